@@ -1,0 +1,156 @@
+//! API credentials: a short-lived access token (JWT) with an opaque refresh token that rotates on
+//! every use. Reusing a spent refresh token ends its whole family: someone holds a stolen copy.
+
+use serde::Serialize;
+
+use crate::audit::{Action, Entry};
+use crate::auth::client::ClientInfo;
+use crate::auth::{jwt, tokens};
+use crate::db::credentials;
+use crate::db::users::{self, UserRow};
+use crate::error::AppError;
+use crate::state::AppState;
+
+#[derive(Serialize, Debug)]
+pub struct TokenPair {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub token_type: &'static str,
+    pub expires_in: i64,
+}
+
+fn pair(state: &AppState, user_id: i64, refresh_token: String) -> Result<TokenPair, AppError> {
+    let ttl = state.settings.access_token_ttl;
+    Ok(TokenPair {
+        access_token: jwt::issue(&state.keys.jwt, user_id, ttl)?,
+        refresh_token,
+        token_type: "Bearer",
+        expires_in: ttl.whole_seconds(),
+    })
+}
+
+/// A new token family for a fresh sign-in.
+pub async fn issue(
+    state: &AppState,
+    user: &UserRow,
+    client: &ClientInfo,
+) -> Result<TokenPair, AppError> {
+    let refresh = tokens::random_token(32);
+    let family = uuid::Uuid::new_v4().to_string();
+    let (id, r, c, ttl) = (
+        user.id,
+        refresh.clone(),
+        client.clone(),
+        state.settings.refresh_token_ttl,
+    );
+    state
+        .db
+        .write(move |conn| credentials::insert_refresh(conn, id, &family, &r, ttl, &c))
+        .await?;
+    pair(state, user.id, refresh)
+}
+
+fn invalid_refresh() -> AppError {
+    AppError::unauthorized(
+        "invalid_refresh_token",
+        "That refresh token is not valid any more. Please sign in again.",
+    )
+}
+
+enum Rotation {
+    Rotated(i64),
+    Refused,
+    Reused,
+}
+
+/// Spends a refresh token and returns a new pair from the same family.
+pub async fn refresh(
+    state: &AppState,
+    token: String,
+    client: &ClientInfo,
+) -> Result<TokenPair, AppError> {
+    if token.is_empty() || token.len() > 200 {
+        return Err(invalid_refresh());
+    }
+    let new_token = tokens::random_token(32);
+    let (n, c, ttl) = (
+        new_token.clone(),
+        client.clone(),
+        state.settings.refresh_token_ttl,
+    );
+    let outcome = state
+        .db
+        .write(move |conn| {
+            let Some(row) = credentials::refresh_by_token(conn, &token)? else {
+                return Ok(Rotation::Refused);
+            };
+            if row.revoked_at.is_some() || row.expires_at < crate::db::now() {
+                return Ok(Rotation::Refused);
+            }
+            if row.used_at.is_some() || !credentials::spend_refresh(conn, row.id)? {
+                // Committed even though the caller gets a 401: the family must stay revoked.
+                credentials::revoke_family(conn, &row.family)?;
+                let user = users::by_id(conn, row.user_id)?;
+                let mut entry = Entry::new(Action::RefreshTokenReused)
+                    .ip(Some(&c.ip))
+                    .reason("a rotated refresh token was presented again; its sign-in was ended");
+                if let Some(u) = user {
+                    entry = entry.actor(u.id, &u.username);
+                }
+                entry.write(conn)?;
+                return Ok(Rotation::Reused);
+            }
+            if users::by_id(conn, row.user_id)?.is_none() {
+                return Ok(Rotation::Refused);
+            }
+            credentials::insert_refresh(conn, row.user_id, &row.family, &n, ttl, &c)?;
+            Ok(Rotation::Rotated(row.user_id))
+        })
+        .await?;
+    match outcome {
+        Rotation::Rotated(user_id) => pair(state, user_id, new_token),
+        Rotation::Refused => Err(invalid_refresh()),
+        Rotation::Reused => Err(AppError::unauthorized(
+            "refresh_token_reused",
+            "That refresh token was already used, so this sign-in was ended to protect your account. Please sign in again.",
+        )),
+    }
+}
+
+/// Ends the sign-in a refresh token belongs to. Unknown tokens are accepted quietly: the caller
+/// wanted it dead, and it is.
+pub async fn logout(state: &AppState, token: String, client: &ClientInfo) -> Result<(), AppError> {
+    let ip = client.ip.clone();
+    state
+        .db
+        .write(move |conn| {
+            let Some(row) = credentials::refresh_by_token(conn, &token)? else {
+                return Ok(());
+            };
+            credentials::revoke_family(conn, &row.family)?;
+            if let Some(u) = users::by_id(conn, row.user_id)? {
+                Entry::new(Action::SignedOut)
+                    .actor(u.id, &u.username)
+                    .ip(Some(&ip))
+                    .reason("API")
+                    .write(conn)?;
+            }
+            Ok(())
+        })
+        .await
+}
+
+/// The account an access token speaks for, refusing tokens issued before the last password change.
+pub async fn user_for_access_token(state: &AppState, token: &str) -> Result<UserRow, AppError> {
+    let (id, iat) = jwt::verify(&state.keys.jwt, token)?;
+    let user = state.db.run(move |conn| users::by_id(conn, id)).await?;
+    let user = user
+        .ok_or_else(|| AppError::unauthorized("invalid_token", "That account no longer exists."))?;
+    if iat < user.tokens_valid_after.assume_utc().unix_timestamp() {
+        return Err(AppError::unauthorized(
+            "token_revoked",
+            "This access token was ended by a password change. Please sign in again.",
+        ));
+    }
+    Ok(user)
+}

@@ -1,0 +1,186 @@
+//! Request extractors: who is calling (API bearer token, browser session) and from where.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::error::InternalError;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
+
+use crate::auth::client::{self, ClientInfo};
+use crate::auth::{api_tokens, sessions};
+use crate::db::credentials::SessionRow;
+use crate::db::users::UserRow;
+use crate::error::AppError;
+use crate::state::AppState;
+
+type Boxed<T> = Pin<Box<dyn Future<Output = Result<T, actix_web::Error>>>>;
+
+fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::internal("application state missing"))
+}
+
+impl FromRequest for ClientInfo {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let proxies = req
+            .app_data::<web::Data<AppState>>()
+            .map(|s| s.settings.trusted_proxies.clone())
+            .unwrap_or_default();
+        std::future::ready(Ok(ClientInfo {
+            ip: client::address(req, &proxies),
+            user_agent: client::user_agent(req),
+        }))
+    }
+}
+
+/// The account behind `Authorization: Bearer …`; 401 without a valid one.
+pub struct ApiUser(pub UserRow);
+
+impl FromRequest for ApiUser {
+    type Error = actix_web::Error;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let header = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .map(|v| v.to_str().map(str::to_owned));
+        let state = state(req);
+        Box::pin(async move {
+            let state = state?;
+            let token = match header {
+                None => {
+                    return Err(AppError::unauthorized(
+                        "unauthorized",
+                        "Sign in first: send Authorization: Bearer ACCESS_TOKEN.",
+                    )
+                    .into())
+                }
+                Some(Ok(v)) => v
+                    .strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+                    .map(|t| t.trim().to_owned())
+                    .ok_or_else(|| {
+                        AppError::unauthorized(
+                            "invalid_token",
+                            "Use Authorization: Bearer ACCESS_TOKEN.",
+                        )
+                    })?,
+                Some(Err(_)) => {
+                    return Err(AppError::unauthorized(
+                        "invalid_token",
+                        "The Authorization header is not readable.",
+                    )
+                    .into())
+                }
+            };
+            Ok(ApiUser(
+                api_tokens::user_for_access_token(&state, &token).await?,
+            ))
+        })
+    }
+}
+
+/// The CSRF seed of this browser, put in the request by the `csrf_cookie` middleware.
+#[derive(Clone, Debug)]
+pub struct CsrfSeed(pub String);
+
+/// Whoever is looking at a page: maybe a signed-in user, always a CSRF token for forms.
+pub struct Viewer {
+    pub session: Option<(SessionRow, UserRow)>,
+    pub csrf_token: String,
+    csrf_seed: String,
+    state: web::Data<AppState>,
+}
+
+impl Viewer {
+    pub fn user(&self) -> Option<&UserRow> {
+        self.session.as_ref().map(|(_, u)| u)
+    }
+
+    /// Refuses a form whose CSRF token does not match this browser's cookie.
+    pub fn check_csrf(&self, submitted: &str) -> Result<(), AppError> {
+        if sessions::csrf_ok(&self.state, &self.csrf_seed, submitted) {
+            Ok(())
+        } else {
+            Err(AppError::forbidden(
+                "csrf_failed",
+                "This form expired or did not come from this site. Go back, reload the page and try again.",
+            ))
+        }
+    }
+}
+
+impl FromRequest for Viewer {
+    type Error = actix_web::Error;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let cookie = req
+            .cookie(sessions::SESSION_COOKIE)
+            .map(|c| c.value().to_owned());
+        let seed = req.extensions().get::<CsrfSeed>().map(|s| s.0.clone());
+        let state = state(req);
+        Box::pin(async move {
+            let state = state?;
+            let seed = seed.ok_or_else(|| AppError::internal("CSRF middleware not installed"))?;
+            let session = match cookie {
+                Some(token) => sessions::resume(&state, token).await?,
+                None => None,
+            };
+            Ok(Viewer {
+                session,
+                csrf_token: sessions::csrf_token(&state, &seed),
+                csrf_seed: seed,
+                state,
+            })
+        })
+    }
+}
+
+/// A page that needs a signed-in user: anyone else is sent to the sign-in page and brought back.
+pub struct SignedIn {
+    pub viewer: Viewer,
+    pub user: UserRow,
+    pub session_id: i64,
+}
+
+impl FromRequest for SignedIn {
+    type Error = actix_web::Error;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let viewer = Viewer::from_request(req, payload);
+        let next = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "/".into());
+        Box::pin(async move {
+            let viewer = viewer.await?;
+            match viewer.session.clone() {
+                Some((session, user)) => Ok(SignedIn {
+                    viewer,
+                    user,
+                    session_id: session.id,
+                }),
+                None => {
+                    let to = format!(
+                        "/login?next={}",
+                        url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+                    );
+                    let res = HttpResponse::SeeOther()
+                        .insert_header((header::LOCATION, to))
+                        .finish();
+                    Err(InternalError::from_response("sign in required", res).into())
+                }
+            }
+        })
+    }
+}

@@ -1,0 +1,112 @@
+//! Browser sessions: an opaque cookie naming a row in `sessions`, ended after an idle time and a
+//! maximum age, and a CSRF token bound to a per-browser cookie.
+
+use actix_web::cookie::{time as cookie_time, Cookie, SameSite};
+
+use crate::auth::client::ClientInfo;
+use crate::auth::tokens;
+use crate::db::credentials::{self, SessionRow};
+use crate::db::now;
+use crate::db::users::UserRow;
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub const SESSION_COOKIE: &str = "kindred_session";
+pub const CSRF_COOKIE: &str = "kindred_csrf";
+pub const CHALLENGE_COOKIE: &str = "kindred_2fa";
+
+/// Activity is written at most this often, so that reading pages does not mean a write per request.
+const TOUCH_EVERY: time::Duration = time::Duration::seconds(60);
+
+pub fn cookie<'a>(
+    state: &AppState,
+    name: &'a str,
+    value: String,
+    max_age: Option<time::Duration>,
+) -> Cookie<'a> {
+    let mut c = Cookie::build(name, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.settings.tls)
+        .finish();
+    if let Some(age) = max_age {
+        c.set_max_age(cookie_time::Duration::seconds(age.whole_seconds()));
+    }
+    c
+}
+
+pub fn removal<'a>(state: &AppState, name: &'a str) -> Cookie<'a> {
+    let mut c = cookie(state, name, String::new(), None);
+    c.make_removal();
+    c
+}
+
+/// Starts a session for a user who just signed in; the returned token goes in the cookie.
+pub async fn start(
+    state: &AppState,
+    user: &UserRow,
+    client: &ClientInfo,
+) -> Result<String, AppError> {
+    let token = tokens::random_token(32);
+    let (id, t, c, max) = (
+        user.id,
+        token.clone(),
+        client.clone(),
+        state.settings.session_max,
+    );
+    state
+        .db
+        .write(move |conn| credentials::insert_session(conn, id, &t, max, &c))
+        .await?;
+    Ok(token)
+}
+
+/// The live session for a cookie value, or `None` when it is unknown, idle too long or too old
+/// (an ended session's row is removed).
+pub async fn resume(
+    state: &AppState,
+    token: String,
+) -> Result<Option<(SessionRow, UserRow)>, AppError> {
+    if token.is_empty() || token.len() > 100 {
+        return Ok(None);
+    }
+    let idle = state.settings.session_idle;
+    state
+        .db
+        .run(move |conn| {
+            let Some((session, user)) = credentials::session_with_user(conn, &token)? else {
+                return Ok(None);
+            };
+            let now = now();
+            if session.expires_at <= now || session.last_seen_at + idle <= now {
+                credentials::delete_session(conn, session.id)?;
+                return Ok(None);
+            }
+            if now - session.last_seen_at >= TOUCH_EVERY {
+                credentials::touch_session(conn, session.id)?;
+            }
+            Ok(Some((session, user)))
+        })
+        .await
+}
+
+pub async fn end(state: &AppState, session_id: i64) -> Result<(), AppError> {
+    state
+        .db
+        .write(move |conn| credentials::delete_session(conn, session_id))
+        .await
+}
+
+/// The form token for a browser's CSRF cookie: an HMAC of it, so that a page on another site,
+/// which can neither read the cookie nor compute the HMAC, cannot forge a form post.
+pub fn csrf_token(state: &AppState, seed: &str) -> String {
+    hex::encode(tokens::hmac_sha256(&state.keys.csrf, seed.as_bytes()))
+}
+
+pub fn csrf_ok(state: &AppState, seed: &str, submitted: &str) -> bool {
+    tokens::constant_eq(
+        csrf_token(state, seed).as_bytes(),
+        submitted.trim().as_bytes(),
+    )
+}

@@ -1,0 +1,198 @@
+//! Signing in, for the API and the pages alike: throttling, the password, the second factor, and
+//! what is recorded of each attempt.
+
+use crate::audit::{Action, Entry};
+use crate::auth::client::ClientInfo;
+use crate::auth::{throttle, totp};
+use crate::db::users::{self, UserRow};
+use crate::db::{credentials, AnyConnection};
+use crate::domain::{PasswordAttempt, Username};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The password was right; does the account still owe a second factor?
+pub enum Outcome {
+    SignedIn(UserRow),
+    NeedsSecondFactor(UserRow),
+}
+
+fn bad_credentials() -> AppError {
+    AppError::unauthorized(
+        "invalid_credentials",
+        "That username and password do not match an account.",
+    )
+}
+
+fn bad_code() -> AppError {
+    AppError::unauthorized(
+        "invalid_totp",
+        "That two-factor code is not right or was already used. Enter the current code from your app, or a recovery code.",
+    )
+}
+
+/// The throttle key for what was typed, whether or not an account has that name.
+fn account_key(typed: &str) -> String {
+    typed.trim().to_lowercase().chars().take(64).collect()
+}
+
+/// Checks the throttles, the password and (when one is given) the second factor.
+pub async fn authenticate(
+    state: &AppState,
+    typed_username: &str,
+    password: String,
+    code: Option<String>,
+    client: &ClientInfo,
+) -> Result<Outcome, AppError> {
+    let key = account_key(typed_username);
+    let password = PasswordAttempt::parse(password)?;
+    let name = Username::parse(typed_username).ok();
+    let (k, ip) = (key.clone(), client.ip.clone());
+    let user = state
+        .db
+        .run(move |conn| {
+            throttle::check_sign_in(conn, &k, &ip)?;
+            match name {
+                Some(n) => users::by_username(conn, &n),
+                None => Ok(None),
+            }
+        })
+        .await?;
+    let password_ok = state
+        .hasher
+        .verify(
+            password.expose().to_owned(),
+            user.as_ref().map(|u| u.password_hash.clone()),
+        )
+        .await?;
+    let user = match user {
+        Some(u) if password_ok => u,
+        other => {
+            record_failure(
+                state,
+                key,
+                client,
+                other,
+                "wrong password or unknown account",
+            )
+            .await?;
+            return Err(bad_credentials());
+        }
+    };
+    if !user.totp_enabled() {
+        return finish(state, user, key, client)
+            .await
+            .map(Outcome::SignedIn);
+    }
+    match code.filter(|c| !c.trim().is_empty()) {
+        None => Ok(Outcome::NeedsSecondFactor(user)),
+        Some(code) => second_factor(state, user, code, client)
+            .await
+            .map(Outcome::SignedIn),
+    }
+}
+
+/// Checks a second factor for a user whose password was already accepted, and finishes the sign-in.
+pub async fn second_factor(
+    state: &AppState,
+    user: UserRow,
+    code: String,
+    client: &ClientInfo,
+) -> Result<UserRow, AppError> {
+    let key = account_key(&user.username);
+    let (u, k, ip) = (user.clone(), key.clone(), client.ip.clone());
+    let ok = state
+        .db
+        .write(move |conn| {
+            throttle::check_sign_in(conn, &k, &ip)?;
+            code_ok(conn, &u, &code, Some(&ip))
+        })
+        .await?;
+    if !ok {
+        record_failure(state, key, client, Some(user), "wrong two-factor code").await?;
+        return Err(bad_code());
+    }
+    finish(state, user, key, client).await
+}
+
+/// A TOTP code (each time step accepted once) or an unused recovery code.
+pub fn code_ok(
+    conn: &mut AnyConnection,
+    user: &UserRow,
+    code: &str,
+    ip: Option<&str>,
+) -> Result<bool, AppError> {
+    let Some(secret) = user.totp_secret.as_deref() else {
+        return Ok(false);
+    };
+    if totp::is_recovery_code_shape(code) {
+        let spent = credentials::spend_recovery_code(conn, user.id, code)?;
+        if spent {
+            Entry::new(Action::RecoveryCodeUsed)
+                .actor(user.id, &user.username)
+                .ip(ip)
+                .write(conn)?;
+        }
+        return Ok(spent);
+    }
+    match totp::check(secret, code)? {
+        Some(step) => users::advance_totp_step(conn, user.id, step),
+        None => Ok(false),
+    }
+}
+
+async fn finish(
+    state: &AppState,
+    user: UserRow,
+    key: String,
+    client: &ClientInfo,
+) -> Result<UserRow, AppError> {
+    let (u, ip) = (user.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            throttle::clear(conn, throttle::Kind::AccountFailure, &key)?;
+            Entry::new(Action::SignInSucceeded)
+                .actor(u.id, &u.username)
+                .ip(Some(&ip))
+                .write(conn)
+        })
+        .await?;
+    Ok(user)
+}
+
+async fn record_failure(
+    state: &AppState,
+    key: String,
+    client: &ClientInfo,
+    user: Option<UserRow>,
+    why: &'static str,
+) -> Result<(), AppError> {
+    let ip = client.ip.clone();
+    state
+        .db
+        .write(move |conn| {
+            let locked_now = throttle::sign_in_failed(conn, &key, &ip)?;
+            // The typed name is recorded only when it is an account: people sometimes type their
+            // real name or email into the username field, and the log must not keep that.
+            let target = user.as_ref().map(|u| u.username.clone());
+            let mut entry = Entry::new(Action::SignInFailed).ip(Some(&ip)).reason(why);
+            if let Some(t) = &target {
+                entry = entry.target(t.clone());
+            }
+            entry.write(conn)?;
+            if locked_now {
+                let mut entry = Entry::new(Action::AccountLocked)
+                    .ip(Some(&ip))
+                    .reason(format!(
+                        "{} failed sign-ins within 15 minutes",
+                        throttle::ACCOUNT_FREE_FAILURES
+                    ));
+                if let Some(t) = target {
+                    entry = entry.target(t);
+                }
+                entry.write(conn)?;
+            }
+            Ok(())
+        })
+        .await
+}

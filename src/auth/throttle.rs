@@ -1,0 +1,179 @@
+//! Sign-in and registration throttles, counted in the database so that every app server behind a
+//! load balancer enforces the same limits.
+//!
+//! Sign-in: an account key (the lower-cased name typed, whether or not such an account exists, so
+//! the answer never tells) and a client address each get a few free failures in a 15-minute window;
+//! after that each further failure doubles the wait before the next try, up to 15 minutes.
+
+use diesel::prelude::*;
+use time::Duration;
+
+use crate::db::schema::throttle_events as te;
+use crate::db::{now, AnyConnection};
+use crate::error::AppError;
+
+pub const WINDOW: Duration = Duration::minutes(15);
+pub const ACCOUNT_FREE_FAILURES: i64 = 5;
+pub const ADDRESS_FREE_FAILURES: i64 = 20;
+const MAX_WAIT: Duration = Duration::minutes(15);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    AccountFailure,
+    AddressFailure,
+    Registration,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::AccountFailure => "sign_in_fail_account",
+            Kind::AddressFailure => "sign_in_fail_address",
+            Kind::Registration => "register_address",
+        }
+    }
+}
+
+pub fn record(conn: &mut AnyConnection, kind: Kind, key: &str) -> Result<(), AppError> {
+    diesel::insert_into(te::table)
+        .values((
+            te::kind.eq(kind.as_str()),
+            te::key.eq(key),
+            te::at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn clear(conn: &mut AnyConnection, kind: Kind, key: &str) -> Result<(), AppError> {
+    diesel::delete(
+        te::table
+            .filter(te::kind.eq(kind.as_str()))
+            .filter(te::key.eq(key)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Count and newest time of `kind` events for `key` within `window`.
+fn recent(
+    conn: &mut AnyConnection,
+    kind: Kind,
+    key: &str,
+    window: Duration,
+) -> Result<(i64, Option<time::PrimitiveDateTime>), AppError> {
+    let since = now() - window;
+    let (count, last) = te::table
+        .filter(te::kind.eq(kind.as_str()))
+        .filter(te::key.eq(key))
+        .filter(te::at.gt(since))
+        .select((diesel::dsl::count_star(), diesel::dsl::max(te::at)))
+        .first::<(i64, Option<time::PrimitiveDateTime>)>(conn)?;
+    Ok((count, last))
+}
+
+/// How long to wait after `failures` failures when `free` are allowed: none within the allowance,
+/// then 30 s, 1 min, 2 min … capped at 15 min.
+pub fn wait_after(failures: i64, free: i64) -> Duration {
+    if failures < free {
+        return Duration::ZERO;
+    }
+    let doublings = (failures - free).min(10) as u32;
+    (Duration::seconds(30) * 2_i32.pow(doublings)).min(MAX_WAIT)
+}
+
+fn remaining(
+    conn: &mut AnyConnection,
+    kind: Kind,
+    key: &str,
+    free: i64,
+) -> Result<Duration, AppError> {
+    let (count, last) = recent(conn, kind, key, WINDOW)?;
+    let Some(last) = last else {
+        return Ok(Duration::ZERO);
+    };
+    let until = last + wait_after(count, free);
+    Ok((until - now()).max(Duration::ZERO))
+}
+
+fn too_many(wait: Duration) -> AppError {
+    let secs = wait.whole_seconds().max(1) as u64;
+    let when = if secs < 90 {
+        format!("{secs} seconds")
+    } else {
+        format!("{} minutes", secs.div_ceil(60))
+    };
+    AppError::TooManyRequests {
+        retry_after_secs: secs,
+        message: format!(
+            "Too many sign-in attempts. For your safety, please wait {when} and try again."
+        ),
+    }
+}
+
+/// Refuses a sign-in attempt while the account key or the address must wait.
+pub fn check_sign_in(
+    conn: &mut AnyConnection,
+    account: &str,
+    address: &str,
+) -> Result<(), AppError> {
+    let wait = remaining(conn, Kind::AccountFailure, account, ACCOUNT_FREE_FAILURES)?.max(
+        remaining(conn, Kind::AddressFailure, address, ADDRESS_FREE_FAILURES)?,
+    );
+    if wait > Duration::ZERO {
+        return Err(too_many(wait));
+    }
+    Ok(())
+}
+
+/// Records a failed sign-in; true when this failure is the one that starts the account's lockout.
+pub fn sign_in_failed(
+    conn: &mut AnyConnection,
+    account: &str,
+    address: &str,
+) -> Result<bool, AppError> {
+    record(conn, Kind::AccountFailure, account)?;
+    record(conn, Kind::AddressFailure, address)?;
+    let (count, _) = recent(conn, Kind::AccountFailure, account, WINDOW)?;
+    Ok(count == ACCOUNT_FREE_FAILURES)
+}
+
+/// Refuses a registration once an address has made `per_hour` in the last hour.
+pub fn check_registration(
+    conn: &mut AnyConnection,
+    address: &str,
+    per_hour: u32,
+) -> Result<(), AppError> {
+    let (count, oldest_relevant) = recent(conn, Kind::Registration, address, Duration::hours(1))?;
+    if count >= i64::from(per_hour) {
+        let wait = oldest_relevant
+            .map(|t| (t + Duration::hours(1)) - now())
+            .unwrap_or(Duration::hours(1));
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: wait.whole_seconds().max(60) as u64,
+            message:
+                "Too many new accounts from your network in the last hour. Please try again later."
+                    .into(),
+        });
+    }
+    Ok(())
+}
+
+/// Forgets events older than a day; run now and then so the table stays small.
+pub fn prune(conn: &mut AnyConnection) -> Result<usize, AppError> {
+    Ok(diesel::delete(te::table.filter(te::at.lt(now() - Duration::days(1)))).execute(conn)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_grow_and_are_capped() {
+        assert_eq!(wait_after(4, 5), Duration::ZERO);
+        assert_eq!(wait_after(5, 5), Duration::seconds(30));
+        assert_eq!(wait_after(6, 5), Duration::minutes(1));
+        assert_eq!(wait_after(7, 5), Duration::minutes(2));
+        assert_eq!(wait_after(50, 5), Duration::minutes(15));
+    }
+}

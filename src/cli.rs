@@ -1,0 +1,99 @@
+//! The command line: `serve` (the default), `migrate` and `user create`.
+
+use std::io::Read;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::SettingsArgs;
+use crate::db::Db;
+use crate::domain::Role;
+use crate::startup::Application;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kindred",
+    version,
+    about = "Kindred: a moderated patient-support forum server",
+    long_about = "Kindred: a moderated patient-support forum server.\n\n\
+                  With no command it runs the server. Every option can also be set by the environment \
+                  variable shown beside it, or by a KEY=VALUE line in the --config file."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the server (HTML pages and the JSON API); migrations are applied first.
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create an account (how the first admin is made), reading its password from standard input.
+    Create {
+        #[arg(long)]
+        username: String,
+        /// member, clinician, moderator or admin.
+        #[arg(long, default_value = "member")]
+        role: String,
+        /// Read the password from standard input (the first line), so it stays out of shell history.
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+/// Runs the command; an error is printed by `main` and exits non-zero.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    crate::telemetry::init(&cli.settings.log);
+    let settings = cli.settings.resolve()?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings),
+        Command::Migrate => {
+            Db::connect(&settings.database, 1)?;
+            println!("migrations are up to date");
+            Ok(())
+        }
+        Command::User(UserCommand::Create {
+            username,
+            role,
+            password_stdin: _,
+        }) => {
+            let role = Role::parse(&role).map_err(|e| anyhow::anyhow!("{}", e.public_message()))?;
+            let mut input = String::new();
+            std::io::stdin().read_to_string(&mut input)?;
+            let password = input.lines().next().unwrap_or_default().to_owned();
+            let db = Db::connect(&settings.database, 1)?;
+            let user = crate::auth::accounts::create_from_cli(&db, &username, password, role)
+                .map_err(|e| {
+                    let detail = e
+                        .fields()
+                        .map(|f| f.values().cloned().collect::<Vec<_>>().join(" "))
+                        .unwrap_or_default();
+                    anyhow::anyhow!("{} {detail}", e.public_message())
+                })?;
+            println!("created {} ({})", user.username, user.role);
+            Ok(())
+        }
+    }
+}
+
+fn serve(settings: crate::config::Settings) -> anyhow::Result<()> {
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(settings).await?;
+        println!("kindred listening on http://{}", app.addr());
+        use std::io::Write;
+        std::io::stdout().flush()?;
+        app.run_until_stopped().await?;
+        Ok(())
+    })
+}

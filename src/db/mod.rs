@@ -1,0 +1,252 @@
+//! The database: one connection type for SQLite and PostgreSQL, the pool, migrations and the
+//! transaction helper every use case goes through.
+
+pub mod credentials;
+pub mod schema;
+pub mod users;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::prelude::*;
+use diesel::r2d2::{self, R2D2Connection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::error::AppError;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Any key works as long as every server of one deployment uses the same one.
+const MIGRATION_LOCK_KEY: i64 = 0x6b696e64726564;
+
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Sqlite(diesel::SqliteConnection),
+    Pg(diesel::PgConnection),
+}
+
+/// Which database a `DATABASE_URL` names, parsed once at start-up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DbUrl {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DbUrl {
+    /// `sqlite://PATH` (or `sqlite:PATH`) and `postgres://…` / `postgresql://…`; anything else is refused
+    /// rather than guessed, so a typo never silently creates a stray SQLite file.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let raw = raw.trim();
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            url::Url::parse(raw)
+                .map_err(|e| format!("DATABASE_URL is not a valid PostgreSQL URL: {e}"))?;
+            return Ok(DbUrl::Postgres(raw.to_owned()));
+        }
+        let path = raw
+            .strip_prefix("sqlite://")
+            .or_else(|| raw.strip_prefix("sqlite:"))
+            .ok_or_else(|| {
+                format!(
+                    "DATABASE_URL must start with sqlite:// or postgres:// (got {:?})",
+                    raw.split("://").next().unwrap_or_default()
+                )
+            })?;
+        if path.is_empty() || path == ":memory:" {
+            return Err("DATABASE_URL names no SQLite file (an in-memory database would be empty for every pooled connection)".into());
+        }
+        Ok(DbUrl::Sqlite(PathBuf::from(path)))
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        matches!(self, DbUrl::Sqlite(_))
+    }
+}
+
+/// Makes connections for the pool, with SQLite's per-connection settings applied to each.
+#[derive(Debug)]
+pub struct Manager {
+    url: DbUrl,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = AnyConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        match &self.url {
+            DbUrl::Sqlite(path) => {
+                let path = path.to_string_lossy();
+                let mut conn = diesel::SqliteConnection::establish(&path)
+                    .map_err(r2d2::Error::ConnectionError)?;
+                // WAL lets readers work beside the one writer; synchronous=FULL keeps every acknowledged
+                // write through a power cut; the busy timeout makes writers queue instead of failing.
+                conn.batch_execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
+                     PRAGMA busy_timeout = 10000;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
+            DbUrl::Postgres(url) => diesel::PgConnection::establish(url)
+                .map(AnyConnection::Pg)
+                .map_err(r2d2::Error::ConnectionError),
+        }
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        conn.is_broken()
+    }
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+
+/// The pool and the way to use it from async code: every query runs on the blocking thread pool.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    sqlite: bool,
+}
+
+impl Db {
+    /// Opens the pool (failing fast with the real cause when the database cannot be reached) and
+    /// applies pending migrations.
+    pub fn connect(url: &DbUrl, pool_size: u32) -> anyhow::Result<Db> {
+        if let DbUrl::Sqlite(path) = url {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                if !dir.is_dir() {
+                    anyhow::bail!(
+                        "the folder of the SQLite database {} does not exist",
+                        path.display()
+                    );
+                }
+            }
+        }
+        let manager = Manager { url: url.clone() };
+        // Connect once by hand first: r2d2 would retry for its whole timeout and then report only
+        // "timed out", hiding "connection refused" or "password authentication failed".
+        let mut first = r2d2::ManageConnection::connect(&manager)
+            .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+        run_migrations(&mut first)?;
+        drop(first);
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size.max(1))
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(5))
+            .build(manager)
+            .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+        Ok(Db {
+            pool,
+            sqlite: url.is_sqlite(),
+        })
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.sqlite
+    }
+
+    /// Runs `f` with a pooled connection on the blocking thread pool.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool
+                .get()
+                .map_err(|e| AppError::Unavailable(format!("no database connection: {e}")))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("database task failed: {e}")))?
+    }
+
+    /// Runs `f` inside one write transaction (see [`write_tx`]).
+    pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(move |conn| write_tx(conn, f)).await
+    }
+
+    /// A connection for blocking code outside the server (the CLI).
+    pub fn get(&self) -> Result<r2d2::PooledConnection<Manager>, AppError> {
+        self.pool
+            .get()
+            .map_err(|e| AppError::Unavailable(format!("no database connection: {e}")))
+    }
+}
+
+/// Applies the pending migrations of the connection's backend. On PostgreSQL an advisory lock
+/// keeps two servers starting at once from migrating the same database twice.
+pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<()> {
+    let applied = match conn {
+        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+        AnyConnection::Pg(c) => {
+            c.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))?;
+            let result = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.len());
+            c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"))?;
+            result
+        }
+    }
+    .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
+    if applied > 0 {
+        tracing::info!(applied, "database migrations applied");
+    }
+    Ok(())
+}
+
+/// One transaction for one use case. On SQLite it begins with `BEGIN IMMEDIATE`, taking the write
+/// lock up front: a deferred transaction that reads and then writes fails with SQLITE_BUSY when
+/// another writer got there first, instead of waiting its turn.
+pub fn write_tx<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        AnyConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        AnyConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
+    }
+    match f(conn) {
+        Ok(value) => {
+            <AnyConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => {
+            <AnyConnection as Connection>::TransactionManager::rollback_transaction(conn)?;
+            Err(e)
+        }
+    }
+}
+
+/// The current time as stored: UTC, truncated to microseconds so that both backends keep exactly
+/// what was written and SQLite's text comparison orders it correctly.
+pub fn now() -> time::PrimitiveDateTime {
+    to_db_time(time::OffsetDateTime::now_utc())
+}
+
+pub fn to_db_time(t: time::OffsetDateTime) -> time::PrimitiveDateTime {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    let micros = t.microsecond();
+    let t = t.replace_nanosecond(micros * 1000).unwrap_or(t);
+    time::PrimitiveDateTime::new(t.date(), t.time())
+}
+
+/// RFC 3339 in UTC, as the API gives every time.
+pub fn rfc3339(t: time::PrimitiveDateTime) -> String {
+    t.assume_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

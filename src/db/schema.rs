@@ -1,0 +1,101 @@
+//! The database schema, written by hand to match both migration trees (`migrations/sqlite`,
+//! `migrations/postgres`); a test checks it against the migrated databases.
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        username -> Text,
+        email -> Nullable<Text>,
+        password_hash -> Text,
+        role -> Text,
+        totp_secret -> Nullable<Text>,
+        totp_pending_secret -> Nullable<Text>,
+        totp_last_step -> Nullable<BigInt>,
+        tokens_valid_after -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        family -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        user_agent -> Nullable<Text>,
+        ip -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+        user_agent -> Nullable<Text>,
+        ip -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    login_challenges (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        attempts -> Integer,
+    }
+}
+
+diesel::table! {
+    throttle_events (id) {
+        id -> BigInt,
+        kind -> Text,
+        key -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<BigInt>,
+        actor -> Nullable<Text>,
+        action -> Text,
+        target -> Nullable<Text>,
+        ip -> Nullable<Text>,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(recovery_codes -> users (user_id));
+diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(login_challenges -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    recovery_codes,
+    refresh_tokens,
+    sessions,
+    login_challenges,
+    throttle_events,
+    audit_log,
+);

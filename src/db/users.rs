@@ -1,0 +1,192 @@
+//! Users: the row, the public projection and the queries on the `users` table.
+
+use diesel::prelude::*;
+use serde::Serialize;
+use time::PrimitiveDateTime;
+
+use super::schema::users;
+use super::AnyConnection;
+use crate::domain::{Role, Username};
+use crate::error::AppError;
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: i64,
+    pub username: String,
+    pub email: Option<String>,
+    pub password_hash: String,
+    pub role: String,
+    pub totp_secret: Option<String>,
+    pub totp_pending_secret: Option<String>,
+    pub totp_last_step: Option<i64>,
+    pub tokens_valid_after: PrimitiveDateTime,
+    pub created_at: PrimitiveDateTime,
+}
+
+impl UserRow {
+    pub fn role(&self) -> Role {
+        // The CHECK constraint keeps the column to the four names; anything else is treated as the
+        // least privileged role rather than trusted.
+        Role::parse(&self.role).unwrap_or(Role::Member)
+    }
+
+    pub fn totp_enabled(&self) -> bool {
+        self.totp_secret.is_some()
+    }
+
+    /// The `User` of the API: what anyone may know of the account (no email, no secrets).
+    pub fn public(&self) -> PublicUser {
+        PublicUser {
+            id: self.id.to_string(),
+            username: self.username.clone(),
+            role: self.role(),
+            totp_enabled: self.totp_enabled(),
+            badge: None,
+            created_at: super::rfc3339(self.created_at),
+        }
+    }
+}
+
+/// A verified clinician's badge; filled in by the clinician verification work.
+#[derive(Serialize, Clone, Debug)]
+pub struct Badge {
+    pub kind: &'static str,
+    pub specialty: String,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct PublicUser {
+    pub id: String,
+    pub username: String,
+    pub role: Role,
+    pub totp_enabled: bool,
+    pub badge: Option<Badge>,
+    pub created_at: String,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = users)]
+struct NewUser<'a> {
+    username: &'a str,
+    email: Option<&'a str>,
+    password_hash: &'a str,
+    role: &'a str,
+    tokens_valid_after: PrimitiveDateTime,
+    created_at: PrimitiveDateTime,
+}
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    username: &Username,
+    email: Option<&str>,
+    password_hash: &str,
+    role: Role,
+) -> Result<UserRow, AppError> {
+    let now = super::now();
+    diesel::insert_into(users::table)
+        .values(NewUser {
+            username: username.as_str(),
+            email,
+            password_hash,
+            role: role.as_str(),
+            tokens_valid_after: now,
+            created_at: now,
+        })
+        .returning(users::all_columns)
+        .get_result::<UserRow>(conn)
+        .map_err(|e| match e {
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ) => AppError::conflict("username", "That username is taken. Please choose another."),
+            other => other.into(),
+        })
+}
+
+pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<UserRow>, AppError> {
+    Ok(users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn by_username(conn: &mut AnyConnection, name: &Username) -> Result<Option<UserRow>, AppError> {
+    Ok(users::table
+        .filter(users::username.eq(name.as_str()))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn set_role(conn: &mut AnyConnection, id: i64, role: Role) -> Result<(), AppError> {
+    diesel::update(users::table.find(id))
+        .set(users::role.eq(role.as_str()))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A new password hash; tokens issued before now stop working.
+pub fn set_password(conn: &mut AnyConnection, id: i64, hash: &str) -> Result<(), AppError> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(hash),
+            users::tokens_valid_after.eq(super::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_pending_totp(
+    conn: &mut AnyConnection,
+    id: i64,
+    secret: Option<&str>,
+) -> Result<(), AppError> {
+    diesel::update(users::table.find(id))
+        .set(users::totp_pending_secret.eq(secret))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn enable_totp(
+    conn: &mut AnyConnection,
+    id: i64,
+    secret: &str,
+    step: i64,
+) -> Result<(), AppError> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::totp_secret.eq(Some(secret)),
+            users::totp_pending_secret.eq(None::<String>),
+            users::totp_last_step.eq(Some(step)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn disable_totp(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::totp_secret.eq(None::<String>),
+            users::totp_pending_secret.eq(None::<String>),
+            users::totp_last_step.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records the time step of an accepted code, only if it is newer than the last one: false means
+/// the code was already used (or a newer one was), so it must be refused.
+pub fn advance_totp_step(conn: &mut AnyConnection, id: i64, step: i64) -> Result<bool, AppError> {
+    let n = diesel::update(
+        users::table.find(id).filter(
+            users::totp_last_step
+                .is_null()
+                .or(users::totp_last_step.lt(step)),
+        ),
+    )
+    .set(users::totp_last_step.eq(Some(step)))
+    .execute(conn)?;
+    Ok(n == 1)
+}

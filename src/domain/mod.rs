@@ -1,0 +1,12 @@
+//! Parsed values: a `Username` or a `NewPassword` exists only if it passed its rules, so the code
+//! that takes one never checks again. No I/O here.
+
+mod email;
+mod password;
+mod role;
+mod username;
+
+pub use email::Email;
+pub use password::{NewPassword, PasswordAttempt};
+pub use role::Role;
+pub use username::Username;

@@ -1,0 +1,50 @@
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Member,
+    Clinician,
+    Moderator,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Member, Role::Clinician, Role::Moderator, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Clinician => "clinician",
+            Role::Moderator => "moderator",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == raw.trim())
+            .ok_or_else(|| {
+                AppError::validation(
+                    "role",
+                    "The role is one of member, clinician, moderator, admin.",
+                )
+            })
+    }
+
+    /// Roles whose powers need two-factor sign-in turned on first.
+    pub fn needs_two_factor(self) -> bool {
+        matches!(self, Role::Moderator | Role::Admin)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

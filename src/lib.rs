@@ -1,0 +1,14 @@
+//! Kindred: a moderated patient-support forum server.
+
+pub mod api;
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+pub mod web;

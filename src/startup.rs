@@ -1,0 +1,95 @@
+//! Building the application: the pool, the state, the one route table, and the listening socket.
+
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpServer};
+use anyhow::Context as _;
+use tracing_actix_web::TracingLogger;
+
+use crate::auth::passwords::Hasher;
+use crate::auth::tokens::Keys;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::{api, web as pages};
+
+pub struct Application {
+    server: Server,
+    addr: SocketAddr,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects to the database (applying migrations), binds the address and prepares the server.
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let db_url = settings.database.clone();
+        let pool_size = settings.db_pool_size;
+        let db = actix_web::rt::task::spawn_blocking(move || Db::connect(&db_url, pool_size))
+            .await
+            .context("database start-up task failed")??;
+        let listener = TcpListener::bind(&settings.bind)
+            .with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let addr = listener.local_addr()?;
+        let state = AppState {
+            db,
+            keys: Arc::new(Keys::derive(&settings.secret)),
+            hasher: Hasher::new().map_err(|e| anyhow::anyhow!("{e}"))?,
+            templates: Arc::new(pages::assets::templates().context("templates failed to compile")?),
+            settings: Arc::new(settings),
+        };
+        let workers = state.settings.workers;
+        let data = web::Data::new(state.clone());
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .app_data(data.clone())
+                .wrap(from_fn(pages::middleware::html_errors))
+                .wrap(from_fn(pages::middleware::csrf_cookie))
+                .wrap(from_fn(pages::middleware::security_headers))
+                .wrap(Compress::default())
+                .wrap(TracingLogger::default())
+                .service(api::health::healthz)
+                .configure(api::routes)
+                .configure(pages::routes)
+                .default_service(web::to(|| async {
+                    Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+                }))
+        })
+        .shutdown_timeout(10);
+        if let Some(n) = workers {
+            server = server.workers(n.max(1));
+        }
+        let server = server.listen(listener)?.run();
+        Ok(Application {
+            server,
+            addr,
+            state,
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let db = self.state.db.clone();
+        // Old throttle events are pruned hourly so the table stays small on a busy forum.
+        actix_web::rt::spawn(async move {
+            let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(3600));
+            loop {
+                tick.tick().await;
+                if let Err(e) = db.write(crate::auth::throttle::prune).await {
+                    tracing::warn!(error = %e, "pruning throttle events failed");
+                }
+            }
+        });
+        self.server.await
+    }
+}

@@ -1,0 +1,18 @@
+//! What every request handler shares: the database, settings, keys, the password hasher and the
+//! compiled templates.
+
+use std::sync::Arc;
+
+use crate::auth::passwords::Hasher;
+use crate::auth::tokens::Keys;
+use crate::config::Settings;
+use crate::db::Db;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub keys: Arc<Keys>,
+    pub hasher: Hasher,
+    pub templates: Arc<tera::Tera>,
+}

@@ -1,0 +1,145 @@
+//! Server-rendered pages. Handlers stay thin: extract, call one use case, render or redirect.
+
+mod account;
+pub mod assets;
+mod home;
+pub mod middleware;
+mod signin;
+
+use actix_web::cookie::Cookie;
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Serialize;
+
+use crate::auth::extract::Viewer;
+use crate::error::AppError;
+use crate::state::AppState;
+
+const FLASH_COOKIE: &str = "kindred_flash";
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(
+        web::FormConfig::default()
+            .limit(64 * 1024)
+            .error_handler(|e, _| {
+                AppError::BadRequest(format!("The form could not be read: {e}")).into()
+            }),
+    )
+    .route("/static/{path:.*}", web::get().to(assets::serve))
+    .route("/", web::get().to(home::index))
+    .configure(signin::routes)
+    .configure(account::routes);
+}
+
+/// What the layout shows about the viewer.
+#[derive(Serialize)]
+struct NavUser<'a> {
+    username: &'a str,
+    role: &'a str,
+    totp_enabled: bool,
+}
+
+/// Renders a page with the layout's common context (viewer, CSRF token, one-time notice).
+pub fn page(
+    state: &AppState,
+    req: &HttpRequest,
+    viewer: &Viewer,
+    template: &str,
+    title: &str,
+    mut ctx: tera::Context,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user().map(|u| NavUser {
+        username: &u.username,
+        role: &u.role,
+        totp_enabled: u.totp_enabled(),
+    });
+    ctx.insert("user", &user);
+    ctx.insert("csrf_token", &viewer.csrf_token);
+    ctx.insert("title", title);
+    // Templates test these directly; tera refuses to look into an undefined value.
+    if !ctx.contains_key("field_errors") {
+        ctx.insert("field_errors", &crate::error::Fields::new());
+    }
+    if !ctx.contains_key("error") {
+        ctx.insert("error", &Option::<String>::None);
+    }
+    let flash = req.cookie(FLASH_COOKIE).map(|c| {
+        url::form_urlencoded::parse(format!("m={}", c.value()).as_bytes())
+            .find(|(k, _)| k == "m")
+            .map(|(_, v)| v.chars().take(300).collect::<String>())
+            .unwrap_or_default()
+    });
+    ctx.insert("flash", &flash);
+    let html = state
+        .templates
+        .render(template, &ctx)
+        .map_err(|e| AppError::internal(format!("template {template}: {e:?}")))?;
+    let mut res = HttpResponse::Ok();
+    res.content_type("text/html; charset=utf-8");
+    if flash.is_some() {
+        let mut gone = crate::auth::sessions::removal(state, FLASH_COOKIE);
+        gone.set_http_only(true);
+        res.cookie(gone);
+    }
+    Ok(res.body(html))
+}
+
+/// A 303 to `to`, with a notice shown once on the next page.
+pub fn redirect_with(
+    state: &AppState,
+    to: &str,
+    notice: Option<&str>,
+    cookies: Vec<Cookie<'static>>,
+) -> HttpResponse {
+    let mut res = HttpResponse::SeeOther();
+    res.insert_header((header::LOCATION, to.to_owned()));
+    if let Some(text) = notice {
+        let value: String = url::form_urlencoded::byte_serialize(text.as_bytes()).collect();
+        res.cookie(crate::auth::sessions::cookie(
+            state,
+            FLASH_COOKIE,
+            value,
+            Some(time::Duration::minutes(5)),
+        ));
+    }
+    for c in cookies {
+        res.cookie(c);
+    }
+    res.finish()
+}
+
+/// Only same-site paths are followed after sign-in; anything else goes home.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.starts_with("/\\")
+                && !n.contains("://") =>
+        {
+            n.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+/// A form re-shown with what went wrong, keeping what the person typed (never a password).
+pub fn form_errors(ctx: &mut tera::Context, err: &AppError) {
+    ctx.insert("error", &err.public_message());
+    ctx.insert("field_errors", &err.fields().cloned().unwrap_or_default());
+}
+
+/// Page handlers answer a validation problem by showing the form again with a 4xx status.
+pub fn with_status(mut res: HttpResponse, err: &AppError) -> HttpResponse {
+    use actix_web::ResponseError;
+    *res.status_mut() = err.status_code();
+    if let AppError::TooManyRequests {
+        retry_after_secs, ..
+    } = err
+    {
+        if let Ok(v) = header::HeaderValue::from_str(&retry_after_secs.to_string()) {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+    }
+    res
+}

@@ -100,10 +100,33 @@ pub async fn html_errors(
     let is_api = req.path().starts_with("/api/") || req.path() == "/healthz";
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
-    if is_api || !(status.is_client_error() || status.is_server_error()) {
+    if !(status.is_client_error() || status.is_server_error()) {
         return Ok(res);
     }
     let summary = res.response().extensions().get::<ErrorSummary>().cloned();
+    if is_api {
+        if summary.is_some() {
+            return Ok(res);
+        }
+        // An error actix produced itself (405 from a route table, say): give it the contract's shape.
+        let code = match status.as_u16() {
+            404 => "not_found",
+            405 => "method_not_allowed",
+            _ => "error",
+        };
+        let message = status.canonical_reason().unwrap_or("Error");
+        let body = serde_json::json!({"error": {"code": code, "message": message}}).to_string();
+        return Ok(replace_body(res, "application/json", body));
+    }
+    let already_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if already_html {
+        // A page that answered with its own form and a 4xx status (a validation problem, say).
+        return Ok(res);
+    }
     let Some(state) = res.request().app_data::<web::Data<AppState>>().cloned() else {
         return Ok(res);
     };
@@ -128,13 +151,21 @@ pub async fn html_errors(
             return Ok(res);
         }
     };
+    Ok(replace_body(res, "text/html; charset=utf-8", html))
+}
+
+/// The same response (status, cookies, headers) with another body.
+fn replace_body(
+    res: ServiceResponse<BoxBody>,
+    content_type: &str,
+    body: String,
+) -> ServiceResponse<BoxBody> {
     let (req, old) = res.into_parts();
-    let mut new = actix_web::HttpResponse::build(status);
+    let mut new = actix_web::HttpResponse::build(old.status());
     for (name, value) in old.headers() {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
             new.append_header((name.clone(), value.clone()));
         }
     }
-    let new = new.content_type("text/html; charset=utf-8").body(html);
-    Ok(ServiceResponse::new(req, new))
+    ServiceResponse::new(req, new.content_type(content_type.to_owned()).body(body))
 }

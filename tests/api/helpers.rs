@@ -1,0 +1,346 @@
+//! The test harness: a real Kindred server on a random port with a fresh database (a temp SQLite
+//! file, or a new PostgreSQL database when `KINDRED_TEST_DATABASE=postgres://…`), driven over HTTP.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use clap::Parser;
+use diesel::Connection;
+use kindred::startup::Application;
+use kindred::state::AppState;
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{json, Value};
+
+pub const PASSWORD: &str = "correct horse battery staple 42";
+pub const SECRET: &str = "test-secret-0123456789abcdef0123456789abcdef";
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// Where test databases live: `KINDRED_TEST_DATABASE` unset or `sqlite` → SQLite; a postgres URL
+/// without a database name (e.g. `postgres://postgres@127.0.0.1:5432`) → PostgreSQL.
+pub fn postgres_base() -> Option<String> {
+    std::env::var("KINDRED_TEST_DATABASE")
+        .ok()
+        .filter(|v| v.starts_with("postgres://") || v.starts_with("postgresql://"))
+        .map(|v| v.trim_end_matches('/').to_owned())
+}
+
+/// A database for one test, removed when dropped.
+pub struct TestDb {
+    pub url: String,
+    pg: Option<(String, String)>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDb {
+    pub fn new() -> TestDb {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        match postgres_base() {
+            Some(base) => {
+                let name = format!(
+                    "kindred_test_{}_{}_{}",
+                    std::process::id(),
+                    n,
+                    rand_suffix()
+                );
+                let mut admin = diesel::PgConnection::establish(&format!("{base}/postgres"))
+                    .expect("connect to PostgreSQL");
+                diesel::RunQueryDsl::execute(
+                    diesel::sql_query(format!("CREATE DATABASE {name}")),
+                    &mut admin,
+                )
+                .expect("create test database");
+                TestDb {
+                    url: format!("{base}/{name}"),
+                    pg: Some((base, name)),
+                    _dir: None,
+                }
+            }
+            None => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}", dir.path().join("kindred.db").display());
+                TestDb {
+                    url,
+                    pg: None,
+                    _dir: Some(dir),
+                }
+            }
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((base, name)) = &self.pg {
+            if let Ok(mut admin) = diesel::PgConnection::establish(&format!("{base}/postgres")) {
+                let _ = diesel::RunQueryDsl::execute(
+                    diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")),
+                    &mut admin,
+                );
+            }
+        }
+    }
+}
+
+fn rand_suffix() -> String {
+    kindred::auth::tokens::random_token(6)
+        .to_lowercase()
+        .replace(['-', '_'], "x")
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub api: String,
+    pub client: Client,
+    pub state: AppState,
+    /// Kept for its lifetime: the database is removed when the app is dropped.
+    _db: TestDb,
+}
+
+/// Settings as a deployment would give them, through the real command-line parser.
+pub fn settings(db: &TestDb, extra: &[&str]) -> kindred::config::Settings {
+    let mut args = vec![
+        "kindred",
+        "--database-url",
+        &db.url,
+        "--bind",
+        "127.0.0.1:0",
+        "--secret",
+        SECRET,
+    ];
+    args.extend_from_slice(extra);
+    kindred::cli::Cli::try_parse_from(args)
+        .expect("valid flags")
+        .settings
+        .resolve()
+        .expect("valid settings")
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+pub async fn spawn_app_with(extra: &[&str]) -> TestApp {
+    let db = TestDb::new();
+    let app = Application::build(settings(&db, extra))
+        .await
+        .expect("app builds");
+    let base = format!("http://{}", app.addr());
+    let state = app.state().clone();
+    actix_web::rt::spawn(app.run_until_stopped());
+    TestApp {
+        api: format!("{base}/api/v1"),
+        base,
+        client: client(),
+        state,
+        _db: db,
+    }
+}
+
+/// A client like a browser: keeps cookies, does not follow redirects (tests look at them).
+pub fn client() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+pub async fn body(res: Response) -> (StatusCode, Value) {
+    let status = res.status();
+    let text = res.text().await.expect("body");
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+pub fn code(v: &Value) -> &str {
+    v["error"]["code"].as_str().unwrap_or("")
+}
+
+impl TestApp {
+    pub async fn post(&self, path: &str, body: Value, token: Option<&str>) -> (StatusCode, Value) {
+        let mut rq = self.client.post(format!("{}{path}", self.api)).json(&body);
+        if let Some(t) = token {
+            rq = rq.bearer_auth(t);
+        }
+        self::body(rq.send().await.expect("request")).await
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
+        let mut rq = self.client.get(format!("{}{path}", self.api));
+        if let Some(t) = token {
+            rq = rq.bearer_auth(t);
+        }
+        self::body(rq.send().await.expect("request")).await
+    }
+
+    pub async fn register(&self, name: &str) -> Value {
+        let (s, v) = self
+            .post(
+                "/auth/register",
+                json!({"username": name, "password": PASSWORD}),
+                None,
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "register {name}: {v}");
+        v
+    }
+
+    pub async fn login(&self, name: &str, totp: Option<&str>) -> (StatusCode, Value) {
+        let mut b = json!({"username": name, "password": PASSWORD});
+        if let Some(t) = totp {
+            b["totp"] = json!(t);
+        }
+        self.post("/auth/login", b, None).await
+    }
+
+    /// Registers and signs in; returns the access token.
+    pub async fn member(&self, name: &str) -> String {
+        self.register(name).await;
+        let (s, v) = self.login(name, None).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        v["access_token"].as_str().expect("token").to_owned()
+    }
+
+    /// Turns on TOTP for a signed-in account; returns (secret, recovery codes).
+    pub async fn enrol_totp(&self, token: &str) -> (String, Vec<String>) {
+        let (s, v) = self.post("/me/2fa", json!({}), Some(token)).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        let secret = v["secret"].as_str().expect("secret").to_owned();
+        let code = kindred::auth::totp::current_code(&secret).expect("code");
+        let (s, v) = self
+            .post("/me/2fa/confirm", json!({"totp": code}), Some(token))
+            .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        let codes = v["recovery_codes"]
+            .as_array()
+            .expect("codes")
+            .iter()
+            .map(|c| c.as_str().unwrap_or("").to_owned())
+            .collect();
+        (secret, codes)
+    }
+
+    /// Creates a staff account the way operators do (the CLI's use case); returns its name.
+    pub fn staff(&self, name: &str, role: kindred::domain::Role) {
+        kindred::auth::accounts::create_from_cli(&self.state.db, name, PASSWORD.into(), role)
+            .expect("staff created");
+    }
+
+    pub async fn audit_actions(&self) -> Vec<String> {
+        self.state
+            .db
+            .run(|conn| {
+                Ok(kindred::audit::list(conn, None, 1000)?
+                    .into_iter()
+                    .map(|r| r.action)
+                    .collect::<Vec<_>>())
+            })
+            .await
+            .expect("audit")
+    }
+
+    /// Runs SQL against the test's database, as an operator at a console would (one statement per
+    /// backend where their dialects differ).
+    pub async fn sql(&self, sqlite: &'static str, postgres: &'static str) {
+        let q = if self.state.db.is_sqlite() {
+            sqlite
+        } else {
+            postgres
+        };
+        self.state
+            .db
+            .run(move |conn| {
+                diesel::RunQueryDsl::execute(diesel::sql_query(q), conn)?;
+                Ok(())
+            })
+            .await
+            .expect("sql");
+    }
+
+    /// This test's default browser.
+    pub fn browser(&self) -> Browser<'_> {
+        Browser {
+            app: self,
+            client: self.client.clone(),
+        }
+    }
+
+    /// Another browser (its own cookies) on the same server.
+    pub fn new_browser(&self) -> Browser<'_> {
+        Browser {
+            app: self,
+            client: client(),
+        }
+    }
+
+    pub async fn page(&self, path: &str) -> (StatusCode, String) {
+        self.browser().page(path).await
+    }
+
+    pub async fn csrf(&self, path: &str) -> String {
+        self.browser().csrf(path).await
+    }
+
+    pub async fn form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.browser().form(path, fields).await
+    }
+}
+
+/// A browser: a cookie jar pointed at the test's server.
+pub struct Browser<'a> {
+    app: &'a TestApp,
+    pub client: Client,
+}
+
+impl Browser<'_> {
+    pub async fn page(&self, path: &str) -> (StatusCode, String) {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.app.base))
+            .send()
+            .await
+            .expect("request");
+        (res.status(), res.text().await.expect("body"))
+    }
+
+    /// The CSRF token of a page's first form.
+    pub async fn csrf(&self, path: &str) -> String {
+        let (_, html) = self.page(path).await;
+        let doc = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse("input[name=csrf_token]").expect("selector");
+        doc.select(&sel)
+            .next()
+            .and_then(|e| e.value().attr("value"))
+            .expect("a csrf field")
+            .to_owned()
+    }
+
+    pub async fn form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(format!("{}{path}", self.app.base))
+            .form(fields)
+            .send()
+            .await
+            .expect("request")
+    }
+}
+
+/// A TOTP code from the next time step: newer than any used so far in a test, and accepted thanks
+/// to the one step of clock skew the server allows.
+pub fn next_code(secret: &str) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    kindred::auth::totp::code_at(secret, now + 30).expect("code")
+}
+
+pub fn location(res: &Response) -> String {
+    res.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
+}

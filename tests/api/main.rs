@@ -1,0 +1,14 @@
+//! Kindred's integration tests: one binary, every test against a real server over HTTP on a fresh
+//! database. `cargo test` runs them on SQLite; `KINDRED_TEST_DATABASE=postgres://postgres@127.0.0.1:5432 cargo test`
+//! runs the same tests on PostgreSQL.
+
+// A failed unwrap in a test is a failed test with its reason: exactly what a test should do.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod accounts;
+mod cli;
+mod errors;
+mod helpers;
+mod pages;
+mod throttling;
+mod tokens;
+mod two_factor;

@@ -27,8 +27,8 @@ struct SessionView {
     id: i64,
     device: String,
     ip: String,
-    started: String,
     last_seen: String,
+    last_seen_text: String,
     current: bool,
 }
 
@@ -51,16 +51,17 @@ async fn account(
         .into_iter()
         .map(|s| SessionView {
             id: s.id,
-            device: s.user_agent.unwrap_or_else(|| "Unknown device".into()),
+            device: super::describe_device(s.user_agent.as_deref()),
             ip: s.ip.unwrap_or_default(),
-            started: rfc3339(s.created_at),
             last_seen: rfc3339(s.last_seen_at),
+            last_seen_text: super::human_time(s.last_seen_at),
             current: s.id == me.session_id,
         })
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("sessions", &sessions);
     ctx.insert("member_since", &rfc3339(me.user.created_at));
+    ctx.insert("member_since_text", &super::human_date(me.user.created_at));
     ctx.insert(
         "needs_2fa",
         &(me.user.role().needs_two_factor() && !me.user.totp_enabled()),
@@ -125,17 +126,16 @@ async fn change_password(
             vec![],
         )),
         Err(e @ AppError::Validation { .. }) => {
-            let mut ctx = tera::Context::new();
-            super::form_errors(&mut ctx, &e);
-            let res = super::page(
+            let ctx = tera::Context::new();
+            super::form_again(
                 &state,
                 &req,
                 &me.viewer,
                 "password.html",
                 "Change your password",
                 ctx,
-            )?;
-            Ok(super::with_status(res, &e))
+                &e,
+            )
         }
         Err(e) => Err(e),
     }
@@ -189,21 +189,11 @@ fn setup_page(
     ctx.insert("secret", &grouped.join(" "));
     ctx.insert("otpauth_uri", &uri);
     ctx.insert("qr_svg", &qr_svg(&uri));
-    if let Some(e) = err {
-        super::form_errors(&mut ctx, e);
+    let title = "Turn on two-factor sign-in";
+    match err {
+        Some(e) => super::form_again(state, req, &me.viewer, "totp_setup.html", title, ctx, e),
+        None => super::page(state, req, &me.viewer, "totp_setup.html", title, ctx),
     }
-    let res = super::page(
-        state,
-        req,
-        &me.viewer,
-        "totp_setup.html",
-        "Turn on two-factor sign-in",
-        ctx,
-    )?;
-    Ok(match err {
-        Some(e) => super::with_status(res, e),
-        None => res,
-    })
 }
 
 #[derive(Deserialize)]

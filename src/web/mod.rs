@@ -108,6 +108,62 @@ pub fn redirect_with(
     res.finish()
 }
 
+/// A date as people write it: "23 November 2026".
+pub fn human_date(t: time::PrimitiveDateTime) -> String {
+    format!("{} {} {}", t.day(), t.month(), t.year())
+}
+
+/// A moment as people read it: "23 Nov 2026, 09:22 UTC".
+pub fn human_time(t: time::PrimitiveDateTime) -> String {
+    let month = t.month().to_string();
+    format!(
+        "{} {} {}, {:02}:{:02} UTC",
+        t.day(),
+        &month[..3],
+        t.year(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// "Chrome on Android" from a User-Agent string: enough for a person to recognise their device.
+pub fn describe_device(user_agent: Option<&str>) -> String {
+    let Some(ua) = user_agent.filter(|u| !u.is_empty()) else {
+        return "Unknown device".into();
+    };
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("Chromium/", "Chromium"),
+        ("HeadlessChrome/", "Chrome"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+        ("curl/", "curl"),
+    ]
+    .iter()
+    .find(|(needle, _)| ua.contains(needle))
+    .map(|(_, name)| *name);
+    let system = [
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Android", "Android"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "Mac"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ]
+    .iter()
+    .find(|(needle, _)| ua.contains(needle))
+    .map(|(_, name)| *name);
+    match (browser, system) {
+        (Some(b), Some(s)) => format!("{b} on {s}"),
+        (Some(b), None) => b.to_owned(),
+        (None, Some(s)) => format!("A browser on {s}"),
+        (None, None) => ua.chars().take(40).collect(),
+    }
+}
+
 /// Only same-site paths are followed after sign-in; anything else goes home.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
@@ -123,14 +179,41 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-/// A form re-shown with what went wrong, keeping what the person typed (never a password).
-pub fn form_errors(ctx: &mut tera::Context, err: &AppError) {
-    ctx.insert("error", &err.public_message());
+/// The form shown again with what went wrong and the error's 4xx status; `ctx` holds what the
+/// person typed (never a password).
+pub fn form_again(
+    state: &AppState,
+    req: &HttpRequest,
+    viewer: &Viewer,
+    template: &str,
+    title: &str,
+    mut ctx: tera::Context,
+    err: &AppError,
+) -> Result<HttpResponse, AppError> {
+    form_errors(&mut ctx, err);
+    Ok(with_status(
+        page(state, req, viewer, template, title, ctx)?,
+        err,
+    ))
+}
+
+fn form_errors(ctx: &mut tera::Context, err: &AppError) {
+    // With a field to point at, the summary says where to look and the field says what is wrong.
+    let summary = match err.fields() {
+        Some(f)
+            if f.len() == 1
+                && f.keys()
+                    .all(|k| k != "password_again" && k != "new_password_again") =>
+        {
+            "Please check the field marked below.".to_owned()
+        }
+        _ => err.public_message(),
+    };
+    ctx.insert("error", &summary);
     ctx.insert("field_errors", &err.fields().cloned().unwrap_or_default());
 }
 
-/// Page handlers answer a validation problem by showing the form again with a 4xx status.
-pub fn with_status(mut res: HttpResponse, err: &AppError) -> HttpResponse {
+fn with_status(mut res: HttpResponse, err: &AppError) -> HttpResponse {
     use actix_web::ResponseError;
     *res.status_mut() = err.status_code();
     if let AppError::TooManyRequests {

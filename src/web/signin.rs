@@ -84,9 +84,15 @@ async fn register(
             let mut ctx = tera::Context::new();
             ctx.insert("username", &f.username);
             ctx.insert("email", &f.email);
-            super::form_errors(&mut ctx, &e);
-            let res = super::page(&state, &req, &viewer, "register.html", "Join Kindred", ctx)?;
-            Ok(super::with_status(res, &e))
+            super::form_again(
+                &state,
+                &req,
+                &viewer,
+                "register.html",
+                "Join Kindred",
+                ctx,
+                &e,
+            )
         }
         Err(e) => Err(e),
     }
@@ -151,9 +157,7 @@ async fn login(
             let mut ctx = tera::Context::new();
             ctx.insert("username", &f.username);
             ctx.insert("next", &next);
-            super::form_errors(&mut ctx, &e);
-            let res = super::page(&state, &req, &viewer, "login.html", "Sign in", ctx)?;
-            Ok(super::with_status(res, &e))
+            super::form_again(&state, &req, &viewer, "login.html", "Sign in", ctx, &e)
         }
         Err(e) => Err(e),
     }
@@ -251,16 +255,15 @@ async fn second_step(
         Err(e @ (AppError::Unauthorized { .. } | AppError::TooManyRequests { .. })) => {
             let mut ctx = tera::Context::new();
             ctx.insert("next", &next);
-            super::form_errors(&mut ctx, &e);
-            let res = super::page(
+            super::form_again(
                 &state,
                 &req,
                 &viewer,
                 "login_2fa.html",
                 "Two-factor sign-in",
                 ctx,
-            )?;
-            Ok(super::with_status(res, &e))
+                &e,
+            )
         }
         Err(e) => Err(e),
     }

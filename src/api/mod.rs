@@ -1,7 +1,9 @@
 //! The JSON API under `/api/v1`, as written in the contract (`shared/API.md`).
 
 mod accounts;
+mod groups;
 pub mod health;
+mod posts;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::{web, HttpRequest};
@@ -24,7 +26,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     AppError::BadRequest(format!("bad query string: {e}")).into()
                 }),
             )
-            .configure(accounts::routes),
+            .configure(accounts::routes)
+            .configure(groups::routes)
+            .configure(posts::routes),
     );
 }
 

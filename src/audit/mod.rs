@@ -22,6 +22,15 @@ pub enum Action {
     RecoveryCodeUsed,
     RoleChanged,
     UserCreatedByCli,
+    GroupCreated,
+    GroupUpdated,
+    JoinRequestAccepted,
+    MemberRemoved,
+    GroupModeratorAdded,
+    GroupModeratorRemoved,
+    ThreadUpdated,
+    PostDeletedByModerator,
+    RevisionsViewed,
 }
 
 impl Action {
@@ -39,6 +48,15 @@ impl Action {
             Action::RecoveryCodeUsed => "two_factor.recovery_code_used",
             Action::RoleChanged => "account.role_changed",
             Action::UserCreatedByCli => "account.created_by_cli",
+            Action::GroupCreated => "group.created",
+            Action::GroupUpdated => "group.updated",
+            Action::JoinRequestAccepted => "group.request_accepted",
+            Action::MemberRemoved => "group.member_removed",
+            Action::GroupModeratorAdded => "group.moderator_added",
+            Action::GroupModeratorRemoved => "group.moderator_removed",
+            Action::ThreadUpdated => "thread.updated",
+            Action::PostDeletedByModerator => "post.deleted_by_moderator",
+            Action::RevisionsViewed => "post.revisions_viewed",
         }
     }
 }

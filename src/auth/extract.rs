@@ -87,6 +87,26 @@ impl FromRequest for ApiUser {
     }
 }
 
+/// The account behind a bearer token when one is sent; anonymous otherwise. A token that is sent
+/// but invalid is still refused (401), so a client with an expired token learns it.
+pub struct MaybeApiUser(pub Option<UserRow>);
+
+impl FromRequest for MaybeApiUser {
+    type Error = actix_web::Error;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let has_token = req.headers().contains_key(header::AUTHORIZATION);
+        let user = ApiUser::from_request(req, payload);
+        Box::pin(async move {
+            if !has_token {
+                return Ok(MaybeApiUser(None));
+            }
+            Ok(MaybeApiUser(Some(user.await?.0)))
+        })
+    }
+}
+
 /// The CSRF seed of this browser, put in the request by the `csrf_cookie` middleware.
 #[derive(Clone, Debug)]
 pub struct CsrfSeed(pub String);

@@ -22,6 +22,7 @@ pub enum Kind {
     AccountFailure,
     AddressFailure,
     Registration,
+    Post,
 }
 
 impl Kind {
@@ -30,6 +31,7 @@ impl Kind {
             Kind::AccountFailure => "sign_in_fail_account",
             Kind::AddressFailure => "sign_in_fail_address",
             Kind::Registration => "register_address",
+            Kind::Post => "post_user",
         }
     }
 }
@@ -157,6 +159,25 @@ pub fn check_registration(
         });
     }
     Ok(())
+}
+
+/// Refuses a post once a member has made `per_minute` in the last minute (0 turns the limit off),
+/// and counts this one otherwise.
+pub fn take_post(conn: &mut AnyConnection, user_id: i64, per_minute: u32) -> Result<(), AppError> {
+    if per_minute == 0 {
+        return Ok(());
+    }
+    let key = user_id.to_string();
+    let (count, _) = recent(conn, Kind::Post, &key, Duration::minutes(1))?;
+    if count >= i64::from(per_minute) {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: 60,
+            message: format!(
+                "You can post {per_minute} times a minute. Please wait a minute; what you wrote is still in the form."
+            ),
+        });
+    }
+    record(conn, Kind::Post, &key)
 }
 
 /// Forgets events older than a day; run now and then so the table stays small.

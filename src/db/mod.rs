@@ -2,7 +2,10 @@
 //! transaction helper every use case goes through.
 
 pub mod credentials;
+pub mod groups;
+pub mod posts;
 pub mod schema;
+pub mod threads;
 pub mod users;
 
 use std::path::PathBuf;

@@ -90,6 +90,82 @@ diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(login_challenges -> users (user_id));
 
+diesel::table! {
+    groups (id) {
+        id -> BigInt,
+        slug -> Text,
+        name -> Text,
+        description -> Text,
+        visibility -> Text,
+        member_count -> BigInt,
+        thread_count -> BigInt,
+        post_count -> BigInt,
+        last_activity_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    group_members (group_id, user_id) {
+        group_id -> BigInt,
+        user_id -> BigInt,
+        state -> Text,
+        is_moderator -> Bool,
+        requested_at -> Timestamp,
+        joined_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    threads (id) {
+        id -> BigInt,
+        group_id -> BigInt,
+        author_id -> Nullable<BigInt>,
+        title -> Text,
+        created_at -> Timestamp,
+        last_activity_at -> Timestamp,
+        reply_count -> BigInt,
+        locked -> Bool,
+        pinned -> Bool,
+        clinician_answered -> Bool,
+    }
+}
+
+diesel::table! {
+    posts (id) {
+        id -> BigInt,
+        thread_id -> BigInt,
+        parent_id -> Nullable<BigInt>,
+        author_id -> Nullable<BigInt>,
+        path -> Text,
+        depth -> Integer,
+        body_md -> Nullable<Text>,
+        body_html -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+        edited_at -> Nullable<Timestamp>,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    post_revisions (id) {
+        id -> BigInt,
+        post_id -> BigInt,
+        editor_id -> Nullable<BigInt>,
+        body_md -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(group_members -> groups (group_id));
+diesel::joinable!(group_members -> users (user_id));
+diesel::joinable!(threads -> groups (group_id));
+diesel::joinable!(threads -> users (author_id));
+diesel::joinable!(posts -> threads (thread_id));
+diesel::joinable!(posts -> users (author_id));
+diesel::joinable!(post_revisions -> posts (post_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     recovery_codes,
@@ -98,4 +174,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_challenges,
     throttle_events,
     audit_log,
+    groups,
+    group_members,
+    threads,
+    posts,
+    post_revisions,
 );

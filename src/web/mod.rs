@@ -2,7 +2,7 @@
 
 mod account;
 pub mod assets;
-mod home;
+mod forum;
 pub mod middleware;
 mod signin;
 
@@ -26,7 +26,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             }),
     )
     .route("/static/{path:.*}", web::get().to(assets::serve))
-    .route("/", web::get().to(home::index))
+    .route("/", web::get().to(forum::home))
+    .configure(forum::routes)
     .configure(signin::routes)
     .configure(account::routes);
 }

@@ -228,6 +228,93 @@ impl TestApp {
             .expect("staff created");
     }
 
+    /// A staff account with two-factor sign-in on, signed in; returns its access token.
+    pub async fn staff_with_2fa(&self, name: &str, role: kindred::domain::Role) -> String {
+        self.staff(name, role);
+        let (_, t) = self.login(name, None).await;
+        let token = t["access_token"].as_str().expect("token").to_owned();
+        self.enrol_totp(&token).await;
+        token
+    }
+
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+        token: Option<&str>,
+    ) -> (StatusCode, Value) {
+        let mut rq = self.client.request(method, format!("{}{path}", self.api));
+        if let Some(b) = body {
+            rq = rq.json(&b);
+        }
+        if let Some(t) = token {
+            rq = rq.bearer_auth(t);
+        }
+        self::body(rq.send().await.expect("request")).await
+    }
+
+    /// Creates a group as `admin`; returns nothing but asserts success.
+    pub async fn group(&self, admin: &str, slug: &str, visibility: &str) {
+        let (s, v) = self
+            .post("/groups", json!({"slug": slug, "name": slug, "description": format!("About {slug}"), "visibility": visibility}), Some(admin))
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+    }
+
+    pub async fn join(&self, slug: &str, token: &str) -> String {
+        let (s, v) = self
+            .post(
+                &format!("/groups/{slug}/membership"),
+                json!({}),
+                Some(token),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        v["state"].as_str().unwrap_or("").to_owned()
+    }
+
+    /// Starts a thread; returns (thread id, opening post id).
+    pub async fn thread(
+        &self,
+        slug: &str,
+        token: &str,
+        title: &str,
+        body: &str,
+    ) -> (String, String) {
+        let (s, v) = self
+            .post(
+                &format!("/groups/{slug}/threads"),
+                json!({"title": title, "body": body}),
+                Some(token),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+        (
+            v["thread"]["id"].as_str().unwrap_or("").to_owned(),
+            v["post"]["id"].as_str().unwrap_or("").to_owned(),
+        )
+    }
+
+    /// Replies; returns the new post's id.
+    pub async fn reply(
+        &self,
+        thread: &str,
+        parent: Option<&str>,
+        token: &str,
+        body: &str,
+    ) -> String {
+        let mut b = json!({"body": body});
+        if let Some(p) = parent {
+            b["parent_id"] = json!(p);
+        }
+        let (s, v) = self
+            .post(&format!("/threads/{thread}/posts"), b, Some(token))
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+        v["id"].as_str().unwrap_or("").to_owned()
+    }
+
     pub async fn audit_actions(&self) -> Vec<String> {
         self.state
             .db

@@ -7,6 +7,8 @@
 mod accounts;
 mod cli;
 mod errors;
+mod forum;
+mod forum_pages;
 mod helpers;
 mod pages;
 mod throttling;

@@ -1,0 +1,238 @@
+//! `/groups/*`: listing, creating and editing groups, memberships, requests and group moderators.
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::auth::client::ClientInfo;
+use crate::auth::extract::{ApiUser, MaybeApiUser};
+use crate::error::AppError;
+use crate::forum::groups::{self, GroupChanges, GroupInput, MemberDecision};
+use crate::forum::threads;
+use crate::state::AppState;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/groups", web::get().to(list))
+        .route("/groups", web::post().to(create))
+        .route("/groups/{slug}", web::get().to(get))
+        .route("/groups/{slug}", web::patch().to(update))
+        .route("/groups/{slug}/membership", web::post().to(join))
+        .route("/groups/{slug}/membership", web::delete().to(leave))
+        .route("/groups/{slug}/requests", web::get().to(requests))
+        .route("/groups/{slug}/members/{username}", web::put().to(accept))
+        .route(
+            "/groups/{slug}/members/{username}",
+            web::delete().to(remove),
+        )
+        .route(
+            "/groups/{slug}/moderators/{username}",
+            web::put().to(add_moderator),
+        )
+        .route(
+            "/groups/{slug}/moderators/{username}",
+            web::delete().to(remove_moderator),
+        )
+        .route("/groups/{slug}/threads", web::get().to(list_threads))
+        .route("/groups/{slug}/threads", web::post().to(create_thread));
+}
+
+async fn list(
+    state: web::Data<AppState>,
+    MaybeApiUser(viewer): MaybeApiUser,
+) -> Result<HttpResponse, AppError> {
+    let groups = groups::list(&state, viewer).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "groups": groups })))
+}
+
+#[derive(Deserialize)]
+struct NewGroup {
+    slug: String,
+    name: String,
+    #[serde(default)]
+    description: String,
+    visibility: String,
+}
+
+async fn create(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(admin): ApiUser,
+    body: web::Json<NewGroup>,
+) -> Result<HttpResponse, AppError> {
+    let b = body.into_inner();
+    let input = GroupInput {
+        slug: b.slug,
+        name: b.name,
+        description: b.description,
+        visibility: b.visibility,
+    };
+    Ok(HttpResponse::Created().json(groups::create(&state, &admin, input, &client).await?))
+}
+
+async fn get(
+    state: web::Data<AppState>,
+    MaybeApiUser(viewer): MaybeApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(groups::get(&state, path.into_inner(), viewer).await?))
+}
+
+#[derive(Deserialize)]
+struct GroupPatch {
+    name: Option<String>,
+    description: Option<String>,
+    visibility: Option<String>,
+}
+
+async fn update(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(admin): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<GroupPatch>,
+) -> Result<HttpResponse, AppError> {
+    let b = body.into_inner();
+    let changes = GroupChanges {
+        name: b.name,
+        description: b.description,
+        visibility: b.visibility,
+    };
+    Ok(HttpResponse::Ok()
+        .json(groups::update(&state, &admin, path.into_inner(), changes, &client).await?))
+}
+
+async fn join(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let s = groups::join(&state, &user, path.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "state": s })))
+}
+
+async fn leave(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    groups::leave(&state, &user, path.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn requests(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let list: Vec<_> = groups::requests(&state, &user, path.into_inner())
+        .await?
+        .into_iter()
+        .map(|(username, requested_at)| serde_json::json!({ "username": username, "requested_at": requested_at }))
+        .collect();
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "requests": list })))
+}
+
+async fn decide(
+    state: &AppState,
+    client: &ClientInfo,
+    user: &crate::db::users::UserRow,
+    path: (String, String),
+    decision: MemberDecision,
+) -> Result<HttpResponse, AppError> {
+    groups::decide(state, user, path.0, path.1, decision, client).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn accept(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    decide(
+        &state,
+        &client,
+        &user,
+        path.into_inner(),
+        MemberDecision::Accept,
+    )
+    .await
+}
+
+async fn remove(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    decide(
+        &state,
+        &client,
+        &user,
+        path.into_inner(),
+        MemberDecision::Remove,
+    )
+    .await
+}
+
+async fn set_moderator(
+    state: &AppState,
+    client: &ClientInfo,
+    admin: &crate::db::users::UserRow,
+    path: (String, String),
+    on: bool,
+) -> Result<HttpResponse, AppError> {
+    groups::set_moderator(state, admin, path.0, path.1, on, client).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn add_moderator(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(admin): ApiUser,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    set_moderator(&state, &client, &admin, path.into_inner(), true).await
+}
+
+async fn remove_moderator(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(admin): ApiUser,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    set_moderator(&state, &client, &admin, path.into_inner(), false).await
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    cursor: Option<String>,
+}
+
+async fn list_threads(
+    state: web::Data<AppState>,
+    MaybeApiUser(viewer): MaybeApiUser,
+    path: web::Path<String>,
+    q: web::Query<PageQuery>,
+) -> Result<HttpResponse, AppError> {
+    let page = threads::list(&state, path.into_inner(), viewer, q.into_inner().cursor).await?;
+    Ok(HttpResponse::Ok()
+        .json(serde_json::json!({ "threads": page.threads, "next_cursor": page.next_cursor })))
+}
+
+#[derive(Deserialize)]
+struct NewThread {
+    title: String,
+    body: String,
+}
+
+async fn create_thread(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<NewThread>,
+) -> Result<HttpResponse, AppError> {
+    let b = body.into_inner();
+    let (thread, post) =
+        threads::create(&state, &user, path.into_inner(), &b.title, &b.body).await?;
+    Ok(HttpResponse::Created().json(serde_json::json!({ "thread": thread, "post": post })))
+}

@@ -1,0 +1,120 @@
+//! `/threads/*`, `/posts/*` and `/users/{username}`: reading threads, replying, editing, deleting.
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::auth::client::ClientInfo;
+use crate::auth::extract::{ApiUser, MaybeApiUser};
+use crate::error::AppError;
+use crate::forum::{posts, threads};
+use crate::state::AppState;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/threads/{id}", web::get().to(get_thread))
+        .route("/threads/{id}", web::patch().to(update_thread))
+        .route("/threads/{id}/posts", web::post().to(reply))
+        .route("/posts/{id}", web::patch().to(edit))
+        .route("/posts/{id}", web::delete().to(delete))
+        .route("/posts/{id}/revisions", web::get().to(revisions))
+        .route("/users/{username}", web::get().to(profile));
+}
+
+/// Ids are opaque strings to clients; one that is not ours is simply not found.
+fn id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+async fn get_thread(
+    state: web::Data<AppState>,
+    MaybeApiUser(viewer): MaybeApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let t = threads::get(&state, id(&path)?, viewer).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "thread": t.thread, "posts": t.posts })))
+}
+
+#[derive(Deserialize)]
+struct ThreadPatch {
+    locked: Option<bool>,
+    pinned: Option<bool>,
+}
+
+async fn update_thread(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<ThreadPatch>,
+) -> Result<HttpResponse, AppError> {
+    let b = body.into_inner();
+    Ok(HttpResponse::Ok()
+        .json(threads::set_flags(&state, &user, id(&path)?, b.locked, b.pinned, &client).await?))
+}
+
+#[derive(Deserialize)]
+struct NewPost {
+    body: String,
+    #[serde(default)]
+    parent_id: Option<String>,
+}
+
+async fn reply(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<NewPost>,
+) -> Result<HttpResponse, AppError> {
+    let b = body.into_inner();
+    let parent = b
+        .parent_id
+        .map(|p| {
+            p.parse::<i64>()
+                .map_err(|_| AppError::validation("parent_id", "That post does not exist."))
+        })
+        .transpose()?;
+    let post = posts::reply(&state, &user, id(&path)?, parent, &b.body).await?;
+    Ok(HttpResponse::Created().json(post))
+}
+
+#[derive(Deserialize)]
+struct EditPost {
+    body: String,
+}
+
+async fn edit(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<EditPost>,
+) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(posts::edit(&state, &user, id(&path)?, &body.body).await?))
+}
+
+async fn delete(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    posts::delete(&state, &user, id(&path)?, &client).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn revisions(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let list = posts::revisions(&state, &user, id(&path)?, &client).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "revisions": list })))
+}
+
+async fn profile(
+    state: web::Data<AppState>,
+    MaybeApiUser(viewer): MaybeApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (user, posts) = posts::profile(&state, &path, viewer).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "user": user, "posts": posts })))
+}

@@ -1,0 +1,132 @@
+//! Markdown to (untrusted) HTML. The output of this module is NOT safe: raw HTML in a post passes
+//! straight through, and link targets are whatever the author wrote. `sanitize` makes it safe;
+//! what happens here is only about what a post should look like.
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+/// CommonMark plus GitHub-style tables and strikethrough, and nothing else. In particular no
+/// heading attributes (`# Title {#id .class}` would let authors name ids and classes), no
+/// footnotes or wiki links (they generate relative links), no task lists (they generate
+/// `<input>`), and no smart punctuation (it would rewrite what people quote).
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+pub(super) fn to_html(markdown: &str) -> String {
+    let events = rewrite(Parser::new_ext(markdown, options()));
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// An author's `#` must not compete with the page's own `<h1>` (the thread title) and `<h2>`
+/// (section headings), so Markdown levels 1, 2, 3 become h3, h4, h5 and everything deeper is h6.
+fn shift(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H3,
+        HeadingLevel::H2 => HeadingLevel::H4,
+        HeadingLevel::H3 => HeadingLevel::H5,
+        HeadingLevel::H4 | HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+    }
+}
+
+/// Rewrites the event stream: shifts headings and turns images into links.
+///
+/// Images are never embedded: fetching a picture from the author's chosen server would tell
+/// that server the IP address (and roughly when) of everyone who read a post on a patient
+/// forum. An image becomes a link to its URL with the text `image: ALT`, which readers can follow
+/// deliberately. The URL is not checked here; the sanitiser drops it like any other link URL if
+/// its scheme is not allowed.
+fn rewrite<'a>(parser: Parser<'a>) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut events = parser;
+    // Links cannot nest in HTML, so an image inside a link (`[![badge](img)](page)`) becomes
+    // plain text inside the outer link rather than a second `<a>`.
+    let mut link_depth = 0usize;
+    while let Some(event) = events.next() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                // Heading attributes are not enabled, so id/classes/attrs are always empty;
+                // dropping them anyway keeps that true if someone changes `options()`.
+                out.push(Event::Start(Tag::Heading {
+                    level: shift(level),
+                    id: None,
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                out.push(Event::End(TagEnd::Heading(shift(level))));
+            }
+            Event::Start(Tag::Link { .. }) => {
+                link_depth += 1;
+                out.push(event);
+            }
+            Event::End(TagEnd::Link) => {
+                link_depth = link_depth.saturating_sub(1);
+                out.push(event);
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let alt = alt_text(&mut events);
+                let text = if alt.trim().is_empty() {
+                    "image".to_owned()
+                } else {
+                    format!("image: {}", alt.trim())
+                };
+                if link_depth > 0 {
+                    out.push(Event::Text(text.into()));
+                } else {
+                    // The title is dropped: ammonia would strip it anyway.
+                    out.push(Event::Start(Tag::Link {
+                        link_type: image_link_type(link_type),
+                        dest_url,
+                        title: CowStr::Borrowed(""),
+                        id: CowStr::Borrowed(""),
+                    }));
+                    out.push(Event::Text(text.into()));
+                    out.push(Event::End(TagEnd::Link));
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Images only ever carry inline or reference link types, but an `Email` type would make the
+/// renderer prepend `mailto:`; be explicit rather than rely on that.
+fn image_link_type(link_type: LinkType) -> LinkType {
+    match link_type {
+        LinkType::Email => LinkType::Inline,
+        other => other,
+    }
+}
+
+/// Consumes the events of an image's description up to its end and flattens them to text, as
+/// the HTML renderer does for `alt`. Descriptions may contain emphasis, code, links and even
+/// nested images; all that is kept is their text, which the renderer escapes.
+fn alt_text(events: &mut Parser<'_>) -> String {
+    let mut alt = String::new();
+    let mut depth = 1usize;
+    for event in events.by_ref() {
+        match event {
+            Event::Start(Tag::Image { .. }) => depth += 1,
+            Event::End(TagEnd::Image) => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                alt.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    alt
+}

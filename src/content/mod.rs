@@ -1,0 +1,140 @@
+//! Post bodies: Markdown in, sanitised HTML out. `SafeHtml`'s only constructor lives here.
+//!
+//! The pipeline is deliberately one-way and has a single exit: [`render`] turns a parsed
+//! [`PostBody`] into Markdown events (`markdown`), rewrites the few events we do not want
+//! (headings that would outrank the page's own, images that would load from third-party
+//! servers), renders them to HTML, and passes that HTML through an explicit ammonia allow-list
+//! (`sanitize`). Raw HTML in a post is not trusted at any step: it goes through the same
+//! sanitiser as the HTML we generated ourselves. Templates can therefore print a [`SafeHtml`]
+//! unescaped, and nothing else.
+
+mod markdown;
+mod sanitize;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+use crate::error::AppError;
+
+/// The Markdown text of a post or reply: not blank, at most [`PostBody::MAX_CHARS`] characters,
+/// with Unix line endings so that what is stored, counted and rendered is the same text whatever
+/// the browser sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PostBody(String);
+
+impl PostBody {
+    pub const MAX_CHARS: usize = 20_000;
+
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        // Browsers submit textareas with CRLF; a lone CR is a line ending to CommonMark too.
+        // Normalising before counting means a Windows user is not charged two characters a line.
+        let body = raw.replace("\r\n", "\n").replace('\r', "\n");
+        if body.trim().is_empty() {
+            return Err(AppError::validation(
+                "body",
+                "Write something before posting.",
+            ));
+        }
+        let len = body.chars().count();
+        if len > Self::MAX_CHARS {
+            return Err(AppError::validation(
+                "body",
+                format!(
+                    "A post can be at most 20,000 characters long; this one has {}. \
+                     You could split it into two posts.",
+                    thousands(len)
+                ),
+            ));
+        }
+        Ok(PostBody(body))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// A thread's title: one line of 3–150 characters, trimmed, with runs of whitespace (tabs and
+/// newlines from a paste included) collapsed to one space, and no other control characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Title(String);
+
+impl Title {
+    pub const MIN_CHARS: usize = 3;
+    pub const MAX_CHARS: usize = 150;
+
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        // Collapse first: whitespace control characters (tab, newline, NEL) are fixed silently,
+        // and whatever control character is left (NUL, ESC, DEL…) has no business in a title.
+        let title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if title.chars().any(char::is_control) {
+            return Err(AppError::validation(
+                "title",
+                "A title cannot contain control characters.",
+            ));
+        }
+        let len = title.chars().count();
+        if !(Self::MIN_CHARS..=Self::MAX_CHARS).contains(&len) {
+            return Err(AppError::validation(
+                "title",
+                "A title has 3 to 150 characters.",
+            ));
+        }
+        Ok(Title(title))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl fmt::Display for Title {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// HTML that has been through the sanitiser and may be written into a page unescaped.
+///
+/// The field is private and [`render`] is the only way to make one, so holding a `SafeHtml` is
+/// proof that the text went through the allow-list; there is deliberately no `From<String>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SafeHtml(String);
+
+impl SafeHtml {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// Renders a post's Markdown to HTML that is safe to embed in a page.
+pub fn render(body: &PostBody) -> SafeHtml {
+    SafeHtml(sanitize::clean(&markdown::to_html(body.as_str())))
+}
+
+/// `20000` → `"20,000"`, for messages people read.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,189 @@
+//! Posts and their revisions: rows and queries. A thread's whole tree is one indexed query.
+
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use super::schema::{groups, post_revisions, posts, threads, users};
+use super::{now, AnyConnection};
+use crate::content::SafeHtml;
+use crate::domain::PostStatus;
+use crate::error::AppError;
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = posts)]
+pub struct PostRow {
+    pub id: i64,
+    pub thread_id: i64,
+    pub parent_id: Option<i64>,
+    pub author_id: Option<i64>,
+    pub path: String,
+    pub depth: i32,
+    pub body_md: Option<String>,
+    pub body_html: Option<String>,
+    pub status: String,
+    pub created_at: PrimitiveDateTime,
+    pub edited_at: Option<PrimitiveDateTime>,
+    pub deleted_at: Option<PrimitiveDateTime>,
+}
+
+impl PostRow {
+    pub fn status(&self) -> PostStatus {
+        PostStatus::from_db(&self.status)
+    }
+
+    pub fn is_deleted(&self) -> bool {
+        self.deleted_at.is_some()
+    }
+}
+
+/// A post with its author's name (None once the account is gone).
+pub type PostWithAuthor = (PostRow, Option<String>);
+
+/// Nesting deeper than this is refused: past it a conversation is better continued further up.
+pub const MAX_DEPTH: i32 = 100;
+
+/// One path segment: the id, zero-padded so that text order is numeric order.
+fn segment(id: i64) -> String {
+    format!("{id:012}")
+}
+
+/// Inserts a post under `parent` (None for a thread's opening post) and gives it its path.
+pub fn insert(
+    conn: &mut AnyConnection,
+    thread_id: i64,
+    parent: Option<&PostRow>,
+    author_id: i64,
+    body_md: &str,
+    body_html: &SafeHtml,
+    status: PostStatus,
+) -> Result<PostRow, AppError> {
+    let depth = parent.map_or(0, |p| p.depth + 1);
+    let row: PostRow = diesel::insert_into(posts::table)
+        .values((
+            posts::thread_id.eq(thread_id),
+            posts::parent_id.eq(parent.map(|p| p.id)),
+            posts::author_id.eq(Some(author_id)),
+            posts::path.eq(""),
+            posts::depth.eq(depth),
+            posts::body_md.eq(Some(body_md)),
+            posts::body_html.eq(Some(body_html.as_str())),
+            posts::status.eq(status.as_str()),
+            posts::created_at.eq(now()),
+        ))
+        .returning(posts::all_columns)
+        .get_result(conn)?;
+    let path = match parent {
+        Some(p) => format!("{}.{}", p.path, segment(row.id)),
+        None => segment(row.id),
+    };
+    Ok(diesel::update(posts::table.find(row.id))
+        .set(posts::path.eq(path))
+        .returning(posts::all_columns)
+        .get_result(conn)?)
+}
+
+pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<PostWithAuthor>, AppError> {
+    Ok(posts::table
+        .find(id)
+        .left_join(users::table)
+        .select((PostRow::as_select(), users::username.nullable()))
+        .first(conn)
+        .optional()?)
+}
+
+/// Every post of a thread, parents before children, siblings oldest first: one query.
+pub fn tree(conn: &mut AnyConnection, thread_id: i64) -> Result<Vec<PostWithAuthor>, AppError> {
+    Ok(posts::table
+        .left_join(users::table)
+        .filter(posts::thread_id.eq(thread_id))
+        .order(posts::path.asc())
+        .select((PostRow::as_select(), users::username.nullable()))
+        .load(conn)?)
+}
+
+/// Replaces the body, keeping the previous text as a revision for moderators.
+pub fn edit(
+    conn: &mut AnyConnection,
+    post: &PostRow,
+    editor_id: i64,
+    body_md: &str,
+    body_html: &SafeHtml,
+    status: PostStatus,
+) -> Result<PostRow, AppError> {
+    let now = now();
+    if let Some(old) = &post.body_md {
+        diesel::insert_into(post_revisions::table)
+            .values((
+                post_revisions::post_id.eq(post.id),
+                post_revisions::editor_id.eq(Some(editor_id)),
+                post_revisions::body_md.eq(old),
+                post_revisions::created_at.eq(post.edited_at.unwrap_or(post.created_at)),
+            ))
+            .execute(conn)?;
+    }
+    Ok(diesel::update(posts::table.find(post.id))
+        .set((
+            posts::body_md.eq(Some(body_md)),
+            posts::body_html.eq(Some(body_html.as_str())),
+            posts::status.eq(status.as_str()),
+            posts::edited_at.eq(Some(now)),
+        ))
+        .returning(posts::all_columns)
+        .get_result(conn)?)
+}
+
+/// Deletes a post's content for good (body and every revision); the row stays as a placeholder
+/// so the replies under it keep their place.
+pub fn delete_content(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {
+    diesel::delete(post_revisions::table.filter(post_revisions::post_id.eq(id))).execute(conn)?;
+    diesel::update(posts::table.find(id))
+        .set((
+            posts::body_md.eq(None::<String>),
+            posts::body_html.eq(None::<String>),
+            posts::deleted_at.eq(Some(now())),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+#[derive(Queryable, Debug, Clone)]
+pub struct RevisionRow {
+    pub id: i64,
+    pub post_id: i64,
+    pub editor_id: Option<i64>,
+    pub body_md: String,
+    pub created_at: PrimitiveDateTime,
+}
+
+pub fn revisions(conn: &mut AnyConnection, post_id: i64) -> Result<Vec<RevisionRow>, AppError> {
+    Ok(post_revisions::table
+        .filter(post_revisions::post_id.eq(post_id))
+        .order(post_revisions::id.asc())
+        .load(conn)?)
+}
+
+/// A member's published, undeleted posts, newest first, with thread title and group (slug,
+/// visibility, id) so the caller can apply the visibility rule before showing any.
+pub type AuthoredPost = (PostRow, String, i64, String, String);
+
+pub fn by_author(
+    conn: &mut AnyConnection,
+    author_id: i64,
+    limit: i64,
+) -> Result<Vec<AuthoredPost>, AppError> {
+    Ok(posts::table
+        .inner_join(threads::table.inner_join(groups::table))
+        .filter(posts::author_id.eq(Some(author_id)))
+        .filter(posts::status.eq("published"))
+        .filter(posts::deleted_at.is_null())
+        .order((posts::created_at.desc(), posts::id.desc()))
+        .limit(limit)
+        .select((
+            PostRow::as_select(),
+            threads::title,
+            groups::id,
+            groups::slug,
+            groups::visibility,
+        ))
+        .load(conn)?)
+}

@@ -1,0 +1,219 @@
+//! Threads: rows, the keyset-paginated listing, and counters.
+
+use diesel::dsl::max;
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use super::schema::{posts, threads, users};
+use super::{now, AnyConnection};
+use crate::error::AppError;
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = threads)]
+pub struct ThreadRow {
+    pub id: i64,
+    pub group_id: i64,
+    pub author_id: Option<i64>,
+    pub title: String,
+    pub created_at: PrimitiveDateTime,
+    pub last_activity_at: PrimitiveDateTime,
+    pub reply_count: i64,
+    pub locked: bool,
+    pub pinned: bool,
+    pub clinician_answered: bool,
+}
+
+/// A thread with its author's name (None once the account is gone).
+pub type ThreadWithAuthor = (ThreadRow, Option<String>);
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    group_id: i64,
+    author_id: i64,
+    title: &str,
+) -> Result<ThreadRow, AppError> {
+    let now = now();
+    Ok(diesel::insert_into(threads::table)
+        .values((
+            threads::group_id.eq(group_id),
+            threads::author_id.eq(Some(author_id)),
+            threads::title.eq(title),
+            threads::created_at.eq(now),
+            threads::last_activity_at.eq(now),
+        ))
+        .returning(threads::all_columns)
+        .get_result(conn)?)
+}
+
+pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<ThreadWithAuthor>, AppError> {
+    Ok(threads::table
+        .find(id)
+        .left_join(users::table)
+        .select((ThreadRow::as_select(), users::username.nullable()))
+        .first(conn)
+        .optional()?)
+}
+
+/// A position in a group's thread list: (pinned, activity as of the snapshot, id) of the last
+/// thread shown, and the snapshot's time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    pub snapshot: PrimitiveDateTime,
+    pub pinned: bool,
+    pub activity: PrimitiveDateTime,
+    pub id: i64,
+}
+
+impl Cursor {
+    /// Does a thread with this key come after the cursor in the listing order
+    /// (pinned first, then newest activity, then newest id)?
+    fn is_after(&self, pinned: bool, activity: PrimitiveDateTime, id: i64) -> bool {
+        (!pinned && self.pinned)
+            || (pinned == self.pinned
+                && (activity < self.activity || (activity == self.activity && id < self.id)))
+    }
+}
+
+/// One page of a group's threads in listing order, with each thread's activity as of the snapshot.
+///
+/// Stable while people post: a thread that gets a reply after the first page was read keeps the
+/// place it had at the snapshot (its activity is recomputed as of then from its posts), so later
+/// pages neither repeat it nor skip it. Threads started after the snapshot appear on a fresh first
+/// page. Three queries, all on indexes, whatever the group's size.
+pub fn page(
+    conn: &mut AnyConnection,
+    group_id: i64,
+    cursor: Option<Cursor>,
+    limit: i64,
+) -> Result<Vec<(ThreadWithAuthor, PrimitiveDateTime)>, AppError> {
+    let base = || {
+        threads::table
+            .left_join(users::table)
+            .filter(threads::group_id.eq(group_id))
+            .select((ThreadRow::as_select(), users::username.nullable()))
+            .into_boxed()
+    };
+    let Some(c) = cursor else {
+        let rows: Vec<ThreadWithAuthor> = base()
+            .order((
+                threads::pinned.desc(),
+                threads::last_activity_at.desc(),
+                threads::id.desc(),
+            ))
+            .limit(limit)
+            .load(conn)?;
+        return Ok(rows
+            .into_iter()
+            .map(|r| {
+                let at = r.0.last_activity_at;
+                (r, at)
+            })
+            .collect());
+    };
+
+    // (A) Threads untouched since the snapshot, after the cursor, straight from the index.
+    let rest = || {
+        diesel::BoolExpressionMethods::or(
+            threads::last_activity_at.lt(c.activity),
+            threads::last_activity_at
+                .eq(c.activity)
+                .and(threads::id.lt(c.id)),
+        )
+    };
+    let mut q = base().filter(threads::last_activity_at.le(c.snapshot));
+    q = if c.pinned {
+        q.filter(diesel::BoolExpressionMethods::or(
+            threads::pinned.eq(false),
+            threads::pinned.eq(true).and(rest()),
+        ))
+    } else {
+        q.filter(threads::pinned.eq(false).and(rest()))
+    };
+    let unchanged: Vec<ThreadWithAuthor> = q
+        .order((
+            threads::pinned.desc(),
+            threads::last_activity_at.desc(),
+            threads::id.desc(),
+        ))
+        .limit(limit)
+        .load(conn)?;
+    let mut page: Vec<(ThreadWithAuthor, PrimitiveDateTime)> = unchanged
+        .into_iter()
+        .map(|r| {
+            let at = r.0.last_activity_at;
+            (r, at)
+        })
+        .collect();
+
+    // (B) Threads that existed at the snapshot but were bumped since: place them by their activity then.
+    let bumped: Vec<ThreadWithAuthor> = base()
+        .filter(threads::last_activity_at.gt(c.snapshot))
+        .filter(threads::created_at.le(c.snapshot))
+        .load(conn)?;
+    if !bumped.is_empty() {
+        let ids: Vec<i64> = bumped.iter().map(|(t, _)| t.id).collect();
+        let then: Vec<(i64, Option<PrimitiveDateTime>)> = posts::table
+            .filter(posts::thread_id.eq_any(&ids))
+            .filter(posts::created_at.le(c.snapshot))
+            .filter(posts::status.eq("published"))
+            .group_by(posts::thread_id)
+            .select((posts::thread_id, max(posts::created_at)))
+            .load(conn)?;
+        for (row, name) in bumped {
+            let at = then
+                .iter()
+                .find(|(id, _)| *id == row.id)
+                .and_then(|(_, at)| *at)
+                .unwrap_or(row.created_at);
+            if c.is_after(row.pinned, at, row.id) {
+                page.push(((row, name), at));
+            }
+        }
+        page.sort_by(|((a, _), at_a), ((b, _), at_b)| {
+            b.pinned
+                .cmp(&a.pinned)
+                .then(at_b.cmp(at_a))
+                .then(b.id.cmp(&a.id))
+        });
+        page.truncate(usize::try_from(limit).unwrap_or(0));
+    }
+    Ok(page)
+}
+
+/// A new reply: bumps activity and the reply count.
+pub fn record_reply(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {
+    diesel::update(threads::table.find(id))
+        .set((
+            threads::reply_count.eq(threads::reply_count + 1),
+            threads::last_activity_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A reply was deleted (its placeholder stays in the tree but no longer counts).
+pub fn forget_reply(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {
+    diesel::update(threads::table.find(id).filter(threads::reply_count.gt(0)))
+        .set(threads::reply_count.eq(threads::reply_count - 1))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_flags(
+    conn: &mut AnyConnection,
+    id: i64,
+    locked: Option<bool>,
+    pinned: Option<bool>,
+) -> Result<(), AppError> {
+    if let Some(l) = locked {
+        diesel::update(threads::table.find(id))
+            .set(threads::locked.eq(l))
+            .execute(conn)?;
+    }
+    if let Some(p) = pinned {
+        diesel::update(threads::table.find(id))
+            .set(threads::pinned.eq(p))
+            .execute(conn)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,9 @@
+//! The forum's use cases (groups, memberships, threads, posts), shared by the pages and the API.
+//! Every path that shows content goes through `access`, so a private group's content cannot leak
+//! through a side door.
+
+pub mod access;
+pub mod groups;
+pub mod posts;
+pub mod threads;
+pub mod views;

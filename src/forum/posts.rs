@@ -1,0 +1,321 @@
+//! Posts: replying anywhere in the tree, editing (with revisions), deleting, and the rule for which
+//! posts a viewer sees.
+
+use crate::audit::{Action, Entry};
+use crate::auth::client::ClientInfo;
+use crate::auth::throttle;
+use crate::content::{self, PostBody};
+use crate::db::posts::{self, PostRow, PostWithAuthor, MAX_DEPTH};
+use crate::db::users::{self, UserRow};
+use crate::db::{groups, threads, AnyConnection};
+use crate::domain::{PostStatus, Username, Visibility};
+use crate::error::AppError;
+use crate::forum::access;
+use crate::forum::views::PostView;
+use crate::state::AppState;
+
+/// Published posts for everyone; a post in any other state only for its author and the group's
+/// moderators. Others cannot tell such a post exists.
+pub fn visible_tree(
+    tree: Vec<PostWithAuthor>,
+    viewer: Option<&UserRow>,
+    moderator: bool,
+) -> Vec<PostView> {
+    tree.into_iter()
+        .filter(|(p, _)| {
+            p.status() == PostStatus::Published
+                || moderator
+                || viewer.is_some_and(|v| p.author_id == Some(v.id))
+        })
+        .map(|(p, name)| PostView::new(&p, name))
+        .collect()
+}
+
+/// The posting limit, which moderators and admins do not have.
+pub fn posting_allowed(
+    conn: &mut AnyConnection,
+    user: &UserRow,
+    per_minute: u32,
+) -> Result<(), AppError> {
+    if super::threads::exempt_from_post_limit(user) {
+        return Ok(());
+    }
+    throttle::take_post(conn, user.id, per_minute)
+}
+
+/// Replies to a post of a thread (the opening post when `parent_id` is None).
+pub async fn reply(
+    state: &AppState,
+    user: &UserRow,
+    thread_id: i64,
+    parent_id: Option<i64>,
+    body: &str,
+) -> Result<PostView, AppError> {
+    let body = PostBody::parse(body)?;
+    let html = content::render(&body);
+    let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
+    state
+        .db
+        .write(move |conn| {
+            let (thread, _) = threads::by_id(conn, thread_id)?.ok_or(AppError::NotFound)?;
+            let a = access::by_group_id(conn, thread.group_id, Some(&u))?;
+            a.require_read(Some(&u))?;
+            let parent = match parent_id {
+                Some(pid) => {
+                    let (p, _) = posts::by_id(conn, pid)?.ok_or_else(|| {
+                        AppError::validation("parent_id", "That post does not exist.")
+                    })?;
+                    let seen = p.status() == PostStatus::Published
+                        || p.author_id == Some(u.id)
+                        || a.is_group_moderator();
+                    if p.thread_id != thread.id || !seen {
+                        return Err(AppError::validation(
+                            "parent_id",
+                            "That post is not in this thread.",
+                        ));
+                    }
+                    p
+                }
+                None => opening_post(conn, thread.id)?,
+            };
+            if thread.locked {
+                return Err(AppError::forbidden(
+                    "thread_locked",
+                    "This thread is locked: it takes no new replies.",
+                ));
+            }
+            a.require_member()?;
+            if parent.depth >= MAX_DEPTH {
+                return Err(AppError::validation(
+                    "parent_id",
+                    "This conversation is nested too deeply; please reply further up.",
+                ));
+            }
+            posting_allowed(conn, &u, per_minute)?;
+            let post = posts::insert(
+                conn,
+                thread.id,
+                Some(&parent),
+                u.id,
+                body.as_str(),
+                &html,
+                PostStatus::Published,
+            )?;
+            threads::record_reply(conn, thread.id)?;
+            groups::record_activity(conn, thread.group_id, 0, 1)?;
+            Ok(PostView::new(&post, Some(u.username.clone())))
+        })
+        .await
+}
+
+fn opening_post(conn: &mut AnyConnection, thread_id: i64) -> Result<PostRow, AppError> {
+    posts::tree(conn, thread_id)?
+        .into_iter()
+        .map(|(p, _)| p)
+        .find(|p| p.parent_id.is_none())
+        .ok_or(AppError::NotFound)
+}
+
+/// The post and what the viewer may do with it, or 404 when they cannot see it.
+fn load_for(
+    conn: &mut AnyConnection,
+    post_id: i64,
+    user: &UserRow,
+) -> Result<(PostRow, access::Access), AppError> {
+    let (post, _) = posts::by_id(conn, post_id)?.ok_or(AppError::NotFound)?;
+    let (thread, _) = threads::by_id(conn, post.thread_id)?.ok_or(AppError::NotFound)?;
+    let a = access::by_group_id(conn, thread.group_id, Some(user))?;
+    a.require_read(Some(user))?;
+    let own = post.author_id == Some(user.id);
+    if post.status() != PostStatus::Published && !own && !a.is_group_moderator() {
+        return Err(AppError::NotFound);
+    }
+    Ok((post, a))
+}
+
+/// The Markdown of the viewer's own post (for the edit form) and its thread.
+pub async fn own_markdown(
+    state: &AppState,
+    user: &UserRow,
+    post_id: i64,
+) -> Result<(i64, String), AppError> {
+    let u = user.clone();
+    state
+        .db
+        .run(move |conn| {
+            let (post, _) = load_for(conn, post_id, &u)?;
+            if post.author_id != Some(u.id) {
+                return Err(AppError::forbidden(
+                    "forbidden",
+                    "Only the author can edit a post.",
+                ));
+            }
+            let body = post.body_md.ok_or_else(|| {
+                AppError::conflict("body", "This post was deleted and cannot be edited.")
+            })?;
+            Ok((post.thread_id, body))
+        })
+        .await
+}
+
+/// The thread a post the viewer can see belongs to.
+pub async fn thread_of(state: &AppState, user: &UserRow, post_id: i64) -> Result<i64, AppError> {
+    let u = user.clone();
+    state
+        .db
+        .run(move |conn| Ok(load_for(conn, post_id, &u)?.0.thread_id))
+        .await
+}
+
+/// The author edits their post; the old text is kept as a revision for moderators.
+pub async fn edit(
+    state: &AppState,
+    user: &UserRow,
+    post_id: i64,
+    body: &str,
+) -> Result<PostView, AppError> {
+    let body = PostBody::parse(body)?;
+    let html = content::render(&body);
+    let u = user.clone();
+    state
+        .db
+        .write(move |conn| {
+            let (post, _) = load_for(conn, post_id, &u)?;
+            if post.author_id != Some(u.id) {
+                return Err(AppError::forbidden(
+                    "forbidden",
+                    "Only the author can edit a post.",
+                ));
+            }
+            if post.is_deleted() {
+                return Err(AppError::conflict(
+                    "body",
+                    "This post was deleted and cannot be edited.",
+                ));
+            }
+            let updated = posts::edit(conn, &post, u.id, body.as_str(), &html, post.status())?;
+            Ok(PostView::new(&updated, Some(u.username.clone())))
+        })
+        .await
+}
+
+/// The author or a group moderator deletes a post: its text and revisions are gone for good and a
+/// "[deleted]" placeholder keeps the replies under it in place.
+pub async fn delete(
+    state: &AppState,
+    user: &UserRow,
+    post_id: i64,
+    client: &ClientInfo,
+) -> Result<(), AppError> {
+    let (u, ip) = (user.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            let (post, a) = load_for(conn, post_id, &u)?;
+            let own = post.author_id == Some(u.id);
+            if !own {
+                if !a.is_group_moderator() {
+                    return Err(AppError::forbidden(
+                        "forbidden",
+                        "Only the author or a moderator can delete a post.",
+                    ));
+                }
+                a.require_moderator(&u)?;
+            }
+            if post.is_deleted() {
+                return Ok(());
+            }
+            posts::delete_content(conn, post.id)?;
+            if post.parent_id.is_some() && post.status() == PostStatus::Published {
+                threads::forget_reply(conn, post.thread_id)?;
+            }
+            if !own {
+                Entry::new(Action::PostDeletedByModerator)
+                    .actor(u.id, &u.username)
+                    .target(format!("post {}", post.id))
+                    .ip(Some(&ip))
+                    .write(conn)?;
+            }
+            Ok(())
+        })
+        .await
+}
+
+#[derive(serde::Serialize)]
+pub struct RevisionView {
+    pub body: String,
+    pub written_at: String,
+}
+
+/// Earlier versions of a post, for the group's moderators; each look is audited.
+pub async fn revisions(
+    state: &AppState,
+    moderator: &UserRow,
+    post_id: i64,
+    client: &ClientInfo,
+) -> Result<Vec<RevisionView>, AppError> {
+    let (m, ip) = (moderator.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            let (post, a) = load_for(conn, post_id, &m)?;
+            a.require_moderator(&m)?;
+            Entry::new(Action::RevisionsViewed)
+                .actor(m.id, &m.username)
+                .target(format!("post {}", post.id))
+                .ip(Some(&ip))
+                .write(conn)?;
+            Ok(posts::revisions(conn, post.id)?
+                .into_iter()
+                .map(|r| RevisionView {
+                    body: r.body_md,
+                    written_at: crate::db::rfc3339(r.created_at),
+                })
+                .collect())
+        })
+        .await
+}
+
+#[derive(serde::Serialize)]
+pub struct ProfilePost {
+    pub post: PostView,
+    pub thread_title: String,
+    pub group: String,
+}
+
+/// A member's public profile: their published posts in groups the viewer may read (so a private
+/// group's posts never show to outsiders). Three queries.
+pub async fn profile(
+    state: &AppState,
+    username: &str,
+    viewer: Option<UserRow>,
+) -> Result<(crate::db::users::PublicUser, Vec<ProfilePost>), AppError> {
+    let name = Username::parse(username).map_err(|_| AppError::NotFound)?;
+    state
+        .db
+        .run(move |conn| {
+            let user = users::by_username(conn, &name)?.ok_or(AppError::NotFound)?;
+            let mine = match &viewer {
+                Some(v) => groups::memberships_of(conn, v.id)?,
+                None => Vec::new(),
+            };
+            let staff = access::is_staff(viewer.as_ref());
+            let rows = posts::by_author(conn, user.id, 50)?;
+            let readable = |group_id: i64, visibility: &str| {
+                let visibility = Visibility::parse(visibility).unwrap_or(Visibility::Private);
+                let member = mine.iter().any(|m| m.group_id == group_id && m.is_member());
+                access::can_read(visibility, viewer.is_some(), member, staff)
+            };
+            let posts = rows
+                .into_iter()
+                .filter(|(_, _, gid, _, vis)| readable(*gid, vis))
+                .map(|(p, title, _, slug, _)| ProfilePost {
+                    post: PostView::new(&p, Some(user.username.clone())),
+                    thread_title: title,
+                    group: slug,
+                })
+                .collect();
+            Ok((user.public(), posts))
+        })
+        .await
+}

@@ -1,0 +1,229 @@
+//! Threads: the group's listing, starting a thread, reading one whole, locking and pinning.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+
+use crate::audit::{Action, Entry};
+use crate::auth::client::ClientInfo;
+use crate::content::{self, PostBody, Title};
+use crate::db::groups;
+use crate::db::posts;
+use crate::db::threads::{self, Cursor};
+use crate::db::users::UserRow;
+use crate::domain::{PostStatus, Role};
+use crate::error::AppError;
+use crate::forum::access::{self, Access};
+use crate::forum::posts::{posting_allowed, visible_tree};
+use crate::forum::views::{GroupView, PostView, ThreadView};
+use crate::state::AppState;
+
+pub const PAGE_SIZE: i64 = 25;
+
+pub struct ThreadPage {
+    pub group: GroupView,
+    pub threads: Vec<ThreadView>,
+    pub next_cursor: Option<String>,
+}
+
+fn encode_cursor(c: &Cursor) -> String {
+    let micros =
+        |t: time::PrimitiveDateTime| (t.assume_utc().unix_timestamp_nanos() / 1000).to_string();
+    URL_SAFE_NO_PAD.encode(format!(
+        "{}:{}:{}:{}",
+        micros(c.snapshot),
+        u8::from(c.pinned),
+        micros(c.activity),
+        c.id
+    ))
+}
+
+fn decode_cursor(raw: &str) -> Result<Cursor, AppError> {
+    let bad = || {
+        AppError::BadRequest("That page link is not valid; start again from the first page.".into())
+    };
+    let text = String::from_utf8(URL_SAFE_NO_PAD.decode(raw.trim()).map_err(|_| bad())?)
+        .map_err(|_| bad())?;
+    let parts: Vec<&str> = text.split(':').collect();
+    let [snapshot, pinned, activity, id] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let time = |s: &str| -> Result<time::PrimitiveDateTime, AppError> {
+        let micros: i128 = s.parse().map_err(|_| bad())?;
+        let t =
+            time::OffsetDateTime::from_unix_timestamp_nanos(micros * 1000).map_err(|_| bad())?;
+        Ok(crate::db::to_db_time(t))
+    };
+    Ok(Cursor {
+        snapshot: time(snapshot)?,
+        pinned: *pinned == "1",
+        activity: time(activity)?,
+        id: id.parse().map_err(|_| bad())?,
+    })
+}
+
+fn group_view(a: &Access) -> GroupView {
+    let membership = a
+        .membership
+        .as_ref()
+        .map(|m| if m.is_member() { "member" } else { "pending" });
+    GroupView::new(&a.group, membership, a.is_group_moderator())
+}
+
+/// A page of a group's threads: pinned first, newest activity first.
+pub async fn list(
+    state: &AppState,
+    slug: String,
+    viewer: Option<UserRow>,
+    cursor: Option<String>,
+) -> Result<ThreadPage, AppError> {
+    let cursor = cursor
+        .filter(|c| !c.is_empty())
+        .map(|c| decode_cursor(&c))
+        .transpose()?;
+    state
+        .db
+        .run(move |conn| {
+            let a = access::by_slug(conn, &slug, viewer.as_ref())?;
+            a.require_read(viewer.as_ref())?;
+            let snapshot = cursor.map_or_else(crate::db::now, |c| c.snapshot);
+            let mut rows = threads::page(conn, a.group.id, cursor, PAGE_SIZE + 1)?;
+            let more = rows.len() as i64 > PAGE_SIZE;
+            rows.truncate(PAGE_SIZE as usize);
+            let next_cursor = if more {
+                rows.last().map(|((t, _), at)| {
+                    encode_cursor(&Cursor {
+                        snapshot,
+                        pinned: t.pinned,
+                        activity: *at,
+                        id: t.id,
+                    })
+                })
+            } else {
+                None
+            };
+            Ok(ThreadPage {
+                group: group_view(&a),
+                threads: rows
+                    .into_iter()
+                    .map(|((t, name), _)| ThreadView::new(&t, name, &a.group.slug))
+                    .collect(),
+                next_cursor,
+            })
+        })
+        .await
+}
+
+/// Starts a thread with its opening post.
+pub async fn create(
+    state: &AppState,
+    user: &UserRow,
+    slug: String,
+    title: &str,
+    body: &str,
+) -> Result<(ThreadView, PostView), AppError> {
+    let title = Title::parse(title)?;
+    let body = PostBody::parse(body)?;
+    let html = content::render(&body);
+    let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
+    state
+        .db
+        .write(move |conn| {
+            let a = access::by_slug(conn, &slug, Some(&u))?;
+            a.require_read(Some(&u))?;
+            a.require_member()?;
+            posting_allowed(conn, &u, per_minute)?;
+            let thread = threads::insert(conn, a.group.id, u.id, title.as_str())?;
+            let post = posts::insert(
+                conn,
+                thread.id,
+                None,
+                u.id,
+                body.as_str(),
+                &html,
+                PostStatus::Published,
+            )?;
+            groups::record_activity(conn, a.group.id, 1, 1)?;
+            Ok((
+                ThreadView::new(&thread, Some(u.username.clone()), &a.group.slug),
+                PostView::new(&post, Some(u.username.clone())),
+            ))
+        })
+        .await
+}
+
+pub struct ThreadWithPosts {
+    pub group: GroupView,
+    pub thread: ThreadView,
+    pub posts: Vec<PostView>,
+    /// Whether the viewer may reply here (a member of an unlocked thread's group).
+    pub can_reply: bool,
+    pub is_moderator: bool,
+}
+
+/// A whole thread, parents before children: four queries whatever its size.
+pub async fn get(
+    state: &AppState,
+    id: i64,
+    viewer: Option<UserRow>,
+) -> Result<ThreadWithPosts, AppError> {
+    state
+        .db
+        .run(move |conn| {
+            let (thread, author) = threads::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            let a = access::by_group_id(conn, thread.group_id, viewer.as_ref())?;
+            a.require_read(viewer.as_ref())?;
+            let tree = posts::tree(conn, thread.id)?;
+            let posts = visible_tree(tree, viewer.as_ref(), a.is_group_moderator());
+            Ok(ThreadWithPosts {
+                can_reply: a.is_member() && !thread.locked,
+                is_moderator: a.is_group_moderator(),
+                group: group_view(&a),
+                thread: ThreadView::new(&thread, author, &a.group.slug),
+                posts,
+            })
+        })
+        .await
+}
+
+/// A group moderator locks/unlocks or pins/unpins a thread.
+pub async fn set_flags(
+    state: &AppState,
+    moderator: &UserRow,
+    id: i64,
+    locked: Option<bool>,
+    pinned: Option<bool>,
+    client: &ClientInfo,
+) -> Result<ThreadView, AppError> {
+    let (m, ip) = (moderator.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            let (thread, _) = threads::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            let a = access::by_group_id(conn, thread.group_id, Some(&m))?;
+            a.require_read(Some(&m))?;
+            a.require_moderator(&m)?;
+            threads::set_flags(conn, id, locked, pinned)?;
+            let what: Vec<String> = [
+                locked.map(|l| if l { "locked" } else { "unlocked" }),
+                pinned.map(|p| if p { "pinned" } else { "unpinned" }),
+            ]
+            .into_iter()
+            .flatten()
+            .map(str::to_owned)
+            .collect();
+            Entry::new(Action::ThreadUpdated)
+                .actor(m.id, &m.username)
+                .target(format!("thread {id}"))
+                .ip(Some(&ip))
+                .reason(what.join(", "))
+                .write(conn)?;
+            let (thread, author) = threads::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok(ThreadView::new(&thread, author, &a.group.slug))
+        })
+        .await
+}
+
+/// Roles exempt from the posting limit.
+pub fn exempt_from_post_limit(user: &UserRow) -> bool {
+    matches!(user.role(), Role::Moderator | Role::Admin)
+}

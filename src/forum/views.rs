@@ -1,0 +1,133 @@
+//! What the API returns and the pages show of groups, threads and posts: built from rows, never
+//! holding more than the viewer may see.
+
+use serde::Serialize;
+
+use crate::db::groups::GroupRow;
+use crate::db::posts::PostRow;
+use crate::db::rfc3339;
+use crate::db::threads::ThreadRow;
+use crate::db::users::Badge;
+use crate::domain::PostStatus;
+
+#[derive(Serialize, Clone, Debug)]
+pub struct AuthorView {
+    pub username: String,
+    pub badge: Option<Badge>,
+}
+
+impl AuthorView {
+    pub fn from_name(name: Option<String>) -> Option<AuthorView> {
+        name.map(|username| AuthorView {
+            username,
+            badge: None,
+        })
+    }
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct GroupView {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub visibility: &'static str,
+    pub member_count: i64,
+    pub thread_count: i64,
+    pub post_count: i64,
+    pub last_activity_at: Option<String>,
+    /// The viewer's standing: "member", "pending" or null.
+    pub membership: Option<&'static str>,
+    pub is_moderator: bool,
+}
+
+impl GroupView {
+    pub fn new(g: &GroupRow, membership: Option<&'static str>, is_moderator: bool) -> GroupView {
+        GroupView {
+            id: g.id.to_string(),
+            slug: g.slug.clone(),
+            name: g.name.clone(),
+            description: g.description.clone(),
+            visibility: g.visibility().as_str(),
+            member_count: g.member_count,
+            thread_count: g.thread_count,
+            post_count: g.post_count,
+            last_activity_at: g.last_activity_at.map(rfc3339),
+            membership,
+            is_moderator,
+        }
+    }
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct ThreadView {
+    pub id: String,
+    pub group: String,
+    pub title: String,
+    pub author: Option<AuthorView>,
+    pub created_at: String,
+    pub last_activity_at: String,
+    pub reply_count: i64,
+    pub locked: bool,
+    pub pinned: bool,
+    pub clinician_answered: bool,
+}
+
+impl ThreadView {
+    pub fn new(t: &ThreadRow, author: Option<String>, group_slug: &str) -> ThreadView {
+        ThreadView {
+            id: t.id.to_string(),
+            group: group_slug.to_owned(),
+            title: t.title.clone(),
+            author: AuthorView::from_name(author),
+            created_at: rfc3339(t.created_at),
+            last_activity_at: rfc3339(t.last_activity_at),
+            reply_count: t.reply_count,
+            locked: t.locked,
+            pinned: t.pinned,
+            clinician_answered: t.clinician_answered,
+        }
+    }
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct PostView {
+    pub id: String,
+    pub thread_id: String,
+    pub parent_id: Option<String>,
+    /// Null for a deleted post, or when the author's account is gone.
+    pub author: Option<AuthorView>,
+    /// Sanitised when written; empty for a deleted post.
+    pub body_html: String,
+    pub status: PostStatus,
+    pub created_at: String,
+    pub edited_at: Option<String>,
+    pub deleted: bool,
+    pub depth: i32,
+}
+
+impl PostView {
+    pub fn new(p: &PostRow, author: Option<String>) -> PostView {
+        let deleted = p.is_deleted();
+        PostView {
+            id: p.id.to_string(),
+            thread_id: p.thread_id.to_string(),
+            parent_id: p.parent_id.map(|id| id.to_string()),
+            author: if deleted {
+                None
+            } else {
+                AuthorView::from_name(author)
+            },
+            body_html: if deleted {
+                String::new()
+            } else {
+                p.body_html.clone().unwrap_or_default()
+            },
+            status: p.status(),
+            created_at: rfc3339(p.created_at),
+            edited_at: p.edited_at.map(rfc3339),
+            deleted,
+            depth: p.depth,
+        }
+    }
+}

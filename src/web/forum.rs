@@ -1,0 +1,400 @@
+//! Pages for groups, threads and posts. Each handler: extract, one use case, render or redirect.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::client::ClientInfo;
+use crate::auth::extract::{SignedIn, Viewer};
+use crate::error::AppError;
+use crate::forum::views::PostView;
+use crate::forum::{groups, posts, threads};
+use crate::state::AppState;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/groups/{slug}", web::get().to(group_page))
+        .route("/groups/{slug}/join", web::post().to(join))
+        .route("/groups/{slug}/leave", web::post().to(leave))
+        .route("/groups/{slug}/new", web::get().to(new_thread_form))
+        .route("/groups/{slug}/new", web::post().to(new_thread))
+        .route("/threads/{id}", web::get().to(thread_page))
+        .route("/threads/{id}/reply", web::post().to(reply))
+        .route("/posts/{id}/edit", web::get().to(edit_form))
+        .route("/posts/{id}/edit", web::post().to(edit))
+        .route("/posts/{id}/delete", web::post().to(delete))
+        .route("/users/{username}", web::get().to(profile));
+}
+
+/// Replies nest visually down to this depth; deeper ones are shown flat, saying whom they answer.
+pub const NEST_LIMIT: i32 = 5;
+
+fn id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+/// The home page: every group with its activity.
+pub async fn home(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+) -> Result<HttpResponse, AppError> {
+    let list = groups::list(&state, viewer.user().cloned()).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("groups", &list);
+    super::page(&state, &req, &viewer, "home.html", "Condition groups", ctx)
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    cursor: Option<String>,
+}
+
+async fn group_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    q: web::Query<PageQuery>,
+) -> Result<HttpResponse, AppError> {
+    let slug = path.into_inner();
+    let mut ctx = tera::Context::new();
+    match threads::list(
+        &state,
+        slug.clone(),
+        viewer.user().cloned(),
+        q.into_inner().cursor,
+    )
+    .await
+    {
+        Ok(page) => {
+            ctx.insert("group", &page.group);
+            ctx.insert("threads", &page.threads);
+            ctx.insert("next_cursor", &page.next_cursor);
+            ctx.insert("can_read", &true);
+            let title = page.group.name.clone();
+            super::page(&state, &req, &viewer, "group.html", &title, ctx)
+        }
+        // A group whose threads the viewer may not read still has a page: its name, description and
+        // how to join (or sign in), as the group list promises.
+        Err(AppError::NotFound) => {
+            let group = groups::get(&state, slug, viewer.user().cloned()).await?;
+            let title = group.name.clone();
+            ctx.insert("group", &group);
+            ctx.insert("threads", &Vec::<()>::new());
+            ctx.insert("next_cursor", &Option::<String>::None);
+            ctx.insert("can_read", &false);
+            super::page(&state, &req, &viewer, "group.html", &title, ctx)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct CsrfOnly {
+    csrf_token: String,
+}
+
+async fn join(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<String>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let slug = path.into_inner();
+    let outcome = groups::join(&state, &me.user, slug.clone()).await?;
+    let notice = if outcome == "member" {
+        "You joined this group. Welcome!"
+    } else {
+        "Your request to join was sent. A moderator of this private group will look at it."
+    };
+    Ok(super::redirect_with(
+        &state,
+        &format!("/groups/{slug}"),
+        Some(notice),
+        vec![],
+    ))
+}
+
+async fn leave(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<String>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let slug = path.into_inner();
+    groups::leave(&state, &me.user, slug.clone()).await?;
+    Ok(super::redirect_with(
+        &state,
+        &format!("/groups/{slug}"),
+        Some("You left this group."),
+        vec![],
+    ))
+}
+
+async fn new_thread_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    me: SignedIn,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let group = groups::get(&state, path.into_inner(), Some(me.user.clone())).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("group", &group);
+    super::page(
+        &state,
+        &req,
+        &me.viewer,
+        "new_thread.html",
+        "Start a conversation",
+        ctx,
+    )
+}
+
+#[derive(Deserialize)]
+struct NewThreadForm {
+    csrf_token: String,
+    title: String,
+    body: String,
+}
+
+async fn new_thread(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    me: SignedIn,
+    path: web::Path<String>,
+    form: web::Form<NewThreadForm>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let slug = path.into_inner();
+    let f = form.into_inner();
+    match threads::create(&state, &me.user, slug.clone(), &f.title, &f.body).await {
+        Ok((thread, _)) => Ok(super::redirect_with(
+            &state,
+            &format!("/threads/{}", thread.id),
+            Some("Your conversation has started."),
+            vec![],
+        )),
+        Err(e @ (AppError::Validation { .. } | AppError::TooManyRequests { .. })) => {
+            let group = groups::get(&state, slug, Some(me.user.clone())).await?;
+            let mut ctx = tera::Context::new();
+            ctx.insert("group", &group);
+            ctx.insert("form_title", &f.title);
+            ctx.insert("body", &f.body);
+            super::form_again(
+                &state,
+                &req,
+                &me.viewer,
+                "new_thread.html",
+                "Start a conversation",
+                ctx,
+                &e,
+            )
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A post as the thread page shows it: its place in the tree and what the viewer may do.
+#[derive(Serialize)]
+struct PostItem {
+    #[serde(flatten)]
+    post: PostView,
+    nest: i32,
+    replying_to: Option<String>,
+    mine: bool,
+}
+
+async fn thread_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let t = threads::get(&state, id(&path)?, viewer.user().cloned()).await?;
+    let me = viewer.user().map(|u| u.username.clone());
+    let names: std::collections::HashMap<String, String> = t
+        .posts
+        .iter()
+        .map(|p| {
+            (
+                p.id.clone(),
+                p.author
+                    .as_ref()
+                    .map_or_else(|| "a deleted post".to_owned(), |a| a.username.clone()),
+            )
+        })
+        .collect();
+    let items: Vec<PostItem> = t
+        .posts
+        .into_iter()
+        .map(|p| PostItem {
+            nest: p.depth.min(NEST_LIMIT),
+            replying_to: (p.depth > NEST_LIMIT)
+                .then(|| p.parent_id.as_ref().and_then(|pid| names.get(pid).cloned()))
+                .flatten(),
+            mine: me.is_some()
+                && p.author
+                    .as_ref()
+                    .map(|a| Some(&a.username) == me.as_ref())
+                    .unwrap_or(false),
+            post: p,
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("group", &t.group);
+    ctx.insert("thread", &t.thread);
+    ctx.insert("posts", &items);
+    ctx.insert("can_reply", &t.can_reply);
+    ctx.insert("is_moderator", &t.is_moderator);
+    let title = t.thread.title.clone();
+    super::page(&state, &req, &viewer, "thread.html", &title, ctx)
+}
+
+#[derive(Deserialize)]
+struct ReplyForm {
+    csrf_token: String,
+    body: String,
+    #[serde(default)]
+    parent_id: Option<String>,
+}
+
+async fn reply(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    me: SignedIn,
+    path: web::Path<String>,
+    form: web::Form<ReplyForm>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let thread_id = id(&path)?;
+    let f = form.into_inner();
+    let parent = f
+        .parent_id
+        .as_deref()
+        .filter(|p| !p.is_empty())
+        .map(id)
+        .transpose()?;
+    match posts::reply(&state, &me.user, thread_id, parent, &f.body).await {
+        Ok(post) => Ok(super::redirect_with(
+            &state,
+            &format!("/threads/{thread_id}#post-{}", post.id),
+            Some("Your reply is posted."),
+            vec![],
+        )),
+        Err(e @ (AppError::Validation { .. } | AppError::TooManyRequests { .. })) => {
+            // Show the problem on a page of its own with the text kept, so nothing typed is lost.
+            let mut ctx = tera::Context::new();
+            ctx.insert("thread_id", &thread_id);
+            ctx.insert("parent_id", &f.parent_id.unwrap_or_default());
+            ctx.insert("body", &f.body);
+            super::form_again(
+                &state,
+                &req,
+                &me.viewer,
+                "reply.html",
+                "Your reply",
+                ctx,
+                &e,
+            )
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn edit_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    me: SignedIn,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let post_id = id(&path)?;
+    let body = posts::own_markdown(&state, &me.user, post_id).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("post_id", &post_id);
+    ctx.insert("body", &body.1);
+    ctx.insert("thread_id", &body.0);
+    super::page(
+        &state,
+        &req,
+        &me.viewer,
+        "edit_post.html",
+        "Edit your post",
+        ctx,
+    )
+}
+
+#[derive(Deserialize)]
+struct EditForm {
+    csrf_token: String,
+    body: String,
+}
+
+async fn edit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    me: SignedIn,
+    path: web::Path<String>,
+    form: web::Form<EditForm>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let post_id = id(&path)?;
+    match posts::edit(&state, &me.user, post_id, &form.body).await {
+        Ok(post) => Ok(super::redirect_with(
+            &state,
+            &format!("/threads/{}#post-{}", post.thread_id, post.id),
+            Some("Your post was updated."),
+            vec![],
+        )),
+        Err(e @ AppError::Validation { .. }) => {
+            let (thread_id, _) = posts::own_markdown(&state, &me.user, post_id).await?;
+            let mut ctx = tera::Context::new();
+            ctx.insert("post_id", &post_id);
+            ctx.insert("thread_id", &thread_id);
+            ctx.insert("body", &form.body);
+            super::form_again(
+                &state,
+                &req,
+                &me.viewer,
+                "edit_post.html",
+                "Edit your post",
+                ctx,
+                &e,
+            )
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn delete(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    client: ClientInfo,
+    path: web::Path<String>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let post_id = id(&path)?;
+    let thread_id = posts::thread_of(&state, &me.user, post_id).await?;
+    posts::delete(&state, &me.user, post_id, &client).await?;
+    Ok(super::redirect_with(
+        &state,
+        &format!("/threads/{thread_id}#post-{post_id}"),
+        Some("The post was deleted."),
+        vec![],
+    ))
+}
+
+async fn profile(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (user, list) = posts::profile(&state, &path, viewer.user().cloned()).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("profile", &user);
+    ctx.insert("posts", &list);
+    let title = user.username.clone();
+    super::page(&state, &req, &viewer, "profile.html", &title, ctx)
+}

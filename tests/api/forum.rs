@@ -1,0 +1,745 @@
+//! Groups, memberships, threads and posts over the API, with every forbidden path.
+
+use kindred::domain::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::helpers::*;
+
+#[actix_web::test]
+async fn admins_create_and_edit_groups_and_everyone_sees_the_list() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let member = app.member("alice").await;
+    app.group(&admin, "lupus", "public").await;
+    app.group(&admin, "rare-kids", "private").await;
+    let (s, v) = app
+        .post(
+            "/groups",
+            json!({"slug": "x-y", "name": "X", "visibility": "public"}),
+            Some(&member),
+        )
+        .await;
+    assert_eq!((s, code(&v)), (StatusCode::FORBIDDEN, "forbidden"));
+    let (s, v) = app
+        .post(
+            "/groups",
+            json!({"slug": "lupus", "name": "Again", "visibility": "public"}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT, "{v}");
+    for bad in [
+        json!({"slug": "-bad-", "name": "ok name", "visibility": "public"}),
+        json!({"slug": "fine", "name": "ok name", "visibility": "secret"}),
+    ] {
+        let (s, v) = app.post("/groups", bad, Some(&admin)).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    }
+    let (s, v) = app
+        .send(
+            Method::PATCH,
+            "/groups/lupus",
+            Some(json!({"name": "Lupus (SLE)", "visibility": "registered"})),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(
+        (v["name"].as_str(), v["visibility"].as_str()),
+        (Some("Lupus (SLE)"), Some("registered"))
+    );
+    let (s, _) = app
+        .send(
+            Method::PATCH,
+            "/groups/lupus",
+            Some(json!({"name": "Mine now"})),
+            Some(&member),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+
+    let (s, v) = app.get("/groups", None).await;
+    assert_eq!(s, StatusCode::OK);
+    let slugs: Vec<&str> = v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["slug"].as_str().unwrap())
+        .collect();
+    assert!(
+        slugs.contains(&"lupus") && slugs.contains(&"rare-kids"),
+        "private groups are listed by name: {slugs:?}"
+    );
+    let g = &v["groups"][0];
+    for key in [
+        "id",
+        "slug",
+        "name",
+        "description",
+        "visibility",
+        "member_count",
+    ] {
+        assert!(!g[key].is_null(), "Group.{key} missing: {g}");
+    }
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"group.created".to_string()));
+}
+
+#[actix_web::test]
+async fn joining_leaving_and_private_requests_decided_by_group_moderators() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    let bob = app.member("bob").await;
+    app.group(&admin, "open", "public").await;
+    app.group(&admin, "closed", "private").await;
+
+    assert_eq!(app.join("open", &alice).await, "member");
+    assert_eq!(
+        app.join("open", &alice).await,
+        "member",
+        "joining twice is harmless"
+    );
+    let (_, g) = app.get("/groups/open", Some(&alice)).await;
+    assert_eq!(
+        (g["member_count"].as_i64(), g["membership"].as_str()),
+        (Some(1), Some("member"))
+    );
+
+    assert_eq!(app.join("closed", &alice).await, "pending");
+    assert_eq!(app.join("closed", &bob).await, "pending");
+    let (s, _) = app.get("/groups/closed/requests", Some(&alice)).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "a member cannot see requests");
+    let (s, v) = app.get("/groups/closed/requests", Some(&admin)).await;
+    assert_eq!(s, StatusCode::OK);
+    let names: Vec<&str> = v["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["username"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["alice", "bob"]);
+    let (s, _) = app
+        .send(
+            Method::PUT,
+            "/groups/closed/members/alice",
+            None,
+            Some(&bob),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = app
+        .send(
+            Method::PUT,
+            "/groups/closed/members/alice",
+            None,
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, _) = app
+        .send(
+            Method::DELETE,
+            "/groups/closed/members/bob",
+            None,
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT, "declined");
+    let (s, _) = app
+        .send(
+            Method::PUT,
+            "/groups/closed/members/bob",
+            None,
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "no request left to accept");
+
+    // A member made moderator of the group (with 2FA) decides requests too.
+    let (s, _) = app
+        .send(
+            Method::PUT,
+            "/groups/closed/moderators/alice",
+            None,
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::FORBIDDEN,
+        "only admins appoint group moderators"
+    );
+    let (s, _) = app
+        .send(
+            Method::PUT,
+            "/groups/closed/moderators/bob",
+            None,
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT, "bob is not a member");
+    let (s, _) = app
+        .send(
+            Method::PUT,
+            "/groups/closed/moderators/alice",
+            None,
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    app.join("closed", &bob).await;
+    let (s, v) = app.get("/groups/closed/requests", Some(&alice)).await;
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::FORBIDDEN, "two_factor_required"),
+        "{v}"
+    );
+    app.enrol_totp(&alice).await;
+    let (s, _) = app
+        .send(
+            Method::PUT,
+            "/groups/closed/members/bob",
+            None,
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+
+    let (s, _) = app
+        .send(
+            Method::DELETE,
+            "/groups/open/membership",
+            None,
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (_, g) = app.get("/groups/open", Some(&alice)).await;
+    assert_eq!(
+        (g["member_count"].as_i64(), g["membership"].is_null()),
+        (Some(0), true)
+    );
+    let actions = app.audit_actions().await;
+    for a in [
+        "group.request_accepted",
+        "group.member_removed",
+        "group.moderator_added",
+    ] {
+        assert!(actions.contains(&a.to_string()), "{a}: {actions:?}");
+    }
+}
+
+#[actix_web::test]
+async fn threads_and_nested_replies_come_back_as_a_tree() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    let bob = app.member("bob").await;
+    app.group(&admin, "lupus", "public").await;
+    app.join("lupus", &alice).await;
+    app.join("lupus", &bob).await;
+    let (thread, first) = app
+        .thread(
+            "lupus",
+            &alice,
+            "Fatigue on methotrexate",
+            "Anyone else **tired**?",
+        )
+        .await;
+    let a = app
+        .reply(&thread, Some(&first), &bob, "Yes, every week.")
+        .await;
+    let b = app.reply(&thread, Some(&a), &alice, "Same here.").await;
+    let c = app
+        .reply(&thread, None, &bob, "A second top-level reply.")
+        .await;
+    let d = app.reply(&thread, Some(&b), &bob, "Third level.").await;
+
+    let (s, v) = app.get(&format!("/threads/{thread}"), None).await;
+    assert_eq!(s, StatusCode::OK, "anyone reads a public group");
+    let ids: Vec<&str> = v["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            first.as_str(),
+            a.as_str(),
+            b.as_str(),
+            d.as_str(),
+            c.as_str()
+        ],
+        "parents before children, depth first"
+    );
+    let depths: Vec<i64> = v["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["depth"].as_i64().unwrap())
+        .collect();
+    assert_eq!(depths, [0, 1, 2, 3, 1]);
+    assert_eq!(v["thread"]["reply_count"], 4);
+    assert_eq!(v["thread"]["group"], "lupus");
+    assert_eq!(v["posts"][0]["author"]["username"], "alice");
+    assert!(v["posts"][0]["body_html"]
+        .as_str()
+        .unwrap()
+        .contains("<strong>tired</strong>"));
+    assert_eq!(v["posts"][2]["parent_id"].as_str(), Some(a.as_str()));
+    for key in [
+        "id",
+        "thread_id",
+        "parent_id",
+        "author",
+        "body_html",
+        "status",
+        "created_at",
+        "edited_at",
+    ] {
+        assert!(v["posts"][1].get(key).is_some(), "Post.{key} missing");
+    }
+    for key in [
+        "id",
+        "group",
+        "title",
+        "author",
+        "created_at",
+        "last_activity_at",
+        "reply_count",
+        "locked",
+        "pinned",
+        "clinician_answered",
+    ] {
+        assert!(v["thread"].get(key).is_some(), "Thread.{key} missing");
+    }
+}
+
+#[actix_web::test]
+async fn posting_is_for_members_of_unlocked_threads_with_real_bodies() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    let carol = app.member("carol").await;
+    app.group(&admin, "lupus", "public").await;
+    app.group(&admin, "other", "public").await;
+    app.join("lupus", &alice).await;
+    app.join("other", &alice).await;
+    let (thread, first) = app.thread("lupus", &alice, "A question", "Hello").await;
+    let (other_thread, other_first) = app.thread("other", &alice, "Elsewhere", "Hi").await;
+
+    let (s, v) = app
+        .post(
+            "/groups/lupus/threads",
+            json!({"title": "Mine", "body": "x"}),
+            Some(&carol),
+        )
+        .await;
+    assert_eq!((s, code(&v)), (StatusCode::FORBIDDEN, "not_a_member"));
+    let (s, _) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({"body": "hi"}),
+            Some(&carol),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "a non-member replied");
+    let (s, _) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({"body": "hi"}),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    for body in ["", "   \n\t  ", &"x".repeat(20_001)] {
+        let (s, v) = app
+            .post(
+                &format!("/threads/{thread}/posts"),
+                json!({"body": body}),
+                Some(&alice),
+            )
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+        assert!(v["error"]["fields"]["body"].is_string());
+    }
+    let (s, v) = app
+        .post(
+            "/groups/lupus/threads",
+            json!({"title": "  ", "body": "x"}),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    let (s, v) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({"body": "x", "parent_id": other_first}),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a parent from another thread: {v}"
+    );
+    let (s, _) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({"body": "x", "parent_id": "999999"}),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let (s, _) = app
+        .post("/threads/999999/posts", json!({"body": "x"}), Some(&alice))
+        .await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, _) = app.get("/threads/not-an-id", None).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+
+    // Locked by a moderator: no more replies, from anyone.
+    let (s, _) = app
+        .send(
+            Method::PATCH,
+            &format!("/threads/{thread}"),
+            Some(json!({"locked": true})),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "a member locked a thread");
+    let (s, v) = app
+        .send(
+            Method::PATCH,
+            &format!("/threads/{thread}"),
+            Some(json!({"locked": true, "pinned": true})),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(
+        (v["locked"].as_bool(), v["pinned"].as_bool()),
+        (Some(true), Some(true))
+    );
+    let (s, v) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({"body": "x", "parent_id": first}),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!((s, code(&v)), (StatusCode::FORBIDDEN, "thread_locked"));
+    let _ = other_thread;
+}
+
+#[actix_web::test]
+async fn private_groups_do_not_exist_for_outsiders_anywhere() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    let bob = app.member("bob").await;
+    app.group(&admin, "rare-kids", "private").await;
+    app.group(&admin, "signed-in", "registered").await;
+    app.join("rare-kids", &alice).await;
+    app.send(
+        Method::PUT,
+        "/groups/rare-kids/members/alice",
+        None,
+        Some(&admin),
+    )
+    .await;
+    app.join("signed-in", &alice).await;
+    let (thread, first) = app
+        .thread("rare-kids", &alice, "Private", "members only secret words")
+        .await;
+    let (reg_thread, _) = app
+        .thread("signed-in", &alice, "Registered", "for signed-in people")
+        .await;
+
+    for who in [None, Some(bob.as_str())] {
+        let (s, v) = app.get(&format!("/threads/{thread}"), who).await;
+        assert_eq!(s, StatusCode::NOT_FOUND);
+        assert!(!v.to_string().contains("secret words"));
+        let (s, _) = app.get("/groups/rare-kids/threads", who).await;
+        assert_eq!(s, StatusCode::NOT_FOUND);
+        let (s, _) = app
+            .post(
+                &format!("/threads/{thread}/posts"),
+                json!({"body": "let me in", "parent_id": first}),
+                who,
+            )
+            .await;
+        assert!(
+            s == StatusCode::NOT_FOUND || s == StatusCode::UNAUTHORIZED,
+            "{s}"
+        );
+        let (s, v) = app.get("/users/alice", who).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(
+            !v.to_string().contains("Private"),
+            "a private post on a profile: {v}"
+        );
+    }
+    let (s, _) = app
+        .send(
+            Method::PATCH,
+            &format!("/posts/{first}"),
+            Some(json!({"body": "x"})),
+            Some(&bob),
+        )
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::NOT_FOUND,
+        "editing an invisible post is 404, not 403"
+    );
+    let (s, _) = app.get(&format!("/threads/{reg_thread}"), None).await;
+    assert_eq!(
+        s,
+        StatusCode::NOT_FOUND,
+        "registered groups are for signed-in readers"
+    );
+    let (s, _) = app.get(&format!("/threads/{reg_thread}"), Some(&bob)).await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, v) = app.get("/users/alice", Some(&alice)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        v.to_string().contains("Private"),
+        "a member sees their own group's posts on the profile"
+    );
+    // Staff moderate private groups, so they read them.
+    let (s, _) = app.get(&format!("/threads/{thread}"), Some(&admin)).await;
+    assert_eq!(s, StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn authors_edit_with_revisions_and_delete_leaving_a_placeholder() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    let bob = app.member("bob").await;
+    app.group(&admin, "lupus", "public").await;
+    app.join("lupus", &alice).await;
+    app.join("lupus", &bob).await;
+    let (thread, first) = app
+        .thread("lupus", &alice, "Question", "First version")
+        .await;
+    let mine = app
+        .reply(&thread, Some(&first), &bob, "Bob's first words")
+        .await;
+    let child = app
+        .reply(&thread, Some(&mine), &alice, "A reply under Bob's")
+        .await;
+
+    let (s, _) = app
+        .send(
+            Method::PATCH,
+            &format!("/posts/{mine}"),
+            Some(json!({"body": "not mine"})),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, v) = app
+        .send(
+            Method::PATCH,
+            &format!("/posts/{mine}"),
+            Some(json!({"body": "Bob's *second* words"})),
+            Some(&bob),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert!(
+        v["edited_at"].is_string() && v["body_html"].as_str().unwrap().contains("<em>second</em>")
+    );
+    let (s, _) = app
+        .get(&format!("/posts/{mine}/revisions"), Some(&alice))
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "revisions are for moderators");
+    let (s, v) = app
+        .get(&format!("/posts/{mine}/revisions"), Some(&admin))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["revisions"][0]["body"], "Bob's first words");
+
+    let (s, _) = app
+        .send(
+            Method::DELETE,
+            &format!("/posts/{mine}"),
+            None,
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "deleting another member's post");
+    let (s, _) = app
+        .send(Method::DELETE, &format!("/posts/{mine}"), None, Some(&bob))
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (_, v) = app.get(&format!("/threads/{thread}"), None).await;
+    let posts = v["posts"].as_array().unwrap();
+    let placeholder = posts.iter().find(|p| p["id"] == mine.as_str()).unwrap();
+    assert_eq!(
+        (
+            placeholder["deleted"].as_bool(),
+            placeholder["body_html"].as_str()
+        ),
+        (Some(true), Some(""))
+    );
+    assert!(placeholder["author"].is_null());
+    assert!(
+        posts.iter().any(|p| p["id"] == child.as_str()),
+        "the reply under it keeps its place"
+    );
+    assert_eq!(v["thread"]["reply_count"], 1);
+    let (s, _) = app
+        .send(
+            Method::PATCH,
+            &format!("/posts/{mine}"),
+            Some(json!({"body": "back"})),
+            Some(&bob),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT);
+
+    // The words are gone from the database, revisions included.
+    let left = app
+        .state
+        .db
+        .run(move |conn| {
+            use diesel::prelude::*;
+            let n: i64 = diesel::sql_query("SELECT COUNT(*) AS n FROM post_revisions")
+                .get_result::<Count>(conn)
+                .map(|c| c.n)?;
+            let bodies: Vec<Option<String>> = kindred::db::schema::posts::table
+                .select(kindred::db::schema::posts::body_md)
+                .load(conn)?;
+            Ok((n, bodies))
+        })
+        .await
+        .unwrap();
+    assert_eq!(left.0, 0);
+    assert!(
+        !left.1.iter().flatten().any(|b| b.contains("words")),
+        "{:?}",
+        left.1
+    );
+}
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+#[actix_web::test]
+async fn the_thread_list_is_paginated_newest_activity_first_and_stable_while_people_post() {
+    let app = spawn_app_with(&["--posts-per-minute", "0"]).await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    app.group(&admin, "busy", "public").await;
+    app.join("busy", &alice).await;
+    let mut made = Vec::new();
+    for i in 0..60 {
+        made.push(
+            app.thread("busy", &alice, &format!("Thread number {i}"), "body")
+                .await
+                .0,
+        );
+    }
+    let (_, first_page) = app.get("/groups/busy/threads", None).await;
+    let page1: Vec<String> = first_page["threads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(page1.len(), 25);
+    assert_eq!(page1[0], made[59], "newest first");
+    // Someone replies to a thread that was on page 3 and to one on page 1, and starts a new thread.
+    let (_, t) = app.get(&format!("/threads/{}", made[5]), None).await;
+    app.reply(&made[5], t["posts"][0]["id"].as_str(), &alice, "bump")
+        .await;
+    let (_, t) = app.get(&format!("/threads/{}", made[50]), None).await;
+    app.reply(&made[50], t["posts"][0]["id"].as_str(), &alice, "bump")
+        .await;
+    app.thread("busy", &alice, "Brand new", "body").await;
+
+    let mut seen = page1.clone();
+    let mut cursor = first_page["next_cursor"].as_str().map(str::to_owned);
+    while let Some(c) = cursor {
+        let (s, v) = app
+            .get(&format!("/groups/busy/threads?cursor={c}"), None)
+            .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        seen.extend(
+            v["threads"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["id"].as_str().unwrap().to_owned()),
+        );
+        cursor = v["next_cursor"].as_str().map(str::to_owned);
+    }
+    let mut sorted = seen.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), seen.len(), "a thread was shown twice");
+    assert_eq!(seen.len(), 60, "every thread of the snapshot, once");
+
+    // A fresh first page shows the bumped threads and the new one on top.
+    let (_, fresh) = app.get("/groups/busy/threads", None).await;
+    let top: Vec<&str> = fresh["threads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(3)
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(top, ["Brand new", "Thread number 50", "Thread number 5"]);
+    let (s, v) = app.get("/groups/busy/threads?cursor=garbage!", None).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+
+    // Pinned threads come first.
+    app.send(
+        Method::PATCH,
+        &format!("/threads/{}", made[0]),
+        Some(json!({"pinned": true})),
+        Some(&admin),
+    )
+    .await;
+    let (_, v) = app.get("/groups/busy/threads", None).await;
+    assert_eq!(v["threads"][0]["id"].as_str(), Some(made[0].as_str()));
+}
+
+#[actix_web::test]
+async fn posting_is_rate_limited_for_members_but_not_for_moderators() {
+    let app = spawn_app_with(&["--posts-per-minute", "3"]).await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    app.group(&admin, "lupus", "public").await;
+    app.join("lupus", &alice).await;
+    app.join("lupus", &admin).await;
+    let (thread, _) = app.thread("lupus", &alice, "Counting", "one").await;
+    app.reply(&thread, None, &alice, "two").await;
+    app.reply(&thread, None, &alice, "three").await;
+    let res = app
+        .client
+        .post(format!("{}/threads/{thread}/posts", app.api))
+        .bearer_auth(&alice)
+        .json(&json!({"body": "four"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.headers().contains_key("retry-after"));
+    for i in 0..5 {
+        app.reply(&thread, None, &admin, &format!("moderator post {i}"))
+            .await;
+    }
+}

@@ -1,0 +1,190 @@
+//! The forum's pages: browsing, joining, posting, replying, editing and deleting through forms.
+
+use kindred::domain::Role;
+use reqwest::StatusCode;
+
+use crate::helpers::*;
+
+async fn sign_in(app: &TestApp, name: &str) {
+    let csrf = app.csrf("/login").await;
+    let res = app
+        .form(
+            "/login",
+            &[
+                ("csrf_token", &csrf),
+                ("username", name),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}
+
+#[actix_web::test]
+async fn a_member_browses_joins_posts_replies_edits_and_deletes_through_the_pages() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    app.group(&admin, "long-covid", "public").await;
+    app.register("alice").await;
+    sign_in(&app, "alice").await;
+
+    let (s, html) = app.page("/").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains("href=\"/groups/long-covid\""),
+        "the home page lists groups"
+    );
+    let (s, html) = app.page("/groups/long-covid").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Join this group"));
+
+    let csrf = app.csrf("/groups/long-covid").await;
+    let res = app
+        .form("/groups/long-covid/join", &[("csrf_token", &csrf)])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = app.page("/groups/long-covid").await;
+    assert!(html.contains("Start a conversation") && html.contains("You joined"));
+
+    let csrf = app.csrf("/groups/long-covid/new").await;
+    let res = app
+        .form(
+            "/groups/long-covid/new",
+            &[
+                ("csrf_token", &csrf),
+                ("title", "A fine title"),
+                ("body", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("There is a problem") && html.contains("Write something"),
+        "the form says what is wrong"
+    );
+    let res = app
+        .form(
+            "/groups/long-covid/new",
+            &[
+                ("csrf_token", &csrf),
+                ("title", "Brain fog at work"),
+                ("body", "How do you *cope*?"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let thread_url = location(&res);
+    assert!(thread_url.starts_with("/threads/"), "{thread_url}");
+
+    let (s, html) = app.page(&thread_url).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Brain fog at work") && html.contains("<em>cope</em>"));
+    let thread_id = thread_url.trim_start_matches("/threads/");
+    let (_, v) = app.get(&format!("/threads/{thread_id}"), None).await;
+    let first = v["posts"][0]["id"].as_str().unwrap().to_owned();
+
+    let csrf = app.csrf(&thread_url).await;
+    let res = app
+        .form(
+            &format!("{thread_url}/reply"),
+            &[
+                ("csrf_token", &csrf),
+                ("body", "Replying to myself"),
+                ("parent_id", &first),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let reply_at = location(&res);
+    let reply_id = reply_at.rsplit("#post-").next().unwrap().to_owned();
+    let res = app
+        .form(
+            &format!("{thread_url}/reply"),
+            &[
+                ("csrf_token", &csrf),
+                ("body", "Deeper"),
+                ("parent_id", &reply_id),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = app.page(&thread_url).await;
+    assert!(
+        html.contains("nest-1") && html.contains("nest-2"),
+        "replies are shown nested"
+    );
+
+    let (s, html) = app.page(&format!("/posts/{reply_id}/edit")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Replying to myself</textarea>"));
+    let res = app
+        .form(
+            &format!("/posts/{reply_id}/edit"),
+            &[("csrf_token", &csrf), ("body", "Edited words")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = app.page(&thread_url).await;
+    assert!(html.contains("Edited words") && html.contains("edited"));
+
+    let res = app
+        .form(
+            &format!("/posts/{reply_id}/delete"),
+            &[("csrf_token", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = app.page(&thread_url).await;
+    assert!(
+        html.contains("[deleted]") && !html.contains("Edited words") && html.contains("Deeper")
+    );
+
+    let (s, html) = app.page("/users/alice").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Brain fog at work"));
+
+    // Without the CSRF token nothing is posted.
+    let res = app
+        .form(
+            &format!("{thread_url}/reply"),
+            &[("csrf_token", "nope"), ("body", "sneaky")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+#[actix_web::test]
+async fn outsiders_see_a_private_groups_door_but_not_its_rooms() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    app.group(&admin, "rare-kids", "private").await;
+    app.join("rare-kids", &alice).await;
+    app.send(
+        reqwest::Method::PUT,
+        "/groups/rare-kids/members/alice",
+        None,
+        Some(&admin),
+    )
+    .await;
+    let (thread, _) = app
+        .thread("rare-kids", &alice, "Our secret title", "our secret words")
+        .await;
+
+    let (s, html) = app.page("/groups/rare-kids").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("private") && !html.contains("Our secret title"));
+    let (s, html) = app.page(&format!("/threads/{thread}")).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(!html.contains("secret"));
+    app.register("bob").await;
+    sign_in(&app, "bob").await;
+    let (_, html) = app.page("/groups/rare-kids").await;
+    assert!(html.contains("Ask to join"));
+    let csrf = app.csrf("/groups/rare-kids").await;
+    app.form("/groups/rare-kids/join", &[("csrf_token", &csrf)])
+        .await;
+    let (_, html) = app.page("/groups/rare-kids").await;
+    assert!(html.contains("waiting for a moderator") && !html.contains("Our secret title"));
+}

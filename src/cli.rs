@@ -32,6 +32,8 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Fill an empty database with demo groups, members, clinicians and conversations.
+    Demo,
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -61,6 +63,20 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate => {
             Db::connect(&settings.database, 1)?;
             println!("migrations are up to date");
+            Ok(())
+        }
+        Command::Demo => {
+            let db = Db::connect(&settings.database, 1)?;
+            let password = crate::demo::run(&db)?;
+            println!(
+                "demo data created. Every demo account signs in with the password: {password}"
+            );
+            for (name, role) in crate::demo::accounts() {
+                println!("  {name} ({role})");
+            }
+            println!(
+                "kindred_admin must turn on two-factor sign-in (on /me) before using admin powers."
+            );
             Ok(())
         }
         Command::User(UserCommand::Create {

@@ -9,9 +9,13 @@ pub mod threads;
 pub mod users;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
-use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::connection::{
+    AnsiTransactionManager, InstrumentationEvent, SimpleConnection, TransactionManager,
+};
 use diesel::prelude::*;
 use diesel::r2d2::{self, R2D2Connection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
@@ -71,6 +75,19 @@ impl DbUrl {
 #[derive(Debug)]
 pub struct Manager {
     url: DbUrl,
+    /// Statements run through this pool: how tests prove a page costs a fixed number of queries.
+    queries: Arc<AtomicU64>,
+}
+
+impl Manager {
+    fn count_queries(&self, conn: &mut AnyConnection) {
+        let counter = self.queries.clone();
+        conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+            if let InstrumentationEvent::StartQuery { .. } = event {
+                counter.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+    }
 }
 
 impl r2d2::ManageConnection for Manager {
@@ -90,11 +107,17 @@ impl r2d2::ManageConnection for Manager {
                      PRAGMA busy_timeout = 10000;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
-                Ok(AnyConnection::Sqlite(conn))
+                let mut conn = AnyConnection::Sqlite(conn);
+                self.count_queries(&mut conn);
+                Ok(conn)
             }
-            DbUrl::Postgres(url) => diesel::PgConnection::establish(url)
-                .map(AnyConnection::Pg)
-                .map_err(r2d2::Error::ConnectionError),
+            DbUrl::Postgres(url) => {
+                let mut conn = diesel::PgConnection::establish(url)
+                    .map(AnyConnection::Pg)
+                    .map_err(r2d2::Error::ConnectionError)?;
+                self.count_queries(&mut conn);
+                Ok(conn)
+            }
         }
     }
 
@@ -114,6 +137,7 @@ pub type Pool = r2d2::Pool<Manager>;
 pub struct Db {
     pool: Pool,
     sqlite: bool,
+    queries: Arc<AtomicU64>,
 }
 
 impl Db {
@@ -130,7 +154,11 @@ impl Db {
                 }
             }
         }
-        let manager = Manager { url: url.clone() };
+        let queries = Arc::new(AtomicU64::new(0));
+        let manager = Manager {
+            url: url.clone(),
+            queries: queries.clone(),
+        };
         // Connect once by hand first: r2d2 would retry for its whole timeout and then report only
         // "timed out", hiding "connection refused" or "password authentication failed".
         let mut first = r2d2::ManageConnection::connect(&manager)
@@ -140,13 +168,22 @@ impl Db {
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
             .min_idle(Some(1))
+            // Broken connections are caught by `has_broken` after a failure; a ping before every
+            // checkout would double the round trips of every request.
+            .test_on_check_out(false)
             .connection_timeout(Duration::from_secs(5))
             .build(manager)
             .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
         Ok(Db {
             pool,
             sqlite: url.is_sqlite(),
+            queries,
         })
+    }
+
+    /// How many statements this pool's connections have run so far.
+    pub fn queries_run(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
     }
 
     pub fn is_sqlite(&self) -> bool {

@@ -196,3 +196,20 @@ fn migrate_then_user_create_reads_the_password_from_stdin() {
     let (ok, _, _) = run(cmd, Some(&format!("{PASSWORD}\n")));
     assert!(!ok);
 }
+
+#[test]
+fn demo_fills_an_empty_database_once() {
+    let db = TestDb::new();
+    let mut cmd = kindred(&db);
+    cmd.arg("demo");
+    let (ok, out, err) = run(cmd, None);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("demo data created") && out.contains("kindred_admin"),
+        "{out}"
+    );
+    let mut cmd = kindred(&db);
+    cmd.arg("demo");
+    let (ok, _, err) = run(cmd, None);
+    assert!(!ok && err.contains("already has groups"), "{err}");
+}

@@ -743,3 +743,61 @@ async fn posting_is_rate_limited_for_members_but_not_for_moderators() {
             .await;
     }
 }
+
+#[actix_web::test]
+async fn a_thread_loads_in_the_same_number_of_queries_whatever_its_size() {
+    let app = spawn_app_with(&["--posts-per-minute", "0"]).await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    app.group(&admin, "big", "public").await;
+    app.join("big", &alice).await;
+    let (small, small_first) = app
+        .thread("big", &alice, "Small thread", "five posts")
+        .await;
+    let mut parent = small_first.clone();
+    for i in 0..4 {
+        parent = app
+            .reply(&small, Some(&parent), &alice, &format!("small {i}"))
+            .await;
+    }
+    let (large, large_first) = app
+        .thread("big", &alice, "Large thread", "five hundred posts")
+        .await;
+    let mut parents = vec![large_first];
+    for i in 0..499 {
+        let p = parents[i / 3].clone(); // a bushy tree: three replies under each post
+        parents.push(
+            app.reply(&large, Some(&p), &alice, &format!("large {i}"))
+                .await,
+        );
+    }
+    let cost = |path: String, page: bool| {
+        let app = &app;
+        async move {
+            let before = app.state.db.queries_run();
+            let s = if page {
+                app.page(&path).await.0
+            } else {
+                app.get(&path, None).await.0
+            };
+            assert_eq!(s, StatusCode::OK);
+            app.state.db.queries_run() - before
+        }
+    };
+    let (_, v) = app.get(&format!("/threads/{large}"), None).await;
+    assert_eq!(v["posts"].as_array().unwrap().len(), 500);
+    let small_api = cost(format!("/threads/{small}"), false).await;
+    let large_api = cost(format!("/threads/{large}"), false).await;
+    assert_eq!(
+        small_api, large_api,
+        "API thread: {small_api} vs {large_api} queries"
+    );
+    assert!(large_api <= 5, "{large_api} queries for a thread");
+    let small_page = cost(format!("/threads/{small}"), true).await;
+    let large_page = cost(format!("/threads/{large}"), true).await;
+    assert_eq!(
+        small_page, large_page,
+        "thread page: {small_page} vs {large_page} queries"
+    );
+    eprintln!("thread: {large_api} queries (API), {large_page} (page), for 5 or 500 posts");
+}

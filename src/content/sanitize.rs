@@ -105,6 +105,17 @@ fn canonical_url(value: &str) -> Option<String> {
     if !URL_SCHEMES.contains(&url.scheme()) {
         return None;
     }
+    // An author's URL that is already plainly absolute and holds nothing that needs encoding is
+    // kept as written (people recognise their own links); anything else is written out parsed.
+    let plain = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|p| value.starts_with(p))
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"<>`\\".contains(c));
+    if plain {
+        return Some(value.to_owned());
+    }
     let mut out = String::with_capacity(url.as_str().len());
     for c in url.as_str().chars() {
         match c {

@@ -51,8 +51,8 @@ pub async fn reply(
     parent_id: Option<i64>,
     body: &str,
 ) -> Result<PostView, AppError> {
-    let body = PostBody::parse(body)?;
-    let html = content::render(&body);
+    let body = PostBody::parse(body);
+    let html = body.as_ref().ok().map(content::render);
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
     state
         .db
@@ -85,6 +85,8 @@ pub async fn reply(
                 ));
             }
             a.require_member()?;
+            let body = body?;
+            let html = html.ok_or_else(|| AppError::internal("body rendered"))?;
             if parent.depth >= MAX_DEPTH {
                 return Err(AppError::validation(
                     "parent_id",
@@ -174,8 +176,8 @@ pub async fn edit(
     post_id: i64,
     body: &str,
 ) -> Result<PostView, AppError> {
-    let body = PostBody::parse(body)?;
-    let html = content::render(&body);
+    let body = PostBody::parse(body);
+    let html = body.as_ref().ok().map(content::render);
     let u = user.clone();
     state
         .db
@@ -187,6 +189,8 @@ pub async fn edit(
                     "Only the author can edit a post.",
                 ));
             }
+            let body = body?;
+            let html = html.ok_or_else(|| AppError::internal("body rendered"))?;
             if post.is_deleted() {
                 return Err(AppError::conflict(
                     "body",

@@ -121,9 +121,11 @@ pub async fn create(
     title: &str,
     body: &str,
 ) -> Result<(ThreadView, PostView), AppError> {
-    let title = Title::parse(title)?;
-    let body = PostBody::parse(body)?;
-    let html = content::render(&body);
+    // Parsed now, refused only after the access checks: a non-member learns they cannot post
+    // before being told how to write a title.
+    let title = Title::parse(title);
+    let body = PostBody::parse(body);
+    let html = body.as_ref().ok().map(content::render);
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
     state
         .db
@@ -131,6 +133,8 @@ pub async fn create(
             let a = access::by_slug(conn, &slug, Some(&u))?;
             a.require_read(Some(&u))?;
             a.require_member()?;
+            let (title, body) = (title?, body?);
+            let html = html.ok_or_else(|| AppError::internal("body rendered"))?;
             posting_allowed(conn, &u, per_minute)?;
             let thread = threads::insert(conn, a.group.id, u.id, title.as_str())?;
             let post = posts::insert(

@@ -344,6 +344,18 @@ async fn posting_is_for_members_of_unlocked_threads_with_real_bodies() {
     assert_eq!((s, code(&v)), (StatusCode::FORBIDDEN, "not_a_member"));
     let (s, _) = app
         .post(
+            "/groups/lupus/threads",
+            json!({"title": "t", "body": ""}),
+            Some(&carol),
+        )
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::FORBIDDEN,
+        "a non-member hears they may not post before any validation"
+    );
+    let (s, _) = app
+        .post(
             &format!("/threads/{thread}/posts"),
             json!({"body": "hi"}),
             Some(&carol),

@@ -13,6 +13,8 @@ mod sanitize;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod xss_tests;
 
 use std::fmt;
 
@@ -73,7 +75,9 @@ impl Title {
         // Collapse first: whitespace control characters (tab, newline, NEL) are fixed silently,
         // and whatever control character is left (NUL, ESC, DEL…) has no business in a title.
         let title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-        if title.chars().any(char::is_control) {
+        // Bidirectional overrides make a title display as something other than what it says.
+        let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}');
+        if title.chars().any(|c| c.is_control() || bidi(c)) {
             return Err(AppError::validation(
                 "title",
                 "A title cannot contain control characters.",

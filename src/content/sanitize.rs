@@ -93,16 +93,23 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
     }
 }
 
-/// The URL as the `url` crate serialises it, or `None` unless it is absolute http(s)/mailto.
+/// The URL to write into `href`, or `None` unless it is absolute http(s)/mailto.
 ///
-/// Writing out the parsed form, not the author's text, means the browser follows exactly the
-/// URL that was checked: `https:evil.example` (which a browser on an https page would resolve
-/// as a *relative* path) becomes `https://evil.example/`, and tabs or newlines hidden in a scheme
-/// are gone. mailto URLs keep `"`, `<`, `>` and spaces unencoded in the url crate's output, so
-/// those are encoded here: no attribute value in our HTML ever contains them.
+/// Anything that is not already plainly `http://…`, `https://…` or `mailto:…` in lower case
+/// with no whitespace, control characters, quotes, angle brackets, backticks or backslashes is
+/// written out parsed rather than as the author typed it, so the browser follows exactly the URL
+/// that was checked: `https:evil.example` (which a browser on an https page would resolve as a
+/// *relative* path) becomes `https://evil.example/`, and tabs or newlines hidden in a scheme are
+/// gone. mailto URLs keep `"`, `<`, `>` and spaces unencoded in the url crate's output, so those
+/// are encoded here: no attribute value in our HTML ever contains them.
 fn canonical_url(value: &str) -> Option<String> {
     let url = Url::parse(value).ok()?;
     if !URL_SCHEMES.contains(&url.scheme()) {
+        return None;
+    }
+    // `https://trusted.example@evil.example/` shows one host and goes to another: a phishing
+    // trick, never needed in a support forum.
+    if url.scheme() != "mailto" && (!url.username().is_empty() || url.password().is_some()) {
         return None;
     }
     // An author's URL that is already plainly absolute and holds nothing that needs encoding is

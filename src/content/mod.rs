@@ -126,6 +126,14 @@ impl SafeHtml {
 }
 
 /// Renders a post's Markdown to HTML that is safe to embed in a page.
+/// Parses and renders a body in one go. Callers keep the `Result` and return its error only
+/// after their access checks, so a reader without the right hears that first.
+pub fn prepare(raw: &str) -> Result<(PostBody, SafeHtml), AppError> {
+    let body = PostBody::parse(raw)?;
+    let html = render(&body);
+    Ok((body, html))
+}
+
 pub fn render(body: &PostBody) -> SafeHtml {
     SafeHtml(sanitize::clean(&markdown::to_html(body.as_str())))
 }

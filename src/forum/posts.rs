@@ -4,7 +4,7 @@
 use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
 use crate::auth::throttle;
-use crate::content::{self, PostBody};
+use crate::content;
 use crate::db::posts::{self, PostRow, PostWithAuthor, MAX_DEPTH};
 use crate::db::users::{self, UserRow};
 use crate::db::{groups, threads, AnyConnection};
@@ -51,8 +51,7 @@ pub async fn reply(
     parent_id: Option<i64>,
     body: &str,
 ) -> Result<PostView, AppError> {
-    let body = PostBody::parse(body);
-    let html = body.as_ref().ok().map(content::render);
+    let prepared = content::prepare(body);
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
     state
         .db
@@ -85,8 +84,7 @@ pub async fn reply(
                 ));
             }
             a.require_member()?;
-            let body = body?;
-            let html = html.ok_or_else(|| AppError::internal("body rendered"))?;
+            let (body, html) = prepared?;
             if parent.depth >= MAX_DEPTH {
                 return Err(AppError::validation(
                     "parent_id",
@@ -176,8 +174,7 @@ pub async fn edit(
     post_id: i64,
     body: &str,
 ) -> Result<PostView, AppError> {
-    let body = PostBody::parse(body);
-    let html = body.as_ref().ok().map(content::render);
+    let prepared = content::prepare(body);
     let u = user.clone();
     state
         .db
@@ -189,8 +186,7 @@ pub async fn edit(
                     "Only the author can edit a post.",
                 ));
             }
-            let body = body?;
-            let html = html.ok_or_else(|| AppError::internal("body rendered"))?;
+            let (body, html) = prepared?;
             if post.is_deleted() {
                 return Err(AppError::conflict(
                     "body",

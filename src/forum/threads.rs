@@ -5,7 +5,7 @@ use base64::Engine;
 
 use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
-use crate::content::{self, PostBody, Title};
+use crate::content::{self, Title};
 use crate::db::groups;
 use crate::db::posts;
 use crate::db::threads::{self, Cursor};
@@ -124,8 +124,7 @@ pub async fn create(
     // Parsed now, refused only after the access checks: a non-member learns they cannot post
     // before being told how to write a title.
     let title = Title::parse(title);
-    let body = PostBody::parse(body);
-    let html = body.as_ref().ok().map(content::render);
+    let prepared = content::prepare(body);
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
     state
         .db
@@ -133,8 +132,8 @@ pub async fn create(
             let a = access::by_slug(conn, &slug, Some(&u))?;
             a.require_read(Some(&u))?;
             a.require_member()?;
-            let (title, body) = (title?, body?);
-            let html = html.ok_or_else(|| AppError::internal("body rendered"))?;
+            let title = title?;
+            let (body, html) = prepared?;
             posting_allowed(conn, &u, per_minute)?;
             let thread = threads::insert(conn, a.group.id, u.id, title.as_str())?;
             let post = posts::insert(

@@ -42,3 +42,12 @@ pub async fn serve(path: web::Path<String>) -> Result<HttpResponse, AppError> {
         ))
         .body(file.data.into_owned()))
 }
+
+/// `GET /favicon.ico`: browsers ask for it whatever the page says; answer with the site's icon.
+pub async fn favicon() -> Result<HttpResponse, AppError> {
+    let file = Static::get("favicon.svg").ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "image/svg+xml"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(file.data.into_owned()))
+}

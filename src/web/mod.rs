@@ -26,6 +26,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             }),
     )
     .route("/static/{path:.*}", web::get().to(assets::serve))
+    .route("/favicon.ico", web::get().to(assets::favicon))
     .route("/", web::get().to(forum::home))
     .configure(forum::routes)
     .configure(signin::routes)

@@ -248,7 +248,7 @@ describe('a new member joins, turns on two-factor sign-in and signs in again', (
   step('the front page opens, and Tab first reaches "Skip to main content"', async (t) => {
     const res = await page.goto(`${baseUrl}/`);
     assert.equal(res.status(), 200);
-    await page.getByRole('heading', { level: 1, name: 'Welcome to Kindred' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Condition groups' }).waitFor();
     await shot(t, '01-home');
 
     await page.keyboard.press('Tab');

@@ -16,149 +16,12 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { Kindred, PHONE, SHOTS, STEP_TIMEOUT, sleep } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const KINDRED_BIN = path.resolve(HERE, process.env.KINDRED_BIN || '../../target/debug/kindred');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = path.join(HERE, 'screenshots');
-const PHONE = { width: 390, height: 844 };
-
-const STEP_TIMEOUT = 120_000; // no single test may take longer
-const WHOLE_RUN_TIMEOUT = 300_000; // a last-resort watchdog for the whole file
-const START_TIMEOUT = 20_000;
-const DEMO_TIMEOUT = 60_000;
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// ---------------------------------------------------------------------------------------------
-// The demo data, the server and the browser; the server and browser are always stopped.
-
-let server = null;
-let serverLog = '';
-let dataDir = null;
-let browser = null;
+const kindred = new Kindred('kindred-browser-forum-');
 let baseUrl = null;
-
-function kindredEnv() {
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('KINDRED_')) delete env[k];
-  Object.assign(env, {
-    DATABASE_URL: `sqlite://${path.join(dataDir, 'kindred.db')}`,
-    KINDRED_BIND: '127.0.0.1:0',
-    KINDRED_LOG: 'warn',
-  });
-  return env;
-}
-
-/// `kindred demo` on the fresh database; resolves to the demo accounts' password (never printed).
-function runDemo() {
-  return new Promise((resolve, reject) => {
-    const demo = spawn(KINDRED_BIN, ['demo'], { env: kindredEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    demo.stdout.setEncoding('utf8');
-    demo.stderr.setEncoding('utf8');
-    demo.stdout.on('data', (d) => (out += d));
-    demo.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
-    const timer = setTimeout(() => {
-      demo.kill('SIGKILL');
-      reject(new Error(`kindred demo did not finish within ${DEMO_TIMEOUT} ms`));
-    }, DEMO_TIMEOUT);
-    demo.once('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    demo.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code !== 0) return reject(new Error(`kindred demo failed (${code ?? signal}):\n${err.slice(-2000)}`));
-      const m = out.match(/Every demo account signs in with the password: (\S+)/);
-      // Not assert.match: a failure must not print the output, which holds the password.
-      if (!m) return reject(new Error('kindred demo did not print the demo password line'));
-      resolve(m[1]);
-    });
-  });
-}
-
-function startServer() {
-  server = spawn(KINDRED_BIN, ['serve'], { env: kindredEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stderr.setEncoding('utf8');
-  server.stderr.on('data', (d) => {
-    serverLog = (serverLog + d).slice(-8000);
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(
-      () => reject(new Error(`kindred did not say it was listening within ${START_TIMEOUT} ms`)),
-      START_TIMEOUT,
-    );
-    server.stdout.setEncoding('utf8');
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/kindred listening on (http:\/\/[^\s]+)/);
-      if (m && !baseUrl) {
-        clearTimeout(timer);
-        baseUrl = m[1];
-        resolve(baseUrl);
-      }
-    });
-    server.once('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    server.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (!baseUrl) {
-        reject(new Error(`kindred exited early (${code ?? signal}):\n${serverLog.slice(-2000)}`));
-      }
-    });
-  });
-}
-
-async function stopServer() {
-  const s = server;
-  server = null;
-  if (s && s.exitCode === null && s.signalCode === null) {
-    const gone = new Promise((r) => s.once('exit', r));
-    s.kill('SIGTERM');
-    const t = setTimeout(() => s.kill('SIGKILL'), 5000);
-    await Promise.race([gone, sleep(8000)]);
-    clearTimeout(t);
-  }
-  if (dataDir) {
-    rmSync(dataDir, { recursive: true, force: true });
-    dataDir = null;
-  }
-}
-
-async function closeBrowser() {
-  const b = browser;
-  browser = null;
-  if (b) await Promise.race([b.close().catch(() => {}), sleep(10_000)]);
-}
-
-// Last resorts: a watchdog for the whole run, and killing the server if node exits anyway.
-const watchdog = setTimeout(async () => {
-  console.error(`# the whole run took longer than ${WHOLE_RUN_TIMEOUT / 1000} s; stopping`);
-  await Promise.race([Promise.all([closeBrowser(), stopServer()]), sleep(15_000)]);
-  process.exit(1);
-}, WHOLE_RUN_TIMEOUT);
-watchdog.unref();
-process.on('exit', () => {
-  if (server) server.kill('SIGKILL');
-});
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, async () => {
-    await Promise.race([Promise.all([closeBrowser(), stopServer()]), sleep(15_000)]);
-    process.exit(130);
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -184,7 +47,7 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
       const el = document.scrollingElement;
       return el.scrollWidth > el.clientWidth ? `${el.scrollWidth}px > ${el.clientWidth}px` : null;
     });
-    t.diagnostic(`screenshot ${path.relative(HERE, file)}${wide ? ` (scrolls sideways: ${wide})` : ''}`);
+    t.diagnostic(`screenshot ${path.basename(file)}${wide ? ` (scrolls sideways: ${wide})` : ''}`);
   }
 
   // Reported, not failed: interactive things smaller than a comfortable 44×44 px tap target
@@ -254,41 +117,10 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
 
   before(
     async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      if (!existsSync(KINDRED_BIN)) {
-        throw new Error(`kindred binary not found at ${KINDRED_BIN} (build it, or set KINDRED_BIN)`);
-      }
-      if (!existsSync(CHROMIUM)) {
-        throw new Error(`no browser at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-      }
-      dataDir = mkdtempSync(path.join(tmpdir(), 'kindred-browser-forum-'));
-      demoPassword = await runDemo();
+      demoPassword = await kindred.demo();
       assert.ok(/^\S{8,}$/.test(demoPassword), 'the demo password looks like one');
-      await startServer();
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        timeout: 30_000,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-      const context = await browser.newContext({
-        viewport: PHONE,
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'en-GB',
-      });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      page.setDefaultNavigationTimeout(20_000);
+      baseUrl = await kindred.start();
+      page = await kindred.phonePage();
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
         const from = msg.location()?.url;
@@ -301,8 +133,7 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
 
   after(
     async () => {
-      await closeBrowser();
-      await stopServer();
+      await kindred.stop();
     },
     { timeout: 30_000 },
   );

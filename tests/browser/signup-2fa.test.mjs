@@ -11,23 +11,9 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const KINDRED_BIN = path.resolve(HERE, process.env.KINDRED_BIN || '../../target/debug/kindred');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = path.join(HERE, 'screenshots');
-const PHONE = { width: 390, height: 844 };
-
-const STEP_TIMEOUT = 120_000; // no single test may take longer
-const WHOLE_RUN_TIMEOUT = 300_000; // a last-resort watchdog for the whole file
-const START_TIMEOUT = 20_000;
+import { Kindred, PHONE, SHOTS, STEP_TIMEOUT, sleep } from './harness.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // RFC 6238 TOTP (HMAC-SHA1, 30-second step, 6 digits), as an authenticator app computes it.
@@ -61,104 +47,12 @@ function totpAt(key, step) {
 }
 
 const stepNow = () => Math.floor(Date.now() / 1000 / 30);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // The RFC 6238 appendix B vector (SHA-1, T = 59 s) checks the code above before it is trusted.
 assert.equal(totpAt(Buffer.from('12345678901234567890'), 1).slice(-6), '287082');
 
-// ---------------------------------------------------------------------------------------------
-// The server and the browser; both are always stopped, whatever happens.
-
-let server = null;
-let serverLog = '';
-let dataDir = null;
-let browser = null;
+const kindred = new Kindred('kindred-browser-');
 let baseUrl = null;
-
-function startServer() {
-  if (!existsSync(KINDRED_BIN)) {
-    throw new Error(`kindred binary not found at ${KINDRED_BIN} (build it, or set KINDRED_BIN)`);
-  }
-  dataDir = mkdtempSync(path.join(tmpdir(), 'kindred-browser-'));
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('KINDRED_')) delete env[k];
-  Object.assign(env, {
-    DATABASE_URL: `sqlite://${path.join(dataDir, 'kindred.db')}`,
-    KINDRED_BIND: '127.0.0.1:0',
-    KINDRED_LOG: 'warn',
-  });
-  server = spawn(KINDRED_BIN, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stderr.setEncoding('utf8');
-  server.stderr.on('data', (d) => {
-    serverLog = (serverLog + d).slice(-8000);
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(
-      () => reject(new Error(`kindred did not say it was listening within ${START_TIMEOUT} ms`)),
-      START_TIMEOUT,
-    );
-    server.stdout.setEncoding('utf8');
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/kindred listening on (http:\/\/[^\s]+)/);
-      if (m && !baseUrl) {
-        clearTimeout(timer);
-        baseUrl = m[1];
-        resolve(baseUrl);
-      }
-    });
-    server.once('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    server.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (!baseUrl) {
-        reject(new Error(`kindred exited early (${code ?? signal}):\n${serverLog.slice(-2000)}`));
-      }
-    });
-  });
-}
-
-async function stopServer() {
-  const s = server;
-  server = null;
-  if (s && s.exitCode === null && s.signalCode === null) {
-    const gone = new Promise((r) => s.once('exit', r));
-    s.kill('SIGTERM');
-    const t = setTimeout(() => s.kill('SIGKILL'), 5000);
-    await Promise.race([gone, sleep(8000)]);
-    clearTimeout(t);
-  }
-  if (dataDir) {
-    rmSync(dataDir, { recursive: true, force: true });
-    dataDir = null;
-  }
-}
-
-async function closeBrowser() {
-  const b = browser;
-  browser = null;
-  if (b) await Promise.race([b.close().catch(() => {}), sleep(10_000)]);
-}
-
-// Last resorts: a watchdog for the whole run, and killing the server if node exits anyway.
-const watchdog = setTimeout(async () => {
-  console.error(`# the whole run took longer than ${WHOLE_RUN_TIMEOUT / 1000} s; stopping`);
-  await Promise.race([Promise.all([closeBrowser(), stopServer()]), sleep(15_000)]);
-  process.exit(1);
-}, WHOLE_RUN_TIMEOUT);
-watchdog.unref();
-process.on('exit', () => {
-  if (server) server.kill('SIGKILL');
-});
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, async () => {
-    await Promise.race([Promise.all([closeBrowser(), stopServer()]), sleep(15_000)]);
-    process.exit(130);
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -178,7 +72,7 @@ describe('a new member joins, turns on two-factor sign-in and signs in again', (
       const el = document.scrollingElement;
       return el.scrollWidth > el.clientWidth ? `${el.scrollWidth}px > ${el.clientWidth}px` : null;
     });
-    t.diagnostic(`screenshot ${path.relative(HERE, file)}${wide ? ` (scrolls sideways: ${wide})` : ''}`);
+    t.diagnostic(`screenshot ${path.basename(file)}${wide ? ` (scrolls sideways: ${wide})` : ''}`);
   }
 
   // The journey goes on from step to step. After a step the rest need (`critical`) fails, the
@@ -204,43 +98,15 @@ describe('a new member joins, turns on two-factor sign-in and signs in again', (
 
   before(
     async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      if (!existsSync(CHROMIUM)) {
-        throw new Error(`no browser at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-      }
-      await startServer();
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        timeout: 30_000,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-      const context = await browser.newContext({
-        viewport: PHONE,
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'en-GB',
-      });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      page.setDefaultNavigationTimeout(20_000);
+      baseUrl = await kindred.start();
+      page = await kindred.phonePage();
     },
     { timeout: 60_000 },
   );
 
   after(
     async () => {
-      await closeBrowser();
-      await stopServer();
+      await kindred.stop();
     },
     { timeout: 30_000 },
   );

@@ -18,7 +18,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Kindred, PHONE, SHOTS, STEP_TIMEOUT, sleep } from './harness.mjs';
+import { Journey, Kindred, PHONE, SHOTS, sleep } from './harness.mjs';
 
 const kindred = new Kindred('kindred-browser-forum-');
 let baseUrl = null;
@@ -30,7 +30,6 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
   const password = `quiet ${randomBytes(6).toString('hex')} harbour ${randomBytes(6).toString('hex')}`;
   const runTag = randomBytes(3).toString('hex');
   let page;
-  let failed = false;
   let demoPassword = null; // never printed
   const consoleErrors = []; // { url, text } for every console error and uncaught page error
 
@@ -39,16 +38,9 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
   let replyId = null; // the reply to the opening post
   let nestedId = null; // the reply to that reply
 
-  async function shot(t, name) {
-    const file = path.join(SHOTS, `forum-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    // A phone page should never scroll sideways.
-    const wide = await page.evaluate(() => {
-      const el = document.scrollingElement;
-      return el.scrollWidth > el.clientWidth ? `${el.scrollWidth}px > ${el.clientWidth}px` : null;
-    });
-    t.diagnostic(`screenshot ${path.basename(file)}${wide ? ` (scrolls sideways: ${wide})` : ''}`);
-  }
+  const journey = new Journey(test, 'forum-');
+  const shot = (t, name) => journey.shot(t, name);
+  const step = (name, fn, opts) => journey.step(name, fn, opts);
 
   // Reported, not failed: interactive things smaller than a comfortable 44×44 px tap target
   // (WCAG 2.5.5), and those under the 24×24 px minimum (WCAG 2.2, 2.5.8).
@@ -92,28 +84,6 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
     return m[1];
   };
 
-  // The journey goes on from step to step. After a step the rest need (`critical`) fails, the
-  // rest are skipped rather than piled on; a check on the side may fail alone. A `todo` step
-  // checks a known problem of the app: its failure is shown (# TODO) but does not fail the run,
-  // and once the app is fixed it passes.
-  let failures = 0;
-  function step(name, fn, { critical = true, todo = undefined } = {}) {
-    if (todo) critical = false;
-    test(name, { timeout: STEP_TIMEOUT, todo }, async (t) => {
-      if (failed) return t.skip('an earlier step failed');
-      try {
-        await fn(t);
-      } catch (e) {
-        if (critical) failed = true;
-        if (page) {
-          const file = `forum-failure-${++failures}.png`;
-          await page.screenshot({ path: path.join(SHOTS, file), fullPage: true }).catch(() => {});
-          t.diagnostic(`at ${page.url()}; screenshot screenshots/${file}`);
-        }
-        throw e;
-      }
-    });
-  }
 
   before(
     async () => {
@@ -121,6 +91,7 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
       assert.ok(/^\S{8,}$/.test(demoPassword), 'the demo password looks like one');
       baseUrl = await kindred.start();
       page = await kindred.phonePage();
+      journey.page = page;
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
         const from = msg.location()?.url;

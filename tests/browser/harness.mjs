@@ -181,3 +181,46 @@ export class Kindred {
     }
   }
 }
+
+/// A journey through the site, step after step: after a step the rest need (`critical`) fails,
+/// the rest are skipped rather than piled on; a check on the side may fail alone. A `todo` step
+/// checks a known problem: its failure is shown (# TODO) without failing the run. Every failure
+/// leaves a screenshot; `shot` takes a named one and says if the page scrolls sideways.
+export class Journey {
+  constructor(test, shotPrefix = '') {
+    this.test = test;
+    this.prefix = shotPrefix;
+    this.page = null;
+    this.failed = false;
+    this.failures = 0;
+  }
+
+  async shot(t, name) {
+    const file = path.join(SHOTS, `${this.prefix}${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    // A phone page should never scroll sideways.
+    const wide = await this.page.evaluate(() => {
+      const el = document.scrollingElement;
+      return el.scrollWidth > el.clientWidth ? `${el.scrollWidth}px > ${el.clientWidth}px` : null;
+    });
+    t.diagnostic(`screenshot ${path.basename(file)}${wide ? ` (scrolls sideways: ${wide})` : ''}`);
+  }
+
+  step(name, fn, { critical = true, todo = undefined } = {}) {
+    if (todo) critical = false;
+    this.test(name, { timeout: STEP_TIMEOUT, todo }, async (t) => {
+      if (this.failed) return t.skip('an earlier step failed');
+      try {
+        await fn(t);
+      } catch (e) {
+        if (critical) this.failed = true;
+        if (this.page) {
+          const file = `${this.prefix}failure-${++this.failures}.png`;
+          await this.page.screenshot({ path: path.join(SHOTS, file), fullPage: true }).catch(() => {});
+          t.diagnostic(`at ${this.page.url()}; screenshot screenshots/${file}`);
+        }
+        throw e;
+      }
+    });
+  }
+}

@@ -13,7 +13,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Kindred, PHONE, SHOTS, STEP_TIMEOUT, sleep } from './harness.mjs';
+import { Journey, Kindred, PHONE, SHOTS, sleep } from './harness.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // RFC 6238 TOTP (HMAC-SHA1, 30-second step, 6 digits), as an authenticator app computes it.
@@ -62,44 +62,17 @@ describe('a new member joins, turns on two-factor sign-in and signs in again', (
   let page;
   let totpKey = null; // the decoded key; never printed
   let enrolledStep = null;
-  let failed = false;
 
-  async function shot(t, name) {
-    const file = path.join(SHOTS, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    // A phone page should never scroll sideways.
-    const wide = await page.evaluate(() => {
-      const el = document.scrollingElement;
-      return el.scrollWidth > el.clientWidth ? `${el.scrollWidth}px > ${el.clientWidth}px` : null;
-    });
-    t.diagnostic(`screenshot ${path.basename(file)}${wide ? ` (scrolls sideways: ${wide})` : ''}`);
-  }
+  const journey = new Journey(test, '');
+  const shot = (t, name) => journey.shot(t, name);
+  const step = (name, fn, opts) => journey.step(name, fn, opts);
 
-  // The journey goes on from step to step. After a step the rest need (`critical`) fails, the
-  // rest are skipped rather than piled on; a check on the side (an error message, the skip
-  // link) may fail alone, and the next step picks the journey up again.
-  let failures = 0;
-  function step(name, fn, { critical = true } = {}) {
-    test(name, { timeout: STEP_TIMEOUT }, async (t) => {
-      if (failed) return t.skip('an earlier step failed');
-      try {
-        await fn(t);
-      } catch (e) {
-        if (critical) failed = true;
-        if (page) {
-          const file = `failure-${++failures}.png`;
-          await page.screenshot({ path: path.join(SHOTS, file), fullPage: true }).catch(() => {});
-          t.diagnostic(`at ${page.url()}; screenshot screenshots/${file}`);
-        }
-        throw e;
-      }
-    });
-  }
 
   before(
     async () => {
       baseUrl = await kindred.start();
       page = await kindred.phonePage();
+      journey.page = page;
     },
     { timeout: 60_000 },
   );

@@ -18,18 +18,21 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/groups/{slug}/membership", web::post().to(join))
         .route("/groups/{slug}/membership", web::delete().to(leave))
         .route("/groups/{slug}/requests", web::get().to(requests))
-        .route("/groups/{slug}/members/{username}", web::put().to(accept))
         .route(
             "/groups/{slug}/members/{username}",
-            web::delete().to(remove),
+            web::put().to(decide::<true>),
+        )
+        .route(
+            "/groups/{slug}/members/{username}",
+            web::delete().to(decide::<false>),
         )
         .route(
             "/groups/{slug}/moderators/{username}",
-            web::put().to(add_moderator),
+            web::put().to(set_moderator::<true>),
         )
         .route(
             "/groups/{slug}/moderators/{username}",
-            web::delete().to(remove_moderator),
+            web::delete().to(set_moderator::<false>),
         )
         .route("/groups/{slug}/threads", web::get().to(list_threads))
         .route("/groups/{slug}/threads", web::post().to(create_thread));
@@ -131,76 +134,33 @@ async fn requests(
     Ok(HttpResponse::Ok().json(serde_json::json!({ "requests": list })))
 }
 
-async fn decide(
-    state: &AppState,
-    client: &ClientInfo,
-    user: &crate::db::users::UserRow,
-    path: (String, String),
-    decision: MemberDecision,
-) -> Result<HttpResponse, AppError> {
-    groups::decide(state, user, path.0, path.1, decision, client).await?;
-    Ok(HttpResponse::NoContent().finish())
-}
-
-async fn accept(
+/// Accepts (`ACCEPT`) or declines/removes a member: one handler for both routes.
+async fn decide<const ACCEPT: bool>(
     state: web::Data<AppState>,
     client: ClientInfo,
     ApiUser(user): ApiUser,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    decide(
-        &state,
-        &client,
-        &user,
-        path.into_inner(),
-        MemberDecision::Accept,
-    )
-    .await
-}
-
-async fn remove(
-    state: web::Data<AppState>,
-    client: ClientInfo,
-    ApiUser(user): ApiUser,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, AppError> {
-    decide(
-        &state,
-        &client,
-        &user,
-        path.into_inner(),
-        MemberDecision::Remove,
-    )
-    .await
-}
-
-async fn set_moderator(
-    state: &AppState,
-    client: &ClientInfo,
-    admin: &crate::db::users::UserRow,
-    path: (String, String),
-    on: bool,
-) -> Result<HttpResponse, AppError> {
-    groups::set_moderator(state, admin, path.0, path.1, on, client).await?;
+    let (slug, username) = path.into_inner();
+    let decision = if ACCEPT {
+        MemberDecision::Accept
+    } else {
+        MemberDecision::Remove
+    };
+    groups::decide(&state, &user, slug, username, decision, &client).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
-async fn add_moderator(
+/// Makes (`ON`) or unmakes a group moderator: one handler for both routes.
+async fn set_moderator<const ON: bool>(
     state: web::Data<AppState>,
     client: ClientInfo,
     ApiUser(admin): ApiUser,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    set_moderator(&state, &client, &admin, path.into_inner(), true).await
-}
-
-async fn remove_moderator(
-    state: web::Data<AppState>,
-    client: ClientInfo,
-    ApiUser(admin): ApiUser,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, AppError> {
-    set_moderator(&state, &client, &admin, path.into_inner(), false).await
+    let (slug, username) = path.into_inner();
+    groups::set_moderator(&state, &admin, slug, username, ON, &client).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 #[derive(Deserialize)]

@@ -37,6 +37,14 @@ pub enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Scan JSON lines {"id", "text"} from standard input for PHI; write one line
+    /// {"id", "held", "spans"} per input to standard output (offsets in Unicode code points).
+    /// Needs no database. Exits 1 if any input line could not be read (reported on stderr by number).
+    PhiScan {
+        /// Use the stricter checks applied to verified clinicians' posts.
+        #[arg(long)]
+        clinician: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -57,6 +65,9 @@ pub enum UserCommand {
 /// Runs the command; an error is printed by `main` and exits non-zero.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     crate::telemetry::init(&cli.settings.log);
+    if let Some(Command::PhiScan { clinician }) = cli.command {
+        return phi_scan(clinician);
+    }
     let settings = cli.settings.resolve()?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
@@ -79,6 +90,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::PhiScan { clinician } => phi_scan(clinician),
         Command::User(UserCommand::Create {
             username,
             role,
@@ -100,6 +112,30 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("created {} ({})", user.username, user.role);
             Ok(())
         }
+    }
+}
+
+fn phi_scan(clinician: bool) -> anyhow::Result<()> {
+    use crate::phi::{stream, Writer};
+    let writer = if clinician {
+        Writer::Clinician
+    } else {
+        Writer::Member
+    };
+    let tally = stream::scan_lines(
+        std::io::stdin().lock(),
+        std::io::BufWriter::new(std::io::stdout().lock()),
+        std::io::stderr().lock(),
+        writer,
+    )?;
+    if tally.bad_lines.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!(
+            "{} of {} lines could not be read",
+            tally.bad_lines.len(),
+            tally.scanned + tally.bad_lines.len() as u64
+        )
     }
 }
 

@@ -134,7 +134,13 @@ pub fn run(db: &Db) -> anyhow::Result<String> {
                 groups::add(conn, group.id, *id, true)?;
             }
             for t in g.threads {
-                let thread = threads::insert(conn, group.id, ids[t.opening.0], t.title)?;
+                let thread = threads::insert(
+                    conn,
+                    group.id,
+                    ids[t.opening.0],
+                    t.title,
+                    PostStatus::Published,
+                )?;
                 let first = post(conn, thread.id, None, ids[t.opening.0], t.opening.1)?;
                 groups::record_activity(conn, group.id, 1, 1)?;
                 let mut made: Vec<posts::PostRow> = Vec::new();
@@ -181,9 +187,12 @@ fn post(
         thread,
         parent,
         author,
-        body.as_str(),
-        &content::render(&body),
-        PostStatus::Published,
+        posts::NewBody {
+            body_md: body.as_str(),
+            body_html: &content::render(&body),
+            status: PostStatus::Published,
+            phi: None,
+        },
     )
 }
 

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod forum;
+pub mod phi;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -16,6 +16,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/posts/{id}", web::patch().to(edit))
         .route("/posts/{id}", web::delete().to(delete))
         .route("/posts/{id}/revisions", web::get().to(revisions))
+        .route("/phi/scan", web::post().to(phi_scan))
         .route("/users/{username}", web::get().to(profile));
 }
 
@@ -26,10 +27,11 @@ fn id(raw: &str) -> Result<i64, AppError> {
 
 async fn get_thread(
     state: web::Data<AppState>,
+    client: ClientInfo,
     MaybeApiUser(viewer): MaybeApiUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let t = threads::get(&state, id(&path)?, viewer).await?;
+    let t = threads::get(&state, id(&path)?, viewer, &client).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "thread": t.thread, "posts": t.posts })))
 }
 
@@ -79,6 +81,9 @@ async fn reply(
 #[derive(Deserialize)]
 struct EditPost {
     body: String,
+    /// An opening post's author may retitle the thread (a title can hold PHI too).
+    #[serde(default)]
+    title: Option<String>,
 }
 
 async fn edit(
@@ -87,7 +92,24 @@ async fn edit(
     path: web::Path<String>,
     body: web::Json<EditPost>,
 ) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::Ok().json(posts::edit(&state, &user, id(&path)?, &body.body).await?))
+    let b = body.into_inner();
+    let post = posts::edit(&state, &user, id(&path)?, &b.body, b.title.as_deref()).await?;
+    Ok(HttpResponse::Ok().json(post))
+}
+
+#[derive(Deserialize)]
+struct ScanRequest {
+    text: String,
+}
+
+/// The live warning while composing: what the scanner would find, as `kindred phi-scan` answers.
+/// Signed-in members only (scanning costs CPU); nothing is stored or logged.
+async fn phi_scan(
+    ApiUser(user): ApiUser,
+    body: web::Json<ScanRequest>,
+) -> Result<HttpResponse, AppError> {
+    let spans = crate::forum::screen::screen(user.role(), None, &body.text);
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "held": !spans.is_empty(), "spans": spans })))
 }
 
 async fn delete(

@@ -31,6 +31,7 @@ pub enum Action {
     ThreadUpdated,
     PostDeletedByModerator,
     RevisionsViewed,
+    HeldPostViewed,
 }
 
 impl Action {
@@ -57,6 +58,7 @@ impl Action {
             Action::ThreadUpdated => "thread.updated",
             Action::PostDeletedByModerator => "post.deleted_by_moderator",
             Action::RevisionsViewed => "post.revisions_viewed",
+            Action::HeldPostViewed => "post.held_viewed",
         }
     }
 }

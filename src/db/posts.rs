@@ -24,6 +24,8 @@ pub struct PostRow {
     pub created_at: PrimitiveDateTime,
     pub edited_at: Option<PrimitiveDateTime>,
     pub deleted_at: Option<PrimitiveDateTime>,
+    /// The PHI scanner's findings (JSON) while the post is held.
+    pub phi: Option<String>,
 }
 
 impl PostRow {
@@ -53,9 +55,7 @@ pub fn insert(
     thread_id: i64,
     parent: Option<&PostRow>,
     author_id: i64,
-    body_md: &str,
-    body_html: &SafeHtml,
-    status: PostStatus,
+    new: NewBody<'_>,
 ) -> Result<PostRow, AppError> {
     let depth = parent.map_or(0, |p| p.depth + 1);
     let row: PostRow = diesel::insert_into(posts::table)
@@ -65,9 +65,10 @@ pub fn insert(
             posts::author_id.eq(Some(author_id)),
             posts::path.eq(""),
             posts::depth.eq(depth),
-            posts::body_md.eq(Some(body_md)),
-            posts::body_html.eq(Some(body_html.as_str())),
-            posts::status.eq(status.as_str()),
+            posts::body_md.eq(Some(new.body_md)),
+            posts::body_html.eq(Some(new.body_html.as_str())),
+            posts::status.eq(new.status.as_str()),
+            posts::phi.eq(new.phi),
             posts::created_at.eq(now()),
         ))
         .returning(posts::all_columns)
@@ -101,17 +102,28 @@ pub fn tree(conn: &mut AnyConnection, thread_id: i64) -> Result<Vec<PostWithAuth
         .load(conn)?)
 }
 
-/// Replaces the body, keeping the previous text as a revision for moderators.
+/// The new text of a post and the state it is in after the scanner looked at it.
+pub struct NewBody<'a> {
+    pub body_md: &'a str,
+    pub body_html: &'a SafeHtml,
+    pub status: PostStatus,
+    pub phi: Option<&'a str>,
+}
+
+/// Replaces the body, keeping the previous text as a revision for moderators — unless that text
+/// was held for PHI: it was never public, and keeping it would keep what the author took out.
 pub fn edit(
     conn: &mut AnyConnection,
     post: &PostRow,
     editor_id: i64,
-    body_md: &str,
-    body_html: &SafeHtml,
-    status: PostStatus,
+    new: NewBody<'_>,
 ) -> Result<PostRow, AppError> {
     let now = now();
-    if let Some(old) = &post.body_md {
+    let old = post
+        .body_md
+        .as_ref()
+        .filter(|_| post.status() != PostStatus::Held);
+    if let Some(old) = old {
         diesel::insert_into(post_revisions::table)
             .values((
                 post_revisions::post_id.eq(post.id),
@@ -123,9 +135,10 @@ pub fn edit(
     }
     Ok(diesel::update(posts::table.find(post.id))
         .set((
-            posts::body_md.eq(Some(body_md)),
-            posts::body_html.eq(Some(body_html.as_str())),
-            posts::status.eq(status.as_str()),
+            posts::body_md.eq(Some(new.body_md)),
+            posts::body_html.eq(Some(new.body_html.as_str())),
+            posts::status.eq(new.status.as_str()),
+            posts::phi.eq(new.phi),
             posts::edited_at.eq(Some(now)),
         ))
         .returning(posts::all_columns)
@@ -140,6 +153,7 @@ pub fn delete_content(conn: &mut AnyConnection, id: i64) -> Result<(), AppError>
         .set((
             posts::body_md.eq(None::<String>),
             posts::body_html.eq(None::<String>),
+            posts::phi.eq(None::<String>),
             posts::deleted_at.eq(Some(now())),
         ))
         .execute(conn)?;
@@ -175,6 +189,7 @@ pub fn by_author(
         .inner_join(threads::table.inner_join(groups::table))
         .filter(posts::author_id.eq(Some(author_id)))
         .filter(posts::status.eq("published"))
+        .filter(threads::status.eq("published"))
         .filter(posts::deleted_at.is_null())
         .order((posts::created_at.desc(), posts::id.desc()))
         .limit(limit)

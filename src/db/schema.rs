@@ -128,6 +128,7 @@ diesel::table! {
         locked -> Bool,
         pinned -> Bool,
         clinician_answered -> Bool,
+        status -> Text,
     }
 }
 
@@ -145,6 +146,7 @@ diesel::table! {
         created_at -> Timestamp,
         edited_at -> Nullable<Timestamp>,
         deleted_at -> Nullable<Timestamp>,
+        phi -> Nullable<Text>,
     }
 }
 

@@ -6,6 +6,7 @@ use time::PrimitiveDateTime;
 
 use super::schema::{posts, threads, users};
 use super::{now, AnyConnection};
+use crate::domain::PostStatus;
 use crate::error::AppError;
 
 #[derive(Queryable, Selectable, Clone, Debug)]
@@ -21,6 +22,24 @@ pub struct ThreadRow {
     pub locked: bool,
     pub pinned: bool,
     pub clinician_answered: bool,
+    /// The opening post's status: a thread whose opening post is not published is shown only to
+    /// its author and the group's moderators.
+    pub status: String,
+}
+
+impl ThreadRow {
+    pub fn status(&self) -> PostStatus {
+        PostStatus::from_db(&self.status)
+    }
+}
+
+/// Which threads a listing shows: what everyone sees, plus the viewer's own held threads, or all
+/// of them for the group's moderators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Published,
+    PublishedOrBy(i64),
+    All,
 }
 
 /// A thread with its author's name (None once the account is gone).
@@ -31,6 +50,7 @@ pub fn insert(
     group_id: i64,
     author_id: i64,
     title: &str,
+    status: PostStatus,
 ) -> Result<ThreadRow, AppError> {
     let now = now();
     Ok(diesel::insert_into(threads::table)
@@ -40,6 +60,7 @@ pub fn insert(
             threads::title.eq(title),
             threads::created_at.eq(now),
             threads::last_activity_at.eq(now),
+            threads::status.eq(status.as_str()),
         ))
         .returning(threads::all_columns)
         .get_result(conn)?)
@@ -83,15 +104,25 @@ impl Cursor {
 pub fn page(
     conn: &mut AnyConnection,
     group_id: i64,
+    shown: Shown,
     cursor: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<(ThreadWithAuthor, PrimitiveDateTime)>, AppError> {
     let base = || {
-        threads::table
+        let q = threads::table
             .left_join(users::table)
             .filter(threads::group_id.eq(group_id))
             .select((ThreadRow::as_select(), users::username.nullable()))
-            .into_boxed()
+            .into_boxed();
+        match shown {
+            Shown::All => q,
+            Shown::Published => q.filter(threads::status.eq("published")),
+            Shown::PublishedOrBy(id) => q.filter(
+                threads::status
+                    .eq("published")
+                    .or(threads::author_id.eq(Some(id))),
+            ),
+        }
     };
     let Some(c) = cursor else {
         let rows: Vec<ThreadWithAuthor> = base()
@@ -215,5 +246,26 @@ pub fn set_flags(
             .set(threads::pinned.eq(p))
             .execute(conn)?;
     }
+    Ok(())
+}
+
+/// The opening post changed state (published after an edit, held again, moderated).
+/// A thread published late appears as new activity.
+pub fn set_status(conn: &mut AnyConnection, id: i64, status: PostStatus) -> Result<(), AppError> {
+    diesel::update(threads::table.find(id))
+        .set(threads::status.eq(status.as_str()))
+        .execute(conn)?;
+    if status == PostStatus::Published {
+        diesel::update(threads::table.find(id))
+            .set(threads::last_activity_at.eq(now()))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn set_title(conn: &mut AnyConnection, id: i64, title: &str) -> Result<(), AppError> {
+    diesel::update(threads::table.find(id))
+        .set(threads::title.eq(title))
+        .execute(conn)?;
     Ok(())
 }

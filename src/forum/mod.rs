@@ -5,5 +5,6 @@
 pub mod access;
 pub mod groups;
 pub mod posts;
+pub mod screen;
 pub mod threads;
 pub mod views;

@@ -6,28 +6,34 @@ use crate::auth::client::ClientInfo;
 use crate::auth::throttle;
 use crate::content;
 use crate::db::posts::{self, PostRow, PostWithAuthor, MAX_DEPTH};
+use crate::db::threads::ThreadRow;
 use crate::db::users::{self, UserRow};
 use crate::db::{groups, threads, AnyConnection};
 use crate::domain::{PostStatus, Username, Visibility};
 use crate::error::AppError;
-use crate::forum::access;
 use crate::forum::views::PostView;
+use crate::forum::{access, screen};
 use crate::state::AppState;
 
 /// Published posts for everyone; a post in any other state only for its author and the group's
-/// moderators. Others cannot tell such a post exists.
+/// moderators. Others cannot tell such a post exists. A held post comes with its Markdown, so
+/// its author can be shown what looked risky in it.
 pub fn visible_tree(
     tree: Vec<PostWithAuthor>,
     viewer: Option<&UserRow>,
     moderator: bool,
-) -> Vec<PostView> {
+) -> Vec<(PostView, Option<String>)> {
     tree.into_iter()
         .filter(|(p, _)| {
             p.status() == PostStatus::Published
                 || moderator
                 || viewer.is_some_and(|v| p.author_id == Some(v.id))
         })
-        .map(|(p, name)| PostView::new(&p, name))
+        .map(|(p, name)| {
+            let view = PostView::new(&p, name);
+            let source = view.phi.is_some().then_some(p.body_md).flatten();
+            (view, source)
+        })
         .collect()
 }
 
@@ -51,7 +57,7 @@ pub async fn reply(
     parent_id: Option<i64>,
     body: &str,
 ) -> Result<PostView, AppError> {
-    let prepared = content::prepare(body);
+    let prepared = screen::prepare(user.role(), None, body);
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
     state
         .db
@@ -59,6 +65,7 @@ pub async fn reply(
             let (thread, _) = threads::by_id(conn, thread_id)?.ok_or(AppError::NotFound)?;
             let a = access::by_group_id(conn, thread.group_id, Some(&u))?;
             a.require_read(Some(&u))?;
+            require_thread_visible(&thread, &u, &a)?;
             let parent = match parent_id {
                 Some(pid) => {
                     let (p, _) = posts::by_id(conn, pid)?.ok_or_else(|| {
@@ -84,7 +91,7 @@ pub async fn reply(
                 ));
             }
             a.require_member()?;
-            let (body, html) = prepared?;
+            let new = prepared?;
             if parent.depth >= MAX_DEPTH {
                 return Err(AppError::validation(
                     "parent_id",
@@ -92,20 +99,32 @@ pub async fn reply(
                 ));
             }
             posting_allowed(conn, &u, per_minute)?;
-            let post = posts::insert(
-                conn,
-                thread.id,
-                Some(&parent),
-                u.id,
-                body.as_str(),
-                &html,
-                PostStatus::Published,
-            )?;
-            threads::record_reply(conn, thread.id)?;
-            groups::record_activity(conn, thread.group_id, 0, 1)?;
+            let post = posts::insert(conn, thread.id, Some(&parent), u.id, new.as_new_body())?;
+            // A held reply is not counted and bumps nothing: nobody else can tell it exists.
+            if new.status == PostStatus::Published {
+                threads::record_reply(conn, thread.id)?;
+                groups::record_activity(conn, thread.group_id, 0, 1)?;
+            }
             Ok(PostView::new(&post, Some(u.username.clone())))
         })
         .await
+}
+
+/// A thread whose opening post is not published exists only for its author and the group's
+/// moderators.
+pub fn require_thread_visible(
+    thread: &ThreadRow,
+    viewer: &UserRow,
+    a: &access::Access,
+) -> Result<(), AppError> {
+    if thread.status() == PostStatus::Published
+        || thread.author_id == Some(viewer.id)
+        || a.is_group_moderator()
+    {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 fn opening_post(conn: &mut AnyConnection, thread_id: i64) -> Result<PostRow, AppError> {
@@ -126,6 +145,7 @@ fn load_for(
     let (thread, _) = threads::by_id(conn, post.thread_id)?.ok_or(AppError::NotFound)?;
     let a = access::by_group_id(conn, thread.group_id, Some(user))?;
     a.require_read(Some(user))?;
+    require_thread_visible(&thread, user, &a)?;
     let own = post.author_id == Some(user.id);
     if post.status() != PostStatus::Published && !own && !a.is_group_moderator() {
         return Err(AppError::NotFound);
@@ -133,12 +153,19 @@ fn load_for(
     Ok((post, a))
 }
 
-/// The Markdown of the viewer's own post (for the edit form) and its thread.
-pub async fn own_markdown(
-    state: &AppState,
-    user: &UserRow,
-    post_id: i64,
-) -> Result<(i64, String), AppError> {
+/// What the edit form needs of the viewer's own post.
+#[derive(serde::Serialize)]
+pub struct OwnPost {
+    pub thread_id: i64,
+    pub body: String,
+    /// The thread's title, when this is its opening post (the author may change it).
+    pub title: Option<String>,
+    /// While the post is held: what the scanner found.
+    pub phi: Option<Vec<crate::phi::Span>>,
+}
+
+/// The viewer's own post, for the edit form.
+pub async fn own_post(state: &AppState, user: &UserRow, post_id: i64) -> Result<OwnPost, AppError> {
     let u = user.clone();
     state
         .db
@@ -150,10 +177,20 @@ pub async fn own_markdown(
                     "Only the author can edit a post.",
                 ));
             }
+            let title = match post.parent_id {
+                None => threads::by_id(conn, post.thread_id)?.map(|(t, _)| t.title),
+                Some(_) => None,
+            };
+            let phi = screen::findings(&post);
             let body = post.body_md.ok_or_else(|| {
                 AppError::conflict("body", "This post was deleted and cannot be edited.")
             })?;
-            Ok((post.thread_id, body))
+            Ok(OwnPost {
+                thread_id: post.thread_id,
+                body,
+                title,
+                phi,
+            })
         })
         .await
 }
@@ -167,15 +204,39 @@ pub async fn thread_of(state: &AppState, user: &UserRow, post_id: i64) -> Result
         .await
 }
 
-/// The author edits their post; the old text is kept as a revision for moderators.
+/// The author edits their post (and, for an opening post, may retitle the thread). The new text is
+/// scanned again: clean text is published at once, risky text is held with fresh findings.
 pub async fn edit(
     state: &AppState,
     user: &UserRow,
     post_id: i64,
     body: &str,
+    title: Option<&str>,
 ) -> Result<PostView, AppError> {
-    let prepared = content::prepare(body);
-    let u = user.clone();
+    let (u, body, title) = (user.clone(), body.to_owned(), title.map(str::to_owned));
+    // The title to scan with the body is known only once the post is loaded; loading is cheap,
+    // so the post is read first and scanned outside the write transaction.
+    let (_, current_title, is_opening) = state
+        .db
+        .run({
+            let u = u.clone();
+            move |conn| {
+                let (post, _) = load_for(conn, post_id, &u)?;
+                let (thread, _) =
+                    threads::by_id(conn, post.thread_id)?.ok_or(AppError::NotFound)?;
+                Ok((post.id, thread.title, post.parent_id.is_none()))
+            }
+        })
+        .await?;
+    let new_title = match (&title, is_opening) {
+        (Some(t), true) => Some(content::Title::parse(t)),
+        _ => None,
+    };
+    let scan_title = match &new_title {
+        Some(Ok(t)) => Some(t.as_str().to_owned()),
+        _ => is_opening.then_some(current_title),
+    };
+    let prepared = screen::prepare(u.role(), scan_title.as_deref(), &body);
     state
         .db
         .write(move |conn| {
@@ -186,17 +247,82 @@ pub async fn edit(
                     "Only the author can edit a post.",
                 ));
             }
-            let (body, html) = prepared?;
+            let new = prepared?;
+            let new_title = new_title.transpose()?;
             if post.is_deleted() {
                 return Err(AppError::conflict(
                     "body",
                     "This post was deleted and cannot be edited.",
                 ));
             }
-            let updated = posts::edit(conn, &post, u.id, body.as_str(), &html, post.status())?;
+            let (thread, _) = threads::by_id(conn, post.thread_id)?.ok_or(AppError::NotFound)?;
+            // Only the scanner moves a post between published and held; a rejected or removed
+            // post stays so whatever the author writes (moderators decide those).
+            let before = post.status();
+            let after = match before {
+                PostStatus::Published | PostStatus::Held => new.status,
+                other => other,
+            };
+            let phi = if after == PostStatus::Held {
+                new.phi.as_deref()
+            } else {
+                None
+            };
+            let updated = posts::edit(
+                conn,
+                &post,
+                u.id,
+                posts::NewBody {
+                    body_md: new.body.as_str(),
+                    body_html: &new.html,
+                    status: after,
+                    phi,
+                },
+            )?;
+            if let Some(t) = &new_title {
+                threads::set_title(conn, thread.id, t.as_str())?;
+            }
+            publication_changed(conn, &thread, &post, before, after)?;
             Ok(PostView::new(&updated, Some(u.username.clone())))
         })
         .await
+}
+
+/// Keeps counts and the thread's own status in step when an edit publishes a held post or holds
+/// a published one.
+fn publication_changed(
+    conn: &mut AnyConnection,
+    thread: &ThreadRow,
+    post: &PostRow,
+    before: PostStatus,
+    after: PostStatus,
+) -> Result<(), AppError> {
+    let (was, is) = (
+        before == PostStatus::Published,
+        after == PostStatus::Published,
+    );
+    if was == is {
+        return Ok(());
+    }
+    match (post.parent_id.is_none(), is) {
+        (true, true) => {
+            threads::set_status(conn, thread.id, after)?;
+            groups::record_activity(conn, thread.group_id, 1, 1)?;
+        }
+        (true, false) => {
+            threads::set_status(conn, thread.id, after)?;
+            groups::adjust_counts(conn, thread.group_id, -1, -1)?;
+        }
+        (false, true) => {
+            threads::record_reply(conn, thread.id)?;
+            groups::record_activity(conn, thread.group_id, 0, 1)?;
+        }
+        (false, false) => {
+            threads::forget_reply(conn, thread.id)?;
+            groups::adjust_counts(conn, thread.group_id, 0, -1)?;
+        }
+    }
+    Ok(())
 }
 
 /// The author or a group moderator deletes a post: its text and revisions are gone for good and a

@@ -5,15 +5,18 @@ use base64::Engine;
 
 use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
-use crate::content::{self, Title};
+use crate::content::Title;
 use crate::db::groups;
 use crate::db::posts;
-use crate::db::threads::{self, Cursor};
+use std::collections::BTreeMap;
+
+use crate::db::threads::{self, Cursor, Shown};
 use crate::db::users::UserRow;
 use crate::domain::{PostStatus, Role};
 use crate::error::AppError;
 use crate::forum::access::{self, Access};
 use crate::forum::posts::{posting_allowed, visible_tree};
+use crate::forum::screen::{self, held_view, HeldView};
 use crate::forum::views::{GroupView, PostView, ThreadView};
 use crate::state::AppState;
 
@@ -86,7 +89,12 @@ pub async fn list(
             let a = access::by_slug(conn, &slug, viewer.as_ref())?;
             a.require_read(viewer.as_ref())?;
             let snapshot = cursor.map_or_else(crate::db::now, |c| c.snapshot);
-            let mut rows = threads::page(conn, a.group.id, cursor, PAGE_SIZE + 1)?;
+            let shown = match &viewer {
+                _ if a.is_group_moderator() => Shown::All,
+                Some(v) => Shown::PublishedOrBy(v.id),
+                None => Shown::Published,
+            };
+            let mut rows = threads::page(conn, a.group.id, shown, cursor, PAGE_SIZE + 1)?;
             let more = rows.len() as i64 > PAGE_SIZE;
             rows.truncate(PAGE_SIZE as usize);
             let next_cursor = if more {
@@ -124,7 +132,7 @@ pub async fn create(
     // Parsed now, refused only after the access checks: a non-member learns they cannot post
     // before being told how to write a title.
     let title = Title::parse(title);
-    let prepared = content::prepare(body);
+    let prepared = screen::prepare(user.role(), title.as_ref().ok().map(|t| t.as_str()), body);
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
     state
         .db
@@ -133,19 +141,14 @@ pub async fn create(
             a.require_read(Some(&u))?;
             a.require_member()?;
             let title = title?;
-            let (body, html) = prepared?;
+            let new = prepared?;
             posting_allowed(conn, &u, per_minute)?;
-            let thread = threads::insert(conn, a.group.id, u.id, title.as_str())?;
-            let post = posts::insert(
-                conn,
-                thread.id,
-                None,
-                u.id,
-                body.as_str(),
-                &html,
-                PostStatus::Published,
-            )?;
-            groups::record_activity(conn, a.group.id, 1, 1)?;
+            let thread = threads::insert(conn, a.group.id, u.id, title.as_str(), new.status)?;
+            let post = posts::insert(conn, thread.id, None, u.id, new.as_new_body())?;
+            // A held thread is not counted: nobody else can tell it exists.
+            if new.status == PostStatus::Published {
+                groups::record_activity(conn, a.group.id, 1, 1)?;
+            }
             Ok((
                 ThreadView::new(&thread, Some(u.username.clone()), &a.group.slug),
                 PostView::new(&post, Some(u.username.clone())),
@@ -161,29 +164,89 @@ pub struct ThreadWithPosts {
     /// Whether the viewer may reply here (a member of an unlocked thread's group).
     pub can_reply: bool,
     pub is_moderator: bool,
+    /// Held posts the viewer may see, with the risky spans marked (by post id).
+    pub held: BTreeMap<String, HeldView>,
 }
 
-/// A whole thread, parents before children: four queries whatever its size.
+/// A whole thread, parents before children: four queries whatever its size (one more, a write,
+/// when a moderator is shown other members' held posts: each such look is audited).
 pub async fn get(
     state: &AppState,
     id: i64,
     viewer: Option<UserRow>,
+    client: &ClientInfo,
 ) -> Result<ThreadWithPosts, AppError> {
-    state
+    let v = viewer.clone();
+    let page = state
         .db
         .run(move |conn| {
             let (thread, author) = threads::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-            let a = access::by_group_id(conn, thread.group_id, viewer.as_ref())?;
-            a.require_read(viewer.as_ref())?;
+            let a = access::by_group_id(conn, thread.group_id, v.as_ref())?;
+            a.require_read(v.as_ref())?;
+            let moderator = a.is_group_moderator();
+            if thread.status() != PostStatus::Published
+                && !moderator
+                && v.as_ref().is_none_or(|v| thread.author_id != Some(v.id))
+            {
+                return Err(AppError::NotFound);
+            }
             let tree = posts::tree(conn, thread.id)?;
-            let posts = visible_tree(tree, viewer.as_ref(), a.is_group_moderator());
+            let posts = visible_tree(tree, v.as_ref(), moderator);
             Ok(ThreadWithPosts {
                 can_reply: a.is_member() && !thread.locked,
-                is_moderator: a.is_group_moderator(),
+                is_moderator: moderator,
                 group: group_view(&a),
                 thread: ThreadView::new(&thread, author, &a.group.slug),
-                posts,
+                held: posts
+                    .iter()
+                    .filter_map(|(p, source)| {
+                        let spans = p.phi.as_ref()?;
+                        let title = p.parent_id.is_none().then_some(thread.title.as_str());
+                        Some((p.id.clone(), held_view(title, source.as_deref()?, spans)))
+                    })
+                    .collect(),
+                posts: posts.into_iter().map(|(p, _)| p).collect(),
             })
+        })
+        .await?;
+    audit_held_views(state, viewer.as_ref(), &page, client).await?;
+    Ok(page)
+}
+
+/// A moderator who is shown someone else's held post has seen content nobody else may see: the
+/// audit log records each one.
+async fn audit_held_views(
+    state: &AppState,
+    viewer: Option<&UserRow>,
+    page: &ThreadWithPosts,
+    client: &ClientInfo,
+) -> Result<(), AppError> {
+    let Some(m) = viewer.filter(|_| page.is_moderator) else {
+        return Ok(());
+    };
+    let seen: Vec<String> = page
+        .posts
+        .iter()
+        .filter(|p| p.status == PostStatus::Held)
+        .filter(|p| p.author.as_ref().is_none_or(|a| a.username != m.username))
+        .map(|p| p.id.clone())
+        .collect();
+    if seen.is_empty() {
+        return Ok(());
+    }
+    let (m, ip, thread) = (m.clone(), client.ip.clone(), page.thread.id.clone());
+    state
+        .db
+        .write(move |conn| {
+            for id in &seen {
+                Entry::new(Action::HeldPostViewed)
+                    .actor(m.id, &m.username)
+                    .target(format!("post {id}"))
+                    .ip(Some(&ip))
+                    .reason(format!("shown on thread {thread}"))
+                    .write(conn)?;
+            }
+            Ok(())
         })
         .await
 }

@@ -9,6 +9,8 @@ use crate::db::rfc3339;
 use crate::db::threads::ThreadRow;
 use crate::db::users::Badge;
 use crate::domain::PostStatus;
+use crate::forum::screen;
+use crate::phi::Span;
 
 #[derive(Serialize, Clone, Debug)]
 pub struct AuthorView {
@@ -104,6 +106,9 @@ pub struct PostView {
     pub edited_at: Option<String>,
     pub deleted: bool,
     pub depth: i32,
+    /// For a held post (shown only to its author and moderators): what the scanner found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phi: Option<Vec<Span>>,
 }
 
 impl PostView {
@@ -128,6 +133,7 @@ impl PostView {
             edited_at: p.edited_at.map(rfc3339),
             deleted,
             depth: p.depth,
+            phi: if deleted { None } else { screen::findings(p) },
         }
     }
 }

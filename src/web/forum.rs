@@ -18,8 +18,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/groups/{slug}/new", web::post().to(new_thread))
         .route("/threads/{id}", web::get().to(thread_page))
         .route("/threads/{id}/reply", web::post().to(reply))
-        .route("/posts/{id}/edit", web::get().to(edit_form))
-        .route("/posts/{id}/edit", web::post().to(edit))
         .route("/posts/{id}/delete", web::post().to(delete))
         .route("/users/{username}", web::get().to(profile));
 }
@@ -169,10 +167,14 @@ async fn new_thread(
     let slug = path.into_inner();
     let f = form.into_inner();
     match threads::create(&state, &me.user, slug.clone(), &f.title, &f.body).await {
-        Ok((thread, _)) => Ok(super::redirect_with(
+        Ok((thread, post)) => Ok(super::redirect_with(
             &state,
             &format!("/threads/{}", thread.id),
-            Some("Your conversation has started."),
+            Some(if post.phi.is_some() {
+                HELD
+            } else {
+                "Your conversation has started."
+            }),
             vec![],
         )),
         Err(e @ (AppError::Validation { .. } | AppError::TooManyRequests { .. })) => {
@@ -195,6 +197,11 @@ async fn new_thread(
     }
 }
 
+/// What the author is told when the PHI check holds what they wrote.
+const HELD: &str = "Your post is held for review: it may identify someone, so only you and the \
+                    moderators can see it for now. The highlighted parts below show why; edit them \
+                    out and it is published at once.";
+
 /// A post as the thread page shows it: its place in the tree and what the viewer may do.
 #[derive(Serialize)]
 struct PostItem {
@@ -208,10 +215,11 @@ struct PostItem {
 async fn thread_page(
     state: web::Data<AppState>,
     req: HttpRequest,
+    client: ClientInfo,
     viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let t = threads::get(&state, id(&path)?, viewer.user().cloned()).await?;
+    let t = threads::get(&state, id(&path)?, viewer.user().cloned(), &client).await?;
     let me = viewer.user().map(|u| u.username.clone());
     let names: std::collections::HashMap<String, String> = t
         .posts
@@ -247,6 +255,7 @@ async fn thread_page(
     ctx.insert("posts", &items);
     ctx.insert("can_reply", &t.can_reply);
     ctx.insert("is_moderator", &t.is_moderator);
+    ctx.insert("held", &t.held);
     let title = t.thread.title.clone();
     super::page(&state, &req, &viewer, "thread.html", &title, ctx)
 }
@@ -279,7 +288,11 @@ async fn reply(
         Ok(post) => Ok(super::redirect_with(
             &state,
             &format!("/threads/{thread_id}#post-{}", post.id),
-            Some("Your reply is posted."),
+            Some(if post.phi.is_some() {
+                HELD
+            } else {
+                "Your reply is posted."
+            }),
             vec![],
         )),
         Err(e @ (AppError::Validation { .. } | AppError::TooManyRequests { .. })) => {
@@ -294,70 +307,6 @@ async fn reply(
                 &me.viewer,
                 "reply.html",
                 "Your reply",
-                ctx,
-                &e,
-            )
-        }
-        Err(e) => Err(e),
-    }
-}
-
-async fn edit_form(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    me: SignedIn,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let post_id = id(&path)?;
-    let body = posts::own_markdown(&state, &me.user, post_id).await?;
-    let mut ctx = tera::Context::new();
-    ctx.insert("post_id", &post_id);
-    ctx.insert("body", &body.1);
-    ctx.insert("thread_id", &body.0);
-    super::page(
-        &state,
-        &req,
-        &me.viewer,
-        "edit_post.html",
-        "Edit your post",
-        ctx,
-    )
-}
-
-#[derive(Deserialize)]
-struct EditForm {
-    csrf_token: String,
-    body: String,
-}
-
-async fn edit(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    me: SignedIn,
-    path: web::Path<String>,
-    form: web::Form<EditForm>,
-) -> Result<HttpResponse, AppError> {
-    me.viewer.check_csrf(&form.csrf_token)?;
-    let post_id = id(&path)?;
-    match posts::edit(&state, &me.user, post_id, &form.body).await {
-        Ok(post) => Ok(super::redirect_with(
-            &state,
-            &format!("/threads/{}#post-{}", post.thread_id, post.id),
-            Some("Your post was updated."),
-            vec![],
-        )),
-        Err(e @ AppError::Validation { .. }) => {
-            let (thread_id, _) = posts::own_markdown(&state, &me.user, post_id).await?;
-            let mut ctx = tera::Context::new();
-            ctx.insert("post_id", &post_id);
-            ctx.insert("thread_id", &thread_id);
-            ctx.insert("body", &form.body);
-            super::form_again(
-                &state,
-                &req,
-                &me.viewer,
-                "edit_post.html",
-                "Edit your post",
                 ctx,
                 &e,
             )

@@ -2,6 +2,7 @@
 
 mod account;
 pub mod assets;
+mod compose;
 mod forum;
 pub mod middleware;
 mod signin;
@@ -29,6 +30,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/favicon.ico", web::get().to(assets::favicon))
     .route("/", web::get().to(forum::home))
     .configure(forum::routes)
+    .configure(compose::routes)
     .configure(signin::routes)
     .configure(account::routes);
 }

@@ -213,3 +213,52 @@ fn demo_fills_an_empty_database_once() {
     let (ok, _, err) = run(cmd, None);
     assert!(!ok && err.contains("already has groups"), "{err}");
 }
+
+#[test]
+fn phi_scan_streams_one_verdict_per_line_with_code_point_offsets() {
+    let db = TestDb::new();
+    let input = [
+        r#"{"id": "a", "text": "Call me on 415-555-0134"}"#,
+        r#"{"id": "b", "text": "Methotrexate 15 mg weekly since 2019."}"#,
+        r#"{"id": "c", "text": "Ünïcödé first, then SSN 123-45-6789"}"#,
+    ]
+    .join("\n");
+    let mut cmd = kindred(&db);
+    cmd.arg("phi-scan");
+    let (ok, out, err) = run(cmd, Some(&input));
+    assert!(ok, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let held: Vec<(&str, bool)> = lines
+        .iter()
+        .map(|l| (l["id"].as_str().unwrap(), l["held"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(held, [("a", true), ("b", false), ("c", true)]);
+    let span = &lines[2]["spans"][0];
+    let text = "Ünïcödé first, then SSN 123-45-6789";
+    let (s, e) = (
+        span["start"].as_u64().unwrap() as usize,
+        span["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        text.chars().skip(s).take(e - s).collect::<String>(),
+        "123-45-6789"
+    );
+    assert_eq!(span["kind"], "SSN");
+    assert!(!span["why"].as_str().unwrap().is_empty());
+
+    // A line that cannot be read is reported by number (never its text) and fails the run, but
+    // the lines around it are still answered.
+    let input = "{\"id\": 1, \"text\": \"hi\"}\nmy secret text\n{\"id\": 2, \"text\": \"yo\"}\n";
+    let mut cmd = kindred(&db);
+    cmd.arg("phi-scan");
+    let (ok, out, err) = run(cmd, Some(input));
+    assert!(!ok);
+    assert_eq!(out.lines().count(), 2);
+    assert!(
+        err.contains("line 2") && !err.contains("my secret text"),
+        "{err}"
+    );
+}

@@ -11,6 +11,7 @@ mod forum;
 mod forum_pages;
 mod helpers;
 mod pages;
+mod phi;
 mod sanitising;
 mod throttling;
 mod tokens;

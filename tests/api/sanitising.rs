@@ -122,10 +122,23 @@ async fn no_payload_survives_the_posting_path() {
         let bad = unsafe_bits(v["body_html"].as_str().unwrap_or(""));
         assert!(bad.is_empty(), "payload {p:?} came back with {bad:?}");
     }
-    let (s, v) = app.get(&format!("/threads/{thread}"), None).await;
+    // Read as their author: some payloads carry a URL or an IP address and are held for PHI
+    // review, and a held post is shown to its author as highlighted source text — another way
+    // into the page that must stay inert.
+    let (s, v) = app.get(&format!("/threads/{thread}"), Some(&alice)).await;
     assert_eq!(s, StatusCode::OK);
     let posts = v["posts"].as_array().unwrap();
     assert_eq!(posts.len(), all.len() + 1);
+    let held = posts.iter().filter(|p| p["status"] == "held").count();
+    eprintln!("{held} payloads were held for PHI review");
+    let csrf = app.csrf("/login").await;
+    let res = app
+        .form(
+            "/login",
+            &[("csrf_token", &csrf), ("username", "alice"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
     for p in posts {
         let bad = unsafe_bits(p["body_html"].as_str().unwrap());
         assert!(bad.is_empty(), "stored HTML {bad:?}");

@@ -1,0 +1,2 @@
+ALTER TABLE threads DROP COLUMN status;
+ALTER TABLE posts DROP COLUMN phi;

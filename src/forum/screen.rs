@@ -1,0 +1,205 @@
+//! Screening what a member writes for PHI before it is stored: the scanner decides whether a post
+//! is published or held, and its findings are kept so the author sees what to take out.
+
+use serde::Serialize;
+
+use crate::content::{self, PostBody, SafeHtml};
+use crate::db::posts::PostRow;
+use crate::domain::{PostStatus, Role};
+use crate::error::AppError;
+use crate::phi::{self, Span, Writer};
+
+/// A body ready to store: parsed, rendered, screened.
+pub struct Prepared {
+    pub body: PostBody,
+    pub html: SafeHtml,
+    pub status: PostStatus,
+    /// The findings as stored (JSON), when the post is held.
+    pub phi: Option<String>,
+}
+
+impl Prepared {
+    pub fn as_new_body(&self) -> crate::db::posts::NewBody<'_> {
+        crate::db::posts::NewBody {
+            body_md: self.body.as_str(),
+            body_html: &self.html,
+            status: self.status,
+            phi: self.phi.as_deref(),
+        }
+    }
+}
+
+/// Parses, renders and screens a post (and a thread's title with its opening post). Runs before
+/// the write transaction: scanning takes microseconds, but no lock need wait for it.
+pub fn prepare(role: Role, title: Option<&str>, body: &str) -> Result<Prepared, AppError> {
+    let (body, html) = content::prepare(body)?;
+    let spans = screen(role, title, body.as_str());
+    Ok(Prepared {
+        status: if spans.is_empty() {
+            PostStatus::Published
+        } else {
+            PostStatus::Held
+        },
+        phi: (!spans.is_empty())
+            .then(|| serde_json::to_string(&spans).ok())
+            .flatten(),
+        body,
+        html,
+    })
+}
+
+/// The findings in a title and a body, scanned as one text so that a clinician's "my patient" in
+/// the title counts for the body too. Title spans are marked `"in": "title"`.
+pub fn screen(role: Role, title: Option<&str>, body: &str) -> Vec<Span> {
+    let writer = match role {
+        Role::Clinician => Writer::Clinician,
+        _ => Writer::Member,
+    };
+    let Some(title) = title else {
+        return phi::scan(body, writer).spans;
+    };
+    let offset = title.chars().count() + 2;
+    phi::scan(&format!("{title}\n\n{body}"), writer)
+        .spans
+        .into_iter()
+        .filter_map(|mut s| {
+            if s.end <= offset - 2 {
+                s.field = Some("title".into());
+                Some(s)
+            } else if s.start >= offset {
+                s.start -= offset;
+                s.end -= offset;
+                Some(s)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// A held post's findings, for its author and the moderators.
+pub fn findings(post: &PostRow) -> Option<Vec<Span>> {
+    if post.status() != PostStatus::Held {
+        return None;
+    }
+    post.phi
+        .as_deref()
+        .and_then(|json| serde_json::from_str(json).ok())
+}
+
+/// A piece of a held post's text: plain, or one of the risky spans (numbered from 1 for the list
+/// of reasons under it).
+#[derive(Serialize, Clone, Debug)]
+pub struct Piece {
+    pub text: String,
+    pub mark: Option<usize>,
+    pub why: Option<String>,
+}
+
+/// What a page shows of a held post: its title (for an opening post) and body cut into pieces
+/// with the risky spans marked and numbered, and the numbered reasons.
+#[derive(Serialize, Clone, Debug)]
+pub struct HeldView {
+    pub title: Option<Vec<Piece>>,
+    pub body: Vec<Piece>,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Reason {
+    pub n: usize,
+    pub why: String,
+    pub in_title: bool,
+}
+
+pub fn held_view(title: Option<&str>, body: &str, spans: &[Span]) -> HeldView {
+    let (in_title, in_body): (Vec<Span>, Vec<Span>) =
+        spans.iter().cloned().partition(|s| s.field.is_some());
+    let reasons = in_title
+        .iter()
+        .chain(&in_body)
+        .enumerate()
+        .map(|(i, s)| Reason {
+            n: i + 1,
+            why: s.why.clone(),
+            in_title: s.field.is_some(),
+        })
+        .collect();
+    HeldView {
+        title: title
+            .filter(|_| !in_title.is_empty())
+            .map(|t| pieces(t, &in_title, 1)),
+        body: pieces(body, &in_body, in_title.len() + 1),
+        reasons,
+    }
+}
+
+/// Cuts a text at its spans so a page can highlight them (every piece is escaped by the template);
+/// marks are numbered from `first`.
+pub fn pieces(text: &str, spans: &[Span], first: usize) -> Vec<Piece> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    let plain = |from: usize, to: usize| Piece {
+        text: chars[from..to].iter().collect(),
+        mark: None,
+        why: None,
+    };
+    for (n, s) in spans.iter().enumerate() {
+        let (start, end) = (s.start.clamp(at, chars.len()), s.end.min(chars.len()));
+        if start >= end {
+            continue;
+        }
+        if start > at {
+            out.push(plain(at, start));
+        }
+        out.push(Piece {
+            text: chars[start..end].iter().collect(),
+            mark: Some(n + first),
+            why: Some(s.why.clone()),
+        });
+        at = end;
+    }
+    if at < chars.len() {
+        out.push(plain(at, chars.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_spans_are_marked_and_body_spans_shifted() {
+        let spans = screen(
+            Role::Member,
+            Some("Call me at (412) 555-0199"),
+            "or email jane.doe@example.com",
+        );
+        assert_eq!(spans.len(), 2);
+        assert_eq!(spans[0].field.as_deref(), Some("title"));
+        assert_eq!((spans[0].start, spans[0].end), (11, 25));
+        assert_eq!(spans[1].field, None);
+        assert_eq!((spans[1].start, spans[1].end), (9, 29));
+    }
+
+    #[test]
+    fn pieces_cover_the_text_once() {
+        let text = "héllo 555 world";
+        let span = |start, end| Span {
+            start,
+            end,
+            kind: phi::Kind::Phone,
+            why: "x".into(),
+            confidence: 1.0,
+            field: None,
+        };
+        let p = pieces(text, &[span(6, 9), span(8, 20)], 1);
+        let joined: String = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, text);
+        assert_eq!(p[1].text, "555");
+        assert_eq!(p[1].mark, Some(1));
+    }
+}

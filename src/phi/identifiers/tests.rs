@@ -1,0 +1,222 @@
+//! Sentences in many styles (cased and lower-case, punctuated or not, digits spelled out)
+//! through all identifier detectors together, and adversarial inputs for linear time.
+
+use super::*;
+use crate::phi::HOLD_AT;
+
+/// What the detectors would hold in `s`: (kind, text) of findings at the hold threshold.
+fn held(s: &str) -> Vec<(Kind, String)> {
+    let text = Text::new(s);
+    let mut out = Vec::new();
+    detect(&text, &mut out);
+    out.retain(|f| f.confidence >= HOLD_AT);
+    out.iter()
+        .map(|f| (f.kind, s[f.start..f.end].to_owned()))
+        .collect()
+}
+
+#[test]
+fn identifiers_in_many_styles_are_held() {
+    use Kind::*;
+    let cases: &[(&str, Kind, &str)] = &[
+        (
+            "my cell is four one two, five five five, zero one nine nine",
+            Phone,
+            "four one two, five five five, zero one nine nine",
+        ),
+        ("call me 412 555 0199 after work", Phone, "412 555 0199"),
+        ("text me at 412.555.0199", Phone, "412.555.0199"),
+        (
+            "reach me at +1 (412) 555-0199 ext. 12",
+            Phone,
+            "+1 (412) 555-0199 ext. 12",
+        ),
+        ("my number 4125550199", Phone, "4125550199"),
+        ("you can call my husband at 555-0199", Phone, "555-0199"),
+        (
+            "Feel free to call me at (412) 555-0199 if you want to talk.",
+            Phone,
+            "(412) 555-0199",
+        ),
+        (
+            "my mum in leeds is on +44 113 496 0000",
+            Phone,
+            "+44 113 496 0000",
+        ),
+        ("fax it to 412 555 0188 attn billing", Fax, "412 555 0188"),
+        ("Fax: 1-602-795-6626", Fax, "1-602-795-6626"),
+        ("MRN: 00123456", Mrn, "00123456"),
+        ("mrn#1234567", Mrn, "1234567"),
+        ("my mrn is e7046044", Mrn, "e7046044"),
+        ("hospital number 12-34-567", Mrn, "12-34-567"),
+        (
+            "The wristband said medical record number 40-91-171.",
+            Mrn,
+            "40-91-171",
+        ),
+        ("member id W123456789", HealthPlanId, "W123456789"),
+        (
+            "my member id is w 123 456 789",
+            HealthPlanId,
+            "w 123 456 789",
+        ),
+        (
+            "medicare number 1eg4-te5-mk73",
+            HealthPlanId,
+            "1eg4-te5-mk73",
+        ),
+        ("my mbi is 1EG4TE5MK73", HealthPlanId, "1EG4TE5MK73"),
+        ("policy # ABC12345678", HealthPlanId, "ABC12345678"),
+        ("acct no. 123-456-789", Account, "123-456-789"),
+        ("account number 1234 5678 9012", Account, "1234 5678 9012"),
+        (
+            "my card 4111 1111 1111 1111 got declined",
+            Account,
+            "4111 1111 1111 1111",
+        ),
+        ("ssn 123456789", Ssn, "123456789"),
+        ("social 123 45 6789", Ssn, "123 45 6789"),
+        ("They want my SSN, it's 403-76-2214.", Ssn, "403-76-2214"),
+        (
+            "my social security number is one two three four five six seven eight nine",
+            Ssn,
+            "one two three four five six seven eight nine",
+        ),
+        ("drivers license d1234567", License, "d1234567"),
+        ("dl # 123 456 789", License, "123 456 789"),
+        ("cannabis card mmj 4649 8214", License, "mmj 4649 8214"),
+        ("plate number abc 1234", Vehicle, "abc 1234"),
+        ("my car is a silver civic tag 7xyz123", Vehicle, "7xyz123"),
+        ("vin 1hgcm82633a004352", Vehicle, "1hgcm82633a004352"),
+        ("pump serial sn 12345678", DeviceId, "sn 12345678"),
+        ("dexcom transmitter 8r4bul", DeviceId, "8r4bul"),
+        (
+            "pacemaker serial number is pjn123456s",
+            DeviceId,
+            "pjn123456s",
+        ),
+        ("employee id emp12345", OtherId, "emp12345"),
+        ("case number 2023-cv-01234", OtherId, "2023-cv-01234"),
+        ("prior auth pa12345678", OtherId, "pa12345678"),
+        ("my portal username is jdoe_1987", OtherId, "jdoe_1987"),
+        ("my username is sunflowermama", OtherId, "sunflowermama"),
+        (
+            "my fingerprint id 7337-4311-58 at the clinic",
+            OtherId,
+            "7337-4311-58",
+        ),
+        (
+            "email jane.doe+ra@gmail.com",
+            Email,
+            "jane.doe+ra@gmail.com",
+        ),
+        (
+            "email me jane dot doe at gmail dot com",
+            Email,
+            "jane dot doe at gmail dot com",
+        ),
+        (
+            "my blog caringbridge.org/visit/janedoe",
+            Url,
+            "caringbridge.org/visit/janedoe",
+        ),
+        (
+            "follow my journey at www.lupuswarriorjane.com",
+            Url,
+            "www.lupuswarriorjane.com",
+        ),
+        ("my ip is 192.168.1.45 lol", Ip, "192.168.1.45"),
+        ("ipv6 2001:db8::1", Ip, "2001:db8::1"),
+    ];
+    for (s, kind, want) in cases {
+        let got = held(s);
+        assert!(got.contains(&(*kind, (*want).to_owned())), "{s}: {got:?}");
+    }
+}
+
+#[test]
+fn what_patients_safely_say_is_not_held() {
+    for s in [
+        "humira 40 mg every other week and vitamin d 2000iu",
+        "vitamin D 2,000 IU daily plus B12 1000 mcg",
+        "A1C 7.2, TSH 4.5, BP 130/85, platelets 142,000",
+        "my ana was 1:320 and my ldl 130",
+        "code E11.9 and M05.79 on the claim, CPT 99214",
+        "NDC 12345-6789-01, lot R8A7179, expires 2026",
+        "The trial I joined is listed publicly as NCT04280705.",
+        "schedule 1-0-1 and 2-1-0 for the tablets",
+        "sliding scale 150-200 = 2 units, 201-250 = 4 units",
+        "I walked 10,432 steps and weigh 212 lbs",
+        "the bill was $412 and then $1,250.00",
+        "took it at 8:30 and woke at 4:10",
+        "diagnosed in 2019, born in 1975, now 67",
+        "BRCA2 positive, HLA-B27 negative, JAK2 V617F, COVID-19, H1N1",
+        "ratio 1:10 for breakfast and 1:12 otherwise",
+        "If you are in crisis please call or text 988",
+        "Poison Help is 1-800-222-1222 if you double up by mistake.",
+        "medlineplus.gov and https://www.cdc.gov/diabetes/ are great",
+        "see mayoclinic.org/diseases-conditions/lupus/symptoms-causes/syc-20365789",
+        "my insurance card says take 1-2 tabs every 4-6 hours",
+        "my plan is 2 units per 15 carbs and 150-200 mg/dl target",
+        "insurance covered 80% after the $1500 deductible",
+        "the pump delivers 0.85 units per hour from 8:30",
+        "my cgm reads 142 mg/dl and my meter said 138",
+        "version 1.2.3.4 of the dexcom app and ios 17.4.1",
+        "born 03-14-2012 and 3/14/12 and 2012-03-14",
+        "zip 15213 or 15213-1234 near 1234 main st",
+        "my dexcom g7 and omnipod 5 and tandem t:slim x2",
+        "the nurse line 1-866-555-0100 was useless",
+        "i was at walmart.com looking for a pill box",
+        "member since 2019 and on medicare since 2021",
+        "my account got locked so i had to call twice",
+        "ozempic 0.5 mg weekly then 1 mg from week 5",
+        "my temp was 101.3 at 10:15 pm",
+        "gene panel showed mthfr c677t and apoe4",
+        "the 2-3-2 schedule works for me",
+        "my group meets every tuesday at 7",
+        "claim was denied twice in 2024 and again 2025",
+        "my username is the same as here",
+        "i can't handle it anymore",
+        "the car broke down on i-95 near exit 12",
+        "plate 3 in my ankle from 2015",
+        "my record was 14 days without a migraine",
+        "Patient is a 38-year-old male with a history of headaches",
+        "Temperature hit 101.3 so I called the after-hours line.",
+        "I read the page on lupus from Mayo Clinic and it helped.",
+        "Boise, ID 83702 has a good support group",
+    ] {
+        assert_eq!(held(s), [], "{s}");
+    }
+}
+
+#[test]
+fn adversarial_inputs_finish() {
+    const MB: usize = 1 << 20;
+    let inputs = [
+        "1".repeat(MB),
+        "1-".repeat(MB / 2),
+        "1 ".repeat(MB / 2),
+        "1.".repeat(MB / 2),
+        ".".repeat(MB),
+        "@".repeat(MB),
+        ":".repeat(MB),
+        "a".repeat(MB),
+        "a.".repeat(MB / 2),
+        "a1".repeat(MB / 2),
+        "one ".repeat(MB / 4),
+        "mrn ".repeat(MB / 4),
+        "mrn 1 ".repeat(MB / 6),
+        format!("http://{}", "a".repeat(MB)),
+        "4111 ".repeat(MB / 5),
+        "a@b.".repeat(MB / 4),
+        "1:".repeat(MB / 2),
+        "call 555-0199 ".repeat(MB / 14),
+        "é1".repeat(MB / 3),
+    ];
+    for input in &inputs {
+        let text = Text::new(input);
+        let mut out = Vec::new();
+        detect(&text, &mut out);
+        assert!(out.iter().all(|f| f.start <= f.end && f.end <= input.len()));
+    }
+}

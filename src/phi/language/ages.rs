@@ -1,0 +1,192 @@
+//! AGE_OVER_89: an age of 90 or more tied to a person ("my grandmother is 93", "ninety-one
+//! years old", "95yo", "aged 97", "she turned 101", "born in 1929"). Numbers that measure
+//! something else (pulse 95, glucose 110, weight 180) and ages up to 89 are left alone.
+
+use std::sync::LazyLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use regex::Regex;
+
+use super::age_words::{age_verb, be, measure, person, singular_person, unit_after};
+use super::numbers::cardinal;
+use super::{finding, Kind, Text};
+use crate::phi::Finding;
+
+const WHY: &str = "an age over 89";
+const WHY_YEAR: &str = "a birth year that shows an age over 89";
+
+static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(
+        r"(?-u)\b(?:born|b\.|dob|birth year|year of birth)(?: (?:in|around|about|circa|ca\.?|back in))?:? +((?:18|19|20)\d\d)\b",
+    )
+});
+
+/// The current year, from the clock (days since 1970 to a civil year).
+fn this_year() -> i64 {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    // Howard Hinnant's days-to-civil algorithm, year part.
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    yoe + era * 400 + i64::from(month <= 2)
+}
+
+/// Reads an age value at word `i`: (value, last word, had "yo"/"y" glued on).
+fn value(text: &Text, i: usize) -> Option<(u32, usize, bool)> {
+    let w = text.lower_word(i);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if digits.len() > 3 {
+            return None;
+        }
+        let suffix = &w[digits.len()..];
+        let glued = matches!(suffix, "yo" | "y" | "yr" | "yrs" | "yrsold" | "yearsold");
+        if !(suffix.is_empty() || glued || suffix == "th") {
+            return None;
+        }
+        return Some((digits.parse().ok()?, i, glued));
+    }
+    cardinal(text, i).map(|(v, end)| (v, end, false))
+}
+
+pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
+    let n = text.words.len();
+    let mut i = 0;
+    while i < n {
+        let Some((v, end, glued)) = value(text, i) else {
+            i += 1;
+            continue;
+        };
+        if !(90..=125).contains(&v) {
+            i = end + 1;
+            continue;
+        }
+        // A decimal or a longer number: "95.5", "1,095".
+        let raw = text.raw.as_bytes();
+        let (s, e) = (text.words[i].start, text.words[end].end);
+        let glued_num = (s > 0 && matches!(raw[s - 1], b'.' | b',' | b'/' | b'$' | b':' | b'#'))
+            || (e + 1 < raw.len()
+                && matches!(raw[e], b'.' | b',' | b'/' | b':' | b'%')
+                && raw[e + 1].is_ascii_digit())
+            || (e < raw.len() && raw[e] == b'%');
+        if glued_num {
+            i = end + 1;
+            continue;
+        }
+        let after = |k: usize| {
+            if end + k < n {
+                text.lower_word(end + k)
+            } else {
+                ""
+            }
+        };
+        let ordinal = text.lower_word(i).ends_with("th");
+        let years_old = matches!(after(1), "years" | "year" | "yrs" | "yr" | "y")
+            && matches!(after(2), "old" | "young" | "of" | "o")
+            || matches!(after(1), "yo" | "yob")
+            || (after(1) == "y" && after(2) == "o");
+        let birthday = ordinal && matches!(after(1), "birthday" | "bday");
+        let before: Vec<&str> = text.words_before(s, 6).collect();
+        let prev = before.first().copied().unwrap_or("");
+        let measured = before.iter().take(3).any(|w| measure(w));
+        let determiner = matches!(
+            prev,
+            "my" | "a" | "an" | "the" | "our" | "this" | "her" | "his"
+        );
+        let found = if ordinal {
+            birthday
+        } else if glued || years_old {
+            true
+        } else if unit_after(after(1)) || measured {
+            false
+        } else if age_verb(prev)
+            || prev == "im"
+            || (matches!(prev, "m" | "am") && before.get(1) == Some(&"i"))
+        {
+            true
+        } else if be(prev) {
+            before.iter().skip(1).take(5).any(|w| person(w))
+        } else {
+            determiner && singular_person(after(1))
+        };
+        if found {
+            out.push(finding(Kind::AgeOver89, s, e, 0.85, WHY));
+        }
+        i = end + 1;
+    }
+    let year = this_year();
+    for c in BIRTH_YEAR.captures_iter(&text.lower) {
+        if let Some(y) = c.get(1) {
+            let born: i64 = y.as_str().parse().unwrap_or(year);
+            if year - born >= 90 && year - born <= 125 {
+                out.push(finding(Kind::AgeOver89, y.start(), y.end(), 0.8, WHY_YEAR));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ages(raw: &str) -> Vec<String> {
+        let text = Text::new(raw);
+        let mut out = Vec::new();
+        detect(&text, &mut out);
+        out.iter()
+            .map(|f| raw[f.start..f.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_ages_over_89() {
+        for (raw, want) in [
+            ("my grandmother is 93 and on eliquis", "93"),
+            ("Caring for my dad, who is 95, after his fall", "95"),
+            ("she is ninety-one", "ninety-one"),
+            (
+                "grandpa turned a hundred and two last week",
+                "a hundred and two",
+            ),
+            ("a 95-year-old woman", "95"),
+            ("my 95yo nan", "95yo"),
+            ("aged 97 and sharp", "97"),
+            ("she turned 91 in june", "91"),
+            ("my great aunt was born in 1929", "1929"),
+            ("he's 102 years old", "102"),
+            ("my mom is ninety six", "ninety six"),
+            ("im 90 and still posting", "90"),
+            ("for her 95th birthday", "95th"),
+            ("My 104 patient had no issues", "104"),
+            ("a 92 y/o female", "92"),
+            ("grams just turned ninety", "ninety"),
+        ] {
+            let found = ages(raw);
+            assert!(found.iter().any(|f| f.contains(want)), "{raw}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_not_old_ages() {
+        for raw in [
+            "I'm 67 and on medicare, my dad is 84",
+            "an 84-year-old dad and an 89 year old aunt",
+            "pulse 95, glucose 110, weight 180, platelets 142,000",
+            "my sugar is 95 this morning and she said 98.6",
+            "walked 10,432 steps, a record since 2003",
+            "my mom was born in 1950",
+            "she is on 100 mg and he is at 95 percent",
+            "my dad's pulse is 95",
+            "we have 120 patients on the ward",
+            "temp was 99 and bp 130/85",
+        ] {
+            assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+}

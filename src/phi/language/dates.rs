@@ -1,0 +1,324 @@
+//! DATE: every element of a date more specific than the year. Numeric dates with a year are
+//! found by linear-time regexes; month/day without a year only beside a date word ("on", "DOB",
+//! "surgery"); dates with a month name ("March 14th", "the 14th of march", "mar. 14") by one pass
+//! over the words. A year alone, a month alone, month + year, weekdays, times, fractions, ratios,
+//! blood pressures, dosing schedules and codes are not dates.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::date_words::{strong_cue, unit, weak_cue};
+use super::lexicon::month;
+use super::numbers::ordinal;
+use super::{finding, Kind, Text};
+use crate::phi::Finding;
+
+const WHY: &str = "a date of birth or visit (day and month)";
+const WHY_WEAK: &str = "a day and month that may date a visit";
+
+/// m/d/y, d.m.y, m-d-yy.
+static DMY: LazyLock<Regex> =
+    LazyLock::new(|| crate::phi::regex(r"(?-u)\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})\b"));
+/// y-m-d (ISO), with an optional time after.
+static YMD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(r"(?-u)\b((?:19|20)\d\d)([/.-])(\d{1,2})([/.-])(\d{1,2})\b")
+});
+/// m/d or m-d without a year.
+static MD: LazyLock<Regex> =
+    LazyLock::new(|| crate::phi::regex(r"(?-u)\b(\d{1,2})([/-])(\d{1,2})\b"));
+/// A date written with spaces or run together after a birth word: "dob 3 14 1961", "dob 03141961".
+static BIRTH_SPACED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(
+        r"(?-u)\b(?:dob|d\.o\.b\.?|born(?: on)?|birthday|birth date|date of birth)[:\s]+(\d{1,2}) (\d{1,2}) (\d{4}|\d{2})\b|\b(?:dob|d\.o\.b\.?|date of birth)[:\s]+(\d\d)(\d\d)(\d{4})\b",
+    )
+});
+
+fn valid(m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+fn num(s: &str) -> u32 {
+    s.parse().unwrap_or(0)
+}
+
+fn fraction(a: u32, b: u32) -> bool {
+    a < b && b <= 8 || b == 10 || (a == 24 && b == 7)
+}
+
+/// Whether the text just after `end` continues a longer number chain ("1/2/3/4", "1.2.3.4").
+fn chained(text: &Text, start: usize, end: usize) -> bool {
+    let b = text.raw.as_bytes();
+    let before = start > 0 && matches!(b[start - 1], b'/' | b'-' | b'.' | b':' | b'+' | b'$');
+    let after = end + 1 < b.len()
+        && matches!(b[end], b'/' | b'-' | b'.' | b':' | b',')
+        && b[end + 1].is_ascii_digit();
+    before || after
+}
+
+fn next_word<'t>(text: &'t Text, end: usize) -> &'t str {
+    let i = text.word_at_or_after(end);
+    if i < text.words.len() {
+        text.lower_word(i)
+    } else {
+        ""
+    }
+}
+
+pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
+    for c in DMY.captures_iter(text.raw) {
+        let (Some(all), Some(a), Some(s1), Some(b), Some(s2), Some(y)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
+        else {
+            continue;
+        };
+        let (a, b) = (num(a.as_str()), num(b.as_str()));
+        if s1.as_str() != s2.as_str()
+            || chained(text, all.start(), all.end())
+            || !(valid(a, b) || valid(b, a))
+        {
+            continue;
+        }
+        // "1.2.33" or "2-1-10" need a 4-digit year or a date word before them.
+        let short = y.as_str().len() == 2;
+        if short && s1.as_str() != "/" && !text.words_before(all.start(), 4).any(strong_cue) {
+            continue;
+        }
+        out.push(finding(Kind::Date, all.start(), all.end(), 0.9, WHY));
+    }
+    for c in YMD.captures_iter(text.raw) {
+        let (Some(all), Some(s1), Some(m), Some(s2), Some(d)) =
+            (c.get(0), c.get(2), c.get(3), c.get(4), c.get(5))
+        else {
+            continue;
+        };
+        if s1.as_str() == s2.as_str()
+            && valid(num(m.as_str()), num(d.as_str()))
+            && !chained(text, all.start(), all.end())
+        {
+            out.push(finding(Kind::Date, all.start(), all.end(), 0.9, WHY));
+        }
+    }
+    for c in MD.captures_iter(text.raw) {
+        let (Some(all), Some(a), Some(s), Some(b)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        let (a, b) = (num(a.as_str()), num(b.as_str()));
+        if chained(text, all.start(), all.end()) || !valid(a, b) {
+            continue;
+        }
+        let strong = text.words_before(all.start(), 4).any(strong_cue);
+        let weak = text.words_before(all.start(), 2).any(weak_cue);
+        let quantity = unit(next_word(text, all.end()));
+        let confidence = if s.as_str() == "-" {
+            // "3-4 days", "1-2 tablets": ranges unless a date word says otherwise.
+            if strong && !quantity && !fraction(a, b) && b > a + 2 {
+                0.6
+            } else {
+                continue;
+            }
+        } else if quantity || (fraction(a, b) && !strong) {
+            continue;
+        } else if strong || weak {
+            0.7
+        } else {
+            0.35
+        };
+        let why = if confidence >= 0.5 { WHY } else { WHY_WEAK };
+        out.push(finding(Kind::Date, all.start(), all.end(), confidence, why));
+    }
+    for c in BIRTH_SPACED.captures_iter(&text.lower) {
+        let groups = if c.get(1).is_some() { (1, 2) } else { (4, 5) };
+        let (Some(m), Some(d), Some(y)) = (c.get(groups.0), c.get(groups.1), c.get(groups.0 + 2))
+        else {
+            continue;
+        };
+        let (m, d) = (num(m.as_str()), num(d.as_str()));
+        if valid(m, d) || valid(d, m) {
+            let start = c.get(groups.0).map_or(0, |g| g.start());
+            out.push(finding(Kind::Date, start, y.end(), 0.8, WHY));
+        }
+    }
+    month_names(text, out);
+}
+
+/// A day of the month at word `i`: "14", "14th", "fourteenth", "twenty-first".
+fn day_at(text: &Text, i: usize) -> Option<(u32, usize, bool)> {
+    let w = text.lower_word(i);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let d = num(digits);
+        let ordinal_suffix = matches!(suffix, "st" | "nd" | "rd" | "th");
+        return ((1..=31).contains(&d) && (suffix.is_empty() || ordinal_suffix)).then_some((
+            d,
+            i,
+            ordinal_suffix,
+        ));
+    }
+    ordinal(text, i).map(|(d, end)| (d, end, true))
+}
+
+/// A 4-digit year (or 'yy) right after word `i`, joined by a space or comma.
+fn year_after(text: &Text, i: usize) -> Option<usize> {
+    let j = i + 1;
+    let w = text.words.get(j)?;
+    let gap = &text.raw[text.words[i].end..w.start];
+    let y = text.lower_word(j);
+    let ok_gap = gap.len() <= 3 && gap.chars().all(|c| matches!(c, ' ' | ',' | '\''));
+    let ok_year = (y.len() == 4 && (y.starts_with("19") || y.starts_with("20")))
+        || (y.len() == 2 && gap.contains('\''));
+    (ok_gap && ok_year && y.bytes().all(|b| b.is_ascii_digit())).then_some(j)
+}
+
+/// Words `i` and `j` are close: only spaces, commas, dots or hyphens between.
+fn near(text: &Text, i: usize, j: usize) -> bool {
+    j < text.words.len() && {
+        let gap = &text.raw[text.words[i].end..text.words[j].start];
+        gap.len() <= 3
+            && gap
+                .chars()
+                .all(|c| matches!(c, ' ' | ',' | '.' | '-' | '\t'))
+    }
+}
+
+fn month_names(text: &Text, out: &mut Vec<Finding>) {
+    let n = text.words.len();
+    let mut i = 0;
+    while i < n {
+        let w = text.lower_word(i);
+        let Some(_) = month(w) else {
+            i += 1;
+            continue;
+        };
+        // "may" is a word first: it needs a capital in a cased post and a plain day after it.
+        let may = w == "may" && text.cased && !text.is_capitalised(i);
+        // Month then day: "March 14", "mar. 14th", "march the fourteenth".
+        let mut j = i + 1;
+        if j < n && near(text, i, j) && text.lower_word(j) == "the" {
+            j += 1;
+        }
+        if j < n && near(text, j - 1, j) && !may {
+            if let Some((_, end, ord)) = day_at(text, j) {
+                let word_day = !text.lower_word(j).as_bytes()[0].is_ascii_digit();
+                let quantity = end + 1 < n && unit(text.lower_word(end + 1)) && !ord;
+                let may_verb = w == "may" && word_day && !(text.cased && text.is_capitalised(i));
+                let time = text.raw[text.words[end].end..].starts_with(':');
+                if !quantity && !may_verb && !time {
+                    let last = year_after(text, end).unwrap_or(end);
+                    out.push(finding(
+                        Kind::Date,
+                        text.words[i].start,
+                        text.words[last].end,
+                        0.8,
+                        WHY,
+                    ));
+                    i = last + 1;
+                    continue;
+                }
+            }
+        }
+        // Day then month: "14 March", "the 14th of march", "fourteenth of May".
+        if let Some(found) = day_before(text, i) {
+            let last = year_after(text, i).unwrap_or(i);
+            out.push(finding(Kind::Date, found, text.words[last].end, 0.8, WHY));
+        }
+        i += 1;
+    }
+}
+
+/// The start of a day written before the month at word `m`.
+fn day_before(text: &Text, m: usize) -> Option<usize> {
+    let mut k = m.checked_sub(1)?;
+    if text.lower_word(k) == "of" {
+        k = k.checked_sub(1)?;
+    }
+    if !near(text, k, k + 1) {
+        return None;
+    }
+    // An ordinal word may be two words ("twenty first"): try the longer reading first.
+    for start in [k.saturating_sub(1), k] {
+        if let Some((_, end, ord)) = day_at(text, start) {
+            if end == k {
+                let digits = text.lower_word(start).as_bytes()[0].is_ascii_digit();
+                // "3 may" reads as a verb phrase too: it needs an ordinal or a capital.
+                let plain_month =
+                    text.lower_word(m) != "may" || (text.cased && text.is_capitalised(m));
+                if ord || (digits && plain_month) {
+                    return Some(text.words[start].start);
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(raw: &str) -> Vec<String> {
+        let text = Text::new(raw);
+        let mut out = Vec::new();
+        detect(&text, &mut out);
+        out.iter()
+            .filter(|f| f.confidence >= 0.5)
+            .map(|f| raw[f.start..f.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_dates_in_many_spellings() {
+        for (raw, want) in [
+            ("DOB 03/14/2012", "03/14/2012"),
+            ("born 3/14/12 at mercy", "3/14/12"),
+            ("surgery on 2012-03-14 went fine", "2012-03-14"),
+            ("geboren 14.03.2012", "14.03.2012"),
+            ("admitted March 14, 2012", "March 14, 2012"),
+            ("my appt is march 14th", "march 14th"),
+            ("we met on 14 March", "14 March"),
+            ("it was the 14th of March", "14th of March"),
+            ("scheduled for Mar. 14", "Mar. 14"),
+            ("infusion on march fourteenth", "march fourteenth"),
+            ("see you on 3/14", "3/14"),
+            ("discharged 3/14 finally", "3/14"),
+            ("dob 3 14 1961", "3 14 1961"),
+            ("born on the twenty-first of june", "twenty-first of june"),
+            ("my surgery is sept 3rd", "sept 3rd"),
+            ("her bday is dec 25", "dec 25"),
+            ("came home on May 15", "May 15"),
+            ("scan is on 11/13 at 9", "11/13"),
+            ("february 4 2025 was the day", "february 4 2025"),
+            ("the 3rd of may was rough", "3rd of may"),
+        ] {
+            let found = dates(raw);
+            assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_not_dates() {
+        for raw in [
+            "take 1/2 tablet at night",
+            "on 1/2 tablet now",
+            "ratio 1:10 and ANA 1:320",
+            "BP 130/85 pulse 88",
+            "about 2/3 of my meds",
+            "diagnosed in 2019, flare in May, better by June 2020",
+            "last Tuesday and next Thursday at 8:30 or 10:15",
+            "schedule is 1-0-1 and 2-1-0",
+            "sliding scale 150-200 = 2 units, take 1-2 tablets every 4-6 hours",
+            "code M05.79 and G43.709, NDC 12345-6789-01 and 0002-1433-80",
+            "version 1.2.3.4 and 1/1/1/1/1/1",
+            "I may 2x the dose. You may ask. march 2 miles",
+            "pain was 7/10 for days",
+            "on call 24/7 for three weeks",
+            "carbidopa-levodopa 25/100 three times a day, percocet 5/325",
+            "for 3-4 days since 2-3 weeks",
+            "every June my allergies act up",
+        ] {
+            assert_eq!(dates(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! Word lists shared by the language detectors, built once. The large ones (given names,
+//! surnames, names that are also English words) are compiled in from `data/phi/`; the small ones
+//! are short closed classes written here.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Deref;
+use std::sync::LazyLock;
+
+use super::Text;
+
+/// A small fast hasher for short ASCII keys (FxHash's multiply-rotate, then a final mix): the sets are built from
+/// constant lists, so no one can choose keys to collide.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        let x = self.0 ^ (self.0 >> 29);
+        x.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// Given names from the 1990 US Census (male and female lists).
+const FIRST: &str = include_str!("../../../data/phi/first-names.txt");
+
+/// The 1990 US Census's 25,000 most frequent surnames.
+const SURNAME: &str = include_str!("../../../data/phi/surnames.txt");
+
+/// Names that are also common English words ("will", "hope", "king"), from the SCOWL word list,
+/// plus words written here that read as names but usually are not (months, states, countries,
+/// faiths, medical abbreviations).
+const NAME_WORD: &str = include_str!("../../../data/phi/name-words.txt");
+const NOT_NAMES: &str =
+    "january february march april may june july august september october november december \
+         jan feb mar apr jun jul aug sep sept oct nov dec \
+         georgia virginia carolina dakota indiana florida nevada montana washington \
+         israel jordan india china kenya chad france paris lourdes sydney orlando \
+         german germany irish english french dutch italian american canadian mexican \
+         jesus christ christian christians god lord allah buddha moses \
+         ana ada tia ed ira era les sal mac mel dee val jan lupus sara \
+         sun mon tue wed thu fri sat sunday monday \
+         hi ok oh my so in an ma pa un le la na ja ka ai mi ta ha \
+         ozempic allegra lyrica \
+         dr doctor nurse mr mrs ms miss";
+
+/// Family, household and care relations: a name right after one of these is a person's.
+const RELATION: &str =
+    "daughter son husband wife hubby mom mother mum mommy momma dad father daddy papa \
+         sister brother sis bro grandson granddaughter grandma grandmother granny nana nan \
+         grandpa grandfather gramps grandchild grandkid baby kid child toddler infant teen \
+         aunt auntie uncle niece nephew cousin partner boyfriend girlfriend fiance fiancee \
+         spouse friend bestie buddy neighbor neighbour roommate coworker colleague boss \
+         stepson stepdaughter stepmom stepdad stepmother stepfather twin twins \
+         patient pt client resident caregiver carer aide student teacher pastor \
+         inlaw godson goddaughter godmother godfather sweetheart bf gf dh dw ds dd";
+
+/// Titles that make the next word a surname (or given name).
+const TITLE: &str =
+    "mr mrs ms miss mister missus dr doctor prof professor nurse sister father pastor \
+         rev reverend sr jr";
+
+/// Short function words: never a surname after a given name, never a name after a cue.
+const FUNCTION: &str =
+    "a an the and or but nor so yet if then than that this these those there here \
+         is are was were be been being am has have had do does did will would shall should can \
+         could may might must not no yes just also still too very really only even ever never \
+         i me my mine we us our you your he him his she her hers it its they them their who whom \
+         whose which what when where why how all any some each every both either neither \
+         of in on at to for from by with about as into onto over under after before since until \
+         up down out off again once now today tonight tomorrow yesterday";
+
+/// Month names and their abbreviations, with common misspellings: number 1–12.
+pub fn month(word: &str) -> Option<u32> {
+    Some(match word {
+        "january" | "jan" | "janurary" | "januray" => 1,
+        "february" | "feb" | "febuary" | "feburary" | "febraury" => 2,
+        "march" | "mar" | "mrch" => 3,
+        "april" | "apr" | "aprl" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" | "agust" => 8,
+        "september" | "sep" | "sept" | "septmber" | "setpember" => 9,
+        "october" | "oct" | "octobr" | "ocotber" => 10,
+        "november" | "nov" | "novmber" => 11,
+        "december" | "dec" | "decmber" | "decemeber" => 12,
+        _ => return None,
+    })
+}
+
+/// US states and territories: full names (one or two words) and USPS abbreviations.
+const STATE_NAME: &str =
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida \
+         georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland \
+         massachusetts michigan minnesota mississippi missouri montana nebraska nevada \
+         ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington \
+         wisconsin wyoming";
+
+/// Second words of two-word state names, keyed by their first word.
+pub fn two_word_state(first: &str, second: &str) -> bool {
+    matches!(
+        (first, second),
+        ("new", "hampshire" | "jersey" | "mexico" | "york")
+            | ("north" | "south", "carolina" | "dakota")
+            | ("west", "virginia")
+            | ("rhode", "island")
+            | ("puerto", "rico")
+    )
+}
+
+const STATE_ABBR: &str =
+    "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh \
+         nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr as fm gu mh mp pw vi \
+         aa ae ap";
+
+/// State abbreviations that are also everyday lower-case words or common abbreviations.
+pub fn ambiguous_abbr(abbr: &str) -> bool {
+    matches!(
+        abbr,
+        "in" | "me"
+            | "or"
+            | "oh"
+            | "hi"
+            | "ok"
+            | "pa"
+            | "ma"
+            | "la"
+            | "de"
+            | "co"
+            | "id"
+            | "mi"
+            | "al"
+            | "ms"
+            | "md"
+            | "pr"
+            | "ne"
+            | "mo"
+            | "ga"
+            | "va"
+            | "ct"
+            | "sc"
+            | "nd"
+            | "ia"
+            | "as"
+            | "vi"
+            | "aa"
+            | "ae"
+            | "ap"
+            | "mp"
+            | "fm"
+            | "gu"
+    )
+}
+
+/// Famous institutions and eponyms that contain names but identify no one, as word sequences.
+const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anderson|mass general|\
+    memorial sloan kettering|sloan kettering|cedars sinai|dana farber|mount sinai|mt sinai|\
+    kaiser permanente|henry ford|ronald mcdonald|brigham and women|beth israel|emory|vanderbilt|\
+    thomas jefferson|lou gehrig|tommy john|john muir|barnes jewish|moffitt|fred hutch|\
+    fred hutchinson|mary free bed|john hancock|john deere|jack daniels|dr pepper|dr scholl|\
+    ben and jerry|walter reed|st jude|saint jude|st luke|st lukes|st mary|st marys|st joseph|\
+    st josephs|st francis|st vincent|st vincents|st elizabeth|st anthony|st agnes|st catherine|\
+    st peter|st peters|st paul|st michael|st thomas|st james|st john|st johns|saint luke|\
+    saint mary|saint joseph|saint francis|saint vincent|city of hope|shriners|nemours|ochsner|\
+    geisinger|lahey|intermountain|sutter health|baylor scott|houston methodist|penn medicine|\
+    nyu langone|rush university|loma linda|scott and white|mary bridge|randall childrens";
+
+static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        for phrase in INSTITUTIONS.split('|') {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            if let Some(first) = words.first() {
+                m.entry(*first).or_default().push(words);
+            }
+        }
+        m
+    });
+
+/// Byte ranges of famous institutions named in the text ("Mayo Clinic", "St. Jude's").
+pub fn institutions(text: &Text) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 0..text.words.len() {
+        let Some(phrases) = INSTITUTION_BY_FIRST.get(text.lower_word(i)) else {
+            continue;
+        };
+        for p in phrases {
+            let end = i + p.len() - 1;
+            if end < text.words.len()
+                && p.iter()
+                    .enumerate()
+                    .all(|(k, w)| text.lower_word(i + k) == *w)
+            {
+                out.push((text.words[i].start, text.words[end].end));
+                break;
+            }
+        }
+    }
+    out
+}
+
+pub const F_FIRST: u16 = 1;
+pub const F_SURNAME: u16 = 2;
+pub const F_NAME_WORD: u16 = 4;
+pub const F_FUNCTION: u16 = 8;
+pub const F_RELATION: u16 = 16;
+pub const F_TITLE: u16 = 32;
+pub const F_STATE: u16 = 64;
+pub const F_STATE_ABBR: u16 = 128;
+
+/// Every listed word with the lists it is on, so that a word is looked up once per post.
+static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<&'static str, u16, BuildHasherDefault<Fx>> =
+            HashMap::with_capacity_and_hasher(32_768, BuildHasherDefault::default());
+        // The data files hold one word a line.
+        for (list, flag) in [
+            (FIRST, F_FIRST),
+            (SURNAME, F_SURNAME),
+            (NAME_WORD, F_NAME_WORD),
+        ] {
+            for w in list.lines() {
+                *m.entry(w.trim_end_matches('\r')).or_insert(0) |= flag;
+            }
+        }
+        for (list, flag) in [
+            (NOT_NAMES, F_NAME_WORD),
+            (FUNCTION, F_FUNCTION),
+            (RELATION, F_RELATION),
+            (TITLE, F_TITLE),
+            (STATE_NAME, F_STATE),
+            (STATE_ABBR, F_STATE_ABBR),
+        ] {
+            for w in list.split_ascii_whitespace() {
+                *m.entry(w).or_insert(0) |= flag;
+            }
+        }
+        m
+    });
+
+/// The post with each word's lists looked up once.
+pub struct Doc<'a> {
+    pub text: &'a Text<'a>,
+    flags: Vec<u16>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a Text<'a>) -> Self {
+        let flags = (0..text.words.len())
+            .map(|i| {
+                let w = text.lower_word(i);
+                if w.len() > 20 {
+                    0
+                } else {
+                    CLASSES.get(w).copied().unwrap_or(0)
+                }
+            })
+            .collect();
+        Doc { text, flags }
+    }
+
+    /// Whether word `i` is on the list `flag` (one of the `F_` constants).
+    pub fn is(&self, i: usize, flag: u16) -> bool {
+        self.flags.get(i).is_some_and(|f| f & flag != 0)
+    }
+}
+
+impl<'a> Deref for Doc<'a> {
+    type Target = Text<'a>;
+    fn deref(&self) -> &Text<'a> {
+        self.text
+    }
+}
+
+/// Whether a word is a family, household or care relation ("daughter", "patient").
+pub fn relation(w: &str) -> bool {
+    CLASSES.get(w).is_some_and(|f| f & F_RELATION != 0)
+}

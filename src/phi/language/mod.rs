@@ -1,0 +1,94 @@
+//! Language detectors: names, dates, ages over 89, street addresses, towns and ZIP codes.
+//! Each works over the words of the post (`Text`) or with linear-time regexes, looking at a
+//! bounded window around each candidate, so the whole pass is linear in the post's length.
+
+mod age_words;
+mod ages;
+mod date_words;
+mod dates;
+mod lexicon;
+mod name_words;
+mod names;
+mod numbers;
+mod places;
+mod street_words;
+mod towns;
+
+use super::{kind::Kind, text::Text, Finding};
+
+pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
+    let doc = lexicon::Doc::new(text);
+    let mut blocked = disjoint(lexicon::institutions(text));
+    let first_place = out.len();
+    places::detect(&doc, &blocked, out);
+    blocked.extend(
+        out[first_place..]
+            .iter()
+            .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
+            .map(|f| (f.start, f.end)),
+    );
+    let blocked = disjoint(blocked);
+    names::detect(&doc, &blocked, out);
+    dates::detect(text, out);
+    ages::detect(text, out);
+}
+
+/// Sorts byte ranges and merges overlapping ones, for `overlaps`.
+fn disjoint(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// Whether `start..end` overlaps one of the sorted, disjoint `ranges` (binary search).
+fn overlaps(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = ranges.partition_point(|r| r.1 <= start);
+    i < ranges.len() && ranges[i].0 < end
+}
+
+fn finding(kind: Kind, start: usize, end: usize, confidence: f32, why: &'static str) -> Finding {
+    Finding {
+        kind,
+        start,
+        end,
+        confidence,
+        why,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Long and hostile inputs: each detector must stay linear (check the time in release).
+    #[test]
+    fn adversarial_inputs_finish() {
+        let inputs = [
+            "1/".repeat(300_000),
+            "-".repeat(1_000_000),
+            "9".repeat(1_000_000),
+            "a".repeat(1_000_000),
+            "Emily ".repeat(170_000),
+            "Mr ".repeat(300_000),
+            "12 ".repeat(300_000),
+            "March 1st, ".repeat(90_000),
+            "1.1.1.".repeat(160_000),
+            "Smith Jones Lane ".repeat(60_000),
+            "my daughter ".repeat(80_000),
+            "ninety one hundred and ".repeat(40_000),
+            "St, IL 12345 ".repeat(70_000),
+        ];
+        for raw in &inputs {
+            let text = Text::new(raw);
+            let mut out = Vec::new();
+            detect(&text, &mut out);
+            assert!(out.len() <= text.words.len() + 1);
+        }
+    }
+}

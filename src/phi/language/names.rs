@@ -1,0 +1,414 @@
+//! NAME: people's names. One pass over the words with a small window either side: a given name
+//! followed by a surname, a title and a surname, a given name tied to a person by what comes
+//! before it ("my daughter", "my name is", "thanks,", a signature line), or a given name that is
+//! not also an English word. Capitals count only when the writer uses them (`text.cased`).
+
+use super::lexicon::{Doc, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME, F_TITLE};
+use super::name_words::{disease_noun, eponym, office_word, salutation};
+use super::{finding, Kind};
+use crate::phi::Finding;
+
+const FULL: &str = "a person's full name";
+const TITLED: &str = "a person's name with a title";
+const GIVEN: &str = "a person's first name";
+
+/// `blocked`: sorted, disjoint byte ranges already taken (institutions, street addresses).
+pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Finding>) {
+    let n = text.words.len();
+    let mut i = 0;
+    while i < n {
+        let found = titled(text, i)
+            .or_else(|| full_name(text, i))
+            .or_else(|| cued(text, i))
+            .or_else(|| lone(text, i));
+        match found {
+            Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {
+                out.push(finding(
+                    Kind::Name,
+                    text.words[i].start,
+                    text.words[end].end,
+                    confidence,
+                    why,
+                ));
+                i = end + 1;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Blocked by an institution, or an eponym ("Crohn's disease", "Hodgkin lymphoma").
+fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usize)]) -> bool {
+    let (s, e) = (text.words[i].start, text.words[end].end);
+    if super::overlaps(blocked, s, e) {
+        return true;
+    }
+    // Saints, mountains, forts and lakes: "St. Luke's", "Mount Sinai", "Lake Charles".
+    if i > 0
+        && matches!(
+            text.lower_word(i - 1),
+            "st" | "saint" | "mount" | "mt" | "san" | "santa" | "fort" | "ft" | "lake" | "port"
+        )
+    {
+        return true;
+    }
+    let last = text.lower_word(end);
+    let possessive = end + 1 < text.words.len()
+        && text.lower_word(end + 1) == "s"
+        && sep(text, end).trim() == "'";
+    let after = if possessive { end + 2 } else { end + 1 };
+    (eponym(last) && (possessive || sep(text, end).starts_with('\'')))
+        || (after < text.words.len() && disease_noun(text.lower_word(after)))
+}
+
+/// What lies between word `i` and word `i + 1`.
+fn sep<'t>(text: &'t Doc, i: usize) -> &'t str {
+    let end = text.words[i].end;
+    let next = text.words.get(i + 1).map_or(text.raw.len(), |w| w.start);
+    &text.raw[end..next]
+}
+
+/// Words `i` and `i + 1` read as one name: only spaces (or an initial's dot) between them.
+fn joined(text: &Doc, i: usize) -> bool {
+    i + 1 < text.words.len() && {
+        let s = sep(text, i);
+        s.len() <= 3 && s.chars().all(|c| c == ' ' || c == '.' || c == '\t') && !s.is_empty()
+    }
+}
+
+fn alpha(text: &Doc, i: usize) -> bool {
+    text.word(i).chars().all(char::is_alphabetic)
+}
+
+fn first(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    w.len() >= 2
+        && text.is(i, F_FIRST)
+        && !text.is(i, F_FUNCTION)
+        && alpha(text, i)
+        && !acronym(text, i)
+}
+
+/// "TSH", "MRN", "CGM": capitals only, in a post that uses lower case too.
+fn acronym(text: &Doc, i: usize) -> bool {
+    let w = text.word(i);
+    text.cased && w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn surname(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    w.len() >= 2 && text.is(i, F_SURNAME) && !text.is(i, F_FUNCTION) && alpha(text, i)
+}
+
+fn common(text: &Doc, i: usize) -> bool {
+    text.is(i, F_NAME_WORD | F_FUNCTION)
+}
+
+/// Capitalised, in a post that uses capitals.
+fn cap(text: &Doc, i: usize) -> bool {
+    text.cased && text.is_capitalised(i)
+}
+
+/// Capitalised in the middle of a sentence: a real signal in a cased post.
+fn mid_cap(text: &Doc, i: usize) -> bool {
+    cap(text, i) && !text.starts_sentence(i)
+}
+
+/// A single-letter middle initial ("John Q. Public", "Ken N Fukuda").
+fn initial(text: &Doc, i: usize) -> bool {
+    let w = text.word(i);
+    w.len() == 1 && w.chars().all(char::is_alphabetic) && (cap(text, i) || !text.cased)
+}
+
+/// Word `k` may be someone's surname after a given name.
+fn surname_after(text: &Doc, k: usize, first_common: bool) -> bool {
+    if !alpha(text, k) || text.is(k, F_FUNCTION) || text.word(k).len() < 2 {
+        return false;
+    }
+    if acronym(text, k) {
+        return false;
+    }
+    if text.cased && text.is_capitalised(k) {
+        // A capitalised word after a capitalised given name: a surname even if the lists don't
+        // know it, unless it is a common word and the given name is one too.
+        return !(first_common && common(text, k));
+    }
+    if text.cased {
+        return false;
+    }
+    surname(text, k) && !(first_common && common(text, k))
+}
+
+/// Given name, optional middle name or initial, surname. Returns the last word index.
+fn full_name(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if !first(text, i) || !joined(text, i) {
+        return None;
+    }
+    let first_common = common(text, i);
+    if text.cased && !text.is_capitalised(i) {
+        return None;
+    }
+    if first_common && text.cased && text.starts_sentence(i) && !mid_cap(text, i + 1) {
+        return None;
+    }
+    let conf = if first_common { 0.75 } else { 0.9 };
+    // With a middle name or initial.
+    if i + 2 < text.words.len() && joined(text, i + 1) {
+        let m = i + 1;
+        let middle = initial(text, m)
+            || ((first(text, m) || surname(text, m))
+                && !text.is(m, F_FUNCTION)
+                && (!text.cased || text.is_capitalised(m)));
+        if middle && surname_after(text, i + 2, first_common) {
+            return Some((hyphenated(text, i + 2), conf, FULL));
+        }
+    }
+    if surname_after(text, i + 1, first_common) {
+        return Some((hyphenated(text, i + 1), conf, FULL));
+    }
+    None
+}
+
+/// Extends a surname over "-Jones" or "'Brien".
+fn hyphenated(text: &Doc, k: usize) -> usize {
+    if k + 1 < text.words.len()
+        && matches!(sep(text, k), "-" | "'" | "’")
+        && alpha(text, k + 1)
+        && (!text.cased || text.is_capitalised(k + 1))
+        && !(sep(text, k) != "-" && text.lower_word(k + 1) == "s")
+    {
+        k + 1
+    } else {
+        k
+    }
+}
+
+/// "Mr Smith", "dr. patel", "Mrs. Okafor", "Dr. Maria Lopez".
+fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let t = text.lower_word(i);
+    if !text.is(i, F_TITLE) || i + 1 >= text.words.len() {
+        return None;
+    }
+    let s = sep(text, i);
+    if !(s == " " || s == ". " || s == "." || s == "  ") {
+        return None;
+    }
+    let k = i + 1;
+    if !alpha(text, k) || text.word(k).len() < 2 || text.is(k, F_FUNCTION) {
+        return None;
+    }
+    let strong = matches!(t, "mr" | "mrs" | "ms" | "dr" | "mister" | "missus" | "prof");
+    let ok = if text.cased {
+        text.is_capitalised(k) && (strong || !common(text, k))
+    } else if strong {
+        !text.is(k, F_NAME_WORD) || surname(text, k)
+    } else {
+        (surname(text, k) || first(text, k)) && !common(text, k)
+    };
+    if !ok || (t == "dr" && office_word(text.lower_word(k))) {
+        return None;
+    }
+    let mut end = k;
+    if joined(text, k) && surname_after(text, k + 1, false) && first(text, k) {
+        end = k + 1;
+    }
+    // "Dr. Patel" covers the title too.
+    Some((hyphenated(text, end), 0.85, TITLED))
+}
+
+/// A given name right after a cue that makes it a person's: a relation ("my daughter Emily",
+/// "my husband, john,"), "my name is", "I'm", a greeting or sign-off ("thanks, Maria").
+fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0 || !alpha(text, i) || (text.is(i, F_FUNCTION) && !text.is(i, F_FIRST)) {
+        return None;
+    }
+    let before = sep(text, i - 1);
+    if before.contains(['\n', '.', '!', '?', ';', '(', ')']) && !before.contains("--") {
+        // A new sentence or line: only a sign-off line counts (see `signature`).
+        return signature(text, i);
+    }
+    let prev = text.lower_word(i - 1);
+    let prev2 = if i >= 2 { text.lower_word(i - 2) } else { "" };
+    let prev3 = if i >= 3 { text.lower_word(i - 3) } else { "" };
+    let is_first = first(text, i) || (text.is(i, F_FIRST) && alpha(text, i));
+    let name_word = common(text, i);
+    // A name that is also a word needs a capital, a comma or end after it, or a surname.
+    let settled = || {
+        cap(text, i)
+            || i + 1 == text.words.len()
+            || sep(text, i)
+                .trim_start()
+                .starts_with([',', '.', '!', '?', ')', ';'])
+            || (joined(text, i) && surname_after(text, i + 1, true))
+    };
+    let conf;
+    if prev == "is" && prev2 == "name" || prev == "name" && prev2 == "my" || prev == "names" {
+        // "my name is rubija": any word that is not a function word.
+        if (text.cased && !text.is_capitalised(i) && !is_first)
+            || (text.is(i, F_FUNCTION) && !settled())
+        {
+            return None;
+        }
+        conf = 0.85;
+    } else if text.is(i - 1, F_RELATION)
+        || (i >= 2 && text.is(i - 2, F_RELATION) && before.trim() == ",")
+        || (prev == "law" && prev3 == "in")
+    {
+        // "my daughter Emily", "my husband, john,"
+        let known = is_first || (mid_cap(text, i) && !name_word && !acronym(text, i));
+        if !known || (name_word && !settled()) || (text.cased && !text.is_capitalised(i)) {
+            return None;
+        }
+        conf = 0.8;
+    } else if (prev == "m" && prev2 == "i")
+        || prev == "im"
+        || (prev == "am" && prev2 == "i")
+        || (prev == "is" && prev2 == "this")
+        || matches!(prev, "named" | "called")
+    {
+        if !is_first || (name_word && !(mid_cap(text, i) && settled())) {
+            return None;
+        }
+        conf = 0.75;
+    } else if salutation(prev) {
+        if !is_first || (text.cased && !text.is_capitalised(i)) || (name_word && !settled()) {
+            return None;
+        }
+        conf = 0.7;
+    } else {
+        return None;
+    }
+    let mut end = i;
+    if joined(text, i) && surname_after(text, i + 1, name_word) {
+        end = hyphenated(text, i + 1);
+    }
+    Some((end, conf, if end > i { FULL } else { GIVEN }))
+}
+
+/// The last line of a post holding only a name or two: "- jess", "Maria", "Jessica King".
+fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let line_start = text.raw[..text.words[i].start].rfind('\n')?;
+    let before = &text.raw[line_start..text.words[i].start];
+    if before.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let rest = &text.raw[text.words[i].end..];
+    let line_end = rest
+        .find('\n')
+        .map_or(text.raw.len(), |p| text.words[i].end + p);
+    let last = text.words.partition_point(|w| w.end <= line_end);
+    if last <= i || last - i > 3 || text.raw[line_end..].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let end = last - 1;
+    let all_names = (i..=end).all(|k| {
+        alpha(text, k)
+            && (first(text, k) || surname(text, k) || initial(text, k))
+            && (!text.cased || text.is_capitalised(k))
+    });
+    (all_names && first(text, i) && !common(text, i)).then_some((end, 0.7, GIVEN))
+}
+
+/// A given name on its own that is not also an English word: "Sarah", "emily".
+fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if !first(text, i) || text.word(i).len() < 3 {
+        return None;
+    }
+    let name_word = common(text, i);
+    if text.cased && !text.is_capitalised(i) {
+        return (!name_word).then_some((i, 0.35, GIVEN));
+    }
+    if name_word {
+        // "Grace" mid-sentence in a cased post: a weak clue for a clinician's post.
+        let month = super::lexicon::month(text.lower_word(i)).is_some();
+        return (mid_cap(text, i) && !month).then_some((i, 0.35, GIVEN));
+    }
+    Some((i, if text.cased { 0.6 } else { 0.55 }, GIVEN))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(raw: &str) -> Vec<String> {
+        let text = crate::phi::text::Text::new(raw);
+        let doc = Doc::new(&text);
+        let mut out = Vec::new();
+        detect(&doc, &super::super::lexicon::institutions(&text), &mut out);
+        out.iter()
+            .filter(|f| f.confidence >= 0.5)
+            .map(|f| raw[f.start..f.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_in_many_styles() {
+        for (raw, want) in [
+            ("my daughter Emily Carter has RA", "Emily Carter"),
+            ("my daughter emily carter has ra", "emily carter"),
+            ("my husband, john, started humira", "john"),
+            ("tell Sarah I said hi", "Sarah"),
+            ("Signed, Jessica King", "Jessica King"),
+            ("Take care.\nThanks, Maria", "Maria"),
+            ("my name is rubija", "rubija"),
+            ("My name is Rubija", "Rubija"),
+            ("I'm Dana and new here", "Dana"),
+            ("im dana and new here", "dana"),
+            ("mrs Okafor called", "mrs Okafor"),
+            ("saw Dr. Patel today", "Dr. Patel"),
+            ("Mr Smith was lovely", "Mr Smith"),
+            ("dr patel upped my dose", "dr patel"),
+            ("emily's mri was clear", "emily"),
+            (
+                "Nurse here. My patient John Scott Gibson had it too",
+                "John Scott Gibson",
+            ),
+            ("my son will, who is 12, has crohns", "will"),
+            ("John Q. Public is my neighbor", "John Q. Public"),
+            ("my wife Grace Hoffman has lupus", "Grace Hoffman"),
+            ("sorry for typos\n- jess", "jess"),
+            ("my patient Mr. Okonkwo did well", "Mr. Okonkwo"),
+            ("my grandaughter madison loves the nurses", "madison"),
+            ("asked jennifer lopez at the desk", "jennifer lopez"),
+            ("Ken N. Fukuda wrote this", "Ken N. Fukuda"),
+            ("will smith hmm no, but john mathews yes", "john mathews"),
+            ("Mary-Jo Smith-Jones came by", "Smith-Jones"),
+        ] {
+            let found = names(raw);
+            assert!(
+                found
+                    .iter()
+                    .any(|f| f.contains(want) || want.contains(f.as_str())),
+                "{raw}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_that_are_names_stay_words() {
+        for raw in [
+            "I will ask my doctor. Hope this helps, and there is a grace period. May I ask?",
+            "Mark my words, the flare always comes after a stressful week.",
+            "Art therapy at the cancer center helped. Summer heat is bad.",
+            "Every June my allergies flare. Faith in the process is hard.",
+            "white blood cells were low, king size bed, long day",
+            "I read the page from Mayo Clinic and Johns Hopkins and MD Anderson",
+            "second opinion at Cleveland Clinic and Dana-Farber and St. Jude",
+            "Crohn's disease, Hashimoto's thyroiditis, Graves' disease and Parkinson's",
+            "Lou Gehrig's disease and Bell's palsy and Hodgkin lymphoma",
+            "the dr appointment is next week and my doctor said ok",
+            "my daughter has lupus and my husband will drive",
+            "i will ask the nurse about the bill",
+            "Thanks for reading. Hugs to all of you.",
+            "i live in georgia and my mom is from virginia",
+            "Henry Ford hospital was great, so was Mount Sinai",
+            "my rheumatologist retires in may so i need a new one",
+            "ANA 1:320 and TSH 4.5, ED visit last week",
+            "I am tired of this. I'm sure it will pass",
+            "the dawn phenomenon is real",
+            "my husband may come with me",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! ADDRESS and ZIP: street addresses (number, street name, USPS Publication 28 suffix, unit),
+//! PO boxes, towns before a state ("Springfield, IL") or after a place cue ("we moved to Port
+//! Jessica", "lives in east michelleburgh"), counties, and 5-digit ZIP codes beside a state, an
+//! address or the word "zip". A state alone, a count ("3 falls this year") or a clinic is not.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{Doc, F_FIRST, F_FUNCTION, F_SURNAME};
+use super::street_words::{place_cue, quantity, strong_suffix, unit_word, weak_suffix};
+use super::towns::towns;
+use super::{finding, Kind};
+use crate::phi::Finding;
+
+const STREET: &str = "a street address";
+const ZIP: &str = "a ZIP code";
+
+static PO_BOX: LazyLock<Regex> =
+    LazyLock::new(|| crate::phi::regex(r"(?-u)\b(?:p\.? ?o\.?|post office) ?box #? ?\d{1,6}\b"));
+static UNIT_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(r"(?-u)\b(?:apt|apartment|suite|ste)\.? ?#? ?\d{1,5}[a-z]?\b")
+});
+
+pub(super) fn sep<'t>(text: &'t Doc, i: usize) -> &'t str {
+    let next = text.words.get(i + 1).map_or(text.raw.len(), |w| w.start);
+    &text.raw[text.words[i].end..next]
+}
+
+/// Only spaces (or an abbreviation's dot) between words `i` and `i + 1`.
+pub(super) fn spaced(text: &Doc, i: usize) -> bool {
+    i + 1 < text.words.len() && matches!(sep(text, i), " " | ". " | "  " | "\t")
+}
+
+pub(super) fn digits(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn house_number(w: &str) -> bool {
+    let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (1..=6).contains(&d.len()) && digits(d) && w.len() - d.len() <= 1
+}
+
+fn ordinal_street(w: &str) -> bool {
+    let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    digits(d) && d.len() <= 3 && matches!(&w[d.len()..], "st" | "nd" | "rd" | "th")
+}
+
+/// `blocked`: sorted, disjoint byte ranges of famous institutions, never a town.
+pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Finding>) {
+    let first = out.len();
+    // Whether each word ends a street, town or state (a ZIP may follow it).
+    let mut ends = vec![false; text.words.len()];
+    let n = text.words.len();
+    let mut i = 0;
+    while i < n {
+        match street(text, i) {
+            Some((last, conf)) => {
+                out.push(finding(
+                    Kind::Address,
+                    text.words[i].start,
+                    text.words[last].end,
+                    conf,
+                    STREET,
+                ));
+                ends[last] = true;
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    for m in PO_BOX.find_iter(&text.lower) {
+        out.push(finding(Kind::Address, m.start(), m.end(), 0.85, STREET));
+        if let Some(e) = ends.get_mut(text.word_at_or_after(m.end()).saturating_sub(1)) {
+            *e = true;
+        }
+    }
+    for m in UNIT_ALONE.find_iter(&text.lower) {
+        out.push(finding(Kind::Address, m.start(), m.end(), 0.55, STREET));
+    }
+    towns(text, out, &mut ends);
+    zips(text, out, &ends);
+    let found = out.split_off(first);
+    out.extend(
+        found
+            .into_iter()
+            .filter(|f| !super::overlaps(blocked, f.start, f.end)),
+    );
+}
+
+/// A street address starting at word `i`: number, optional direction, 1–3 name words, suffix,
+/// optional unit. Returns the last word and a confidence.
+fn street(text: &Doc, i: usize) -> Option<(usize, f32)> {
+    let n = text.words.len();
+    if !house_number(text.lower_word(i)) || !spaced(text, i) {
+        return None;
+    }
+    if i > 0 && matches!(sep(text, i - 1), "." | "," | "/" | "-" | ":") {
+        return None;
+    }
+    let cue = text.words_before(text.words[i].start, 2).any(place_cue);
+    let mut j = i + 1;
+    if matches!(
+        text.lower_word(j),
+        "n" | "s" | "e" | "w" | "ne" | "nw" | "se" | "sw" | "north" | "south" | "east" | "west"
+    ) && spaced(text, j)
+    {
+        j += 1;
+    }
+    let first_name_word = j;
+    for k in first_name_word..(first_name_word + 4).min(n) {
+        let w = text.lower_word(k);
+        if k > first_name_word && (strong_suffix(w) || weak_suffix(w)) {
+            let names = first_name_word..k;
+            let ok_names = names.clone().all(|m| {
+                let nw = text.lower_word(m);
+                (text.word(m).chars().all(char::is_alphabetic) || ordinal_street(nw))
+                    && !text.is(m, F_FUNCTION)
+                    && !quantity(nw)
+                    && (!text.cased || text.is_capitalised(m) || ordinal_street(nw))
+            });
+            if !ok_names {
+                return None;
+            }
+            let known_name = names.clone().any(|m| text.is(m, F_FIRST | F_SURNAME));
+            let suffix_cap = !text.cased || text.is_capitalised(k);
+            let mut last = k;
+            // Unit: "Apt. 4B", "Suite 773", "# 12".
+            if k + 2 < n + 1 && k + 1 < n {
+                let gap = sep(text, k);
+                let u = text.lower_word(k + 1);
+                if gap.len() <= 3 && gap.chars().all(|c| matches!(c, ' ' | ',' | '.' | '#')) {
+                    if unit_word(u) && k + 2 < n && text.lower_word(k + 2).len() <= 6 {
+                        last = k + 2;
+                    } else if gap.contains('#') && u.len() <= 6 {
+                        last = k + 1;
+                    }
+                }
+            }
+            let long_number = text.lower_word(i).len() >= 3;
+            let conf = if strong_suffix(w) && suffix_cap {
+                0.85
+            } else if weak_suffix(w)
+                && suffix_cap
+                && (cue || last > k || (text.cased && known_name) || (long_number && known_name))
+            {
+                0.8
+            } else {
+                return None;
+            };
+            return Some((last, conf));
+        }
+        let ok = text.word(k).chars().all(char::is_alphabetic) || ordinal_street(w);
+        if !ok || text.is(k, F_FUNCTION) || (k + 1 < n && !spaced(text, k)) {
+            return None;
+        }
+    }
+    None
+}
+
+pub(super) fn zip_shape(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    w.len() == 5 && digits(w)
+}
+
+fn zips(text: &Doc, out: &mut Vec<Finding>, ends: &[bool]) {
+    let n = text.words.len();
+    for i in 0..n {
+        if !zip_shape(text, i) {
+            continue;
+        }
+        let mut end = text.words[i].end;
+        // ZIP+4.
+        if i + 1 < n && sep(text, i) == "-" {
+            let w = text.lower_word(i + 1);
+            if w.len() == 4 && digits(w) {
+                end = text.words[i + 1].end;
+            }
+        }
+        let raw = text.raw.as_bytes();
+        if text.words[i].start > 0
+            && matches!(
+                raw[text.words[i].start - 1],
+                b'-' | b'/' | b'.' | b'#' | b'$'
+            )
+        {
+            continue;
+        }
+        let after_place = i > 0 && ends[i - 1] && matches!(sep(text, i - 1).trim(), "" | ",");
+        let cue = text.words_before(text.words[i].start, 3).any(|w| {
+            matches!(
+                w,
+                "zip" | "zipcode" | "zipcodes" | "postal" | "postcode" | "zips"
+            )
+        });
+        // "anyone near 30305?", "we're in 30305", "the 30305 area": a place cue right beside it.
+        let counted = i + 1 < n
+            && matches!(
+                text.lower_word(i + 1),
+                "steps"
+                    | "lbs"
+                    | "pounds"
+                    | "units"
+                    | "mg"
+                    | "mcg"
+                    | "iu"
+                    | "calories"
+                    | "people"
+                    | "dollars"
+                    | "miles"
+                    | "feet"
+                    | "ft"
+                    | "words"
+                    | "cells"
+                    | "copies"
+            );
+        let near = !counted
+            && text
+                .words_before(text.words[i].start, 1)
+                .any(|w| matches!(w, "near" | "in"));
+        let area = i + 1 < n
+            && matches!(
+                text.lower_word(i + 1),
+                "area" | "neighborhood" | "neighbourhood"
+            );
+        if after_place || cue {
+            out.push(finding(Kind::Zip, text.words[i].start, end, 0.85, ZIP));
+        } else if near || area {
+            out.push(finding(Kind::Zip, text.words[i].start, end, 0.6, ZIP));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(raw: &str) -> Vec<String> {
+        let text = crate::phi::text::Text::new(raw);
+        let doc = Doc::new(&text);
+        let mut out = Vec::new();
+        detect(&doc, &super::super::lexicon::institutions(&text), &mut out);
+        out.iter()
+            .filter(|f| f.confidence >= 0.5)
+            .map(|f| raw[f.start..f.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_addresses_towns_and_zips() {
+        for (raw, want) in [
+            ("I live at 22 Birch Lane if anyone", "22 Birch Lane"),
+            ("seen at 14 Elm St", "14 Elm St"),
+            (
+                "send it to 1600 N. Oak Ave Apt 4B please",
+                "1600 N. Oak Ave Apt 4B",
+            ),
+            ("PO Box 123 works", "PO Box 123"),
+            ("mail to p.o. box 77", "p.o. box 77"),
+            (
+                "i live at 0161 sheila vista apt 829",
+                "0161 sheila vista apt 829",
+            ),
+            ("i live at 285 phillips point now", "285 phillips point"),
+            (
+                "Cards can go to 900 Brock Extension Suite 773, Springfield, IL 62704.",
+                "Springfield",
+            ),
+            ("Cards to Springfield, IL 62704.", "62704"),
+            (
+                "we moved to Port Jessica, NM 87501 last spring",
+                "Port Jessica",
+            ),
+            ("we moved to port jessica nm 87501", "port jessica"),
+            ("she lives in east michelleburgh", "east michelleburgh"),
+            ("lives in Orange County now", "Orange County"),
+            ("any rheumatologists near zip 98535?", "98535"),
+            ("our zip code is 09216", "09216"),
+            ("anyone near 30305? looking for a GI", "30305"),
+            ("is there a group in the 60614 area", "60614"),
+            ("my zip is 12345-6789", "12345-6789"),
+            ("we are in Adrianview, TX now", "Adrianview"),
+            ("i moved to harperstad", "harperstad"),
+            ("at 5 main street", "5 main street"),
+        ] {
+            let found = places(raw);
+            assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn counts_states_and_clinics_are_not_addresses() {
+        for raw in [
+            "I live in Ohio and my mom lives in New York",
+            "3 falls this year, 2 units at bedtime",
+            "we had 2 bad falls and took 2 long walks",
+            "the infusion center and the rheumatology clinic",
+            "a 3 hour drive to Mayo Clinic",
+            "CPT 99214 and 10432 steps",
+            "i love ohio in the fall",
+            "in 1 safe place, 2 different ways",
+            "I moved to Florida from Canada",
+            "a card from Sarah",
+            "we flew home from Finland and from Maryland",
+            "walked 3 laps around the park",
+        ] {
+            assert_eq!(places(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! Towns and counties: a town before a state ("Springfield, IL", "port jessica nm"), after a
+//! place cue ("moved to Port Jessica", "lives in east michelleburgh"), and "X County".
+
+use super::lexicon::{ambiguous_abbr, two_word_state, Doc, F_FUNCTION, F_STATE, F_STATE_ABBR};
+use super::places::{sep, spaced, zip_shape};
+use super::{finding, Kind};
+use crate::phi::Finding;
+
+const TOWN: &str = "a town or city";
+const COUNTY: &str = "a county";
+
+/// Whether word `i` (and maybe `i + 1`) is a US state: returns its last word.
+fn state_at(text: &Doc, i: usize) -> Option<usize> {
+    let w = text.lower_word(i);
+    if i + 1 < text.words.len() && spaced(text, i) && two_word_state(w, text.lower_word(i + 1)) {
+        return Some(i + 1);
+    }
+    if text.is(i, F_STATE) {
+        return Some(i);
+    }
+    if text.is(i, F_STATE_ABBR) {
+        let raw = text.word(i);
+        let upper = raw.chars().all(|c| c.is_ascii_uppercase());
+        let zip_next = text
+            .words
+            .get(i + 1)
+            .is_some_and(|_| zip_shape(text, i + 1) && spaced(text, i));
+        let comma = i > 0 && sep(text, i - 1).trim() == ",";
+        let ok = if text.cased {
+            upper && (comma || zip_next || !ambiguous_abbr(w))
+        } else {
+            zip_next || (comma && !ambiguous_abbr(w))
+        };
+        return ok.then_some(i);
+    }
+    None
+}
+
+/// Words that stop a town name when reading backwards from a state.
+fn town_stop(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    text.is(i, F_FUNCTION)
+        || matches!(
+            w,
+            "live"
+                | "lives"
+                | "living"
+                | "moved"
+                | "move"
+                | "moving"
+                | "near"
+                | "outside"
+                | "visit"
+                | "visiting"
+                | "go"
+                | "went"
+                | "drive"
+                | "grew"
+                | "born"
+                | "raised"
+                | "located"
+                | "based"
+                | "hospital"
+                | "clinic"
+                | "center"
+                | "doctor"
+                | "dr"
+        )
+}
+
+fn place_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "to"
+            | "from"
+            | "near"
+            | "at"
+            | "of"
+            | "outside"
+            | "around"
+            | "by"
+            | "visiting"
+            | "live"
+            | "lives"
+            | "towards"
+            | "toward"
+            | "into"
+            | "hometown"
+            | "town"
+            | "city"
+    )
+}
+
+fn city_shape(w: &str) -> bool {
+    const ENDINGS: [&str; 24] = [
+        "ville", "burgh", "borough", "boro", "town", "field", "port", "mouth", "view", "side",
+        "stad", "berg", "bury", "haven", "chester", "ford", "furt", "shire", "land", "fort", "ton",
+        "polis", "view", "burg",
+    ];
+    w.len() > 5 && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+pub(super) fn towns(text: &Doc, out: &mut Vec<Finding>, ends: &mut [bool]) {
+    let n = text.words.len();
+    let mut i = 1;
+    while i < n {
+        // Town, ST: read the town backwards from the state.
+        if let Some(state_end) = state_at(text, i) {
+            let mut k = i;
+            let comma = sep(text, i - 1).trim() == ",";
+            while k > 0 && i - k < 3 {
+                let c = k - 1;
+                let gap = sep(text, c);
+                let joined = if c + 1 == i {
+                    matches!(gap.trim(), "" | ",")
+                } else {
+                    spaced(text, c)
+                };
+                let ok = joined
+                    && text.word(c).chars().all(char::is_alphabetic)
+                    && !town_stop(text, c)
+                    && !text.is(c, F_STATE)
+                    && (!text.cased || text.is_capitalised(c));
+                if !ok {
+                    break;
+                }
+                k = c;
+            }
+            let before_ok = k == 0
+                || place_prep(text.lower_word(k - 1))
+                || sep(text, k - 1).contains([',', '.', '\n', ':', '(', '!', '?']);
+            if k < i && (before_ok || (text.cased && comma)) {
+                out.push(finding(
+                    Kind::Address,
+                    text.words[k].start,
+                    text.words[i - 1].end,
+                    0.8,
+                    TOWN,
+                ));
+            }
+            ends[state_end] = true;
+            i = state_end + 1;
+            continue;
+        }
+        // County: "Orange County", "county of Kern".
+        let w = text.lower_word(i);
+        if matches!(w, "county" | "parish") && spaced(text, i - 1) {
+            let c = i - 1;
+            let name = text.lower_word(c);
+            if text.word(c).chars().all(char::is_alphabetic)
+                && !town_stop(text, c)
+                && (!text.cased || text.is_capitalised(c))
+                && !matches!(
+                    name,
+                    "the" | "our" | "this" | "that" | "same" | "next" | "home"
+                )
+            {
+                out.push(finding(
+                    Kind::Address,
+                    text.words[c].start,
+                    text.words[i].end,
+                    0.75,
+                    COUNTY,
+                ));
+            }
+        }
+        // A place cue then a town-shaped name: "moved to Port Jessica", "lives in east michelleburgh".
+        if town_cue(text, i) {
+            if let Some(last) = town_after(text, i) {
+                out.push(finding(
+                    Kind::Address,
+                    text.words[i].start,
+                    text.words[last].end,
+                    0.7,
+                    TOWN,
+                ));
+                ends[last] = true;
+                i = last + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn town_cue(text: &Doc, i: usize) -> bool {
+    let p = text.lower_word(i - 1);
+    let p2 = if i >= 2 { text.lower_word(i - 2) } else { "" };
+    (p == "in"
+        && matches!(
+            p2,
+            "live"
+                | "lives"
+                | "living"
+                | "lived"
+                | "up"
+                | "based"
+                | "located"
+                | "reside"
+                | "resides"
+                | "house"
+                | "home"
+        ))
+        || (p == "to" && matches!(p2, "moved" | "move" | "moving" | "relocated"))
+        || matches!(p, "from" | "near" | "outside" | "hometown" | "hometown's")
+}
+
+/// A town name after a cue: a direction or "port/lake/new" word plus a name, or a town-shaped
+/// word, or (in a cased post) capitalised words that are not a state.
+fn town_after(text: &Doc, i: usize) -> Option<usize> {
+    let n = text.words.len();
+    let w = text.lower_word(i);
+    if text.is(i, F_FUNCTION) || !text.word(i).chars().all(char::is_alphabetic) {
+        return None;
+    }
+    if text.is(i, F_STATE) || (i + 1 < n && two_word_state(w, text.lower_word(i + 1))) {
+        return None;
+    }
+    let prefix = matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "new"
+            | "port"
+            | "lake"
+            | "fort"
+            | "mount"
+            | "st"
+            | "saint"
+            | "san"
+            | "santa"
+            | "los"
+            | "las"
+            | "el"
+            | "glen"
+            | "grand"
+            | "palm"
+    );
+    if prefix && spaced(text, i) && i + 1 < n {
+        let ok = text.word(i + 1).chars().all(char::is_alphabetic)
+            && !text.is(i + 1, F_FUNCTION | F_STATE)
+            && (!text.cased || (text.is_capitalised(i) && text.is_capitalised(i + 1)));
+        return ok.then_some(i + 1);
+    }
+    let country = matches!(
+        w,
+        "finland"
+            | "iceland"
+            | "ireland"
+            | "poland"
+            | "switzerland"
+            | "thailand"
+            | "england"
+            | "scotland"
+            | "greenland"
+            | "netherlands"
+            | "holland"
+            | "swaziland"
+            | "canada"
+            | "mexico"
+            | "germany"
+            | "france"
+            | "spain"
+            | "italy"
+            | "japan"
+            | "china"
+            | "india"
+            | "britain"
+            | "wales"
+            | "newfoundland"
+            | "queensland"
+            | "maryland"
+            | "portland"
+    );
+    if city_shape(w) && !country && (!text.cased || text.is_capitalised(i)) {
+        return Some(i);
+    }
+    None
+}

@@ -1,0 +1,182 @@
+//! The PHI risk scanner: finds what in a post could identify a person (HIPAA Safe Harbor's 18
+//! identifiers), says why in words a member understands, and decides whether the post is held.
+//!
+//! Detectors come in two families: `identifiers` (numbers, codes, addresses on the network:
+//! phones, SSNs, record and plan numbers, emails, URLs, IPs…) and `language` (names, dates, ages,
+//! street addresses, towns and ZIP codes). Each reports findings with a confidence; this module
+//! merges them and applies the hold threshold, stricter for a clinician writing about a patient.
+//!
+//! Everything here runs in time linear in the input (the `regex` crate guarantees it for its
+//! automata; the word passes look at a bounded window around each word), and nothing here logs:
+//! post text and what was found in it never reach a log line.
+
+mod identifiers;
+mod kind;
+mod language;
+pub mod stream;
+mod text;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+pub use kind::Kind;
+use text::Text;
+
+/// One thing a detector found, by byte offsets into the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// 0.0–1.0: how sure the detector is that this identifies a person.
+    pub confidence: f32,
+    /// A short reason a person understands ("looks like a phone number").
+    pub why: &'static str,
+}
+
+/// Who is writing: clinicians describing a patient get stricter checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Writer {
+    Member,
+    Clinician,
+}
+
+/// A finding as members, moderators and the API see it: offsets in Unicode code points.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub why: String,
+    #[serde(default)]
+    pub confidence: f32,
+    /// Where the span is when a post has more than one text: "title" for a thread's title;
+    /// absent for the body.
+    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scan {
+    pub held: bool,
+    pub spans: Vec<Span>,
+}
+
+/// A finding at or above this confidence holds a post.
+pub const HOLD_AT: f32 = 0.5;
+/// The threshold for a clinician whose post refers to a specific patient: weaker clues (a first
+/// name, a bed number, a month and day without a year) are enough.
+pub const HOLD_AT_CLINICIAN_ON_PATIENT: f32 = 0.3;
+
+pub fn scan(raw: &str, writer: Writer) -> Scan {
+    let text = Text::new(raw);
+    let mut findings = Vec::new();
+    identifiers::detect(&text, &mut findings);
+    language::detect(&text, &mut findings);
+    let threshold = if writer == Writer::Clinician && refers_to_a_patient(&text) {
+        findings.extend(clinician_clues(&text));
+        HOLD_AT_CLINICIAN_ON_PATIENT
+    } else {
+        HOLD_AT
+    };
+    findings.retain(|f| f.confidence >= threshold && f.start < f.end);
+    let merged = merge(findings);
+    let spans = to_code_points(raw, merged);
+    Scan {
+        held: !spans.is_empty(),
+        spans,
+    }
+}
+
+// The patterns below are constants; the unit tests compile every one of them.
+#[allow(clippy::expect_used)]
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a constant pattern compiles")
+}
+
+static PATIENT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:(?:my|our|a|the|this|that|one of my|one of our)\s+(?:\w+\s+)?(?:patients?|pts?|client|resident)\b|patients? of (?:mine|ours)\b|(?:patients?|pt)\s+(?:in|on)\s+(?:bed|room|bay)\b|(?:i|we)\s+(?:saw|admitted|treated|discharged|looked after|cared for)\b)",
+    )
+});
+
+fn refers_to_a_patient(text: &Text) -> bool {
+    PATIENT.is_match(text.raw)
+}
+
+static BED_OR_ROOM: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:bed|room|rm|bay|ward)\s*#?\s*\d+[a-z]?\b"));
+
+/// Clues that identify only beside a clinician's "my patient": where the patient lay.
+fn clinician_clues(text: &Text) -> Vec<Finding> {
+    BED_OR_ROOM
+        .find_iter(text.raw)
+        .map(|m| Finding {
+            kind: Kind::OtherId,
+            start: m.start(),
+            end: m.end(),
+            confidence: 0.4,
+            why: "a bed or room number that can point to one patient",
+        })
+        .collect()
+}
+
+/// Overlapping findings become one span; the most confident finding names its kind and reason.
+fn merge(mut findings: Vec<Finding>) -> Vec<Finding> {
+    findings.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    for f in findings {
+        match out.last_mut() {
+            Some(last) if f.start < last.end => {
+                last.end = last.end.max(f.end);
+                if f.confidence > last.confidence {
+                    last.kind = f.kind;
+                    last.why = f.why;
+                    last.confidence = f.confidence;
+                }
+            }
+            _ => out.push(f),
+        }
+    }
+    out
+}
+
+/// Byte offsets to code-point offsets, in one pass over the text.
+fn to_code_points(raw: &str, findings: Vec<Finding>) -> Vec<Span> {
+    let mut points: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
+    points.sort_unstable();
+    points.dedup();
+    let mut map = Vec::with_capacity(points.len());
+    let mut next = points.iter().peekable();
+    let ends = raw.char_indices().map(|(b, _)| b).chain([raw.len()]);
+    for (chars, byte) in ends.enumerate() {
+        while let Some(&&p) = next.peek() {
+            if p > byte {
+                break;
+            }
+            map.push((p, chars));
+            next.next();
+        }
+    }
+    let at = |byte: usize| {
+        map.binary_search_by_key(&byte, |&(b, _)| b)
+            .map(|i| map[i].1)
+            .unwrap_or(0)
+    };
+    findings
+        .into_iter()
+        .map(|f| Span {
+            start: at(f.start),
+            end: at(f.end),
+            kind: f.kind,
+            why: f.why.to_owned(),
+            confidence: (f.confidence * 100.0).round() / 100.0,
+            field: None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,194 @@
+#![allow(clippy::unwrap_used)]
+//! Whole-scanner tests: the examples the issue gives, and the shape of what `scan` returns.
+
+use super::*;
+
+fn kinds(text: &str) -> Vec<Kind> {
+    scan(text, Writer::Member)
+        .spans
+        .into_iter()
+        .map(|s| s.kind)
+        .collect()
+}
+
+#[test]
+fn the_issue_example_is_held_with_three_reasons() {
+    let text = "my daughter Emily Carter, DOB 4/12/2015, was seen at 14 Elm St";
+    let scan = scan(text, Writer::Member);
+    assert!(scan.held);
+    let found: Vec<(&str, Kind)> = scan
+        .spans
+        .iter()
+        .map(|s| {
+            let t: String = text.chars().skip(s.start).take(s.end - s.start).collect();
+            (Box::leak(t.into_boxed_str()) as &str, s.kind)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Emily Carter", Kind::Name),
+            ("4/12/2015", Kind::Date),
+            ("14 Elm St", Kind::Address)
+        ]
+    );
+}
+
+#[test]
+fn what_patients_safely_say_is_published() {
+    for text in [
+        "diagnosed with RA in 2019, on methotrexate 15 mg weekly, A1C 6.1",
+        "I will ask my doctor. Hope this helps, and there is a grace period. May I ask?",
+        "I'm 67, BP 130/85, took it at 8:30 for 3 weeks; code E11.9",
+    ] {
+        assert_eq!(kinds(text), [], "{text}");
+    }
+}
+
+#[test]
+fn offsets_count_code_points() {
+    let text = "Café ☕ — call me at (412) 555-0199";
+    let scan = scan(text, Writer::Member);
+    let span = &scan.spans[0];
+    let found: String = text
+        .chars()
+        .skip(span.start)
+        .take(span.end - span.start)
+        .collect();
+    assert_eq!(found, "(412) 555-0199");
+}
+
+#[test]
+fn merge_keeps_the_most_confident_reason() {
+    let f = |start, end, confidence, kind| Finding {
+        kind,
+        start,
+        end,
+        confidence,
+        why: "",
+    };
+    let merged = merge(vec![
+        f(0, 5, 0.6, Kind::Phone),
+        f(3, 9, 0.9, Kind::Fax),
+        f(12, 14, 0.5, Kind::Ip),
+    ]);
+    assert_eq!(merged.len(), 2);
+    assert_eq!(
+        (merged[0].start, merged[0].end, merged[0].kind),
+        (0, 9, Kind::Fax)
+    );
+}
+
+/// The scorer's measures (`../shared/phi/score.py`) on the dev corpus, so CI keeps them from
+/// sliding. Nothing here looks at a text: the corpus goes through `scan` like any post.
+mod dev_corpus {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[derive(serde::Deserialize)]
+    struct Gold {
+        id: String,
+        text: String,
+        phi: bool,
+        spans: Vec<GoldSpan>,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct GoldSpan {
+        start: usize,
+        end: usize,
+        kind: Kind,
+    }
+
+    struct Score {
+        recall: f64,
+        false_hold: f64,
+        by_kind: BTreeMap<Kind, (usize, usize)>,
+        misses: Vec<String>,
+    }
+
+    fn score() -> Score {
+        let corpus = include_str!("../../tests/data/phi-dev.jsonl");
+        let (mut phi, mut held_phi, mut benign, mut held_benign) = (0, 0, 0, 0);
+        let mut by_kind: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
+        let mut misses = Vec::new();
+        for line in corpus.lines() {
+            let gold: Gold = serde_json::from_str(line).unwrap();
+            let got = scan(&gold.text, Writer::Member);
+            if gold.phi {
+                phi += 1;
+                held_phi += usize::from(got.held);
+            } else {
+                benign += 1;
+                held_benign += usize::from(got.held);
+                if got.held {
+                    misses.push(format!("{} wrongly held", gold.id));
+                }
+            }
+            for g in &gold.spans {
+                let found = got.spans.iter().any(|s| s.start < g.end && g.start < s.end);
+                let e = by_kind.entry(g.kind).or_default();
+                e.0 += 1;
+                e.1 += usize::from(found);
+                if !found {
+                    misses.push(format!("{} missed a {}", gold.id, g.kind.as_str()));
+                }
+            }
+        }
+        Score {
+            recall: held_phi as f64 / phi as f64,
+            false_hold: held_benign as f64 / benign as f64,
+            by_kind,
+            misses,
+        }
+    }
+
+    #[test]
+    fn holds_phi_posts_and_spares_benign_ones() {
+        let s = score();
+        assert!(
+            s.recall >= 0.98 && s.false_hold <= 0.05,
+            "post recall {:.3} (bar 0.98), false holds {:.3} (bar 0.05); {:?}",
+            s.recall,
+            s.false_hold,
+            s.misses
+        );
+    }
+
+    #[test]
+    fn finds_every_kind_in_the_corpus() {
+        let s = score();
+        for (kind, (total, found)) in &s.by_kind {
+            let recall = *found as f64 / *total as f64;
+            assert!(
+                recall >= 0.9,
+                "{}: {found}/{total} spans found ({recall:.3}, bar 0.9); {:?}",
+                kind.as_str(),
+                s.misses
+            );
+        }
+        assert_eq!(s.by_kind.len(), 18, "the corpus holds every kind");
+    }
+}
+
+#[test]
+fn clinicians_describing_a_patient_are_held_on_weaker_clues() {
+    let t = "The patient in bed 4 had the same rash after the second dose.";
+    assert!(!scan(t, Writer::Member).held);
+    let held = scan(t, Writer::Clinician);
+    assert!(held.held);
+    assert_eq!(held.spans[0].kind, Kind::OtherId);
+    for general in [
+        "In general, patients on methotrexate need labs every 3 months.",
+        "Pharmacist here: take it with food to limit stomach upset.",
+    ] {
+        assert!(!scan(general, Writer::Clinician).held, "{general}");
+    }
+}
+
+#[test]
+fn patterns_compile() {
+    for r in [&*PATIENT, &*BED_OR_ROOM] {
+        assert!(!r.as_str().is_empty());
+    }
+}

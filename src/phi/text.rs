@@ -1,0 +1,119 @@
+//! The post as the detectors see it: the raw text, an ASCII-lower-cased copy with the same byte
+//! offsets, and its words. Built once per scan so that no detector re-tokenises.
+
+/// A maximal run of alphanumeric characters, by byte offsets into the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct Text<'a> {
+    pub raw: &'a str,
+    /// `raw` with ASCII letters lower-cased: same length, same byte offsets.
+    pub lower: String,
+    pub words: Vec<Word>,
+    /// Whether the writer uses capital letters at all. In an all-lower-case (or all-capitals)
+    /// post, capitalisation says nothing about what is a name.
+    pub cased: bool,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(raw: &'a str) -> Self {
+        let lower = raw.to_ascii_lowercase();
+        let mut words = Vec::new();
+        let mut start = None;
+        let (mut upper, mut lowers) = (0usize, 0usize);
+        for (i, c) in raw.char_indices() {
+            if c.is_alphanumeric() {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                if c.is_uppercase() {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lowers += 1;
+                }
+            } else if let Some(s) = start.take() {
+                words.push(Word { start: s, end: i });
+            }
+        }
+        if let Some(s) = start {
+            words.push(Word {
+                start: s,
+                end: raw.len(),
+            });
+        }
+        // "Cased" when capitals are present but are not (nearly) everything.
+        let cased = upper > 0 && lowers > upper;
+        Text {
+            raw,
+            lower,
+            words,
+            cased,
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        let w = self.words[i];
+        &self.raw[w.start..w.end]
+    }
+
+    pub fn lower_word(&self, i: usize) -> &str {
+        let w = self.words[i];
+        &self.lower[w.start..w.end]
+    }
+
+    /// Index of the first word that ends after `byte` (the word containing it, or the next one).
+    pub fn word_at_or_after(&self, byte: usize) -> usize {
+        self.words.partition_point(|w| w.end <= byte)
+    }
+
+    /// Up to `n` lower-cased words ending at or before `byte`, nearest first.
+    pub fn words_before(&self, byte: usize, n: usize) -> impl Iterator<Item = &str> + '_ {
+        let end = self.words.partition_point(|w| w.end <= byte);
+        let start = end.saturating_sub(n);
+        (start..end).rev().map(move |i| self.lower_word(i))
+    }
+
+    /// Whether the word starts with a capital letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the word starts a sentence (only punctuation that ends a sentence, a line break or
+    /// the start of the text before it), where a capital letter means nothing.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let before = if i == 0 {
+            &self.raw[..self.words[0].start]
+        } else {
+            &self.raw[self.words[i - 1].end..self.words[i].start]
+        };
+        i == 0
+            || before.contains(['.', '!', '?', '\n', ':', '"'])
+            || before.trim().starts_with(['-', '*', '#', '>'])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_have_byte_offsets_and_lower_case_twins() {
+        let t = Text::new("Émily's DOB: 4/12/2015");
+        let words: Vec<&str> = (0..t.words.len()).map(|i| t.word(i)).collect();
+        assert_eq!(words, ["Émily", "s", "DOB", "4", "12", "2015"]);
+        assert_eq!(t.lower_word(2), "dob");
+        assert!(t.cased);
+        assert!(t.starts_sentence(0));
+        assert!(t.starts_sentence(3));
+        assert_eq!(t.words_before(13, 2).collect::<Vec<_>>(), ["dob", "s"]);
+    }
+
+    #[test]
+    fn lower_case_posts_are_not_cased() {
+        assert!(!Text::new("my daughter emily carter").cased);
+        assert!(!Text::new("MY DAUGHTER EMILY CARTER").cased);
+    }
+}

@@ -31,6 +31,8 @@ impl Application {
         let db = actix_web::rt::task::spawn_blocking(move || Db::connect(&db_url, pool_size))
             .await
             .context("database start-up task failed")??;
+        // Build the scanner's word tables and patterns now, not on the first member's post.
+        crate::phi::warm_up();
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
         let addr = listener.local_addr()?;

@@ -80,6 +80,14 @@ pub async fn reply(
                             "That post is not in this thread.",
                         ));
                     }
+                    // A reply under a post others cannot see would show them a gap, or an
+                    // answer to nothing: replies wait until the post is published.
+                    if p.status() != PostStatus::Published {
+                        return Err(AppError::validation(
+                            "parent_id",
+                            "That post is not published yet, so it cannot take replies.",
+                        ));
+                    }
                     p
                 }
                 None => opening_post(conn, thread.id)?,

@@ -193,7 +193,9 @@ pub async fn get(
             let tree = posts::tree(conn, thread.id)?;
             let posts = visible_tree(tree, v.as_ref(), moderator);
             Ok(ThreadWithPosts {
-                can_reply: a.is_member() && !thread.locked,
+                can_reply: a.is_member()
+                    && !thread.locked
+                    && thread.status() == PostStatus::Published,
                 is_moderator: moderator,
                 group: group_view(&a),
                 thread: ThreadView::new(&thread, author, &a.group.slug),

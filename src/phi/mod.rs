@@ -90,6 +90,17 @@ pub fn scan(raw: &str, writer: Writer) -> Scan {
     }
 }
 
+/// Builds the lazily made tables and patterns (a few milliseconds), so that the first post
+/// scanned does not pay for them.
+pub fn warm_up() {
+    for writer in [Writer::Member, Writer::Clinician] {
+        scan(
+            "My patient Jane Doe, DOB 1/2/2000, 1 Main St 12345, jane@example.com 555-123-4567",
+            writer,
+        );
+    }
+}
+
 // The patterns below are constants; the unit tests compile every one of them.
 #[allow(clippy::expect_used)]
 fn regex(pattern: &str) -> Regex {

@@ -99,6 +99,16 @@ async fn a_risky_reply_is_held_explained_to_its_author_and_published_once_edited
     assert_eq!(mine["status"], "held");
     assert_eq!(mine["phi"].as_array().map(Vec::len), Some(3));
 
+    // Nobody replies under a post others cannot see, not even its author.
+    let (s, v) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({ "body": "more to say", "parent_id": id }),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+
     // Still risky after an edit: still held, with fresh findings.
     let (s, v) = app
         .send(

@@ -135,7 +135,11 @@ async fn no_payload_survives_the_posting_path() {
     let res = app
         .form(
             "/login",
-            &[("csrf_token", &csrf), ("username", "alice"), ("password", PASSWORD)],
+            &[
+                ("csrf_token", &csrf),
+                ("username", "alice"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);

@@ -39,7 +39,7 @@ describe('PHI: warned before posting, held with reasons, published once edited',
       page.getByRole('button', { name: 'Join this group' }).click(),
     ]);
     await page.waitForLoadState('domcontentloaded');
-    await Promise.all([page.waitForURL(/\/threads\/\d+$/), page.locator('.thread-list .thread-title a').first().click()]);
+    await Promise.all([page.waitForURL(/\/threads\/\d+$/), page.locator('.thread-list .thread-title').first().click()]);
   }
 
   before(

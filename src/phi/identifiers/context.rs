@@ -287,6 +287,7 @@ fn id_like(
         || shape::money_before(text.raw, start)
         || shape::public_code(value)
         || shape::glued_unit(value)
+        || shape::icd_shaped(value)
     {
         return false;
     }

@@ -159,6 +159,21 @@ pub(super) fn public_code(value: &str) -> bool {
             .is_some_and(|b| b.is_ascii_alphabetic())
 }
 
+/// An ICD-10 diagnosis code, with or without its dot ("M05.79", "M0579", "J441", "G43.709"):
+/// one letter then two to four digits (five with the dot). It names a condition, not a person;
+/// record and plan numbers are longer.
+pub(super) fn icd_shaped(value: &str) -> bool {
+    let mut chars = value.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest: String = chars.filter(|&c| c != '.').collect();
+    first.is_ascii_alphabetic()
+        && (2..=if value.contains('.') { 5 } else { 4 }).contains(&rest.len())
+        && rest.bytes().all(|b| b.is_ascii_digit())
+        && value.matches('.').count() <= 1
+}
+
 /// Luhn check over a string of ASCII digits.
 pub(super) fn luhn(digits: &[u8]) -> bool {
     let mut sum = 0u32;
@@ -208,7 +223,12 @@ mod tests {
         );
         assert!(glued_unit("2000IU") && glued_unit("1st") && !glued_unit("E7046044"));
         assert!(
-            public_code("NCT04280705") && public_code("COVID-19") && !public_code("MMJ-4649-8214")
+            public_code("NCT04280705")
+                && public_code("COVID-19")
+                && !public_code("MMJ-4649-8214")
+                && icd_shaped("M0579")
+                && icd_shaped("G43.709")
+                && !icd_shaped("E1234567")
         );
         assert!(luhn(b"4111111111111111") && !luhn(b"4111111111111112"));
     }

@@ -193,7 +193,11 @@ fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if !(s == " " || s == ". " || s == "." || s == "  ") {
         return None;
     }
-    let k = i + 1;
+    let mut k = i + 1;
+    // "O'Connor", "D’Angelo": the apostrophe splits the surname into two words.
+    if text.word(k).len() == 1 && matches!(sep(text, k), "'" | "’") && k + 1 < text.words.len() {
+        k += 1;
+    }
     if !alpha(text, k) || text.word(k).len() < 2 || text.is(k, F_FUNCTION) {
         return None;
     }
@@ -271,7 +275,16 @@ fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         }
         conf = 0.75;
     } else if salutation(prev) {
-        if !is_first || (text.cased && !text.is_capitalised(i)) || (name_word && !settled()) {
+        // After "visit"/"tell"/"hi", a name that is also a word needs more than a capital: in
+        // run-on text "…at my next visit Summer heat…" the capital starts a sentence.
+        let punctuated = || {
+            i + 1 == text.words.len()
+                || sep(text, i)
+                    .trim_start()
+                    .starts_with([',', '.', '!', '?', ')', ';'])
+                || (joined(text, i) && surname_after(text, i + 1, true))
+        };
+        if !is_first || (text.cased && !text.is_capitalised(i)) || (name_word && !punctuated()) {
             return None;
         }
         conf = 0.7;
@@ -355,6 +368,7 @@ mod tests {
             ("I'm Dana and new here", "Dana"),
             ("im dana and new here", "dana"),
             ("mrs Okafor called", "mrs Okafor"),
+            ("Ms. O'Connor at the front desk helped", "Ms. O'Connor"),
             ("saw Dr. Patel today", "Dr. Patel"),
             ("Mr Smith was lovely", "Mr Smith"),
             ("dr patel upped my dose", "dr patel"),

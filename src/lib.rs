@@ -11,6 +11,8 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod forum;
+pub mod moderation;
+pub mod notifications;
 pub mod phi;
 pub mod startup;
 pub mod state;

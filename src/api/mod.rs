@@ -3,6 +3,8 @@
 mod accounts;
 mod groups;
 pub mod health;
+mod moderation;
+mod moderation_audit;
 mod posts;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
@@ -28,7 +30,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             )
             .configure(accounts::routes)
             .configure(groups::routes)
-            .configure(posts::routes),
+            .configure(posts::routes)
+            .configure(moderation_audit::routes)
+            .configure(moderation::routes),
     );
 }
 

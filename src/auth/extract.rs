@@ -114,6 +114,8 @@ pub struct CsrfSeed(pub String);
 /// Whoever is looking at a page: maybe a signed-in user, always a CSRF token for forms.
 pub struct Viewer {
     pub session: Option<(SessionRow, UserRow)>,
+    /// Unread notifications, for the header.
+    pub unread: i64,
     pub csrf_token: String,
     csrf_seed: String,
     state: web::Data<AppState>,
@@ -154,8 +156,13 @@ impl FromRequest for Viewer {
                 Some(token) => sessions::resume(&state, token).await?,
                 None => None,
             };
+            let unread = match &session {
+                Some((_, u)) => crate::notifications::unread(&state, u.id).await?,
+                None => 0,
+            };
             Ok(Viewer {
                 session,
+                unread,
                 csrf_token: sessions::csrf_token(&state, &seed),
                 csrf_seed: seed,
                 state,

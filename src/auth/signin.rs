@@ -78,6 +78,12 @@ pub async fn authenticate(
             return Err(bad_credentials());
         }
     };
+    // A banned member is told so (after the password, so the ban reveals nothing to others).
+    let banned = user.clone();
+    state
+        .db
+        .run(move |conn| crate::moderation::sanctions::require_not_banned(conn, &banned))
+        .await?;
     if !user.totp_enabled() {
         return finish(state, user, key, client)
             .await

@@ -2,9 +2,13 @@
 //! transaction helper every use case goes through.
 
 pub mod credentials;
+pub mod flags;
 pub mod groups;
+pub mod notifications;
 pub mod posts;
+pub mod sanctions;
 pub mod schema;
+pub mod settings;
 pub mod threads;
 pub mod users;
 

@@ -26,6 +26,12 @@ pub struct PostRow {
     pub deleted_at: Option<PrimitiveDateTime>,
     /// The PHI scanner's findings (JSON) while the post is held.
     pub phi: Option<String>,
+    /// Taken out of public view by members' reports until a moderator decides.
+    pub hidden_by_flags: bool,
+    /// The last moderation decision: who, when and why.
+    pub decided_by: Option<String>,
+    pub decided_at: Option<PrimitiveDateTime>,
+    pub decision_reason: Option<String>,
 }
 
 impl PostRow {
@@ -201,4 +207,73 @@ pub fn by_author(
             groups::visibility,
         ))
         .load(conn)?)
+}
+
+/// Members' reports take a published post out of public view until a moderator decides.
+pub fn hide_for_review(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {
+    diesel::update(
+        posts::table
+            .find(id)
+            .filter(posts::status.eq(PostStatus::Published.as_str())),
+    )
+    .set((
+        posts::status.eq(PostStatus::Held.as_str()),
+        posts::hidden_by_flags.eq(true),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// A moderator's decision, applied only if the post is still in the state the moderator saw
+/// (`from`): false when someone else decided first. Rejecting a post held for PHI purges its text
+/// (`purge`): only the decision's record stays.
+pub fn decide(
+    conn: &mut AnyConnection,
+    id: i64,
+    from: PostStatus,
+    to: PostStatus,
+    by: &str,
+    reason: Option<&str>,
+    purge: bool,
+) -> Result<bool, AppError> {
+    let target = posts::table
+        .find(id)
+        .filter(posts::status.eq(from.as_str()));
+    let decided = (
+        posts::status.eq(to.as_str()),
+        posts::hidden_by_flags.eq(false),
+        posts::decided_by.eq(Some(by)),
+        posts::decided_at.eq(Some(now())),
+        posts::decision_reason.eq(reason),
+    );
+    let n = if purge {
+        diesel::update(target)
+            .set((
+                decided,
+                posts::phi.eq(None::<String>),
+                posts::body_md.eq(None::<String>),
+                posts::body_html.eq(None::<String>),
+            ))
+            .execute(conn)?
+    } else if to == PostStatus::Published {
+        diesel::update(target)
+            .set((decided, posts::phi.eq(None::<String>)))
+            .execute(conn)?
+    } else {
+        diesel::update(target).set(decided).execute(conn)?
+    };
+    if n > 0 && purge {
+        diesel::delete(post_revisions::table.filter(post_revisions::post_id.eq(id)))
+            .execute(conn)?;
+    }
+    Ok(n > 0)
+}
+
+/// How many of a member's posts are published (for "approve new members' first posts").
+pub fn published_by(conn: &mut AnyConnection, author_id: i64) -> Result<i64, AppError> {
+    Ok(posts::table
+        .filter(posts::author_id.eq(Some(author_id)))
+        .filter(posts::status.eq(PostStatus::Published.as_str()))
+        .count()
+        .get_result(conn)?)
 }

@@ -82,6 +82,8 @@ diesel::table! {
         target -> Nullable<Text>,
         ip -> Nullable<Text>,
         reason -> Nullable<Text>,
+        prev_hash -> Nullable<Text>,
+        hash -> Nullable<Text>,
     }
 }
 
@@ -147,6 +149,54 @@ diesel::table! {
         edited_at -> Nullable<Timestamp>,
         deleted_at -> Nullable<Timestamp>,
         phi -> Nullable<Text>,
+        hidden_by_flags -> Bool,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        decision_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    flags (id) {
+        id -> BigInt,
+        post_id -> BigInt,
+        user_id -> Nullable<BigInt>,
+        reason -> Text,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    sanctions (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        reason -> Text,
+        until -> Nullable<Timestamp>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        lifted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    settings (key) {
+        key -> Text,
+        value -> Text,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        text -> Text,
+        link -> Text,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
     }
 }
 
@@ -167,6 +217,10 @@ diesel::joinable!(threads -> users (author_id));
 diesel::joinable!(posts -> threads (thread_id));
 diesel::joinable!(posts -> users (author_id));
 diesel::joinable!(post_revisions -> posts (post_id));
+diesel::joinable!(flags -> posts (post_id));
+diesel::joinable!(flags -> users (user_id));
+diesel::joinable!(notifications -> users (user_id));
+diesel::joinable!(sanctions -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -181,4 +235,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     threads,
     posts,
     post_revisions,
+    flags,
+    notifications,
+    sanctions,
+    settings,
 );

@@ -138,6 +138,15 @@ pub fn set_password(conn: &mut AnyConnection, id: i64, hash: &str) -> Result<(),
     Ok(())
 }
 
+/// Every access token issued until now stops working (a ban, for instance). Tokens carry their
+/// issue time in whole seconds, so the cut is the next second: one issued this very second ends too.
+pub fn revoke_tokens(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {
+    diesel::update(users::table.find(id))
+        .set(users::tokens_valid_after.eq(super::now() + time::Duration::seconds(1)))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn set_pending_totp(
     conn: &mut AnyConnection,
     id: i64,

@@ -13,6 +13,7 @@ use crate::domain::{PostStatus, Username, Visibility};
 use crate::error::AppError;
 use crate::forum::views::PostView;
 use crate::forum::{access, screen};
+use crate::notifications;
 use crate::state::AppState;
 
 /// Published posts for everyone; a post in any other state only for its author and the group's
@@ -43,10 +44,28 @@ pub fn posting_allowed(
     user: &UserRow,
     per_minute: u32,
 ) -> Result<(), AppError> {
+    crate::moderation::sanctions::require_not_suspended(conn, user)?;
     if super::threads::exempt_from_post_limit(user) {
         return Ok(());
     }
     throttle::take_post(conn, user.id, per_minute)
+}
+
+/// When admins turn it on, a new member's first posts wait for a moderator (queue reason
+/// `new_member`), whatever the PHI scanner said.
+pub fn hold_if_new_member(
+    conn: &mut AnyConnection,
+    user: &UserRow,
+    new: &mut screen::Prepared,
+) -> Result<(), AppError> {
+    if new.status != PostStatus::Published || user.role() != crate::domain::Role::Member {
+        return Ok(());
+    }
+    let first = crate::moderation::settings::load(conn)?.new_member_approvals;
+    if first > 0 && posts::published_by(conn, user.id)? < first {
+        new.status = PostStatus::Held;
+    }
+    Ok(())
 }
 
 /// Replies to a post of a thread (the opening post when `parent_id` is None).
@@ -99,7 +118,7 @@ pub async fn reply(
                 ));
             }
             a.require_member()?;
-            let new = prepared?;
+            let mut new = prepared?;
             if parent.depth >= MAX_DEPTH {
                 return Err(AppError::validation(
                     "parent_id",
@@ -107,11 +126,13 @@ pub async fn reply(
                 ));
             }
             posting_allowed(conn, &u, per_minute)?;
+            hold_if_new_member(conn, &u, &mut new)?;
             let post = posts::insert(conn, thread.id, Some(&parent), u.id, new.as_new_body())?;
             // A held reply is not counted and bumps nothing: nobody else can tell it exists.
             if new.status == PostStatus::Published {
                 threads::record_reply(conn, thread.id)?;
                 groups::record_activity(conn, thread.group_id, 0, 1)?;
+                tell_parent_author(conn, &parent, &post, &u)?;
             }
             Ok(PostView::new(&post, Some(u.username.clone())))
         })
@@ -132,6 +153,25 @@ pub fn require_thread_visible(
         Ok(())
     } else {
         Err(AppError::NotFound)
+    }
+}
+
+/// The author of the post replied to hears of it (not of their own replies).
+pub fn tell_parent_author(
+    conn: &mut AnyConnection,
+    parent: &PostRow,
+    reply: &PostRow,
+    replier: &UserRow,
+) -> Result<(), AppError> {
+    match parent.author_id {
+        Some(author) if author != replier.id && !parent.is_deleted() => notifications::notify(
+            conn,
+            author,
+            notifications::kind::REPLY,
+            &format!("{} replied to your post.", replier.username),
+            &format!("/threads/{}#post-{}", reply.thread_id, reply.id),
+        ),
+        _ => Ok(()),
     }
 }
 
@@ -296,36 +336,32 @@ pub async fn edit(
         .await
 }
 
-/// Keeps counts and the thread's own status in step when an edit publishes a held post or holds
-/// a published one.
-fn publication_changed(
+/// Keeps counts and the thread's own status in step when a post changes state: an edit publishes
+/// a held post or holds a published one, a moderator approves, rejects, removes or restores.
+pub fn publication_changed(
     conn: &mut AnyConnection,
     thread: &ThreadRow,
     post: &PostRow,
     before: PostStatus,
     after: PostStatus,
 ) -> Result<(), AppError> {
+    let opening = post.parent_id.is_none();
+    if opening && before != after {
+        threads::set_status(conn, thread.id, after)?;
+    }
     let (was, is) = (
         before == PostStatus::Published,
         after == PostStatus::Published,
     );
-    if was == is {
-        return Ok(());
-    }
-    match (post.parent_id.is_none(), is) {
-        (true, true) => {
-            threads::set_status(conn, thread.id, after)?;
-            groups::record_activity(conn, thread.group_id, 1, 1)?;
-        }
-        (true, false) => {
-            threads::set_status(conn, thread.id, after)?;
-            groups::adjust_counts(conn, thread.group_id, -1, -1)?;
-        }
-        (false, true) => {
+    match (was == is, opening, is) {
+        (true, _, _) => {}
+        (false, true, true) => groups::record_activity(conn, thread.group_id, 1, 1)?,
+        (false, true, false) => groups::adjust_counts(conn, thread.group_id, -1, -1)?,
+        (false, false, true) => {
             threads::record_reply(conn, thread.id)?;
             groups::record_activity(conn, thread.group_id, 0, 1)?;
         }
-        (false, false) => {
+        (false, false, false) => {
             threads::forget_reply(conn, thread.id)?;
             groups::adjust_counts(conn, thread.group_id, 0, -1)?;
         }

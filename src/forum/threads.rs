@@ -15,7 +15,7 @@ use crate::db::users::UserRow;
 use crate::domain::{PostStatus, Role};
 use crate::error::AppError;
 use crate::forum::access::{self, Access};
-use crate::forum::posts::{posting_allowed, visible_tree};
+use crate::forum::posts::{hold_if_new_member, posting_allowed, visible_tree};
 use crate::forum::screen::{self, held_view, HeldView};
 use crate::forum::views::{GroupView, PostView, ThreadView};
 use crate::state::AppState;
@@ -141,8 +141,9 @@ pub async fn create(
             a.require_read(Some(&u))?;
             a.require_member()?;
             let title = title?;
-            let new = prepared?;
+            let mut new = prepared?;
             posting_allowed(conn, &u, per_minute)?;
+            hold_if_new_member(conn, &u, &mut new)?;
             let thread = threads::insert(conn, a.group.id, u.id, title.as_str(), new.status)?;
             let post = posts::insert(conn, thread.id, None, u.id, new.as_new_body())?;
             // A held thread is not counted: nobody else can tell it exists.

@@ -109,6 +109,9 @@ pub struct PostView {
     /// For a held post (shown only to its author and moderators): what the scanner found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phi: Option<Vec<Span>>,
+    /// For a rejected or removed post (shown only to its author and moderators): why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_reason: Option<String>,
 }
 
 impl PostView {
@@ -134,6 +137,10 @@ impl PostView {
             deleted,
             depth: p.depth,
             phi: if deleted { None } else { screen::findings(p) },
+            decision_reason: match p.status() {
+                PostStatus::Rejected | PostStatus::Removed => p.decision_reason.clone(),
+                _ => None,
+            },
         }
     }
 }

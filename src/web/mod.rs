@@ -2,9 +2,11 @@
 
 mod account;
 pub mod assets;
+mod audit;
 mod compose;
 mod forum;
 pub mod middleware;
+mod moderation;
 mod signin;
 
 use actix_web::cookie::Cookie;
@@ -31,6 +33,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/", web::get().to(forum::home))
     .configure(forum::routes)
     .configure(compose::routes)
+    .configure(audit::routes)
+    .configure(moderation::routes)
     .configure(signin::routes)
     .configure(account::routes);
 }
@@ -58,6 +62,8 @@ pub fn page(
         totp_enabled: u.totp_enabled(),
     });
     ctx.insert("user", &user);
+    ctx.insert("unread", &viewer.unread);
+    ctx.insert("is_staff", &crate::forum::access::is_staff(viewer.user()));
     ctx.insert("csrf_token", &viewer.csrf_token);
     ctx.insert("title", title);
     // Templates test these directly; tera refuses to look into an undefined value.

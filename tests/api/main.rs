@@ -5,11 +5,13 @@
 // A failed unwrap in a test is a failed test with its reason: exactly what a test should do.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod accounts;
+mod audit;
 mod cli;
 mod errors;
 mod forum;
 mod forum_pages;
 mod helpers;
+mod moderation;
 mod pages;
 mod phi;
 mod sanitising;

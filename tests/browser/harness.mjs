@@ -11,6 +11,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -88,6 +90,22 @@ export class Kindred {
         if (!m) return reject(new Error('kindred demo did not print the demo password line'));
         resolve(m[1]);
       });
+    });
+  }
+
+  /// `kindred user create` on the fresh database (the password goes through stdin, never argv).
+  createUser(username, role, password) {
+    return new Promise((resolve, reject) => {
+      const p = spawn(KINDRED_BIN, ['user', 'create', '--username', username, '--role', role, '--password-stdin'], {
+        env: this.env(),
+        stdio: ['pipe', 'ignore', 'pipe'],
+      });
+      let err = '';
+      p.stderr.setEncoding('utf8');
+      p.stderr.on('data', (d) => (err = (err + d).slice(-2000)));
+      p.once('error', reject);
+      p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`user create failed (${code}): ${err}`))));
+      p.stdin.end(`${password}\n`);
     });
   }
 
@@ -224,3 +242,40 @@ export class Journey {
     });
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// RFC 6238 TOTP (HMAC-SHA1, 30-second step, 6 digits), as an authenticator app computes it.
+
+export function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const clean = text.replace(/[\s=-]/g, '').toUpperCase();
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const ch of clean) {
+    const idx = alphabet.indexOf(ch);
+    if (idx < 0) throw new Error('the key shown is not base32');
+    value = (value << 5) | idx;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+export function totpAt(key, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const bin = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(bin).padStart(6, '0');
+}
+
+export const stepNow = () => Math.floor(Date.now() / 1000 / 30);
+
+// The RFC 6238 appendix B vector (SHA-1, T = 59 s) checks the code above before it is trusted.
+assert.equal(totpAt(Buffer.from('12345678901234567890'), 1).slice(-6), '287082');
+

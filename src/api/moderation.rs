@@ -1,0 +1,160 @@
+//! Reporting posts, the moderation queue and decisions, and the member's notifications.
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::auth::client::ClientInfo;
+use crate::auth::extract::ApiUser;
+use crate::error::AppError;
+use crate::moderation::decide::{self, Decision};
+use crate::moderation::queue::{self, Filter};
+use crate::moderation::reports::{self, Report};
+use crate::moderation::sanctions::{self, NewSanction};
+use crate::moderation::settings::{self, ForumSettings};
+use crate::notifications;
+use crate::state::AppState;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/posts/{id}/flags", web::post().to(flag))
+        .route("/moderation/queue", web::get().to(list))
+        .route("/moderation/posts/{id}/{action}", web::post().to(act))
+        .route(
+            "/moderation/users/{username}/sanctions",
+            web::post().to(sanction),
+        )
+        .route(
+            "/moderation/users/{username}/sanctions",
+            web::get().to(sanctions_of),
+        )
+        .route(
+            "/moderation/users/{username}/sanctions/{id}/lift",
+            web::post().to(lift),
+        )
+        .route("/admin/settings", web::get().to(get_settings))
+        .route("/admin/settings", web::put().to(put_settings))
+        .route("/notifications", web::get().to(inbox))
+        .route("/notifications/read", web::post().to(read));
+}
+
+fn id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+async fn flag(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<Report>,
+) -> Result<HttpResponse, AppError> {
+    reports::report(&state, &user, id(&path)?, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(serde_json::json!({ "reported": true })))
+}
+
+#[derive(Deserialize)]
+struct QueueQuery {
+    group: Option<String>,
+    reason: Option<String>,
+}
+
+async fn list(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    q: web::Query<QueueQuery>,
+) -> Result<HttpResponse, AppError> {
+    let q = q.into_inner();
+    let filter = Filter {
+        group: q.group.filter(|g| !g.is_empty()),
+        reason: q.reason.filter(|r| !r.is_empty()),
+    };
+    Ok(HttpResponse::Ok().json(queue::queue(&state, &user, filter, &client).await?))
+}
+
+#[derive(Deserialize, Default)]
+struct ActBody {
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// `approve` and `restore` take no body; `reject` and `remove` take `{"reason"}`.
+async fn act(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    path: web::Path<(String, String)>,
+    body: Option<web::Json<ActBody>>,
+) -> Result<HttpResponse, AppError> {
+    let (post, action) = path.into_inner();
+    let reason = body.map(|b| b.into_inner().reason).unwrap_or_default();
+    let decision = match action.as_str() {
+        "approve" => Decision::Approve,
+        "restore" => Decision::Restore,
+        "reject" => Decision::Reject(decide::parse_reason(reason)?),
+        "remove" => Decision::Remove(decide::parse_reason(reason)?),
+        _ => return Err(AppError::NotFound),
+    };
+    let post = decide::decide(&state, &user, id(&post)?, decision, &client).await?;
+    Ok(HttpResponse::Ok().json(post))
+}
+
+async fn inbox(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(notifications::inbox(&state, &user, false).await?))
+}
+
+async fn read(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+) -> Result<HttpResponse, AppError> {
+    notifications::mark_all_read(&state, &user).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn sanction(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<NewSanction>,
+) -> Result<HttpResponse, AppError> {
+    let s = sanctions::sanction(&state, &user, &path, body.into_inner(), &client).await?;
+    Ok(HttpResponse::Created().json(s))
+}
+
+async fn sanctions_of(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let list = sanctions::list(&state, &user, &path).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "sanctions": list })))
+}
+
+async fn lift(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (name, sid) = path.into_inner();
+    sanctions::lift(&state, &user, &name, id(&sid)?, &client).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn get_settings(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(settings::get(&state, &user).await?))
+}
+
+async fn put_settings(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    body: web::Json<ForumSettings>,
+) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(settings::update(&state, &user, body.into_inner(), &client).await?))
+}

@@ -1,0 +1,70 @@
+//! In-app notifications: rows and queries.
+
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use super::schema::notifications;
+use super::{now, AnyConnection};
+use crate::error::AppError;
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = notifications)]
+pub struct NotificationRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub kind: String,
+    pub text: String,
+    pub link: String,
+    pub created_at: PrimitiveDateTime,
+    pub read_at: Option<PrimitiveDateTime>,
+}
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    kind: &str,
+    text: &str,
+    link: &str,
+) -> Result<(), AppError> {
+    diesel::insert_into(notifications::table)
+        .values((
+            notifications::user_id.eq(user_id),
+            notifications::kind.eq(kind),
+            notifications::text.eq(text),
+            notifications::link.eq(link),
+            notifications::created_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The newest `limit` notifications of a member.
+pub fn recent(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    limit: i64,
+) -> Result<Vec<NotificationRow>, AppError> {
+    Ok(notifications::table
+        .filter(notifications::user_id.eq(user_id))
+        .order(notifications::id.desc())
+        .limit(limit)
+        .load(conn)?)
+}
+
+pub fn unread(conn: &mut AnyConnection, user_id: i64) -> Result<i64, AppError> {
+    Ok(notifications::table
+        .filter(notifications::user_id.eq(user_id))
+        .filter(notifications::read_at.is_null())
+        .count()
+        .get_result(conn)?)
+}
+
+pub fn mark_all_read(conn: &mut AnyConnection, user_id: i64) -> Result<usize, AppError> {
+    Ok(diesel::update(
+        notifications::table
+            .filter(notifications::user_id.eq(user_id))
+            .filter(notifications::read_at.is_null()),
+    )
+    .set(notifications::read_at.eq(Some(now())))
+    .execute(conn)?)
+}

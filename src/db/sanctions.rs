@@ -1,0 +1,86 @@
+//! Moderators' measures against members: rows and queries.
+
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use super::schema::{sanctions, users};
+use super::{now, AnyConnection};
+use crate::error::AppError;
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = sanctions)]
+pub struct SanctionRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub kind: String,
+    pub reason: String,
+    pub until: Option<PrimitiveDateTime>,
+    pub created_by: String,
+    pub created_at: PrimitiveDateTime,
+    pub lifted_at: Option<PrimitiveDateTime>,
+}
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    kind: &str,
+    reason: &str,
+    until: Option<PrimitiveDateTime>,
+    by: &str,
+) -> Result<SanctionRow, AppError> {
+    Ok(diesel::insert_into(sanctions::table)
+        .values((
+            sanctions::user_id.eq(user_id),
+            sanctions::kind.eq(kind),
+            sanctions::reason.eq(reason),
+            sanctions::until.eq(until),
+            sanctions::created_by.eq(by),
+            sanctions::created_at.eq(now()),
+        ))
+        .returning(sanctions::all_columns)
+        .get_result(conn)?)
+}
+
+/// Suspensions and bans in force now (not lifted, not expired), newest first.
+pub fn in_force(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<SanctionRow>, AppError> {
+    Ok(sanctions::table
+        .filter(sanctions::user_id.eq(user_id))
+        .filter(sanctions::kind.ne("warn"))
+        .filter(sanctions::lifted_at.is_null())
+        .filter(
+            sanctions::until
+                .is_null()
+                .or(sanctions::until.gt(Some(now()))),
+        )
+        .order(sanctions::id.desc())
+        .load(conn)?)
+}
+
+/// Every measure taken against a member, newest first (with the member's name).
+pub fn of_user(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<SanctionRow>, AppError> {
+    Ok(sanctions::table
+        .filter(sanctions::user_id.eq(user_id))
+        .order(sanctions::id.desc())
+        .load(conn)?)
+}
+
+/// Lifts a measure early; false if it was already lifted (or is not this member's).
+pub fn lift(conn: &mut AnyConnection, id: i64, user_id: i64) -> Result<bool, AppError> {
+    Ok(diesel::update(
+        sanctions::table
+            .find(id)
+            .filter(sanctions::user_id.eq(user_id))
+            .filter(sanctions::lifted_at.is_null()),
+    )
+    .set(sanctions::lifted_at.eq(Some(now())))
+    .execute(conn)?
+        > 0)
+}
+
+pub fn member_name(conn: &mut AnyConnection, user_id: i64) -> Result<Option<String>, AppError> {
+    Ok(users::table
+        .find(user_id)
+        .select(users::username)
+        .first(conn)
+        .optional()?)
+}

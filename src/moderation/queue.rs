@@ -1,0 +1,233 @@
+//! The moderation queue: held posts and reported posts in the groups a moderator looks after,
+//! urgent (self-harm reports) first, then oldest first. A fixed number of queries whatever its
+//! length; every held post whose content it shows to a moderator is audited.
+
+use std::collections::HashMap;
+
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::audit::{Action, Entry};
+use crate::auth::accounts::require_role;
+use crate::auth::client::ClientInfo;
+use crate::db::posts::PostRow;
+use crate::db::schema::{groups, posts, threads, users};
+use crate::db::users::UserRow;
+use crate::db::{flags, groups as group_rows, rfc3339, AnyConnection};
+use crate::domain::PostStatus;
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::forum::screen::{self, HeldView};
+use crate::forum::views::PostView;
+use crate::state::AppState;
+
+/// Items shown at once; the rest wait (the page says how many).
+pub const PAGE: usize = 50;
+
+#[derive(Serialize, Clone, Debug)]
+pub struct FlagView {
+    pub reason: String,
+    pub note: Option<String>,
+    pub by: Option<String>,
+    pub at: String,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct AuthorHistory {
+    pub username: Option<String>,
+    pub joined_at: Option<String>,
+    pub rejected_posts: i64,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct QueueItem {
+    pub post: PostView,
+    pub reasons: Vec<&'static str>,
+    pub flags: Vec<FlagView>,
+    pub urgent: bool,
+    pub thread_id: String,
+    pub thread_title: String,
+    pub group: String,
+    pub author: AuthorHistory,
+    /// For posts held for PHI: the text with its risky spans marked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held: Option<HeldView>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Queue {
+    pub items: Vec<QueueItem>,
+    /// Items in the queue in all (more than are shown when over a page).
+    pub total: usize,
+}
+
+/// Filters from the page or the API.
+#[derive(Default, Clone, Debug)]
+pub struct Filter {
+    pub group: Option<String>,
+    pub reason: Option<String>,
+}
+
+type Candidate = (
+    PostRow,
+    String,
+    i64,
+    String,
+    String,
+    Option<String>,
+    Option<time::PrimitiveDateTime>,
+);
+
+pub async fn queue(
+    state: &AppState,
+    moderator: &UserRow,
+    filter: Filter,
+    client: &ClientInfo,
+) -> Result<Queue, AppError> {
+    let (m, ip) = (moderator.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            let scope = scope(conn, &m)?;
+            let reported = flags::posts_with_open_flags(conn)?;
+            let mut q = posts::table
+                .inner_join(threads::table.inner_join(groups::table))
+                .left_join(users::table)
+                .filter(posts::deleted_at.is_null())
+                .filter(
+                    posts::status
+                        .eq(PostStatus::Held.as_str())
+                        .or(posts::id.eq_any(&reported)),
+                )
+                .select((
+                    PostRow::as_select(),
+                    threads::title,
+                    groups::id,
+                    groups::slug,
+                    groups::name,
+                    users::username.nullable(),
+                    users::created_at.nullable(),
+                ))
+                .order((posts::created_at.asc(), posts::id.asc()))
+                .into_boxed();
+            if let Some(ids) = &scope {
+                q = q.filter(groups::id.eq_any(ids.clone()));
+            }
+            if let Some(slug) = &filter.group {
+                q = q.filter(groups::slug.eq(slug.clone()));
+            }
+            let rows: Vec<Candidate> = q.load(conn)?;
+            let ids: Vec<i64> = rows.iter().map(|r| r.0.id).collect();
+            let mut open: HashMap<i64, Vec<FlagView>> = HashMap::new();
+            let mut urgent: HashMap<i64, bool> = HashMap::new();
+            for (f, by) in flags::open_for(conn, &ids)? {
+                *urgent.entry(f.post_id).or_default() |= f.reason == "self_harm";
+                open.entry(f.post_id).or_default().push(FlagView {
+                    reason: f.reason,
+                    note: f.note,
+                    by,
+                    at: rfc3339(f.created_at),
+                });
+            }
+            let authors: Vec<i64> = rows.iter().filter_map(|r| r.0.author_id).collect();
+            let rejected: HashMap<i64, i64> = posts::table
+                .filter(posts::author_id.eq_any(&authors))
+                .filter(posts::status.eq(PostStatus::Rejected.as_str()))
+                .group_by(posts::author_id)
+                .select((posts::author_id, count_star()))
+                .load::<(Option<i64>, i64)>(conn)?
+                .into_iter()
+                .filter_map(|(a, n)| a.map(|a| (a, n)))
+                .collect();
+            let mut items: Vec<QueueItem> = rows
+                .into_iter()
+                .map(|(p, title, _, slug, _, name, joined)| {
+                    let flags = open.remove(&p.id).unwrap_or_default();
+                    let mut reasons = Vec::new();
+                    if p.phi.is_some() {
+                        reasons.push("phi");
+                    }
+                    if !flags.is_empty() {
+                        reasons.push("flag");
+                    }
+                    if p.hidden_by_flags {
+                        reasons.push("auto_hidden");
+                    }
+                    if p.status() == PostStatus::Held && p.phi.is_none() && !p.hidden_by_flags {
+                        reasons.push("new_member");
+                    }
+                    let view = PostView::new(&p, name.clone());
+                    let held = view.phi.as_ref().and_then(|spans| {
+                        let title = p.parent_id.is_none().then_some(title.as_str());
+                        Some(screen::held_view(title, p.body_md.as_deref()?, spans))
+                    });
+                    QueueItem {
+                        urgent: urgent.get(&p.id).copied().unwrap_or(false),
+                        thread_id: p.thread_id.to_string(),
+                        thread_title: title,
+                        group: slug,
+                        author: AuthorHistory {
+                            rejected_posts: p
+                                .author_id
+                                .and_then(|a| rejected.get(&a).copied())
+                                .unwrap_or(0),
+                            username: name,
+                            joined_at: joined.map(rfc3339),
+                        },
+                        post: view,
+                        reasons,
+                        flags,
+                        held,
+                    }
+                })
+                .filter(|i| {
+                    filter
+                        .reason
+                        .as_deref()
+                        .is_none_or(|r| i.reasons.contains(&r))
+                })
+                .collect();
+            items.sort_by_key(|i| !i.urgent);
+            let total = items.len();
+            items.truncate(PAGE);
+            for i in items.iter().filter(|i| i.post.status == PostStatus::Held) {
+                Entry::new(Action::HeldPostViewed)
+                    .actor(m.id, &m.username)
+                    .target(format!("post {}", i.post.id))
+                    .ip(Some(&ip))
+                    .reason("shown in the moderation queue".to_owned())
+                    .write(conn)?;
+            }
+            Ok(Queue { items, total })
+        })
+        .await
+}
+
+/// The groups whose items a moderator sees: None for all (global moderators and admins), else
+/// the groups they moderate. Nobody else has a queue.
+fn scope(conn: &mut AnyConnection, user: &UserRow) -> Result<Option<Vec<i64>>, AppError> {
+    if matches!(user.role(), Role::Moderator | Role::Admin) {
+        // Global moderators and admins see every group, once their second factor is on.
+        require_role(user, Role::Moderator)?;
+        return Ok(None);
+    }
+    let mine: Vec<i64> = group_rows::memberships_of(conn, user.id)?
+        .into_iter()
+        .filter(|m| m.is_member() && m.is_moderator)
+        .map(|m| m.group_id)
+        .collect();
+    if mine.is_empty() {
+        return Err(AppError::forbidden(
+            "forbidden",
+            "Only moderators can see the moderation queue.",
+        ));
+    }
+    if !user.totp_enabled() {
+        return Err(AppError::forbidden(
+            "two_factor_required",
+            "Turn on two-factor sign-in on your account page before using moderator powers.",
+        ));
+    }
+    Ok(Some(mine))
+}

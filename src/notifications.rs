@@ -1,0 +1,89 @@
+//! In-app notifications: what happened to a member's posts (moderators' decisions, replies).
+//! The text says what happened and links to it; it never quotes a post, so no PHI is copied.
+
+use serde::Serialize;
+
+use crate::db::notifications as rows;
+use crate::db::users::UserRow;
+use crate::db::{rfc3339, AnyConnection};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Notification kinds, as stored and as the API shows them.
+pub mod kind {
+    pub const REPLY: &str = "reply";
+    pub const APPROVED: &str = "post_approved";
+    pub const REJECTED: &str = "post_rejected";
+    pub const REMOVED: &str = "post_removed";
+    pub const RESTORED: &str = "post_restored";
+}
+
+pub fn notify(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    kind: &str,
+    text: &str,
+    link: &str,
+) -> Result<(), AppError> {
+    rows::insert(conn, user_id, kind, text, link)
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct NotificationView {
+    pub id: String,
+    pub kind: String,
+    pub text: String,
+    pub link: String,
+    pub read: bool,
+    pub created_at: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct Inbox {
+    pub notifications: Vec<NotificationView>,
+    pub unread: i64,
+}
+
+/// The member's newest 50 notifications and how many are unread; `mark_read` then marks them all
+/// read (the page does, once shown).
+pub async fn inbox(state: &AppState, user: &UserRow, mark_read: bool) -> Result<Inbox, AppError> {
+    let id = user.id;
+    let load = move |conn: &mut AnyConnection| -> Result<Inbox, AppError> {
+        let list = rows::recent(conn, id, 50)?;
+        let unread = rows::unread(conn, id)?;
+        if mark_read && unread > 0 {
+            rows::mark_all_read(conn, id)?;
+        }
+        Ok(Inbox {
+            notifications: list
+                .into_iter()
+                .map(|n| NotificationView {
+                    id: n.id.to_string(),
+                    kind: n.kind,
+                    text: n.text,
+                    link: n.link,
+                    read: n.read_at.is_some(),
+                    created_at: rfc3339(n.created_at),
+                })
+                .collect(),
+            unread,
+        })
+    };
+    if mark_read {
+        state.db.write(load).await
+    } else {
+        state.db.run(load).await
+    }
+}
+
+pub async fn mark_all_read(state: &AppState, user: &UserRow) -> Result<(), AppError> {
+    let id = user.id;
+    state
+        .db
+        .write(move |conn| rows::mark_all_read(conn, id).map(|_| ()))
+        .await
+}
+
+pub async fn unread(state: &AppState, user_id: i64) -> Result<i64, AppError> {
+    state.db.run(move |conn| rows::unread(conn, user_id)).await
+}

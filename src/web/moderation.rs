@@ -1,0 +1,335 @@
+//! The moderation queue page and its decisions, reporting a post, and the notifications page.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+use crate::auth::client::ClientInfo;
+use crate::auth::extract::SignedIn;
+use crate::error::AppError;
+use crate::moderation::decide::{self, Decision};
+use crate::moderation::queue::{self, Filter};
+use crate::moderation::reports::{self, Report};
+use crate::moderation::sanctions::{self, NewSanction};
+use crate::moderation::settings::{self, ForumSettings};
+use crate::notifications;
+use crate::state::AppState;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/moderation", web::get().to(queue_page))
+        .route("/moderation/posts/{id}/{action}", web::post().to(act))
+        .route("/posts/{id}/report", web::post().to(report))
+        .route(
+            "/moderation/users/{username}/sanction",
+            web::post().to(sanction),
+        )
+        .route("/admin/settings", web::get().to(settings_page))
+        .route("/admin/settings", web::post().to(save_settings))
+        .route("/notifications", web::get().to(notifications_page));
+}
+
+fn id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+#[derive(Deserialize)]
+struct QueueQuery {
+    group: Option<String>,
+    reason: Option<String>,
+}
+
+impl QueueQuery {
+    fn filter(self) -> Filter {
+        Filter {
+            group: self.group.filter(|g| !g.is_empty()),
+            reason: self.reason.filter(|r| !r.is_empty()),
+        }
+    }
+}
+
+async fn queue_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    client: ClientInfo,
+    me: SignedIn,
+    q: web::Query<QueueQuery>,
+) -> Result<HttpResponse, AppError> {
+    let filter = q.into_inner().filter();
+    let list = queue::queue(&state, &me.user, filter.clone(), &client).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("queue", &list);
+    ctx.insert("group_filter", &filter.group.unwrap_or_default());
+    ctx.insert("reason_filter", &filter.reason.unwrap_or_default());
+    super::page(
+        &state,
+        &req,
+        &me.viewer,
+        "moderation.html",
+        "Moderation queue",
+        ctx,
+    )
+}
+
+#[derive(Deserialize)]
+struct ActForm {
+    csrf_token: String,
+    #[serde(default)]
+    reason: Option<String>,
+    #[serde(default)]
+    back: Option<String>,
+}
+
+/// A decision from the queue page: back to the queue with what happened (or who was first).
+async fn act(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    me: SignedIn,
+    path: web::Path<(String, String)>,
+    form: web::Form<ActForm>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let (post, action) = path.into_inner();
+    let f = form.into_inner();
+    let back = super::safe_next(f.back.as_deref().or(Some("/moderation")));
+    let decision = match action.as_str() {
+        "approve" => Ok(Decision::Approve),
+        "restore" => Ok(Decision::Restore),
+        "reject" => decide::parse_reason(f.reason).map(Decision::Reject),
+        "remove" => decide::parse_reason(f.reason).map(Decision::Remove),
+        _ => return Err(AppError::NotFound),
+    };
+    let outcome = match decision {
+        Ok(d) => decide::decide(&state, &me.user, id(&post)?, d, &client)
+            .await
+            .map(|p| match p.status {
+                crate::domain::PostStatus::Published => "Approved: the post is public.".to_owned(),
+                crate::domain::PostStatus::Rejected => {
+                    "Rejected: the author has been told why.".to_owned()
+                }
+                crate::domain::PostStatus::Removed => {
+                    "Removed: the author has been told why.".to_owned()
+                }
+                crate::domain::PostStatus::Held => "Still held.".to_owned(),
+            }),
+        Err(e) => Err(e),
+    };
+    let message = match outcome {
+        Ok(m) => m,
+        Err(e @ (AppError::Conflict { .. } | AppError::Validation { .. })) => e
+            .fields()
+            .and_then(|f| f.values().next().cloned())
+            .unwrap_or_else(|| e.public_message()),
+        Err(e) => return Err(e),
+    };
+    Ok(super::redirect_with(&state, &back, Some(&message), vec![]))
+}
+
+#[derive(Deserialize)]
+struct ReportForm {
+    csrf_token: String,
+    reason: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+async fn report(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<String>,
+    form: web::Form<ReportForm>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let post_id = id(&path)?;
+    let thread_id = crate::forum::posts::thread_of(&state, &me.user, post_id).await?;
+    let f = form.into_inner();
+    let message = match reports::report(
+        &state,
+        &me.user,
+        post_id,
+        Report {
+            reason: f.reason,
+            note: f.note,
+        },
+    )
+    .await
+    {
+        Ok(()) => "Thank you: the moderators will look at this post.".to_owned(),
+        Err(
+            e @ (AppError::Conflict { .. }
+            | AppError::Validation { .. }
+            | AppError::Forbidden { .. }),
+        ) => e
+            .fields()
+            .and_then(|f| f.values().next().cloned())
+            .unwrap_or_else(|| e.public_message()),
+        Err(e) => return Err(e),
+    };
+    Ok(super::redirect_with(
+        &state,
+        &format!("/threads/{thread_id}#post-{post_id}"),
+        Some(&message),
+        vec![],
+    ))
+}
+
+async fn notifications_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    me: SignedIn,
+) -> Result<HttpResponse, AppError> {
+    let inbox = notifications::inbox(&state, &me.user, true).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("inbox", &inbox);
+    super::page(
+        &state,
+        &req,
+        &me.viewer,
+        "notifications.html",
+        "Notifications",
+        ctx,
+    )
+}
+
+#[derive(Deserialize)]
+struct SanctionForm {
+    csrf_token: String,
+    kind: String,
+    reason: String,
+    #[serde(default)]
+    days: Option<String>,
+}
+
+/// A measure against a post's author, from the queue page; back to the queue with the outcome.
+async fn sanction(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    me: SignedIn,
+    path: web::Path<String>,
+    form: web::Form<SanctionForm>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let f = form.into_inner();
+    let days = match f.days.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => Some(
+            d.parse::<i64>()
+                .map_err(|_| AppError::validation("days", "Days must be a whole number."))?,
+        ),
+        None => None,
+    };
+    let outcome = sanctions::sanction(
+        &state,
+        &me.user,
+        &path,
+        NewSanction {
+            kind: f.kind,
+            reason: f.reason,
+            days,
+        },
+        &client,
+    )
+    .await;
+    let message = match outcome {
+        Ok(s) => format!(
+            "Done: {} {} — they have been told why.",
+            path.as_str(),
+            match s.kind.as_str() {
+                "warn" => "was warned",
+                "suspend" => "is suspended",
+                _ => "is banned",
+            }
+        ),
+        Err(e @ (AppError::Validation { .. } | AppError::Forbidden { .. })) => e
+            .fields()
+            .and_then(|f| f.values().next().cloned())
+            .unwrap_or_else(|| e.public_message()),
+        Err(e) => return Err(e),
+    };
+    Ok(super::redirect_with(
+        &state,
+        "/moderation",
+        Some(&message),
+        vec![],
+    ))
+}
+
+async fn settings_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    me: SignedIn,
+) -> Result<HttpResponse, AppError> {
+    let current = settings::get(&state, &me.user).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("settings", &current);
+    super::page(
+        &state,
+        &req,
+        &me.viewer,
+        "settings.html",
+        "Forum settings",
+        ctx,
+    )
+}
+
+#[derive(Deserialize)]
+struct SettingsForm {
+    csrf_token: String,
+    auto_hide_reports: String,
+    new_member_approvals: String,
+}
+
+async fn save_settings(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    client: ClientInfo,
+    me: SignedIn,
+    form: web::Form<SettingsForm>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let number = |field: &str, raw: &str| {
+        raw.trim()
+            .parse::<i64>()
+            .map_err(|_| AppError::validation(field, "Enter a whole number."))
+    };
+    let parsed = number("auto_hide_reports", &form.auto_hide_reports).and_then(|a| {
+        Ok(ForumSettings {
+            auto_hide_reports: a,
+            new_member_approvals: number("new_member_approvals", &form.new_member_approvals)?,
+        })
+    });
+    match parsed {
+        Ok(new) => match settings::update(&state, &me.user, new, &client).await {
+            Ok(_) => Ok(super::redirect_with(
+                &state,
+                "/admin/settings",
+                Some("Settings saved."),
+                vec![],
+            )),
+            Err(e @ AppError::Validation { .. }) => {
+                let mut ctx = tera::Context::new();
+                ctx.insert("settings", &new);
+                super::form_again(
+                    &state,
+                    &req,
+                    &me.viewer,
+                    "settings.html",
+                    "Forum settings",
+                    ctx,
+                    &e,
+                )
+            }
+            Err(e) => Err(e),
+        },
+        Err(e) => {
+            let mut ctx = tera::Context::new();
+            ctx.insert("settings", &settings::get(&state, &me.user).await?);
+            super::form_again(
+                &state,
+                &req,
+                &me.viewer,
+                "settings.html",
+                "Forum settings",
+                ctx,
+                &e,
+            )
+        }
+    }
+}

@@ -16,6 +16,7 @@ pub mod kind {
     pub const REJECTED: &str = "post_rejected";
     pub const REMOVED: &str = "post_removed";
     pub const RESTORED: &str = "post_restored";
+    pub const EDITED: &str = "post_edited_and_approved";
 }
 
 pub fn notify(

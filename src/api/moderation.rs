@@ -17,6 +17,10 @@ use crate::state::AppState;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/posts/{id}/flags", web::post().to(flag))
         .route("/moderation/queue", web::get().to(list))
+        .route(
+            "/moderation/posts/{id}/edit-approve",
+            web::post().to(edit_approve),
+        )
         .route("/moderation/posts/{id}/{action}", web::post().to(act))
         .route(
             "/moderation/users/{username}/sanctions",
@@ -157,4 +161,20 @@ async fn put_settings(
     body: web::Json<ForumSettings>,
 ) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok().json(settings::update(&state, &user, body.into_inner(), &client).await?))
+}
+
+#[derive(Deserialize)]
+struct Redaction {
+    body: String,
+}
+
+async fn edit_approve(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<Redaction>,
+) -> Result<HttpResponse, AppError> {
+    let post = decide::edit_and_approve(&state, &user, id(&path)?, &body.body, &client).await?;
+    Ok(HttpResponse::Ok().json(post))
 }

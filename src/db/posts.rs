@@ -277,3 +277,36 @@ pub fn published_by(conn: &mut AnyConnection, author_id: i64) -> Result<i64, App
         .count()
         .get_result(conn)?)
 }
+
+/// A moderator's redaction of a held post, published at once (only if it is still held): the
+/// risky text is replaced, not kept as a revision.
+pub fn redact_and_publish(
+    conn: &mut AnyConnection,
+    id: i64,
+    body_md: &str,
+    body_html: &SafeHtml,
+    by: &str,
+) -> Result<bool, AppError> {
+    let n = diesel::update(
+        posts::table
+            .find(id)
+            .filter(posts::status.eq(PostStatus::Held.as_str())),
+    )
+    .set((
+        posts::body_md.eq(Some(body_md)),
+        posts::body_html.eq(Some(body_html.as_str())),
+        posts::phi.eq(None::<String>),
+        posts::status.eq(PostStatus::Published.as_str()),
+        posts::hidden_by_flags.eq(false),
+        posts::edited_at.eq(Some(now())),
+        posts::decided_by.eq(Some(by)),
+        posts::decided_at.eq(Some(now())),
+        posts::decision_reason.eq(None::<String>),
+    ))
+    .execute(conn)?;
+    if n > 0 {
+        diesel::delete(post_revisions::table.filter(post_revisions::post_id.eq(id)))
+            .execute(conn)?;
+    }
+    Ok(n > 0)
+}

@@ -178,3 +178,55 @@ fn tell_author(
     };
     notifications::notify(conn, author, k, &text, &link)
 }
+
+/// Edit-and-approve: a moderator takes the risky part out of a held post and publishes it. The
+/// new text is scanned like any post and refused while it still looks risky; the author is told
+/// their post was edited.
+pub async fn edit_and_approve(
+    state: &AppState,
+    moderator: &UserRow,
+    post_id: i64,
+    body: &str,
+    client: &ClientInfo,
+) -> Result<PostView, AppError> {
+    let new = crate::forum::screen::prepare(moderator.role(), None, body)?;
+    if new.status != PostStatus::Published {
+        return Err(AppError::validation(
+            "body",
+            "The edited text still looks like it could identify someone; take those parts out too.",
+        ));
+    }
+    let (m, ip) = (moderator.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            let (post, thread, a) = super::load(conn, post_id, &m)?;
+            a.require_moderator(&m)?;
+            if post.status() != PostStatus::Held {
+                return Err(already_handled(conn, post.id));
+            }
+            flags::resolve(conn, post.id)?;
+            if !posts::redact_and_publish(conn, post.id, new.body.as_str(), &new.html, &m.username)? {
+                return Err(already_handled(conn, post.id));
+            }
+            publication_changed(conn, &thread, &post, PostStatus::Held, PostStatus::Published)?;
+            Entry::new(Action::PostApproved)
+                .actor(m.id, &m.username)
+                .target(format!("post {}", post.id))
+                .ip(Some(&ip))
+                .reason("edited by the moderator, then approved".to_owned())
+                .write(conn)?;
+            if let Some(author) = post.author_id {
+                notifications::notify(
+                    conn,
+                    author,
+                    kind::EDITED,
+                    "A moderator edited your post to take out details that could identify someone, and published it.",
+                    &format!("/threads/{}#post-{}", post.thread_id, post.id),
+                )?;
+            }
+            let (updated, name) = posts::by_id(conn, post.id)?.ok_or(AppError::NotFound)?;
+            Ok(PostView::new(&updated, name))
+        })
+        .await
+}

@@ -76,6 +76,9 @@ struct ActForm {
     reason: Option<String>,
     #[serde(default)]
     back: Option<String>,
+    /// For edit-and-approve: the moderator's redacted text.
+    #[serde(default)]
+    body: Option<String>,
 }
 
 /// A decision from the queue page: back to the queue with what happened (or who was first).
@@ -90,6 +93,25 @@ async fn act(
     let (post, action) = path.into_inner();
     let f = form.into_inner();
     let back = super::safe_next(f.back.as_deref().or(Some("/moderation")));
+    if action == "edit-approve" {
+        let outcome = decide::edit_and_approve(
+            &state,
+            &me.user,
+            id(&post)?,
+            f.body.as_deref().unwrap_or_default(),
+            &client,
+        )
+        .await;
+        let message = match outcome {
+            Ok(_) => "Edited and published: the author has been told.".to_owned(),
+            Err(e @ (AppError::Conflict { .. } | AppError::Validation { .. })) => e
+                .fields()
+                .and_then(|f| f.values().next().cloned())
+                .unwrap_or_else(|| e.public_message()),
+            Err(e) => return Err(e),
+        };
+        return Ok(super::redirect_with(&state, &back, Some(&message), vec![]));
+    }
     let decision = match action.as_str() {
         "approve" => Ok(Decision::Approve),
         "restore" => Ok(Decision::Restore),

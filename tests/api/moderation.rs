@@ -731,3 +731,52 @@ async fn admins_set_thresholds_and_new_members_first_posts_wait_for_a_moderator(
         .contains(&"settings.changed".to_owned()));
     let _ = &f.carol;
 }
+
+#[actix_web::test]
+async fn a_moderator_redacts_a_held_post_and_publishes_it() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let held = held_reply(&app, &f).await;
+    let at = format!("/moderation/posts/{held}/edit-approve");
+    let (s, v) = app
+        .post(
+            &at,
+            json!({"body": "My son Tomasz Nowak was seen."}),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "still risky: {v}");
+    let (s, _) = app
+        .post(&at, json!({"body": "My son was seen."}), Some(&f.alice))
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, v) = app
+        .post(
+            &at,
+            json!({"body": "My son was seen at the clinic."}),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(
+        (s, v["status"].as_str()),
+        (StatusCode::OK, Some("published")),
+        "{v}"
+    );
+    let (_, t) = app
+        .get(&format!("/threads/{}", f.thread), Some(&f.bob))
+        .await;
+    assert!(has_post(&t, &held) && !t.to_string().contains("Nowak"));
+    let (_, n) = app.get("/notifications", Some(&f.alice)).await;
+    assert_eq!(n["notifications"][0]["kind"], "post_edited_and_approved");
+    let (_, r) = app
+        .get(&format!("/posts/{held}/revisions"), Some(&f.moderator))
+        .await;
+    assert!(
+        !r.to_string().contains("Nowak"),
+        "the risky text is not kept: {r}"
+    );
+    let (s, _) = app
+        .post(&at, json!({"body": "again"}), Some(&f.moderator))
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT);
+}

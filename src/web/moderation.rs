@@ -18,6 +18,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/moderation", web::get().to(queue_page))
         .route("/moderation/posts/{id}/{action}", web::post().to(act))
         .route("/posts/{id}/report", web::post().to(report))
+        .route("/threads/{id}/moderate", web::post().to(moderate_thread))
         .route(
             "/moderation/users/{username}/sanction",
             web::post().to(sanction),
@@ -354,4 +355,47 @@ async fn save_settings(
             )
         }
     }
+}
+
+#[derive(Deserialize)]
+struct ThreadFlagsForm {
+    csrf_token: String,
+    #[serde(default)]
+    locked: Option<String>,
+    #[serde(default)]
+    pinned: Option<String>,
+}
+
+/// Lock/unlock and pin/unpin from the thread page (group moderators).
+async fn moderate_thread(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    me: SignedIn,
+    path: web::Path<String>,
+    form: web::Form<ThreadFlagsForm>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let thread = id(&path)?;
+    let flag = |v: &Option<String>| v.as_deref().map(|v| v == "true");
+    let t = crate::forum::threads::set_flags(
+        &state,
+        &me.user,
+        thread,
+        flag(&form.locked),
+        flag(&form.pinned),
+        &client,
+    )
+    .await?;
+    let message = match (flag(&form.locked), flag(&form.pinned)) {
+        (Some(true), _) => "The thread is locked: it takes no new replies.",
+        (Some(false), _) => "The thread is open for replies again.",
+        (_, Some(true)) => "The thread is pinned to the top of its group.",
+        _ => "The thread is no longer pinned.",
+    };
+    Ok(super::redirect_with(
+        &state,
+        &format!("/threads/{}", t.id),
+        Some(message),
+        vec![],
+    ))
 }

@@ -780,3 +780,63 @@ async fn a_moderator_redacts_a_held_post_and_publishes_it() {
         .await;
     assert_eq!(s, StatusCode::CONFLICT);
 }
+
+#[actix_web::test]
+async fn moderators_lock_and_pin_from_the_thread_page_and_members_cannot() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let member = app.new_browser();
+    sign_in(&member, "bob").await;
+    let at = format!("/threads/{}", f.thread);
+    let csrf = member.csrf(&at).await;
+    let res = member
+        .form(
+            &format!("{at}/moderate"),
+            &[("csrf_token", &csrf), ("locked", "true")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let (_, html) = member.page(&at).await;
+    assert!(!html.contains("Lock thread"));
+
+    app.staff("sam", Role::Moderator);
+    let (_, t) = app.login("sam", None).await;
+    let (secret, _) = app.enrol_totp(t["access_token"].as_str().unwrap()).await;
+    let m = app.browser();
+    let csrf = m.csrf("/login").await;
+    m.form(
+        "/login",
+        &[
+            ("csrf_token", &csrf),
+            ("username", "sam"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    let csrf = m.csrf("/login/2fa").await;
+    m.form(
+        "/login/2fa",
+        &[("csrf_token", &csrf), ("code", &next_code(&secret))],
+    )
+    .await;
+    let (_, html) = m.page(&at).await;
+    assert!(html.contains("Lock thread") && html.contains("Pin to top"));
+    let csrf = m.csrf(&at).await;
+    let res = m
+        .form(
+            &format!("{at}/moderate"),
+            &[("csrf_token", &csrf), ("locked", "true")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, v) = app.get(&at, None).await;
+    assert_eq!(v["thread"]["locked"], true);
+    let (s, _) = app
+        .post(
+            &format!("{at}/posts"),
+            json!({"body": "late"}),
+            Some(&f.alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "a locked thread takes no replies");
+}

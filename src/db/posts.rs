@@ -310,3 +310,12 @@ pub fn redact_and_publish(
     }
     Ok(n > 0)
 }
+
+/// Several posts by id with their authors' names, in one query.
+pub fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<PostWithAuthor>, AppError> {
+    Ok(posts::table
+        .filter(posts::id.eq_any(ids))
+        .left_join(users::table)
+        .select((PostRow::as_select(), users::username.nullable()))
+        .load(conn)?)
+}

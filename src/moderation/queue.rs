@@ -1,6 +1,6 @@
 //! The moderation queue: held posts and reported posts in the groups a moderator looks after,
 //! urgent (self-harm reports) first, then oldest first. A fixed number of queries whatever its
-//! length; every held post whose content it shows to a moderator is audited.
+//! length (candidates, their parents, open reports, authors' rejections); every held post whose content it shows to a moderator is audited.
 
 use std::collections::HashMap;
 
@@ -41,6 +41,13 @@ pub struct AuthorHistory {
 }
 
 #[derive(Serialize, Clone, Debug)]
+pub struct ParentView {
+    pub id: String,
+    pub author: Option<String>,
+    pub body_html: String,
+}
+
+#[derive(Serialize, Clone, Debug)]
 pub struct QueueItem {
     pub post: PostView,
     pub reasons: Vec<&'static str>,
@@ -50,6 +57,9 @@ pub struct QueueItem {
     pub thread_title: String,
     pub group: String,
     pub author: AuthorHistory,
+    /// The post it answers, when that one is public: the context a decision needs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<ParentView>,
     /// For posts held for PHI: the text with its risky spans marked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub held: Option<HeldView>,
@@ -130,6 +140,19 @@ pub async fn queue(
                     at: rfc3339(f.created_at),
                 });
             }
+            let parent_ids: Vec<i64> = rows.iter().filter_map(|r| r.0.parent_id).collect();
+            let parents: HashMap<i64, ParentView> = crate::db::posts::by_ids(conn, &parent_ids)?
+                .into_iter()
+                .filter(|(p, _)| p.status() == PostStatus::Published && !p.is_deleted())
+                .map(|(p, name)| {
+                    let view = ParentView {
+                        id: p.id.to_string(),
+                        author: name,
+                        body_html: p.body_html.unwrap_or_default(),
+                    };
+                    (p.id, view)
+                })
+                .collect();
             let authors: Vec<i64> = rows.iter().filter_map(|r| r.0.author_id).collect();
             let rejected: HashMap<i64, i64> = posts::table
                 .filter(posts::author_id.eq_any(&authors))
@@ -163,6 +186,7 @@ pub async fn queue(
                         Some(screen::held_view(title, p.body_md.as_deref()?, spans))
                     });
                     QueueItem {
+                        parent: p.parent_id.and_then(|id| parents.get(&id).cloned()),
                         urgent: urgent.get(&p.id).copied().unwrap_or(false),
                         thread_id: p.thread_id.to_string(),
                         thread_title: title,

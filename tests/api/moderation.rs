@@ -101,6 +101,10 @@ async fn held_and_reported_posts_reach_the_queue_of_those_allowed_to_see_it() {
     assert_eq!(h["reasons"], json!(["phi"]));
     assert_eq!(h["post"]["phi"].as_array().map(Vec::len), Some(3));
     assert_eq!(h["author"]["username"], "alice");
+    assert_eq!(
+        h["parent"]["author"], "carol",
+        "the post it answers, for context"
+    );
     let r = item(&q, &reply).expect("the reported post is queued");
     assert_eq!(r["reasons"], json!(["flag"]));
     assert_eq!(r["flags"][0]["reason"], "misinformation");

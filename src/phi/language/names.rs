@@ -104,6 +104,13 @@ fn common(text: &Doc, i: usize) -> bool {
     text.is(i, F_NAME_WORD | F_FUNCTION)
 }
 
+/// A name that is first of all an everyday word ("will", "grace", "mark", "summer"): as the first
+/// word of a pair it needs a surname that is not a word too. Rarer name-words ("john", "carter")
+/// pair up as names even in an all-lower-case post ("john smith from my church").
+fn everyday(text: &Doc, i: usize) -> bool {
+    text.is(i, F_FUNCTION) || super::name_words::everyday_word(text.lower_word(i))
+}
+
 /// Capitalised, in a post that uses capitals.
 fn cap(text: &Doc, i: usize) -> bool {
     text.cased && text.is_capitalised(i)
@@ -144,7 +151,7 @@ fn full_name(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if !first(text, i) || !joined(text, i) {
         return None;
     }
-    let first_common = common(text, i);
+    let first_common = everyday(text, i);
     if text.cased && !text.is_capitalised(i) {
         return None;
     }
@@ -387,6 +394,7 @@ mod tests {
             ("Ken N. Fukuda wrote this", "Ken N. Fukuda"),
             ("will smith hmm no, but john mathews yes", "john mathews"),
             ("Mary-Jo Smith-Jones came by", "Smith-Jones"),
+            ("john smith from my church has lupus too", "john smith"),
         ] {
             let found = names(raw);
             assert!(
@@ -406,6 +414,8 @@ mod tests {
             "Art therapy at the cancer center helped. Summer heat is bad.",
             "Every June my allergies flare. Faith in the process is hard.",
             "white blood cells were low, king size bed, long day",
+            "will power, grace period, mark it down, bill from the hospital",
+            "rose garden walks and a sandy beach help, and patience is key",
             "I read the page from Mayo Clinic and Johns Hopkins and MD Anderson",
             "second opinion at Cleveland Clinic and Dana-Farber and St. Jude",
             "Crohn's disease, Hashimoto's thyroiditis, Graves' disease and Parkinson's",

@@ -177,7 +177,12 @@ async fn new_thread(
             }),
             vec![],
         )),
-        Err(e @ (AppError::Validation { .. } | AppError::TooManyRequests { .. })) => {
+        // A suspended member is told why, with what they typed kept.
+        Err(
+            e @ (AppError::Validation { .. }
+            | AppError::TooManyRequests { .. }
+            | AppError::Forbidden { .. }),
+        ) => {
             let group = groups::get(&state, slug, Some(me.user.clone())).await?;
             let mut ctx = tera::Context::new();
             ctx.insert("group", &group);
@@ -295,7 +300,12 @@ async fn reply(
             }),
             vec![],
         )),
-        Err(e @ (AppError::Validation { .. } | AppError::TooManyRequests { .. })) => {
+        // A suspended member is told why, with what they typed kept.
+        Err(
+            e @ (AppError::Validation { .. }
+            | AppError::TooManyRequests { .. }
+            | AppError::Forbidden { .. }),
+        ) => {
             // Show the problem on a page of its own with the text kept, so nothing typed is lost.
             let mut ctx = tera::Context::new();
             ctx.insert("thread_id", &thread_id);

@@ -844,3 +844,34 @@ async fn moderators_lock_and_pin_from_the_thread_page_and_members_cannot() {
         .await;
     assert_eq!(s, StatusCode::FORBIDDEN, "a locked thread takes no replies");
 }
+
+#[actix_web::test]
+async fn a_suspended_member_replying_through_the_page_is_told_why_and_keeps_their_text() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let (s, _) = app
+        .post(
+            "/moderation/users/bob/sanctions",
+            json!({"kind": "suspend", "reason": "Cooling-off period.", "days": 2}),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let b = app.browser();
+    sign_in(&b, "bob").await;
+    let at = format!("/threads/{}", f.thread);
+    let csrf = b.csrf(&at).await;
+    let res = b
+        .form(
+            &format!("{at}/reply"),
+            &[("csrf_token", &csrf), ("body", "My carefully typed reply")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Cooling-off period."), "the reason is shown");
+    assert!(
+        html.contains("My carefully typed reply"),
+        "the text is kept"
+    );
+}

@@ -4,6 +4,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod cli;
+pub mod clinicians;
 pub mod config;
 pub mod content;
 pub mod db;

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, as written in the contract (`shared/API.md`).
 
 mod accounts;
+mod clinicians;
 mod groups;
 pub mod health;
 mod moderation;
@@ -32,7 +33,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(groups::routes)
             .configure(posts::routes)
             .configure(moderation_audit::routes)
-            .configure(moderation::routes),
+            .configure(moderation::routes)
+            .configure(clinicians::routes),
     );
 }
 

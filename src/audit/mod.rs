@@ -52,6 +52,10 @@ pub enum Action {
     MemberBanned,
     SanctionLifted,
     SettingsChanged,
+    ClinicianApplied,
+    ClinicianApproved,
+    ClinicianRejected,
+    ClinicianRevoked,
     AuditViewed,
 }
 
@@ -91,6 +95,10 @@ impl Action {
             Action::MemberBanned => "member.banned",
             Action::SanctionLifted => "member.sanction_lifted",
             Action::SettingsChanged => "settings.changed",
+            Action::ClinicianApplied => "clinician.applied",
+            Action::ClinicianApproved => "clinician.approved",
+            Action::ClinicianRejected => "clinician.rejected",
+            Action::ClinicianRevoked => "clinician.revoked",
             Action::AuditViewed => "audit.viewed",
         }
     }

@@ -13,6 +13,24 @@ diesel::table! {
         totp_last_step -> Nullable<BigInt>,
         tokens_valid_after -> Timestamp,
         created_at -> Timestamp,
+        clinician_specialty -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    clinician_applications (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        npi -> Text,
+        license_state -> Text,
+        license_number -> Text,
+        specialty -> Text,
+        note -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        reason -> Nullable<Text>,
     }
 }
 
@@ -221,6 +239,7 @@ diesel::joinable!(flags -> posts (post_id));
 diesel::joinable!(flags -> users (user_id));
 diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(sanctions -> users (user_id));
+diesel::joinable!(clinician_applications -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -239,4 +258,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     notifications,
     sanctions,
     settings,
+    clinician_applications,
 );

@@ -22,6 +22,8 @@ pub struct UserRow {
     pub totp_last_step: Option<i64>,
     pub tokens_valid_after: PrimitiveDateTime,
     pub created_at: PrimitiveDateTime,
+    /// Set while the member is a verified clinician: the specialty their badge shows.
+    pub clinician_specialty: Option<String>,
 }
 
 impl UserRow {
@@ -36,19 +38,30 @@ impl UserRow {
     }
 
     /// The `User` of the API: what anyone may know of the account (no email, no secrets).
+    /// "Verified clinician · specialty", only while a moderator's approval stands.
+    pub fn badge(&self) -> Option<Badge> {
+        match (&self.clinician_specialty, self.role()) {
+            (Some(specialty), Role::Clinician) => Some(Badge {
+                kind: "verified_clinician",
+                specialty: specialty.clone(),
+            }),
+            _ => None,
+        }
+    }
+
     pub fn public(&self) -> PublicUser {
         PublicUser {
             id: self.id.to_string(),
             username: self.username.clone(),
             role: self.role(),
             totp_enabled: self.totp_enabled(),
-            badge: None,
+            badge: self.badge(),
             created_at: super::rfc3339(self.created_at),
         }
     }
 }
 
-/// A verified clinician's badge; filled in by the clinician verification work.
+/// A verified clinician's badge.
 #[derive(Serialize, Clone, Debug)]
 pub struct Badge {
     pub kind: &'static str,
@@ -198,4 +211,52 @@ pub fn advance_totp_step(conn: &mut AnyConnection, id: i64, step: i64) -> Result
     .set(users::totp_last_step.eq(Some(step)))
     .execute(conn)?;
     Ok(n == 1)
+}
+
+/// A moderator's approval makes a member a verified clinician; revocation makes them a member.
+pub fn set_clinician(
+    conn: &mut AnyConnection,
+    id: i64,
+    specialty: Option<&str>,
+) -> Result<(), AppError> {
+    let role = if specialty.is_some() {
+        Role::Clinician
+    } else {
+        Role::Member
+    };
+    diesel::update(users::table.find(id))
+        .set((
+            users::clinician_specialty.eq(specialty),
+            users::role.eq(role.as_str()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The badges of those of these members who are verified clinicians, by username: one query for
+/// a whole thread.
+pub fn badges(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<String, Badge>, AppError> {
+    let rows: Vec<(String, Option<String>)> = users::table
+        .filter(users::id.eq_any(ids))
+        .filter(users::role.eq(Role::Clinician.as_str()))
+        .filter(users::clinician_specialty.is_not_null())
+        .select((users::username, users::clinician_specialty))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(name, specialty)| {
+            specialty.map(|specialty| {
+                (
+                    name,
+                    Badge {
+                        kind: "verified_clinician",
+                        specialty,
+                    },
+                )
+            })
+        })
+        .collect())
 }

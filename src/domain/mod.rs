@@ -8,6 +8,7 @@ mod role;
 mod username;
 
 pub use email::Email;
+pub mod clinician;
 pub use group::{parse_group_description, parse_group_name, GroupSlug, PostStatus, Visibility};
 pub use password::{NewPassword, PasswordAttempt};
 pub use role::Role;

@@ -192,7 +192,16 @@ pub async fn get(
                 return Err(AppError::NotFound);
             }
             let tree = posts::tree(conn, thread.id)?;
-            let posts = visible_tree(tree, v.as_ref(), moderator);
+            let mut authors: Vec<i64> = tree.iter().filter_map(|(p, _)| p.author_id).collect();
+            authors.sort_unstable();
+            authors.dedup();
+            let badges = crate::db::users::badges(conn, &authors)?;
+            let mut posts = visible_tree(tree, v.as_ref(), moderator);
+            for (p, _) in &mut posts {
+                if let Some(a) = p.author.as_mut() {
+                    a.badge = badges.get(&a.username).cloned();
+                }
+            }
             Ok(ThreadWithPosts {
                 can_reply: a.is_member()
                     && !thread.locked

@@ -7,6 +7,7 @@
 mod accounts;
 mod audit;
 mod cli;
+mod clinicians;
 mod errors;
 mod forum;
 mod forum_pages;

@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN clinician_specialty;
+DROP TABLE clinician_applications;

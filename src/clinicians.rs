@@ -1,0 +1,306 @@
+//! Verified clinicians: a member applies with their NPI, licence and specialty; a moderator or
+//! admin (never the applicant) approves or rejects with a reason; approval gives the role
+//! `clinician` and a badge showing the specialty; revocation takes both away. Every step is
+//! audited and told to the member.
+
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use time::PrimitiveDateTime;
+
+use crate::audit::{Action, Entry};
+use crate::auth::accounts::require_role;
+use crate::auth::client::ClientInfo;
+use crate::db::schema::{clinician_applications as apps, users};
+use crate::db::users::{self as user_rows, UserRow};
+use crate::db::{now, rfc3339};
+use crate::domain::clinician::{parse_license_number, parse_specialty, parse_state, Npi};
+use crate::domain::{Role, Username};
+use crate::error::AppError;
+use crate::notifications;
+use crate::state::AppState;
+
+#[derive(Deserialize)]
+pub struct Application {
+    pub npi: String,
+    pub license_state: String,
+    pub license_number: String,
+    pub specialty: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = apps)]
+struct Row {
+    id: i64,
+    user_id: i64,
+    npi: String,
+    license_state: String,
+    license_number: String,
+    specialty: String,
+    note: Option<String>,
+    status: String,
+    created_at: PrimitiveDateTime,
+    decided_by: Option<String>,
+    decided_at: Option<PrimitiveDateTime>,
+    reason: Option<String>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct ApplicationView {
+    pub id: String,
+    pub username: String,
+    pub npi: String,
+    /// The public NPPES registry entry, for the reviewer to check the name and licence against.
+    pub registry_url: String,
+    pub license_state: String,
+    pub license_number: String,
+    pub specialty: String,
+    pub note: Option<String>,
+    pub status: String,
+    pub created_at: String,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<String>,
+    pub reason: Option<String>,
+}
+
+fn view(r: Row, username: String) -> ApplicationView {
+    ApplicationView {
+        registry_url: format!("https://npiregistry.cms.hhs.gov/provider-view/{}", r.npi),
+        id: r.id.to_string(),
+        username,
+        npi: r.npi,
+        license_state: r.license_state,
+        license_number: r.license_number,
+        specialty: r.specialty,
+        note: r.note,
+        status: r.status,
+        created_at: rfc3339(r.created_at),
+        decided_by: r.decided_by,
+        decided_at: r.decided_at.map(rfc3339),
+        reason: r.reason,
+    }
+}
+
+pub async fn apply(
+    state: &AppState,
+    user: &UserRow,
+    a: Application,
+    client: &ClientInfo,
+) -> Result<ApplicationView, AppError> {
+    let npi = Npi::parse(&a.npi)?;
+    let license_state = parse_state(&a.license_state)?;
+    let license_number = parse_license_number(&a.license_number)?;
+    let specialty = parse_specialty(&a.specialty)?;
+    let note = a
+        .note
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty());
+    if note.as_ref().is_some_and(|n| n.chars().count() > 1000) {
+        return Err(AppError::validation(
+            "note",
+            "Keep the note under 1,000 characters.",
+        ));
+    }
+    if matches!(user.role(), Role::Moderator | Role::Admin) || user.badge().is_some() {
+        return Err(AppError::conflict(
+            "npi",
+            "Only members who are not yet verified can apply.",
+        ));
+    }
+    let (u, ip) = (user.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            let open: i64 = apps::table
+                .filter(apps::user_id.eq(u.id))
+                .filter(apps::status.eq("pending"))
+                .count()
+                .get_result(conn)?;
+            if open > 0 {
+                return Err(AppError::conflict(
+                    "npi",
+                    "You already have an application waiting for review.",
+                ));
+            }
+            let row: Row = diesel::insert_into(apps::table)
+                .values((
+                    apps::user_id.eq(u.id),
+                    apps::npi.eq(npi.as_str()),
+                    apps::license_state.eq(&license_state),
+                    apps::license_number.eq(&license_number),
+                    apps::specialty.eq(specialty),
+                    apps::note.eq(note.as_deref()),
+                    apps::created_at.eq(now()),
+                ))
+                .returning(apps::all_columns)
+                .get_result(conn)?;
+            Entry::new(Action::ClinicianApplied)
+                .actor(u.id, &u.username)
+                .target(format!("application {}", row.id))
+                .ip(Some(&ip))
+                .write(conn)?;
+            Ok(view(row, u.username.clone()))
+        })
+        .await
+}
+
+/// Applications by status (default pending), oldest first, for moderators and admins.
+pub async fn list(
+    state: &AppState,
+    moderator: &UserRow,
+    status: Option<String>,
+) -> Result<Vec<ApplicationView>, AppError> {
+    require_role(moderator, Role::Moderator)?;
+    let status = status.unwrap_or_else(|| "pending".into());
+    if !["pending", "approved", "rejected"].contains(&status.as_str()) {
+        return Err(AppError::validation(
+            "status",
+            "Choose pending, approved or rejected.",
+        ));
+    }
+    state
+        .db
+        .run(move |conn| {
+            let rows: Vec<(Row, String)> = apps::table
+                .inner_join(users::table)
+                .filter(apps::status.eq(&status))
+                .order(apps::id.asc())
+                .limit(200)
+                .select((Row::as_select(), users::username))
+                .load(conn)?;
+            Ok(rows.into_iter().map(|(r, n)| view(r, n)).collect())
+        })
+        .await
+}
+
+/// Approve (`approve = true`) or reject a pending application.
+pub async fn decide(
+    state: &AppState,
+    moderator: &UserRow,
+    id: i64,
+    approve: bool,
+    reason: Option<String>,
+    client: &ClientInfo,
+) -> Result<ApplicationView, AppError> {
+    require_role(moderator, Role::Moderator)?;
+    let reason = reason
+        .map(|r| r.trim().to_owned())
+        .filter(|r| !r.is_empty());
+    if !approve && reason.is_none() {
+        return Err(AppError::validation(
+            "reason",
+            "Tell the applicant why (they will read it).",
+        ));
+    }
+    let (m, ip) = (moderator.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            let (row, username): (Row, String) = apps::table
+                .inner_join(users::table)
+                .filter(apps::id.eq(id))
+                .select((Row::as_select(), users::username))
+                .first(conn)
+                .optional()?
+                .ok_or(AppError::NotFound)?;
+            if row.user_id == m.id {
+                return Err(AppError::forbidden(
+                    "forbidden",
+                    "You cannot decide your own application.",
+                ));
+            }
+            let status = if approve { "approved" } else { "rejected" };
+            let n = diesel::update(apps::table.find(id).filter(apps::status.eq("pending")))
+                .set((
+                    apps::status.eq(status),
+                    apps::decided_by.eq(Some(&m.username)),
+                    apps::decided_at.eq(Some(now())),
+                    apps::reason.eq(reason.as_deref()),
+                ))
+                .execute(conn)?;
+            if n == 0 {
+                return Err(AppError::conflict(
+                    "application",
+                    format!(
+                        "Already {} by {}; nothing was changed.",
+                        row.status,
+                        row.decided_by.as_deref().unwrap_or("another moderator")
+                    ),
+                ));
+            }
+            if approve {
+                user_rows::set_clinician(conn, row.user_id, Some(&row.specialty))?;
+            }
+            Entry::new(if approve {
+                Action::ClinicianApproved
+            } else {
+                Action::ClinicianRejected
+            })
+            .actor(m.id, &m.username)
+            .target(format!("user {username}"))
+            .ip(Some(&ip))
+            .reason(reason.clone().unwrap_or_default())
+            .write(conn)?;
+            let text = if approve {
+                format!(
+                    "Your clinician application was approved: your posts now show \"Verified clinician · {}\".",
+                    row.specialty
+                )
+            } else {
+                format!(
+                    "Your clinician application was not approved. Reason: {}",
+                    reason.as_deref().unwrap_or_default()
+                )
+            };
+            notifications::notify(conn, row.user_id, "clinician_application", &text, "/me")?;
+            let updated: Row = apps::table.find(id).first(conn)?;
+            Ok(view(updated, username))
+        })
+        .await
+}
+
+/// Takes a clinician's badge (and role) away, with a reason.
+pub async fn revoke(
+    state: &AppState,
+    moderator: &UserRow,
+    username: &str,
+    reason: Option<String>,
+    client: &ClientInfo,
+) -> Result<(), AppError> {
+    require_role(moderator, Role::Moderator)?;
+    let reason = reason
+        .map(|r| r.trim().to_owned())
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| {
+            AppError::validation("reason", "Give a reason for the record and the member.")
+        })?;
+    let name = Username::parse(username).map_err(|_| AppError::NotFound)?;
+    let (m, ip) = (moderator.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            let user = user_rows::by_username(conn, &name)?.ok_or(AppError::NotFound)?;
+            if user.badge().is_none() {
+                return Err(AppError::conflict(
+                    "username",
+                    "This member is not a verified clinician.",
+                ));
+            }
+            user_rows::set_clinician(conn, user.id, None)?;
+            Entry::new(Action::ClinicianRevoked)
+                .actor(m.id, &m.username)
+                .target(format!("user {}", user.username))
+                .ip(Some(&ip))
+                .reason(reason.clone())
+                .write(conn)?;
+            notifications::notify(
+                conn,
+                user.id,
+                "clinician_revoked",
+                &format!("Your verified clinician badge was removed. Reason: {reason}"),
+                "/me",
+            )
+        })
+        .await
+}

@@ -1,0 +1,216 @@
+//! Clinician verification over HTTP: the NPI check digit, one open application, who may decide,
+//! and the badge appearing on old and new posts and disappearing on revocation.
+
+use kindred::domain::Role;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+fn application(npi: &str) -> Value {
+    json!({"npi": npi, "license_state": "MA", "license_number": "RN-12345", "specialty": "Rheumatology"})
+}
+
+fn badge_of(thread: &Value, post: &str) -> Value {
+    thread["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"].as_str() == Some(post))
+        .map(|p| p["author"]["badge"].clone())
+        .unwrap_or(Value::Null)
+}
+
+#[actix_web::test]
+async fn a_member_applies_a_moderator_approves_and_the_badge_shows_everywhere_until_revoked() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let moderator = app.staff_with_2fa("mod", Role::Moderator).await;
+    app.group(&admin, "lupus", "public").await;
+    let carol = app.member("carol").await;
+    let alice = app.member("alice").await;
+    app.join("lupus", &carol).await;
+    app.join("lupus", &alice).await;
+    let (thread, old_post) = app
+        .thread(
+            "lupus",
+            &carol,
+            "Methotrexate and fatigue",
+            "It is common in the first weeks.",
+        )
+        .await;
+
+    // The NPI's check digit, the state and the specialty are checked, each naming its field.
+    for (body, field) in [
+        (application("1234567890"), "npi"),
+        (application("123456789"), "npi"),
+        (
+            json!({"npi": "1234567893", "license_state": "ZZ", "license_number": "1", "specialty": "Rheumatology"}),
+            "license_state",
+        ),
+        (
+            json!({"npi": "1234567893", "license_state": "MA", "license_number": "1", "specialty": "Astrology"}),
+            "specialty",
+        ),
+    ] {
+        let (s, v) = app
+            .post("/clinician/applications", body, Some(&carol))
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+        assert!(v["error"]["fields"][field].is_string(), "{v}");
+    }
+    let (s, a) = app
+        .post(
+            "/clinician/applications",
+            application("1234567893"),
+            Some(&carol),
+        )
+        .await;
+    assert_eq!(
+        (s, a["status"].as_str()),
+        (StatusCode::CREATED, Some("pending")),
+        "{a}"
+    );
+    let id = a["id"].as_str().unwrap().to_owned();
+    let (s, _) = app
+        .post(
+            "/clinician/applications",
+            application("1234567893"),
+            Some(&carol),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT, "one open application at a time");
+
+    // Members cannot see or decide; moderators see the data and the registry link.
+    let (s, _) = app
+        .get("/clinician/applications?status=pending", Some(&alice))
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let at = format!("/clinician/applications/{id}/approve");
+    let (s, _) = app.post(&at, json!({}), Some(&alice)).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = app.post(&at, json!({}), Some(&carol)).await;
+    assert_eq!(
+        s,
+        StatusCode::FORBIDDEN,
+        "nobody approves their own application"
+    );
+    let (s, l) = app
+        .get("/clinician/applications?status=pending", Some(&moderator))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(l["applications"][0]["username"], "carol");
+    assert!(l["applications"][0]["registry_url"]
+        .as_str()
+        .unwrap()
+        .ends_with("1234567893"));
+
+    let (_, t) = app.get(&format!("/threads/{thread}"), None).await;
+    assert_eq!(badge_of(&t, &old_post), Value::Null);
+    let (s, v) = app.post(&at, json!({}), Some(&moderator)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let (s, _) = app.post(&at, json!({}), Some(&admin)).await;
+    assert_eq!(s, StatusCode::CONFLICT, "decided once");
+    let (_, me) = app.get("/me", Some(&carol)).await;
+    assert_eq!(
+        me["badge"],
+        json!({"kind": "verified_clinician", "specialty": "Rheumatology"})
+    );
+    assert_eq!(me["role"], "clinician");
+    let new_post = app
+        .reply(&thread, None, &carol, "Folic acid helps many people.")
+        .await;
+    let (_, t) = app.get(&format!("/threads/{thread}"), None).await;
+    for p in [&old_post, &new_post] {
+        assert_eq!(badge_of(&t, p)["specialty"], "Rheumatology", "post {p}");
+    }
+    let (_, html) = app.page(&format!("/threads/{thread}")).await;
+    assert!(html.contains("Verified clinician · Rheumatology"));
+    let (_, n) = app.get("/notifications", Some(&carol)).await;
+    assert_eq!(n["notifications"][0]["kind"], "clinician_application");
+
+    // A post body cannot fake the badge's markup.
+    let fake = app
+        .reply(
+            &thread,
+            None,
+            &alice,
+            "<span class=\"tag badge-clinician\">Verified clinician · Cardiology</span>",
+        )
+        .await;
+    let (_, t) = app.get(&format!("/threads/{thread}"), None).await;
+    assert_eq!(badge_of(&t, &fake), Value::Null);
+    let (_, html) = app.page(&format!("/threads/{thread}")).await;
+    assert!(!html.contains("badge-clinician\">Verified clinician · Cardiology"));
+
+    // Revoked: gone from every post at once.
+    let revoke = "/clinician/carol/revoke";
+    let (s, _) = app.post(revoke, json!({}), Some(&moderator)).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a reason is required");
+    let (s, _) = app
+        .post(
+            revoke,
+            json!({"reason": "Licence lapsed."}),
+            Some(&moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, t) = app.get(&format!("/threads/{thread}"), None).await;
+    for p in [&old_post, &new_post] {
+        assert_eq!(badge_of(&t, p), Value::Null);
+    }
+    let (_, me) = app.get("/me", Some(&carol)).await;
+    assert_eq!(
+        (me["badge"].clone(), me["role"].clone()),
+        (Value::Null, json!("member"))
+    );
+    let actions = app.audit_actions().await;
+    for a in [
+        "clinician.applied",
+        "clinician.approved",
+        "clinician.revoked",
+    ] {
+        assert!(actions.contains(&a.to_owned()), "{a}");
+    }
+}
+
+#[actix_web::test]
+async fn a_rejected_applicant_is_told_why_and_may_apply_again() {
+    let app = spawn_app().await;
+    let moderator = app.staff_with_2fa("mod", Role::Moderator).await;
+    let carol = app.member("carol").await;
+    let (_, a) = app
+        .post(
+            "/clinician/applications",
+            application("1234567893"),
+            Some(&carol),
+        )
+        .await;
+    let at = format!(
+        "/clinician/applications/{}/reject",
+        a["id"].as_str().unwrap()
+    );
+    let (s, _) = app.post(&at, json!({}), Some(&moderator)).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let (s, v) = app
+        .post(
+            &at,
+            json!({"reason": "The licence number does not match the registry."}),
+            Some(&moderator),
+        )
+        .await;
+    assert_eq!(
+        (s, v["status"].as_str()),
+        (StatusCode::OK, Some("rejected"))
+    );
+    let (_, n) = app.get("/notifications", Some(&carol)).await;
+    assert!(n.to_string().contains("does not match the registry"));
+    let (s, _) = app
+        .post(
+            "/clinician/applications",
+            application("1234567893"),
+            Some(&carol),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+}

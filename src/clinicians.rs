@@ -231,6 +231,7 @@ pub async fn decide(
             }
             if approve {
                 user_rows::set_clinician(conn, row.user_id, Some(&row.specialty))?;
+                crate::db::threads::recompute_clinician_answered(conn, row.user_id)?;
             }
             Entry::new(if approve {
                 Action::ClinicianApproved
@@ -288,6 +289,7 @@ pub async fn revoke(
                 ));
             }
             user_rows::set_clinician(conn, user.id, None)?;
+            crate::db::threads::recompute_clinician_answered(conn, user.id)?;
             Entry::new(Action::ClinicianRevoked)
                 .actor(m.id, &m.username)
                 .target(format!("user {}", user.username))

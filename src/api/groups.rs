@@ -166,6 +166,9 @@ async fn set_moderator<const ON: bool>(
 #[derive(Deserialize)]
 struct PageQuery {
     cursor: Option<String>,
+    /// `true`: only threads no verified clinician has answered yet.
+    #[serde(default)]
+    waiting_for_clinician: Option<bool>,
 }
 
 async fn list_threads(
@@ -174,7 +177,9 @@ async fn list_threads(
     path: web::Path<String>,
     q: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let page = threads::list(&state, path.into_inner(), viewer, q.into_inner().cursor).await?;
+    let q = q.into_inner();
+    let waiting = q.waiting_for_clinician.unwrap_or(false);
+    let page = threads::list(&state, path.into_inner(), viewer, q.cursor, waiting).await?;
     Ok(HttpResponse::Ok()
         .json(serde_json::json!({ "threads": page.threads, "next_cursor": page.next_cursor })))
 }

@@ -105,15 +105,19 @@ pub fn page(
     conn: &mut AnyConnection,
     group_id: i64,
     shown: Shown,
+    waiting_for_clinician: bool,
     cursor: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<(ThreadWithAuthor, PrimitiveDateTime)>, AppError> {
     let base = || {
-        let q = threads::table
+        let mut q = threads::table
             .left_join(users::table)
             .filter(threads::group_id.eq(group_id))
             .select((ThreadRow::as_select(), users::username.nullable()))
             .into_boxed();
+        if waiting_for_clinician {
+            q = q.filter(threads::clinician_answered.eq(false));
+        }
         match shown {
             Shown::All => q,
             Shown::Published => q.filter(threads::status.eq("published")),
@@ -266,6 +270,50 @@ pub fn set_status(conn: &mut AnyConnection, id: i64, status: PostStatus) -> Resu
 pub fn set_title(conn: &mut AnyConnection, id: i64, title: &str) -> Result<(), AppError> {
     diesel::update(threads::table.find(id))
         .set(threads::title.eq(title))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A verified clinician replied: the thread is marked answered.
+pub fn mark_clinician_answered(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {
+    diesel::update(threads::table.find(id))
+        .set(threads::clinician_answered.eq(true))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// After a member's verification is granted or revoked: every thread they replied in is marked
+/// answered exactly when a currently verified clinician has a published reply there.
+pub fn recompute_clinician_answered(
+    conn: &mut AnyConnection,
+    author_id: i64,
+) -> Result<(), AppError> {
+    use super::schema::posts as p;
+    let touched: Vec<i64> = p::table
+        .filter(p::author_id.eq(Some(author_id)))
+        .filter(p::parent_id.is_not_null())
+        .select(p::thread_id)
+        .distinct()
+        .load(conn)?;
+    if touched.is_empty() {
+        return Ok(());
+    }
+    let answered: Vec<i64> = p::table
+        .inner_join(users::table)
+        .filter(p::thread_id.eq_any(&touched))
+        .filter(p::parent_id.is_not_null())
+        .filter(p::status.eq("published"))
+        .filter(p::deleted_at.is_null())
+        .filter(users::role.eq("clinician"))
+        .filter(users::clinician_specialty.is_not_null())
+        .select(p::thread_id)
+        .distinct()
+        .load(conn)?;
+    diesel::update(threads::table.filter(threads::id.eq_any(&touched)))
+        .set(threads::clinician_answered.eq(false))
+        .execute(conn)?;
+    diesel::update(threads::table.filter(threads::id.eq_any(&answered)))
+        .set(threads::clinician_answered.eq(true))
         .execute(conn)?;
     Ok(())
 }

@@ -133,6 +133,9 @@ pub async fn reply(
                 threads::record_reply(conn, thread.id)?;
                 groups::record_activity(conn, thread.group_id, 0, 1)?;
                 tell_parent_author(conn, &parent, &post, &u)?;
+                if u.badge().is_some() {
+                    threads::mark_clinician_answered(conn, thread.id)?;
+                }
             }
             Ok(PostView::new(&post, Some(u.username.clone())))
         })

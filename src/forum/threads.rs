@@ -78,6 +78,7 @@ pub async fn list(
     slug: String,
     viewer: Option<UserRow>,
     cursor: Option<String>,
+    waiting_for_clinician: bool,
 ) -> Result<ThreadPage, AppError> {
     let cursor = cursor
         .filter(|c| !c.is_empty())
@@ -94,7 +95,14 @@ pub async fn list(
                 Some(v) => Shown::PublishedOrBy(v.id),
                 None => Shown::Published,
             };
-            let mut rows = threads::page(conn, a.group.id, shown, cursor, PAGE_SIZE + 1)?;
+            let mut rows = threads::page(
+                conn,
+                a.group.id,
+                shown,
+                waiting_for_clinician,
+                cursor,
+                PAGE_SIZE + 1,
+            )?;
             let more = rows.len() as i64 > PAGE_SIZE;
             rows.truncate(PAGE_SIZE as usize);
             let next_cursor = if more {

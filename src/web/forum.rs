@@ -44,6 +44,9 @@ pub async fn home(
 #[derive(Deserialize)]
 struct PageQuery {
     cursor: Option<String>,
+    /// "1": only threads waiting for a verified clinician's answer.
+    #[serde(default)]
+    waiting: Option<String>,
 }
 
 async fn group_page(
@@ -55,11 +58,15 @@ async fn group_page(
 ) -> Result<HttpResponse, AppError> {
     let slug = path.into_inner();
     let mut ctx = tera::Context::new();
+    let q = q.into_inner();
+    let waiting = q.waiting.as_deref() == Some("1");
+    ctx.insert("waiting", &waiting);
     match threads::list(
         &state,
         slug.clone(),
         viewer.user().cloned(),
-        q.into_inner().cursor,
+        q.cursor,
+        waiting,
     )
     .await
     {

@@ -214,3 +214,81 @@ async fn a_rejected_applicant_is_told_why_and_may_apply_again() {
         .await;
     assert_eq!(s, StatusCode::CREATED);
 }
+
+#[actix_web::test]
+async fn threads_answered_by_a_verified_clinician_are_marked_and_can_be_filtered_out() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let moderator = app.staff_with_2fa("mod", Role::Moderator).await;
+    app.group(&admin, "lupus", "public").await;
+    let (alice, carol) = (app.member("alice").await, app.member("carol").await);
+    app.join("lupus", &alice).await;
+    app.join("lupus", &carol).await;
+    let (answered, _) = app
+        .thread("lupus", &alice, "Is hair loss normal?", "On methotrexate.")
+        .await;
+    let (waiting, _) = app
+        .thread("lupus", &alice, "Sun sensitivity?", "Any tips?")
+        .await;
+    // carol replied before she was verified: her approval marks that thread too.
+    app.reply(&answered, None, &carol, "Often it is temporary.")
+        .await;
+    let listed = |v: &Value| -> Vec<(String, bool)> {
+        v["threads"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["id"].as_str().unwrap().to_owned(),
+                    t["clinician_answered"].as_bool().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (_, l) = app.get("/groups/lupus/threads", None).await;
+    assert!(listed(&l).iter().all(|(_, a)| !a));
+    let (_, a) = app
+        .post(
+            "/clinician/applications",
+            application("1234567893"),
+            Some(&carol),
+        )
+        .await;
+    let at = format!(
+        "/clinician/applications/{}/approve",
+        a["id"].as_str().unwrap()
+    );
+    assert_eq!(
+        app.post(&at, json!({}), Some(&moderator)).await.0,
+        StatusCode::OK
+    );
+    let (_, l) = app.get("/groups/lupus/threads", None).await;
+    let l = listed(&l);
+    assert!(
+        l.contains(&(answered.clone(), true)) && l.contains(&(waiting.clone(), false)),
+        "{l:?}"
+    );
+    let (_, w) = app
+        .get("/groups/lupus/threads?waiting_for_clinician=true", None)
+        .await;
+    assert_eq!(listed(&w), [(waiting.clone(), false)]);
+    let (_, html) = app.page("/groups/lupus?waiting=1").await;
+    assert!(html.contains("Sun sensitivity?") && !html.contains("Is hair loss normal?"));
+    // A new reply from her marks the other; revocation unmarks both.
+    app.reply(&waiting, None, &carol, "Sunscreen daily.").await;
+    let (_, w) = app
+        .get("/groups/lupus/threads?waiting_for_clinician=true", None)
+        .await;
+    assert_eq!(listed(&w), []);
+    let (s, _) = app
+        .post(
+            "/clinician/carol/revoke",
+            json!({"reason": "Licence lapsed."}),
+            Some(&moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, l) = app.get("/groups/lupus/threads", None).await;
+    assert!(listed(&l).iter().all(|(_, a)| !a));
+}

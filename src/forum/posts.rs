@@ -483,7 +483,13 @@ pub async fn profile(
                 .into_iter()
                 .filter(|(_, _, gid, _, vis)| readable(*gid, vis))
                 .map(|(p, title, _, slug, _)| ProfilePost {
-                    post: PostView::new(&p, Some(user.username.clone())),
+                    post: {
+                        let mut view = PostView::new(&p, Some(user.username.clone()));
+                        if let Some(a) = view.author.as_mut() {
+                            a.badge = user.badge();
+                        }
+                        view
+                    },
                     thread_title: title,
                     group: slug,
                 })

@@ -103,6 +103,10 @@ pub async fn list(
                 cursor,
                 PAGE_SIZE + 1,
             )?;
+            let mut authors: Vec<i64> = rows.iter().filter_map(|((t, _), _)| t.author_id).collect();
+            authors.sort_unstable();
+            authors.dedup();
+            let badges = crate::db::users::badges(conn, &authors)?;
             let more = rows.len() as i64 > PAGE_SIZE;
             rows.truncate(PAGE_SIZE as usize);
             let next_cursor = if more {
@@ -121,7 +125,13 @@ pub async fn list(
                 group: group_view(&a),
                 threads: rows
                     .into_iter()
-                    .map(|((t, name), _)| ThreadView::new(&t, name, &a.group.slug))
+                    .map(|((t, name), _)| {
+                        let mut view = ThreadView::new(&t, name, &a.group.slug);
+                        if let Some(author) = view.author.as_mut() {
+                            author.badge = badges.get(&author.username).cloned();
+                        }
+                        view
+                    })
                     .collect(),
                 next_cursor,
             })

@@ -154,6 +154,7 @@ pub async fn queue(
                 })
                 .collect();
             let authors: Vec<i64> = rows.iter().filter_map(|r| r.0.author_id).collect();
+            let badges = crate::db::users::badges(conn, &authors)?;
             let rejected: HashMap<i64, i64> = posts::table
                 .filter(posts::author_id.eq_any(&authors))
                 .filter(posts::status.eq(PostStatus::Rejected.as_str()))
@@ -180,7 +181,10 @@ pub async fn queue(
                     if p.status() == PostStatus::Held && p.phi.is_none() && !p.hidden_by_flags {
                         reasons.push("new_member");
                     }
-                    let view = PostView::new(&p, name.clone());
+                    let mut view = PostView::new(&p, name.clone());
+                    if let Some(a) = view.author.as_mut() {
+                        a.badge = badges.get(&a.username).cloned();
+                    }
                     let held = view.phi.as_ref().and_then(|spans| {
                         let title = p.parent_id.is_none().then_some(title.as_str());
                         Some(screen::held_view(title, p.body_md.as_deref()?, spans))

@@ -128,6 +128,21 @@ async fn a_member_applies_a_moderator_approves_and_the_badge_shows_everywhere_un
     assert!(html.contains("Verified clinician · Rheumatology"));
     let (_, n) = app.get("/notifications", Some(&carol)).await;
     assert_eq!(n["notifications"][0]["kind"], "clinician_application");
+    // Also in her profile and in the group's thread list.
+    let (_, profile) = app.get("/users/carol", None).await;
+    assert_eq!(profile["user"]["badge"]["specialty"], "Rheumatology");
+    assert!(profile["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["post"]["author"]["badge"]["kind"] == "verified_clinician"));
+    let (_, l) = app.get("/groups/lupus/threads", None).await;
+    assert_eq!(
+        l["threads"][0]["author"]["badge"]["specialty"],
+        "Rheumatology"
+    );
+    let (_, html) = app.page("/users/carol").await;
+    assert!(html.contains("Verified clinician · Rheumatology"));
 
     // A post body cannot fake the badge's markup.
     let fake = app

@@ -13,6 +13,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/threads/{id}", web::get().to(get_thread))
         .route("/threads/{id}", web::patch().to(update_thread))
         .route("/threads/{id}/posts", web::post().to(reply))
+        .route("/threads/{id}/answer", web::put().to(mark_answer))
+        .route("/threads/{id}/answer", web::delete().to(clear_answer))
         .route("/posts/{id}", web::patch().to(edit))
         .route("/posts/{id}", web::delete().to(delete))
         .route("/posts/{id}/revisions", web::get().to(revisions))
@@ -139,4 +141,30 @@ async fn profile(
 ) -> Result<HttpResponse, AppError> {
     let (user, posts) = posts::profile(&state, &path, viewer).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "user": user, "posts": posts })))
+}
+
+#[derive(Deserialize)]
+struct Answer {
+    post_id: String,
+}
+
+/// The thread's author marks the reply that helped.
+async fn mark_answer(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<Answer>,
+) -> Result<HttpResponse, AppError> {
+    let post = body.post_id.parse::<i64>().map_err(|_| {
+        AppError::validation("post_id", "Choose a published reply in this conversation.")
+    })?;
+    Ok(HttpResponse::Ok().json(threads::mark_answer(&state, &user, id(&path)?, Some(post)).await?))
+}
+
+async fn clear_answer(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(threads::mark_answer(&state, &user, id(&path)?, None).await?))
 }

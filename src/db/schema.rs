@@ -149,6 +149,7 @@ diesel::table! {
         pinned -> Bool,
         clinician_answered -> Bool,
         status -> Text,
+        answer_post_id -> Nullable<BigInt>,
     }
 }
 

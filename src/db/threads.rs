@@ -25,6 +25,8 @@ pub struct ThreadRow {
     /// The opening post's status: a thread whose opening post is not published is shown only to
     /// its author and the group's moderators.
     pub status: String,
+    /// The reply the thread's author marked as the answer that helped.
+    pub answer_post_id: Option<i64>,
 }
 
 impl ThreadRow {
@@ -314,6 +316,13 @@ pub fn recompute_clinician_answered(
         .execute(conn)?;
     diesel::update(threads::table.filter(threads::id.eq_any(&answered)))
         .set(threads::clinician_answered.eq(true))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_answer(conn: &mut AnyConnection, id: i64, post: Option<i64>) -> Result<(), AppError> {
+    diesel::update(threads::table.find(id))
+        .set(threads::answer_post_id.eq(post))
         .execute(conn)?;
     Ok(())
 }

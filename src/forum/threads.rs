@@ -323,3 +323,47 @@ pub async fn set_flags(
 pub fn exempt_from_post_limit(user: &UserRow) -> bool {
     matches!(user.role(), Role::Moderator | Role::Admin)
 }
+
+/// The thread's author marks one published reply as the answer that helped (or clears it).
+pub async fn mark_answer(
+    state: &AppState,
+    user: &UserRow,
+    id: i64,
+    post_id: Option<i64>,
+) -> Result<ThreadView, AppError> {
+    let u = user.clone();
+    state
+        .db
+        .write(move |conn| {
+            let (thread, _) = threads::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            let a = access::by_group_id(conn, thread.group_id, Some(&u))?;
+            a.require_read(Some(&u))?;
+            if thread.status() != PostStatus::Published && thread.author_id != Some(u.id) {
+                return Err(AppError::NotFound);
+            }
+            if thread.author_id != Some(u.id) {
+                return Err(AppError::forbidden(
+                    "forbidden",
+                    "Only the person who started the conversation can mark the answer that helped.",
+                ));
+            }
+            if let Some(pid) = post_id {
+                let ok = posts::by_id(conn, pid)?.is_some_and(|(p, _)| {
+                    p.thread_id == thread.id
+                        && p.parent_id.is_some()
+                        && p.status() == PostStatus::Published
+                        && !p.is_deleted()
+                });
+                if !ok {
+                    return Err(AppError::validation(
+                        "post_id",
+                        "Choose a published reply in this conversation.",
+                    ));
+                }
+            }
+            threads::set_answer(conn, thread.id, post_id)?;
+            let (thread, author) = threads::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok(ThreadView::new(&thread, author, &a.group.slug))
+        })
+        .await
+}

@@ -73,6 +73,8 @@ pub struct ThreadView {
     pub locked: bool,
     pub pinned: bool,
     pub clinician_answered: bool,
+    /// The reply its author marked as the answer that helped.
+    pub answer_post_id: Option<String>,
 }
 
 impl ThreadView {
@@ -88,6 +90,7 @@ impl ThreadView {
             locked: t.locked,
             pinned: t.pinned,
             clinician_answered: t.clinician_answered,
+            answer_post_id: t.answer_post_id.map(|id| id.to_string()),
         }
     }
 }

@@ -19,6 +19,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/threads/{id}", web::get().to(thread_page))
         .route("/threads/{id}/reply", web::post().to(reply))
         .route("/posts/{id}/delete", web::post().to(delete))
+        .route("/threads/{id}/answer", web::post().to(mark_answer))
         .route("/users/{username}", web::get().to(profile));
 }
 
@@ -363,4 +364,39 @@ async fn profile(
     ctx.insert("posts", &list);
     let title = user.username.clone();
     super::page(&state, &req, &viewer, "profile.html", &title, ctx)
+}
+
+#[derive(Deserialize)]
+struct AnswerForm {
+    csrf_token: String,
+    /// Empty to clear the mark.
+    #[serde(default)]
+    post_id: String,
+}
+
+/// The thread's author marks (or clears) the reply that helped.
+async fn mark_answer(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<String>,
+    form: web::Form<AnswerForm>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let thread = id(&path)?;
+    let post = match form.post_id.trim() {
+        "" => None,
+        p => Some(id(p)?),
+    };
+    threads::mark_answer(&state, &me.user, thread, post).await?;
+    let message = if post.is_some() {
+        "Marked as the answer that helped you. Thank you for letting others know."
+    } else {
+        "The mark was removed."
+    };
+    Ok(super::redirect_with(
+        &state,
+        &format!("/threads/{thread}"),
+        Some(message),
+        vec![],
+    ))
 }

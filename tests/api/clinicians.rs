@@ -307,3 +307,60 @@ async fn threads_answered_by_a_verified_clinician_are_marked_and_can_be_filtered
     let (_, l) = app.get("/groups/lupus/threads", None).await;
     assert!(listed(&l).iter().all(|(_, a)| !a));
 }
+
+#[actix_web::test]
+async fn the_thread_author_marks_the_answer_that_helped() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    app.group(&admin, "lupus", "public").await;
+    let (alice, bob) = (app.member("alice").await, app.member("bob").await);
+    app.join("lupus", &alice).await;
+    app.join("lupus", &bob).await;
+    let (thread, opening) = app
+        .thread("lupus", &alice, "Sun sensitivity?", "Any tips?")
+        .await;
+    let reply = app
+        .reply(&thread, None, &bob, "A wide-brimmed hat and SPF 50.")
+        .await;
+    let at = format!("/threads/{thread}/answer");
+    let (s, _) = app
+        .send(
+            reqwest::Method::PUT,
+            &at,
+            Some(json!({"post_id": reply})),
+            Some(&bob),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "only the thread's author");
+    let (s, _) = app
+        .send(
+            reqwest::Method::PUT,
+            &at,
+            Some(json!({"post_id": opening})),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "not the opening post");
+    let (s, v) = app
+        .send(
+            reqwest::Method::PUT,
+            &at,
+            Some(json!({"post_id": reply})),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(
+        (s, v["answer_post_id"].as_str()),
+        (StatusCode::OK, Some(reply.as_str())),
+        "{v}"
+    );
+    let (_, html) = app.page(&format!("/threads/{thread}")).await;
+    assert!(html.contains("The answer that helped") && html.contains("wide-brimmed hat"));
+    let (s, v) = app
+        .send(reqwest::Method::DELETE, &at, None, Some(&alice))
+        .await;
+    assert_eq!(
+        (s, v["answer_post_id"].clone()),
+        (StatusCode::OK, Value::Null)
+    );
+}

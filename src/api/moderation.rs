@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::auth::client::ClientInfo;
 use crate::auth::extract::ApiUser;
+use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::moderation::decide::{self, Decision};
 use crate::moderation::queue::{self, Filter};
@@ -38,10 +39,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/settings", web::put().to(put_settings))
         .route("/notifications", web::get().to(inbox))
         .route("/notifications/read", web::post().to(read));
-}
-
-fn id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
 }
 
 async fn flag(

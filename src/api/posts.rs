@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::auth::client::ClientInfo;
 use crate::auth::extract::{ApiUser, MaybeApiUser};
+use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::forum::{posts, threads};
 use crate::state::AppState;
@@ -20,11 +21,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/posts/{id}/revisions", web::get().to(revisions))
         .route("/phi/scan", web::post().to(phi_scan))
         .route("/users/{username}", web::get().to(profile));
-}
-
-/// Ids are opaque strings to clients; one that is not ours is simply not found.
-fn id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
 }
 
 async fn get_thread(

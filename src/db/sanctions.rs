@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use super::schema::{sanctions, users};
+use super::schema::sanctions;
 use super::{now, AnyConnection};
 use crate::error::AppError;
 
@@ -56,7 +56,7 @@ pub fn in_force(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<SanctionRo
         .load(conn)?)
 }
 
-/// Every measure taken against a member, newest first (with the member's name).
+/// Every measure taken against a member, newest first.
 pub fn of_user(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<SanctionRow>, AppError> {
     Ok(sanctions::table
         .filter(sanctions::user_id.eq(user_id))
@@ -75,12 +75,4 @@ pub fn lift(conn: &mut AnyConnection, id: i64, user_id: i64) -> Result<bool, App
     .set(sanctions::lifted_at.eq(Some(now())))
     .execute(conn)?
         > 0)
-}
-
-pub fn member_name(conn: &mut AnyConnection, user_id: i64) -> Result<Option<String>, AppError> {
-    Ok(users::table
-        .find(user_id)
-        .select(users::username)
-        .first(conn)
-        .optional()?)
 }

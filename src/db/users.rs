@@ -41,10 +41,7 @@ impl UserRow {
     /// "Verified clinician · specialty", only while a moderator's approval stands.
     pub fn badge(&self) -> Option<Badge> {
         match (&self.clinician_specialty, self.role()) {
-            (Some(specialty), Role::Clinician) => Some(Badge {
-                kind: "verified_clinician",
-                specialty: specialty.clone(),
-            }),
+            (Some(specialty), Role::Clinician) => Some(Badge::verified(specialty.clone())),
             _ => None,
         }
     }
@@ -66,6 +63,15 @@ impl UserRow {
 pub struct Badge {
     pub kind: &'static str,
     pub specialty: String,
+}
+
+impl Badge {
+    pub fn verified(specialty: String) -> Badge {
+        Badge {
+            kind: "verified_clinician",
+            specialty,
+        }
+    }
 }
 
 #[derive(Serialize, Clone, Debug)]
@@ -234,29 +240,21 @@ pub fn set_clinician(
 }
 
 /// The badges of those of these members who are verified clinicians, by username: one query for
-/// a whole thread.
+/// a whole list of posts or threads.
 pub fn badges(
     conn: &mut AnyConnection,
-    ids: &[i64],
+    mut ids: Vec<i64>,
 ) -> Result<std::collections::HashMap<String, Badge>, AppError> {
+    ids.sort_unstable();
+    ids.dedup();
     let rows: Vec<(String, Option<String>)> = users::table
-        .filter(users::id.eq_any(ids))
+        .filter(users::id.eq_any(&ids))
         .filter(users::role.eq(Role::Clinician.as_str()))
         .filter(users::clinician_specialty.is_not_null())
         .select((users::username, users::clinician_specialty))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(name, specialty)| {
-            specialty.map(|specialty| {
-                (
-                    name,
-                    Badge {
-                        kind: "verified_clinician",
-                        specialty,
-                    },
-                )
-            })
-        })
+        .filter_map(|(name, specialty)| specialty.map(|s| (name, Badge::verified(s))))
         .collect())
 }

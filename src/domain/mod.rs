@@ -13,3 +13,8 @@ pub use group::{parse_group_description, parse_group_name, GroupSlug, PostStatus
 pub use password::{NewPassword, PasswordAttempt};
 pub use role::Role;
 pub use username::Username;
+
+/// Ids are opaque strings to clients; one that is not a number of ours is simply not found.
+pub fn parse_id(raw: &str) -> Result<i64, crate::error::AppError> {
+    raw.parse().map_err(|_| crate::error::AppError::NotFound)
+}

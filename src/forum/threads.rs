@@ -17,7 +17,7 @@ use crate::error::AppError;
 use crate::forum::access::{self, Access};
 use crate::forum::posts::{hold_if_new_member, posting_allowed, visible_tree};
 use crate::forum::screen::{self, held_view, HeldView};
-use crate::forum::views::{GroupView, PostView, ThreadView};
+use crate::forum::views::{badge, GroupView, PostView, ThreadView};
 use crate::state::AppState;
 
 pub const PAGE_SIZE: i64 = 25;
@@ -103,10 +103,8 @@ pub async fn list(
                 cursor,
                 PAGE_SIZE + 1,
             )?;
-            let mut authors: Vec<i64> = rows.iter().filter_map(|((t, _), _)| t.author_id).collect();
-            authors.sort_unstable();
-            authors.dedup();
-            let badges = crate::db::users::badges(conn, &authors)?;
+            let authors = rows.iter().filter_map(|((t, _), _)| t.author_id).collect();
+            let badges = crate::db::users::badges(conn, authors)?;
             let more = rows.len() as i64 > PAGE_SIZE;
             rows.truncate(PAGE_SIZE as usize);
             let next_cursor = if more {
@@ -127,9 +125,7 @@ pub async fn list(
                     .into_iter()
                     .map(|((t, name), _)| {
                         let mut view = ThreadView::new(&t, name, &a.group.slug);
-                        if let Some(author) = view.author.as_mut() {
-                            author.badge = badges.get(&author.username).cloned();
-                        }
+                        badge(view.author.as_mut(), &badges);
                         view
                     })
                     .collect(),
@@ -210,15 +206,11 @@ pub async fn get(
                 return Err(AppError::NotFound);
             }
             let tree = posts::tree(conn, thread.id)?;
-            let mut authors: Vec<i64> = tree.iter().filter_map(|(p, _)| p.author_id).collect();
-            authors.sort_unstable();
-            authors.dedup();
-            let badges = crate::db::users::badges(conn, &authors)?;
+            let authors = tree.iter().filter_map(|(p, _)| p.author_id).collect();
+            let badges = crate::db::users::badges(conn, authors)?;
             let mut posts = visible_tree(tree, v.as_ref(), moderator);
             for (p, _) in &mut posts {
-                if let Some(a) = p.author.as_mut() {
-                    a.badge = badges.get(&a.username).cloned();
-                }
+                badge(p.author.as_mut(), &badges);
             }
             Ok(ThreadWithPosts {
                 can_reply: a.is_member()

@@ -18,6 +18,16 @@ pub struct AuthorView {
     pub badge: Option<Badge>,
 }
 
+/// Verified clinicians' badges by username, as `db::users::badges` finds them for a list.
+pub type Badges = std::collections::HashMap<String, Badge>;
+
+/// Puts each author's badge (if any) on a view's author.
+pub fn badge(author: Option<&mut AuthorView>, badges: &Badges) {
+    if let Some(a) = author {
+        a.badge = badges.get(&a.username).cloned();
+    }
+}
+
 impl AuthorView {
     pub fn from_name(name: Option<String>) -> Option<AuthorView> {
         name.map(|username| AuthorView {

@@ -19,7 +19,7 @@ use crate::domain::PostStatus;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::forum::screen::{self, HeldView};
-use crate::forum::views::PostView;
+use crate::forum::views::{badge, PostView};
 use crate::state::AppState;
 
 /// Items shown at once; the rest wait (the page says how many).
@@ -79,10 +79,9 @@ pub struct Filter {
     pub reason: Option<String>,
 }
 
+/// A queued post with its thread's title, its group's slug, and its author's name and join time.
 type Candidate = (
     PostRow,
-    String,
-    i64,
     String,
     String,
     Option<String>,
@@ -113,9 +112,7 @@ pub async fn queue(
                 .select((
                     PostRow::as_select(),
                     threads::title,
-                    groups::id,
                     groups::slug,
-                    groups::name,
                     users::username.nullable(),
                     users::created_at.nullable(),
                 ))
@@ -154,7 +151,7 @@ pub async fn queue(
                 })
                 .collect();
             let authors: Vec<i64> = rows.iter().filter_map(|r| r.0.author_id).collect();
-            let badges = crate::db::users::badges(conn, &authors)?;
+            let badges = crate::db::users::badges(conn, authors.clone())?;
             let rejected: HashMap<i64, i64> = posts::table
                 .filter(posts::author_id.eq_any(&authors))
                 .filter(posts::status.eq(PostStatus::Rejected.as_str()))
@@ -166,7 +163,7 @@ pub async fn queue(
                 .collect();
             let mut items: Vec<QueueItem> = rows
                 .into_iter()
-                .map(|(p, title, _, slug, _, name, joined)| {
+                .map(|(p, title, slug, name, joined)| {
                     let flags = open.remove(&p.id).unwrap_or_default();
                     let mut reasons = Vec::new();
                     if p.phi.is_some() {
@@ -182,9 +179,7 @@ pub async fn queue(
                         reasons.push("new_member");
                     }
                     let mut view = PostView::new(&p, name.clone());
-                    if let Some(a) = view.author.as_mut() {
-                        a.badge = badges.get(&a.username).cloned();
-                    }
+                    badge(view.author.as_mut(), &badges);
                     let held = view.phi.as_ref().and_then(|spans| {
                         let title = p.parent_id.is_none().then_some(title.as_str());
                         Some(screen::held_view(title, p.body_md.as_deref()?, spans))

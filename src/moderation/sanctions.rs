@@ -136,13 +136,12 @@ pub async fn list(
     username: &str,
 ) -> Result<Vec<SanctionView>, AppError> {
     require_role(moderator, Role::Moderator)?;
-    let (m, name) = (moderator.clone(), username.to_owned());
+    let name = username.to_owned();
     state
         .db
         .run(move |conn| {
             let name = Username::parse(&name).map_err(|_| AppError::NotFound)?;
             let user = users::by_username(conn, &name)?.ok_or(AppError::NotFound)?;
-            let _ = &m;
             Ok(rows::of_user(conn, user.id)?
                 .into_iter()
                 .map(SanctionView::from)

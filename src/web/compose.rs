@@ -4,6 +4,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use crate::auth::extract::SignedIn;
+use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::forum::{posts, screen};
 use crate::state::AppState;
@@ -12,10 +13,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/posts/{id}/edit", web::get().to(edit_form))
         .route("/posts/{id}/edit", web::post().to(edit))
         .route("/phi/check", web::post().to(phi_check));
-}
-
-fn id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
 }
 
 fn edit_context(post_id: i64, own: &posts::OwnPost) -> tera::Context {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::client::ClientInfo;
 use crate::auth::extract::{SignedIn, Viewer};
+use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::forum::views::PostView;
 use crate::forum::{groups, posts, threads};
@@ -25,10 +26,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 /// Replies nest visually down to this depth; deeper ones are shown flat, saying whom they answer.
 pub const NEST_LIMIT: i32 = 5;
-
-fn id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
 
 /// The home page: every group with its activity.
 pub async fn home(

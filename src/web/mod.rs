@@ -236,3 +236,17 @@ fn with_status(mut res: HttpResponse, err: &AppError) -> HttpResponse {
     }
     res
 }
+
+/// What a refused action says in the notice after its redirect ("Already rejected by …", "Give
+/// the author a reason", "You cannot report your own post"); any other error stays an error page.
+pub fn notice_for(err: AppError) -> Result<String, AppError> {
+    match err {
+        e @ (AppError::Conflict { .. }
+        | AppError::Validation { .. }
+        | AppError::Forbidden { .. }) => Ok(e
+            .fields()
+            .and_then(|f| f.values().next().cloned())
+            .unwrap_or_else(|| e.public_message())),
+        e => Err(e),
+    }
+}

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::auth::client::ClientInfo;
 use crate::auth::extract::SignedIn;
+use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::moderation::decide::{self, Decision};
 use crate::moderation::queue::{self, Filter};
@@ -26,10 +27,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/settings", web::get().to(settings_page))
         .route("/admin/settings", web::post().to(save_settings))
         .route("/notifications", web::get().to(notifications_page));
-}
-
-fn id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
 }
 
 #[derive(Deserialize)]
@@ -105,11 +102,7 @@ async fn act(
         .await;
         let message = match outcome {
             Ok(_) => "Edited and published: the author has been told.".to_owned(),
-            Err(e @ (AppError::Conflict { .. } | AppError::Validation { .. })) => e
-                .fields()
-                .and_then(|f| f.values().next().cloned())
-                .unwrap_or_else(|| e.public_message()),
-            Err(e) => return Err(e),
+            Err(e) => super::notice_for(e)?,
         };
         return Ok(super::redirect_with(&state, &back, Some(&message), vec![]));
     }
@@ -137,11 +130,7 @@ async fn act(
     };
     let message = match outcome {
         Ok(m) => m,
-        Err(e @ (AppError::Conflict { .. } | AppError::Validation { .. })) => e
-            .fields()
-            .and_then(|f| f.values().next().cloned())
-            .unwrap_or_else(|| e.public_message()),
-        Err(e) => return Err(e),
+        Err(e) => super::notice_for(e)?,
     };
     Ok(super::redirect_with(&state, &back, Some(&message), vec![]))
 }
@@ -176,15 +165,7 @@ async fn report(
     .await
     {
         Ok(()) => "Thank you: the moderators will look at this post.".to_owned(),
-        Err(
-            e @ (AppError::Conflict { .. }
-            | AppError::Validation { .. }
-            | AppError::Forbidden { .. }),
-        ) => e
-            .fields()
-            .and_then(|f| f.values().next().cloned())
-            .unwrap_or_else(|| e.public_message()),
-        Err(e) => return Err(e),
+        Err(e) => super::notice_for(e)?,
     };
     Ok(super::redirect_with(
         &state,
@@ -260,11 +241,7 @@ async fn sanction(
                 _ => "is banned",
             }
         ),
-        Err(e @ (AppError::Validation { .. } | AppError::Forbidden { .. })) => e
-            .fields()
-            .and_then(|f| f.values().next().cloned())
-            .unwrap_or_else(|| e.public_message()),
-        Err(e) => return Err(e),
+        Err(e) => super::notice_for(e)?,
     };
     Ok(super::redirect_with(
         &state,

@@ -401,32 +401,6 @@ async fn the_log_filters_by_action_prefix_and_by_actor() {
     }
 }
 
-/// Signs a browser in with password and TOTP code.
-async fn browser_sign_in(browser: &Browser<'_>, name: &str, secret: Option<&str>) {
-    let csrf = browser.csrf("/login").await;
-    let res = browser
-        .form(
-            "/login",
-            &[
-                ("csrf_token", &csrf),
-                ("username", name),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    if let Some(secret) = secret {
-        let csrf = browser.csrf("/login/2fa").await;
-        let res = browser
-            .form(
-                "/login/2fa",
-                &[("csrf_token", &csrf), ("code", &next_code(secret))],
-            )
-            .await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    }
-}
-
 #[actix_web::test]
 async fn the_audit_page_is_for_admins() {
     let app = spawn_app().await;
@@ -457,7 +431,7 @@ async fn the_audit_page_is_for_admins() {
     );
 
     let admin = app.new_browser();
-    browser_sign_in(&admin, "ada", Some(&secret)).await;
+    admin.sign_in("ada", Some(&secret)).await;
     let (s, html) = admin.page("/moderation/audit").await;
     assert_eq!(s, StatusCode::OK, "{html}");
     assert!(html.contains("<table"), "{html}");
@@ -489,7 +463,7 @@ async fn the_audit_page_is_for_admins() {
     assert!(html.contains(r#"value="account.""#));
 
     let member = app.new_browser();
-    browser_sign_in(&member, "molly", None).await;
+    member.sign_in("molly", None).await;
     let (s, html) = member.page("/moderation/audit").await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     assert!(html.contains("<html"), "a friendly page: {html}");

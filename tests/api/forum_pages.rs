@@ -5,28 +5,13 @@ use reqwest::StatusCode;
 
 use crate::helpers::*;
 
-async fn sign_in(app: &TestApp, name: &str) {
-    let csrf = app.csrf("/login").await;
-    let res = app
-        .form(
-            "/login",
-            &[
-                ("csrf_token", &csrf),
-                ("username", name),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-}
-
 #[actix_web::test]
 async fn a_member_browses_joins_posts_replies_edits_and_deletes_through_the_pages() {
     let app = spawn_app().await;
     let admin = app.staff_with_2fa("root", Role::Admin).await;
     app.group(&admin, "long-covid", "public").await;
     app.register("alice").await;
-    sign_in(&app, "alice").await;
+    app.browser().sign_in("alice", None).await;
 
     let (s, html) = app.page("/").await;
     assert_eq!(s, StatusCode::OK);
@@ -179,7 +164,7 @@ async fn outsiders_see_a_private_groups_door_but_not_its_rooms() {
     assert_eq!(s, StatusCode::NOT_FOUND);
     assert!(!html.contains("secret"));
     app.register("bob").await;
-    sign_in(&app, "bob").await;
+    app.browser().sign_in("bob", None).await;
     let (_, html) = app.page("/groups/rare-kids").await;
     assert!(html.contains("Ask to join"));
     let csrf = app.csrf("/groups/rare-kids").await;

@@ -346,6 +346,18 @@ impl TestApp {
             .expect("sql");
     }
 
+    /// A staff member of `role` with two-factor sign-in on, signed in through the pages in this
+    /// test's default browser.
+    pub async fn staff_browser(&self, name: &str, role: kindred::domain::Role) -> Browser<'_> {
+        self.staff(name, role);
+        let (_, t) = self.login(name, None).await;
+        let token = t["access_token"].as_str().expect("token").to_owned();
+        let (secret, _) = self.enrol_totp(&token).await;
+        let b = self.browser();
+        b.sign_in(name, Some(&secret)).await;
+        b
+    }
+
     /// This test's default browser.
     pub fn browser(&self) -> Browser<'_> {
         Browser {
@@ -382,6 +394,36 @@ pub struct Browser<'a> {
 }
 
 impl Browser<'_> {
+    /// Signs this browser in through the pages (with the next TOTP code when `secret` is given).
+    pub async fn sign_in(&self, name: &str, secret: Option<&str>) {
+        let csrf = self.csrf("/login").await;
+        let res = self
+            .form(
+                "/login",
+                &[
+                    ("csrf_token", &csrf),
+                    ("username", name),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {name}");
+        if let Some(secret) = secret {
+            let csrf = self.csrf("/login/2fa").await;
+            let res = self
+                .form(
+                    "/login/2fa",
+                    &[("csrf_token", &csrf), ("code", &next_code(secret))],
+                )
+                .await;
+            assert_eq!(
+                res.status(),
+                StatusCode::SEE_OTHER,
+                "second factor of {name}"
+            );
+        }
+    }
+
     pub async fn page(&self, path: &str) -> (StatusCode, String) {
         let res = self
             .client

@@ -469,56 +469,18 @@ async fn members_hear_of_replies_to_their_posts() {
     assert_eq!(n["unread"], 0, "no notification of one's own reply");
 }
 
-async fn sign_in(b: &Browser<'_>, name: &str) {
-    let csrf = b.csrf("/login").await;
-    let res = b
-        .form(
-            "/login",
-            &[
-                ("csrf_token", &csrf),
-                ("username", name),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-}
-
 #[actix_web::test]
 async fn the_queue_page_works_the_queue_and_the_author_reads_the_notification() {
     let app = spawn_app().await;
     let f = forum(&app).await;
     let held = held_reply(&app, &f).await;
     let member = app.new_browser();
-    sign_in(&member, "bob").await;
+    member.sign_in("bob", None).await;
     let (s, _) = member.page("/moderation").await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 
     // A moderator signs in with their second factor.
-    app.staff("sam", Role::Moderator);
-    let (_, t) = app.login("sam", None).await;
-    let (secret, _) = app.enrol_totp(t["access_token"].as_str().unwrap()).await;
-    let m = app.browser();
-    let csrf = m.csrf("/login").await;
-    let res = m
-        .form(
-            "/login",
-            &[
-                ("csrf_token", &csrf),
-                ("username", "sam"),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let csrf = m.csrf("/login/2fa").await;
-    let res = m
-        .form(
-            "/login/2fa",
-            &[("csrf_token", &csrf), ("code", &next_code(&secret))],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let m = app.staff_browser("sam", Role::Moderator).await;
     let (s, html) = m.page("/moderation").await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains(&format!("id=\"item-{held}\"")));
@@ -537,7 +499,7 @@ async fn the_queue_page_works_the_queue_and_the_author_reads_the_notification() 
     assert!(!html.contains(&format!("id=\"item-{held}\"")));
 
     let author = app.new_browser();
-    sign_in(&author, "alice").await;
+    author.sign_in("alice", None).await;
     let (_, html) = author.page("/").await;
     assert!(
         html.contains("1 unread"),
@@ -790,7 +752,7 @@ async fn moderators_lock_and_pin_from_the_thread_page_and_members_cannot() {
     let app = spawn_app().await;
     let f = forum(&app).await;
     let member = app.new_browser();
-    sign_in(&member, "bob").await;
+    member.sign_in("bob", None).await;
     let at = format!("/threads/{}", f.thread);
     let csrf = member.csrf(&at).await;
     let res = member
@@ -803,26 +765,7 @@ async fn moderators_lock_and_pin_from_the_thread_page_and_members_cannot() {
     let (_, html) = member.page(&at).await;
     assert!(!html.contains("Lock thread"));
 
-    app.staff("sam", Role::Moderator);
-    let (_, t) = app.login("sam", None).await;
-    let (secret, _) = app.enrol_totp(t["access_token"].as_str().unwrap()).await;
-    let m = app.browser();
-    let csrf = m.csrf("/login").await;
-    m.form(
-        "/login",
-        &[
-            ("csrf_token", &csrf),
-            ("username", "sam"),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
-    let csrf = m.csrf("/login/2fa").await;
-    m.form(
-        "/login/2fa",
-        &[("csrf_token", &csrf), ("code", &next_code(&secret))],
-    )
-    .await;
+    let m = app.staff_browser("sam", Role::Moderator).await;
     let (_, html) = m.page(&at).await;
     assert!(html.contains("Lock thread") && html.contains("Pin to top"));
     let csrf = m.csrf(&at).await;
@@ -858,7 +801,7 @@ async fn a_suspended_member_replying_through_the_page_is_told_why_and_keeps_thei
         .await;
     assert_eq!(s, StatusCode::CREATED);
     let b = app.browser();
-    sign_in(&b, "bob").await;
+    b.sign_in("bob", None).await;
     let at = format!("/threads/{}", f.thread);
     let csrf = b.csrf(&at).await;
     let res = b

@@ -311,21 +311,6 @@ async fn the_scan_endpoint_answers_signed_in_members_only() {
     assert!(s.is_client_error(), "{s} {v}");
 }
 
-async fn sign_in(browser: &Browser<'_>, name: &str) {
-    let csrf = browser.csrf("/login").await;
-    let res = browser
-        .form(
-            "/login",
-            &[
-                ("csrf_token", &csrf),
-                ("username", name),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-}
-
 #[actix_web::test]
 async fn the_thread_page_highlights_a_held_post_for_its_author_only() {
     let app = spawn_app().await;
@@ -340,7 +325,7 @@ async fn the_thread_page_highlights_a_held_post_for_its_author_only() {
     let id = post["id"].as_str().unwrap();
 
     let author = app.browser();
-    sign_in(&author, "alice").await;
+    author.sign_in("alice", None).await;
     let (_, html) = author.page(&format!("/threads/{thread}")).await;
     let doc = scraper::Html::parse_document(&html);
     let sel = |s: &str| scraper::Selector::parse(s).unwrap();
@@ -373,7 +358,7 @@ async fn the_thread_page_highlights_a_held_post_for_its_author_only() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
 
     let reader = app.new_browser();
-    sign_in(&reader, "bob").await;
+    reader.sign_in("bob", None).await;
     let (_, html) = reader.page(&format!("/threads/{thread}")).await;
     assert!(html.contains("my daughter was seen at the clinic"));
     assert!(!html.contains("Held for review"));
@@ -384,7 +369,7 @@ async fn the_compose_check_needs_a_session_and_its_csrf_token() {
     let app = spawn_app().await;
     app.register("alice").await;
     let browser = app.browser();
-    sign_in(&browser, "alice").await;
+    browser.sign_in("alice", None).await;
     let csrf = browser.csrf("/me").await;
     let res = browser
         .form("/phi/check", &[("csrf_token", "forged"), ("body", RISKY)])

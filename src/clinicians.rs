@@ -174,6 +174,56 @@ pub async fn list(
         .await
 }
 
+/// The member's own applications, newest first: what the application page shows them.
+pub async fn mine(state: &AppState, user: &UserRow) -> Result<Vec<ApplicationView>, AppError> {
+    let (id, name) = (user.id, user.username.clone());
+    state
+        .db
+        .run(move |conn| {
+            let rows: Vec<Row> = apps::table
+                .filter(apps::user_id.eq(id))
+                .order(apps::id.desc())
+                .limit(10)
+                .select(Row::as_select())
+                .load(conn)?;
+            Ok(rows.into_iter().map(|r| view(r, name.clone())).collect())
+        })
+        .await
+}
+
+/// A verified clinician as the review page lists them, for revocation.
+#[derive(Serialize, Clone, Debug)]
+pub struct Verified {
+    pub username: String,
+    pub specialty: String,
+    pub totp_enabled: bool,
+}
+
+/// Every verified clinician, by name, for moderators and admins.
+pub async fn verified(state: &AppState, moderator: &UserRow) -> Result<Vec<Verified>, AppError> {
+    require_role(moderator, Role::Moderator)?;
+    state
+        .db
+        .run(move |conn| {
+            let rows: Vec<UserRow> = users::table
+                .filter(users::role.eq(Role::Clinician.as_str()))
+                .filter(users::clinician_specialty.is_not_null())
+                .order(users::username.asc())
+                .limit(500)
+                .select(UserRow::as_select())
+                .load(conn)?;
+            Ok(rows
+                .into_iter()
+                .map(|u| Verified {
+                    totp_enabled: u.totp_enabled(),
+                    specialty: u.clinician_specialty.clone().unwrap_or_default(),
+                    username: u.username,
+                })
+                .collect())
+        })
+        .await
+}
+
 /// Approve (`approve = true`) or reject a pending application.
 pub async fn decide(
     state: &AppState,
@@ -244,9 +294,16 @@ pub async fn decide(
             .reason(reason.clone().unwrap_or_default())
             .write(conn)?;
             let text = if approve {
+                let second_factor = user_rows::by_id(conn, row.user_id)?
+                    .is_some_and(|u| u.totp_enabled());
                 format!(
-                    "Your clinician application was approved: your posts now show \"Verified clinician · {}\".",
-                    row.specialty
+                    "Your clinician application was approved: your posts now show \"Verified clinician · {}\".{}",
+                    row.specialty,
+                    if second_factor {
+                        ""
+                    } else {
+                        " Turn on two-factor sign-in on your account page: verified clinicians need it to post."
+                    }
                 )
             } else {
                 format!(

@@ -83,7 +83,7 @@ pub fn parse_license_number(raw: &str) -> Result<String, AppError> {
 
 /// The specialties a badge can show: common board specialties and the other professions that
 /// answer patients' questions.
-pub const SPECIALTIES: [&str; 34] = [
+pub const SPECIALTIES: [&str; 35] = [
     "Allergy and Immunology",
     "Anesthesiology",
     "Cardiology",
@@ -118,13 +118,13 @@ pub const SPECIALTIES: [&str; 34] = [
     "Physiotherapy",
     "Dietetics",
     "Social Work",
+    "Psychology",
 ];
 
 pub fn parse_specialty(raw: &str) -> Result<&'static str, AppError> {
     let wanted = raw.trim();
     SPECIALTIES
         .iter()
-        .chain(["Psychology"].iter())
         .find(|s| s.eq_ignore_ascii_case(wanted))
         .copied()
         .ok_or_else(|| AppError::validation("specialty", "Choose a specialty from the list."))

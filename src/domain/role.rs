@@ -37,9 +37,10 @@ impl Role {
             })
     }
 
-    /// Roles whose powers need two-factor sign-in turned on first.
+    /// Roles whose powers need two-factor sign-in turned on first: staff see other people's
+    /// private posts, and a clinician's posts carry a badge patients trust.
     pub fn needs_two_factor(self) -> bool {
-        matches!(self, Role::Moderator | Role::Admin)
+        matches!(self, Role::Moderator | Role::Admin | Role::Clinician)
     }
 }
 

@@ -45,10 +45,23 @@ pub fn posting_allowed(
     per_minute: u32,
 ) -> Result<(), AppError> {
     crate::moderation::sanctions::require_not_suspended(conn, user)?;
+    require_clinician_second_factor(user)?;
     if super::threads::exempt_from_post_limit(user) {
         return Ok(());
     }
     throttle::take_post(conn, user.id, per_minute)
+}
+
+/// A clinician writes under a badge patients trust, so someone who learns only their password
+/// must not be able to speak with it: posting and editing wait until two-factor sign-in is on.
+pub fn require_clinician_second_factor(user: &UserRow) -> Result<(), AppError> {
+    if user.role() == crate::domain::Role::Clinician && !user.totp_enabled() {
+        return Err(AppError::forbidden(
+            "two_factor_required",
+            "Verified clinicians turn on two-factor sign-in (on your account page) before posting, so nobody who learns your password can write under your badge.",
+        ));
+    }
+    Ok(())
 }
 
 /// When admins turn it on, a new member's first posts wait for a moderator (queue reason
@@ -298,6 +311,7 @@ pub async fn edit(
                     "Only the author can edit a post.",
                 ));
             }
+            require_clinician_second_factor(&u)?;
             let new = prepared?;
             let new_title = new_title.transpose()?;
             if post.is_deleted() {

@@ -67,6 +67,7 @@ async fn account(
         &(me.user.role().needs_two_factor() && !me.user.totp_enabled()),
     );
     ctx.insert("codes_left", &codes_left);
+    ctx.insert("badge", &me.user.badge());
     super::page(&state, &req, &me.viewer, "me.html", "Your account", ctx)
 }
 

@@ -3,6 +3,7 @@
 mod account;
 pub mod assets;
 mod audit;
+mod clinicians;
 mod compose;
 mod forum;
 pub mod middleware;
@@ -34,6 +35,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(forum::routes)
     .configure(compose::routes)
     .configure(audit::routes)
+    .configure(clinicians::routes)
     .configure(moderation::routes)
     .configure(signin::routes)
     .configure(account::routes);

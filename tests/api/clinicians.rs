@@ -117,6 +117,25 @@ async fn a_member_applies_a_moderator_approves_and_the_badge_shows_everywhere_un
         json!({"kind": "verified_clinician", "specialty": "Rheumatology"})
     );
     assert_eq!(me["role"], "clinician");
+    // Her badge is trusted, so posting under it waits for her second factor.
+    let (s, v) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({"body": "Folic acid helps many people."}),
+            Some(&carol),
+        )
+        .await;
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::FORBIDDEN, "two_factor_required"),
+        "{v}"
+    );
+    let (_, n) = app.get("/notifications", Some(&carol)).await;
+    assert!(
+        n.to_string().contains("Turn on two-factor sign-in"),
+        "the approval tells her: {n}"
+    );
+    app.enrol_totp(&carol).await;
     let new_post = app
         .reply(&thread, None, &carol, "Folic acid helps many people.")
         .await;
@@ -290,7 +309,8 @@ async fn threads_answered_by_a_verified_clinician_are_marked_and_can_be_filtered
     assert_eq!(listed(&w), [(waiting.clone(), false)]);
     let (_, html) = app.page("/groups/lupus?waiting=1").await;
     assert!(html.contains("Sun sensitivity?") && !html.contains("Is hair loss normal?"));
-    // A new reply from her marks the other; revocation unmarks both.
+    // A new reply from her (second factor on) marks the other; revocation unmarks both.
+    app.enrol_totp(&carol).await;
     app.reply(&waiting, None, &carol, "Sunscreen daily.").await;
     let (_, w) = app
         .get("/groups/lupus/threads?waiting_for_clinician=true", None)
@@ -363,4 +383,115 @@ async fn the_thread_author_marks_the_answer_that_helped() {
         (s, v["answer_post_id"].clone()),
         (StatusCode::OK, Value::Null)
     );
+}
+
+#[actix_web::test]
+async fn the_application_and_review_pages() {
+    let app = spawn_app().await;
+    let moderator = app.staff_browser("mod", Role::Moderator).await;
+    app.member("carol").await;
+    app.member("alice").await;
+    let carol = app.new_browser();
+    carol.sign_in("carol", None).await;
+
+    // Anonymous visitors are sent to sign in first.
+    let res = app
+        .new_browser()
+        .client
+        .get(format!("{}/clinician/apply", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(location(&res).starts_with("/login?next="));
+
+    // The page explains what is checked and what others see, then takes the application.
+    let (s, html) = carol.page("/clinician/apply").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("What we check") && html.contains("NPPES registry"));
+    assert!(html.contains("shows your <strong>specialty</strong>, not your name"));
+    assert!(html.contains("<option>Psychology</option>"));
+    let csrf = carol.csrf("/clinician/apply").await;
+    let mut fields = vec![
+        ("csrf_token", csrf.as_str()),
+        ("npi", "1234567890"),
+        ("license_state", "MA"),
+        ("license_number", "RN-12345"),
+        ("specialty", "Rheumatology"),
+        ("note", "Registered under my maiden name."),
+    ];
+    // A wrong check digit: 422, the field named, what she typed kept.
+    let res = carol.form("/clinician/apply", &fields).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("check digit is wrong") && html.contains("aria-invalid=\"true\""));
+    assert!(
+        html.contains("Registered under my maiden name.") && html.contains("value=\"RN-12345\"")
+    );
+    // Without the form's token nothing is sent.
+    fields[1] = ("npi", "1234567893");
+    let mut forged = fields.clone();
+    forged[0] = ("csrf_token", "forged");
+    assert_eq!(
+        carol.form("/clinician/apply", &forged).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let res = carol.form("/clinician/apply", &fields).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = carol.page("/clinician/apply").await;
+    assert!(html.contains("waiting for a moderator") && !html.contains("Send my application"));
+
+    // Members cannot open the review page or decide.
+    let (s, _) = carol.page("/moderation/clinicians").await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (_, html) = moderator.page("/moderation/clinicians").await;
+    assert!(html.contains("carol") && html.contains("Registered under my maiden name."));
+    assert!(html.contains("https://npiregistry.cms.hhs.gov/provider-view/1234567893"));
+    let doc = scraper::Html::parse_document(&html);
+    let sel = scraper::Selector::parse("form[action$='/approve']").unwrap();
+    let approve = doc
+        .select(&sel)
+        .next()
+        .and_then(|f| f.value().attr("action"))
+        .expect("an approve form")
+        .to_owned();
+    // Her own approval is refused with a notice; the application still waits.
+    let csrf = carol.csrf("/me").await;
+    carol.form(&approve, &[("csrf_token", &csrf)]).await;
+    let (_, html) = carol.page("/clinician/apply").await;
+    assert!(
+        html.contains("Only a moderator can do that") && html.contains("waiting for a moderator")
+    );
+    let csrf = moderator.csrf("/moderation/clinicians").await;
+    let res = moderator.form(&approve, &[("csrf_token", &csrf)]).await;
+    assert_eq!(location(&res), "/moderation/clinicians");
+    let (_, html) = moderator.page("/moderation/clinicians").await;
+    assert!(html.contains("is now shown as &quot;Verified clinician · Rheumatology&quot;"));
+    assert!(html.contains("Two-factor sign-in off: cannot post yet"));
+
+    // Her pages say she is verified and must turn on two-factor sign-in.
+    let (_, html) = carol.page("/clinician/apply").await;
+    assert!(html.contains("You are verified") && html.contains("Turn on two-factor sign-in"));
+    let (_, html) = carol.page("/me").await;
+    assert!(html.contains("You cannot post until two-factor sign-in is on"));
+
+    // Revocation from the page needs a reason, then takes the badge away.
+    let revoke = "/moderation/clinicians/members/carol/revoke";
+    let res = moderator.form(revoke, &[("csrf_token", &csrf)]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = moderator.page("/moderation/clinicians").await;
+    assert!(html.contains("Give a reason"), "the refusal is shown");
+    moderator
+        .form(
+            revoke,
+            &[("csrf_token", &csrf), ("reason", "Licence lapsed.")],
+        )
+        .await;
+    let (_, html) = moderator.page("/moderation/clinicians").await;
+    assert!(
+        html.contains("The badge is gone from all of carol")
+            && html.contains("Nobody is verified yet")
+    );
+    let (_, html) = carol.page("/me").await;
+    assert!(!html.contains("badge-clinician"));
 }

@@ -16,6 +16,7 @@ mod moderation;
 mod pages;
 mod phi;
 mod sanitising;
+mod search;
 mod throttling;
 mod tokens;
 mod two_factor;

@@ -1,0 +1,408 @@
+//! Full-text search over HTTP on both databases: only what the searcher may read is found, the
+//! index follows edits, deletions and moderators' decisions, filters and pages work, hostile
+//! queries never fail the server, and snippets carry no markup but `<mark>`.
+
+use kindred::domain::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+const RISKY: &str = "My son Tomasz Nowak (DOB 03/14/2012) was seen at 22 Birch Lane.";
+
+struct Forum {
+    admin: String,
+    moderator: String,
+    alice: String,
+    bob: String,
+}
+
+/// A public group "lupus" with alice and bob in it; posting limits off.
+async fn forum(app: &TestApp) -> Forum {
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let moderator = app.staff_with_2fa("mod", Role::Moderator).await;
+    app.group(&admin, "lupus", "public").await;
+    let (alice, bob) = (app.member("alice").await, app.member("bob").await);
+    app.join("lupus", &alice).await;
+    app.join("lupus", &bob).await;
+    Forum {
+        admin,
+        moderator,
+        alice,
+        bob,
+    }
+}
+
+async fn search(app: &TestApp, query: &str, token: Option<&str>) -> (StatusCode, Value) {
+    let q: String = url::form_urlencoded::byte_serialize(query.as_bytes()).collect();
+    app.get(&format!("/search?q={q}"), token).await
+}
+
+/// The post ids a search finds.
+async fn found(app: &TestApp, query: &str, token: Option<&str>) -> Vec<String> {
+    let (s, v) = search(app, query, token).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    ids(&v)
+}
+
+fn ids(v: &Value) -> Vec<String> {
+    v["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| r["post_id"].as_str().expect("post id").to_owned())
+        .collect()
+}
+
+#[actix_web::test]
+async fn a_held_post_is_found_by_nobody_until_a_moderator_approves_it() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let (thread, opening) = app
+        .thread(
+            "lupus",
+            &f.alice,
+            "Morning stiffness",
+            "How long does yours last?",
+        )
+        .await;
+    let (s, v) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({ "body": format!("{RISKY} Quokkabloom helps.") }),
+            Some(&f.bob),
+        )
+        .await;
+    assert_eq!(
+        (s, v["status"].as_str()),
+        (StatusCode::CREATED, Some("held"))
+    );
+    let held = v["id"].as_str().unwrap().to_owned();
+    for who in [
+        None,
+        Some(f.alice.as_str()),
+        Some(f.bob.as_str()),
+        Some(&f.moderator),
+    ] {
+        assert!(found(&app, "quokkabloom", who).await.is_empty());
+    }
+    assert_eq!(found(&app, "stiffness", None).await, vec![opening]);
+    let (s, _) = app
+        .post(
+            &format!("/moderation/posts/{held}/approve"),
+            json!({}),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(found(&app, "quokkabloom", None).await, vec![held.clone()]);
+    // A removed post disappears again.
+    let (s, _) = app
+        .post(
+            &format!("/moderation/posts/{held}/remove"),
+            json!({ "reason": "off topic" }),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(found(&app, "quokkabloom", Some(&f.alice)).await.is_empty());
+}
+
+#[actix_web::test]
+async fn a_private_groups_posts_are_found_only_by_its_members() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    app.group(&f.admin, "circle", "private").await;
+    assert_eq!(app.join("circle", &f.alice).await, "pending");
+    let (s, _) = app
+        .send(
+            Method::PUT,
+            "/groups/circle/members/alice",
+            None,
+            Some(&f.admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (_, post) = app
+        .thread(
+            "circle",
+            &f.alice,
+            "Among ourselves",
+            "Marmalade nights are hard.",
+        )
+        .await;
+    assert_eq!(
+        found(&app, "marmalade", Some(&f.alice)).await,
+        vec![post.clone()]
+    );
+    assert!(found(&app, "marmalade", Some(&f.bob)).await.is_empty());
+    assert!(found(&app, "marmalade", None).await.is_empty());
+    // Staff get no wider view through search than members and the public.
+    assert!(found(&app, "marmalade", Some(&f.moderator))
+        .await
+        .is_empty());
+    // Naming the group does not help an outsider, nor tell them more than "not found".
+    let (s, _) = app
+        .get("/search?q=marmalade&group=circle", Some(&f.bob))
+        .await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, v) = app
+        .get("/search?q=marmalade&group=circle", Some(&f.alice))
+        .await;
+    assert_eq!((s, ids(&v)), (StatusCode::OK, vec![post]));
+}
+
+#[actix_web::test]
+async fn search_follows_edits_retitling_and_deletion() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let (thread, opening) = app
+        .thread(
+            "lupus",
+            &f.alice,
+            "Wombat question",
+            "Does anyone take hydroxychloroquine?",
+        )
+        .await;
+    let reply = app
+        .reply(&thread, None, &f.bob, "Yes, with turmeric tea.")
+        .await;
+    assert_eq!(found(&app, "turmeric", None).await, vec![reply.clone()]);
+    assert_eq!(found(&app, "wombat", None).await, vec![opening.clone()]);
+    let (s, _) = app
+        .send(
+            Method::PATCH,
+            &format!("/posts/{reply}"),
+            Some(json!({ "body": "Yes, with ginger tea." })),
+            Some(&f.bob),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(found(&app, "turmeric", None).await.is_empty());
+    assert_eq!(found(&app, "ginger", None).await, vec![reply.clone()]);
+    let (s, _) = app
+        .send(
+            Method::PATCH,
+            &format!("/posts/{opening}"),
+            Some(json!({ "body": "Does anyone take hydroxychloroquine?", "title": "Platypus question" })),
+            Some(&f.alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(found(&app, "wombat", None).await.is_empty());
+    assert_eq!(found(&app, "platypus", None).await, vec![opening]);
+    let (s, _) = app
+        .send(
+            Method::DELETE,
+            &format!("/posts/{reply}"),
+            None,
+            Some(&f.bob),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    assert!(found(&app, "ginger", None).await.is_empty());
+}
+
+#[actix_web::test]
+async fn filters_by_group_and_by_a_clinicians_answer() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    app.group(&f.admin, "gout", "public").await;
+    app.join("gout", &f.alice).await;
+    let (_, in_lupus) = app
+        .thread(
+            "lupus",
+            &f.alice,
+            "Flares",
+            "Cold weather arthralgia again.",
+        )
+        .await;
+    let (_, in_gout) = app
+        .thread("gout", &f.alice, "Toes", "Arthralgia in my big toe.")
+        .await;
+    let mut both = found(&app, "arthralgia", None).await;
+    both.sort();
+    let mut expected = vec![in_lupus.clone(), in_gout.clone()];
+    expected.sort();
+    assert_eq!(both, expected);
+    let (_, v) = app.get("/search?q=arthralgia&group=gout", None).await;
+    assert_eq!(ids(&v), vec![in_gout.clone()]);
+    let (s, _) = app.get("/search?q=arthralgia&group=nowhere", None).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    app.sql(
+        "UPDATE threads SET clinician_answered = 1 WHERE title = 'Toes'",
+        "UPDATE threads SET clinician_answered = TRUE WHERE title = 'Toes'",
+    )
+    .await;
+    let (_, v) = app
+        .get("/search?q=arthralgia&clinician_answered=true", None)
+        .await;
+    assert_eq!(ids(&v), vec![in_gout]);
+    assert_eq!(v["results"][0]["title"], "Toes");
+}
+
+#[actix_web::test]
+async fn results_come_in_pages_with_an_opaque_cursor() {
+    let app = spawn_app_with(&["--posts-per-minute", "0"]).await;
+    let f = forum(&app).await;
+    let (thread, _) = app
+        .thread("lupus", &f.alice, "Counting", "Let us count.")
+        .await;
+    for i in 0..25 {
+        app.reply(
+            &thread,
+            None,
+            &f.bob,
+            &format!("Pagination marker number {i}."),
+        )
+        .await;
+    }
+    let (s, first) = search(&app, "pagination marker", None).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(ids(&first).len(), 20);
+    let cursor = first["next_cursor"]
+        .as_str()
+        .expect("a next page")
+        .to_owned();
+    let (s, second) = app
+        .get(
+            &format!("/search?q=pagination+marker&cursor={cursor}"),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(ids(&second).len(), 5);
+    assert!(second["next_cursor"].is_null());
+    let mut all = ids(&first);
+    all.extend(ids(&second));
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 25);
+    let (s, v) = app.get("/search?q=pagination&cursor=bogus!", None).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+}
+
+#[actix_web::test]
+async fn hostile_queries_get_a_clear_answer_never_a_server_error() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    app.thread(
+        "lupus",
+        &f.alice,
+        "Near and far",
+        "NEAR the AND OR gate, a star * shines.",
+    )
+    .await;
+    let long = "word ".repeat(1000);
+    let queries = [
+        "\"",
+        "\"\"",
+        "NEAR(",
+        "NEAR(a b)",
+        "*",
+        "a*",
+        "AND OR",
+        "OR",
+        "-",
+        "a -b",
+        "^x",
+        "title:x",
+        "(((",
+        "')--",
+        "a\" OR \"b",
+        "\u{0}",
+        "   ",
+        "!!!",
+        "near gate",
+        long.as_str(),
+    ];
+    for q in queries {
+        let (s, v) = search(&app, q, Some(&f.bob)).await;
+        assert!(
+            s == StatusCode::OK || s == StatusCode::UNPROCESSABLE_ENTITY,
+            "{q:.40}: {s} {v}"
+        );
+        if s != StatusCode::OK {
+            assert_eq!(code(&v), "validation_failed");
+            assert!(v["error"]["fields"]["q"].is_string(), "{v}");
+        }
+    }
+    let (s, v) = app.get("/search", None).await;
+    assert_eq!(
+        (s, code(&v)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+    );
+    let (s, v) = search(&app, &"x".repeat(5000), None).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(v["error"]["message"].as_str().unwrap().contains("at most"));
+    // Operators are plain words: the post is found by them.
+    assert_eq!(found(&app, "NEAR( gate", None).await.len(), 1);
+}
+
+#[actix_web::test]
+async fn snippets_are_escaped_then_marked() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    app.thread(
+        "lupus",
+        &f.alice,
+        "Kitchen remedies",
+        "I tried <b>turmeric</b> & `<script>alert(1)</script>` with turmeric <img src=x onerror=alert(2)>.",
+    )
+    .await;
+    let (_, v) = search(&app, "turmeric", None).await;
+    let snippet = v["results"][0]["snippet_html"].as_str().unwrap();
+    assert!(snippet.contains("<mark>turmeric</mark>"), "{snippet}");
+    assert!(
+        snippet.contains("&lt;b&gt;") && snippet.contains("&lt;script&gt;"),
+        "{snippet}"
+    );
+    let rest = snippet.replace("<mark>", "").replace("</mark>", "");
+    assert!(!rest.contains('<') && !rest.contains('>'), "{snippet}");
+    assert_eq!(v["results"][0]["title"], "Kitchen remedies");
+}
+
+#[actix_web::test]
+async fn the_search_page_links_results_to_their_posts() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let (thread, post) = app
+        .thread(
+            "lupus",
+            &f.alice,
+            "Sleep and <fatigue>",
+            "Naps with a weighted blanket.",
+        )
+        .await;
+    let (s, html) = app.page("/").await;
+    assert_eq!(s, StatusCode::OK);
+    let doc = scraper::Html::parse_document(&html);
+    let sel = scraper::Selector::parse(
+        "header form[role=search][action='/search'][method=get] input[name=q]",
+    )
+    .unwrap();
+    let input = doc.select(&sel).next().expect("a search box in the header");
+    let id = input.value().attr("id").unwrap();
+    let label = scraper::Selector::parse(&format!("label[for={id}]")).unwrap();
+    assert!(doc.select(&label).next().is_some(), "the box is labelled");
+
+    let (s, html) = app.page("/search?q=blanket").await;
+    assert_eq!(s, StatusCode::OK);
+    let doc = scraper::Html::parse_document(&html);
+    let link = scraper::Selector::parse(".search-result a").unwrap();
+    let a = doc.select(&link).next().expect("a result");
+    assert_eq!(
+        a.value().attr("href"),
+        Some(format!("/threads/{thread}#post-{post}").as_str())
+    );
+    assert_eq!(a.text().collect::<String>(), "Sleep and <fatigue>");
+    assert!(html.contains("<mark>blanket</mark>"));
+    assert!(!html.contains("<fatigue>"));
+
+    let (s, html) = app.page("/search").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("id=\"search-q\""));
+    let (s, html) = app.page("/search?q=%22").await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("Type a word to search for"));
+}

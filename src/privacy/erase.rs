@@ -59,6 +59,15 @@ impl PostsChoice {
     }
 }
 
+/// A post's id, thread, parent, status and deletion time: what erasing needs to know of it.
+type PostFacts = (
+    i64,
+    i64,
+    Option<i64>,
+    String,
+    Option<time::PrimitiveDateTime>,
+);
+
 /// The placeholder for a deleted member's thread title.
 pub const DELETED_TITLE: &str = "[deleted]";
 
@@ -195,13 +204,7 @@ pub fn erase(
         thread_rows::recompute_clinician_answered(conn, user.id)?;
     }
 
-    let mine: Vec<(
-        i64,
-        i64,
-        Option<i64>,
-        String,
-        Option<time::PrimitiveDateTime>,
-    )> = posts::table
+    let mine: Vec<PostFacts> = posts::table
         .filter(posts::author_id.eq(Some(user.id)))
         .select((
             posts::id,

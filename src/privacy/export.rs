@@ -3,6 +3,10 @@
 //! what they could already see: no other reporter of a post, no moderator's name, no title of
 //! someone else's thread they can no longer see.
 
+// Each query's row is a tuple that mirrors its select list beside it; naming each one would only
+// move the list away from the query.
+#![allow(clippy::type_complexity)]
+
 use diesel::prelude::*;
 use serde_json::{json, Value};
 use time::PrimitiveDateTime;
@@ -56,7 +60,6 @@ pub fn document(conn: &mut AnyConnection, user: &UserRow) -> Result<Value, AppEr
         ))
         .load(conn)?;
 
-    #[allow(clippy::type_complexity)]
     let my_posts: Vec<(
         (
             i64,

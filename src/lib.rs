@@ -16,6 +16,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod phi;
 pub mod search;
+pub mod privacy;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

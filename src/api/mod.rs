@@ -8,6 +8,7 @@ mod moderation;
 mod moderation_audit;
 mod posts;
 mod search;
+mod privacy;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::{web, HttpRequest};
@@ -36,7 +37,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(moderation_audit::routes)
             .configure(moderation::routes)
             .configure(clinicians::routes)
-            .configure(search::routes),
+            .configure(search::routes)
+            .configure(privacy::routes),
     );
 }
 

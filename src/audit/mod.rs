@@ -57,6 +57,9 @@ pub enum Action {
     ClinicianRejected,
     ClinicianRevoked,
     AuditViewed,
+    AccountExported,
+    AccountDeleted,
+    SignedOutEverywhere,
 }
 
 impl Action {
@@ -100,6 +103,9 @@ impl Action {
             Action::ClinicianRejected => "clinician.rejected",
             Action::ClinicianRevoked => "clinician.revoked",
             Action::AuditViewed => "audit.viewed",
+            Action::AccountExported => "account.exported",
+            Action::AccountDeleted => "account.deleted",
+            Action::SignedOutEverywhere => "sign_out.everywhere",
         }
     }
 }

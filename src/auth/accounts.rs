@@ -22,13 +22,20 @@ pub async fn register(
     let email = Email::parse_optional(email)?;
     let (ip, per_hour) = (client.ip.clone(), state.settings.registrations_per_hour);
     let name = username.clone();
-    // Check the limit and a taken name before spending a hash on them.
+    let retired_key = crate::privacy::erase::retired_key(state);
+    // Check the limit and a taken name before spending a hash on them. A deleted member's name
+    // stays taken, so nobody can speak under it.
     state
         .db
         .run(move |conn| {
             throttle::check_registration(conn, &ip, per_hour)?;
-            match users::by_username(conn, &name)? {
-                Some(_) => Err(AppError::conflict(
+            let retired =
+                crate::privacy::erase::username_retired(conn, &retired_key, name.as_str())?;
+            match users::by_username(conn, &name)?
+                .map(|_| ())
+                .or(retired.then_some(()))
+            {
+                Some(()) => Err(AppError::conflict(
                     "username",
                     "That username is taken. Please choose another.",
                 )),

@@ -19,10 +19,15 @@ pub struct TokenPair {
     pub expires_in: i64,
 }
 
-fn pair(state: &AppState, user_id: i64, refresh_token: String) -> Result<TokenPair, AppError> {
+fn pair(
+    state: &AppState,
+    user_id: i64,
+    family: &str,
+    refresh_token: String,
+) -> Result<TokenPair, AppError> {
     let ttl = state.settings.access_token_ttl;
     Ok(TokenPair {
-        access_token: jwt::issue(&state.keys.jwt, user_id, ttl)?,
+        access_token: jwt::issue_for_family(&state.keys.jwt, user_id, ttl, Some(family))?,
         refresh_token,
         token_type: "Bearer",
         expires_in: ttl.whole_seconds(),
@@ -37,17 +42,18 @@ pub async fn issue(
 ) -> Result<TokenPair, AppError> {
     let refresh = tokens::random_token(32);
     let family = uuid::Uuid::new_v4().to_string();
-    let (id, r, c, ttl) = (
+    let (id, r, c, ttl, f) = (
         user.id,
         refresh.clone(),
         client.clone(),
         state.settings.refresh_token_ttl,
+        family.clone(),
     );
     state
         .db
-        .write(move |conn| credentials::insert_refresh(conn, id, &family, &r, ttl, &c))
+        .write(move |conn| credentials::insert_refresh(conn, id, &f, &r, ttl, &c))
         .await?;
-    pair(state, user.id, refresh)
+    pair(state, user.id, &family, refresh)
 }
 
 fn invalid_refresh() -> AppError {
@@ -58,7 +64,7 @@ fn invalid_refresh() -> AppError {
 }
 
 enum Rotation {
-    Rotated(i64),
+    Rotated(i64, String),
     Refused,
     Reused,
 }
@@ -104,11 +110,11 @@ pub async fn refresh(
                 return Ok(Rotation::Refused);
             }
             credentials::insert_refresh(conn, row.user_id, &row.family, &n, ttl, &c)?;
-            Ok(Rotation::Rotated(row.user_id))
+            Ok(Rotation::Rotated(row.user_id, row.family))
         })
         .await?;
     match outcome {
-        Rotation::Rotated(user_id) => pair(state, user_id, new_token),
+        Rotation::Rotated(user_id, family) => pair(state, user_id, &family, new_token),
         Rotation::Refused => Err(invalid_refresh()),
         Rotation::Reused => Err(AppError::unauthorized(
             "refresh_token_reused",

@@ -18,9 +18,23 @@ pub struct Claims {
     pub exp: i64,
     pub iss: String,
     pub aud: String,
+    /// The refresh-token family (one sign-in) the token was issued to, so that "sign out
+    /// everywhere" can spare the caller's own sign-in. Absent in tokens made without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fam: Option<String>,
 }
 
 pub fn issue(key: &[u8; 32], user_id: i64, ttl: time::Duration) -> Result<String, AppError> {
+    issue_for_family(key, user_id, ttl, None)
+}
+
+/// A token that also names the sign-in (refresh-token family) it belongs to.
+pub fn issue_for_family(
+    key: &[u8; 32],
+    user_id: i64,
+    ttl: time::Duration,
+    family: Option<&str>,
+) -> Result<String, AppError> {
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let claims = Claims {
         sub: user_id.to_string(),
@@ -28,6 +42,7 @@ pub fn issue(key: &[u8; 32], user_id: i64, ttl: time::Duration) -> Result<String
         exp: now + ttl.whole_seconds(),
         iss: ISSUER.into(),
         aud: AUDIENCE.into(),
+        fam: family.map(str::to_owned),
     };
     encode(
         &Header::new(Algorithm::HS256),
@@ -39,6 +54,22 @@ pub fn issue(key: &[u8; 32], user_id: i64, ttl: time::Duration) -> Result<String
 
 /// The user id and issue time of a valid token.
 pub fn verify(key: &[u8; 32], token: &str) -> Result<(i64, i64), AppError> {
+    let claims = verified_claims(key, token)?;
+    let id = claims.sub.parse().map_err(|_| {
+        AppError::unauthorized(
+            "invalid_token",
+            "That access token is not valid. Sign in again.",
+        )
+    })?;
+    Ok((id, claims.iat))
+}
+
+/// The sign-in (refresh-token family) a valid token was issued to, when it names one.
+pub fn family(key: &[u8; 32], token: &str) -> Option<String> {
+    verified_claims(key, token).ok().and_then(|c| c.fam)
+}
+
+fn verified_claims(key: &[u8; 32], token: &str) -> Result<Claims, AppError> {
     let mut validation = Validation::new(Algorithm::HS256);
     validation.algorithms = vec![Algorithm::HS256];
     validation.set_issuer(&[ISSUER]);
@@ -58,11 +89,5 @@ pub fn verify(key: &[u8; 32], token: &str) -> Result<(i64, i64), AppError> {
             ),
         },
     )?;
-    let id = data.claims.sub.parse().map_err(|_| {
-        AppError::unauthorized(
-            "invalid_token",
-            "That access token is not valid. Sign in again.",
-        )
-    })?;
-    Ok((id, data.claims.iat))
+    Ok(data.claims)
 }

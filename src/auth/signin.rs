@@ -152,11 +152,13 @@ async fn finish(
     key: String,
     client: &ClientInfo,
 ) -> Result<UserRow, AppError> {
-    let (u, ip) = (user.clone(), client.ip.clone());
+    let (u, ip, c) = (user.clone(), client.ip.clone(), client.clone());
+    let clients_key = crate::privacy::derived_key(state, "client-fingerprint");
     state
         .db
         .write(move |conn| {
             throttle::clear(conn, throttle::Kind::AccountFailure, &key)?;
+            crate::privacy::devices::note_sign_in(conn, &clients_key, &u, &c)?;
             Entry::new(Action::SignInSucceeded)
                 .actor(u.id, &u.username)
                 .ip(Some(&ip))

@@ -242,6 +242,25 @@ diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(sanctions -> users (user_id));
 diesel::joinable!(clinician_applications -> users (user_id));
 
+diesel::table! {
+    known_clients (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        fingerprint -> Text,
+        first_seen_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    retired_usernames (name_hash) {
+        name_hash -> Text,
+        retired_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(known_clients -> users (user_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     recovery_codes,
@@ -260,4 +279,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     sanctions,
     settings,
     clinician_applications,
+    known_clients,
+    retired_usernames,
 );

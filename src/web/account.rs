@@ -38,12 +38,13 @@ async fn account(
     me: SignedIn,
 ) -> Result<HttpResponse, AppError> {
     let uid = me.user.id;
-    let (list, codes_left) = state
+    let (list, codes_left, api_signins) = state
         .db
         .run(move |conn| {
             Ok((
                 credentials::sessions_of(conn, uid)?,
                 credentials::unused_recovery_codes(conn, uid)?,
+                crate::privacy::sessions::api_views(conn, uid)?,
             ))
         })
         .await?;
@@ -60,6 +61,7 @@ async fn account(
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("sessions", &sessions);
+    ctx.insert("api_signins", &api_signins);
     ctx.insert("member_since", &rfc3339(me.user.created_at));
     ctx.insert("member_since_text", &super::human_date(me.user.created_at));
     ctx.insert(

@@ -9,6 +9,7 @@ mod forum;
 pub mod middleware;
 mod moderation;
 mod search;
+mod privacy;
 mod signin;
 
 use actix_web::cookie::Cookie;
@@ -40,7 +41,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(moderation::routes)
     .configure(signin::routes)
     .configure(account::routes)
-    .configure(search::routes);
+    .configure(search::routes)
+    .configure(privacy::routes);
 }
 
 /// What the layout shows about the viewer.

@@ -15,6 +15,7 @@ mod helpers;
 mod moderation;
 mod pages;
 mod phi;
+mod privacy;
 mod sanitising;
 mod search;
 mod throttling;

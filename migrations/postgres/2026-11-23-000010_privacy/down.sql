@@ -1,0 +1,2 @@
+DROP TABLE retired_usernames;
+DROP TABLE known_clients;

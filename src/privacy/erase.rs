@@ -1,0 +1,283 @@
+//! Deleting an account, by its owner (with the password) or by an admin on the member's request
+//! (with a reason). One transaction: everything goes, or nothing does.
+//!
+//! What goes: the account row and with it (by foreign keys) its sessions, refresh tokens,
+//! recovery codes, pending sign-in steps, notifications, memberships and join requests, sanctions,
+//! clinician applications and remembered clients; the notes of the member's reports; the member's
+//! name on other people's "… replied to your post" notifications and on moderation records; and
+//! every earlier version of the member's posts. The posts themselves, by choice:
+//! - `anonymise`: published posts stay, shown as by "a former member"; anything not public
+//!   (held, removed, rejected) is wiped.
+//! - `delete`: every post's text is wiped and a "[deleted]" placeholder keeps the replies under it
+//!   in place; titles of the threads the member started become "[deleted]".
+//!
+//! The audit log is append-only and hash-chained, so entries already written keep the member's
+//! name as actor or target (they never held post text); the deletion itself is recorded as
+//! `account.deleted` with the choice and, for an admin, the reason. The username is retired (kept
+//! only as a keyed hash) so nobody can take a former member's name.
+
+use diesel::prelude::*;
+
+use crate::audit::{Action, Entry};
+use crate::auth::accounts::require_role;
+use crate::auth::client::ClientInfo;
+use crate::auth::tokens::hmac_sha256;
+use crate::db::schema::{
+    clinician_applications, flags, notifications, post_revisions, posts, retired_usernames,
+    sanctions, threads, users,
+};
+use crate::db::users::UserRow;
+use crate::db::{groups, now, posts as post_rows, threads as thread_rows, AnyConnection};
+use crate::domain::{PasswordAttempt, PostStatus, Role, Username};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// What becomes of a deleted member's posts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PostsChoice {
+    Anonymise,
+    Delete,
+}
+
+impl PostsChoice {
+    pub fn parse(raw: &str) -> Result<PostsChoice, AppError> {
+        match raw.trim() {
+            "anonymise" | "anonymize" => Ok(PostsChoice::Anonymise),
+            "delete" => Ok(PostsChoice::Delete),
+            _ => Err(AppError::validation(
+                "posts",
+                "Choose what happens to your posts: \"anonymise\" or \"delete\".",
+            )),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PostsChoice::Anonymise => "posts anonymised",
+            PostsChoice::Delete => "posts deleted",
+        }
+    }
+}
+
+/// A post's id, thread, parent, status and deletion time: what erasing needs to know of it.
+type PostFacts = (
+    i64,
+    i64,
+    Option<i64>,
+    String,
+    Option<time::PrimitiveDateTime>,
+);
+
+/// The placeholder for a deleted member's thread title.
+pub const DELETED_TITLE: &str = "[deleted]";
+
+fn retired_hash(key: &[u8; 32], username: &str) -> String {
+    hex::encode(hmac_sha256(key, username.to_lowercase().as_bytes()))
+}
+
+/// The key for retired usernames (see [`username_retired`]).
+pub fn retired_key(state: &AppState) -> [u8; 32] {
+    super::derived_key(state, "retired-username")
+}
+
+/// Whether a username belonged to a deleted account (it cannot be registered again).
+pub fn username_retired(
+    conn: &mut AnyConnection,
+    key: &[u8; 32],
+    username: &str,
+) -> Result<bool, AppError> {
+    let n: i64 = retired_usernames::table
+        .filter(retired_usernames::name_hash.eq(retired_hash(key, username)))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+fn wrong_password() -> AppError {
+    AppError::unauthorized(
+        "invalid_credentials",
+        "That is not your password, so nothing was deleted.",
+    )
+}
+
+/// A member deletes their own account, confirmed with the password.
+pub async fn delete_own(
+    state: &AppState,
+    user: &UserRow,
+    password: String,
+    choice: &str,
+    client: &ClientInfo,
+) -> Result<(), AppError> {
+    let choice = PostsChoice::parse(choice)?;
+    let attempt = PasswordAttempt::parse(password).map_err(|_| wrong_password())?;
+    let ok = state
+        .hasher
+        .verify(
+            attempt.expose().to_owned(),
+            Some(user.password_hash.clone()),
+        )
+        .await?;
+    if !ok {
+        return Err(wrong_password());
+    }
+    let key = retired_key(state);
+    let (uid, name, ip) = (user.id, user.username.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            erase(conn, &key, uid, choice)?;
+            Entry::new(Action::AccountDeleted)
+                .actor(uid, &name)
+                .target(format!("user {name}"))
+                .ip(Some(&ip))
+                .reason(format!("by the member; {}", choice.as_str()))
+                .write(conn)
+        })
+        .await
+}
+
+/// An admin deletes a member's account on the member's request, with a reason for the record.
+pub async fn delete_by_admin(
+    state: &AppState,
+    admin: &UserRow,
+    username: &str,
+    choice: &str,
+    reason: &str,
+    client: &ClientInfo,
+) -> Result<(), AppError> {
+    require_role(admin, Role::Admin)?;
+    let choice = PostsChoice::parse(choice)?;
+    let reason = reason.trim().to_owned();
+    if reason.is_empty() || reason.chars().count() > 500 {
+        return Err(AppError::validation(
+            "reason",
+            "Give the reason for the record (up to 500 characters), e.g. \"the member asked by email on 2 March\".",
+        ));
+    }
+    let target = Username::parse(username).map_err(|_| AppError::NotFound)?;
+    let key = retired_key(state);
+    let (aid, aname, ip) = (admin.id, admin.username.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            let user = crate::db::users::by_username(conn, &target)?.ok_or(AppError::NotFound)?;
+            if user.id == aid {
+                return Err(AppError::validation(
+                    "username",
+                    "To delete your own account, use your account page.",
+                ));
+            }
+            if user.role() == Role::Admin {
+                return Err(AppError::validation(
+                    "username",
+                    "An admin's account cannot be deleted this way; change its role first.",
+                ));
+            }
+            erase(conn, &key, user.id, choice)?;
+            Entry::new(Action::AccountDeleted)
+                .actor(aid, &aname)
+                .target(format!("user {}", user.username))
+                .ip(Some(&ip))
+                .reason(format!("by an admin; {}; {reason}", choice.as_str()))
+                .write(conn)
+        })
+        .await
+}
+
+/// Removes the account and what identifies its owner; see the module's documentation.
+pub fn erase(
+    conn: &mut AnyConnection,
+    key: &[u8; 32],
+    user_id: i64,
+    choice: PostsChoice,
+) -> Result<(), AppError> {
+    let user: UserRow = users::table
+        .find(user_id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(AppError::NotFound)?;
+
+    // A verified clinician's replies stop marking threads answered once the badge is gone.
+    if user.clinician_specialty.is_some() {
+        crate::db::users::set_clinician(conn, user.id, None)?;
+        thread_rows::recompute_clinician_answered(conn, user.id)?;
+    }
+
+    let mine: Vec<PostFacts> = posts::table
+        .filter(posts::author_id.eq(Some(user.id)))
+        .select((
+            posts::id,
+            posts::thread_id,
+            posts::parent_id,
+            posts::status,
+            posts::deleted_at,
+        ))
+        .load(conn)?;
+    let ids: Vec<i64> = mine.iter().map(|p| p.0).collect();
+    diesel::delete(post_revisions::table.filter(post_revisions::post_id.eq_any(&ids)))
+        .execute(conn)?;
+    for (id, thread_id, parent_id, status, deleted_at) in mine {
+        let published = PostStatus::from_db(&status) == PostStatus::Published;
+        let wipe = choice == PostsChoice::Delete || !published;
+        if !wipe || deleted_at.is_some() {
+            continue;
+        }
+        post_rows::delete_content(conn, id)?;
+        if parent_id.is_some() && published {
+            thread_rows::forget_reply(conn, thread_id)?;
+        }
+    }
+    // A thread title is the member's words too; a title never made public is wiped either way.
+    let titles = threads::table.filter(threads::author_id.eq(Some(user.id)));
+    match choice {
+        PostsChoice::Delete => diesel::update(titles)
+            .set(threads::title.eq(DELETED_TITLE))
+            .execute(conn)?,
+        PostsChoice::Anonymise => diesel::update(titles.filter(threads::status.ne("published")))
+            .set(threads::title.eq(DELETED_TITLE))
+            .execute(conn)?,
+    };
+
+    // Reports they made stay for the moderators, without their words.
+    diesel::update(flags::table.filter(flags::user_id.eq(Some(user.id))))
+        .set(flags::note.eq(None::<String>))
+        .execute(conn)?;
+
+    // Their name in other people's inboxes and on moderation records.
+    diesel::update(
+        notifications::table
+            .filter(notifications::kind.eq(crate::notifications::kind::REPLY))
+            .filter(notifications::text.eq(format!("{} replied to your post.", user.username))),
+    )
+    .set(notifications::text.eq("A former member replied to your post."))
+    .execute(conn)?;
+    diesel::update(posts::table.filter(posts::decided_by.eq(Some(user.username.clone()))))
+        .set(posts::decided_by.eq(None::<String>))
+        .execute(conn)?;
+    diesel::update(
+        clinician_applications::table
+            .filter(clinician_applications::decided_by.eq(Some(user.username.clone()))),
+    )
+    .set(clinician_applications::decided_by.eq(None::<String>))
+    .execute(conn)?;
+    diesel::update(sanctions::table.filter(sanctions::created_by.eq(&user.username)))
+        .set(sanctions::created_by.eq("a former moderator"))
+        .execute(conn)?;
+
+    // Memberships one by one, so the groups' member counts stay right.
+    for m in groups::memberships_of(conn, user.id)? {
+        groups::remove(conn, m.group_id, user.id)?;
+    }
+
+    diesel::insert_into(retired_usernames::table)
+        .values((
+            retired_usernames::name_hash.eq(retired_hash(key, &user.username)),
+            retired_usernames::retired_at.eq(now()),
+        ))
+        .execute(conn)?;
+    // The rest goes with the row: ON DELETE CASCADE (credentials, notifications, sanctions,
+    // applications, known clients) and SET NULL (authorship of posts, threads, reports, revisions).
+    diesel::delete(users::table.find(user.id)).execute(conn)?;
+    Ok(())
+}

@@ -15,6 +15,7 @@ pub mod forum;
 pub mod moderation;
 pub mod notifications;
 pub mod phi;
+pub mod safety;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

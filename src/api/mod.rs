@@ -7,6 +7,7 @@ pub mod health;
 mod moderation;
 mod moderation_audit;
 mod posts;
+mod safety;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::{web, HttpRequest};
@@ -34,7 +35,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(posts::routes)
             .configure(moderation_audit::routes)
             .configure(moderation::routes)
-            .configure(clinicians::routes),
+            .configure(clinicians::routes)
+            .configure(safety::routes),
     );
 }
 

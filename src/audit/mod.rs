@@ -57,6 +57,10 @@ pub enum Action {
     ClinicianRejected,
     ClinicianRevoked,
     AuditViewed,
+    CrisisDetected,
+    CrisisResolved,
+    PostNoted,
+    PostNoteRemoved,
 }
 
 impl Action {
@@ -100,6 +104,10 @@ impl Action {
             Action::ClinicianRejected => "clinician.rejected",
             Action::ClinicianRevoked => "clinician.revoked",
             Action::AuditViewed => "audit.viewed",
+            Action::CrisisDetected => "post.crisis_detected",
+            Action::CrisisResolved => "post.crisis_resolved",
+            Action::PostNoted => "post.noted",
+            Action::PostNoteRemoved => "post.note_removed",
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod notifications;
 pub mod phi;
 pub mod search;
 pub mod privacy;
+pub mod safety;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -9,6 +9,7 @@ mod moderation_audit;
 mod posts;
 mod search;
 mod privacy;
+mod safety;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::{web, HttpRequest};
@@ -39,6 +40,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(clinicians::routes)
             .configure(search::routes)
             .configure(privacy::routes),
+            .configure(safety::routes),
     );
 }
 

@@ -86,6 +86,10 @@ async fn act(
     body: Option<web::Json<ActBody>>,
 ) -> Result<HttpResponse, AppError> {
     let (post, action) = path.into_inner();
+    if action == "dismiss-crisis" {
+        let view = crate::safety::watch::dismiss(&state, &user, id(&post)?, &client).await?;
+        return Ok(HttpResponse::Ok().json(view));
+    }
     let reason = body.map(|b| b.into_inner().reason).unwrap_or_default();
     let decision = match action.as_str() {
         "approve" => Decision::Approve,

@@ -60,6 +60,10 @@ pub enum Action {
     AccountExported,
     AccountDeleted,
     SignedOutEverywhere,
+    CrisisDetected,
+    CrisisResolved,
+    PostNoted,
+    PostNoteRemoved,
 }
 
 impl Action {
@@ -106,6 +110,10 @@ impl Action {
             Action::AccountExported => "account.exported",
             Action::AccountDeleted => "account.deleted",
             Action::SignedOutEverywhere => "sign_out.everywhere",
+            Action::CrisisDetected => "post.crisis_detected",
+            Action::CrisisResolved => "post.crisis_resolved",
+            Action::PostNoted => "post.noted",
+            Action::PostNoteRemoved => "post.note_removed",
         }
     }
 }

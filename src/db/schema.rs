@@ -229,6 +229,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    post_crisis (post_id) {
+        post_id -> BigInt,
+        status -> Text,
+        detected_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    post_notes (post_id) {
+        post_id -> BigInt,
+        note_md -> Text,
+        note_html -> Text,
+        author_id -> Nullable<BigInt>,
+        author_role -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(group_members -> groups (group_id));
 diesel::joinable!(group_members -> users (user_id));
 diesel::joinable!(threads -> groups (group_id));
@@ -241,6 +263,8 @@ diesel::joinable!(flags -> users (user_id));
 diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(sanctions -> users (user_id));
 diesel::joinable!(clinician_applications -> users (user_id));
+diesel::joinable!(post_crisis -> posts (post_id));
+diesel::joinable!(post_notes -> posts (post_id));
 
 diesel::table! {
     known_clients (id) {
@@ -281,4 +305,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     clinician_applications,
     known_clients,
     retired_usernames,
+    post_crisis,
+    post_notes,
 );

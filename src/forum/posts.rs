@@ -90,6 +90,7 @@ pub async fn reply(
     body: &str,
 ) -> Result<PostView, AppError> {
     let prepared = screen::prepare(user.role(), None, body);
+    let crisis = crate::safety::crisis::is_crisis(body);
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
     state
         .db
@@ -150,7 +151,10 @@ pub async fn reply(
                     threads::mark_clinician_answered(conn, thread.id)?;
                 }
             }
-            Ok(PostView::new(&post, Some(u.username.clone())))
+            let mut view = PostView::new(&post, Some(u.username.clone()));
+            view.crisis_resources =
+                crate::safety::watch::after_write(conn, post.id, crisis, false)?;
+            Ok(view)
         })
         .await
 }
@@ -301,6 +305,11 @@ pub async fn edit(
         _ => is_opening.then_some(current_title),
     };
     let prepared = screen::prepare(u.role(), scan_title.as_deref(), &body);
+    let crisis = crate::safety::crisis::is_crisis(&body)
+        || new_title
+            .as_ref()
+            .and_then(|t| t.as_ref().ok())
+            .is_some_and(|t| crate::safety::crisis::is_crisis(t.as_str()));
     state
         .db
         .write(move |conn| {
@@ -348,7 +357,9 @@ pub async fn edit(
                 threads::set_title(conn, thread.id, t.as_str())?;
             }
             publication_changed(conn, &thread, &post, before, after)?;
-            Ok(PostView::new(&updated, Some(u.username.clone())))
+            let mut view = PostView::new(&updated, Some(u.username.clone()));
+            view.crisis_resources = crate::safety::watch::after_write(conn, post.id, crisis, true)?;
+            Ok(view)
         })
         .await
 }

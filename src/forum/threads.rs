@@ -147,6 +147,10 @@ pub async fn create(
     // before being told how to write a title.
     let title = Title::parse(title);
     let prepared = screen::prepare(user.role(), title.as_ref().ok().map(|t| t.as_str()), body);
+    let crisis = crate::safety::crisis::is_crisis(body)
+        || title
+            .as_ref()
+            .is_ok_and(|t| crate::safety::crisis::is_crisis(t.as_str()));
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
     state
         .db
@@ -164,9 +168,12 @@ pub async fn create(
             if new.status == PostStatus::Published {
                 groups::record_activity(conn, a.group.id, 1, 1)?;
             }
+            let mut view = PostView::new(&post, Some(u.username.clone()));
+            view.crisis_resources =
+                crate::safety::watch::after_write(conn, post.id, crisis, false)?;
             Ok((
                 ThreadView::new(&thread, Some(u.username.clone()), &a.group.slug),
-                PostView::new(&post, Some(u.username.clone())),
+                view,
             ))
         })
         .await
@@ -181,6 +188,10 @@ pub struct ThreadWithPosts {
     pub is_moderator: bool,
     /// Held posts the viewer may see, with the risky spans marked (by post id).
     pub held: BTreeMap<String, HeldView>,
+    /// The viewer's own posts written in crisis language (never anyone else's), and the
+    /// resources to show above them.
+    pub crisis: Vec<String>,
+    pub crisis_resources: Option<String>,
 }
 
 /// A whole thread, parents before children: four queries whatever its size (one more, a write,
@@ -205,12 +216,37 @@ pub async fn get(
             {
                 return Err(AppError::NotFound);
             }
-            let tree = posts::tree(conn, thread.id)?;
+            // Notes and crisis alerts come with the posts: one query, whatever the thread's size.
+            let mut notes = std::collections::HashMap::new();
+            let mut crisis = Vec::new();
+            let tree: Vec<posts::PostWithAuthor> =
+                crate::db::safety::tree_with_extras(conn, thread.id)?
+                    .into_iter()
+                    .map(|(p, name, note, alert)| {
+                        if let Some(n) = note.filter(|_| !p.is_deleted()) {
+                            notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));
+                        }
+                        let mine = v.as_ref().is_some_and(|v| p.author_id == Some(v.id));
+                        let shown = alert
+                            .as_deref()
+                            .is_some_and(|s| s != crate::db::safety::DISMISSED);
+                        if mine && shown && !p.is_deleted() {
+                            crisis.push(p.id.to_string());
+                        }
+                        (p, name)
+                    })
+                    .collect();
+            let crisis_resources = if crisis.is_empty() {
+                None
+            } else {
+                Some(crate::moderation::settings::load(conn)?.crisis_resources)
+            };
             let authors = tree.iter().filter_map(|(p, _)| p.author_id).collect();
             let badges = crate::db::users::badges(conn, authors)?;
             let mut posts = visible_tree(tree, v.as_ref(), moderator);
             for (p, _) in &mut posts {
                 badge(p.author.as_mut(), &badges);
+                p.moderator_note = notes.remove(&p.id);
             }
             Ok(ThreadWithPosts {
                 can_reply: a.is_member()
@@ -228,6 +264,8 @@ pub async fn get(
                     })
                     .collect(),
                 posts: posts.into_iter().map(|(p, _)| p).collect(),
+                crisis,
+                crisis_resources,
             })
         })
         .await?;

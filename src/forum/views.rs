@@ -125,6 +125,11 @@ pub struct PostView {
     /// For a rejected or removed post (shown only to its author and moderators): why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision_reason: Option<String>,
+    /// A moderator's note for readers, under the post (null when there is none).
+    pub moderator_note: Option<crate::safety::notes::NoteView>,
+    /// Only in the author's own answer to writing a post in crisis language: help to reach now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crisis_resources: Option<String>,
 }
 
 impl PostView {
@@ -154,6 +159,8 @@ impl PostView {
                 PostStatus::Rejected | PostStatus::Removed => p.decision_reason.clone(),
                 _ => None,
             },
+            moderator_note: None,
+            crisis_resources: None,
         }
     }
 }

@@ -114,8 +114,16 @@ pub async fn decide(
             // A published post is in the queue only through open reports: closing them is the
             // compare-and-set. A held one changes state exactly once.
             let resolved = flags::resolve(conn, post.id)?;
+            let what = match to {
+                PostStatus::Published => "approved",
+                PostStatus::Rejected => "rejected",
+                PostStatus::Removed => "removed",
+                PostStatus::Held => "held",
+            };
+            let crisis_closed =
+                crate::safety::watch::close_with_decision(conn, &m, post.id, what, &ip)?;
             let queued_by_reports = before == PostStatus::Published && to != PostStatus::Removed;
-            if queued_by_reports && resolved == 0 {
+            if queued_by_reports && resolved == 0 && !crisis_closed {
                 return Err(already_handled(conn, post.id));
             }
             let purge = to == PostStatus::Rejected && held_for_phi;

@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::forum::access::{self, Access};
 
 /// A post, its thread and the moderator's standing in its group.
-fn load(
+pub(crate) fn load(
     conn: &mut AnyConnection,
     post_id: i64,
     viewer: &UserRow,

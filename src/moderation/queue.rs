@@ -1,5 +1,5 @@
 //! The moderation queue: held posts and reported posts in the groups a moderator looks after,
-//! urgent (self-harm reports) first, then oldest first. A fixed number of queries whatever its
+//! urgent (posts in crisis language, self-harm reports) first, then oldest first. A fixed number of queries whatever its
 //! length (candidates, their parents, open reports, authors' rejections); every held post whose content it shows to a moderator is audited.
 
 use std::collections::HashMap;
@@ -100,6 +100,7 @@ pub async fn queue(
         .write(move |conn| {
             let scope = scope(conn, &m)?;
             let reported = flags::posts_with_open_flags(conn)?;
+            let crisis = crate::db::safety::crisis_open(conn)?;
             let mut q = posts::table
                 .inner_join(threads::table.inner_join(groups::table))
                 .left_join(users::table)
@@ -107,7 +108,8 @@ pub async fn queue(
                 .filter(
                     posts::status
                         .eq(PostStatus::Held.as_str())
-                        .or(posts::id.eq_any(&reported)),
+                        .or(posts::id.eq_any(&reported))
+                        .or(posts::id.eq_any(&crisis)),
                 )
                 .select((
                     PostRow::as_select(),
@@ -166,6 +168,10 @@ pub async fn queue(
                 .map(|(p, title, slug, name, joined)| {
                     let flags = open.remove(&p.id).unwrap_or_default();
                     let mut reasons = Vec::new();
+                    let in_crisis = crisis.contains(&p.id);
+                    if in_crisis {
+                        reasons.push("crisis");
+                    }
                     if p.phi.is_some() {
                         reasons.push("phi");
                     }
@@ -175,7 +181,11 @@ pub async fn queue(
                     if p.hidden_by_flags {
                         reasons.push("auto_hidden");
                     }
-                    if p.status() == PostStatus::Held && p.phi.is_none() && !p.hidden_by_flags {
+                    if p.status() == PostStatus::Held
+                        && p.phi.is_none()
+                        && !p.hidden_by_flags
+                        && !in_crisis
+                    {
                         reasons.push("new_member");
                     }
                     let mut view = PostView::new(&p, name.clone());
@@ -186,7 +196,7 @@ pub async fn queue(
                     });
                     QueueItem {
                         parent: p.parent_id.and_then(|id| parents.get(&id).cloned()),
-                        urgent: urgent.get(&p.id).copied().unwrap_or(false),
+                        urgent: in_crisis || urgent.get(&p.id).copied().unwrap_or(false),
                         thread_id: p.thread_id.to_string(),
                         thread_title: title,
                         group: slug,

@@ -175,7 +175,9 @@ async fn new_thread(
         Ok((thread, post)) => Ok(super::redirect_with(
             &state,
             &format!("/threads/{}", thread.id),
-            Some(if post.phi.is_some() {
+            Some(if post.crisis_resources.is_some() {
+                CRISIS
+            } else if post.phi.is_some() {
                 HELD
             } else {
                 "Your conversation has started."
@@ -211,6 +213,11 @@ async fn new_thread(
 const HELD: &str = "Your post is held for review: it may identify someone, so only you and the \
                     moderators can see it for now. The highlighted parts below show why; edit them \
                     out and it is published at once.";
+
+/// What the author of a post in crisis language is told first; the resources are in a panel
+/// above their post.
+const CRISIS: &str = "Your post is up. We are glad you wrote, and we care about how you are: \
+                      please read the note above your post about where to find help right now.";
 
 /// A post as the thread page shows it: its place in the tree and what the viewer may do.
 #[derive(Serialize)]
@@ -266,6 +273,8 @@ async fn thread_page(
     ctx.insert("can_reply", &t.can_reply);
     ctx.insert("is_moderator", &t.is_moderator);
     ctx.insert("held", &t.held);
+    ctx.insert("crisis", &t.crisis);
+    ctx.insert("crisis_resources", &t.crisis_resources);
     let title = t.thread.title.clone();
     super::page(&state, &req, &viewer, "thread.html", &title, ctx)
 }
@@ -298,7 +307,9 @@ async fn reply(
         Ok(post) => Ok(super::redirect_with(
             &state,
             &format!("/threads/{thread_id}#post-{}", post.id),
-            Some(if post.phi.is_some() {
+            Some(if post.crisis_resources.is_some() {
+                CRISIS
+            } else if post.phi.is_some() {
                 HELD
             } else {
                 "Your reply is posted."

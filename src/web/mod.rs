@@ -10,6 +10,7 @@ pub mod middleware;
 mod moderation;
 mod search;
 mod privacy;
+mod safety;
 mod signin;
 
 use actix_web::cookie::Cookie;
@@ -43,6 +44,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(account::routes)
     .configure(search::routes)
     .configure(privacy::routes);
+    .configure(safety::routes);
 }
 
 /// What the layout shows about the viewer.

@@ -106,6 +106,14 @@ async fn act(
         };
         return Ok(super::redirect_with(&state, &back, Some(&message), vec![]));
     }
+    if action == "dismiss-crisis" {
+        let message =
+            match crate::safety::watch::dismiss(&state, &me.user, id(&post)?, &client).await {
+                Ok(_) => "Dismissed: not a crisis.".to_owned(),
+                Err(e) => super::notice_for(e)?,
+            };
+        return Ok(super::redirect_with(&state, &back, Some(&message), vec![]));
+    }
     let decision = match action.as_str() {
         "approve" => Ok(Decision::Approve),
         "restore" => Ok(Decision::Restore),
@@ -274,6 +282,8 @@ struct SettingsForm {
     csrf_token: String,
     auto_hide_reports: String,
     new_member_approvals: String,
+    #[serde(default)]
+    crisis_resources: String,
 }
 
 async fn save_settings(
@@ -293,10 +303,11 @@ async fn save_settings(
         Ok(ForumSettings {
             auto_hide_reports: a,
             new_member_approvals: number("new_member_approvals", &form.new_member_approvals)?,
+            crisis_resources: form.crisis_resources.clone(),
         })
     });
     match parsed {
-        Ok(new) => match settings::update(&state, &me.user, new, &client).await {
+        Ok(new) => match settings::update(&state, &me.user, new.clone(), &client).await {
             Ok(_) => Ok(super::redirect_with(
                 &state,
                 "/admin/settings",

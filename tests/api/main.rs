@@ -16,6 +16,7 @@ mod moderation;
 mod pages;
 mod phi;
 mod privacy;
+mod safety;
 mod sanitising;
 mod search;
 mod throttling;

@@ -629,7 +629,8 @@ async fn admins_set_thresholds_and_new_members_first_posts_wait_for_a_moderator(
     assert_eq!(s, StatusCode::OK);
     assert_eq!(
         v,
-        json!({"auto_hide_reports": 3, "new_member_approvals": 0})
+        json!({"auto_hide_reports": 3, "new_member_approvals": 0,
+               "crisis_resources": kindred::moderation::settings::DEFAULT_CRISIS_RESOURCES})
     );
     let (s, _) = app.get("/admin/settings", Some(&f.moderator)).await;
     assert_eq!(s, StatusCode::FORBIDDEN);

@@ -1,0 +1,2 @@
+DROP TABLE post_notes;
+DROP TABLE post_crisis;

@@ -1,0 +1,156 @@
+//! Moderators' notes on published posts: context for readers ("Moderator note: this claim is not
+//! supported by current evidence — see …") on a post that stays visible. The note's Markdown goes
+//! through the same pipeline as posts (`crate::content`). Readers see the writer's role, not their
+//! name. Audited by post id (`post.noted`, `post.note_removed`); the note's text is not copied
+//! into the audit log (it stays in `post_notes`, and its history is not kept).
+
+use serde::Serialize;
+
+use crate::audit::{Action, Entry};
+use crate::auth::client::ClientInfo;
+use crate::db::safety::{self as rows, NoteCols};
+use crate::db::users::UserRow;
+use crate::db::{posts, rfc3339};
+use crate::domain::{PostStatus, Role};
+use crate::error::AppError;
+use crate::forum::views::PostView;
+use crate::state::AppState;
+
+/// Notes are short: context and a link, not an essay.
+pub const MAX_CHARS: usize = 2_000;
+
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct NoteView {
+    /// Sanitised when written.
+    pub text_html: String,
+    /// "moderator", "admin" or "group moderator".
+    pub by_role: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl NoteView {
+    pub fn new(cols: NoteCols) -> NoteView {
+        let (text_html, by_role, created_at, updated_at) = cols;
+        NoteView {
+            text_html,
+            by_role,
+            created_at: rfc3339(created_at),
+            updated_at: rfc3339(updated_at),
+        }
+    }
+}
+
+fn parse(raw: &str) -> Result<(String, crate::content::SafeHtml), AppError> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(AppError::validation(
+            "note",
+            "Write the note, or remove it instead.",
+        ));
+    }
+    if text.chars().count() > MAX_CHARS {
+        return Err(AppError::validation(
+            "note",
+            "Keep a moderator note under 2,000 characters.",
+        ));
+    }
+    let (body, html) = crate::content::prepare(text)
+        .map_err(|_| AppError::validation("note", "Write the note, or remove it instead."))?;
+    Ok((body.into_string(), html))
+}
+
+fn role_label(user: &UserRow) -> &'static str {
+    match user.role() {
+        Role::Admin => "admin",
+        Role::Moderator => "moderator",
+        _ => "group moderator",
+    }
+}
+
+/// A group moderator adds or replaces the note on a published post.
+pub async fn set(
+    state: &AppState,
+    moderator: &UserRow,
+    post_id: i64,
+    raw: &str,
+    client: &ClientInfo,
+) -> Result<PostView, AppError> {
+    let parsed = parse(raw);
+    let (m, ip) = (moderator.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            let (post, thread, a) = crate::moderation::load(conn, post_id, &m)?;
+            a.require_read(Some(&m))?;
+            if thread.status() != PostStatus::Published && !a.is_group_moderator() {
+                return Err(AppError::NotFound);
+            }
+            a.require_moderator(&m)?;
+            let (md, html) = parsed?;
+            if post.is_deleted() || post.status() != PostStatus::Published {
+                return Err(AppError::conflict(
+                    "post",
+                    "Notes go on published posts only.",
+                ));
+            }
+            let replaced = rows::note_set(conn, post.id, &md, html.as_str(), m.id, role_label(&m))?;
+            Entry::new(Action::PostNoted)
+                .actor(m.id, &m.username)
+                .target(format!("post {}", post.id))
+                .ip(Some(&ip))
+                .reason(if replaced {
+                    "note edited"
+                } else {
+                    "note added"
+                })
+                .write(conn)?;
+            if let Some(author) = post.author_id.filter(|a| *a != m.id) {
+                crate::notifications::notify(
+                    conn,
+                    author,
+                    "moderator_note",
+                    "A moderator added a note under your post for its readers.",
+                    &format!("/threads/{}#post-{}", post.thread_id, post.id),
+                )?;
+            }
+            view(conn, post.id)
+        })
+        .await
+}
+
+/// A group moderator removes a post's note (nothing happens when there is none).
+pub async fn remove(
+    state: &AppState,
+    moderator: &UserRow,
+    post_id: i64,
+    client: &ClientInfo,
+) -> Result<PostView, AppError> {
+    let (m, ip) = (moderator.clone(), client.ip.clone());
+    state
+        .db
+        .write(move |conn| {
+            let (post, thread, a) = crate::moderation::load(conn, post_id, &m)?;
+            a.require_read(Some(&m))?;
+            if thread.status() != PostStatus::Published && !a.is_group_moderator() {
+                return Err(AppError::NotFound);
+            }
+            a.require_moderator(&m)?;
+            if rows::note_delete(conn, post.id)? {
+                Entry::new(Action::PostNoteRemoved)
+                    .actor(m.id, &m.username)
+                    .target(format!("post {}", post.id))
+                    .ip(Some(&ip))
+                    .write(conn)?;
+            }
+            view(conn, post.id)
+        })
+        .await
+}
+
+fn view(conn: &mut crate::db::AnyConnection, post_id: i64) -> Result<PostView, AppError> {
+    let (p, name) = posts::by_id(conn, post_id)?.ok_or(AppError::NotFound)?;
+    let mut v = PostView::new(&p, name);
+    v.moderator_note = rows::note_of(conn, post_id)?.map(NoteView::new);
+    Ok(v)
+}

@@ -39,7 +39,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(moderation::routes)
             .configure(clinicians::routes)
             .configure(search::routes)
-            .configure(privacy::routes),
+            .configure(privacy::routes)
             .configure(safety::routes),
     );
 }

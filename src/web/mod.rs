@@ -43,7 +43,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(signin::routes)
     .configure(account::routes)
     .configure(search::routes)
-    .configure(privacy::routes);
+    .configure(privacy::routes)
     .configure(safety::routes);
 }
 

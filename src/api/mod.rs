@@ -7,9 +7,9 @@ pub mod health;
 mod moderation;
 mod moderation_audit;
 mod posts;
-mod search;
 mod privacy;
 mod safety;
+mod search;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::{web, HttpRequest};

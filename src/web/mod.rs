@@ -8,9 +8,9 @@ mod compose;
 mod forum;
 pub mod middleware;
 mod moderation;
-mod search;
 mod privacy;
 mod safety;
+mod search;
 mod signin;
 
 use actix_web::cookie::Cookie;

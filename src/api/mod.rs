@@ -6,6 +6,7 @@ mod groups;
 pub mod health;
 mod moderation;
 mod moderation_audit;
+mod notify;
 mod posts;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
@@ -34,7 +35,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(posts::routes)
             .configure(moderation_audit::routes)
             .configure(moderation::routes)
-            .configure(clinicians::routes),
+            .configure(clinicians::routes)
+            .configure(notify::routes),
     );
 }
 

@@ -163,6 +163,7 @@ pub async fn create(
             // A held thread is not counted: nobody else can tell it exists.
             if new.status == PostStatus::Published {
                 groups::record_activity(conn, a.group.id, 1, 1)?;
+                crate::notify::published(conn, post.id, false)?;
             }
             Ok((
                 ThreadView::new(&thread, Some(u.username.clone()), &a.group.slug),

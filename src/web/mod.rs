@@ -8,6 +8,7 @@ mod compose;
 mod forum;
 pub mod middleware;
 mod moderation;
+mod notify;
 mod signin;
 
 use actix_web::cookie::Cookie;
@@ -38,7 +39,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(clinicians::routes)
     .configure(moderation::routes)
     .configure(signin::routes)
-    .configure(account::routes);
+    .configure(account::routes)
+    .configure(notify::routes);
 }
 
 /// What the layout shows about the viewer.

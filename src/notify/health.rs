@@ -205,7 +205,7 @@ mod tests {
         );
         assert_eq!(weeks.len(), WEEKS);
         assert_eq!(weeks[7].count, 2);
-        assert_eq!(weeks[5].count, 1);
+        assert_eq!(weeks[6].count, 1);
         assert_eq!(weeks.iter().map(|w| w.count).sum::<i64>(), 3);
         assert_eq!(weeks[0].starts, "28 Sep");
     }

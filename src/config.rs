@@ -117,6 +117,24 @@ pub struct SettingsArgs {
     #[arg(long, env = "KINDRED_LOG", default_value = "info", global = true)]
     pub log: String,
 
+    /// SMTP relay for email notifications, smtp://HOST:PORT (no TLS: a relay on a trusted network,
+    /// such as a local MTA). Unset, the forum sends no email and members cannot opt in.
+    #[arg(long, env = "KINDRED_SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of notification emails, e.g. `Kindred <noreply@example.org>`.
+    #[arg(long, env = "KINDRED_SMTP_FROM", global = true)]
+    pub smtp_from: Option<String>,
+
+    /// The forum's address as members reach it, for links in emails.
+    #[arg(
+        long,
+        env = "KINDRED_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080",
+        global = true
+    )]
+    pub public_url: String,
+
     /// A file of KEY=VALUE lines using the variable names above; the environment and flags override it.
     #[arg(long, env = "KINDRED_CONFIG", global = true)]
     pub config: Option<PathBuf>,
@@ -138,6 +156,8 @@ pub struct Settings {
     pub trusted_proxies: Vec<IpAddr>,
     pub db_pool_size: u32,
     pub workers: Option<usize>,
+    /// Email notifications, when the admin configured SMTP.
+    pub smtp: Option<crate::notify::email::SmtpSettings>,
 }
 
 /// Key material; its `Debug` never shows it.
@@ -191,6 +211,18 @@ impl SettingsArgs {
             trusted_proxies: self.trusted_proxies.clone(),
             db_pool_size: self.db_pool_size,
             workers: self.workers,
+            smtp: self
+                .smtp_url
+                .as_deref()
+                .filter(|u| !u.trim().is_empty())
+                .map(|u| {
+                    crate::notify::email::SmtpSettings::parse(
+                        u.trim(),
+                        self.smtp_from.as_deref(),
+                        &self.public_url,
+                    )
+                })
+                .transpose()?,
         })
     }
 }

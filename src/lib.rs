@@ -14,6 +14,7 @@ pub mod error;
 pub mod forum;
 pub mod moderation;
 pub mod notifications;
+pub mod notify;
 pub mod phi;
 pub mod privacy;
 pub mod safety;

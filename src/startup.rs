@@ -82,6 +82,24 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let db = self.state.db.clone();
+        match self.state.settings.smtp.clone() {
+            Some(smtp) => {
+                actix_web::rt::spawn(crate::notify::email::run(db.clone(), smtp));
+            }
+            None => {
+                let db = db.clone();
+                actix_web::rt::spawn(async move {
+                    let mut tick =
+                        actix_web::rt::time::interval(std::time::Duration::from_secs(3600));
+                    loop {
+                        tick.tick().await;
+                        if let Err(e) = db.write(crate::notify::email::discard_all).await {
+                            tracing::warn!(error = %e, "clearing the email outbox failed");
+                        }
+                    }
+                });
+            }
+        }
         // Old throttle events are pruned hourly so the table stays small on a busy forum.
         actix_web::rt::spawn(async move {
             let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(3600));

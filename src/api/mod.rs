@@ -6,6 +6,7 @@ mod groups;
 pub mod health;
 mod moderation;
 mod moderation_audit;
+mod notify;
 mod posts;
 mod privacy;
 mod safety;
@@ -40,7 +41,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(clinicians::routes)
             .configure(search::routes)
             .configure(privacy::routes)
-            .configure(safety::routes),
+            .configure(safety::routes)
+            .configure(notify::routes),
     );
 }
 

@@ -14,6 +14,7 @@ diesel::table! {
         tokens_valid_after -> Timestamp,
         created_at -> Timestamp,
         clinician_specialty -> Nullable<Text>,
+        email_notifications -> Bool,
     }
 }
 
@@ -251,6 +252,52 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    thread_watches (user_id, thread_id) {
+        user_id -> BigInt,
+        thread_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    group_watches (user_id, group_id) {
+        user_id -> BigInt,
+        group_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    post_notices (post_id, user_id) {
+        post_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    email_outbox (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        link -> Text,
+        created_at -> Timestamp,
+        attempts -> Integer,
+        claimed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    phi_holds (id) {
+        id -> BigInt,
+        post_id -> BigInt,
+        held_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(thread_watches -> threads (thread_id));
+diesel::joinable!(group_watches -> groups (group_id));
+diesel::joinable!(email_outbox -> users (user_id));
 diesel::joinable!(group_members -> groups (group_id));
 diesel::joinable!(group_members -> users (user_id));
 diesel::joinable!(threads -> groups (group_id));
@@ -307,4 +354,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     retired_usernames,
     post_crisis,
     post_notes,
+    thread_watches,
+    group_watches,
+    post_notices,
+    email_outbox,
+    phi_holds,
 );

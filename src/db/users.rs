@@ -24,6 +24,8 @@ pub struct UserRow {
     pub created_at: PrimitiveDateTime,
     /// Set while the member is a verified clinician: the specialty their badge shows.
     pub clinician_specialty: Option<String>,
+    /// The member asked to be emailed about notifications (sent only when SMTP is configured).
+    pub email_notifications: bool,
 }
 
 impl UserRow {

@@ -13,7 +13,6 @@ use crate::domain::{PostStatus, Username, Visibility};
 use crate::error::AppError;
 use crate::forum::views::PostView;
 use crate::forum::{access, screen};
-use crate::notifications;
 use crate::state::AppState;
 
 /// Published posts for everyone; a post in any other state only for its author and the group's
@@ -146,7 +145,7 @@ pub async fn reply(
             if new.status == PostStatus::Published {
                 threads::record_reply(conn, thread.id)?;
                 groups::record_activity(conn, thread.group_id, 0, 1)?;
-                tell_parent_author(conn, &parent, &post, &u)?;
+                crate::notify::published(conn, post.id, false)?;
                 if u.badge().is_some() {
                     threads::mark_clinician_answered(conn, thread.id)?;
                 }
@@ -173,25 +172,6 @@ pub fn require_thread_visible(
         Ok(())
     } else {
         Err(AppError::NotFound)
-    }
-}
-
-/// The author of the post replied to hears of it (not of their own replies).
-pub fn tell_parent_author(
-    conn: &mut AnyConnection,
-    parent: &PostRow,
-    reply: &PostRow,
-    replier: &UserRow,
-) -> Result<(), AppError> {
-    match parent.author_id {
-        Some(author) if author != replier.id && !parent.is_deleted() => notifications::notify(
-            conn,
-            author,
-            notifications::kind::REPLY,
-            &format!("{} replied to your post.", replier.username),
-            &format!("/threads/{}#post-{}", reply.thread_id, reply.id),
-        ),
-        _ => Ok(()),
     }
 }
 
@@ -393,6 +373,11 @@ pub fn publication_changed(
             threads::forget_reply(conn, thread.id)?;
             groups::adjust_counts(conn, thread.group_id, 0, -1)?;
         }
+    }
+    // Members hear of a post once it is public (mentions, watchers, the author replied to); an
+    // edit in place tells only members it newly mentions.
+    if is {
+        crate::notify::published(conn, post.id, was)?;
     }
     Ok(())
 }

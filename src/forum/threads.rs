@@ -167,6 +167,7 @@ pub async fn create(
             // A held thread is not counted: nobody else can tell it exists.
             if new.status == PostStatus::Published {
                 groups::record_activity(conn, a.group.id, 1, 1)?;
+                crate::notify::published(conn, post.id, false)?;
             }
             let mut view = PostView::new(&post, Some(u.username.clone()));
             view.crisis_resources =

@@ -70,6 +70,7 @@ async fn account(
     );
     ctx.insert("codes_left", &codes_left);
     ctx.insert("badge", &me.user.badge());
+    ctx.insert("email_pref", &super::notify::email_preference(&state, &me));
     super::page(&state, &req, &me.viewer, "me.html", "Your account", ctx)
 }
 

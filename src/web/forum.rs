@@ -73,6 +73,10 @@ async fn group_page(
             ctx.insert("threads", &page.threads);
             ctx.insert("next_cursor", &page.next_cursor);
             ctx.insert("can_read", &true);
+            ctx.insert(
+                "watching",
+                &super::notify::watching_group(&state, &viewer, &slug).await?,
+            );
             let title = page.group.name.clone();
             super::page(&state, &req, &viewer, "group.html", &title, ctx)
         }
@@ -275,6 +279,10 @@ async fn thread_page(
     ctx.insert("held", &t.held);
     ctx.insert("crisis", &t.crisis);
     ctx.insert("crisis_resources", &t.crisis_resources);
+    ctx.insert(
+        "watching",
+        &super::notify::watching_thread(&state, &viewer, id(&path)?).await?,
+    );
     let title = t.thread.title.clone();
     super::page(&state, &req, &viewer, "thread.html", &title, ctx)
 }

@@ -8,6 +8,7 @@ mod compose;
 mod forum;
 pub mod middleware;
 mod moderation;
+mod notify;
 mod privacy;
 mod safety;
 mod search;
@@ -44,7 +45,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(account::routes)
     .configure(search::routes)
     .configure(privacy::routes)
-    .configure(safety::routes);
+    .configure(safety::routes)
+    .configure(notify::routes);
 }
 
 /// What the layout shows about the viewer.

@@ -1,0 +1,219 @@
+//! The forum's health for admins: the open queue, how fast reports are decided, posts held for PHI
+//! and new members per week, clinician applications waiting. Five queries on either database:
+//! times within the last eight weeks are fetched and bucketed here, since the two dialects bucket
+//! dates differently.
+
+use diesel::prelude::*;
+use serde::Serialize;
+use time::PrimitiveDateTime;
+
+use crate::auth::accounts::require_role;
+use crate::db::schema::{clinician_applications, flags, phi_holds, posts, users};
+use crate::db::users::UserRow;
+use crate::db::{now, AnyConnection};
+use crate::domain::{PostStatus, Role};
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub const WEEKS: usize = 8;
+
+/// One week's count, oldest first; `starts` is the week's first day ("16 Nov").
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct Week {
+    pub starts: String,
+    pub count: i64,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct Health {
+    /// Held posts and posts with open reports, not deleted.
+    pub open_queue: i64,
+    /// Median time from a report to its decision, over reports decided in the last eight weeks.
+    pub median_report_to_decision_seconds: Option<i64>,
+    /// The same, as people read it ("3 h 5 min").
+    pub median_report_to_decision: Option<String>,
+    pub decided_reports: usize,
+    pub phi_holds_per_week: Vec<Week>,
+    pub new_members_per_week: Vec<Week>,
+    pub clinician_applications_pending: i64,
+}
+
+pub async fn health(state: &AppState, admin: &UserRow) -> Result<Health, AppError> {
+    require_role(admin, Role::Admin)?;
+    state.db.run(|conn| compute(conn, now())).await
+}
+
+pub fn compute(conn: &mut AnyConnection, at: PrimitiveDateTime) -> Result<Health, AppError> {
+    let since = at - time::Duration::weeks(WEEKS as i64);
+    let open_reports = flags::table
+        .filter(flags::resolved_at.is_null())
+        .select(flags::post_id);
+    let open_queue: i64 = posts::table
+        .filter(posts::deleted_at.is_null())
+        .filter(
+            posts::status
+                .eq(PostStatus::Held.as_str())
+                .or(posts::id.eq_any(open_reports)),
+        )
+        .count()
+        .get_result(conn)?;
+    let decided: Vec<(PrimitiveDateTime, Option<PrimitiveDateTime>)> = flags::table
+        .filter(flags::resolved_at.ge(since))
+        .select((flags::created_at, flags::resolved_at))
+        .load(conn)?;
+    let mut waits: Vec<i64> = decided
+        .into_iter()
+        .filter_map(|(c, r)| r.map(|r| (r - c).whole_seconds().max(0)))
+        .collect();
+    let held: Vec<PrimitiveDateTime> = phi_holds::table
+        .filter(phi_holds::held_at.ge(since))
+        .select(phi_holds::held_at)
+        .load(conn)?;
+    let joined: Vec<PrimitiveDateTime> = users::table
+        .filter(users::created_at.ge(since))
+        .select(users::created_at)
+        .load(conn)?;
+    let pending: i64 = clinician_applications::table
+        .filter(clinician_applications::status.eq("pending"))
+        .count()
+        .get_result(conn)?;
+    let median = median(&mut waits);
+    Ok(Health {
+        open_queue,
+        median_report_to_decision_seconds: median,
+        median_report_to_decision: median.map(duration_text),
+        decided_reports: waits.len(),
+        phi_holds_per_week: per_week(&held, at),
+        new_members_per_week: per_week(&joined, at),
+        clinician_applications_pending: pending,
+    })
+}
+
+/// The middle value (the mean of the two middle ones for an even count).
+pub fn median(values: &mut [i64]) -> Option<i64> {
+    values.sort_unstable();
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => values.get(n / 2).copied(),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2),
+    }
+}
+
+pub fn duration_text(secs: i64) -> String {
+    let (d, h, m) = (secs / 86_400, secs % 86_400 / 3600, secs % 3600 / 60);
+    match (d, h) {
+        (0, 0) if m == 0 => format!("{secs} s"),
+        (0, 0) => format!("{m} min"),
+        (0, _) => format!("{h} h {m} min"),
+        _ => format!("{d} d {h} h"),
+    }
+}
+
+/// Counts per week over the eight weeks ending at `at`, oldest week first.
+pub fn per_week(times: &[PrimitiveDateTime], at: PrimitiveDateTime) -> Vec<Week> {
+    let week = time::Duration::weeks(1);
+    let start = at - week * WEEKS as i32;
+    let mut counts = [0i64; WEEKS];
+    for t in times {
+        if *t < start || *t > at {
+            continue;
+        }
+        let i = ((*t - start).whole_seconds() / week.whole_seconds()) as usize;
+        if let Some(c) = counts.get_mut(i.min(WEEKS - 1)) {
+            *c += 1;
+        }
+    }
+    counts
+        .iter()
+        .enumerate()
+        .map(|(i, &count)| {
+            let d = (start + week * i as i32).date();
+            let month = d.month().to_string();
+            Week {
+                starts: format!("{} {}", d.day(), &month[..3]),
+                count,
+            }
+        })
+        .collect()
+}
+
+/// A bar of the server-drawn chart: geometry in SVG user units, and the text a screen reader
+/// and a hover show.
+#[derive(Serialize, Debug, Clone)]
+pub struct Bar {
+    pub x: i64,
+    pub y: i64,
+    pub width: i64,
+    pub height: i64,
+    pub label_x: i64,
+    pub starts: String,
+    pub count: i64,
+}
+
+/// Chart size, in SVG user units.
+pub const CHART_WIDTH: i64 = 400;
+pub const CHART_HEIGHT: i64 = 120;
+
+/// Bars for a week series, scaled to the tallest week (drawn as `<rect>` with presentation
+/// attributes only, so the page's CSP holds).
+pub fn bars(weeks: &[Week]) -> Vec<Bar> {
+    let max = weeks.iter().map(|w| w.count).max().unwrap_or(0).max(1);
+    let slot = CHART_WIDTH / weeks.len().max(1) as i64;
+    let plot = CHART_HEIGHT - 20;
+    weeks
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let height = w.count * plot / max;
+            Bar {
+                x: i as i64 * slot + 4,
+                y: plot - height,
+                width: slot - 8,
+                height,
+                label_x: i as i64 * slot + slot / 2,
+                starts: w.starts.clone(),
+                count: w.count,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [5, 1, 3]), Some(3));
+        assert_eq!(median(&mut [10, 2, 4, 8]), Some(6));
+    }
+
+    #[test]
+    fn times_fall_into_their_week_oldest_first() {
+        let at = datetime!(2026-11-23 12:00);
+        let weeks = per_week(
+            &[
+                datetime!(2026-11-23 11:00),
+                datetime!(2026-11-22 12:00),
+                datetime!(2026-11-10 12:00),
+                datetime!(2026-09-01 12:00),
+            ],
+            at,
+        );
+        assert_eq!(weeks.len(), WEEKS);
+        assert_eq!(weeks[7].count, 2);
+        assert_eq!(weeks[6].count, 1);
+        assert_eq!(weeks.iter().map(|w| w.count).sum::<i64>(), 3);
+        assert_eq!(weeks[0].starts, "28 Sep");
+    }
+
+    #[test]
+    fn durations_read_as_people_say_them() {
+        assert_eq!(duration_text(3 * 3600 + 5 * 60), "3 h 5 min");
+        assert_eq!(duration_text(90), "1 min");
+        assert_eq!(duration_text(2 * 86_400 + 3600), "2 d 1 h");
+    }
+}

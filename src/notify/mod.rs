@@ -1,0 +1,429 @@
+//! Mentions and watching: who hears of a post when it is published, and members' watch lists.
+//!
+//! Every path that publishes a post (a reply or a new thread published at once, a held post
+//! approved, edited clean or restored) calls [`published`] inside its transaction. It tells, in
+//! this order and once each: the author of the post replied to, members mentioned with
+//! `@username`, the thread's watchers and (for a new thread) the group's watchers. Each recipient
+//! is checked against the one visibility rule at that moment, so someone who left a private group
+//! hears nothing more from it, and `post_notices` keeps one notification per post and member
+//! however often the post is published again. Emails, for members who asked for them, are queued
+//! in the same transaction and sent after it commits (see [`email`]).
+
+pub mod email;
+pub mod health;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+use serde::Serialize;
+
+use crate::db::groups::MemberRow;
+use crate::db::schema::{group_members, group_watches, groups, thread_watches, threads, users};
+use crate::db::users::UserRow;
+use crate::db::{now, posts, AnyConnection};
+use crate::domain::{PostStatus, Username};
+use crate::error::AppError;
+use crate::forum::access;
+use crate::notifications;
+use crate::state::AppState;
+
+/// At most this many members are notified from one post's mentions; the rest are ignored.
+pub const MAX_MENTIONS: usize = 10;
+
+pub mod kind {
+    pub const MENTION: &str = "mention";
+    pub const WATCHED_THREAD: &str = "watched_thread";
+    pub const WATCHED_GROUP: &str = "watched_group";
+}
+
+static MENTION: LazyLock<regex::Regex> = LazyLock::new(|| {
+    // `@name` at the start or after a character that cannot be part of an address or a name, so
+    // `someone@example.org` mentions nobody.
+    #[allow(clippy::expect_used)]
+    regex::Regex::new(r"(?:^|[^A-Za-z0-9_.@/-])@([A-Za-z0-9_-]{3,32})\b")
+        .expect("the mention pattern compiles")
+});
+
+/// The distinct names mentioned in a text, lower-cased, in order, at most [`MAX_MENTIONS`].
+pub fn mentioned_names(text: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    MENTION
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .filter_map(|m| Username::parse(m.as_str()).ok())
+        .map(Username::into_inner)
+        .filter(|n| seen.insert(n.clone()))
+        .take(MAX_MENTIONS)
+        .collect()
+}
+
+/// What happened, for one recipient: the first reason wins.
+struct Notice {
+    user_id: i64,
+    kind: &'static str,
+    text: String,
+}
+
+/// Tells everyone who should hear of a newly published post. `mentions_only` is for a published
+/// post edited in place: newly mentioned members hear of it, watchers have already.
+pub fn published(
+    conn: &mut AnyConnection,
+    post_id: i64,
+    mentions_only: bool,
+) -> Result<(), AppError> {
+    let Some((post, author_name)) = posts::by_id(conn, post_id)? else {
+        return Ok(());
+    };
+    if post.status() != PostStatus::Published || post.is_deleted() || post.hidden_by_flags {
+        return Ok(());
+    }
+    let Some((thread, _)) = crate::db::threads::by_id(conn, post.thread_id)? else {
+        return Ok(());
+    };
+    if thread.status() != PostStatus::Published {
+        return Ok(());
+    }
+    let Some(group) = crate::db::groups::by_id(conn, thread.group_id)? else {
+        return Ok(());
+    };
+    let who = author_name.unwrap_or_else(|| "Someone".into());
+    let mut notices: Vec<Notice> = Vec::new();
+    if !mentions_only {
+        if let Some(pid) = post.parent_id {
+            if let Some((parent, _)) = posts::by_id(conn, pid)? {
+                if let Some(a) = parent.author_id.filter(|_| !parent.is_deleted()) {
+                    notices.push(Notice {
+                        user_id: a,
+                        kind: notifications::kind::REPLY,
+                        text: format!("{who} replied to your post."),
+                    });
+                }
+            }
+        }
+    }
+    let names = post
+        .body_md
+        .as_deref()
+        .map(mentioned_names)
+        .unwrap_or_default();
+    if !names.is_empty() {
+        let ids: Vec<i64> = users::table
+            .filter(users::username.eq_any(&names))
+            .select(users::id)
+            .load(conn)?;
+        notices.extend(ids.into_iter().map(|id| Notice {
+            user_id: id,
+            kind: kind::MENTION,
+            text: format!("{who} mentioned you in a post."),
+        }));
+    }
+    if !mentions_only {
+        if post.parent_id.is_some() {
+            let ids: Vec<i64> = thread_watches::table
+                .filter(thread_watches::thread_id.eq(thread.id))
+                .select(thread_watches::user_id)
+                .load(conn)?;
+            notices.extend(ids.into_iter().map(|id| Notice {
+                user_id: id,
+                kind: kind::WATCHED_THREAD,
+                text: format!("{who} replied in a thread you watch."),
+            }));
+        } else {
+            let ids: Vec<i64> = group_watches::table
+                .filter(group_watches::group_id.eq(group.id))
+                .select(group_watches::user_id)
+                .load(conn)?;
+            notices.extend(ids.into_iter().map(|id| Notice {
+                user_id: id,
+                kind: kind::WATCHED_GROUP,
+                text: format!(
+                    "{who} started a thread in {}, a group you watch.",
+                    group.name
+                ),
+            }));
+        }
+    }
+    let mut seen = HashSet::new();
+    notices.retain(|n| Some(n.user_id) != post.author_id && seen.insert(n.user_id));
+    if notices.is_empty() {
+        return Ok(());
+    }
+    // Who may read the post now: one query for the recipients, one for their memberships.
+    let ids: Vec<i64> = notices.iter().map(|n| n.user_id).collect();
+    let recipients: HashMap<i64, UserRow> = users::table
+        .filter(users::id.eq_any(&ids))
+        .select(UserRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let members: HashSet<i64> = group_members::table
+        .filter(group_members::group_id.eq(group.id))
+        .filter(group_members::user_id.eq_any(&ids))
+        .select(MemberRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .filter(MemberRow::is_member)
+        .map(|m| m.user_id)
+        .collect();
+    let link = format!("/threads/{}#post-{}", thread.id, post.id);
+    for n in notices {
+        let Some(user) = recipients.get(&n.user_id) else {
+            continue;
+        };
+        let readable = access::can_read(
+            group.visibility(),
+            true,
+            members.contains(&user.id),
+            access::is_staff(Some(user)),
+        );
+        if !readable || !first_notice(conn, post.id, user.id)? {
+            continue;
+        }
+        notifications::notify(conn, user.id, n.kind, &n.text, &link)?;
+        if user.email_notifications && user.email.is_some() {
+            email::queue(conn, user.id, n.kind, &link)?;
+        }
+    }
+    Ok(())
+}
+
+/// Records that the member was told about the post; false when they already were.
+fn first_notice(conn: &mut AnyConnection, post_id: i64, user_id: i64) -> Result<bool, AppError> {
+    let n = diesel::sql_query(
+        "INSERT INTO post_notices (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )
+    .bind::<BigInt, _>(post_id)
+    .bind::<BigInt, _>(user_id)
+    .execute(conn)?;
+    Ok(n > 0)
+}
+
+fn set_thread_watch(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    thread_id: i64,
+    on: bool,
+) -> Result<(), AppError> {
+    if on {
+        diesel::sql_query(
+            "INSERT INTO thread_watches (user_id, thread_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind::<BigInt, _>(user_id)
+        .bind::<BigInt, _>(thread_id)
+        .bind::<diesel::sql_types::Timestamp, _>(now())
+        .execute(conn)?;
+    } else {
+        diesel::delete(
+            thread_watches::table
+                .filter(thread_watches::user_id.eq(user_id))
+                .filter(thread_watches::thread_id.eq(thread_id)),
+        )
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
+fn set_group_watch(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    group_id: i64,
+    on: bool,
+) -> Result<(), AppError> {
+    if on {
+        diesel::sql_query(
+            "INSERT INTO group_watches (user_id, group_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind::<BigInt, _>(user_id)
+        .bind::<BigInt, _>(group_id)
+        .bind::<diesel::sql_types::Timestamp, _>(now())
+        .execute(conn)?;
+    } else {
+        diesel::delete(
+            group_watches::table
+                .filter(group_watches::user_id.eq(user_id))
+                .filter(group_watches::group_id.eq(group_id)),
+        )
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Starts or stops watching a thread the member can see (404 otherwise).
+pub async fn watch_thread(
+    state: &AppState,
+    user: &UserRow,
+    thread_id: i64,
+    on: bool,
+) -> Result<(), AppError> {
+    let u = user.clone();
+    state
+        .db
+        .write(move |conn| {
+            let (thread, _) =
+                crate::db::threads::by_id(conn, thread_id)?.ok_or(AppError::NotFound)?;
+            let a = access::by_group_id(conn, thread.group_id, Some(&u))?;
+            a.require_read(Some(&u))?;
+            crate::forum::posts::require_thread_visible(&thread, &u, &a)?;
+            set_thread_watch(conn, u.id, thread.id, on)
+        })
+        .await
+}
+
+/// Starts or stops watching a group the member can read (404 otherwise).
+pub async fn watch_group(
+    state: &AppState,
+    user: &UserRow,
+    slug: String,
+    on: bool,
+) -> Result<(), AppError> {
+    let u = user.clone();
+    state
+        .db
+        .write(move |conn| {
+            let a = access::by_slug(conn, &slug, Some(&u))?;
+            a.require_read(Some(&u))?;
+            set_group_watch(conn, u.id, a.group.id, on)
+        })
+        .await
+}
+
+/// Whether the member watches a thread or a group (for the pages' buttons).
+pub async fn watching_thread(
+    state: &AppState,
+    user_id: i64,
+    thread_id: i64,
+) -> Result<bool, AppError> {
+    state
+        .db
+        .run(move |conn| {
+            Ok(thread_watches::table
+                .filter(thread_watches::user_id.eq(user_id))
+                .filter(thread_watches::thread_id.eq(thread_id))
+                .count()
+                .get_result::<i64>(conn)?
+                > 0)
+        })
+        .await
+}
+
+pub async fn watching_group(
+    state: &AppState,
+    user_id: i64,
+    slug: String,
+) -> Result<bool, AppError> {
+    state
+        .db
+        .run(move |conn| {
+            Ok(group_watches::table
+                .inner_join(groups::table)
+                .filter(group_watches::user_id.eq(user_id))
+                .filter(groups::slug.eq(slug))
+                .count()
+                .get_result::<i64>(conn)?
+                > 0)
+        })
+        .await
+}
+
+#[derive(Serialize, Debug)]
+pub struct WatchedThread {
+    pub id: String,
+    pub title: String,
+    pub group: String,
+}
+
+#[derive(Serialize, Debug)]
+pub struct WatchedGroup {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Watching {
+    pub threads: Vec<WatchedThread>,
+    pub groups: Vec<WatchedGroup>,
+}
+
+/// What the member watches, leaving out what they can no longer read (a private group they left,
+/// a thread taken out of view); two queries plus their memberships.
+pub async fn watching(state: &AppState, user: &UserRow) -> Result<Watching, AppError> {
+    let u = user.clone();
+    state
+        .db
+        .run(move |conn| {
+            let staff = access::is_staff(Some(&u));
+            let member_of: HashSet<i64> = crate::db::groups::memberships_of(conn, u.id)?
+                .into_iter()
+                .filter(MemberRow::is_member)
+                .map(|m| m.group_id)
+                .collect();
+            let readable = |vis: &str, gid: i64| {
+                access::can_read(
+                    crate::domain::Visibility::parse(vis)
+                        .unwrap_or(crate::domain::Visibility::Private),
+                    true,
+                    member_of.contains(&gid),
+                    staff,
+                )
+            };
+            let thread_rows: Vec<(i64, String, String, i64, String, String)> =
+                thread_watches::table
+                    .inner_join(threads::table.inner_join(groups::table))
+                    .filter(thread_watches::user_id.eq(u.id))
+                    .order(thread_watches::created_at.desc())
+                    .select((
+                        threads::id,
+                        threads::title,
+                        threads::status,
+                        groups::id,
+                        groups::slug,
+                        groups::visibility,
+                    ))
+                    .load(conn)?;
+            let group_rows: Vec<(i64, String, String, String)> = group_watches::table
+                .inner_join(groups::table)
+                .filter(group_watches::user_id.eq(u.id))
+                .order(groups::name.asc())
+                .select((groups::id, groups::slug, groups::name, groups::visibility))
+                .load(conn)?;
+            Ok(Watching {
+                threads: thread_rows
+                    .into_iter()
+                    .filter(|(_, _, status, gid, _, vis)| {
+                        status == PostStatus::Published.as_str() && readable(vis, *gid)
+                    })
+                    .map(|(id, title, _, _, slug, _)| WatchedThread {
+                        id: id.to_string(),
+                        title,
+                        group: slug,
+                    })
+                    .collect(),
+                groups: group_rows
+                    .into_iter()
+                    .filter(|(gid, _, _, vis)| readable(vis, *gid))
+                    .map(|(_, slug, name, _)| WatchedGroup { slug, name })
+                    .collect(),
+            })
+        })
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_are_found_once_lower_cased_and_capped() {
+        assert_eq!(
+            mentioned_names("Thanks @Alice and @bob_2, @alice again"),
+            vec!["alice", "bob_2"]
+        );
+        assert!(mentioned_names("write to someone@example.org").is_empty());
+        assert!(mentioned_names("@ab is too short").is_empty());
+        let many: String = (0..20).map(|i| format!("@user{i:02} ")).collect();
+        assert_eq!(mentioned_names(&many).len(), MAX_MENTIONS);
+    }
+}

@@ -406,3 +406,111 @@ async fn the_search_page_links_results_to_their_posts() {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("Type a word to search for"));
 }
+
+/// Search latency at scale (not part of the normal run): fills a group with
+/// `KINDRED_SEARCH_BENCH_POSTS` posts (default 100,000; ten per thread) straight through SQL, the
+/// triggers indexing each row, then times searches over HTTP. Run on each backend with
+/// `cargo test --test api search_latency -- --ignored --nocapture`.
+#[actix_web::test]
+#[ignore]
+async fn search_latency_at_scale() {
+    let posts: i64 = std::env::var("KINDRED_SEARCH_BENCH_POSTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let threads = posts / 10;
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    app.group(&admin, "bench", "public").await;
+    let alice = app.member("alice").await;
+    app.join("bench", &alice).await;
+    let sqlite = app.state.db.is_sqlite();
+    let (numbers, pad_thread, pad_post) = if sqlite {
+        (
+            format!("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {threads}), k(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM k WHERE k < 9)"),
+            "printf('%010d', 10000000 + i * 10)",
+            "printf('%010d', 10000000 + i * 10) || '.' || printf('%010d', 10000000 + i * 10 + k)",
+        )
+    } else {
+        (
+            format!("WITH n(i) AS (SELECT generate_series(1, {threads})), k(k) AS (SELECT generate_series(1, 9))"),
+            "lpad((10000000 + i * 10)::text, 10, '0')",
+            "lpad((10000000 + i * 10)::text, 10, '0') || '.' || lpad((10000000 + i * 10 + k)::text, 10, '0')",
+        )
+    };
+    let body = |n: &str| {
+        format!(
+            "'Day ' || ({n}) || ': ' || (CASE ({n}) % 5 WHEN 0 THEN 'methotrexate' WHEN 1 THEN 'hydroxychloroquine' \
+             WHEN 2 THEN 'prednisone' WHEN 3 THEN 'turmeric' ELSE 'rest' END) || ' helped with the fatigue and joint \
+             pain this week; marker' || (({n}) % 1000) || ' and tag' || (({n}) % 97) || '. Sleeping better, walking a \
+             little further each morning.'"
+        )
+    };
+    let owners = "(SELECT id FROM groups WHERE slug = 'bench'), (SELECT id FROM users WHERE username = 'alice')";
+    let statements = vec![
+        format!(
+            "{numbers} INSERT INTO threads (id, group_id, author_id, title, created_at, last_activity_at) \
+             SELECT 1000000 + i, {owners}, 'Question ' || i || ' about ' || (CASE i % 4 WHEN 0 THEN 'sleep' \
+             WHEN 1 THEN 'diet' WHEN 2 THEN 'exercise' ELSE 'work' END), '2026-01-01 00:00:00', '2026-01-01 00:00:00' FROM n"
+        ),
+        format!(
+            "{numbers} INSERT INTO posts (id, thread_id, parent_id, author_id, path, depth, body_md, body_html, status, created_at) \
+             SELECT 10000000 + i * 10, 1000000 + i, NULL, (SELECT id FROM users WHERE username = 'alice'), {pad_thread}, 0, \
+             {}, '<p>bench</p>', 'published', '2026-01-01 00:00:00' FROM n",
+            body("i * 10")
+        ),
+        format!(
+            "{numbers} INSERT INTO posts (id, thread_id, parent_id, author_id, path, depth, body_md, body_html, status, created_at) \
+             SELECT 10000000 + i * 10 + k, 1000000 + i, 10000000 + i * 10, (SELECT id FROM users WHERE username = 'alice'), \
+             {pad_post}, 1, {}, '<p>bench</p>', 'published', '2026-01-01 00:00:00' FROM n CROSS JOIN k",
+            body("i * 10 + k")
+        ),
+    ];
+    let started = std::time::Instant::now();
+    app.state
+        .db
+        .run(move |conn| {
+            kindred::db::write_tx(conn, |conn| {
+                for s in &statements {
+                    diesel::RunQueryDsl::execute(diesel::sql_query(s), conn)?;
+                }
+                Ok::<_, kindred::error::AppError>(())
+            })?;
+            if let kindred::db::AnyConnection::Pg(_) = conn {
+                diesel::RunQueryDsl::execute(diesel::sql_query("ANALYZE"), conn)?;
+            }
+            Ok(())
+        })
+        .await
+        .expect("bench data");
+    println!(
+        "{} backend: inserted and indexed {} posts in {:.1} s",
+        if sqlite { "SQLite" } else { "PostgreSQL" },
+        threads * 10,
+        started.elapsed().as_secs_f64()
+    );
+    for (query, what) in [
+        ("marker123", "rare word (0.1% of posts)"),
+        ("methotrexate", "common word (20% of posts)"),
+        ("fatigue", "word in every post"),
+        ("\"joint pain\" turmeric", "phrase and word (20%)"),
+        ("sleep marker7", "title word and body word"),
+        ("zzznothing", "no match"),
+    ] {
+        let mut times = Vec::new();
+        let mut hits = 0;
+        for _ in 0..11 {
+            let t = std::time::Instant::now();
+            let (s, v) = search(&app, query, Some(&alice)).await;
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            assert_eq!(s, StatusCode::OK, "{v}");
+            hits = ids(&v).len();
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "  {query:<24} {what:<28} {hits:>2} results  median {:7.1} ms  max {:7.1} ms",
+            times[times.len() / 2],
+            times[times.len() - 1]
+        );
+    }
+}

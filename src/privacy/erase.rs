@@ -133,7 +133,8 @@ pub async fn delete_own(
                 .reason(format!("by the member; {}", choice.as_str()))
                 .write(conn)
         })
-        .await
+        .await?;
+    crate::search::forget_deleted_words(state).await
 }
 
 /// An admin deletes a member's account on the member's request, with a reason for the record.
@@ -181,7 +182,8 @@ pub async fn delete_by_admin(
                 .reason(format!("by an admin; {}; {reason}", choice.as_str()))
                 .write(conn)
         })
-        .await
+        .await?;
+    crate::search::forget_deleted_words(state).await
 }
 
 /// Removes the account and what identifies its owner; see the module's documentation.

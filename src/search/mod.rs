@@ -124,3 +124,22 @@ pub async fn search(
         next_cursor: more.then(|| encode_cursor(offset + PAGE_SIZE)),
     })
 }
+
+/// After an account is deleted: SQLite's FTS5 can keep a deleted post's words in its index pages
+/// (unlinked from any post) until it next merges them, so the index is merged now and a deleted
+/// member leaves no word behind. A full merge rewrites the index, which is why this runs only on
+/// this rare path. PostgreSQL keeps no such remnant once the row is deleted and vacuumed.
+pub async fn forget_deleted_words(state: &AppState) -> Result<(), AppError> {
+    if !state.db.is_sqlite() {
+        return Ok(());
+    }
+    state
+        .db
+        .write(|conn| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query("INSERT INTO post_search (post_search) VALUES ('optimize')")
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+}

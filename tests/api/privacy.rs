@@ -88,6 +88,38 @@ async fn count_like(app: &TestApp, word: &'static str) -> i64 {
         .expect("count")
 }
 
+/// How many entries of the search index still hold `word`: FTS5's vocabulary of its own index
+/// on SQLite (tokens linger there after a delete unless `secure-delete` is on), the tsvectors on
+/// PostgreSQL.
+async fn indexed(app: &TestApp, word: &'static str) -> i64 {
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let sqlite = app.state.db.is_sqlite();
+    app.state
+        .db
+        .run(move |conn| {
+            let q = if sqlite {
+                diesel::sql_query(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, post_search, 'row')",
+                )
+                .execute(conn)?;
+                // The vocabulary applies deletions; the raw pages must not keep the word either.
+                format!(
+                    "SELECT (SELECT count(*) FROM temp.search_vocab WHERE term = '{word}') \
+                     + (SELECT count(*) FROM post_search_data WHERE instr(block, CAST('{word}' AS BLOB)) > 0) AS n"
+                )
+            } else {
+                format!("SELECT count(*) AS n FROM post_search WHERE document @@ to_tsquery('english', '{word}')")
+            };
+            Ok(diesel::sql_query(q).get_result::<Count>(conn)?.n)
+        })
+        .await
+        .expect("index")
+}
+
 async fn audit_verifies(app: &TestApp) {
     match app.state.db.run(chain::verify).await.expect("verify") {
         Outcome::Verified(_) => {}
@@ -184,9 +216,13 @@ async fn deleting_an_account_with_its_posts_leaves_no_trace_of_their_words() {
     let (_, pair) = app.login("alice", None).await;
     let refresh = pair["refresh_token"].as_str().unwrap().to_owned();
     assert!(count_like(&app, "quokka").await > 0);
+    assert!(indexed(&app, "quokka").await > 0);
 
     let (s, v) = delete_me(&app, &alice, PASSWORD, "delete").await;
     assert_eq!(s, StatusCode::NO_CONTENT, "{v}");
+    assert_eq!(indexed(&app, "quokka").await, 0, "the search index forgot");
+    let (_, found) = app.get("/search?q=quokka", Some(&bob)).await;
+    assert_eq!(found["results"], json!([]), "{found}");
 
     assert_eq!(
         count_like(&app, "quokka").await,

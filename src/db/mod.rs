@@ -175,7 +175,9 @@ impl Db {
             // Broken connections are caught by `has_broken` after a failure; a ping before every
             // checkout would double the round trips of every request.
             .test_on_check_out(false)
-            .connection_timeout(Duration::from_secs(5))
+            // How long a request waits for a connection before it is answered 503. Short, so that a
+            // database outage gives quick 503s instead of piling up requests that hang.
+            .connection_timeout(Duration::from_secs(1))
             .build(manager)
             .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
         Ok(Db {

@@ -15,6 +15,7 @@ mod helpers;
 mod moderation;
 mod pages;
 mod phi;
+mod reliability;
 mod sanitising;
 mod throttling;
 mod tokens;

@@ -293,11 +293,7 @@ pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyh
                     }
                 };
                 let (pid, ppath, pdepth) = &tree[p];
-                (
-                    Some(*pid),
-                    format!("{ppath}.{}", segment(id)),
-                    pdepth + 1,
-                )
+                (Some(*pid), format!("{ppath}.{}", segment(id)), pdepth + 1)
             };
             let (md, html) = &bodies[rng.below(bodies.len() as u64) as usize];
             let who = if j == 0 {

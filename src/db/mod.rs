@@ -13,7 +13,7 @@ pub mod threads;
 pub mod users;
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -81,6 +81,8 @@ pub struct Manager {
     url: DbUrl,
     /// Statements run through this pool: how tests prove a page costs a fixed number of queries.
     queries: Arc<AtomicU64>,
+    /// False while the last attempt to open a connection failed (the database is down).
+    reachable: Arc<AtomicBool>,
 }
 
 impl Manager {
@@ -99,6 +101,22 @@ impl r2d2::ManageConnection for Manager {
     type Error = r2d2::Error;
 
     fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        let result = self.open();
+        self.reachable.store(result.is_ok(), Ordering::Relaxed);
+        result
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        conn.is_broken()
+    }
+}
+
+impl Manager {
+    fn open(&self) -> Result<AnyConnection, r2d2::Error> {
         match &self.url {
             DbUrl::Sqlite(path) => {
                 let path = path.to_string_lossy();
@@ -124,15 +142,14 @@ impl r2d2::ManageConnection for Manager {
             }
         }
     }
-
-    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
-        conn.ping().map_err(r2d2::Error::QueryError)
-    }
-
-    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
-        conn.is_broken()
-    }
 }
+
+/// How long a request waits for a pooled connection while the database is up: long enough for
+/// a burst of writers to queue on SQLite's single write lock.
+const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(10);
+/// … and while the last connection attempt failed: a database outage answers 503 at once instead
+/// of piling up requests that hang.
+const CHECKOUT_TIMEOUT_WHILE_DOWN: Duration = Duration::from_millis(500);
 
 pub type Pool = r2d2::Pool<Manager>;
 
@@ -142,6 +159,7 @@ pub struct Db {
     pool: Pool,
     sqlite: bool,
     queries: Arc<AtomicU64>,
+    reachable: Arc<AtomicBool>,
 }
 
 impl Db {
@@ -159,9 +177,11 @@ impl Db {
             }
         }
         let queries = Arc::new(AtomicU64::new(0));
+        let reachable = Arc::new(AtomicBool::new(true));
         let manager = Manager {
             url: url.clone(),
             queries: queries.clone(),
+            reachable: reachable.clone(),
         };
         // Connect once by hand first: r2d2 would retry for its whole timeout and then report only
         // "timed out", hiding "connection refused" or "password authentication failed".
@@ -175,15 +195,14 @@ impl Db {
             // Broken connections are caught by `has_broken` after a failure; a ping before every
             // checkout would double the round trips of every request.
             .test_on_check_out(false)
-            // How long a request waits for a connection before it is answered 503. Short, so that a
-            // database outage gives quick 503s instead of piling up requests that hang.
-            .connection_timeout(Duration::from_secs(1))
+            .connection_timeout(CHECKOUT_TIMEOUT)
             .build(manager)
             .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
         Ok(Db {
             pool,
             sqlite: url.is_sqlite(),
             queries,
+            reachable,
         })
     }
 
@@ -203,9 +222,10 @@ impl Db {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        let timeout = self.checkout_timeout();
         actix_web::web::block(move || {
             let mut conn = pool
-                .get()
+                .get_timeout(timeout)
                 .map_err(|e| AppError::Unavailable(format!("no database connection: {e}")))?;
             f(&mut conn)
         })
@@ -220,6 +240,14 @@ impl Db {
         T: Send + 'static,
     {
         self.run(move |conn| write_tx(conn, f)).await
+    }
+
+    fn checkout_timeout(&self) -> Duration {
+        if self.reachable.load(Ordering::Relaxed) {
+            CHECKOUT_TIMEOUT
+        } else {
+            CHECKOUT_TIMEOUT_WHILE_DOWN
+        }
     }
 
     /// A connection for blocking code outside the server (the CLI).

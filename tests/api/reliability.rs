@@ -1,11 +1,11 @@
 //! Reliability: many writers at once, a SIGKILL mid-write, two servers on one PostgreSQL, and a
 //! PostgreSQL outage under load. Each test is bounded in time (a few seconds of load).
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::rc::Rc;
-use std::cell::RefCell;
 use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
@@ -32,7 +32,12 @@ struct Forum {
 async fn forum(members: usize) -> Forum {
     let app = spawn_app_on(
         TestDb::new(),
-        &["--posts-per-minute", "0", "--registrations-per-hour", "1000"],
+        &[
+            "--posts-per-minute",
+            "0",
+            "--registrations-per-hour",
+            "1000",
+        ],
     )
     .await;
     let admin = app.staff_with_2fa("admin", Role::Admin).await;
@@ -44,7 +49,12 @@ async fn forum(members: usize) -> Forum {
         tokens.push(t);
     }
     let (thread, _) = app
-        .thread("load", &tokens[0], "Load test", "The first post of the load test.")
+        .thread(
+            "load",
+            &tokens[0],
+            "Load test",
+            "The first post of the load test.",
+        )
         .await;
     Forum {
         app,
@@ -122,13 +132,17 @@ async fn write_until(
                 };
                 let res = rq.bearer_auth(&token).send().await;
                 let elapsed = started.elapsed();
-                let mut o = out.borrow_mut();
-                o.slowest = o.slowest.max(elapsed);
+                {
+                    let mut o = out.borrow_mut();
+                    o.slowest = o.slowest.max(elapsed);
+                    match &res {
+                        Ok(r) => *o.statuses.entry(r.status().as_u16()).or_default() += 1,
+                        Err(_) => o.failed_requests += 1,
+                    }
+                }
                 match res {
                     Ok(res) => {
                         let status = res.status();
-                        *o.statuses.entry(status.as_u16()).or_default() += 1;
-                        drop(o);
                         let v: Value = res.json().await.unwrap_or(Value::Null);
                         if status == StatusCode::CREATED {
                             let (t, p) = if new_thread {
@@ -151,8 +165,6 @@ async fn write_until(
                         }
                     }
                     Err(_) => {
-                        o.failed_requests += 1;
-                        drop(o);
                         actix_web::rt::time::sleep(Duration::from_millis(20)).await;
                     }
                 }
@@ -210,7 +222,11 @@ async fn assert_all_present(api: &str, db_url: &str, out: &Outcome) {
         }
         n
     });
-    assert_eq!(stored as usize, out.acked_count(), "acknowledged posts not stored");
+    assert_eq!(
+        stored as usize,
+        out.acked_count(),
+        "acknowledged posts not stored"
+    );
 }
 
 /// Runs `f` on a fresh connection of its own (not the servers' pools).
@@ -220,7 +236,9 @@ fn with_connection<T>(url: &str, f: impl FnOnce(&mut kindred::db::AnyConnection)
             diesel::SqliteConnection::establish(path).expect("open SQLite"),
         )
     } else {
-        kindred::db::AnyConnection::Pg(diesel::PgConnection::establish(url).expect("open PostgreSQL"))
+        kindred::db::AnyConnection::Pg(
+            diesel::PgConnection::establish(url).expect("open PostgreSQL"),
+        )
     };
     f(&mut conn)
 }
@@ -229,7 +247,14 @@ fn with_connection<T>(url: &str, f: impl FnOnce(&mut kindred::db::AnyConnection)
 async fn sixty_four_writers_at_once_lose_nothing_and_get_no_server_error() {
     let f = forum(8).await;
     let until = Instant::now() + Duration::from_secs(3);
-    let out = write_until(f.app.api.clone(), f.tokens.clone(), f.thread.clone(), 64, until).await;
+    let out = write_until(
+        f.app.api.clone(),
+        f.tokens.clone(),
+        f.thread.clone(),
+        64,
+        until,
+    )
+    .await;
     assert_eq!(out.server_errors(), 0, "5xx answers: {:?}", out.statuses);
     assert_eq!(out.failed_requests, 0, "requests without an answer");
     assert!(
@@ -311,9 +336,16 @@ async fn acknowledged_posts_survive_a_sigkill_and_the_database_stays_sound() {
     actix_web::rt::time::sleep(Duration::from_millis(1500)).await;
     server.kill();
     let out = writing.await.expect("writers");
-    assert!(out.acked_count() >= 10, "only {} posts before the kill", out.acked_count());
+    assert!(
+        out.acked_count() >= 10,
+        "only {} posts before the kill",
+        out.acked_count()
+    );
     assert_eq!(out.server_errors(), 0, "5xx answers: {:?}", out.statuses);
-    assert!(out.failed_requests > 0, "the writers never noticed the kill");
+    assert!(
+        out.failed_requests > 0,
+        "the writers never noticed the kill"
+    );
 
     let restarted = Server::start(&url);
     assert_all_present(&restarted.api, &url, &out).await;
@@ -428,10 +460,19 @@ async fn two_servers_on_one_postgres_share_posts_tokens_and_throttling() {
     };
     for i in 0..kindred::auth::throttle::ACCOUNT_FREE_FAILURES {
         let api = if i % 2 == 0 { a.clone() } else { b.api.clone() };
-        assert_eq!(login(api, "wrong password, sorry").await, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            login(api, "wrong password, sorry").await,
+            StatusCode::UNAUTHORIZED
+        );
     }
-    assert_eq!(login(a.clone(), PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(login(b.api.clone(), PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        login(a.clone(), PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        login(b.api.clone(), PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
 }
 
 /// A throwaway PostgreSQL cluster on its own port, so the shared one is never stopped.
@@ -544,7 +585,9 @@ async fn a_postgres_outage_gives_quick_503s_and_the_server_recovers_by_itself() 
 
     // Eight clients read for the whole test; each answer is kept with its time and phase.
     let phase = Rc::new(RefCell::new("before"));
-    let seen: Rc<RefCell<Vec<(&'static str, u16, Duration)>>> = Rc::default();
+    // (phase, status, time taken) of every answer.
+    type Seen = Vec<(&'static str, u16, Duration)>;
+    let seen: Rc<RefCell<Seen>> = Rc::default();
     let stop = Instant::now() + Duration::from_secs(20);
     let done = Rc::new(RefCell::new(false));
     let http = Client::builder()
@@ -615,7 +658,11 @@ async fn a_postgres_outage_gives_quick_503s_and_the_server_recovers_by_itself() 
     *phase.borrow_mut() = "recovering";
     loop {
         let h = http.get(&health).send().await.map(|r| r.status());
-        let g = http.get(format!("{api}/groups")).send().await.map(|r| r.status());
+        let g = http
+            .get(format!("{api}/groups"))
+            .send()
+            .await
+            .map(|r| r.status());
         if matches!((&h, &g), (Ok(StatusCode::OK), Ok(StatusCode::OK))) {
             break;
         }
@@ -632,14 +679,36 @@ async fn a_postgres_outage_gives_quick_503s_and_the_server_recovers_by_itself() 
     for t in tasks {
         t.await.expect("reader");
     }
-    assert!(server.child.try_wait().expect("status").is_none(), "Kindred exited");
+    assert!(
+        server.child.try_wait().expect("status").is_none(),
+        "Kindred exited"
+    );
     server.kill();
 
     let seen = seen.borrow();
-    let of = |p: &str| seen.iter().filter(move |(q, _, _)| *q == p);
+    for p in [
+        "before",
+        "stopping",
+        "down",
+        "starting",
+        "recovering",
+        "after",
+    ] {
+        let mut by: BTreeMap<u16, (usize, Duration)> = BTreeMap::new();
+        for (_, s, d) in seen.iter().filter(|(q, _, _)| *q == p) {
+            let e = by.entry(*s).or_default();
+            e.0 += 1;
+            e.1 = e.1.max(*d);
+        }
+        eprintln!("  {p}: {by:?} (status: (count, slowest))");
+    }
+    let of = |p: &'static str| seen.iter().filter(move |(q, _, _)| *q == p);
     assert!(of("before").all(|(_, s, _)| *s == 200), "before: {seen:?}");
     assert!(of("after").all(|(_, s, _)| *s == 200), "after: {seen:?}");
-    assert!(of("down").count() >= 8, "too few requests during the outage");
+    assert!(
+        of("down").count() >= 8,
+        "too few requests during the outage"
+    );
     assert!(
         of("down").all(|(_, s, _)| *s == 503),
         "during the outage: {:?}",
@@ -653,7 +722,9 @@ async fn a_postgres_outage_gives_quick_503s_and_the_server_recovers_by_itself() 
     assert!(
         seen.iter().all(|(_, s, _)| *s == 200 || *s == 503),
         "answers other than 200 and 503: {:?}",
-        seen.iter().filter(|(_, s, _)| *s != 200 && *s != 503).collect::<Vec<_>>()
+        seen.iter()
+            .filter(|(_, s, _)| *s != 200 && *s != 503)
+            .collect::<Vec<_>>()
     );
     eprintln!(
         "outage: {} requests while down, all 503, slowest {slowest:?}; recovered {recovered_in:?} after restart",

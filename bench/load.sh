@@ -124,8 +124,9 @@ EOF
     local name=$1 label=$2 url=$3 lua=${4:-}
     case " $ONLY " in *" $name "*) ;; *) return ;; esac
     ( sleep $((DURATION / 2)); rss_mb $SERVER > "$WORK/rss-$name" ) &
+    local sampler=$!
     read -r RPS P50 P99 BAD < <(run_wrk "$name" "$url" "$lua")
-    wait
+    wait $sampler
     local rss; rss=$(cat "$WORK/rss-$name"); [ "$rss" -gt "$PEAK" ] && PEAK=$rss
     echo "| $label | $RPS | $P50 | $P99 | $BAD | $(awk -v a="$RPS" -v b="$CEIL" 'BEGIN {printf "%.1f %%", 100*a/b}') |"
   }

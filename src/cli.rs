@@ -33,7 +33,12 @@ pub enum Command {
     /// Apply pending database migrations and exit.
     Migrate,
     /// Fill an empty database with demo groups, members, clinicians and conversations.
-    Demo,
+    Demo {
+        /// Instead, build a large database for benchmarks: this many posts in 500 public groups
+        /// (generated, known-clean text; one shared password, printed).
+        #[arg(long)]
+        scale: Option<usize>,
+    },
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -87,7 +92,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("migrations are up to date");
             Ok(())
         }
-        Command::Demo => {
+        Command::Demo { scale: Some(n) } => demo_scale(settings, n),
+        Command::Demo { scale: None } => {
             let db = Db::connect(&settings.database, 1)?;
             let password = crate::demo::run(&db)?;
             println!(
@@ -125,6 +131,31 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn demo_scale(settings: crate::config::Settings, posts: usize) -> anyhow::Result<()> {
+    let db = Db::connect(&settings.database, 1)?;
+    let r = crate::demo_scale::run(&db, posts, |line| {
+        println!("  {line}");
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    })?;
+    println!(
+        "built {} posts in {} threads, {} groups and {} members in {:.1} s",
+        r.posts, r.threads, r.groups, r.users, r.seconds
+    );
+    println!("benchmark group: {}", r.group_slug);
+    for id in &r.threads_of_50 {
+        println!("thread of 50 posts: {id}");
+    }
+    if let Some(id) = r.thread_of_500 {
+        println!("thread of 500 posts: {id}");
+    }
+    println!(
+        "every account (member00001 … member{:05}) signs in with the password: {}",
+        r.users, r.password
+    );
+    Ok(())
 }
 
 fn phi_scan(clinician: bool) -> anyhow::Result<()> {

@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod db;
 pub mod demo;
+pub mod demo_scale;
 pub mod domain;
 pub mod error;
 pub mod forum;

@@ -14,7 +14,7 @@ pub mod threads;
 pub mod users;
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -82,6 +82,8 @@ pub struct Manager {
     url: DbUrl,
     /// Statements run through this pool: how tests prove a page costs a fixed number of queries.
     queries: Arc<AtomicU64>,
+    /// False while the last attempt to open a connection failed (the database is down).
+    reachable: Arc<AtomicBool>,
 }
 
 impl Manager {
@@ -100,6 +102,22 @@ impl r2d2::ManageConnection for Manager {
     type Error = r2d2::Error;
 
     fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        let result = self.open();
+        self.reachable.store(result.is_ok(), Ordering::Relaxed);
+        result
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        conn.is_broken()
+    }
+}
+
+impl Manager {
+    fn open(&self) -> Result<AnyConnection, r2d2::Error> {
         match &self.url {
             DbUrl::Sqlite(path) => {
                 let path = path.to_string_lossy();
@@ -125,15 +143,14 @@ impl r2d2::ManageConnection for Manager {
             }
         }
     }
-
-    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
-        conn.ping().map_err(r2d2::Error::QueryError)
-    }
-
-    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
-        conn.is_broken()
-    }
 }
+
+/// How long a request waits for a pooled connection while the database is up: long enough for
+/// a burst of writers to queue on SQLite's single write lock.
+const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(10);
+/// … and while the last connection attempt failed: a database outage answers 503 at once instead
+/// of piling up requests that hang.
+const CHECKOUT_TIMEOUT_WHILE_DOWN: Duration = Duration::from_millis(500);
 
 pub type Pool = r2d2::Pool<Manager>;
 
@@ -143,6 +160,7 @@ pub struct Db {
     pool: Pool,
     sqlite: bool,
     queries: Arc<AtomicU64>,
+    reachable: Arc<AtomicBool>,
 }
 
 impl Db {
@@ -160,9 +178,11 @@ impl Db {
             }
         }
         let queries = Arc::new(AtomicU64::new(0));
+        let reachable = Arc::new(AtomicBool::new(true));
         let manager = Manager {
             url: url.clone(),
             queries: queries.clone(),
+            reachable: reachable.clone(),
         };
         // Connect once by hand first: r2d2 would retry for its whole timeout and then report only
         // "timed out", hiding "connection refused" or "password authentication failed".
@@ -176,13 +196,14 @@ impl Db {
             // Broken connections are caught by `has_broken` after a failure; a ping before every
             // checkout would double the round trips of every request.
             .test_on_check_out(false)
-            .connection_timeout(Duration::from_secs(5))
+            .connection_timeout(CHECKOUT_TIMEOUT)
             .build(manager)
             .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
         Ok(Db {
             pool,
             sqlite: url.is_sqlite(),
             queries,
+            reachable,
         })
     }
 
@@ -202,9 +223,10 @@ impl Db {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        let timeout = self.checkout_timeout();
         actix_web::web::block(move || {
             let mut conn = pool
-                .get()
+                .get_timeout(timeout)
                 .map_err(|e| AppError::Unavailable(format!("no database connection: {e}")))?;
             f(&mut conn)
         })
@@ -219,6 +241,14 @@ impl Db {
         T: Send + 'static,
     {
         self.run(move |conn| write_tx(conn, f)).await
+    }
+
+    fn checkout_timeout(&self) -> Duration {
+        if self.reachable.load(Ordering::Relaxed) {
+            CHECKOUT_TIMEOUT
+        } else {
+            CHECKOUT_TIMEOUT_WHILE_DOWN
+        }
     }
 
     /// A connection for blocking code outside the server (the CLI).

@@ -120,7 +120,11 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(extra: &[&str]) -> TestApp {
-    let db = TestDb::new();
+    spawn_app_on(TestDb::new(), extra).await
+}
+
+/// A server on a database made by the caller (reliability tests also start the binary on it).
+pub async fn spawn_app_on(db: TestDb, extra: &[&str]) -> TestApp {
     let app = Application::build(settings(&db, extra))
         .await
         .expect("app builds");
@@ -159,6 +163,11 @@ pub fn code(v: &Value) -> &str {
 }
 
 impl TestApp {
+    /// The `DATABASE_URL` of this test's database.
+    pub fn db_url(&self) -> &str {
+        &self._db.url
+    }
+
     pub async fn post(&self, path: &str, body: Value, token: Option<&str>) -> (StatusCode, Value) {
         let mut rq = self.client.post(format!("{}{path}", self.api)).json(&body);
         if let Some(t) = token {

@@ -17,6 +17,7 @@ mod notify;
 mod pages;
 mod phi;
 mod privacy;
+mod reliability;
 mod safety;
 mod sanitising;
 mod search;

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Load test of the release server on loopback with wrk, on SQLite and then on PostgreSQL.
+#
+#   bench/load.sh                      # both backends, 10,000 posts, 10 s per endpoint
+#   SCALE=1000000 BACKENDS=sqlite DURATION=5 ONLY="health thread50 list" bench/load.sh
+#
+# Each backend: a fresh database built by `kindred demo --scale $SCALE`, the server started with the
+# posting rate limit off (KINDRED_POSTS_PER_MINUTE=0, so post creation measures the server and not
+# the limit), then every endpoint in turn at $CONNECTIONS connections, each beside the trivial
+# endpoint (/healthz) measured in the same run. Prints one Markdown table row per endpoint:
+# requests/s, p50, p99, and the ratio to /healthz; and resident memory idle and under load.
+#
+# Settings (environment): SCALE, BACKENDS ("sqlite postgres"), DURATION (s), CONNECTIONS (64),
+# THREADS (wrk threads, 2), ONLY (a subset of: health thread50 thread50json thread500
+# thread500json list listjson login post), PG (server URL without a database), KINDRED_BIN,
+# KEEP=1 (reuse the database built before for the same backend and scale).
+set -euo pipefail
+
+SCALE=${SCALE:-10000}
+BACKENDS=${BACKENDS:-"sqlite postgres"}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+ONLY=${ONLY:-"health thread50 thread50json thread500 thread500json list listjson login post"}
+PG=${PG:-postgres://postgres@127.0.0.1:5432}
+WORK=${WORK:-/tmp/kindred-bench}
+SECRET=bench-secret-0123456789abcdef0123456789abcdef
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk" >&2
+  apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+if [ -z "${KINDRED_BIN:-}" ]; then
+  (cd "$ROOT" && cargo build --release >&2)
+  KINDRED_BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/kindred
+fi
+mkdir -p "$WORK"
+
+rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1/1024}'; }
+
+# wrk output → "req/s p50 p99" (latencies in ms)
+parse() {
+  awk '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { bad = $4 }
+    /Socket errors/ { err = $0 }
+    END { printf "%.0f %.1f %.1f %s\n", rps, p50, p99, (bad == "" ? 0 : bad) }'
+}
+
+run_wrk() { # name url [lua]
+  local name=$1 url=$2 lua=${3:-}
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency)
+  [ -n "$lua" ] && args+=(-s "$lua")
+  wrk "${args[@]}" "$url" > "$WORK/$name.wrk" 2>&1
+  parse < "$WORK/$name.wrk"
+}
+
+for backend in $BACKENDS; do
+  case $backend in
+    sqlite)
+      DB_FILE=$WORK/sqlite-$SCALE.db
+      URL=sqlite://$DB_FILE ;;
+    postgres)
+      URL=$PG/kindred_bench ;;
+    *) echo "unknown backend $backend" >&2; exit 2 ;;
+  esac
+  INFO=$WORK/$backend-$SCALE.info
+  if [ "${KEEP:-0}" != 1 ] || [ ! -s "$INFO" ]; then
+    if [ "$backend" = sqlite ]; then
+      rm -f "$DB_FILE" "$DB_FILE"-wal "$DB_FILE"-shm
+    else
+      psql -q "$PG/postgres" -c "DROP DATABASE IF EXISTS kindred_bench WITH (FORCE)" -c "CREATE DATABASE kindred_bench"
+    fi
+    echo "building $SCALE posts on $backend" >&2
+    start=$(date +%s.%N)
+    DATABASE_URL=$URL KINDRED_SECRET=$SECRET KINDRED_LOG=warn "$KINDRED_BIN" demo --scale "$SCALE" | tee "$INFO" >&2
+    echo "build took $(echo "$(date +%s.%N) - $start" | bc) s" >&2
+  fi
+  T50=$(awk '/thread of 50 posts/ {print $NF; exit}' "$INFO")
+  TPOST=$(awk '/thread of 50 posts/ {id=$NF} END {print id}' "$INFO")
+  T500=$(awk '/thread of 500 posts/ {print $NF}' "$INFO")
+  GROUP=$(awk '/benchmark group/ {print $NF}' "$INFO")
+  PASSWORD=$(awk '/signs in with the password/ {print $NF}' "$INFO")
+
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  BASE=http://127.0.0.1:$PORT
+  DATABASE_URL=$URL KINDRED_SECRET=$SECRET KINDRED_BIND=127.0.0.1:$PORT KINDRED_LOG=warn \
+    KINDRED_POSTS_PER_MINUTE=0 "$KINDRED_BIN" serve > "$WORK/server-$backend.log" 2>&1 &
+  SERVER=$!
+  trap 'kill $SERVER 2>/dev/null || true' EXIT
+  for _ in $(seq 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.1; done
+  sleep 1
+  IDLE=$(rss_mb $SERVER)
+
+  TOKEN=$(curl -sf -H 'content-type: application/json' \
+    -d "{\"username\":\"member00001\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/login" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  cat > "$WORK/login.lua" <<EOF
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"username":"member00001","password":"$PASSWORD"}'
+EOF
+  cat > "$WORK/post.lua" <<EOF
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+wrk.body = '{"body":"Thank you all for the kind replies, it really helps to read them."}'
+EOF
+
+  echo
+  echo "### $backend, $SCALE posts, $CONNECTIONS connections, ${DURATION} s each"
+  echo
+  echo "| endpoint | req/s | p50 ms | p99 ms | non-2xx | ratio to /healthz |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+  read -r CEIL P50 P99 BAD < <(run_wrk health "$BASE/healthz")
+  echo "| \`GET /healthz\` (ceiling) | $CEIL | $P50 | $P99 | $BAD | 100 % |"
+  PEAK=$IDLE
+  row() { # name label url [lua]
+    local name=$1 label=$2 url=$3 lua=${4:-}
+    case " $ONLY " in *" $name "*) ;; *) return ;; esac
+    ( sleep $((DURATION / 2)); rss_mb $SERVER > "$WORK/rss-$name" ) &
+    local sampler=$!
+    read -r RPS P50 P99 BAD < <(run_wrk "$name" "$url" "$lua")
+    wait $sampler
+    local rss; rss=$(cat "$WORK/rss-$name"); [ "$rss" -gt "$PEAK" ] && PEAK=$rss
+    echo "| $label | $RPS | $P50 | $P99 | $BAD | $(awk -v a="$RPS" -v b="$CEIL" 'BEGIN {printf "%.1f %%", 100*a/b}') |"
+  }
+  row thread50 "\`GET /threads/{id}\` 50 posts, HTML" "$BASE/threads/$T50"
+  row thread50json "\`GET /api/v1/threads/{id}\` 50 posts, JSON" "$BASE/api/v1/threads/$T50"
+  row thread500 "\`GET /threads/{id}\` 500 posts, HTML" "$BASE/threads/$T500"
+  row thread500json "\`GET /api/v1/threads/{id}\` 500 posts, JSON" "$BASE/api/v1/threads/$T500"
+  row list "\`GET /groups/{slug}\` thread list, HTML" "$BASE/groups/$GROUP"
+  row listjson "\`GET /api/v1/groups/{slug}/threads\` thread list, JSON" "$BASE/api/v1/groups/$GROUP/threads"
+  row login "\`POST /api/v1/auth/login\` (argon2)" "$BASE/api/v1/auth/login" "$WORK/login.lua"
+  row post "\`POST /api/v1/threads/{id}/posts\` (create a post)" "$BASE/api/v1/threads/$TPOST/posts" "$WORK/post.lua"
+  echo
+  echo "Resident memory: $IDLE MB idle, $PEAK MB at most under load."
+  kill $SERVER; wait $SERVER 2>/dev/null || true
+  trap - EXIT
+done

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Query plans of the thread page and the thread list on a database built by bench/load.sh
+# (or `kindred demo --scale N`):  bench/plans.sh sqlite:///tmp/kindred-bench/sqlite-1000000.db
+#                                 bench/plans.sh postgres://postgres@127.0.0.1:5432/kindred_bench
+# The statements are the ones the server runs (diesel's SQL, with the ids filled in).
+set -euo pipefail
+URL=$1
+THREAD=${THREAD:-11}   # the 500-post benchmark thread
+GROUP=${GROUP:-1}
+TREE="SELECT posts.id, posts.thread_id, posts.parent_id, posts.author_id, posts.path, posts.depth,
+  posts.body_md, posts.body_html, posts.status, posts.created_at, posts.edited_at, posts.deleted_at,
+  posts.phi, posts.hidden_by_flags, posts.decided_by, posts.decided_at, posts.decision_reason, users.username
+  FROM posts LEFT OUTER JOIN users ON posts.author_id = users.id
+  WHERE posts.thread_id = $THREAD ORDER BY posts.path ASC"
+LIST="SELECT threads.*, users.username FROM threads LEFT OUTER JOIN users ON threads.author_id = users.id
+  WHERE threads.group_id = $GROUP AND threads.status = 'published'
+  ORDER BY threads.pinned DESC, threads.last_activity_at DESC, threads.id DESC LIMIT 30"
+case $URL in
+  sqlite://*)
+    DB=${URL#sqlite://}
+    for q in "$TREE" "$LIST"; do echo "EXPLAIN QUERY PLAN $q;"; sqlite3 "$DB" "EXPLAIN QUERY PLAN $q;"; echo; done ;;
+  postgres*)
+    for q in "$TREE" "$LIST"; do psql -X -q "$URL" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING ON, SUMMARY ON) $q"; done ;;
+esac

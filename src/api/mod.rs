@@ -6,12 +6,15 @@ mod groups;
 pub mod health;
 mod moderation;
 mod moderation_audit;
+mod openapi;
 mod posts;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::{web, HttpRequest};
 
 use crate::error::AppError;
+
+pub use openapi::DOCUMENT as OPENAPI_DOCUMENT;
 
 /// The largest JSON body accepted; posts are limited well below this.
 pub const JSON_LIMIT: usize = 64 * 1024;
@@ -34,7 +37,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(posts::routes)
             .configure(moderation_audit::routes)
             .configure(moderation::routes)
-            .configure(clinicians::routes),
+            .configure(clinicians::routes)
+            .configure(openapi::routes),
     );
 }
 

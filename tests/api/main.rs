@@ -13,6 +13,7 @@ mod forum;
 mod forum_pages;
 mod helpers;
 mod moderation;
+mod openapi;
 mod pages;
 mod phi;
 mod sanitising;

@@ -230,6 +230,23 @@ async fn real_answers_validate_against_the_documented_schemas() {
     };
     use Method as M;
 
+    // The checker itself: a body that breaks the schema is caught.
+    let root = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "components": c.doc["components"].clone(),
+        "allOf": [{"$ref": "#/components/schemas/Post"}],
+    });
+    let validator = jsonschema::validator_for(&root).unwrap();
+    let post = json!({"id": "1", "thread_id": "1", "parent_id": null, "author": null, "body_html": "",
+        "status": "published", "created_at": "2026-01-01T00:00:00Z", "edited_at": null, "deleted": false, "depth": 0});
+    assert!(validator.is_valid(&post), "a good Post validates");
+    let mut bad = post.clone();
+    bad["status"] = json!("bogus");
+    assert!(!validator.is_valid(&bad), "a bad status is caught");
+    bad = post.clone();
+    bad.as_object_mut().unwrap().remove("body_html");
+    assert!(!validator.is_valid(&bad), "a missing field is caught");
+
     let (st, served) = c
         .call(
             M::GET,

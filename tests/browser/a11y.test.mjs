@@ -52,6 +52,7 @@ describe('the main pages have no serious or critical accessibility violations', 
       await api('POST', '/groups/lupus/membership', undefined, member);
       const t = await api('POST', '/groups/lupus/threads', { title: 'Morning stiffness: what helps?', body: 'Mine lasts about an hour. **Warm showers** help; what works for you?\n\n- stretching\n- [an article](https://example.org/stiffness)' }, member);
       threadId = t.body.thread.id;
+      await api('POST', '/groups/lupus/membership', undefined, admin);
       await api('POST', `/threads/${threadId}/posts`, { body: 'Gentle yoga before breakfast, and a heat pad.' }, admin);
       await api('POST', `/threads/${threadId}/posts`, { body: 'My daughter Emily Carter, DOB 4/12/2015, was seen at 14 Elm St about this.' }, member);
     },

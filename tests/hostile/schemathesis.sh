@@ -35,11 +35,23 @@ BASE="$(grep -o 'http://[0-9.:]*' "$LOG" | head -n 1)"
 echo "server at $BASE"
 
 api() { curl -sS -X "$1" "$BASE/api/v1$2" -H 'Content-Type: application/json' ${3:+-d "$3"} ${4:+-H "Authorization: Bearer $4"}; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+totp() { # RFC 6238 (SHA-1, 30 s, 6 digits) of a base32 secret
+  python3 -c 'import base64,hmac,struct,sys,time
+k=base64.b32decode(sys.argv[1]+"="*(-len(sys.argv[1])%8)); h=hmac.digest(k,struct.pack(">Q",int(time.time())//30),"sha1")
+o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1"; }
 PASSWORD='schemathesis-pass-1'
-api POST /auth/register "{\"username\":\"fuzzer\",\"password\":\"$PASSWORD\"}" >/dev/null
-TOKEN="$(api POST /auth/login "{\"username\":\"fuzzer\",\"password\":\"$PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
-# Something to find: an admin-made group is not possible without 2FA here, so the member works
-# with what the API lets a member do; ids in paths are mostly unknown (404), which is the point.
+# An admin with two-factor sign-in on, so that the moderation and admin operations run their
+# real code rather than stopping at 403; and a group, a thread and a reply to find.
+printf '%s\n' "$PASSWORD" | DATABASE_URL="sqlite://$WORK/kindred.db" "$BIN" user create --username fuzzadmin --role admin --password-stdin >/dev/null
+TOKEN="$(api POST /auth/login "{\"username\":\"fuzzadmin\",\"password\":\"$PASSWORD\"}" | json '["access_token"]')"
+SECRET="$(api POST /me/2fa '' "$TOKEN" | json '["secret"]')"
+api POST /me/2fa/confirm "{\"totp\":\"$(totp "$SECRET")\"}" "$TOKEN" >/dev/null
+api POST /groups '{"slug":"lupus","name":"Lupus","description":"SLE","visibility":"public"}' "$TOKEN" >/dev/null
+api POST /groups/lupus/membership '' "$TOKEN" >/dev/null
+THREAD="$(api POST /groups/lupus/threads '{"title":"Fatigue","body":"Tired **all** the time"}' "$TOKEN" | json '["thread"]["id"]')"
+api POST "/threads/$THREAD/posts" '{"body":"Same here"}' "$TOKEN" >/dev/null
+api POST /auth/register "{\"username\":\"member1\",\"password\":\"$PASSWORD\"}" >/dev/null
 
 set +e
 timeout --kill-after=10 "$TIME_LIMIT" schemathesis run "$BASE/api/v1/openapi.json" \

@@ -7,6 +7,7 @@ pub mod health;
 mod moderation;
 mod moderation_audit;
 mod notify;
+mod openapi;
 mod posts;
 mod privacy;
 mod safety;
@@ -16,6 +17,8 @@ use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::{web, HttpRequest};
 
 use crate::error::AppError;
+
+pub use openapi::DOCUMENT as OPENAPI_DOCUMENT;
 
 /// The largest JSON body accepted; posts are limited well below this.
 pub const JSON_LIMIT: usize = 64 * 1024;
@@ -42,7 +45,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(search::routes)
             .configure(privacy::routes)
             .configure(safety::routes)
-            .configure(notify::routes),
+            .configure(notify::routes)
+            .configure(openapi::routes),
     );
 }
 

@@ -8,6 +8,8 @@
 //! sanitiser as the HTML we generated ourselves. Templates can therefore print a [`SafeHtml`]
 //! unescaped, and nothing else.
 
+#[doc(hidden)]
+pub mod invariants;
 mod markdown;
 mod sanitize;
 

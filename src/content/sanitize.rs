@@ -15,7 +15,7 @@ use ammonia::{Builder, Url, UrlRelative};
 /// script the forum's tab, and search engines do not credit whatever spammers link to.
 pub(super) const LINK_REL: &str = "nofollow noopener noreferrer ugc";
 
-const TAGS: &[&str] = &[
+pub(super) const TAGS: &[&str] = &[
     "p",
     "br",
     "hr",

@@ -11,6 +11,8 @@
 //! post text and what was found in it never reach a log line.
 
 mod identifiers;
+#[doc(hidden)]
+pub mod invariants;
 mod kind;
 mod language;
 pub mod stream;

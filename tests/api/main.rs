@@ -14,6 +14,7 @@ mod forum_pages;
 mod helpers;
 mod moderation;
 mod notify;
+mod openapi;
 mod pages;
 mod phi;
 mod privacy;

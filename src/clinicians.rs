@@ -102,7 +102,7 @@ pub async fn apply(
             "Keep the note under 1,000 characters.",
         ));
     }
-    if matches!(user.role(), Role::Moderator | Role::Admin) || user.badge().is_some() {
+    if user.role().is_staff() || user.badge().is_some() {
         return Err(AppError::conflict(
             "npi",
             "Only members who are not yet verified can apply.",

@@ -87,6 +87,21 @@ pub fn create_from_cli(
 }
 
 /// Checks the current password of a signed-in user (for changes that need it again).
+/// Whether `attempt` is the account's password (argon2, on the hasher's bounded pool).
+pub async fn password_matches(
+    state: &AppState,
+    user: &UserRow,
+    attempt: &PasswordAttempt,
+) -> Result<bool, AppError> {
+    state
+        .hasher
+        .verify(
+            attempt.expose().to_owned(),
+            Some(user.password_hash.clone()),
+        )
+        .await
+}
+
 async fn confirm_password(
     state: &AppState,
     user: &UserRow,
@@ -95,14 +110,7 @@ async fn confirm_password(
 ) -> Result<(), AppError> {
     let attempt = PasswordAttempt::parse(password)
         .map_err(|_| AppError::validation(field, "Enter your current password."))?;
-    let ok = state
-        .hasher
-        .verify(
-            attempt.expose().to_owned(),
-            Some(user.password_hash.clone()),
-        )
-        .await?;
-    if !ok {
+    if !password_matches(state, user, &attempt).await? {
         return Err(AppError::validation(
             field,
             "That is not your current password.",
@@ -256,7 +264,7 @@ pub fn require_role(user: &UserRow, needed: Role) -> Result<(), AppError> {
     let role = user.role();
     let allowed = match needed {
         Role::Admin => role == Role::Admin,
-        Role::Moderator => matches!(role, Role::Moderator | Role::Admin),
+        Role::Moderator => role.is_staff(),
         Role::Clinician => role == Role::Clinician,
         Role::Member => true,
     };

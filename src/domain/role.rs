@@ -37,6 +37,11 @@ impl Role {
             })
     }
 
+    /// Moderators and admins: the forum-wide staff roles (powers still need two-factor sign-in).
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Moderator | Role::Admin)
+    }
+
     /// Roles whose powers need two-factor sign-in turned on first: staff see other people's
     /// private posts, and a clinician's posts carry a badge patients trust.
     pub fn needs_two_factor(self) -> bool {

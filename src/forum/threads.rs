@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use crate::db::threads::{self, Cursor, Shown};
 use crate::db::users::UserRow;
-use crate::domain::{PostStatus, Role};
+use crate::domain::PostStatus;
 use crate::error::AppError;
 use crate::forum::access::{self, Access};
 use crate::forum::posts::{hold_if_new_member, posting_allowed, visible_tree};
@@ -352,7 +352,7 @@ pub async fn set_flags(
 
 /// Roles exempt from the posting limit.
 pub fn exempt_from_post_limit(user: &UserRow) -> bool {
-    matches!(user.role(), Role::Moderator | Role::Admin)
+    user.role().is_staff()
 }
 
 /// The thread's author marks one published reply as the answer that helped (or clears it).

@@ -240,7 +240,7 @@ pub async fn queue(
 /// The groups whose items a moderator sees: None for all (global moderators and admins), else
 /// the groups they moderate. Nobody else has a queue.
 fn scope(conn: &mut AnyConnection, user: &UserRow) -> Result<Option<Vec<i64>>, AppError> {
-    if matches!(user.role(), Role::Moderator | Role::Admin) {
+    if user.role().is_staff() {
         // Global moderators and admins see every group, once their second factor is on.
         require_role(user, Role::Moderator)?;
         return Ok(None);

@@ -201,52 +201,40 @@ fn first_notice(conn: &mut AnyConnection, post_id: i64, user_id: i64) -> Result<
     Ok(n > 0)
 }
 
-fn set_thread_watch(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    thread_id: i64,
-    on: bool,
-) -> Result<(), AppError> {
-    if on {
-        diesel::sql_query(
-            "INSERT INTO thread_watches (user_id, thread_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        )
-        .bind::<BigInt, _>(user_id)
-        .bind::<BigInt, _>(thread_id)
-        .bind::<diesel::sql_types::Timestamp, _>(now())
-        .execute(conn)?;
-    } else {
-        diesel::delete(
-            thread_watches::table
-                .filter(thread_watches::user_id.eq(user_id))
-                .filter(thread_watches::thread_id.eq(thread_id)),
-        )
-        .execute(conn)?;
-    }
-    Ok(())
+/// What a member watches: a thread (every new reply) or a group (every new thread).
+#[derive(Clone, Copy)]
+enum Watched {
+    Thread(i64),
+    Group(i64),
 }
 
-fn set_group_watch(
+/// Starts (`on`) or stops watching; idempotent both ways.
+fn set_watch(
     conn: &mut AnyConnection,
     user_id: i64,
-    group_id: i64,
+    what: Watched,
     on: bool,
 ) -> Result<(), AppError> {
-    if on {
-        diesel::sql_query(
-            "INSERT INTO group_watches (user_id, group_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    let (table, column, id) = match what {
+        Watched::Thread(id) => ("thread_watches", "thread_id", id),
+        Watched::Group(id) => ("group_watches", "group_id", id),
+    };
+    let sql = if on {
+        format!(
+            "INSERT INTO {table} (user_id, {column}, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
         )
-        .bind::<BigInt, _>(user_id)
-        .bind::<BigInt, _>(group_id)
-        .bind::<diesel::sql_types::Timestamp, _>(now())
-        .execute(conn)?;
     } else {
-        diesel::delete(
-            group_watches::table
-                .filter(group_watches::user_id.eq(user_id))
-                .filter(group_watches::group_id.eq(group_id)),
-        )
-        .execute(conn)?;
+        format!("DELETE FROM {table} WHERE user_id = $1 AND {column} = $2")
+    };
+    let query = diesel::sql_query(sql)
+        .bind::<BigInt, _>(user_id)
+        .bind::<BigInt, _>(id);
+    if on {
+        query
+            .bind::<diesel::sql_types::Timestamp, _>(now())
+            .execute(conn)?;
+    } else {
+        query.execute(conn)?;
     }
     Ok(())
 }
@@ -267,7 +255,7 @@ pub async fn watch_thread(
             let a = access::by_group_id(conn, thread.group_id, Some(&u))?;
             a.require_read(Some(&u))?;
             crate::forum::posts::require_thread_visible(&thread, &u, &a)?;
-            set_thread_watch(conn, u.id, thread.id, on)
+            set_watch(conn, u.id, Watched::Thread(thread.id), on)
         })
         .await
 }
@@ -285,7 +273,7 @@ pub async fn watch_group(
         .write(move |conn| {
             let a = access::by_slug(conn, &slug, Some(&u))?;
             a.require_read(Some(&u))?;
-            set_group_watch(conn, u.id, a.group.id, on)
+            set_watch(conn, u.id, Watched::Group(a.group.id), on)
         })
         .await
 }

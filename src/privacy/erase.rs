@@ -110,14 +110,7 @@ pub async fn delete_own(
 ) -> Result<(), AppError> {
     let choice = PostsChoice::parse(choice)?;
     let attempt = PasswordAttempt::parse(password).map_err(|_| wrong_password())?;
-    let ok = state
-        .hasher
-        .verify(
-            attempt.expose().to_owned(),
-            Some(user.password_hash.clone()),
-        )
-        .await?;
-    if !ok {
+    if !crate::auth::accounts::password_matches(state, user, &attempt).await? {
         return Err(wrong_password());
     }
     let key = retired_key(state);

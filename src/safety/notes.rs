@@ -68,6 +68,22 @@ fn role_label(user: &UserRow) -> &'static str {
     }
 }
 
+/// The post a note is set on or removed from: readable by the moderator (a held thread is not
+/// found by anyone else) and in a group they moderate.
+fn noted_post(
+    conn: &mut crate::db::AnyConnection,
+    post_id: i64,
+    m: &UserRow,
+) -> Result<crate::db::posts::PostRow, AppError> {
+    let (post, thread, a) = crate::moderation::load(conn, post_id, m)?;
+    a.require_read(Some(m))?;
+    if thread.status() != PostStatus::Published && !a.is_group_moderator() {
+        return Err(AppError::NotFound);
+    }
+    a.require_moderator(m)?;
+    Ok(post)
+}
+
 /// A group moderator adds or replaces the note on a published post.
 pub async fn set(
     state: &AppState,
@@ -81,12 +97,7 @@ pub async fn set(
     state
         .db
         .write(move |conn| {
-            let (post, thread, a) = crate::moderation::load(conn, post_id, &m)?;
-            a.require_read(Some(&m))?;
-            if thread.status() != PostStatus::Published && !a.is_group_moderator() {
-                return Err(AppError::NotFound);
-            }
-            a.require_moderator(&m)?;
+            let post = noted_post(conn, post_id, &m)?;
             let (md, html) = parsed?;
             if post.is_deleted() || post.status() != PostStatus::Published {
                 return Err(AppError::conflict(
@@ -130,12 +141,7 @@ pub async fn remove(
     state
         .db
         .write(move |conn| {
-            let (post, thread, a) = crate::moderation::load(conn, post_id, &m)?;
-            a.require_read(Some(&m))?;
-            if thread.status() != PostStatus::Published && !a.is_group_moderator() {
-                return Err(AppError::NotFound);
-            }
-            a.require_moderator(&m)?;
+            let post = noted_post(conn, post_id, &m)?;
             if rows::note_delete(conn, post.id)? {
                 Entry::new(Action::PostNoteRemoved)
                     .actor(m.id, &m.username)

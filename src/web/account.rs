@@ -11,6 +11,8 @@ use crate::db::rfc3339;
 use crate::error::AppError;
 use crate::state::AppState;
 
+use super::CsrfOnly;
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/me", web::get().to(account))
         .route("/me/password", web::get().to(password_form))
@@ -143,11 +145,6 @@ async fn change_password(
         }
         Err(e) => Err(e),
     }
-}
-
-#[derive(Deserialize)]
-struct CsrfOnly {
-    csrf_token: String,
 }
 
 async fn totp_start(

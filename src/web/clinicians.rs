@@ -53,13 +53,7 @@ async fn apply_context(
     ctx.insert("pending", &mine.iter().find(|a| a.status == "pending"));
     ctx.insert("last_decided", &mine.iter().find(|a| a.status != "pending"));
     ctx.insert("badge", &me.user.badge());
-    ctx.insert(
-        "staff",
-        &matches!(
-            me.user.role(),
-            crate::domain::Role::Moderator | crate::domain::Role::Admin
-        ),
-    );
+    ctx.insert("staff", &me.user.role().is_staff());
     ctx.insert("states", &STATES[..]);
     ctx.insert("specialties", &SPECIALTIES[..]);
     ctx.insert("form", typed);

@@ -11,6 +11,8 @@ use crate::forum::views::PostView;
 use crate::forum::{groups, posts, threads};
 use crate::state::AppState;
 
+use super::CsrfOnly;
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/groups/{slug}", web::get().to(group_page))
         .route("/groups/{slug}/join", web::post().to(join))
@@ -93,11 +95,6 @@ async fn group_page(
         }
         Err(e) => Err(e),
     }
-}
-
-#[derive(Deserialize)]
-struct CsrfOnly {
-    csrf_token: String,
 }
 
 async fn join(

@@ -49,6 +49,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(notify::routes);
 }
 
+/// A form that carries nothing but its CSRF token (sign out, turn on, end a session…).
+#[derive(serde::Deserialize)]
+pub struct CsrfOnly {
+    pub csrf_token: String,
+}
+
 /// What the layout shows about the viewer.
 #[derive(Serialize)]
 struct NavUser<'a> {

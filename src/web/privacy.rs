@@ -13,6 +13,8 @@ use crate::privacy::sessions::{self, Current};
 use crate::privacy::{erase, export};
 use crate::state::AppState;
 
+use super::CsrfOnly;
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/me/export", web::post().to(download))
         .route("/me/delete", web::get().to(delete_form))
@@ -24,11 +26,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/users/{username}/delete",
             web::post().to(admin_delete),
         );
-}
-
-#[derive(Deserialize)]
-struct CsrfOnly {
-    csrf_token: String,
 }
 
 /// The export as a file download (`kindred-export-USERNAME.json`).

@@ -10,6 +10,8 @@ use crate::error::AppError;
 use crate::safety::notes;
 use crate::state::AppState;
 
+use super::CsrfOnly;
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/posts/{id}/note", web::post().to(save_note))
         .route("/posts/{id}/note/delete", web::post().to(delete_note));
@@ -45,11 +47,6 @@ async fn save_note(
         }
     };
     Ok(super::redirect_with(&state, &to, Some(&message), vec![]))
-}
-
-#[derive(Deserialize)]
-struct CsrfOnly {
-    csrf_token: String,
 }
 
 async fn delete_note(

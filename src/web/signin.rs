@@ -11,6 +11,8 @@ use crate::db::{credentials, users};
 use crate::error::AppError;
 use crate::state::AppState;
 
+use super::CsrfOnly;
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/register", web::get().to(register_form))
         .route("/register", web::post().to(register))
@@ -282,11 +284,6 @@ async fn logout_form(
         "Sign out",
         tera::Context::new(),
     )
-}
-
-#[derive(Deserialize)]
-struct CsrfOnly {
-    csrf_token: String,
 }
 
 async fn logout(

@@ -19,15 +19,8 @@ pub mod kind {
     pub const EDITED: &str = "post_edited_and_approved";
 }
 
-pub fn notify(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    kind: &str,
-    text: &str,
-    link: &str,
-) -> Result<(), AppError> {
-    rows::insert(conn, user_id, kind, text, link)
-}
+/// Tells a member something, in the caller's transaction: `notify(conn, user_id, kind, text, link)`.
+pub use rows::insert as notify;
 
 #[derive(Serialize, Debug, Clone)]
 pub struct NotificationView {

@@ -180,8 +180,17 @@ async fn list_threads(
     let q = q.into_inner();
     let waiting = q.waiting_for_clinician.unwrap_or(false);
     let page = threads::list(&state, path.into_inner(), viewer, q.cursor, waiting).await?;
-    Ok(HttpResponse::Ok()
-        .json(serde_json::json!({ "threads": page.threads, "next_cursor": page.next_cursor })))
+    Ok(HttpResponse::Ok().json(ThreadList {
+        threads: &page.threads,
+        next_cursor: page.next_cursor.as_deref(),
+    }))
+}
+
+/// Serialised straight to the body, without a `serde_json::Value` per thread on the way.
+#[derive(serde::Serialize)]
+struct ThreadList<'a> {
+    threads: &'a [crate::forum::views::ThreadView],
+    next_cursor: Option<&'a str>,
 }
 
 #[derive(Deserialize)]

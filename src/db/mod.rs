@@ -12,6 +12,7 @@ pub mod schema;
 pub mod settings;
 pub mod threads;
 pub mod users;
+pub mod writer;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -151,6 +152,36 @@ const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(10);
 /// … and while the last connection attempt failed: a database outage answers 503 at once instead
 /// of piling up requests that hang.
 const CHECKOUT_TIMEOUT_WHILE_DOWN: Duration = Duration::from_millis(500);
+/// A request waiting for a busy pool looks again this often at whether the database went down, so
+/// the requests already queued when it does answer 503 too, not only the ones that come after.
+const CHECKOUT_SLICE: Duration = Duration::from_millis(250);
+
+/// A pooled connection within [`CHECKOUT_TIMEOUT`], or 503 as soon as the database is known to be
+/// unreachable.
+fn checkout(
+    pool: &Pool,
+    reachable: &AtomicBool,
+) -> Result<r2d2::PooledConnection<Manager>, AppError> {
+    let deadline = std::time::Instant::now() + CHECKOUT_TIMEOUT;
+    loop {
+        let up = reachable.load(Ordering::Relaxed);
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let wait = if up {
+            CHECKOUT_SLICE
+        } else {
+            CHECKOUT_TIMEOUT_WHILE_DOWN
+        };
+        match pool.get_timeout(wait.min(left)) {
+            Ok(conn) => return Ok(conn),
+            Err(e) if !up || !reachable.load(Ordering::Relaxed) || left <= wait => {
+                return Err(AppError::Unavailable(format!(
+                    "no database connection: {e}"
+                )))
+            }
+            Err(_) => continue,
+        }
+    }
+}
 
 pub type Pool = r2d2::Pool<Manager>;
 
@@ -161,6 +192,9 @@ pub struct Db {
     sqlite: bool,
     queries: Arc<AtomicU64>,
     reachable: Arc<AtomicBool>,
+    /// SQLite's one writer, committing queued use cases together (see [`writer`]); PostgreSQL
+    /// takes concurrent writers and groups their commits itself.
+    writer: Option<writer::Writer>,
 }
 
 impl Db {
@@ -190,6 +224,20 @@ impl Db {
             .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
         run_migrations(&mut first)?;
         drop(first);
+        let writer = if url.is_sqlite() {
+            let opener = Manager {
+                url: url.clone(),
+                queries: queries.clone(),
+                reachable: reachable.clone(),
+            };
+            Some(writer::Writer::start(move || {
+                opener
+                    .open()
+                    .map_err(|e| AppError::Unavailable(format!("cannot open the database: {e}")))
+            })?)
+        } else {
+            None
+        };
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
             .min_idle(Some(1))
@@ -204,6 +252,7 @@ impl Db {
             sqlite: url.is_sqlite(),
             queries,
             reachable,
+            writer,
         })
     }
 
@@ -222,32 +271,26 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        let pool = self.pool.clone();
-        let timeout = self.checkout_timeout();
+        let (pool, reachable) = (self.pool.clone(), self.reachable.clone());
         actix_web::web::block(move || {
-            let mut conn = pool
-                .get_timeout(timeout)
-                .map_err(|e| AppError::Unavailable(format!("no database connection: {e}")))?;
+            let mut conn = checkout(&pool, &reachable)?;
             f(&mut conn)
         })
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("database task failed: {e}")))?
     }
 
-    /// Runs `f` inside one write transaction (see [`write_tx`]).
+    /// Runs `f` as one write transaction: on SQLite a savepoint of the writer's next group commit,
+    /// on PostgreSQL its own transaction (see [`write_tx`]). Either way it is on disk, or wholly
+    /// undone, when this returns.
     pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        self.run(move |conn| write_tx(conn, f)).await
-    }
-
-    fn checkout_timeout(&self) -> Duration {
-        if self.reachable.load(Ordering::Relaxed) {
-            CHECKOUT_TIMEOUT
-        } else {
-            CHECKOUT_TIMEOUT_WHILE_DOWN
+        match &self.writer {
+            Some(writer) => writer.write(f).await,
+            None => self.run(move |conn| write_tx(conn, f)).await,
         }
     }
 

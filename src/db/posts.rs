@@ -108,6 +108,18 @@ pub fn tree(conn: &mut AnyConnection, thread_id: i64) -> Result<Vec<PostWithAuth
         .load(conn)?)
 }
 
+/// A thread's opening post: the first in path order, read through `posts_thread_path` without
+/// looking at the replies (a reply to a long thread used to load the whole thread to find it).
+pub fn opening(conn: &mut AnyConnection, thread_id: i64) -> Result<Option<PostRow>, AppError> {
+    Ok(posts::table
+        .filter(posts::thread_id.eq(thread_id))
+        .filter(posts::parent_id.is_null())
+        .order(posts::path.asc())
+        .select(PostRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 /// The new text of a post and the state it is in after the scanner looked at it.
 pub struct NewBody<'a> {
     pub body_md: &'a str,

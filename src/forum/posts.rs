@@ -176,11 +176,7 @@ pub fn require_thread_visible(
 }
 
 fn opening_post(conn: &mut AnyConnection, thread_id: i64) -> Result<PostRow, AppError> {
-    posts::tree(conn, thread_id)?
-        .into_iter()
-        .map(|(p, _)| p)
-        .find(|p| p.parent_id.is_none())
-        .ok_or(AppError::NotFound)
+    posts::opening(conn, thread_id)?.ok_or(AppError::NotFound)
 }
 
 /// The post and what the viewer may do with it, or 404 when they cannot see it.

@@ -725,9 +725,9 @@ async fn a_postgres_outage_gives_quick_503s_and_the_server_recovers_by_itself() 
         "during the outage: {:?}",
         of("down").collect::<Vec<_>>()
     );
-    // Once the database is down (and before and after), every answer is quick. While it is
-    // shutting down or starting, a request may wait for a busy pool's connection, but no longer
-    // than the pool's checkout bound (10 s): slow, never a hang.
+    // Every answer is quick, whatever the database is doing: once a connection attempt fails, the
+    // requests already waiting for the pool give up within a checkout slice (250 ms) plus the
+    // 500 ms bound that applies while the database is down, instead of waiting out the 10 s bound.
     let slowest_in = |phases: &[&str]| {
         seen.iter()
             .filter(|(q, _, _)| phases.contains(q))
@@ -742,7 +742,7 @@ async fn a_postgres_outage_gives_quick_503s_and_the_server_recovers_by_itself() 
     );
     let moving = slowest_in(&["stopping", "starting", "recovering"]);
     assert!(
-        moving < Duration::from_secs(11),
+        moving < Duration::from_secs(3),
         "a request took {moving:?} while the database stopped or started (a hang)"
     );
     assert!(

@@ -11,8 +11,9 @@
 # requests/s, p50, p99, and the ratio to /healthz; and resident memory idle and under load.
 #
 # Settings (environment): SCALE, BACKENDS ("sqlite postgres"), DURATION (s), CONNECTIONS (64),
-# THREADS (wrk threads, 2), ONLY (a subset of: health thread50 thread50json thread500
-# thread500json list listjson login post), PG (server URL without a database), KINDRED_BIN,
+# THREADS (wrk threads, 2), ONLY (a subset of: health thread50 thread50member thread50json
+# thread50jsonmember thread500 thread500member thread500json list listmember listjson login post),
+# PG (server URL without a database), KINDRED_BIN,
 # KEEP=1 (reuse the database built before for the same backend and scale).
 set -euo pipefail
 
@@ -21,7 +22,7 @@ BACKENDS=${BACKENDS:-"sqlite postgres"}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-ONLY=${ONLY:-"health thread50 thread50json thread500 thread500json list listjson login post"}
+ONLY=${ONLY:-"health thread50 thread50member thread50json thread50jsonmember thread500 thread500member thread500json list listmember listjson login post"}
 PG=${PG:-postgres://postgres@127.0.0.1:5432}
 WORK=${WORK:-/tmp/kindred-bench}
 SECRET=bench-secret-0123456789abcdef0123456789abcdef
@@ -100,6 +101,21 @@ for backend in $BACKENDS; do
   TOKEN=$(curl -sf -H 'content-type: application/json' \
     -d "{\"username\":\"member00001\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/login" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  # A member's browser session (sign-in form, CSRF cookie and token), for the signed-in pages:
+  # those are never served from the anonymous cache.
+  JAR=$WORK/jar-$backend
+  rm -f "$JAR"
+  CSRF=$(curl -sf -c "$JAR" "$BASE/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -sf -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "csrf_token=$CSRF" \
+    --data-urlencode "username=member00001" --data-urlencode "password=$PASSWORD" "$BASE/login"
+  SESSION=$(awk '$6 == "kindred_session" {print $7}' "$JAR")
+  [ -n "$SESSION" ] || { echo "could not sign in through the form" >&2; exit 1; }
+  cat > "$WORK/session.lua" <<EOF
+wrk.headers["Cookie"] = "kindred_session=$SESSION"
+EOF
+  cat > "$WORK/bearer.lua" <<EOF
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+EOF
   cat > "$WORK/login.lua" <<EOF
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -130,11 +146,15 @@ EOF
     local rss; rss=$(cat "$WORK/rss-$name"); [ "$rss" -gt "$PEAK" ] && PEAK=$rss
     echo "| $label | $RPS | $P50 | $P99 | $BAD | $(awk -v a="$RPS" -v b="$CEIL" 'BEGIN {printf "%.1f %%", 100*a/b}') |"
   }
-  row thread50 "\`GET /threads/{id}\` 50 posts, HTML" "$BASE/threads/$T50"
-  row thread50json "\`GET /api/v1/threads/{id}\` 50 posts, JSON" "$BASE/api/v1/threads/$T50"
-  row thread500 "\`GET /threads/{id}\` 500 posts, HTML" "$BASE/threads/$T500"
-  row thread500json "\`GET /api/v1/threads/{id}\` 500 posts, JSON" "$BASE/api/v1/threads/$T500"
+  row thread50 "\`GET /threads/{id}\` 50 posts, HTML, anonymous" "$BASE/threads/$T50"
+  row thread50member "\`GET /threads/{id}\` 50 posts, HTML, signed in" "$BASE/threads/$T50" "$WORK/session.lua"
+  row thread50json "\`GET /api/v1/threads/{id}\` 50 posts, JSON, anonymous" "$BASE/api/v1/threads/$T50"
+  row thread50jsonmember "\`GET /api/v1/threads/{id}\` 50 posts, JSON, token" "$BASE/api/v1/threads/$T50" "$WORK/bearer.lua"
+  row thread500 "\`GET /threads/{id}\` 500 posts, HTML, anonymous" "$BASE/threads/$T500"
+  row thread500member "\`GET /threads/{id}\` 500 posts, HTML, signed in" "$BASE/threads/$T500" "$WORK/session.lua"
+  row thread500json "\`GET /api/v1/threads/{id}\` 500 posts, JSON, anonymous" "$BASE/api/v1/threads/$T500"
   row list "\`GET /groups/{slug}\` thread list, HTML" "$BASE/groups/$GROUP"
+  row listmember "\`GET /groups/{slug}\` thread list, HTML, signed in" "$BASE/groups/$GROUP" "$WORK/session.lua"
   row listjson "\`GET /api/v1/groups/{slug}/threads\` thread list, JSON" "$BASE/api/v1/groups/$GROUP/threads"
   row login "\`POST /api/v1/auth/login\` (argon2)" "$BASE/api/v1/auth/login" "$WORK/login.lua"
   row post "\`POST /api/v1/threads/{id}/posts\` (create a post)" "$BASE/api/v1/threads/$TPOST/posts" "$WORK/post.lua"

@@ -42,6 +42,7 @@ impl Application {
             hasher: Hasher::new().map_err(|e| anyhow::anyhow!("{e}"))?,
             templates: Arc::new(pages::assets::templates().context("templates failed to compile")?),
             settings: Arc::new(settings),
+            anon_cache: Arc::default(),
         };
         let workers = state.settings.workers;
         let data = web::Data::new(state.clone());

@@ -15,4 +15,6 @@ pub struct AppState {
     pub keys: Arc<Keys>,
     pub hasher: Hasher,
     pub templates: Arc<tera::Tera>,
+    /// Threads as anonymous readers see them, for a second (see [`crate::forum::anon_cache`]).
+    pub anon_cache: Arc<crate::forum::anon_cache::AnonCache>,
 }

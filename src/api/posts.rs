@@ -7,6 +7,7 @@ use crate::auth::client::ClientInfo;
 use crate::auth::extract::{ApiUser, MaybeApiUser};
 use crate::domain::parse_id as id;
 use crate::error::AppError;
+use crate::forum::anon_cache::{Kind, Rendered};
 use crate::forum::{posts, threads};
 use crate::state::AppState;
 
@@ -29,11 +30,47 @@ async fn get_thread(
     MaybeApiUser(viewer): MaybeApiUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let t = threads::get(&state, id(&path)?, viewer, &client).await?;
+    let thread_id = id(&path)?;
+    if viewer.is_none() {
+        return anonymous_thread(&state, &client, thread_id).await;
+    }
+    let t = threads::get(&state, thread_id, viewer, &client).await?;
     Ok(HttpResponse::Ok().json(ThreadAnswer {
         thread: &t.thread,
         posts: &t.posts,
     }))
+}
+
+/// Without a token: the answer comes from the anonymous cache when it has it (the group's access
+/// check runs either way), else it is made once and kept there.
+async fn anonymous_thread(
+    state: &AppState,
+    client: &ClientInfo,
+    thread_id: i64,
+) -> Result<HttpResponse, AppError> {
+    let rendered = match threads::cached_for_anonymous(state, thread_id, Kind::Json).await? {
+        Some((_, hit)) => hit,
+        None => {
+            let generation = state.db.writes();
+            let t = threads::get(state, thread_id, None, client).await?;
+            let body = serde_json::to_string(&ThreadAnswer {
+                thread: &t.thread,
+                posts: &t.posts,
+            })
+            .map_err(|e| AppError::internal(format!("thread answer: {e}")))?;
+            let rendered = Rendered {
+                group_id: t.group_id,
+                thread: t.thread,
+                body,
+            };
+            state
+                .anon_cache
+                .put(thread_id, Kind::Json, generation, rendered)
+        }
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .body(rendered.body.clone()))
 }
 
 /// Serialised straight to the body: going through `serde_json::Value` first (`json!`) built and

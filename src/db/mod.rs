@@ -195,6 +195,9 @@ pub struct Db {
     /// SQLite's one writer, committing queued use cases together (see [`writer`]); PostgreSQL
     /// takes concurrent writers and groups their commits itself.
     writer: Option<writer::Writer>,
+    /// Writes this server has committed: what caches of rendered content check they are current
+    /// against.
+    writes: Arc<AtomicU64>,
 }
 
 impl Db {
@@ -253,6 +256,7 @@ impl Db {
             queries,
             reachable,
             writer,
+            writes: Arc::default(),
         })
     }
 
@@ -288,10 +292,19 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        match &self.writer {
+        let result = match &self.writer {
             Some(writer) => writer.write(f).await,
             None => self.run(move |conn| write_tx(conn, f)).await,
+        };
+        if result.is_ok() {
+            self.writes.fetch_add(1, Ordering::Release);
         }
+        result
+    }
+
+    /// How many writes this server has committed so far.
+    pub fn writes(&self) -> u64 {
+        self.writes.load(Ordering::Acquire)
     }
 
     /// A connection for blocking code outside the server (the CLI).

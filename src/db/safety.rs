@@ -86,9 +86,17 @@ pub type NoteCols = (String, String, PrimitiveDateTime, PrimitiveDateTime);
 
 /// A post with its author's name, its moderator's note and its crisis status (never shown to
 /// anyone but the author; the caller filters).
-pub type PostWithExtras = (PostRow, Option<String>, Option<NoteCols>, Option<String>);
+/// A post, its author's name, its moderator note, its crisis status, and its author's role and
+/// clinician specialty (for the badge).
+pub type PostWithExtras = (
+    PostRow,
+    Option<String>,
+    Option<NoteCols>,
+    Option<String>,
+    Option<(String, Option<String>)>,
+);
 
-/// Every post of a thread in tree order, with notes and crisis status: one query.
+/// Every post of a thread in tree order, with notes, crisis status and badges: one query.
 pub fn tree_with_extras(
     conn: &mut AnyConnection,
     thread_id: i64,
@@ -110,6 +118,7 @@ pub fn tree_with_extras(
             )
                 .nullable(),
             post_crisis::status.nullable(),
+            (users::role, users::clinician_specialty).nullable(),
         ))
         .load(conn)?)
 }

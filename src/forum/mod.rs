@@ -3,6 +3,7 @@
 //! through a side door.
 
 pub mod access;
+pub mod anon_cache;
 pub mod groups;
 pub mod posts;
 pub mod screen;

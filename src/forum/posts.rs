@@ -248,6 +248,23 @@ pub async fn thread_of(state: &AppState, user: &UserRow, post_id: i64) -> Result
         .await
 }
 
+/// A post the user may see, with its thread's id (the report page quotes it).
+pub async fn seen_by(
+    state: &AppState,
+    user: &UserRow,
+    post_id: i64,
+) -> Result<(i64, PostView), AppError> {
+    let u = user.clone();
+    state
+        .db
+        .run(move |conn| {
+            let (post, _) = load_for(conn, post_id, &u)?;
+            let (_, author) = posts::by_id(conn, post_id)?.ok_or(AppError::NotFound)?;
+            Ok((post.thread_id, PostView::new(&post, author)))
+        })
+        .await
+}
+
 /// The author edits their post (and, for an opening post, may retitle the thread). The new text is
 /// scanned again: clean text is published at once, risky text is held with fresh findings.
 pub async fn edit(

@@ -11,14 +11,16 @@ use crate::db::posts;
 use std::collections::BTreeMap;
 
 use crate::db::threads::{self, Cursor, Shown};
-use crate::db::users::UserRow;
+use crate::db::users::{Badge, UserRow};
 use crate::domain::PostStatus;
 use crate::error::AppError;
 use crate::forum::access::{self, Access};
+use crate::forum::anon_cache::{Kind, Rendered};
 use crate::forum::posts::{hold_if_new_member, posting_allowed, visible_tree};
 use crate::forum::screen::{self, held_view, HeldView};
 use crate::forum::views::{badge, GroupView, PostView, ThreadView};
 use crate::state::AppState;
+use std::sync::Arc;
 
 pub const PAGE_SIZE: i64 = 25;
 
@@ -181,6 +183,7 @@ pub async fn create(
 }
 
 pub struct ThreadWithPosts {
+    pub group_id: i64,
     pub group: GroupView,
     pub thread: ThreadView,
     pub posts: Vec<PostView>,
@@ -195,8 +198,9 @@ pub struct ThreadWithPosts {
     pub crisis_resources: Option<String>,
 }
 
-/// A whole thread, parents before children: four queries whatever its size (one more, a write,
-/// when a moderator is shown other members' held posts: each such look is audited).
+/// A whole thread, parents before children: the thread, the group (and the viewer's membership),
+/// then every post with its author, badge, note and crisis status in one query — whatever its size
+/// (one more, a write, when a moderator is shown other members' held posts: each look is audited).
 pub async fn get(
     state: &AppState,
     id: i64,
@@ -220,10 +224,16 @@ pub async fn get(
             // Notes and crisis alerts come with the posts: one query, whatever the thread's size.
             let mut notes = std::collections::HashMap::new();
             let mut crisis = Vec::new();
+            let mut badges = std::collections::HashMap::new();
             let tree: Vec<posts::PostWithAuthor> =
                 crate::db::safety::tree_with_extras(conn, thread.id)?
                     .into_iter()
-                    .map(|(p, name, note, alert)| {
+                    .map(|(p, name, note, alert, role)| {
+                        if let (Some(name), Some((role, Some(specialty)))) = (&name, role) {
+                            if role == crate::domain::Role::Clinician.as_str() {
+                                badges.insert(name.clone(), Badge::verified(specialty));
+                            }
+                        }
                         if let Some(n) = note.filter(|_| !p.is_deleted()) {
                             notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));
                         }
@@ -242,8 +252,6 @@ pub async fn get(
             } else {
                 Some(crate::moderation::settings::load(conn)?.crisis_resources)
             };
-            let authors = tree.iter().filter_map(|(p, _)| p.author_id).collect();
-            let badges = crate::db::users::badges(conn, authors)?;
             let mut posts = visible_tree(tree, v.as_ref(), moderator);
             for (p, _) in &mut posts {
                 badge(p.author.as_mut(), &badges);
@@ -254,6 +262,7 @@ pub async fn get(
                     && !thread.locked
                     && thread.status() == PostStatus::Published,
                 is_moderator: moderator,
+                group_id: a.group.id,
                 group: group_view(&a),
                 thread: ThreadView::new(&thread, author, &a.group.slug),
                 held: posts
@@ -272,6 +281,28 @@ pub async fn get(
         .await?;
     audit_held_views(state, viewer.as_ref(), &page, client).await?;
     Ok(page)
+}
+
+/// An anonymous reader's cached rendering of a thread, once the group's access check passed again
+/// (it runs on every request: see [`anon_cache`](crate::forum::anon_cache)).
+pub async fn cached_for_anonymous(
+    state: &AppState,
+    id: i64,
+    kind: Kind,
+) -> Result<Option<(GroupView, Arc<Rendered>)>, AppError> {
+    let Some(hit) = state.anon_cache.get(id, kind, state.db.writes()) else {
+        return Ok(None);
+    };
+    let group_id = hit.group_id;
+    let group = state
+        .db
+        .run(move |conn| {
+            let a = access::by_group_id(conn, group_id, None)?;
+            a.require_read(None)?;
+            Ok(group_view(&a))
+        })
+        .await?;
+    Ok(Some((group, hit)))
 }
 
 /// A moderator who is shown someone else's held post has seen content nobody else may see: the

@@ -18,6 +18,7 @@ use crate::state::AppState;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/moderation", web::get().to(queue_page))
         .route("/moderation/posts/{id}/{action}", web::post().to(act))
+        .route("/posts/{id}/report", web::get().to(report_page))
         .route("/posts/{id}/report", web::post().to(report))
         .route("/threads/{id}/moderate", web::post().to(moderate_thread))
         .route(
@@ -149,6 +150,31 @@ struct ReportForm {
     reason: String,
     #[serde(default)]
     note: Option<String>,
+}
+
+/// The report form, on a page of its own: one form for the post being reported rather than one
+/// hidden under every post of every thread page (a signed-in thread page was half report forms).
+async fn report_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    me: SignedIn,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (thread_id, post) = crate::forum::posts::seen_by(&state, &me.user, id(&path)?).await?;
+    if post.deleted || post.status != crate::domain::PostStatus::Published {
+        return Err(AppError::NotFound);
+    }
+    let mut ctx = tera::Context::new();
+    ctx.insert("post", &post);
+    ctx.insert("thread_id", &thread_id);
+    super::page(
+        &state,
+        &req,
+        &me.viewer,
+        "report.html",
+        "Report a post",
+        ctx,
+    )
 }
 
 async fn report(

@@ -173,3 +173,65 @@ async fn outsiders_see_a_private_groups_door_but_not_its_rooms() {
     let (_, html) = app.page("/groups/rare-kids").await;
     assert!(html.contains("waiting for a moderator") && !html.contains("Our secret title"));
 }
+
+#[actix_web::test]
+async fn a_member_reports_a_post_from_its_report_page() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    app.group(&admin, "migraine", "public").await;
+    let alice = app.member("alice").await;
+    app.join("migraine", &alice).await;
+    let (thread, first) = app
+        .thread("migraine", &alice, "Triggers", "Aged cheese sets mine off.")
+        .await;
+    let report = format!("/posts/{first}/report");
+
+    // Anonymous readers are sent to sign in first.
+    let (s, _) = app.new_browser().page(&report).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+
+    app.register("bob").await;
+    let bob = app.browser();
+    bob.sign_in("bob", None).await;
+    let (_, html) = bob.page(&format!("/threads/{thread}")).await;
+    assert!(
+        html.contains(&format!("href=\"/posts/{first}/report\"")),
+        "each post links to its report page"
+    );
+    assert!(
+        !html.contains("name=\"reason\""),
+        "no report form under every post"
+    );
+    let (s, html) = bob.page(&report).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains("Aged cheese sets mine off."),
+        "it quotes the post"
+    );
+    assert!(html.contains("name=\"reason\"") && html.contains("name=\"csrf_token\""));
+
+    let csrf = bob.csrf(&report).await;
+    let res = bob
+        .form(
+            &report,
+            &[
+                ("csrf_token", &csrf),
+                ("reason", "misinformation"),
+                ("note", "Not what my neurologist says."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), format!("/threads/{thread}#post-{first}"));
+    let (_, q) = app.get("/moderation/queue", Some(&admin)).await;
+    assert!(
+        q.to_string().contains(&first) && q.to_string().contains("misinformation"),
+        "{q}"
+    );
+
+    // No CSRF token, no report; unknown posts are 404.
+    let res = bob.form(&report, &[("reason", "spam")]).await;
+    assert!(res.status().is_client_error());
+    let (s, _) = bob.page("/posts/999999/report").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}

@@ -5,6 +5,7 @@
 // A failed unwrap in a test is a failed test with its reason: exactly what a test should do.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod accounts;
+mod anon_cache;
 mod audit;
 mod cli;
 mod clinicians;

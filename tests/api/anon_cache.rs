@@ -1,0 +1,139 @@
+//! The anonymous cache (`forum::anon_cache`): anonymous readers of a thread are served a rendering
+//! up to a second old, but never one that a write through this server, or a group turning private,
+//! has made wrong; signed-in readers are never served from it.
+
+use std::time::Duration;
+
+use kindred::domain::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::helpers::*;
+
+fn bodies(v: &serde_json::Value) -> String {
+    v["posts"]
+        .as_array()
+        .map(|ps| {
+            ps.iter()
+                .map(|p| p["body_html"].as_str().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default()
+}
+
+#[actix_web::test]
+async fn anonymous_readers_see_every_change_made_through_this_server_at_once() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    app.group(&admin, "asthma", "public").await;
+    let alice = app.member("alice").await;
+    app.join("asthma", &alice).await;
+    let (thread, _) = app
+        .thread("asthma", &alice, "Spacers", "Which spacer do you use?")
+        .await;
+    let reply = app
+        .reply(&thread, None, &alice, "The orange one works for me.")
+        .await;
+    let page = format!("/threads/{thread}");
+
+    // Read twice each, so the second answer comes from the cache.
+    for _ in 0..2 {
+        let (s, html) = app.page(&page).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(html.contains("The orange one works for me."));
+        let (s, v) = app.get(&page, None).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        assert!(bodies(&v).contains("The orange one works for me."));
+    }
+
+    // The author edits: the next anonymous read has the new text.
+    let (s, v) = app
+        .send(
+            Method::PATCH,
+            &format!("/posts/{reply}"),
+            Some(json!({"body": "The blue one, actually."})),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let (_, html) = app.page(&page).await;
+    assert!(html.contains("The blue one, actually.") && !html.contains("orange"));
+    let (_, v) = app.get(&page, None).await;
+    assert!(bodies(&v).contains("The blue one") && !bodies(&v).contains("orange"));
+
+    // The author deletes it: gone for anonymous readers at once.
+    let (s, _) = app
+        .send(
+            Method::DELETE,
+            &format!("/posts/{reply}"),
+            None,
+            Some(&alice),
+        )
+        .await;
+    assert!(s.is_success(), "{s}");
+    let (_, html) = app.page(&page).await;
+    assert!(!html.contains("The blue one"));
+    let (_, v) = app.get(&page, None).await;
+    assert!(!bodies(&v).contains("The blue one"));
+
+    // The group turns private: the cached thread is not shown to anyone outside it.
+    let (s, v) = app
+        .send(
+            Method::PATCH,
+            "/groups/asthma",
+            Some(json!({"visibility": "private"})),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let (s, html) = app.page(&page).await;
+    assert_ne!(s, StatusCode::OK);
+    assert!(!html.contains("Which spacer"));
+    let (s, v) = app.get(&page, None).await;
+    assert_ne!(s, StatusCode::OK);
+    assert!(!v.to_string().contains("Which spacer"));
+}
+
+#[actix_web::test]
+async fn a_change_made_elsewhere_reaches_anonymous_readers_within_a_second_and_members_at_once() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    app.group(&admin, "gout", "public").await;
+    let bob = app.member("bob").await;
+    app.join("gout", &bob).await;
+    let (thread, first) = app
+        .thread("gout", &bob, "Cherries", "Do cherries help anyone?")
+        .await;
+    let page = format!("/threads/{thread}");
+    let (_, html) = app.page(&page).await;
+    assert!(html.contains("Do cherries help anyone?"));
+
+    // Another server behind the same load balancer (here: SQL from outside this server) changes
+    // the post.
+    let change: &'static str = Box::leak(
+        format!("UPDATE posts SET body_html = '<p>Changed elsewhere.</p>' WHERE id = {first}")
+            .into_boxed_str(),
+    );
+    app.sql(change, change).await;
+
+    // A signed-in member is never served from the cache.
+    let (s, v) = app.get(&page, Some(&bob)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(bodies(&v).contains("Changed elsewhere."), "{v}");
+    let member = app.new_browser();
+    member.sign_in("bob", None).await;
+    let (_, html) = member.page(&page).await;
+    assert!(html.contains("Changed elsewhere."));
+    assert!(
+        html.contains("name=\"csrf_token\""),
+        "members get their forms"
+    );
+
+    // Anonymous readers have it once their copy is a second old.
+    tokio::time::sleep(kindred::forum::anon_cache::TTL + Duration::from_millis(100)).await;
+    let (_, html) = app.page(&page).await;
+    assert!(html.contains("Changed elsewhere."));
+    let (_, v) = app.get(&page, None).await;
+    assert!(bodies(&v).contains("Changed elsewhere."));
+}

@@ -22,6 +22,7 @@ describe('the main pages have no serious or critical accessibility violations', 
   let baseUrl;
   let browser;
   let threadId;
+  let reportPostId;
   let recovery = [];
 
   const api = async (method, p, body, token) => {
@@ -53,7 +54,7 @@ describe('the main pages have no serious or critical accessibility violations', 
       const t = await api('POST', '/groups/lupus/threads', { title: 'Morning stiffness: what helps?', body: 'Mine lasts about an hour. **Warm showers** help; what works for you?\n\n- stretching\n- [an article](https://example.org/stiffness)' }, member);
       threadId = t.body.thread.id;
       await api('POST', '/groups/lupus/membership', undefined, admin);
-      await api('POST', `/threads/${threadId}/posts`, { body: 'Gentle yoga before breakfast, and a heat pad.' }, admin);
+      reportPostId = (await api('POST', `/threads/${threadId}/posts`, { body: 'Gentle yoga before breakfast, and a heat pad.' }, admin)).body.id;
       await api('POST', `/threads/${threadId}/posts`, { body: 'My daughter Emily Carter, DOB 4/12/2015, was seen at 14 Elm St about this.' }, member);
     },
     { timeout: 90_000 },
@@ -103,6 +104,7 @@ describe('the main pages have no serious or critical accessibility violations', 
       await audit(t, page, `${baseUrl}/groups/lupus`, 'group', width);
       await audit(t, page, `${baseUrl}/threads/${threadId}`, 'thread', width);
       await audit(t, page, `${baseUrl}/groups/lupus/new`, 'compose', width);
+      await audit(t, page, `${baseUrl}/posts/${reportPostId}/report`, 'report a post', width);
       await page.context().close();
     });
 

@@ -7,7 +7,7 @@ use crate::auth::client::ClientInfo;
 use crate::auth::extract::{ApiUser, MaybeApiUser};
 use crate::domain::parse_id as id;
 use crate::error::AppError;
-use crate::forum::anon_cache::{Kind, Rendered};
+use crate::forum::anon_cache::Kind;
 use crate::forum::{posts, threads};
 use crate::state::AppState;
 
@@ -48,26 +48,14 @@ async fn anonymous_thread(
     client: &ClientInfo,
     thread_id: i64,
 ) -> Result<HttpResponse, AppError> {
-    let rendered = match threads::cached_for_anonymous(state, thread_id, Kind::Json).await? {
-        Some((_, hit)) => hit,
-        None => {
-            let generation = state.db.writes();
-            let t = threads::get(state, thread_id, None, client).await?;
-            let body = serde_json::to_string(&ThreadAnswer {
-                thread: &t.thread,
-                posts: &t.posts,
-            })
-            .map_err(|e| AppError::internal(format!("thread answer: {e}")))?;
-            let rendered = Rendered {
-                group_id: t.group_id,
-                thread: t.thread,
-                body,
-            };
-            state
-                .anon_cache
-                .put(thread_id, Kind::Json, generation, rendered)
-        }
-    };
+    let (_, rendered) = threads::for_anonymous(state, thread_id, Kind::Json, client, |t| {
+        serde_json::to_string(&ThreadAnswer {
+            thread: &t.thread,
+            posts: &t.posts,
+        })
+        .map_err(|e| AppError::internal(format!("thread answer: {e}")))
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .content_type("application/json")
         .body(rendered.body.clone()))

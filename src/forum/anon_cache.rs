@@ -50,12 +50,59 @@ struct Entry {
     rendered: Arc<Rendered>,
 }
 
+/// Held by the one request rendering a given thread and kind.
+type Turn = Arc<tokio::sync::Mutex<()>>;
+
 #[derive(Default)]
 pub struct AnonCache {
     entries: Mutex<HashMap<(i64, Kind), Entry>>,
+    /// One lock per rendering being made: when an entry expires under load, one request renders it
+    /// again while the others wait for that copy, instead of all of them rendering it at once.
+    making: Mutex<HashMap<(i64, Kind), Turn>>,
 }
 
 impl AnonCache {
+    /// The cached rendering, or the one `make` produces — made by one request at a time per thread
+    /// and kind (the others wait and take its result from the cache). The write count is read
+    /// before `make` reads the database, so a write that races it leaves the entry stale.
+    pub async fn get_or_make<F, Fut>(
+        &self,
+        thread: i64,
+        kind: Kind,
+        generation: impl Fn() -> u64,
+        make: F,
+    ) -> Result<Arc<Rendered>, crate::error::AppError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<Rendered, crate::error::AppError>>,
+    {
+        if let Some(hit) = self.get(thread, kind, generation()) {
+            return Ok(hit);
+        }
+        let key = (thread, kind);
+        let lock = match self.making.lock() {
+            Ok(mut making) => making.entry(key).or_default().clone(),
+            Err(_) => Arc::default(),
+        };
+        let result = {
+            let _turn = lock.lock().await;
+            match self.get(thread, kind, generation()) {
+                Some(hit) => Ok(hit),
+                None => {
+                    let g = generation();
+                    make().await.map(|r| self.put(thread, kind, g, r))
+                }
+            }
+        };
+        // The last one out removes the lock (the map holds one reference, this request another).
+        if let Ok(mut making) = self.making.lock() {
+            if making.get(&key).is_some_and(|l| Arc::strong_count(l) <= 2) {
+                making.remove(&key);
+            }
+        }
+        result
+    }
+
     /// The rendering of `thread`, if one was made within the TTL and no write happened since.
     pub fn get(&self, thread: i64, kind: Kind, generation: u64) -> Option<Arc<Rendered>> {
         let entries = self.entries.lock().ok()?;
@@ -135,6 +182,33 @@ mod tests {
         assert!(c.get(7, Kind::Page, 4).is_none(), "a write since");
         std::thread::sleep(TTL);
         assert!(c.get(7, Kind::Page, 3).is_none(), "older than the TTL");
+    }
+
+    /// Ten readers arrive while the entry is missing: one renders, nine wait for its copy.
+    #[actix_web::test]
+    async fn one_request_renders_a_missing_entry_while_the_others_wait() {
+        let c = AnonCache::default();
+        let made = std::sync::atomic::AtomicUsize::new(0);
+        let read = || async {
+            c.get_or_make(
+                7,
+                Kind::Page,
+                || 1,
+                || async {
+                    made.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+                    Ok(rendered("<ol>made once</ol>"))
+                },
+            )
+            .await
+            .map(|r| r.body.clone())
+        };
+        let all = futures_util::future::join_all((0..10).map(|_| read())).await;
+        assert!(all
+            .iter()
+            .all(|b| b.as_deref().ok() == Some("<ol>made once</ol>")));
+        assert_eq!(made.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert!(c.making.lock().map(|m| m.is_empty()).unwrap_or(false));
     }
 
     #[test]

@@ -141,18 +141,20 @@ pub async fn reply(
             posting_allowed(conn, &u, per_minute)?;
             hold_if_new_member(conn, &u, &mut new)?;
             let post = posts::insert(conn, thread.id, Some(&parent), u.id, new.as_new_body())?;
+            let mut view = PostView::new(&post, Some(u.username.clone()));
+            view.crisis_resources =
+                crate::safety::watch::after_write(conn, post.id, crisis, false)?;
             // A held reply is not counted and bumps nothing: nobody else can tell it exists.
             if new.status == PostStatus::Published {
+                crate::notify::published(conn, post.id, false)?;
+                // The thread's and group's counters last: on PostgreSQL every reply to a busy
+                // thread queues on those two rows, so their locks are taken just before the commit.
                 threads::record_reply(conn, thread.id)?;
                 groups::record_activity(conn, thread.group_id, 0, 1)?;
-                crate::notify::published(conn, post.id, false)?;
                 if u.badge().is_some() {
                     threads::mark_clinician_answered(conn, thread.id)?;
                 }
             }
-            let mut view = PostView::new(&post, Some(u.username.clone()));
-            view.crisis_resources =
-                crate::safety::watch::after_write(conn, post.id, crisis, false)?;
             Ok(view)
         })
         .await

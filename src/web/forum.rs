@@ -1,14 +1,12 @@
 //! Pages for groups, threads and posts. Each handler: extract, one use case, render or redirect.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::auth::client::ClientInfo;
 use crate::auth::extract::{SignedIn, Viewer};
 use crate::domain::parse_id as id;
 use crate::error::AppError;
-use crate::forum::anon_cache::{Kind, Rendered};
-use crate::forum::views::PostView;
 use crate::forum::{groups, posts, threads};
 use crate::state::AppState;
 
@@ -20,7 +18,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/groups/{slug}/leave", web::post().to(leave))
         .route("/groups/{slug}/new", web::get().to(new_thread_form))
         .route("/groups/{slug}/new", web::post().to(new_thread))
-        .route("/threads/{id}", web::get().to(thread_page))
+        .route(
+            "/threads/{id}",
+            web::get().to(super::thread_page::thread_page),
+        )
         .route("/threads/{id}/reply", web::post().to(reply))
         .route("/posts/{id}/delete", web::post().to(delete))
         .route("/threads/{id}/answer", web::post().to(mark_answer))
@@ -220,136 +221,6 @@ const HELD: &str = "Your post is held for review: it may identify someone, so on
 /// above their post.
 const CRISIS: &str = "Your post is up. We are glad you wrote, and we care about how you are: \
                       please read the note above your post about where to find help right now.";
-
-/// A post as the thread page shows it: its place in the tree and what the viewer may do.
-/// (A struct of its own rather than the post's fields flattened into it: flattening serialises as
-/// a map, whose keys the template engine copies one by one for every post.)
-#[derive(Serialize)]
-struct PostItem<'a> {
-    post: &'a PostView,
-    nest: i32,
-    replying_to: Option<&'a str>,
-    mine: bool,
-}
-
-async fn thread_page(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    client: ClientInfo,
-    viewer: Viewer,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let thread_id = id(&path)?;
-    if viewer.user().is_none() {
-        return anonymous_thread_page(&state, &req, &viewer, &client, thread_id).await;
-    }
-    let t = threads::get(&state, thread_id, viewer.user().cloned(), &client).await?;
-    let mut ctx = posts_context(&t, viewer.user().map(|u| u.username.as_str()));
-    ctx.insert("group", &t.group);
-    ctx.insert("thread", &t.thread);
-    ctx.insert("posts_html", &Option::<String>::None);
-    ctx.insert("can_reply", &t.can_reply);
-    ctx.insert("is_moderator", &t.is_moderator);
-    ctx.insert(
-        "watching",
-        &super::notify::watching_thread(&state, &viewer, thread_id).await?,
-    );
-    let title = t.thread.title.clone();
-    super::page(&state, &req, &viewer, "thread.html", &title, ctx)
-}
-
-/// Someone not signed in: the posts come from the anonymous cache when it has them (the group's
-/// access check runs either way), else they are rendered once and kept there.
-async fn anonymous_thread_page(
-    state: &AppState,
-    req: &HttpRequest,
-    viewer: &Viewer,
-    client: &ClientInfo,
-    thread_id: i64,
-) -> Result<HttpResponse, AppError> {
-    let (group, rendered) = match threads::cached_for_anonymous(state, thread_id, Kind::Page)
-        .await?
-    {
-        Some(hit) => hit,
-        None => {
-            let generation = state.db.writes();
-            let t = threads::get(state, thread_id, None, client).await?;
-            let mut ctx = posts_context(&t, None);
-            ctx.insert("thread", &t.thread);
-            ctx.insert("user", &Option::<String>::None);
-            ctx.insert("csrf_token", "");
-            ctx.insert("can_reply", &false);
-            ctx.insert("is_moderator", &false);
-            let body = state
-                .templates
-                .render("_thread_posts.html", &ctx)
-                .map_err(|e| AppError::internal(format!("template _thread_posts.html: {e:?}")))?;
-            let rendered = Rendered {
-                group_id: t.group_id,
-                thread: t.thread,
-                body,
-            };
-            let rendered = state
-                .anon_cache
-                .put(thread_id, Kind::Page, generation, rendered);
-            (t.group, rendered)
-        }
-    };
-    let mut ctx = tera::Context::new();
-    ctx.insert("group", &group);
-    ctx.insert("thread", &rendered.thread);
-    ctx.insert("posts_html", &rendered.body);
-    ctx.insert("can_reply", &false);
-    ctx.insert("is_moderator", &false);
-    ctx.insert("watching", &false);
-    super::page(
-        state,
-        req,
-        viewer,
-        "thread.html",
-        &rendered.thread.title,
-        ctx,
-    )
-}
-
-/// What `_thread_posts.html` needs besides the thread: each post with its place in the tree and
-/// whether it is the viewer's, and what only some viewers see (held spans, crisis notes).
-fn posts_context(t: &threads::ThreadWithPosts, me: Option<&str>) -> tera::Context {
-    let names: std::collections::HashMap<&str, &str> = t
-        .posts
-        .iter()
-        .map(|p| {
-            (
-                p.id.as_str(),
-                p.author
-                    .as_ref()
-                    .map_or("a deleted post", |a| a.username.as_str()),
-            )
-        })
-        .collect();
-    let items: Vec<PostItem> = t
-        .posts
-        .iter()
-        .map(|p| PostItem {
-            nest: p.depth.min(NEST_LIMIT),
-            replying_to: (p.depth > NEST_LIMIT)
-                .then(|| {
-                    p.parent_id
-                        .as_deref()
-                        .and_then(|pid| names.get(pid).copied())
-                })
-                .flatten(),
-            mine: me.is_some() && p.author.as_ref().map(|a| a.username.as_str()) == me,
-            post: p,
-        })
-        .collect();
-    let mut ctx = tera::Context::new();
-    ctx.insert("posts", &items);
-    ctx.insert("held", &t.held);
-    ctx.insert("crisis", &t.crisis);
-    ctx.insert("crisis_resources", &t.crisis_resources);
-    ctx
-}
 
 #[derive(Deserialize)]
 struct ReplyForm {

@@ -13,6 +13,7 @@ mod privacy;
 mod safety;
 mod search;
 mod signin;
+mod thread_page;
 
 use actix_web::cookie::Cookie;
 use actix_web::http::header;

@@ -1,0 +1,199 @@
+//! Reading a whole thread: its posts in tree order as the viewer may see them, each moderator look
+//! at held posts audited, and anonymous readers' copies kept in the anonymous cache.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::threads::group_view;
+use crate::audit::{Action, Entry};
+use crate::auth::client::ClientInfo;
+use crate::db::posts;
+use crate::db::threads;
+use crate::db::users::{Badge, UserRow};
+use crate::domain::PostStatus;
+use crate::error::AppError;
+use crate::forum::access;
+use crate::forum::anon_cache::{Kind, Rendered};
+use crate::forum::posts::visible_tree;
+use crate::forum::screen::{held_view, HeldView};
+use crate::forum::views::{badge, GroupView, PostView, ThreadView};
+use crate::state::AppState;
+pub struct ThreadWithPosts {
+    pub group_id: i64,
+    pub group: GroupView,
+    pub thread: ThreadView,
+    pub posts: Vec<PostView>,
+    /// Whether the viewer may reply here (a member of an unlocked thread's group).
+    pub can_reply: bool,
+    pub is_moderator: bool,
+    /// Held posts the viewer may see, with the risky spans marked (by post id).
+    pub held: BTreeMap<String, HeldView>,
+    /// The viewer's own posts written in crisis language (never anyone else's), and the
+    /// resources to show above them.
+    pub crisis: Vec<String>,
+    pub crisis_resources: Option<String>,
+}
+
+/// A whole thread, parents before children: the thread, the group (and the viewer's membership),
+/// then every post with its author, badge, note and crisis status in one query — whatever its size
+/// (one more, a write, when a moderator is shown other members' held posts: each look is audited).
+pub async fn get(
+    state: &AppState,
+    id: i64,
+    viewer: Option<UserRow>,
+    client: &ClientInfo,
+) -> Result<ThreadWithPosts, AppError> {
+    let v = viewer.clone();
+    let page = state
+        .db
+        .run(move |conn| {
+            let (thread, author) = threads::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            let a = access::by_group_id(conn, thread.group_id, v.as_ref())?;
+            a.require_read(v.as_ref())?;
+            let moderator = a.is_group_moderator();
+            if thread.status() != PostStatus::Published
+                && !moderator
+                && v.as_ref().is_none_or(|v| thread.author_id != Some(v.id))
+            {
+                return Err(AppError::NotFound);
+            }
+            // Notes and crisis alerts come with the posts: one query, whatever the thread's size.
+            let mut notes = std::collections::HashMap::new();
+            let mut crisis = Vec::new();
+            let mut badges = std::collections::HashMap::new();
+            let tree: Vec<posts::PostWithAuthor> =
+                crate::db::safety::tree_with_extras(conn, thread.id)?
+                    .into_iter()
+                    .map(|(p, name, note, alert, role)| {
+                        if let (Some(name), Some((role, Some(specialty)))) = (&name, role) {
+                            if role == crate::domain::Role::Clinician.as_str() {
+                                badges.insert(name.clone(), Badge::verified(specialty));
+                            }
+                        }
+                        if let Some(n) = note.filter(|_| !p.is_deleted()) {
+                            notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));
+                        }
+                        let mine = v.as_ref().is_some_and(|v| p.author_id == Some(v.id));
+                        let shown = alert
+                            .as_deref()
+                            .is_some_and(|s| s != crate::db::safety::DISMISSED);
+                        if mine && shown && !p.is_deleted() {
+                            crisis.push(p.id.to_string());
+                        }
+                        (p, name)
+                    })
+                    .collect();
+            let crisis_resources = if crisis.is_empty() {
+                None
+            } else {
+                Some(crate::moderation::settings::load(conn)?.crisis_resources)
+            };
+            let mut posts = visible_tree(tree, v.as_ref(), moderator);
+            for (p, _) in &mut posts {
+                badge(p.author.as_mut(), &badges);
+                p.moderator_note = notes.remove(&p.id);
+            }
+            Ok(ThreadWithPosts {
+                can_reply: a.is_member()
+                    && !thread.locked
+                    && thread.status() == PostStatus::Published,
+                is_moderator: moderator,
+                group_id: a.group.id,
+                group: group_view(&a),
+                thread: ThreadView::new(&thread, author, &a.group.slug),
+                held: posts
+                    .iter()
+                    .filter_map(|(p, source)| {
+                        let spans = p.phi.as_ref()?;
+                        let title = p.parent_id.is_none().then_some(thread.title.as_str());
+                        Some((p.id.clone(), held_view(title, source.as_deref()?, spans)))
+                    })
+                    .collect(),
+                posts: posts.into_iter().map(|(p, _)| p).collect(),
+                crisis,
+                crisis_resources,
+            })
+        })
+        .await?;
+    audit_held_views(state, viewer.as_ref(), &page, client).await?;
+    Ok(page)
+}
+
+/// A thread as an anonymous reader is shown it: `render`'s output over the thread, from the cache
+/// when it holds a current one (see [`anon_cache`](crate::forum::anon_cache)), and the group's
+/// access check run again on every request, cached or not.
+pub async fn for_anonymous<R>(
+    state: &AppState,
+    id: i64,
+    kind: Kind,
+    client: &ClientInfo,
+    render: R,
+) -> Result<(GroupView, Arc<Rendered>), AppError>
+where
+    R: FnOnce(&ThreadWithPosts) -> Result<String, AppError>,
+{
+    let rendered = state
+        .anon_cache
+        .get_or_make(
+            id,
+            kind,
+            || state.db.writes(),
+            || async {
+                let t = get(state, id, None, client).await?;
+                Ok(Rendered {
+                    body: render(&t)?,
+                    group_id: t.group_id,
+                    thread: t.thread,
+                })
+            },
+        )
+        .await?;
+    let group_id = rendered.group_id;
+    let group = state
+        .db
+        .run(move |conn| {
+            let a = access::by_group_id(conn, group_id, None)?;
+            a.require_read(None)?;
+            Ok(group_view(&a))
+        })
+        .await?;
+    Ok((group, rendered))
+}
+
+/// A moderator who is shown someone else's held post has seen content nobody else may see: the
+/// audit log records each one.
+async fn audit_held_views(
+    state: &AppState,
+    viewer: Option<&UserRow>,
+    page: &ThreadWithPosts,
+    client: &ClientInfo,
+) -> Result<(), AppError> {
+    let Some(m) = viewer.filter(|_| page.is_moderator) else {
+        return Ok(());
+    };
+    let seen: Vec<String> = page
+        .posts
+        .iter()
+        .filter(|p| p.status == PostStatus::Held)
+        .filter(|p| p.author.as_ref().is_none_or(|a| a.username != m.username))
+        .map(|p| p.id.clone())
+        .collect();
+    if seen.is_empty() {
+        return Ok(());
+    }
+    let (m, ip, thread) = (m.clone(), client.ip.clone(), page.thread.id.clone());
+    state
+        .db
+        .write(move |conn| {
+            for id in &seen {
+                Entry::new(Action::HeldPostViewed)
+                    .actor(m.id, &m.username)
+                    .target(format!("post {id}"))
+                    .ip(Some(&ip))
+                    .reason(format!("shown on thread {thread}"))
+                    .write(conn)?;
+            }
+            Ok(())
+        })
+        .await
+}

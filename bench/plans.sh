@@ -9,16 +9,23 @@ THREAD=${THREAD:-11}   # the 500-post benchmark thread
 GROUP=${GROUP:-1}
 TREE="SELECT posts.id, posts.thread_id, posts.parent_id, posts.author_id, posts.path, posts.depth,
   posts.body_md, posts.body_html, posts.status, posts.created_at, posts.edited_at, posts.deleted_at,
-  posts.phi, posts.hidden_by_flags, posts.decided_by, posts.decided_at, posts.decision_reason, users.username
+  posts.phi, posts.hidden_by_flags, posts.decided_by, posts.decided_at, posts.decision_reason, users.username,
+  post_notes.note_html, post_notes.author_role, post_notes.created_at, post_notes.updated_at,
+  post_crisis.status, users.role, users.clinician_specialty
   FROM posts LEFT OUTER JOIN users ON posts.author_id = users.id
+  LEFT OUTER JOIN post_notes ON post_notes.post_id = posts.id
+  LEFT OUTER JOIN post_crisis ON post_crisis.post_id = posts.id
   WHERE posts.thread_id = $THREAD ORDER BY posts.path ASC"
 LIST="SELECT threads.*, users.username FROM threads LEFT OUTER JOIN users ON threads.author_id = users.id
   WHERE threads.group_id = $GROUP AND threads.status = 'published'
   ORDER BY threads.pinned DESC, threads.last_activity_at DESC, threads.id DESC LIMIT 30"
+# A reply without a parent answers the opening post, found without reading the replies.
+OPENING="SELECT posts.* FROM posts WHERE posts.thread_id = $THREAD AND posts.parent_id IS NULL
+  ORDER BY posts.path ASC LIMIT 1"
 case $URL in
   sqlite://*)
     DB=${URL#sqlite://}
-    for q in "$TREE" "$LIST"; do echo "EXPLAIN QUERY PLAN $q;"; sqlite3 "$DB" "EXPLAIN QUERY PLAN $q;"; echo; done ;;
+    for q in "$TREE" "$LIST" "$OPENING"; do echo "EXPLAIN QUERY PLAN $q;"; sqlite3 "$DB" "EXPLAIN QUERY PLAN $q;"; echo; done ;;
   postgres*)
-    for q in "$TREE" "$LIST"; do psql -X -q "$URL" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING ON, SUMMARY ON) $q"; done ;;
+    for q in "$TREE" "$LIST" "$OPENING"; do psql -X -q "$URL" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING ON, SUMMARY ON) $q"; done ;;
 esac

@@ -185,6 +185,17 @@ mod tests {
         x: i64,
     }
 
+    /// A fresh SQLite database with one table `t (x)`; keep the directory alive with the database.
+    async fn with_table() -> (tempfile::TempDir, Db) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = DbUrl::parse(&format!("sqlite://{}/w.db", dir.path().display())).expect("url");
+        let db = Db::connect(&url, 2).expect("database");
+        db.write(|c| Ok(c.batch_execute("CREATE TABLE t (x INTEGER NOT NULL)")?))
+            .await
+            .expect("table");
+        (dir, db)
+    }
+
     fn rows(conn: &mut super::AnyConnection) -> Result<Vec<i64>, AppError> {
         Ok(diesel::sql_query("SELECT x FROM t ORDER BY x")
             .load::<Row>(conn)?
@@ -197,12 +208,7 @@ mod tests {
     /// trace, and the others in its batch are kept and acknowledged.
     #[actix_web::test]
     async fn a_failing_use_case_rolls_back_alone_within_its_batch() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let url = DbUrl::parse(&format!("sqlite://{}/w.db", dir.path().display())).expect("url");
-        let db = Db::connect(&url, 2).expect("database");
-        db.write(|c| Ok(c.batch_execute("CREATE TABLE t (x INTEGER NOT NULL)")?))
-            .await
-            .expect("table");
+        let (_dir, db) = with_table().await;
         // The first write holds the writer while the next three queue up behind it.
         let slow = db.write(|c| {
             std::thread::sleep(std::time::Duration::from_millis(300));
@@ -229,12 +235,7 @@ mod tests {
     /// A panic in one use case fails its batch without taking the writer down.
     #[actix_web::test]
     async fn the_writer_survives_a_panicking_use_case() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let url = DbUrl::parse(&format!("sqlite://{}/w.db", dir.path().display())).expect("url");
-        let db = Db::connect(&url, 2).expect("database");
-        db.write(|c| Ok(c.batch_execute("CREATE TABLE t (x INTEGER NOT NULL)")?))
-            .await
-            .expect("table");
+        let (_dir, db) = with_table().await;
         let boom: Result<(), AppError> = db
             .write(|c| {
                 c.batch_execute("INSERT INTO t VALUES (7)")?;

@@ -84,10 +84,8 @@ pub fn crisis_open(conn: &mut AnyConnection) -> Result<Vec<i64>, AppError> {
 /// What readers see of a note: the sanitised HTML, when, and the writer's role.
 pub type NoteCols = (String, String, PrimitiveDateTime, PrimitiveDateTime);
 
-/// A post with its author's name, its moderator's note and its crisis status (never shown to
-/// anyone but the author; the caller filters).
-/// A post, its author's name, its moderator note, its crisis status, and its author's role and
-/// clinician specialty (for the badge).
+/// A post with its author's name, its moderator's note, its crisis status (never shown to anyone
+/// but the author; the caller filters), and its author's role and clinician specialty (the badge).
 pub type PostWithExtras = (
     PostRow,
     Option<String>,

@@ -30,24 +30,19 @@ pub struct UserRow {
 
 impl UserRow {
     pub fn role(&self) -> Role {
-        // The CHECK constraint keeps the column to the four names; anything else is treated as the
-        // least privileged role rather than trusted.
-        Role::parse(&self.role).unwrap_or(Role::Member)
+        Role::stored(&self.role)
     }
 
     pub fn totp_enabled(&self) -> bool {
         self.totp_secret.is_some()
     }
 
-    /// The `User` of the API: what anyone may know of the account (no email, no secrets).
     /// "Verified clinician · specialty", only while a moderator's approval stands.
     pub fn badge(&self) -> Option<Badge> {
-        match (&self.clinician_specialty, self.role()) {
-            (Some(specialty), Role::Clinician) => Some(Badge::verified(specialty.clone())),
-            _ => None,
-        }
+        Badge::of(self.role(), self.clinician_specialty.clone())
     }
 
+    /// The `User` of the API: what anyone may know of the account (no email, no secrets).
     pub fn public(&self) -> PublicUser {
         PublicUser {
             id: self.id.to_string(),
@@ -68,6 +63,14 @@ pub struct Badge {
 }
 
 impl Badge {
+    /// The badge of an account with this role and specialty: a clinician's, while both stand.
+    pub fn of(role: Role, specialty: Option<String>) -> Option<Badge> {
+        match (role, specialty) {
+            (Role::Clinician, Some(specialty)) => Some(Badge::verified(specialty)),
+            _ => None,
+        }
+    }
+
     pub fn verified(specialty: String) -> Badge {
         Badge {
             kind: "verified_clinician",

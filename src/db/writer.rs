@@ -12,7 +12,6 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
 
-use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::Connection;
 use tokio::sync::oneshot;
 
@@ -151,22 +150,15 @@ where
     }
 }
 
-/// One transaction for the whole batch, one savepoint per use case.
+/// One transaction for the whole batch (the use cases' own [`write_tx`], whose failed commit
+/// rolls back), one savepoint per use case.
 fn commit_batch(conn: &mut AnyConnection, batch: &mut [Box<dyn Job>]) -> Result<(), AppError> {
-    match conn {
-        AnyConnection::Sqlite(c) => {
-            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+    super::write_tx(conn, |conn| {
+        for job in batch.iter_mut() {
+            job.run(conn);
         }
-        AnyConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
-    }
-    for job in batch.iter_mut() {
-        job.run(conn);
-    }
-    if let Err(e) = <AnyConnection as Connection>::TransactionManager::commit_transaction(conn) {
-        let _ = <AnyConnection as Connection>::TransactionManager::rollback_transaction(conn);
-        return Err(e.into());
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -37,6 +37,12 @@ impl Role {
             })
     }
 
+    /// A role as the database stores it. The CHECK constraint keeps the column to the four names;
+    /// anything else is treated as the least privileged role rather than trusted.
+    pub fn stored(raw: &str) -> Self {
+        Role::parse(raw).unwrap_or(Role::Member)
+    }
+
     /// Moderators and admins: the forum-wide staff roles (powers still need two-factor sign-in).
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Moderator | Role::Admin)

@@ -187,7 +187,16 @@ fn load_for(
     post_id: i64,
     user: &UserRow,
 ) -> Result<(PostRow, access::Access), AppError> {
-    let (post, _) = posts::by_id(conn, post_id)?.ok_or(AppError::NotFound)?;
+    load_with_author_for(conn, post_id, user).map(|(post, _, a)| (post, a))
+}
+
+/// [`load_for`], with the author's name.
+fn load_with_author_for(
+    conn: &mut AnyConnection,
+    post_id: i64,
+    user: &UserRow,
+) -> Result<(PostRow, Option<String>, access::Access), AppError> {
+    let (post, author) = posts::by_id(conn, post_id)?.ok_or(AppError::NotFound)?;
     let (thread, _) = threads::by_id(conn, post.thread_id)?.ok_or(AppError::NotFound)?;
     let a = access::by_group_id(conn, thread.group_id, Some(user))?;
     a.require_read(Some(user))?;
@@ -196,7 +205,7 @@ fn load_for(
     if post.status() != PostStatus::Published && !own && !a.is_group_moderator() {
         return Err(AppError::NotFound);
     }
-    Ok((post, a))
+    Ok((post, author, a))
 }
 
 /// What the edit form needs of the viewer's own post.
@@ -260,8 +269,7 @@ pub async fn seen_by(
     state
         .db
         .run(move |conn| {
-            let (post, _) = load_for(conn, post_id, &u)?;
-            let (_, author) = posts::by_id(conn, post_id)?.ok_or(AppError::NotFound)?;
+            let (post, author, _) = load_with_author_for(conn, post_id, &u)?;
             Ok((post.thread_id, PostView::new(&post, author)))
         })
         .await

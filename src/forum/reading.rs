@@ -10,7 +10,7 @@ use crate::auth::client::ClientInfo;
 use crate::db::posts;
 use crate::db::threads;
 use crate::db::users::{Badge, UserRow};
-use crate::domain::PostStatus;
+use crate::domain::{PostStatus, Role};
 use crate::error::AppError;
 use crate::forum::access;
 use crate::forum::anon_cache::{Kind, Rendered};
@@ -18,6 +18,7 @@ use crate::forum::posts::visible_tree;
 use crate::forum::screen::{held_view, HeldView};
 use crate::forum::views::{badge, GroupView, PostView, ThreadView};
 use crate::state::AppState;
+
 pub struct ThreadWithPosts {
     pub group_id: i64,
     pub group: GroupView,
@@ -65,9 +66,9 @@ pub async fn get(
                 crate::db::safety::tree_with_extras(conn, thread.id)?
                     .into_iter()
                     .map(|(p, name, note, alert, role)| {
-                        if let (Some(name), Some((role, Some(specialty)))) = (&name, role) {
-                            if role == crate::domain::Role::Clinician.as_str() {
-                                badges.insert(name.clone(), Badge::verified(specialty));
+                        if let (Some(name), Some((role, specialty))) = (&name, role) {
+                            if let Some(b) = Badge::of(Role::stored(&role), specialty) {
+                                badges.insert(name.clone(), b);
                             }
                         }
                         if let Some(n) = note.filter(|_| !p.is_deleted()) {
@@ -132,31 +133,41 @@ pub async fn for_anonymous<R>(
 where
     R: FnOnce(&ThreadWithPosts) -> Result<String, AppError>,
 {
+    // Set when this request made the rendering: `get` has just checked access and read the group.
+    let mut made_with = None;
+    let made = &mut made_with;
     let rendered = state
         .anon_cache
         .get_or_make(
             id,
             kind,
             || state.db.writes(),
-            || async {
+            || async move {
                 let t = get(state, id, None, client).await?;
+                let body = render(&t)?;
+                *made = Some(t.group);
                 Ok(Rendered {
-                    body: render(&t)?,
+                    body,
                     group_id: t.group_id,
                     thread: t.thread,
                 })
             },
         )
         .await?;
-    let group_id = rendered.group_id;
-    let group = state
-        .db
-        .run(move |conn| {
-            let a = access::by_group_id(conn, group_id, None)?;
-            a.require_read(None)?;
-            Ok(group_view(&a))
-        })
-        .await?;
+    let group = match made_with {
+        Some(group) => group,
+        None => {
+            let group_id = rendered.group_id;
+            state
+                .db
+                .run(move |conn| {
+                    let a = access::by_group_id(conn, group_id, None)?;
+                    a.require_read(None)?;
+                    Ok(group_view(&a))
+                })
+                .await?
+        }
+    };
     Ok((group, rendered))
 }
 

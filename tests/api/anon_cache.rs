@@ -22,16 +22,26 @@ fn bodies(v: &serde_json::Value) -> String {
         .unwrap_or_default()
 }
 
+/// A public group with a thread by a member: (admin token, member token, thread id, first post id).
+async fn public_thread(
+    app: &TestApp,
+    slug: &str,
+    member: &str,
+    body: &str,
+) -> (String, String, String, String) {
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    app.group(&admin, slug, "public").await;
+    let token = app.member(member).await;
+    app.join(slug, &token).await;
+    let (thread, first) = app.thread(slug, &token, "A question", body).await;
+    (admin, token, thread, first)
+}
+
 #[actix_web::test]
 async fn anonymous_readers_see_every_change_made_through_this_server_at_once() {
     let app = spawn_app().await;
-    let admin = app.staff_with_2fa("root", Role::Admin).await;
-    app.group(&admin, "asthma", "public").await;
-    let alice = app.member("alice").await;
-    app.join("asthma", &alice).await;
-    let (thread, _) = app
-        .thread("asthma", &alice, "Spacers", "Which spacer do you use?")
-        .await;
+    let (admin, alice, thread, _) =
+        public_thread(&app, "asthma", "alice", "Which spacer do you use?").await;
     let reply = app
         .reply(&thread, None, &alice, "The orange one works for me.")
         .await;
@@ -98,13 +108,8 @@ async fn anonymous_readers_see_every_change_made_through_this_server_at_once() {
 #[actix_web::test]
 async fn a_change_made_elsewhere_reaches_anonymous_readers_within_a_second_and_members_at_once() {
     let app = spawn_app().await;
-    let admin = app.staff_with_2fa("root", Role::Admin).await;
-    app.group(&admin, "gout", "public").await;
-    let bob = app.member("bob").await;
-    app.join("gout", &bob).await;
-    let (thread, first) = app
-        .thread("gout", &bob, "Cherries", "Do cherries help anyone?")
-        .await;
+    let (_, bob, thread, first) =
+        public_thread(&app, "gout", "bob", "Do cherries help anyone?").await;
     let page = format!("/threads/{thread}");
     let (_, html) = app.page(&page).await;
     assert!(html.contains("Do cherries help anyone?"));

@@ -806,14 +806,14 @@ async fn a_thread_loads_in_the_same_number_of_queries_whatever_its_size() {
     let (s, _) = app.get(&format!("/threads/{large}"), None).await;
     assert_eq!(s, StatusCode::OK);
     let cached = app.state.db.queries_run() - before;
-    assert!(cached <= 2, "{cached} queries for a cached thread");
+    assert_eq!(cached, 1, "{cached} queries for a cached thread");
     let small_api = cost(format!("/threads/{small}"), false).await;
     let large_api = cost(format!("/threads/{large}"), false).await;
     assert_eq!(
         small_api, large_api,
         "API thread: {small_api} vs {large_api} queries"
     );
-    assert!(large_api <= 6, "{large_api} queries for a thread");
+    assert!(large_api <= 5, "{large_api} queries for a thread");
     let small_page = cost(format!("/threads/{small}"), true).await;
     let large_page = cost(format!("/threads/{large}"), true).await;
     assert_eq!(

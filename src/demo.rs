@@ -190,7 +190,7 @@ fn post(
         posts::NewBody {
             body_md: body.as_str(),
             body_html: &content::render(&body),
-            status: PostStatus::Published,
+            state: crate::posting::PostState::Published,
             phi: None,
         },
     )

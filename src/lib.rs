@@ -17,6 +17,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod notify;
 pub mod phi;
+pub mod posting;
 pub mod privacy;
 pub mod safety;
 pub mod search;

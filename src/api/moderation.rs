@@ -7,7 +7,7 @@ use crate::auth::client::ClientInfo;
 use crate::auth::extract::ApiUser;
 use crate::domain::parse_id as id;
 use crate::error::AppError;
-use crate::moderation::decide::{self, Decision};
+use crate::moderation::decide::{self, Act};
 use crate::moderation::queue::{self, Filter};
 use crate::moderation::reports::{self, Report};
 use crate::moderation::sanctions::{self, NewSanction};
@@ -64,10 +64,7 @@ async fn list(
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let q = q.into_inner();
-    let filter = Filter {
-        group: q.group.filter(|g| !g.is_empty()),
-        reason: q.reason.filter(|r| !r.is_empty()),
-    };
+    let filter = Filter::parse(q.group, q.reason);
     Ok(HttpResponse::Ok().json(queue::queue(&state, &user, filter, &client).await?))
 }
 
@@ -75,6 +72,11 @@ async fn list(
 struct ActBody {
     #[serde(default)]
     reason: Option<String>,
+    /// For edit-and-approve: the moderator's text, and a new title for an opening post.
+    #[serde(default)]
+    body: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
 }
 
 /// `approve` and `restore` take no body; `reject` and `remove` take `{"reason"}`.
@@ -86,20 +88,23 @@ async fn act(
     body: Option<web::Json<ActBody>>,
 ) -> Result<HttpResponse, AppError> {
     let (post, action) = path.into_inner();
-    if action == "dismiss-crisis" {
-        let view = crate::safety::watch::dismiss(&state, &user, id(&post)?, &client).await?;
-        return Ok(HttpResponse::Ok().json(view));
+    let body = body.map(web::Json::into_inner).unwrap_or_default();
+    let post = id(&post)?;
+    match Act::parse(&action, body.reason)? {
+        Act::DismissCrisis => {
+            let view = crate::safety::watch::dismiss(&state, &user, post, &client).await?;
+            Ok(HttpResponse::Ok().json(view))
+        }
+        Act::EditAndApprove => {
+            let text = body.body.unwrap_or_default();
+            let title = body.title.as_deref();
+            let view = decide::edit_and_approve(&state, &user, post, &text, title, &client).await?;
+            Ok(HttpResponse::Ok().json(view))
+        }
+        Act::Decide(d) => {
+            Ok(HttpResponse::Ok().json(decide::decide(&state, &user, post, d, &client).await?))
+        }
     }
-    let reason = body.map(|b| b.into_inner().reason).unwrap_or_default();
-    let decision = match action.as_str() {
-        "approve" => Decision::Approve,
-        "restore" => Decision::Restore,
-        "reject" => Decision::Reject(decide::parse_reason(reason)?),
-        "remove" => Decision::Remove(decide::parse_reason(reason)?),
-        _ => return Err(AppError::NotFound),
-    };
-    let post = decide::decide(&state, &user, id(&post)?, decision, &client).await?;
-    Ok(HttpResponse::Ok().json(post))
 }
 
 async fn inbox(
@@ -167,6 +172,9 @@ async fn put_settings(
 #[derive(Deserialize)]
 struct Redaction {
     body: String,
+    /// A new title for the thread, when the post is its opening post.
+    #[serde(default)]
+    title: Option<String>,
 }
 
 async fn edit_approve(
@@ -176,6 +184,14 @@ async fn edit_approve(
     path: web::Path<String>,
     body: web::Json<Redaction>,
 ) -> Result<HttpResponse, AppError> {
-    let post = decide::edit_and_approve(&state, &user, id(&path)?, &body.body, &client).await?;
+    let post = decide::edit_and_approve(
+        &state,
+        &user,
+        id(&path)?,
+        &body.body,
+        body.title.as_deref(),
+        &client,
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(post))
 }

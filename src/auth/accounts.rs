@@ -6,7 +6,7 @@ use crate::auth::client::ClientInfo;
 use crate::auth::{throttle, totp};
 use crate::db::credentials;
 use crate::db::users::{self, PublicUser, UserRow};
-use crate::domain::{Email, NewPassword, PasswordAttempt, Role, Username};
+use crate::domain::{Email, NewPassword, PasswordAttempt, Power, Role, Username};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -259,28 +259,18 @@ pub async fn disable_totp(
         .await
 }
 
-/// Refuses a staff power until the account has two-factor sign-in on.
+/// Refuses a role's power unless the account holds it, and (for staff and clinicians) until it
+/// has two-factor sign-in on: the staff gate, [`Power`].
 pub fn require_role(user: &UserRow, needed: Role) -> Result<(), AppError> {
     let role = user.role();
-    let allowed = match needed {
+    let holds = match needed {
         Role::Admin => role == Role::Admin,
         Role::Moderator => role.is_staff(),
         Role::Clinician => role == Role::Clinician,
         Role::Member => true,
     };
-    if !allowed {
-        return Err(AppError::forbidden(
-            "forbidden",
-            format!("Only a {needed} can do that."),
-        ));
-    }
-    if needed.needs_two_factor() && !user.totp_enabled() {
-        return Err(AppError::forbidden(
-            "two_factor_required",
-            "Turn on two-factor sign-in on your account page before using moderator or admin powers.",
-        ));
-    }
-    Ok(())
+    let two_factor = user.totp_enabled() || !needed.needs_two_factor();
+    Power::of(holds, two_factor).require(&format!("Only a {needed} can do that."))
 }
 
 /// An admin gives an account a new role.

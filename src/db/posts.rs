@@ -6,8 +6,8 @@ use time::PrimitiveDateTime;
 use super::schema::{groups, post_revisions, posts, threads, users};
 use super::{now, AnyConnection};
 use crate::content::SafeHtml;
-use crate::domain::PostStatus;
 use crate::error::AppError;
+use crate::posting::{HoldReason, PostState, PostStatus};
 
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = posts)]
@@ -20,23 +20,37 @@ pub struct PostRow {
     pub depth: i32,
     pub body_md: Option<String>,
     pub body_html: Option<String>,
-    pub status: String,
+    pub status: PostStatus,
     pub created_at: PrimitiveDateTime,
     pub edited_at: Option<PrimitiveDateTime>,
     pub deleted_at: Option<PrimitiveDateTime>,
     /// The PHI scanner's findings (JSON) while the post is held.
     pub phi: Option<String>,
-    /// Taken out of public view by members' reports until a moderator decides.
-    pub hidden_by_flags: bool,
     /// The last moderation decision: who, when and why.
     pub decided_by: Option<String>,
     pub decided_at: Option<PrimitiveDateTime>,
     pub decision_reason: Option<String>,
+    /// Why a held post waits.
+    pub held_for: Option<HoldReason>,
 }
 
 impl PostRow {
     pub fn status(&self) -> PostStatus {
-        PostStatus::from_db(&self.status)
+        self.status
+    }
+
+    pub fn state(&self) -> PostState {
+        PostState::stored(self.status, self.held_for)
+    }
+
+    /// The post as the lifecycle sees it.
+    pub fn current(&self) -> crate::posting::lifecycle::Current {
+        crate::posting::lifecycle::Current {
+            state: self.state(),
+            deleted: self.is_deleted(),
+            findings: self.phi.is_some(),
+            purged: self.body_md.is_none(),
+        }
     }
 
     pub fn is_deleted(&self) -> bool {
@@ -73,7 +87,8 @@ pub fn insert(
             posts::depth.eq(depth),
             posts::body_md.eq(Some(new.body_md)),
             posts::body_html.eq(Some(new.body_html.as_str())),
-            posts::status.eq(new.status.as_str()),
+            posts::status.eq(new.state.status()),
+            posts::held_for.eq(new.state.held_for()),
             posts::phi.eq(new.phi),
             posts::created_at.eq(now()),
         ))
@@ -124,23 +139,21 @@ pub fn opening(conn: &mut AnyConnection, thread_id: i64) -> Result<Option<PostRo
 pub struct NewBody<'a> {
     pub body_md: &'a str,
     pub body_html: &'a SafeHtml,
-    pub status: PostStatus,
+    pub state: PostState,
     pub phi: Option<&'a str>,
 }
 
-/// Replaces the body, keeping the previous text as a revision for moderators — unless that text
-/// was held for PHI: it was never public, and keeping it would keep what the author took out.
+/// Replaces the body, keeping the previous text as a revision for moderators when the lifecycle
+/// says so (never text the scanner flagged: keeping it would keep what the author took out).
 pub fn edit(
     conn: &mut AnyConnection,
     post: &PostRow,
     editor_id: i64,
     new: NewBody<'_>,
+    keep_revision: bool,
 ) -> Result<PostRow, AppError> {
     let now = now();
-    let old = post
-        .body_md
-        .as_ref()
-        .filter(|_| post.status() != PostStatus::Held);
+    let old = post.body_md.as_ref().filter(|_| keep_revision);
     if let Some(old) = old {
         diesel::insert_into(post_revisions::table)
             .values((
@@ -155,7 +168,8 @@ pub fn edit(
         .set((
             posts::body_md.eq(Some(new.body_md)),
             posts::body_html.eq(Some(new.body_html.as_str())),
-            posts::status.eq(new.status.as_str()),
+            posts::status.eq(new.state.status()),
+            posts::held_for.eq(new.state.held_for()),
             posts::phi.eq(new.phi),
             posts::edited_at.eq(Some(now)),
         ))
@@ -206,8 +220,8 @@ pub fn by_author(
     Ok(posts::table
         .inner_join(threads::table.inner_join(groups::table))
         .filter(posts::author_id.eq(Some(author_id)))
-        .filter(posts::status.eq("published"))
-        .filter(threads::status.eq("published"))
+        .filter(posts::status.eq(PostStatus::Published))
+        .filter(threads::status.eq(PostStatus::Published))
         .filter(posts::deleted_at.is_null())
         .order((posts::created_at.desc(), posts::id.desc()))
         .limit(limit)
@@ -221,20 +235,35 @@ pub fn by_author(
         .load(conn)?)
 }
 
-/// Members' reports take a published post out of public view until a moderator decides.
-pub fn hide_for_review(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {
-    diesel::update(
-        posts::table
-            .find(id)
-            .filter(posts::status.eq(PostStatus::Published.as_str())),
-    )
-    .set((
-        posts::status.eq(PostStatus::Held.as_str()),
-        posts::hidden_by_flags.eq(true),
-    ))
-    .execute(conn)?;
-    Ok(())
+/// Moves a post from one state to another with no decision attached (the report threshold);
+/// false when it was no longer in `from`.
+pub fn set_state(
+    conn: &mut AnyConnection,
+    id: i64,
+    from: PostState,
+    to: PostState,
+) -> Result<bool, AppError> {
+    let n = diesel::update(in_state(id, from))
+        .set((
+            posts::status.eq(to.status()),
+            posts::held_for.eq(to.held_for()),
+        ))
+        .execute(conn)?;
+    Ok(n > 0)
 }
+
+/// The post, only while it has `state`'s status: every decision is a compare-and-set on it. The
+/// status is enough: no transition moves a held post from one hold reason to another.
+fn in_state(id: i64, state: PostState) -> InState {
+    posts::table
+        .find(id)
+        .filter(posts::status.eq(state.status()))
+}
+
+type InState = diesel::dsl::Filter<
+    diesel::dsl::Find<posts::table, i64>,
+    diesel::dsl::Eq<posts::status, PostStatus>,
+>;
 
 /// A moderator's decision, applied only if the post is still in the state the moderator saw
 /// (`from`): false when someone else decided first. Rejecting a post held for PHI purges its text
@@ -242,18 +271,16 @@ pub fn hide_for_review(conn: &mut AnyConnection, id: i64) -> Result<(), AppError
 pub fn decide(
     conn: &mut AnyConnection,
     id: i64,
-    from: PostStatus,
-    to: PostStatus,
+    from: PostState,
+    to: PostState,
     by: &str,
     reason: Option<&str>,
     purge: bool,
 ) -> Result<bool, AppError> {
-    let target = posts::table
-        .find(id)
-        .filter(posts::status.eq(from.as_str()));
+    let target = in_state(id, from);
     let decided = (
-        posts::status.eq(to.as_str()),
-        posts::hidden_by_flags.eq(false),
+        posts::status.eq(to.status()),
+        posts::held_for.eq(to.held_for()),
         posts::decided_by.eq(Some(by)),
         posts::decided_at.eq(Some(now())),
         posts::decision_reason.eq(reason),
@@ -267,7 +294,7 @@ pub fn decide(
                 posts::body_html.eq(None::<String>),
             ))
             .execute(conn)?
-    } else if to == PostStatus::Published {
+    } else if to == PostState::Published {
         diesel::update(target)
             .set((decided, posts::phi.eq(None::<String>)))
             .execute(conn)?
@@ -285,7 +312,7 @@ pub fn decide(
 pub fn published_by(conn: &mut AnyConnection, author_id: i64) -> Result<i64, AppError> {
     Ok(posts::table
         .filter(posts::author_id.eq(Some(author_id)))
-        .filter(posts::status.eq(PostStatus::Published.as_str()))
+        .filter(posts::status.eq(PostStatus::Published))
         .count()
         .get_result(conn)?)
 }
@@ -302,14 +329,14 @@ pub fn redact_and_publish(
     let n = diesel::update(
         posts::table
             .find(id)
-            .filter(posts::status.eq(PostStatus::Held.as_str())),
+            .filter(posts::status.eq(PostStatus::Held)),
     )
     .set((
         posts::body_md.eq(Some(body_md)),
         posts::body_html.eq(Some(body_html.as_str())),
         posts::phi.eq(None::<String>),
-        posts::status.eq(PostStatus::Published.as_str()),
-        posts::hidden_by_flags.eq(false),
+        posts::status.eq(PostStatus::Published),
+        posts::held_for.eq(None::<HoldReason>),
         posts::edited_at.eq(Some(now())),
         posts::decided_by.eq(Some(by)),
         posts::decided_at.eq(Some(now())),

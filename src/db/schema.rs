@@ -169,10 +169,10 @@ diesel::table! {
         edited_at -> Nullable<Timestamp>,
         deleted_at -> Nullable<Timestamp>,
         phi -> Nullable<Text>,
-        hidden_by_flags -> Bool,
         decided_by -> Nullable<Text>,
         decided_at -> Nullable<Timestamp>,
         decision_reason -> Nullable<Text>,
+        held_for -> Nullable<Text>,
     }
 }
 

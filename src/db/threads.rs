@@ -6,8 +6,8 @@ use time::PrimitiveDateTime;
 
 use super::schema::{posts, threads, users};
 use super::{now, AnyConnection};
-use crate::domain::PostStatus;
 use crate::error::AppError;
+use crate::posting::PostStatus;
 
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = threads)]
@@ -24,14 +24,14 @@ pub struct ThreadRow {
     pub clinician_answered: bool,
     /// The opening post's status: a thread whose opening post is not published is shown only to
     /// its author and the group's moderators.
-    pub status: String,
+    pub status: PostStatus,
     /// The reply the thread's author marked as the answer that helped.
     pub answer_post_id: Option<i64>,
 }
 
 impl ThreadRow {
     pub fn status(&self) -> PostStatus {
-        PostStatus::from_db(&self.status)
+        self.status
     }
 }
 
@@ -62,7 +62,7 @@ pub fn insert(
             threads::title.eq(title),
             threads::created_at.eq(now),
             threads::last_activity_at.eq(now),
-            threads::status.eq(status.as_str()),
+            threads::status.eq(status),
         ))
         .returning(threads::all_columns)
         .get_result(conn)?)
@@ -122,10 +122,10 @@ pub fn page(
         }
         match shown {
             Shown::All => q,
-            Shown::Published => q.filter(threads::status.eq("published")),
+            Shown::Published => q.filter(threads::status.eq(PostStatus::Published)),
             Shown::PublishedOrBy(id) => q.filter(
                 threads::status
-                    .eq("published")
+                    .eq(PostStatus::Published)
                     .or(threads::author_id.eq(Some(id))),
             ),
         }
@@ -192,7 +192,7 @@ pub fn page(
         let then: Vec<(i64, Option<PrimitiveDateTime>)> = posts::table
             .filter(posts::thread_id.eq_any(&ids))
             .filter(posts::created_at.le(c.snapshot))
-            .filter(posts::status.eq("published"))
+            .filter(posts::status.eq(PostStatus::Published))
             .group_by(posts::thread_id)
             .select((posts::thread_id, max(posts::created_at)))
             .load(conn)?;
@@ -259,7 +259,7 @@ pub fn set_flags(
 /// A thread published late appears as new activity.
 pub fn set_status(conn: &mut AnyConnection, id: i64, status: PostStatus) -> Result<(), AppError> {
     diesel::update(threads::table.find(id))
-        .set(threads::status.eq(status.as_str()))
+        .set(threads::status.eq(status))
         .execute(conn)?;
     if status == PostStatus::Published {
         diesel::update(threads::table.find(id))
@@ -304,7 +304,7 @@ pub fn recompute_clinician_answered(
         .inner_join(users::table)
         .filter(p::thread_id.eq_any(&touched))
         .filter(p::parent_id.is_not_null())
-        .filter(p::status.eq("published"))
+        .filter(p::status.eq(PostStatus::Published))
         .filter(p::deleted_at.is_null())
         .filter(users::role.eq("clinician"))
         .filter(users::clinician_specialty.is_not_null())

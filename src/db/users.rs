@@ -48,9 +48,17 @@ impl UserRow {
             id: self.id.to_string(),
             username: self.username.clone(),
             role: self.role(),
-            totp_enabled: self.totp_enabled(),
+            totp_enabled: Some(self.totp_enabled()),
             badge: self.badge(),
             created_at: super::rfc3339(self.created_at),
+        }
+    }
+
+    /// What other people are shown of the account on its public profile.
+    pub fn profile(&self) -> PublicUser {
+        PublicUser {
+            totp_enabled: None,
+            ..self.public()
         }
     }
 }
@@ -84,7 +92,10 @@ pub struct PublicUser {
     pub id: String,
     pub username: String,
     pub role: Role,
-    pub totp_enabled: bool,
+    /// Only in the account's own view (and an admin's): whether two-factor is on tells an attacker
+    /// which staff accounts are easier to take over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub totp_enabled: Option<bool>,
     pub badge: Option<Badge>,
     pub created_at: String,
 }

@@ -95,37 +95,6 @@ pub fn parse_group_description(raw: &str) -> Result<String, AppError> {
     Ok(d)
 }
 
-/// Where a post stands: only `published` posts are shown to everyone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PostStatus {
-    Published,
-    Held,
-    Rejected,
-    Removed,
-}
-
-impl PostStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PostStatus::Published => "published",
-            PostStatus::Held => "held",
-            PostStatus::Rejected => "rejected",
-            PostStatus::Removed => "removed",
-        }
-    }
-
-    /// Stored values come from the CHECK-constrained column; anything unknown is treated as not visible.
-    pub fn from_db(raw: &str) -> Self {
-        match raw {
-            "published" => PostStatus::Published,
-            "held" => PostStatus::Held,
-            "rejected" => PostStatus::Rejected,
-            _ => PostStatus::Removed,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

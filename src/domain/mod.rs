@@ -4,14 +4,15 @@
 mod email;
 mod group;
 mod password;
-mod role;
+pub mod role;
 mod username;
 
 pub use email::Email;
 pub mod clinician;
-pub use group::{parse_group_description, parse_group_name, GroupSlug, PostStatus, Visibility};
+pub use crate::posting::state::PostStatus;
+pub use group::{parse_group_description, parse_group_name, GroupSlug, Visibility};
 pub use password::{NewPassword, PasswordAttempt};
-pub use role::Role;
+pub use role::{Power, Role};
 pub use username::Username;
 
 /// Ids are opaque strings to clients; one that is not a number of ours is simply not found.

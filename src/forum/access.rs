@@ -1,52 +1,101 @@
-//! Who may read, post in and moderate a group: the one visibility rule.
+//! A viewer's standing in one group, and the questions every reader and writer asks of it: may
+//! they read here, see this thread, see this post, use moderator powers. The rules themselves are
+//! in [`crate::posting::visibility`] (what may be seen) and [`Power`] (the staff gate); this module
+//! only gathers the facts they need, so no caller re-codes either.
 
-use crate::auth::accounts::require_role;
 use crate::db::groups::{self, GroupRow, MemberRow};
+use crate::db::posts::PostRow;
+use crate::db::threads::{Shown, ThreadRow};
 use crate::db::users::UserRow;
 use crate::db::AnyConnection;
-use crate::domain::{Role, Visibility};
+use crate::domain::Power;
 use crate::error::AppError;
+use crate::posting::lifecycle::{self, Actor};
+use crate::posting::visibility::{self, PostFacts, Standing, ThreadFacts};
 
 /// What one viewer may do in one group.
 #[derive(Clone, Debug)]
 pub struct Access {
     pub group: GroupRow,
     pub membership: Option<MemberRow>,
-    /// Global moderators and admins are group moderators everywhere.
-    staff: bool,
+    viewer: Option<i64>,
+    standing: Standing,
+    power: Power,
+}
+
+/// Global moderators' and admins' power, through the staff gate.
+pub fn staff_power(user: Option<&UserRow>) -> Power {
+    user.map_or(Power::Lacking, |u| {
+        Power::of(u.role().is_staff(), u.totp_enabled())
+    })
+}
+
+/// Global moderators and admins with two-factor on: they read and moderate every group.
+pub fn is_staff(user: Option<&UserRow>) -> bool {
+    staff_power(user).is_active()
+}
+
+/// Moderator power in a group: global staff, or a member made moderator of it; through the gate.
+pub fn group_power(user: Option<&UserRow>, membership: Option<&MemberRow>) -> Power {
+    let Some(u) = user else {
+        return Power::Lacking;
+    };
+    let holds = u.role().is_staff() || membership.is_some_and(|m| m.is_member() && m.is_moderator);
+    Power::of(holds, u.totp_enabled())
+}
+
+/// The viewer's standing in a group, for callers that hold many groups at once (profiles,
+/// notifications, watch lists) as much as for [`Access`].
+pub fn standing(user: Option<&UserRow>, membership: Option<&MemberRow>) -> Standing {
+    Standing {
+        signed_in: user.is_some(),
+        member: membership.is_some_and(MemberRow::is_member),
+        staff: is_staff(user),
+        moderates: group_power(user, membership).is_active(),
+    }
 }
 
 impl Access {
+    pub fn new(group: GroupRow, membership: Option<MemberRow>, viewer: Option<&UserRow>) -> Access {
+        Access {
+            standing: standing(viewer, membership.as_ref()),
+            power: group_power(viewer, membership.as_ref()),
+            viewer: viewer.map(|v| v.id),
+            group,
+            membership,
+        }
+    }
+
     pub fn is_member(&self) -> bool {
-        self.membership.as_ref().is_some_and(MemberRow::is_member)
+        self.standing.member
     }
 
     pub fn is_pending(&self) -> bool {
         self.membership.as_ref().is_some_and(|m| !m.is_member())
     }
 
-    /// Reading threads and posts. Staff may read private groups: they moderate them.
-    pub fn can_read(&self, viewer: Option<&UserRow>) -> bool {
-        can_read(
-            self.group.visibility(),
-            viewer.is_some(),
-            self.is_member(),
-            self.staff,
-        )
+    pub fn standing(&self) -> Standing {
+        self.standing
     }
 
-    /// A group moderator: an admin, a global moderator, or a member made moderator of this group.
-    pub fn is_group_moderator(&self) -> bool {
-        self.staff
-            || self
-                .membership
-                .as_ref()
-                .is_some_and(|m| m.is_member() && m.is_moderator)
+    /// Reading the group's threads at all.
+    pub fn can_read(&self) -> bool {
+        visibility::can_read_group(self.group.visibility(), self.standing)
+    }
+
+    /// Moderator powers here, through the staff gate (two-factor on): acting on posts and reading
+    /// held, rejected and removed content alike.
+    pub fn moderates(&self) -> bool {
+        self.power.is_active()
+    }
+
+    pub fn power(&self) -> Power {
+        self.power
     }
 
     /// Refuses unless the viewer may read; unreadable content does not exist (404).
-    pub fn require_read(&self, viewer: Option<&UserRow>) -> Result<(), AppError> {
-        if self.can_read(viewer) {
+    pub fn require_read(&self) -> Result<(), AppError> {
+        if self.can_read() {
             Ok(())
         } else {
             Err(AppError::NotFound)
@@ -64,37 +113,87 @@ impl Access {
         }
     }
 
-    /// Group moderator powers, which for staff also need two-factor sign-in.
-    pub fn require_moderator(&self, user: &UserRow) -> Result<(), AppError> {
-        if !self.is_group_moderator() {
-            return Err(AppError::forbidden(
-                "forbidden",
-                "Only this group's moderators can do that.",
-            ));
-        }
-        if !user.totp_enabled() {
-            return Err(AppError::forbidden(
-                "two_factor_required",
-                "Turn on two-factor sign-in on your account page before using moderator powers.",
-            ));
-        }
-        Ok(())
+    /// Group moderator powers (the staff gate).
+    pub fn require_moderator(&self) -> Result<(), AppError> {
+        self.power
+            .require("Only this group's moderators can do that.")
     }
-}
 
-/// The visibility rule itself, for callers that hold many groups at once (profiles, search).
-pub fn can_read(visibility: Visibility, signed_in: bool, member: bool, staff: bool) -> bool {
-    match visibility {
-        Visibility::Public => true,
-        Visibility::Registered => signed_in,
-        Visibility::Private => member || staff,
+    fn thread_facts(&self, thread: &ThreadRow) -> ThreadFacts {
+        ThreadFacts {
+            status: thread.status(),
+            by_viewer: self.viewer.is_some() && thread.author_id == self.viewer,
+        }
     }
-}
 
-/// Global moderators and admins, once their two-factor sign-in is on (before that their powers,
-/// reading private groups included, wait).
-pub fn is_staff(user: Option<&UserRow>) -> bool {
-    user.is_some_and(|u| require_role(u, Role::Moderator).is_ok())
+    fn post_facts(&self, post: &PostRow) -> PostFacts {
+        PostFacts {
+            status: post.status(),
+            by_viewer: self.viewer.is_some() && post.author_id == self.viewer,
+        }
+    }
+
+    pub fn can_see_thread(&self, thread: &ThreadRow) -> bool {
+        visibility::can_see_thread(
+            self.group.visibility(),
+            self.standing,
+            self.thread_facts(thread),
+        )
+    }
+
+    pub fn can_see_post(&self, thread: &ThreadRow, post: &PostRow) -> bool {
+        visibility::can_see_post(
+            self.group.visibility(),
+            self.standing,
+            self.thread_facts(thread),
+            self.post_facts(post),
+        )
+    }
+
+    /// The thread, or 404 for anyone the rule does not let see it.
+    pub fn require_thread(&self, thread: &ThreadRow) -> Result<(), AppError> {
+        if self.can_see_thread(thread) {
+            Ok(())
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    pub fn require_post(&self, thread: &ThreadRow, post: &PostRow) -> Result<(), AppError> {
+        if self.can_see_post(thread, post) {
+            Ok(())
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    /// The viewer as the lifecycle sees them acting on this post.
+    pub fn actor(&self, thread: &ThreadRow, post: &PostRow, suspended: bool) -> Actor {
+        lifecycle::actor(
+            self.group.visibility(),
+            self.standing,
+            self.power,
+            suspended,
+            self.thread_facts(thread),
+            self.post_facts(post),
+        )
+    }
+
+    /// Which of the group's threads a list shows this viewer: the rule's `can_see_thread` as a
+    /// query filter (the test in `tests/api/visibility.rs` runs both on every combination).
+    pub fn shown(&self) -> Shown {
+        match self.viewer {
+            _ if self.standing.moderates => Shown::All,
+            Some(id) => Shown::PublishedOrBy(id),
+            None => Shown::Published,
+        }
+    }
+
+    /// Whether joining makes the viewer a member at once: open groups, and private groups the
+    /// viewer moderates already (an admin who made the group does not wait for their own approval).
+    pub fn joins_at_once(&self) -> bool {
+        self.group.visibility() != crate::domain::Visibility::Private || self.moderates()
+    }
 }
 
 pub fn for_group(
@@ -106,11 +205,7 @@ pub fn for_group(
         Some(u) => groups::membership(conn, group.id, u.id)?,
         None => None,
     };
-    Ok(Access {
-        group,
-        membership,
-        staff: is_staff(viewer),
-    })
+    Ok(Access::new(group, membership, viewer))
 }
 
 pub fn by_slug(
@@ -129,4 +224,40 @@ pub fn by_group_id(
 ) -> Result<Access, AppError> {
     let group = groups::by_id(conn, id)?.ok_or(AppError::NotFound)?;
     for_group(conn, group, viewer)
+}
+
+/// A thread the viewer may see, with their access to its group; 404 for anyone else.
+pub fn thread_for(
+    conn: &mut AnyConnection,
+    thread_id: i64,
+    viewer: Option<&UserRow>,
+) -> Result<(ThreadRow, Option<String>, Access), AppError> {
+    let (thread, author) = crate::db::threads::by_id(conn, thread_id)?.ok_or(AppError::NotFound)?;
+    let a = by_group_id(conn, thread.group_id, viewer)?;
+    a.require_thread(&thread)?;
+    Ok((thread, author, a))
+}
+
+/// A post with its author's name, its thread and the viewer's access, whatever the viewer may see
+/// of it: for the lifecycle, which answers 404 itself for what they cannot.
+pub fn post_for(
+    conn: &mut AnyConnection,
+    post_id: i64,
+    viewer: &UserRow,
+) -> Result<(PostRow, Option<String>, ThreadRow, Access), AppError> {
+    let (post, author) = crate::db::posts::by_id(conn, post_id)?.ok_or(AppError::NotFound)?;
+    let (thread, _) = crate::db::threads::by_id(conn, post.thread_id)?.ok_or(AppError::NotFound)?;
+    let a = by_group_id(conn, thread.group_id, Some(viewer))?;
+    Ok((post, author, thread, a))
+}
+
+/// [`post_for`], refusing (404) a post the viewer may not see.
+pub fn visible_post(
+    conn: &mut AnyConnection,
+    post_id: i64,
+    viewer: &UserRow,
+) -> Result<(PostRow, Option<String>, ThreadRow, Access), AppError> {
+    let found = post_for(conn, post_id, viewer)?;
+    found.3.require_post(&found.2, &found.0)?;
+    Ok(found)
 }

@@ -21,11 +21,7 @@ pub struct GroupInput {
 }
 
 fn view(a: &Access) -> GroupView {
-    let membership = a
-        .membership
-        .as_ref()
-        .map(|m| if m.is_member() { "member" } else { "pending" });
-    GroupView::new(&a.group, membership, a.is_group_moderator())
+    GroupView::of(a)
 }
 
 /// Every group (private ones too, by name and description, so people can ask to join), with the
@@ -39,14 +35,11 @@ pub async fn list(state: &AppState, viewer: Option<UserRow>) -> Result<Vec<Group
                 Some(u) => groups::memberships_of(conn, u.id)?,
                 None => Vec::new(),
             };
-            let staff = access::is_staff(viewer.as_ref());
             Ok(all
-                .iter()
+                .into_iter()
                 .map(|g| {
-                    let m = mine.iter().find(|m| m.group_id == g.id);
-                    let standing = m.map(|m| if m.is_member() { "member" } else { "pending" });
-                    let moderates = staff || m.is_some_and(|m| m.is_member() && m.is_moderator);
-                    GroupView::new(g, standing, moderates)
+                    let m = mine.iter().find(|m| m.group_id == g.id).cloned();
+                    view(&Access::new(g, m, viewer.as_ref()))
                 })
                 .collect())
         })
@@ -161,7 +154,7 @@ pub async fn join(
             if a.is_pending() {
                 return Ok("pending");
             }
-            let open = a.group.visibility() != Visibility::Private;
+            let open = a.joins_at_once();
             groups::add(conn, a.group.id, u.id, open)?;
             Ok(if open { "member" } else { "pending" })
         })
@@ -191,7 +184,7 @@ pub async fn requests(
         .db
         .run(move |conn| {
             let a = access::by_slug(conn, &slug, Some(&m))?;
-            a.require_moderator(&m)?;
+            a.require_moderator()?;
             Ok(groups::pending(conn, a.group.id)?
                 .into_iter()
                 .map(|(name, at)| (name, crate::db::rfc3339(at)))
@@ -220,7 +213,7 @@ pub async fn decide(
         .db
         .write(move |conn| {
             let a = access::by_slug(conn, &slug, Some(&m))?;
-            a.require_moderator(&m)?;
+            a.require_moderator()?;
             let name = Username::parse(&username).map_err(|_| AppError::NotFound)?;
             let target = users::by_username(conn, &name)?.ok_or(AppError::NotFound)?;
             let (done, action) = match decision {

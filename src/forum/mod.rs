@@ -6,6 +6,7 @@ pub mod access;
 pub mod anon_cache;
 pub mod groups;
 pub mod posts;
+pub mod publish;
 pub mod reading;
 pub mod screen;
 pub mod threads;

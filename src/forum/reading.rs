@@ -8,7 +8,6 @@ use super::threads::group_view;
 use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
 use crate::db::posts;
-use crate::db::threads;
 use crate::db::users::{Badge, UserRow};
 use crate::domain::{PostStatus, Role};
 use crate::error::AppError;
@@ -48,16 +47,8 @@ pub async fn get(
     let page = state
         .db
         .run(move |conn| {
-            let (thread, author) = threads::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-            let a = access::by_group_id(conn, thread.group_id, v.as_ref())?;
-            a.require_read(v.as_ref())?;
-            let moderator = a.is_group_moderator();
-            if thread.status() != PostStatus::Published
-                && !moderator
-                && v.as_ref().is_none_or(|v| thread.author_id != Some(v.id))
-            {
-                return Err(AppError::NotFound);
-            }
+            let (thread, author, a) = access::thread_for(conn, id, v.as_ref())?;
+            let moderator = a.moderates();
             // Notes and crisis alerts come with the posts: one query, whatever the thread's size.
             let mut notes = std::collections::HashMap::new();
             let mut crisis = Vec::new();
@@ -89,7 +80,7 @@ pub async fn get(
             } else {
                 Some(crate::moderation::settings::load(conn)?.crisis_resources)
             };
-            let mut posts = visible_tree(tree, v.as_ref(), moderator);
+            let mut posts = visible_tree(tree, &thread, &a);
             for (p, _) in &mut posts {
                 badge(p.author.as_mut(), &badges);
                 p.moderator_note = notes.remove(&p.id);
@@ -162,7 +153,7 @@ where
                 .db
                 .run(move |conn| {
                     let a = access::by_group_id(conn, group_id, None)?;
-                    a.require_read(None)?;
+                    a.require_read()?;
                     Ok(group_view(&a))
                 })
                 .await?

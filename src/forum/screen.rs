@@ -8,23 +8,30 @@ use crate::db::posts::PostRow;
 use crate::domain::{PostStatus, Role};
 use crate::error::AppError;
 use crate::phi::{self, Span, Writer};
+use crate::posting::lifecycle::Scan;
+use crate::posting::PostState;
 
 /// A body ready to store: parsed, rendered, screened.
 pub struct Prepared {
     pub body: PostBody,
     pub html: SafeHtml,
-    pub status: PostStatus,
-    /// The findings as stored (JSON), when the post is held.
+    /// What the scanner made of it (with the title, for an opening post).
+    pub scan: Scan,
+    /// The findings as stored (JSON), when it looked risky.
     pub phi: Option<String>,
+    /// Some finding is in the title.
+    pub title_risky: bool,
 }
 
 impl Prepared {
-    pub fn as_new_body(&self) -> crate::db::posts::NewBody<'_> {
+    /// The row to write, in the state the lifecycle chose. Findings are kept with any held post
+    /// (its author and moderators are shown them), never with a public one.
+    pub fn as_new_body(&self, state: PostState) -> crate::db::posts::NewBody<'_> {
         crate::db::posts::NewBody {
             body_md: self.body.as_str(),
             body_html: &self.html,
-            status: self.status,
-            phi: self.phi.as_deref(),
+            state,
+            phi: self.phi.as_deref().filter(|_| !state.is_published()),
         }
     }
 }
@@ -35,14 +42,15 @@ pub fn prepare(role: Role, title: Option<&str>, body: &str) -> Result<Prepared, 
     let (body, html) = content::prepare(body)?;
     let spans = screen(role, title, body.as_str());
     Ok(Prepared {
-        status: if spans.is_empty() {
-            PostStatus::Published
+        scan: if spans.is_empty() {
+            Scan::Clean
         } else {
-            PostStatus::Held
+            Scan::Risky
         },
         phi: (!spans.is_empty())
             .then(|| serde_json::to_string(&spans).ok())
             .flatten(),
+        title_risky: spans.iter().any(|s| s.field.is_some()),
         body,
         html,
     })

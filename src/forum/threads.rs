@@ -7,14 +7,13 @@ use base64::Engine;
 use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
 use crate::content::Title;
-use crate::db::groups;
 use crate::db::posts;
-use crate::db::threads::{self, Cursor, Shown};
+use crate::db::threads::{self, Cursor};
 use crate::db::users::UserRow;
 use crate::domain::PostStatus;
 use crate::error::AppError;
 use crate::forum::access::{self, Access};
-use crate::forum::posts::{hold_if_new_member, posting_allowed};
+use crate::forum::publish::{self, Place};
 use crate::forum::screen;
 use crate::forum::views::{badge, GroupView, PostView, ThreadView};
 use crate::state::AppState;
@@ -66,11 +65,7 @@ fn decode_cursor(raw: &str) -> Result<Cursor, AppError> {
 }
 
 pub(super) fn group_view(a: &Access) -> GroupView {
-    let membership = a
-        .membership
-        .as_ref()
-        .map(|m| if m.is_member() { "member" } else { "pending" });
-    GroupView::new(&a.group, membership, a.is_group_moderator())
+    GroupView::of(a)
 }
 
 /// A page of a group's threads: pinned first, newest activity first.
@@ -89,13 +84,9 @@ pub async fn list(
         .db
         .run(move |conn| {
             let a = access::by_slug(conn, &slug, viewer.as_ref())?;
-            a.require_read(viewer.as_ref())?;
+            a.require_read()?;
             let snapshot = cursor.map_or_else(crate::db::now, |c| c.snapshot);
-            let shown = match &viewer {
-                _ if a.is_group_moderator() => Shown::All,
-                Some(v) => Shown::PublishedOrBy(v.id),
-                None => Shown::Published,
-            };
+            let shown = a.shown();
             let mut rows = threads::page(
                 conn,
                 a.group.id,
@@ -157,23 +148,13 @@ pub async fn create(
         .db
         .write(move |conn| {
             let a = access::by_slug(conn, &slug, Some(&u))?;
-            a.require_read(Some(&u))?;
+            a.require_read()?;
             a.require_member()?;
             let title = title?;
-            let mut new = prepared?;
-            posting_allowed(conn, &u, per_minute)?;
-            hold_if_new_member(conn, &u, &mut new)?;
-            let thread = threads::insert(conn, a.group.id, u.id, title.as_str(), new.status)?;
-            let post = posts::insert(conn, thread.id, None, u.id, new.as_new_body())?;
-            // A held thread is not counted: nobody else can tell it exists.
-            if new.status == PostStatus::Published {
-                crate::notify::published(conn, post.id, false)?;
-                // The group's counters last, as for replies: its row lock waits for the commit.
-                groups::record_activity(conn, a.group.id, 1, 1)?;
-            }
-            let mut view = PostView::new(&post, Some(u.username.clone()));
-            view.crisis_resources =
-                crate::safety::watch::after_write(conn, post.id, crisis, false)?;
+            let new = prepared?;
+            let place = Place::NewThread(&title);
+            let (thread, view) =
+                publish::publish_new_post(conn, &u, &a, place, &new, crisis, per_minute)?;
             Ok((
                 ThreadView::new(&thread, Some(u.username.clone()), &a.group.slug),
                 view,
@@ -195,10 +176,8 @@ pub async fn set_flags(
     state
         .db
         .write(move |conn| {
-            let (thread, _) = threads::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-            let a = access::by_group_id(conn, thread.group_id, Some(&m))?;
-            a.require_read(Some(&m))?;
-            a.require_moderator(&m)?;
+            let (_, _, a) = access::thread_for(conn, id, Some(&m))?;
+            a.require_moderator()?;
             threads::set_flags(conn, id, locked, pinned)?;
             let what: Vec<String> = [
                 locked.map(|l| if l { "locked" } else { "unlocked" }),
@@ -220,11 +199,6 @@ pub async fn set_flags(
         .await
 }
 
-/// Roles exempt from the posting limit.
-pub fn exempt_from_post_limit(user: &UserRow) -> bool {
-    user.role().is_staff()
-}
-
 /// The thread's author marks one published reply as the answer that helped (or clears it).
 pub async fn mark_answer(
     state: &AppState,
@@ -236,12 +210,7 @@ pub async fn mark_answer(
     state
         .db
         .write(move |conn| {
-            let (thread, _) = threads::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-            let a = access::by_group_id(conn, thread.group_id, Some(&u))?;
-            a.require_read(Some(&u))?;
-            if thread.status() != PostStatus::Published && thread.author_id != Some(u.id) {
-                return Err(AppError::NotFound);
-            }
+            let (thread, _, a) = access::thread_for(conn, id, Some(&u))?;
             if thread.author_id != Some(u.id) {
                 return Err(AppError::forbidden(
                     "forbidden",

@@ -45,8 +45,9 @@ pub struct GroupView {
     pub description: String,
     pub visibility: &'static str,
     pub member_count: i64,
-    pub thread_count: i64,
-    pub post_count: i64,
+    /// Null for a group whose threads the viewer may not read: its activity is not theirs to know.
+    pub thread_count: Option<i64>,
+    pub post_count: Option<i64>,
     pub last_activity_at: Option<String>,
     /// The viewer's standing: "member", "pending" or null.
     pub membership: Option<&'static str>,
@@ -62,12 +63,30 @@ impl GroupView {
             description: g.description.clone(),
             visibility: g.visibility().as_str(),
             member_count: g.member_count,
-            thread_count: g.thread_count,
-            post_count: g.post_count,
+            thread_count: Some(g.thread_count),
+            post_count: Some(g.post_count),
             last_activity_at: g.last_activity_at.map(rfc3339),
             membership,
             is_moderator,
         }
+    }
+}
+
+impl GroupView {
+    /// The group as this viewer is shown it: their standing, and its activity only if they may
+    /// read its threads.
+    pub fn of(a: &crate::forum::access::Access) -> GroupView {
+        let membership =
+            a.membership
+                .as_ref()
+                .map(|m| if m.is_member() { "member" } else { "pending" });
+        let mut v = GroupView::new(&a.group, membership, a.moderates());
+        if !a.can_read() {
+            v.thread_count = None;
+            v.post_count = None;
+            v.last_activity_at = None;
+        }
+        v
     }
 }
 

@@ -3,14 +3,18 @@
 
 use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
+use crate::content::Title;
 use crate::db::posts::{self, PostRow};
 use crate::db::users::UserRow;
-use crate::db::{flags, rfc3339, AnyConnection};
+use crate::db::{flags, rfc3339, threads, AnyConnection};
 use crate::domain::PostStatus;
 use crate::error::AppError;
-use crate::forum::posts::publication_changed;
+use crate::forum::access;
+use crate::forum::publish::publication_changed;
 use crate::forum::views::PostView;
 use crate::notifications::{self, kind};
+use crate::posting::lifecycle::{self, Refusal};
+use crate::posting::PostState;
 use crate::state::AppState;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +23,29 @@ pub enum Decision {
     Reject(String),
     Remove(String),
     Restore,
+}
+
+/// What a moderator asks for on one post, from the queue page or the API: one parser for both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Act {
+    Decide(Decision),
+    EditAndApprove,
+    DismissCrisis,
+}
+
+impl Act {
+    /// `action` is the last part of `/moderation/posts/{id}/{action}`; an unknown one is not found.
+    pub fn parse(action: &str, reason: Option<String>) -> Result<Act, AppError> {
+        Ok(match action {
+            "approve" => Act::Decide(Decision::Approve),
+            "restore" => Act::Decide(Decision::Restore),
+            "reject" => Act::Decide(Decision::Reject(parse_reason(reason)?)),
+            "remove" => Act::Decide(Decision::Remove(parse_reason(reason)?)),
+            "edit-approve" => Act::EditAndApprove,
+            "dismiss-crisis" => Act::DismissCrisis,
+            _ => return Err(AppError::NotFound),
+        })
+    }
 }
 
 impl Decision {
@@ -82,51 +109,30 @@ pub async fn decide(
     state
         .db
         .write(move |conn| {
-            let (post, thread, a) = super::load(conn, post_id, &m)?;
-            a.require_moderator(&m)?;
-            if post.is_deleted() {
-                return Err(AppError::conflict("post", "This post was deleted."));
-            }
-            let before = post.status();
-            let held_for_phi = before == PostStatus::Held && post.phi.is_some();
-            let (to, action) =
-                match (&decision, before) {
-                    (Decision::Approve, PostStatus::Held | PostStatus::Published) => {
-                        (PostStatus::Published, Action::PostApproved)
-                    }
-                    (Decision::Reject(_), PostStatus::Held | PostStatus::Published) => {
-                        (PostStatus::Rejected, Action::PostRejected)
-                    }
-                    (Decision::Remove(_), PostStatus::Published) => {
-                        (PostStatus::Removed, Action::PostRemoved)
-                    }
-                    (Decision::Restore, PostStatus::Removed | PostStatus::Rejected)
-                        if post.body_md.is_some() =>
-                    {
-                        (PostStatus::Published, Action::PostRestored)
-                    }
-                    (Decision::Restore, PostStatus::Rejected) => return Err(AppError::conflict(
-                        "post",
-                        "This post's text was purged when it was rejected; it cannot be restored.",
-                    )),
-                    _ => return Err(already_handled(conn, post.id)),
-                };
-            // A published post is in the queue only through open reports: closing them is the
-            // compare-and-set. A held one changes state exactly once.
-            let resolved = flags::resolve(conn, post.id)?;
-            let what = match to {
-                PostStatus::Published => "approved",
-                PostStatus::Rejected => "rejected",
-                PostStatus::Removed => "removed",
-                PostStatus::Held => "held",
+            let (post, _, thread, a) = access::post_for(conn, post_id, &m)?;
+            let (action, audited) = match &decision {
+                Decision::Approve => (lifecycle::Action::Approve, Action::PostApproved),
+                Decision::Reject(_) => (lifecycle::Action::Reject, Action::PostRejected),
+                Decision::Remove(_) => (lifecycle::Action::Remove, Action::PostRemoved),
+                Decision::Restore => (lifecycle::Action::Restore, Action::PostRestored),
             };
+            let change =
+                lifecycle::transition(post.current(), a.actor(&thread, &post, false), action)
+                    .map_err(|r| match r {
+                        Refusal::AlreadyDecided => already_handled(conn, post.id),
+                        r => r.into(),
+                    })?;
+            let before = post.state();
+            let to = change.to;
+            // A published post is in the queue only through open reports (or a crisis alert):
+            // closing them is the compare-and-set. A held one changes state exactly once.
+            let resolved = flags::resolve(conn, post.id)?;
             let crisis_closed =
-                crate::safety::watch::close_with_decision(conn, &m, post.id, what, &ip)?;
-            let queued_by_reports = before == PostStatus::Published && to != PostStatus::Removed;
+                crate::safety::watch::close_with_decision(conn, &m, post.id, done_word(to), &ip)?;
+            let queued_by_reports = before.is_published() && to != PostState::Removed;
             if queued_by_reports && resolved == 0 && !crisis_closed {
                 return Err(already_handled(conn, post.id));
             }
-            let purge = to == PostStatus::Rejected && held_for_phi;
             if !posts::decide(
                 conn,
                 post.id,
@@ -134,52 +140,67 @@ pub async fn decide(
                 to,
                 &m.username,
                 decision.reason(),
-                purge,
+                change.purge,
             )? {
                 return Err(already_handled(conn, post.id));
             }
+            // A thread's title is its opening post's words: purged with them.
+            if change.purge && post.parent_id.is_none() {
+                threads::set_title(conn, thread.id, PURGED_TITLE)?;
+            }
             publication_changed(conn, &thread, &post, before, to)?;
-            Entry::new(action)
+            Entry::new(audited)
                 .actor(m.id, &m.username)
                 .target(format!("post {}", post.id))
                 .ip(Some(&ip))
                 .reason(match decision.reason() {
-                    Some(r) if purge => format!("{r} (text purged: held for PHI)"),
+                    Some(r) if change.purge => format!("{r} (text purged: held for PHI)"),
                     Some(r) => r.to_owned(),
                     None => String::new(),
                 })
                 .write(conn)?;
-            tell_author(conn, &post, &decision, to)?;
+            tell_author(conn, &post, &decision)?;
             let (updated, name) = posts::by_id(conn, post.id)?.ok_or(AppError::NotFound)?;
             Ok(PostView::new(&updated, name))
         })
         .await
 }
 
+/// What a rejected opening post's thread is called once its words are purged.
+pub const PURGED_TITLE: &str = "[conversation not published]";
+
+fn done_word(to: PostState) -> &'static str {
+    match to {
+        PostState::Published => "approved",
+        PostState::Rejected => "rejected",
+        PostState::Removed => "removed",
+        PostState::Held(_) => "held",
+    }
+}
+
 fn tell_author(
     conn: &mut AnyConnection,
     post: &PostRow,
     decision: &Decision,
-    to: PostStatus,
 ) -> Result<(), AppError> {
     let Some(author) = post.author_id else {
         return Ok(());
     };
     let link = format!("/threads/{}#post-{}", post.thread_id, post.id);
-    let (k, text) = match (decision, to) {
-        (Decision::Approve, _) => (
+    let (k, text) = match decision {
+        Decision::Approve => (
             kind::APPROVED,
             "A moderator approved your post: it is now public.".to_owned(),
         ),
-        (Decision::Reject(r), _) => (
+        Decision::Reject(r) => (
             kind::REJECTED,
             format!("A moderator did not publish your post. Reason: {r}"),
         ),
-        (Decision::Remove(r), _) => (
+        Decision::Remove(r) => (
             kind::REMOVED,
             format!("A moderator removed your post from public view. Reason: {r}"),
         ),
-        (Decision::Restore, _) => (
+        Decision::Restore => (
             kind::RESTORED,
             "A moderator restored your post: it is public again.".to_owned(),
         ),
@@ -187,37 +208,67 @@ fn tell_author(
     notifications::notify(conn, author, k, &text, &link)
 }
 
-/// Edit-and-approve: a moderator takes the risky part out of a held post and publishes it. The
-/// new text is scanned like any post and refused while it still looks risky; the author is told
-/// their post was edited.
+/// Edit-and-approve: a moderator takes the risky part out of a held post (and, for an opening
+/// post, may give the thread a new title) and publishes it. The new text is scanned with the title
+/// the thread will have, like any post, and refused while either still looks risky; the author is
+/// told their post was edited.
 pub async fn edit_and_approve(
     state: &AppState,
     moderator: &UserRow,
     post_id: i64,
     body: &str,
+    title: Option<&str>,
     client: &ClientInfo,
 ) -> Result<PostView, AppError> {
-    let new = crate::forum::screen::prepare(moderator.role(), None, body)?;
-    if new.status != PostStatus::Published {
+    let (m, ip) = (moderator.clone(), client.ip.clone());
+    let current_title = state
+        .db
+        .run({
+            let m = m.clone();
+            move |conn| {
+                let (post, _, thread, a) = access::post_for(conn, post_id, &m)?;
+                a.require_post(&thread, &post)?;
+                Ok(post.parent_id.is_none().then_some(thread.title))
+            }
+        })
+        .await?;
+    let new_title = match (
+        title.map(str::trim).filter(|t| !t.is_empty()),
+        &current_title,
+    ) {
+        (Some(t), Some(_)) => Some(Title::parse(t)?),
+        _ => None,
+    };
+    let scan_title = new_title
+        .as_ref()
+        .map(|t| t.as_str().to_owned())
+        .or(current_title);
+    let new = crate::forum::screen::prepare(moderator.role(), scan_title.as_deref(), body)?;
+    if new.title_risky {
         return Err(AppError::validation(
-            "body",
-            "The edited text still looks like it could identify someone; take those parts out too.",
+            "title",
+            "The title still looks like it could identify someone: give the conversation a new title.",
         ));
     }
-    let (m, ip) = (moderator.clone(), client.ip.clone());
     state
         .db
         .write(move |conn| {
-            let (post, thread, a) = super::load(conn, post_id, &m)?;
-            a.require_moderator(&m)?;
-            if post.status() != PostStatus::Held {
-                return Err(already_handled(conn, post.id));
-            }
+            let (post, _, thread, a) = access::post_for(conn, post_id, &m)?;
+            let actor = a.actor(&thread, &post, false);
+            lifecycle::transition(post.current(), actor, lifecycle::Action::EditAndApprove(new.scan))
+                .map_err(|r| match r {
+                    Refusal::AlreadyDecided => already_handled(conn, post.id),
+                    r => r.into(),
+                })?;
             flags::resolve(conn, post.id)?;
+            // The title first: the search index reads it when the post is published.
+            if let Some(t) = &new_title {
+                threads::set_title(conn, thread.id, t.as_str())?;
+            }
             if !posts::redact_and_publish(conn, post.id, new.body.as_str(), &new.html, &m.username)? {
                 return Err(already_handled(conn, post.id));
             }
-            publication_changed(conn, &thread, &post, PostStatus::Held, PostStatus::Published)?;
+            publication_changed(conn, &thread, &post, post.state(), PostState::Published)?;
             Entry::new(Action::PostApproved)
                 .actor(m.id, &m.username)
                 .target(format!("post {}", post.id))

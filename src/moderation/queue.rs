@@ -9,17 +9,18 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::audit::{Action, Entry};
-use crate::auth::accounts::require_role;
 use crate::auth::client::ClientInfo;
+use crate::db::groups::MemberRow;
 use crate::db::posts::PostRow;
 use crate::db::schema::{groups, posts, threads, users};
 use crate::db::users::UserRow;
 use crate::db::{flags, groups as group_rows, rfc3339, AnyConnection};
 use crate::domain::PostStatus;
-use crate::domain::Role;
 use crate::error::AppError;
+use crate::forum::access;
 use crate::forum::screen::{self, HeldView};
 use crate::forum::views::{badge, PostView};
+use crate::posting::HoldReason;
 use crate::state::AppState;
 
 /// Items shown at once; the rest wait (the page says how many).
@@ -79,6 +80,16 @@ pub struct Filter {
     pub reason: Option<String>,
 }
 
+impl Filter {
+    /// The one parser for the page's and the API's query: empty means no filter.
+    pub fn parse(group: Option<String>, reason: Option<String>) -> Filter {
+        Filter {
+            group: group.filter(|g| !g.is_empty()),
+            reason: reason.filter(|r| !r.is_empty()),
+        }
+    }
+}
+
 /// A queued post with its thread's title, its group's slug, and its author's name and join time.
 type Candidate = (
     PostRow,
@@ -107,7 +118,7 @@ pub async fn queue(
                 .filter(posts::deleted_at.is_null())
                 .filter(
                     posts::status
-                        .eq(PostStatus::Held.as_str())
+                        .eq(PostStatus::Held)
                         .or(posts::id.eq_any(&reported))
                         .or(posts::id.eq_any(&crisis)),
                 )
@@ -156,7 +167,7 @@ pub async fn queue(
             let badges = crate::db::users::badges(conn, authors.clone())?;
             let rejected: HashMap<i64, i64> = posts::table
                 .filter(posts::author_id.eq_any(&authors))
-                .filter(posts::status.eq(PostStatus::Rejected.as_str()))
+                .filter(posts::status.eq(PostStatus::Rejected))
                 .group_by(posts::author_id)
                 .select((posts::author_id, count_star()))
                 .load::<(Option<i64>, i64)>(conn)?
@@ -178,15 +189,10 @@ pub async fn queue(
                     if !flags.is_empty() {
                         reasons.push("flag");
                     }
-                    if p.hidden_by_flags {
-                        reasons.push("auto_hidden");
-                    }
-                    if p.status() == PostStatus::Held
-                        && p.phi.is_none()
-                        && !p.hidden_by_flags
-                        && !in_crisis
-                    {
-                        reasons.push("new_member");
+                    match p.held_for {
+                        Some(HoldReason::Reports) => reasons.push("auto_hidden"),
+                        Some(HoldReason::NewMember) => reasons.push("new_member"),
+                        Some(HoldReason::Phi) | None => {}
                     }
                     let mut view = PostView::new(&p, name.clone());
                     badge(view.author.as_mut(), &badges);
@@ -240,27 +246,16 @@ pub async fn queue(
 /// The groups whose items a moderator sees: None for all (global moderators and admins), else
 /// the groups they moderate. Nobody else has a queue.
 fn scope(conn: &mut AnyConnection, user: &UserRow) -> Result<Option<Vec<i64>>, AppError> {
+    const ONLY: &str = "Only moderators can see the moderation queue.";
     if user.role().is_staff() {
         // Global moderators and admins see every group, once their second factor is on.
-        require_role(user, Role::Moderator)?;
+        access::staff_power(Some(user)).require(ONLY)?;
         return Ok(None);
     }
-    let mine: Vec<i64> = group_rows::memberships_of(conn, user.id)?
+    let mine: Vec<MemberRow> = group_rows::memberships_of(conn, user.id)?
         .into_iter()
         .filter(|m| m.is_member() && m.is_moderator)
-        .map(|m| m.group_id)
         .collect();
-    if mine.is_empty() {
-        return Err(AppError::forbidden(
-            "forbidden",
-            "Only moderators can see the moderation queue.",
-        ));
-    }
-    if !user.totp_enabled() {
-        return Err(AppError::forbidden(
-            "two_factor_required",
-            "Turn on two-factor sign-in on your account page before using moderator powers.",
-        ));
-    }
-    Ok(Some(mine))
+    access::group_power(Some(user), mine.first()).require(ONLY)?;
+    Ok(Some(mine.into_iter().map(|m| m.group_id).collect()))
 }

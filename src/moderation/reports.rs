@@ -7,9 +7,11 @@ use serde::Deserialize;
 use crate::audit::{Action, Entry};
 use crate::db::users::UserRow;
 use crate::db::{flags, posts};
-use crate::domain::PostStatus;
 use crate::error::AppError;
-use crate::forum::posts::publication_changed;
+use crate::forum::access;
+use crate::forum::posts::check;
+use crate::forum::publish::publication_changed;
+use crate::posting::lifecycle;
 use crate::state::AppState;
 
 pub const REASONS: [&str; 6] = [
@@ -54,22 +56,8 @@ pub async fn report(
     state
         .db
         .write(move |conn| {
-            let (post, thread, a) = super::load(conn, post_id, &u)?;
-            a.require_read(Some(&u))?;
-            super::sanctions::require_not_suspended(conn, &u)?;
-            let own = post.author_id == Some(u.id);
-            if post.status() != PostStatus::Published && !own {
-                return Err(AppError::NotFound);
-            }
-            if own {
-                return Err(AppError::forbidden(
-                    "own_post",
-                    "You cannot report your own post; edit or delete it instead.",
-                ));
-            }
-            if post.is_deleted() {
-                return Err(AppError::conflict("post", "This post was deleted."));
-            }
+            let (post, _, thread, a) = access::post_for(conn, post_id, &u)?;
+            check(conn, &u, &a, &thread, &post, lifecycle::Action::Report)?;
             if !flags::insert(conn, post.id, u.id, &report.reason, note.as_deref())? {
                 return Err(AppError::conflict(
                     "post",
@@ -82,9 +70,13 @@ pub async fn report(
                 .reason(report.reason.clone())
                 .write(conn)?;
             let hide_at = super::settings::load(conn)?.auto_hide_reports;
-            if !post.hidden_by_flags && flags::open_reporters(conn, post.id)? >= hide_at {
-                posts::hide_for_review(conn, post.id)?;
-                publication_changed(conn, &thread, &post, post.status(), PostStatus::Held)?;
+            let threshold = lifecycle::Action::ReportThreshold;
+            let to = check(conn, &u, &a, &thread, &post, threshold)?.to;
+            if to != post.state()
+                && flags::open_reporters(conn, post.id)? >= hide_at
+                && posts::set_state(conn, post.id, post.state(), to)?
+            {
+                publication_changed(conn, &thread, &post, post.state(), to)?;
                 // Attributed to the report that crossed the threshold.
                 Entry::new(Action::PostAutoHidden)
                     .actor(u.id, &u.username)

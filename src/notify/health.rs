@@ -52,7 +52,7 @@ pub fn compute(conn: &mut AnyConnection, at: PrimitiveDateTime) -> Result<Health
         .filter(posts::deleted_at.is_null())
         .filter(
             posts::status
-                .eq(PostStatus::Held.as_str())
+                .eq(PostStatus::Held)
                 .or(posts::id.eq_any(open_reports)),
         )
         .count()

@@ -23,10 +23,11 @@ use crate::db::groups::MemberRow;
 use crate::db::schema::{group_members, group_watches, groups, thread_watches, threads, users};
 use crate::db::users::UserRow;
 use crate::db::{now, posts, AnyConnection};
-use crate::domain::{PostStatus, Username};
+use crate::domain::{PostStatus, Username, Visibility};
 use crate::error::AppError;
 use crate::forum::access;
 use crate::notifications;
+use crate::posting::visibility::{self, ThreadFacts};
 use crate::state::AppState;
 
 /// At most this many members are notified from one post's mentions; the rest are ignored.
@@ -76,7 +77,7 @@ pub fn published(
     let Some((post, author_name)) = posts::by_id(conn, post_id)? else {
         return Ok(());
     };
-    if post.status() != PostStatus::Published || post.is_deleted() || post.hidden_by_flags {
+    if post.status() != PostStatus::Published || post.is_deleted() {
         return Ok(());
     }
     let Some((thread, _)) = crate::db::threads::by_id(conn, post.thread_id)? else {
@@ -159,32 +160,62 @@ pub fn published(
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    let members: HashSet<i64> = group_members::table
+    let members: HashMap<i64, MemberRow> = group_members::table
         .filter(group_members::group_id.eq(group.id))
         .filter(group_members::user_id.eq_any(&ids))
         .select(MemberRow::as_select())
         .load(conn)?
         .into_iter()
-        .filter(MemberRow::is_member)
-        .map(|m| m.user_id)
+        .map(|m| (m.user_id, m))
         .collect();
-    let link = format!("/threads/{}#post-{}", thread.id, post.id);
+    let link = post_link(thread.id, post.id);
     for n in notices {
         let Some(user) = recipients.get(&n.user_id) else {
             continue;
         };
-        let readable = access::can_read(
-            group.visibility(),
-            true,
-            members.contains(&user.id),
-            access::is_staff(Some(user)),
-        );
+        // The post and its thread are published (checked above): the rule comes down to
+        // whether the recipient may read the group.
+        let who = access::standing(Some(user), members.get(&user.id));
+        let readable = visibility::can_read_group(group.visibility(), who);
         if !readable || !first_notice(conn, post.id, user.id)? {
             continue;
         }
         notifications::notify(conn, user.id, n.kind, &n.text, &link)?;
         if user.email_notifications && user.email.is_some() {
             email::queue(conn, user.id, n.kind, &link)?;
+        }
+    }
+    Ok(())
+}
+
+/// Where a notice about a post takes its reader.
+pub fn post_link(thread_id: i64, post_id: i64) -> String {
+    format!("/threads/{thread_id}#post-{post_id}")
+}
+
+/// What notices call the author of a post whose account is gone.
+pub const FORMER_MEMBER: &str = "A former member";
+
+/// An account is gone: every notice about its posts (`links`) that names it ("X replied…", "X
+/// mentioned you…", "X started a thread…") names "A former member" instead, whatever its kind.
+pub fn forget_author(
+    conn: &mut AnyConnection,
+    username: &str,
+    links: &[String],
+) -> Result<(), AppError> {
+    use crate::db::schema::notifications as n;
+    let prefix = format!("{username} ");
+    for chunk in links.chunks(500) {
+        let named: Vec<(i64, String)> = n::table
+            .filter(n::link.eq_any(chunk))
+            .select((n::id, n::text))
+            .load(conn)?;
+        for (id, text) in named {
+            if let Some(rest) = text.strip_prefix(&prefix) {
+                diesel::update(n::table.find(id))
+                    .set(n::text.eq(format!("{FORMER_MEMBER} {rest}")))
+                    .execute(conn)?;
+            }
         }
     }
     Ok(())
@@ -250,11 +281,7 @@ pub async fn watch_thread(
     state
         .db
         .write(move |conn| {
-            let (thread, _) =
-                crate::db::threads::by_id(conn, thread_id)?.ok_or(AppError::NotFound)?;
-            let a = access::by_group_id(conn, thread.group_id, Some(&u))?;
-            a.require_read(Some(&u))?;
-            crate::forum::posts::require_thread_visible(&thread, &u, &a)?;
+            let (thread, _, _) = access::thread_for(conn, thread_id, Some(&u))?;
             set_watch(conn, u.id, Watched::Thread(thread.id), on)
         })
         .await
@@ -272,7 +299,7 @@ pub async fn watch_group(
         .db
         .write(move |conn| {
             let a = access::by_slug(conn, &slug, Some(&u))?;
-            a.require_read(Some(&u))?;
+            a.require_read()?;
             set_watch(conn, u.id, Watched::Group(a.group.id), on)
         })
         .await
@@ -335,6 +362,18 @@ pub struct Watching {
     pub groups: Vec<WatchedGroup>,
 }
 
+/// A watched thread with what the visibility rule needs to know of it and its group.
+#[derive(Queryable)]
+struct WatchedThreadRow {
+    id: i64,
+    title: String,
+    status: PostStatus,
+    author_id: Option<i64>,
+    group_id: i64,
+    slug: String,
+    visibility: String,
+}
+
 /// What the member watches, leaving out what they can no longer read (a private group they left,
 /// a thread taken out of view); two queries plus their memberships.
 pub async fn watching(state: &AppState, user: &UserRow) -> Result<Watching, AppError> {
@@ -342,35 +381,34 @@ pub async fn watching(state: &AppState, user: &UserRow) -> Result<Watching, AppE
     state
         .db
         .run(move |conn| {
-            let staff = access::is_staff(Some(&u));
-            let member_of: HashSet<i64> = crate::db::groups::memberships_of(conn, u.id)?
-                .into_iter()
-                .filter(MemberRow::is_member)
-                .map(|m| m.group_id)
-                .collect();
+            let mine = crate::db::groups::memberships_of(conn, u.id)?;
+            let standing =
+                |gid: i64| access::standing(Some(&u), mine.iter().find(|m| m.group_id == gid));
             let readable = |vis: &str, gid: i64| {
-                access::can_read(
-                    crate::domain::Visibility::parse(vis)
-                        .unwrap_or(crate::domain::Visibility::Private),
-                    true,
-                    member_of.contains(&gid),
-                    staff,
-                )
+                Visibility::parse(vis).is_ok_and(|v| visibility::can_read_group(v, standing(gid)))
             };
-            let thread_rows: Vec<(i64, String, String, i64, String, String)> =
-                thread_watches::table
-                    .inner_join(threads::table.inner_join(groups::table))
-                    .filter(thread_watches::user_id.eq(u.id))
-                    .order(thread_watches::created_at.desc())
-                    .select((
-                        threads::id,
-                        threads::title,
-                        threads::status,
-                        groups::id,
-                        groups::slug,
-                        groups::visibility,
-                    ))
-                    .load(conn)?;
+            let seen = |vis: &str, gid: i64, status: PostStatus, author: Option<i64>| {
+                let thread = ThreadFacts {
+                    status,
+                    by_viewer: author == Some(u.id),
+                };
+                Visibility::parse(vis)
+                    .is_ok_and(|v| visibility::can_see_thread(v, standing(gid), thread))
+            };
+            let thread_rows: Vec<WatchedThreadRow> = thread_watches::table
+                .inner_join(threads::table.inner_join(groups::table))
+                .filter(thread_watches::user_id.eq(u.id))
+                .order(thread_watches::created_at.desc())
+                .select((
+                    threads::id,
+                    threads::title,
+                    threads::status,
+                    threads::author_id,
+                    groups::id,
+                    groups::slug,
+                    groups::visibility,
+                ))
+                .load(conn)?;
             let group_rows: Vec<(i64, String, String, String)> = group_watches::table
                 .inner_join(groups::table)
                 .filter(group_watches::user_id.eq(u.id))
@@ -380,13 +418,11 @@ pub async fn watching(state: &AppState, user: &UserRow) -> Result<Watching, AppE
             Ok(Watching {
                 threads: thread_rows
                     .into_iter()
-                    .filter(|(_, _, status, gid, _, vis)| {
-                        status == PostStatus::Published.as_str() && readable(vis, *gid)
-                    })
-                    .map(|(id, title, _, _, slug, _)| WatchedThread {
-                        id: id.to_string(),
-                        title,
-                        group: slug,
+                    .filter(|t| seen(&t.visibility, t.group_id, t.status, t.author_id))
+                    .map(|t| WatchedThread {
+                        id: t.id.to_string(),
+                        title: t.title,
+                        group: t.slug,
                     })
                     .collect(),
                 groups: group_rows

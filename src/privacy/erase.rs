@@ -23,8 +23,8 @@ use crate::auth::accounts::require_role;
 use crate::auth::client::ClientInfo;
 use crate::auth::tokens::hmac_sha256;
 use crate::db::schema::{
-    clinician_applications, flags, notifications, post_revisions, posts, retired_usernames,
-    sanctions, threads, users,
+    clinician_applications, flags, post_revisions, posts, retired_usernames, sanctions, threads,
+    users,
 };
 use crate::db::users::UserRow;
 use crate::db::{groups, now, posts as post_rows, threads as thread_rows, AnyConnection};
@@ -64,7 +64,7 @@ type PostFacts = (
     i64,
     i64,
     Option<i64>,
-    String,
+    PostStatus,
     Option<time::PrimitiveDateTime>,
 );
 
@@ -210,10 +210,14 @@ pub fn erase(
         ))
         .load(conn)?;
     let ids: Vec<i64> = mine.iter().map(|p| p.0).collect();
+    let links: Vec<String> = mine
+        .iter()
+        .map(|p| crate::notify::post_link(p.1, p.0))
+        .collect();
     diesel::delete(post_revisions::table.filter(post_revisions::post_id.eq_any(&ids)))
         .execute(conn)?;
     for (id, thread_id, parent_id, status, deleted_at) in mine {
-        let published = PostStatus::from_db(&status) == PostStatus::Published;
+        let published = status == PostStatus::Published;
         let wipe = choice == PostsChoice::Delete || !published;
         if !wipe || deleted_at.is_some() {
             continue;
@@ -229,9 +233,11 @@ pub fn erase(
         PostsChoice::Delete => diesel::update(titles)
             .set(threads::title.eq(DELETED_TITLE))
             .execute(conn)?,
-        PostsChoice::Anonymise => diesel::update(titles.filter(threads::status.ne("published")))
-            .set(threads::title.eq(DELETED_TITLE))
-            .execute(conn)?,
+        PostsChoice::Anonymise => {
+            diesel::update(titles.filter(threads::status.ne(PostStatus::Published)))
+                .set(threads::title.eq(DELETED_TITLE))
+                .execute(conn)?
+        }
     };
 
     // Reports they made stay for the moderators, without their words.
@@ -239,14 +245,9 @@ pub fn erase(
         .set(flags::note.eq(None::<String>))
         .execute(conn)?;
 
-    // Their name in other people's inboxes and on moderation records.
-    diesel::update(
-        notifications::table
-            .filter(notifications::kind.eq(crate::notifications::kind::REPLY))
-            .filter(notifications::text.eq(format!("{} replied to your post.", user.username))),
-    )
-    .set(notifications::text.eq("A former member replied to your post."))
-    .execute(conn)?;
+    // Their name in other people's inboxes (every notice about their posts) and on moderation
+    // records.
+    crate::notify::forget_author(conn, &user.username, &links)?;
     diesel::update(posts::table.filter(posts::decided_by.eq(Some(user.username.clone()))))
         .set(posts::decided_by.eq(None::<String>))
         .execute(conn)?;

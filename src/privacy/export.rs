@@ -20,6 +20,7 @@ use crate::db::schema::{
 use crate::db::users::UserRow;
 use crate::db::{rfc3339, AnyConnection};
 use crate::error::AppError;
+use crate::posting::PostStatus;
 use crate::state::AppState;
 
 use super::sessions::{self, Current};
@@ -66,7 +67,7 @@ pub fn document(conn: &mut AnyConnection, user: &UserRow) -> Result<Value, AppEr
             i64,
             Option<i64>,
             Option<String>,
-            String,
+            PostStatus,
             PrimitiveDateTime,
         ),
         (
@@ -74,7 +75,7 @@ pub fn document(conn: &mut AnyConnection, user: &UserRow) -> Result<Value, AppEr
             Option<PrimitiveDateTime>,
             Option<String>,
         ),
-        (String, String, Option<i64>, String),
+        (String, PostStatus, Option<i64>, String),
     )> = posts::table
         .inner_join(threads::table.inner_join(groups::table))
         .filter(posts::author_id.eq(Some(uid)))
@@ -116,8 +117,8 @@ pub fn document(conn: &mut AnyConnection, user: &UserRow) -> Result<Value, AppEr
                 (title, thread_status, thread_author, group),
             )| {
                 // Someone else's thread title only while it is public: a held title may hold PHI.
-                let title =
-                    (thread_author == Some(uid) || thread_status == "published").then_some(title);
+                let title = (thread_author == Some(uid) || thread_status == PostStatus::Published)
+                    .then_some(title);
                 json!({
                     "id": id.to_string(),
                     "thread_id": thread_id.to_string(),

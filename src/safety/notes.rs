@@ -75,12 +75,8 @@ fn noted_post(
     post_id: i64,
     m: &UserRow,
 ) -> Result<crate::db::posts::PostRow, AppError> {
-    let (post, thread, a) = crate::moderation::load(conn, post_id, m)?;
-    a.require_read(Some(m))?;
-    if thread.status() != PostStatus::Published && !a.is_group_moderator() {
-        return Err(AppError::NotFound);
-    }
-    a.require_moderator(m)?;
+    let (post, _, _, a) = crate::forum::access::visible_post(conn, post_id, m)?;
+    a.require_moderator()?;
     Ok(post)
 }
 

@@ -75,8 +75,8 @@ pub async fn dismiss(
     state
         .db
         .write(move |conn| {
-            let (post, _, a) = crate::moderation::load(conn, post_id, &m)?;
-            a.require_moderator(&m)?;
+            let (post, _, _, a) = crate::forum::access::visible_post(conn, post_id, &m)?;
+            a.require_moderator()?;
             if !rows::crisis_resolve(conn, post.id, &m.username, rows::DISMISSED)? {
                 return Err(AppError::conflict(
                     "post",

@@ -7,6 +7,7 @@ use diesel::sql_types::{BigInt, Nullable, Text};
 
 use crate::db::AnyConnection;
 use crate::error::AppError;
+use crate::posting::visibility::SQL_SEEN_AS_READER;
 
 use super::query::Query;
 
@@ -37,18 +38,17 @@ pub struct Scope {
     pub answered: bool,
 }
 
-/// What every match must also be: a published, undeleted post in a published thread, in a group
-/// the viewer may read as a member or the public (staff get no wider view here). `$2` is the
-/// viewer, `$3` the group (0: any), `$4` the clinician filter (0: off).
-const VISIBLE: &str = "
-      p.status = 'published' AND p.deleted_at IS NULL AND p.body_md IS NOT NULL
-  AND t.status = 'published'
-  AND (g.visibility = 'public'
-       OR (g.visibility = 'registered' AND $2 > 0)
-       OR EXISTS (SELECT 1 FROM group_members m
-                  WHERE m.group_id = g.id AND m.user_id = $2 AND m.state = 'member'))
+/// What every match must also be: seen by the viewer as a reader under the one visibility rule
+/// ([`SQL_SEEN_AS_READER`]; `$2` is the viewer), with its text (not deleted), in the group asked
+/// for (`$3`, 0: any) and answered by a clinician if asked (`$4`, 0: off).
+static VISIBLE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{SQL_SEEN_AS_READER}
+  AND p.deleted_at IS NULL AND p.body_md IS NOT NULL
   AND ($3 = 0 OR t.group_id = $3)
-  AND ($4 = 0 OR t.clinician_answered)";
+  AND ($4 = 0 OR t.clinician_answered)"
+    )
+});
 
 /// The best matches first (title words weigh more than body words), then newest posts first.
 /// How many of the newest matches are ranked. Both engines otherwise rank every match before
@@ -66,6 +66,7 @@ pub fn find(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<HitRow>, AppError> {
+    let visible = VISIBLE.as_str();
     let (sql, q) = match conn {
         AnyConnection::Sqlite(_) => (
             format!(
@@ -77,7 +78,7 @@ pub fn find(
                  CROSS JOIN posts p ON p.id = m.id
                  CROSS JOIN threads t ON t.id = p.thread_id
                  CROSS JOIN groups g ON g.id = t.group_id
-                 WHERE {VISIBLE}
+                 WHERE {visible}
                  ORDER BY m.score, p.id DESC
                  LIMIT $5 OFFSET $6"
             ),
@@ -94,7 +95,7 @@ pub fn find(
                  JOIN posts p ON p.id = m.post_id
                  JOIN threads t ON t.id = p.thread_id
                  JOIN groups g ON g.id = t.group_id
-                 WHERE {VISIBLE}
+                 WHERE {visible}
                  ORDER BY m.score DESC, p.id DESC
                  LIMIT $5 OFFSET $6"
             ),

@@ -88,7 +88,7 @@ pub async fn search(
             let group_id = match search.group.as_deref().filter(|g| !g.is_empty()) {
                 Some(slug) => {
                     let a = access::by_slug(conn, slug, viewer.as_ref())?;
-                    a.require_read(viewer.as_ref())?;
+                    a.require_read()?;
                     a.group.id
                 }
                 None => 0,

@@ -7,7 +7,7 @@ use crate::auth::client::ClientInfo;
 use crate::auth::extract::SignedIn;
 use crate::domain::parse_id as id;
 use crate::error::AppError;
-use crate::moderation::decide::{self, Decision};
+use crate::moderation::decide::{self, Act};
 use crate::moderation::queue::{self, Filter};
 use crate::moderation::reports::{self, Report};
 use crate::moderation::sanctions::{self, NewSanction};
@@ -38,10 +38,7 @@ struct QueueQuery {
 
 impl QueueQuery {
     fn filter(self) -> Filter {
-        Filter {
-            group: self.group.filter(|g| !g.is_empty()),
-            reason: self.reason.filter(|r| !r.is_empty()),
-        }
+        Filter::parse(self.group, self.reason)
     }
 }
 
@@ -75,9 +72,11 @@ struct ActForm {
     reason: Option<String>,
     #[serde(default)]
     back: Option<String>,
-    /// For edit-and-approve: the moderator's redacted text.
+    /// For edit-and-approve: the moderator's redacted text, and the thread's new title.
     #[serde(default)]
     body: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
 }
 
 /// A decision from the queue page: back to the queue with what happened (or who was first).
@@ -92,38 +91,22 @@ async fn act(
     let (post, action) = path.into_inner();
     let f = form.into_inner();
     let back = super::safe_next(f.back.as_deref().or(Some("/moderation")));
-    if action == "edit-approve" {
-        let outcome = decide::edit_and_approve(
-            &state,
-            &me.user,
-            id(&post)?,
-            f.body.as_deref().unwrap_or_default(),
-            &client,
-        )
-        .await;
-        let message = match outcome {
-            Ok(_) => "Edited and published: the author has been told.".to_owned(),
-            Err(e) => super::notice_for(e)?,
-        };
-        return Ok(super::redirect_with(&state, &back, Some(&message), vec![]));
-    }
-    if action == "dismiss-crisis" {
-        let message =
-            match crate::safety::watch::dismiss(&state, &me.user, id(&post)?, &client).await {
-                Ok(_) => "Dismissed: not a crisis.".to_owned(),
-                Err(e) => super::notice_for(e)?,
-            };
-        return Ok(super::redirect_with(&state, &back, Some(&message), vec![]));
-    }
-    let decision = match action.as_str() {
-        "approve" => Ok(Decision::Approve),
-        "restore" => Ok(Decision::Restore),
-        "reject" => decide::parse_reason(f.reason).map(Decision::Reject),
-        "remove" => decide::parse_reason(f.reason).map(Decision::Remove),
-        _ => return Err(AppError::NotFound),
+    let post = id(&post)?;
+    let act = match Act::parse(&action, f.reason) {
+        Err(AppError::NotFound) => return Err(AppError::NotFound),
+        other => other,
     };
-    let outcome = match decision {
-        Ok(d) => decide::decide(&state, &me.user, id(&post)?, d, &client)
+    let outcome = match act {
+        Ok(Act::EditAndApprove) => {
+            let (body, title) = (f.body.unwrap_or_default(), f.title);
+            decide::edit_and_approve(&state, &me.user, post, &body, title.as_deref(), &client)
+                .await
+                .map(|_| "Edited and published: the author has been told.".to_owned())
+        }
+        Ok(Act::DismissCrisis) => crate::safety::watch::dismiss(&state, &me.user, post, &client)
+            .await
+            .map(|_| "Dismissed: not a crisis.".to_owned()),
+        Ok(Act::Decide(d)) => decide::decide(&state, &me.user, post, d, &client)
             .await
             .map(|p| match p.status {
                 crate::domain::PostStatus::Published => "Approved: the post is public.".to_owned(),

@@ -1,0 +1,159 @@
+//! Writing a post: the one `publish_new_post` for threads and replies (posting limit, new-member
+//! approval, the lifecycle's first state, crisis handling, notifications and counters, in that
+//! order), and `publication_changed`, which every later transition (edit, report threshold,
+//! moderators' decisions) calls to keep counts, the thread's status and notifications in step.
+
+use crate::auth::throttle;
+use crate::content::Title;
+use crate::db::posts::{self, PostRow};
+use crate::db::threads::{self, ThreadRow};
+use crate::db::users::UserRow;
+use crate::db::{groups, AnyConnection};
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::forum::access::Access;
+use crate::forum::screen::Prepared;
+use crate::forum::views::PostView;
+use crate::posting::lifecycle;
+use crate::posting::{PostState, PostStatus};
+
+/// The posting limit, suspensions, and clinicians' second factor, checked before anything is
+/// written. Moderators and admins have no posting limit.
+pub fn posting_allowed(
+    conn: &mut AnyConnection,
+    user: &UserRow,
+    per_minute: u32,
+) -> Result<(), AppError> {
+    crate::moderation::sanctions::require_not_suspended(conn, user)?;
+    require_clinician_second_factor(user)?;
+    if user.role().is_staff() {
+        return Ok(());
+    }
+    throttle::take_post(conn, user.id, per_minute)
+}
+
+/// A clinician writes under a badge patients trust, so someone who learns only their password
+/// must not be able to speak with it: posting and editing wait until two-factor sign-in is on.
+pub fn require_clinician_second_factor(user: &UserRow) -> Result<(), AppError> {
+    if user.role() == Role::Clinician && !user.totp_enabled() {
+        return Err(AppError::forbidden(
+            "two_factor_required",
+            "Verified clinicians turn on two-factor sign-in (on your account page) before posting, so nobody who learns your password can write under your badge.",
+        ));
+    }
+    Ok(())
+}
+
+/// When admins turn it on, a new member's first posts wait for a moderator.
+fn needs_approval(conn: &mut AnyConnection, user: &UserRow) -> Result<bool, AppError> {
+    if user.role() != Role::Member {
+        return Ok(false);
+    }
+    let first = crate::moderation::settings::load(conn)?.new_member_approvals;
+    Ok(first > 0 && posts::published_by(conn, user.id)? < first)
+}
+
+/// Where a new post goes.
+pub enum Place<'a> {
+    /// A new thread with this title; the post is its opening post.
+    NewThread(&'a Title),
+    /// A reply under `parent` in `thread` (already checked: visible, published, unlocked).
+    Reply {
+        thread: &'a ThreadRow,
+        parent: &'a PostRow,
+    },
+}
+
+/// Writes a new thread or reply, inside the caller's write transaction, after the access checks.
+pub fn publish_new_post(
+    conn: &mut AnyConnection,
+    author: &UserRow,
+    a: &Access,
+    place: Place<'_>,
+    new: &Prepared,
+    crisis: bool,
+    per_minute: u32,
+) -> Result<(ThreadRow, PostView), AppError> {
+    posting_allowed(conn, author, per_minute)?;
+    let state = lifecycle::on_publish(new.scan, needs_approval(conn, author)?);
+    let (thread, parent) = match place {
+        Place::NewThread(title) => {
+            let t = threads::insert(conn, a.group.id, author.id, title.as_str(), state.status())?;
+            (t, None)
+        }
+        Place::Reply { thread, parent } => (thread.clone(), Some(parent)),
+    };
+    let post = posts::insert(conn, thread.id, parent, author.id, new.as_new_body(state))?;
+    let mut view = PostView::new(&post, Some(author.username.clone()));
+    view.crisis_resources = crate::safety::watch::after_write(conn, post.id, crisis, false)?;
+    // A held post is not counted and bumps nothing: nobody else can tell it exists.
+    if state.is_published() {
+        crate::notify::published(conn, post.id, false)?;
+        // Counters last: on PostgreSQL every post to a busy thread or group queues on those rows,
+        // so their locks are taken just before the commit.
+        if post.parent_id.is_some() {
+            threads::record_reply(conn, thread.id)?;
+            groups::record_activity(conn, thread.group_id, 0, 1)?;
+            if author.badge().is_some() {
+                threads::mark_clinician_answered(conn, thread.id)?;
+            }
+        } else {
+            groups::record_activity(conn, thread.group_id, 1, 1)?;
+        }
+    }
+    Ok((thread, view))
+}
+
+/// Keeps counts and the thread's own status in step when a post changes state: an edit publishes
+/// a held post or holds a published one, reports hide it, a moderator approves, rejects, removes
+/// or restores it.
+pub fn publication_changed(
+    conn: &mut AnyConnection,
+    thread: &ThreadRow,
+    post: &PostRow,
+    before: PostState,
+    after: PostState,
+) -> Result<(), AppError> {
+    let opening = post.parent_id.is_none();
+    if opening && before.status() != after.status() {
+        threads::set_status(conn, thread.id, after.status())?;
+    }
+    let (was, is) = (before.is_published(), after.is_published());
+    match (was == is, opening, is) {
+        (true, _, _) => {}
+        (false, true, true) => groups::record_activity(conn, thread.group_id, 1, 1)?,
+        (false, true, false) => groups::adjust_counts(conn, thread.group_id, -1, -1)?,
+        (false, false, true) => {
+            threads::record_reply(conn, thread.id)?;
+            groups::record_activity(conn, thread.group_id, 0, 1)?;
+        }
+        (false, false, false) => {
+            threads::forget_reply(conn, thread.id)?;
+            groups::adjust_counts(conn, thread.group_id, 0, -1)?;
+        }
+    }
+    // Members hear of a post once it is public (mentions, watchers, the author replied to); an
+    // edit in place tells only members it newly mentions.
+    if is {
+        crate::notify::published(conn, post.id, was)?;
+    }
+    Ok(())
+}
+
+/// Replies go only into a published thread: a reply to a held thread would bump a group's counts
+/// and activity for a conversation nobody else can see.
+pub fn require_open_for_replies(thread: &ThreadRow) -> Result<(), AppError> {
+    if thread.status() != PostStatus::Published {
+        return Err(AppError::conflict(
+            "thread",
+            "This conversation is waiting for a moderator; it takes replies once it is published.",
+        ));
+    }
+    if thread.locked {
+        return Err(AppError::forbidden(
+            "thread_locked",
+            "This thread is locked: it takes no new replies.",
+        ));
+    }
+    Ok(())
+}

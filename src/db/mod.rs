@@ -6,6 +6,7 @@ pub mod flags;
 pub mod groups;
 pub mod notifications;
 pub mod posts;
+pub mod queue;
 pub mod safety;
 pub mod sanctions;
 pub mod schema;

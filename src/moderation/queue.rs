@@ -1,18 +1,15 @@
 //! The moderation queue: held posts and reported posts in the groups a moderator looks after,
-//! urgent (posts in crisis language, self-harm reports) first, then oldest first. A fixed number of queries whatever its
-//! length (candidates, their parents, open reports, authors' rejections); every held post whose content it shows to a moderator is audited.
+//! urgent (posts in crisis language, self-harm reports) first, then oldest first, a page at a
+//! time (the reads are in `db::queue`); every held post whose content it shows is audited.
 
 use std::collections::HashMap;
 
-use diesel::dsl::count_star;
-use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
 use crate::db::groups::MemberRow;
-use crate::db::posts::PostRow;
-use crate::db::schema::{groups, posts, threads, users};
+use crate::db::queue::{self as rows, QueueRow, Reason, Scope};
 use crate::db::users::UserRow;
 use crate::db::{flags, groups as group_rows, rfc3339, AnyConnection};
 use crate::domain::PostStatus;
@@ -90,157 +87,137 @@ impl Filter {
     }
 }
 
-/// A queued post with its thread's title, its group's slug, and its author's name and join time.
-type Candidate = (
-    PostRow,
-    String,
-    String,
-    Option<String>,
-    Option<time::PrimitiveDateTime>,
-);
-
+/// A page of the queue. Read through the pool with a limit (a fixed number of queries whatever the
+/// queue's length: count, page, crisis alerts, reports, parents, badges, rejections); then every
+/// held post it shows is audited, before the moderator is shown anything.
 pub async fn queue(
     state: &AppState,
     moderator: &UserRow,
     filter: Filter,
     client: &ClientInfo,
 ) -> Result<Queue, AppError> {
-    let (m, ip) = (moderator.clone(), client.ip.clone());
-    state
+    let reason = filter.reason.as_deref().map(Reason::parse).transpose()?;
+    let m = moderator.clone();
+    let queue = state
         .db
-        .write(move |conn| {
-            let scope = scope(conn, &m)?;
-            let reported = flags::posts_with_open_flags(conn)?;
-            let crisis = crate::db::safety::crisis_open(conn)?;
-            let mut q = posts::table
-                .inner_join(threads::table.inner_join(groups::table))
-                .left_join(users::table)
-                .filter(posts::deleted_at.is_null())
-                .filter(
-                    posts::status
-                        .eq(PostStatus::Held)
-                        .or(posts::id.eq_any(&reported))
-                        .or(posts::id.eq_any(&crisis)),
-                )
-                .select((
-                    PostRow::as_select(),
-                    threads::title,
-                    groups::slug,
-                    users::username.nullable(),
-                    users::created_at.nullable(),
-                ))
-                .order((posts::created_at.asc(), posts::id.asc()))
-                .into_boxed();
-            if let Some(ids) = &scope {
-                q = q.filter(groups::id.eq_any(ids.clone()));
-            }
-            if let Some(slug) = &filter.group {
-                q = q.filter(groups::slug.eq(slug.clone()));
-            }
-            let rows: Vec<Candidate> = q.load(conn)?;
-            let ids: Vec<i64> = rows.iter().map(|r| r.0.id).collect();
-            let mut open: HashMap<i64, Vec<FlagView>> = HashMap::new();
-            let mut urgent: HashMap<i64, bool> = HashMap::new();
-            for (f, by) in flags::open_for(conn, &ids)? {
-                *urgent.entry(f.post_id).or_default() |= f.reason == "self_harm";
-                open.entry(f.post_id).or_default().push(FlagView {
-                    reason: f.reason,
-                    note: f.note,
-                    by,
-                    at: rfc3339(f.created_at),
-                });
-            }
-            let parent_ids: Vec<i64> = rows.iter().filter_map(|r| r.0.parent_id).collect();
-            let parents: HashMap<i64, ParentView> = crate::db::posts::by_ids(conn, &parent_ids)?
-                .into_iter()
-                .filter(|(p, _)| p.status() == PostStatus::Published && !p.is_deleted())
-                .map(|(p, name)| {
-                    let view = ParentView {
-                        id: p.id.to_string(),
-                        author: name,
-                        body_html: p.body_html.unwrap_or_default(),
-                    };
-                    (p.id, view)
-                })
-                .collect();
-            let authors: Vec<i64> = rows.iter().filter_map(|r| r.0.author_id).collect();
-            let badges = crate::db::users::badges(conn, authors.clone())?;
-            let rejected: HashMap<i64, i64> = posts::table
-                .filter(posts::author_id.eq_any(&authors))
-                .filter(posts::status.eq(PostStatus::Rejected))
-                .group_by(posts::author_id)
-                .select((posts::author_id, count_star()))
-                .load::<(Option<i64>, i64)>(conn)?
-                .into_iter()
-                .filter_map(|(a, n)| a.map(|a| (a, n)))
-                .collect();
-            let mut items: Vec<QueueItem> = rows
-                .into_iter()
-                .map(|(p, title, slug, name, joined)| {
-                    let flags = open.remove(&p.id).unwrap_or_default();
-                    let mut reasons = Vec::new();
-                    let in_crisis = crisis.contains(&p.id);
-                    if in_crisis {
-                        reasons.push("crisis");
-                    }
-                    if p.phi.is_some() {
-                        reasons.push("phi");
-                    }
-                    if !flags.is_empty() {
-                        reasons.push("flag");
-                    }
-                    match p.held_for {
-                        Some(HoldReason::Reports) => reasons.push("auto_hidden"),
-                        Some(HoldReason::NewMember) => reasons.push("new_member"),
-                        Some(HoldReason::Phi) | None => {}
-                    }
-                    let mut view = PostView::new(&p, name.clone());
-                    badge(view.author.as_mut(), &badges);
-                    let held = view.phi.as_ref().and_then(|spans| {
-                        let title = p.parent_id.is_none().then_some(title.as_str());
-                        Some(screen::held_view(title, p.body_md.as_deref()?, spans))
-                    });
-                    QueueItem {
-                        parent: p.parent_id.and_then(|id| parents.get(&id).cloned()),
-                        urgent: in_crisis || urgent.get(&p.id).copied().unwrap_or(false),
-                        thread_id: p.thread_id.to_string(),
-                        thread_title: title,
-                        group: slug,
-                        author: AuthorHistory {
-                            rejected_posts: p
-                                .author_id
-                                .and_then(|a| rejected.get(&a).copied())
-                                .unwrap_or(0),
-                            username: name,
-                            joined_at: joined.map(rfc3339),
-                        },
-                        post: view,
-                        reasons,
-                        flags,
-                        held,
-                    }
-                })
-                .filter(|i| {
-                    filter
-                        .reason
-                        .as_deref()
-                        .is_none_or(|r| i.reasons.contains(&r))
-                })
-                .collect();
-            items.sort_by_key(|i| !i.urgent);
-            let total = items.len();
-            items.truncate(PAGE);
-            for i in items.iter().filter(|i| i.post.status == PostStatus::Held) {
-                Entry::new(Action::HeldPostViewed)
-                    .actor(m.id, &m.username)
-                    .target(format!("post {}", i.post.id))
-                    .ip(Some(&ip))
-                    .reason("shown in the moderation queue".to_owned())
-                    .write(conn)?;
-            }
-            Ok(Queue { items, total })
+        .run(move |conn| {
+            let groups = scope(conn, &m)?;
+            let scope = Scope {
+                groups: groups.as_deref(),
+                group_slug: filter.group.as_deref(),
+                reason,
+            };
+            let total = rows::count(conn, &scope)?;
+            let page = rows::page(conn, &scope, PAGE as i64)?;
+            Ok(Queue {
+                items: items(conn, page)?,
+                total: usize::try_from(total).unwrap_or(0),
+            })
         })
-        .await
+        .await?;
+    let seen: Vec<String> = queue
+        .items
+        .iter()
+        .filter(|i| i.post.status == PostStatus::Held)
+        .map(|i| i.post.id.clone())
+        .collect();
+    if !seen.is_empty() {
+        let (m, ip) = (moderator.clone(), client.ip.clone());
+        state
+            .db
+            .write(move |conn| {
+                for id in &seen {
+                    Entry::new(Action::HeldPostViewed)
+                        .actor(m.id, &m.username)
+                        .target(format!("post {id}"))
+                        .ip(Some(&ip))
+                        .reason("shown in the moderation queue".to_owned())
+                        .write(conn)?;
+                }
+                Ok(())
+            })
+            .await?;
+    }
+    Ok(queue)
+}
+
+/// The page's rows with what a decision needs: open reports, the post answered, the author's
+/// history, badges.
+fn items(conn: &mut AnyConnection, rows: Vec<QueueRow>) -> Result<Vec<QueueItem>, AppError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.post.id).collect();
+    let crisis = rows::in_crisis(conn, &ids)?;
+    let mut open: HashMap<i64, Vec<FlagView>> = HashMap::new();
+    for (f, by) in flags::open_for(conn, &ids)? {
+        open.entry(f.post_id).or_default().push(FlagView {
+            reason: f.reason,
+            note: f.note,
+            by,
+            at: rfc3339(f.created_at),
+        });
+    }
+    let parent_ids: Vec<i64> = rows.iter().filter_map(|r| r.post.parent_id).collect();
+    let parents: HashMap<i64, ParentView> = crate::db::posts::by_ids(conn, &parent_ids)?
+        .into_iter()
+        .filter(|(p, _)| p.status() == PostStatus::Published && !p.is_deleted())
+        .map(|(p, name)| {
+            let view = ParentView {
+                id: p.id.to_string(),
+                author: name,
+                body_html: p.body_html.unwrap_or_default(),
+            };
+            (p.id, view)
+        })
+        .collect();
+    let authors: Vec<i64> = rows.iter().filter_map(|r| r.post.author_id).collect();
+    let badges = crate::db::users::badges(conn, authors.clone())?;
+    let rejected = rows::rejected_counts(conn, &authors)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let p = r.post;
+            let flags = open.remove(&p.id).unwrap_or_default();
+            let mut reasons = Vec::new();
+            if crisis.contains(&p.id) {
+                reasons.push("crisis");
+            }
+            if p.phi.is_some() {
+                reasons.push("phi");
+            }
+            if !flags.is_empty() {
+                reasons.push("flag");
+            }
+            match p.held_for {
+                Some(HoldReason::Reports) => reasons.push("auto_hidden"),
+                Some(HoldReason::NewMember) => reasons.push("new_member"),
+                Some(HoldReason::Phi) | None => {}
+            }
+            let mut view = PostView::new(&p, r.author.clone());
+            badge(view.author.as_mut(), &badges);
+            let held = view.phi.as_ref().and_then(|spans| {
+                let title = p.parent_id.is_none().then_some(r.thread_title.as_str());
+                Some(screen::held_view(title, p.body_md.as_deref()?, spans))
+            });
+            QueueItem {
+                parent: p.parent_id.and_then(|id| parents.get(&id).cloned()),
+                urgent: r.urgent,
+                thread_id: p.thread_id.to_string(),
+                thread_title: r.thread_title,
+                group: r.group,
+                author: AuthorHistory {
+                    rejected_posts: p
+                        .author_id
+                        .and_then(|a| rejected.get(&a).copied())
+                        .unwrap_or(0),
+                    username: r.author,
+                    joined_at: r.author_joined.map(rfc3339),
+                },
+                post: view,
+                reasons,
+                flags,
+                held,
+            }
+        })
+        .collect())
 }
 
 /// The groups whose items a moderator sees: None for all (global moderators and admins), else

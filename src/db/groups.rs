@@ -46,6 +46,12 @@ impl MemberRow {
     pub fn is_member(&self) -> bool {
         self.state == "member"
     }
+
+    /// Made moderator of the group, and still a member: the power that the staff gate then opens
+    /// only with two-factor sign-in (see `forum::access::group_power`).
+    pub fn holds_moderation(&self) -> bool {
+        self.is_member() && self.is_moderator
+    }
 }
 
 pub fn insert(

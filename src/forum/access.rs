@@ -40,7 +40,7 @@ pub fn group_power(user: Option<&UserRow>, membership: Option<&MemberRow>) -> Po
     let Some(u) = user else {
         return Power::Lacking;
     };
-    let holds = u.role().is_staff() || membership.is_some_and(|m| m.is_member() && m.is_moderator);
+    let holds = u.role().is_staff() || membership.is_some_and(MemberRow::holds_moderation);
     Power::of(holds, u.totp_enabled())
 }
 

@@ -87,8 +87,7 @@ pub async fn get(
             }
             Ok(ThreadWithPosts {
                 can_reply: a.is_member()
-                    && !thread.locked
-                    && thread.status() == PostStatus::Published,
+                    && crate::forum::publish::require_open_for_replies(&thread).is_ok(),
                 is_moderator: moderator,
                 group_id: a.group.id,
                 group: group_view(&a),
@@ -180,19 +179,32 @@ async fn audit_held_views(
         .filter(|p| p.author.as_ref().is_none_or(|a| a.username != m.username))
         .map(|p| p.id.clone())
         .collect();
-    if seen.is_empty() {
+    let reason = format!("shown on thread {}", page.thread.id);
+    record_held_views(state, m, client, seen, reason).await
+}
+
+/// Writes one audit entry for each held post (by id) shown to a moderator, and why it was shown;
+/// callers write them before the moderator is shown anything.
+pub async fn record_held_views(
+    state: &AppState,
+    moderator: &UserRow,
+    client: &ClientInfo,
+    ids: Vec<String>,
+    reason: String,
+) -> Result<(), AppError> {
+    if ids.is_empty() {
         return Ok(());
     }
-    let (m, ip, thread) = (m.clone(), client.ip.clone(), page.thread.id.clone());
+    let (m, ip) = (moderator.clone(), client.ip.clone());
     state
         .db
         .write(move |conn| {
-            for id in &seen {
+            for id in &ids {
                 Entry::new(Action::HeldPostViewed)
                     .actor(m.id, &m.username)
                     .target(format!("post {id}"))
                     .ip(Some(&ip))
-                    .reason(format!("shown on thread {thread}"))
+                    .reason(reason.clone())
                     .write(conn)?;
             }
             Ok(())

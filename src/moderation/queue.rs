@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
 use crate::db::groups::MemberRow;
 use crate::db::queue::{self as rows, QueueRow, Reason, Scope};
@@ -121,23 +120,8 @@ pub async fn queue(
         .filter(|i| i.post.status == PostStatus::Held)
         .map(|i| i.post.id.clone())
         .collect();
-    if !seen.is_empty() {
-        let (m, ip) = (moderator.clone(), client.ip.clone());
-        state
-            .db
-            .write(move |conn| {
-                for id in &seen {
-                    Entry::new(Action::HeldPostViewed)
-                        .actor(m.id, &m.username)
-                        .target(format!("post {id}"))
-                        .ip(Some(&ip))
-                        .reason("shown in the moderation queue".to_owned())
-                        .write(conn)?;
-                }
-                Ok(())
-            })
-            .await?;
-    }
+    let why = "shown in the moderation queue".to_owned();
+    crate::forum::reading::record_held_views(state, moderator, client, seen, why).await?;
     Ok(queue)
 }
 
@@ -231,7 +215,7 @@ fn scope(conn: &mut AnyConnection, user: &UserRow) -> Result<Option<Vec<i64>>, A
     }
     let mine: Vec<MemberRow> = group_rows::memberships_of(conn, user.id)?
         .into_iter()
-        .filter(|m| m.is_member() && m.is_moderator)
+        .filter(MemberRow::holds_moderation)
         .collect();
     access::group_power(Some(user), mine.first()).require(ONLY)?;
     Ok(Some(mine.into_iter().map(|m| m.group_id).collect()))

@@ -482,3 +482,44 @@ pub fn location(res: &Response) -> String {
         .unwrap_or("")
         .to_owned()
 }
+
+/// The moderation tests' forum: an admin and a global moderator (two-factor on), two public
+/// groups, alice, bob and carol members of "lupus", where carol started a published thread.
+pub struct Forum {
+    pub admin: String,
+    pub moderator: String,
+    pub alice: String,
+    pub bob: String,
+    pub carol: String,
+    pub thread: String,
+}
+
+pub async fn forum(app: &TestApp) -> Forum {
+    let admin = app
+        .staff_with_2fa("root", kindred::domain::Role::Admin)
+        .await;
+    let moderator = app
+        .staff_with_2fa("mod", kindred::domain::Role::Moderator)
+        .await;
+    app.group(&admin, "lupus", "public").await;
+    app.group(&admin, "gout", "public").await;
+    let (alice, bob, carol) = (
+        app.member("alice").await,
+        app.member("bob").await,
+        app.member("carol").await,
+    );
+    for t in [&alice, &bob, &carol] {
+        assert_eq!(app.join("lupus", t).await, "member", "setup: join lupus");
+    }
+    let (thread, _) = app
+        .thread("lupus", &carol, "Fatigue tips?", "What helps you most?")
+        .await;
+    Forum {
+        admin,
+        moderator,
+        alice,
+        bob,
+        carol,
+        thread,
+    }
+}

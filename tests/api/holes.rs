@@ -14,43 +14,6 @@ const PHI_BODY: &str = "My name is Jane Kowalski, born 03/14/1961, call me on 41
 const PHI_TITLE: &str = "Question about Jane Kowalski's 412-555-0199 appointment";
 const CLEAN_BODY: &str = "Is it normal to wait three weeks for test results?";
 
-struct Forum {
-    admin: String,
-    /// A global moderator with two-factor sign-in on.
-    moderator: String,
-    alice: String,
-    bob: String,
-    carol: String,
-    /// Carol's published thread in "lupus".
-    thread: String,
-}
-
-/// A public group "lupus" with alice, bob and carol as members and a published thread by carol.
-async fn forum(app: &TestApp) -> Forum {
-    let admin = app.staff_with_2fa("root", Role::Admin).await;
-    let moderator = app.staff_with_2fa("mod", Role::Moderator).await;
-    app.group(&admin, "lupus", "public").await;
-    let (alice, bob, carol) = (
-        app.member("alice").await,
-        app.member("bob").await,
-        app.member("carol").await,
-    );
-    for t in [&alice, &bob, &carol] {
-        assert_eq!(app.join("lupus", t).await, "member");
-    }
-    let (thread, _) = app
-        .thread("lupus", &carol, "Fatigue tips?", "What helps you most?")
-        .await;
-    Forum {
-        admin,
-        moderator,
-        alice,
-        bob,
-        carol,
-        thread,
-    }
-}
-
 /// Another member of "lupus"; returns their token.
 async fn newcomer(app: &TestApp, name: &str) -> String {
     let token = app.member(name).await;

@@ -9,42 +9,6 @@ use crate::helpers::*;
 
 const RISKY: &str = "My son Tomasz Nowak (DOB 03/14/2012) was seen at 22 Birch Lane.";
 
-struct Forum {
-    admin: String,
-    moderator: String,
-    alice: String,
-    bob: String,
-    carol: String,
-    thread: String,
-}
-
-/// Two public groups; alice, bob and carol in "lupus", where carol started a thread.
-async fn forum(app: &TestApp) -> Forum {
-    let admin = app.staff_with_2fa("root", Role::Admin).await;
-    let moderator = app.staff_with_2fa("mod", Role::Moderator).await;
-    app.group(&admin, "lupus", "public").await;
-    app.group(&admin, "gout", "public").await;
-    let (alice, bob, carol) = (
-        app.member("alice").await,
-        app.member("bob").await,
-        app.member("carol").await,
-    );
-    for t in [&alice, &bob, &carol] {
-        app.join("lupus", t).await;
-    }
-    let (thread, _) = app
-        .thread("lupus", &carol, "Fatigue tips?", "What helps you most?")
-        .await;
-    Forum {
-        admin,
-        moderator,
-        alice,
-        bob,
-        carol,
-        thread,
-    }
-}
-
 fn item<'a>(queue: &'a Value, post: &str) -> Option<&'a Value> {
     queue["items"]
         .as_array()?

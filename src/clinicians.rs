@@ -16,7 +16,7 @@ use crate::db::{now, rfc3339};
 use crate::domain::clinician::{parse_license_number, parse_specialty, parse_state, Npi};
 use crate::domain::{Role, Username};
 use crate::error::AppError;
-use crate::notifications;
+use crate::notify;
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -311,7 +311,7 @@ pub async fn decide(
                     reason.as_deref().unwrap_or_default()
                 )
             };
-            notifications::notify(conn, row.user_id, "clinician_application", &text, "/me")?;
+            notify::notify(conn, row.user_id, "clinician_application", &text, "/me")?;
             let updated: Row = apps::table.find(id).first(conn)?;
             Ok(view(updated, username))
         })
@@ -353,7 +353,7 @@ pub async fn revoke(
                 .ip(Some(&ip))
                 .reason(reason.clone())
                 .write(conn)?;
-            notifications::notify(
+            notify::notify(
                 conn,
                 user.id,
                 "clinician_revoked",

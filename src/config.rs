@@ -243,7 +243,7 @@ fn secret_beside(db: &Path) -> anyhow::Result<String> {
             Secret::MIN_LEN
         );
     }
-    let secret = crate::auth::tokens::random_token(32);
+    let secret = crate::random::random_token(32);
     write_private(&path, &secret).map_err(|e| {
         anyhow::anyhow!(
             "cannot write the generated secret to {}: {e}",

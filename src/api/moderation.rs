@@ -12,7 +12,7 @@ use crate::moderation::queue::{self, Filter};
 use crate::moderation::reports::{self, Report};
 use crate::moderation::sanctions::{self, NewSanction};
 use crate::moderation::settings::{self, ForumSettings};
-use crate::notifications;
+use crate::notify;
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -111,14 +111,14 @@ async fn inbox(
     state: web::Data<AppState>,
     ApiUser(user): ApiUser,
 ) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::Ok().json(notifications::inbox(&state, &user, false).await?))
+    Ok(HttpResponse::Ok().json(notify::inbox(&state, &user, false).await?))
 }
 
 async fn read(
     state: web::Data<AppState>,
     ApiUser(user): ApiUser,
 ) -> Result<HttpResponse, AppError> {
-    notifications::mark_all_read(&state, &user).await?;
+    notify::mark_all_read(&state, &user).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -157,7 +157,13 @@ impl FromRequest for Viewer {
                 None => None,
             };
             let unread = match &session {
-                Some((_, u)) => crate::notifications::unread(&state, u.id).await?,
+                Some((_, u)) => {
+                    let id = u.id;
+                    state
+                        .db
+                        .run(move |conn| crate::db::notifications::unread(conn, id))
+                        .await?
+                }
                 None => 0,
             };
             Ok(Viewer {

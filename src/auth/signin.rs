@@ -82,7 +82,7 @@ pub async fn authenticate(
     let banned = user.clone();
     state
         .db
-        .run(move |conn| crate::moderation::sanctions::require_not_banned(conn, &banned))
+        .run(move |conn| crate::db::sanctions::require_not_banned(conn, &banned))
         .await?;
     if !user.totp_enabled() {
         return finish(state, user, key, client)

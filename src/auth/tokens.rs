@@ -1,19 +1,10 @@
 //! Random tokens, their stored hashes, and keys derived from the one secret.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use hmac::{Hmac, Mac};
-use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::config::Secret;
-
-/// `bytes` random bytes from the OS generator, base64url without padding.
-pub fn random_token(bytes: usize) -> String {
-    let mut buf = vec![0u8; bytes];
-    rand::rng().fill_bytes(&mut buf);
-    URL_SAFE_NO_PAD.encode(buf)
-}
+pub use crate::random::random_token;
 
 /// What the database keeps of a bearer secret (refresh token, session cookie, recovery code): its
 /// SHA-256. The tokens carry 256 bits of randomness, so a fast hash is enough; a leaked table

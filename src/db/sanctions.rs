@@ -1,10 +1,12 @@
-//! Moderators' measures against members: rows and queries.
+//! Moderators' measures against members: rows and queries, and the checks that enforce them
+//! (no posting or reporting while suspended or banned, no signing in while banned).
 
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
 use super::schema::sanctions;
-use super::{now, AnyConnection};
+use super::users::UserRow;
+use super::{now, rfc3339, AnyConnection};
 use crate::error::AppError;
 
 #[derive(Queryable, Selectable, Clone, Debug)]
@@ -75,4 +77,36 @@ pub fn lift(conn: &mut AnyConnection, id: i64, user_id: i64) -> Result<bool, App
     .set(sanctions::lifted_at.eq(Some(now())))
     .execute(conn)?
         > 0)
+}
+
+/// Refuses posting and reporting to a suspended or banned member, with the reason.
+pub fn require_not_suspended(conn: &mut AnyConnection, user: &UserRow) -> Result<(), AppError> {
+    match in_force(conn, user.id)?.into_iter().next() {
+        None => Ok(()),
+        Some(s) => Err(AppError::forbidden(
+            "suspended",
+            match s.until {
+                Some(t) => format!(
+                    "Your account is suspended until {}: you can read but not post or report. Reason: {}",
+                    rfc3339(t),
+                    s.reason
+                ),
+                None => format!("Your account is banned. Reason: {}", s.reason),
+            },
+        )),
+    }
+}
+
+/// A banned member cannot sign in; they are told why.
+pub fn require_not_banned(conn: &mut AnyConnection, user: &UserRow) -> Result<(), AppError> {
+    match in_force(conn, user.id)?
+        .into_iter()
+        .find(|s| s.kind == "ban")
+    {
+        None => Ok(()),
+        Some(s) => Err(AppError::forbidden(
+            "banned",
+            format!("This account is banned. Reason: {}", s.reason),
+        )),
+    }
 }

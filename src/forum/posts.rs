@@ -49,7 +49,7 @@ pub fn check(
 ) -> Result<Change, AppError> {
     let suspension = match action {
         lifecycle::Action::Edit(_) | lifecycle::Action::Report => {
-            crate::moderation::sanctions::require_not_suspended(conn, user).err()
+            crate::db::sanctions::require_not_suspended(conn, user).err()
         }
         _ => None,
     };

@@ -24,7 +24,7 @@ pub fn posting_allowed(
     user: &UserRow,
     per_minute: u32,
 ) -> Result<(), AppError> {
-    crate::moderation::sanctions::require_not_suspended(conn, user)?;
+    crate::db::sanctions::require_not_suspended(conn, user)?;
     require_clinician_second_factor(user)?;
     if user.role().is_staff() {
         return Ok(());
@@ -49,7 +49,7 @@ fn needs_approval(conn: &mut AnyConnection, user: &UserRow) -> Result<bool, AppE
     if user.role() != Role::Member {
         return Ok(false);
     }
-    let first = crate::moderation::settings::load(conn)?.new_member_approvals;
+    let first = crate::db::settings::load(conn)?.new_member_approvals;
     Ok(first > 0 && posts::published_by(conn, user.id)? < first)
 }
 

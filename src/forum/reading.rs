@@ -78,7 +78,7 @@ pub async fn get(
             let crisis_resources = if crisis.is_empty() {
                 None
             } else {
-                Some(crate::moderation::settings::load(conn)?.crisis_resources)
+                Some(crate::db::settings::load(conn)?.crisis_resources)
             };
             let mut posts = visible_tree(tree, &thread, &a);
             for (p, _) in &mut posts {

@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::forum::access;
 use crate::forum::publish::publication_changed;
 use crate::forum::views::PostView;
-use crate::notifications::{self, kind};
+use crate::notify::{self, kind};
 use crate::posting::lifecycle::{self, Refusal};
 use crate::posting::PostState;
 use crate::state::AppState;
@@ -205,7 +205,7 @@ fn tell_author(
             "A moderator restored your post: it is public again.".to_owned(),
         ),
     };
-    notifications::notify(conn, author, k, &text, &link)
+    notify::notify(conn, author, k, &text, &link)
 }
 
 /// Edit-and-approve: a moderator takes the risky part out of a held post (and, for an opening
@@ -276,7 +276,7 @@ pub async fn edit_and_approve(
                 .reason("edited by the moderator, then approved".to_owned())
                 .write(conn)?;
             if let Some(author) = post.author_id {
-                notifications::notify(
+                notify::notify(
                     conn,
                     author,
                     kind::EDITED,

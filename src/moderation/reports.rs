@@ -69,7 +69,7 @@ pub async fn report(
                 .target(format!("post {}", post.id))
                 .reason(report.reason.clone())
                 .write(conn)?;
-            let hide_at = super::settings::load(conn)?.auto_hide_reports;
+            let hide_at = crate::db::settings::load(conn)?.auto_hide_reports;
             let threshold = lifecycle::Action::ReportThreshold;
             let to = check(conn, &u, &a, &thread, &post, threshold)?.to;
             if to != post.state()

@@ -2,6 +2,7 @@
 //! (they can read but not post or report), a ban (they cannot sign in; their sessions and tokens
 //! end). Global moderators and admins take them, never against themselves or staff above them;
 //! any can be lifted. The member always sees the measure and its reason.
+//! The checks that enforce the measures are beside their rows, in [`crate::db::sanctions`].
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +14,7 @@ use crate::db::users::{self, UserRow};
 use crate::db::{credentials, rfc3339, AnyConnection};
 use crate::domain::{Role, Username};
 use crate::error::AppError;
-use crate::notifications;
+use crate::notify;
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -124,7 +125,7 @@ pub async fn sanction(
                 (Action::MemberBanned, _) => format!("Your account is banned. Reason: {reason}"),
                 _ => format!("A moderator sent you a warning. Reason: {reason}"),
             };
-            notifications::notify(conn, user.id, &format!("member_{}", new.kind), &text, "/me")?;
+            notify::notify(conn, user.id, &format!("member_{}", new.kind), &text, "/me")?;
             Ok(row.into())
         })
         .await
@@ -172,7 +173,7 @@ pub async fn lift(
                 .ip(Some(&ip))
                 .reason(format!("sanction {id}"))
                 .write(conn)?;
-            notifications::notify(
+            notify::notify(
                 conn,
                 user.id,
                 "member_sanction_lifted",
@@ -181,36 +182,4 @@ pub async fn lift(
             )
         })
         .await
-}
-
-/// Refuses posting and reporting to a suspended or banned member, with the reason.
-pub fn require_not_suspended(conn: &mut AnyConnection, user: &UserRow) -> Result<(), AppError> {
-    match rows::in_force(conn, user.id)?.into_iter().next() {
-        None => Ok(()),
-        Some(s) => Err(AppError::forbidden(
-            "suspended",
-            match s.until {
-                Some(t) => format!(
-                    "Your account is suspended until {}: you can read but not post or report. Reason: {}",
-                    rfc3339(t),
-                    s.reason
-                ),
-                None => format!("Your account is banned. Reason: {}", s.reason),
-            },
-        )),
-    }
-}
-
-/// A banned member cannot sign in; they are told why.
-pub fn require_not_banned(conn: &mut AnyConnection, user: &UserRow) -> Result<(), AppError> {
-    match rows::in_force(conn, user.id)?
-        .into_iter()
-        .find(|s| s.kind == "ban")
-    {
-        None => Ok(()),
-        Some(s) => Err(AppError::forbidden(
-            "banned",
-            format!("This account is banned. Reason: {}", s.reason),
-        )),
-    }
 }

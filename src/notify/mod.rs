@@ -1,4 +1,5 @@
-//! Mentions and watching: who hears of a post when it is published, and members' watch lists.
+//! Notifications: each member's in-app inbox ([`notify()`] writes to it, [`inbox()`] reads it),
+//! mentions and watching: who hears of a post when it is published, and members' watch lists.
 //!
 //! Every path that publishes a post (a reply or a new thread published at once, a held post
 //! approved, edited clean or restored) calls [`published`] inside its transaction. It tells, in
@@ -11,6 +12,9 @@
 
 pub mod email;
 pub mod health;
+mod inbox;
+
+pub use inbox::{inbox, mark_all_read, notify, Inbox, NotificationView};
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -26,14 +30,20 @@ use crate::db::{now, posts, AnyConnection};
 use crate::domain::{PostStatus, Username, Visibility};
 use crate::error::AppError;
 use crate::forum::access;
-use crate::notifications;
 use crate::posting::visibility::{self, ThreadFacts};
 use crate::state::AppState;
 
 /// At most this many members are notified from one post's mentions; the rest are ignored.
 pub const MAX_MENTIONS: usize = 10;
 
+/// Notification kinds, as stored and as the API shows them.
 pub mod kind {
+    pub const REPLY: &str = "reply";
+    pub const APPROVED: &str = "post_approved";
+    pub const REJECTED: &str = "post_rejected";
+    pub const REMOVED: &str = "post_removed";
+    pub const RESTORED: &str = "post_restored";
+    pub const EDITED: &str = "post_edited_and_approved";
     pub const MENTION: &str = "mention";
     pub const WATCHED_THREAD: &str = "watched_thread";
     pub const WATCHED_GROUP: &str = "watched_group";
@@ -97,7 +107,7 @@ pub fn published(
                 if let Some(a) = parent.author_id.filter(|_| !parent.is_deleted()) {
                     notices.push(Notice {
                         user_id: a,
-                        kind: notifications::kind::REPLY,
+                        kind: kind::REPLY,
                         text: format!("{who} replied to your post."),
                     });
                 }
@@ -180,7 +190,7 @@ pub fn published(
         if !readable || !first_notice(conn, post.id, user.id)? {
             continue;
         }
-        notifications::notify(conn, user.id, n.kind, &n.text, &link)?;
+        notify(conn, user.id, n.kind, &n.text, &link)?;
         if user.email_notifications && user.email.is_some() {
             email::queue(conn, user.id, n.kind, &link)?;
         }

@@ -11,7 +11,7 @@ use crate::db::schema::known_clients;
 use crate::db::users::UserRow;
 use crate::db::{now, AnyConnection};
 use crate::error::AppError;
-use crate::notifications;
+use crate::notify;
 
 pub const KIND: &str = "new_sign_in";
 
@@ -34,7 +34,7 @@ pub fn address_prefix(ip: &str) -> String {
 /// The keyed hash stored for a client of an account. The browser family and system (not the whole
 /// User-Agent) are used, so a browser update is not a "new device".
 pub fn fingerprint(key: &[u8; 32], user_id: i64, client: &ClientInfo) -> String {
-    let device = crate::web::describe_device(client.user_agent.as_deref());
+    let device = crate::display::describe_device(client.user_agent.as_deref());
     let data = format!("{user_id}\n{device}\n{}", address_prefix(&client.ip));
     hex::encode(hmac_sha256(key, data.as_bytes()))
 }
@@ -74,8 +74,8 @@ pub fn note_sign_in(
         ))
         .execute(conn)?;
     if others > 0 {
-        let device = crate::web::describe_device(client.user_agent.as_deref());
-        notifications::notify(
+        let device = crate::display::describe_device(client.user_agent.as_deref());
+        notify::notify(
             conn,
             user.id,
             KIND,

@@ -102,12 +102,12 @@ fn browser_view(s: SessionRow, current: &Current) -> SignInView {
     SignInView {
         id: format!("browser-{}", s.id),
         kind: "browser",
-        device: crate::web::describe_device(s.user_agent.as_deref()),
+        device: crate::display::describe_device(s.user_agent.as_deref()),
         ip: s.ip,
         created_at: rfc3339(s.created_at),
-        created_text: crate::web::human_time(s.created_at),
+        created_text: crate::display::human_time(s.created_at),
         last_used_at: rfc3339(s.last_seen_at),
-        last_used_text: crate::web::human_time(s.last_seen_at),
+        last_used_text: crate::display::human_time(s.last_seen_at),
         current: matches!(current, Current::Browser(id) if *id == s.id),
     }
 }
@@ -117,12 +117,12 @@ fn api_view(a: ApiSignIn, current: &Current) -> SignInView {
         current: matches!(current, Current::Api(Some(f)) if *f == a.family),
         id: format!("api-{}", a.family),
         kind: "api",
-        device: crate::web::describe_device(a.user_agent.as_deref()),
+        device: crate::display::describe_device(a.user_agent.as_deref()),
         ip: a.ip,
         created_at: rfc3339(a.created_at),
-        created_text: crate::web::human_time(a.created_at),
+        created_text: crate::display::human_time(a.created_at),
         last_used_at: rfc3339(a.last_used_at),
-        last_used_text: crate::web::human_time(a.last_used_at),
+        last_used_text: crate::display::human_time(a.last_used_at),
     }
 }
 

@@ -113,7 +113,7 @@ pub async fn set(
                 })
                 .write(conn)?;
             if let Some(author) = post.author_id.filter(|a| *a != m.id) {
-                crate::notifications::notify(
+                crate::notify::notify(
                     conn,
                     author,
                     "moderator_note",

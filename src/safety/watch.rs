@@ -38,9 +38,7 @@ pub fn after_write(
             })
             .write(conn)?;
     }
-    Ok(Some(
-        crate::moderation::settings::load(conn)?.crisis_resources,
-    ))
+    Ok(Some(crate::db::settings::load(conn)?.crisis_resources))
 }
 
 /// Any decision on a post is a moderator having looked at it: an open alert closes with it.

@@ -54,10 +54,10 @@ async fn account(
         .into_iter()
         .map(|s| SessionView {
             id: s.id,
-            device: super::describe_device(s.user_agent.as_deref()),
+            device: crate::display::describe_device(s.user_agent.as_deref()),
             ip: s.ip.unwrap_or_default(),
             last_seen: rfc3339(s.last_seen_at),
-            last_seen_text: super::human_time(s.last_seen_at),
+            last_seen_text: crate::display::human_time(s.last_seen_at),
             current: s.id == me.session_id,
         })
         .collect();
@@ -65,7 +65,10 @@ async fn account(
     ctx.insert("sessions", &sessions);
     ctx.insert("api_signins", &api_signins);
     ctx.insert("member_since", &rfc3339(me.user.created_at));
-    ctx.insert("member_since_text", &super::human_date(me.user.created_at));
+    ctx.insert(
+        "member_since_text",
+        &crate::display::human_date(me.user.created_at),
+    );
     ctx.insert(
         "needs_2fa",
         &(me.user.role().needs_two_factor() && !me.user.totp_enabled()),

@@ -49,7 +49,7 @@ async fn audit_page(
         .map(|r| EntryRow {
             id: r.id,
             at: rfc3339(r.at),
-            at_text: super::human_time(r.at),
+            at_text: crate::display::human_time(r.at),
             actor: r.actor.clone(),
             action: r.action.clone(),
             target: r.target.clone(),

@@ -12,7 +12,7 @@ use crate::moderation::queue::{self, Filter};
 use crate::moderation::reports::{self, Report};
 use crate::moderation::sanctions::{self, NewSanction};
 use crate::moderation::settings::{self, ForumSettings};
-use crate::notifications;
+use crate::notify;
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -197,7 +197,7 @@ async fn notifications_page(
     req: HttpRequest,
     me: SignedIn,
 ) -> Result<HttpResponse, AppError> {
-    let inbox = notifications::inbox(&state, &me.user, true).await?;
+    let inbox = notify::inbox(&state, &me.user, true).await?;
     let mut ctx = tera::Context::new();
     ctx.insert("inbox", &inbox);
     super::page(

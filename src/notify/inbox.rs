@@ -9,16 +9,6 @@ use crate::db::{rfc3339, AnyConnection};
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// Notification kinds, as stored and as the API shows them.
-pub mod kind {
-    pub const REPLY: &str = "reply";
-    pub const APPROVED: &str = "post_approved";
-    pub const REJECTED: &str = "post_rejected";
-    pub const REMOVED: &str = "post_removed";
-    pub const RESTORED: &str = "post_restored";
-    pub const EDITED: &str = "post_edited_and_approved";
-}
-
 /// Tells a member something, in the caller's transaction: `notify(conn, user_id, kind, text, link)`.
 pub use rows::insert as notify;
 
@@ -76,8 +66,4 @@ pub async fn mark_all_read(state: &AppState, user: &UserRow) -> Result<(), AppEr
         .db
         .write(move |conn| rows::mark_all_read(conn, id).map(|_| ()))
         .await
-}
-
-pub async fn unread(state: &AppState, user_id: i64) -> Result<i64, AppError> {
-    state.db.run(move |conn| rows::unread(conn, user_id)).await
 }

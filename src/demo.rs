@@ -4,8 +4,9 @@
 
 use crate::content::{self, PostBody};
 use crate::db::{self, groups, posts, threads, users, Db};
-use crate::domain::{GroupSlug, PostStatus, Role, Username, Visibility};
+use crate::domain::{GroupSlug, Role, Username, Visibility};
 use crate::error::AppError;
+use crate::posting::PostStatus;
 
 struct DemoGroup {
     slug: &'static str,

@@ -11,6 +11,7 @@ pub mod safety;
 pub mod sanctions;
 pub mod schema;
 pub mod settings;
+pub mod stored;
 pub mod threads;
 pub mod users;
 pub mod writer;

@@ -9,7 +9,6 @@ mod username;
 
 pub use email::Email;
 pub mod clinician;
-pub use crate::posting::state::PostStatus;
 pub use group::{parse_group_description, parse_group_name, GroupSlug, Visibility};
 pub use password::{NewPassword, PasswordAttempt};
 pub use role::{Power, Role};

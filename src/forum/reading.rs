@@ -9,13 +9,14 @@ use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
 use crate::db::posts;
 use crate::db::users::{Badge, UserRow};
-use crate::domain::{PostStatus, Role};
+use crate::domain::Role;
 use crate::error::AppError;
 use crate::forum::access;
 use crate::forum::anon_cache::{Kind, Rendered};
 use crate::forum::posts::visible_tree;
 use crate::forum::screen::{held_view, HeldView};
 use crate::forum::views::{badge, GroupView, PostView, ThreadView};
+use crate::posting::PostStatus;
 use crate::state::AppState;
 
 pub struct ThreadWithPosts {

@@ -5,11 +5,12 @@ use serde::Serialize;
 
 use crate::content::{self, PostBody, SafeHtml};
 use crate::db::posts::PostRow;
-use crate::domain::{PostStatus, Role};
+use crate::domain::Role;
 use crate::error::AppError;
 use crate::phi::{self, Span, Writer};
 use crate::posting::lifecycle::Scan;
 use crate::posting::PostState;
+use crate::posting::PostStatus;
 
 /// A body ready to store: parsed, rendered, screened.
 pub struct Prepared {

@@ -10,12 +10,12 @@ use crate::content::Title;
 use crate::db::posts;
 use crate::db::threads::{self, Cursor};
 use crate::db::users::UserRow;
-use crate::domain::PostStatus;
 use crate::error::AppError;
 use crate::forum::access::{self, Access};
 use crate::forum::publish::{self, Place};
 use crate::forum::screen;
 use crate::forum::views::{badge, GroupView, PostView, ThreadView};
+use crate::posting::PostStatus;
 use crate::state::AppState;
 
 pub use super::reading::{for_anonymous, get, ThreadWithPosts};

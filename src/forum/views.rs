@@ -8,9 +8,9 @@ use crate::db::posts::PostRow;
 use crate::db::rfc3339;
 use crate::db::threads::ThreadRow;
 use crate::db::users::Badge;
-use crate::domain::PostStatus;
 use crate::forum::screen;
 use crate::phi::Span;
+use crate::posting::PostStatus;
 
 #[derive(Serialize, Clone, Debug)]
 pub struct AuthorView {

@@ -7,7 +7,6 @@ use crate::content::Title;
 use crate::db::posts::{self, PostRow};
 use crate::db::users::UserRow;
 use crate::db::{flags, rfc3339, threads, AnyConnection};
-use crate::domain::PostStatus;
 use crate::error::AppError;
 use crate::forum::access;
 use crate::forum::publish::publication_changed;
@@ -15,6 +14,7 @@ use crate::forum::views::PostView;
 use crate::notify::{self, kind};
 use crate::posting::lifecycle::{self, Refusal};
 use crate::posting::PostState;
+use crate::posting::PostStatus;
 use crate::state::AppState;
 
 #[derive(Clone, Debug, PartialEq, Eq)]

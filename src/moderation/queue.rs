@@ -11,12 +11,12 @@ use crate::db::groups::MemberRow;
 use crate::db::queue::{self as rows, QueueRow, Reason, Scope};
 use crate::db::users::UserRow;
 use crate::db::{flags, groups as group_rows, rfc3339, AnyConnection};
-use crate::domain::PostStatus;
 use crate::error::AppError;
 use crate::forum::access;
 use crate::forum::screen::{self, HeldView};
 use crate::forum::views::{badge, PostView};
 use crate::posting::HoldReason;
+use crate::posting::PostStatus;
 use crate::state::AppState;
 
 /// Items shown at once; the rest wait (the page says how many).

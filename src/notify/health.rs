@@ -11,8 +11,9 @@ use crate::auth::accounts::require_role;
 use crate::db::schema::{clinician_applications, flags, phi_holds, posts, users};
 use crate::db::users::UserRow;
 use crate::db::{now, AnyConnection};
-use crate::domain::{PostStatus, Role};
+use crate::domain::Role;
 use crate::error::AppError;
+use crate::posting::PostStatus;
 use crate::state::AppState;
 
 pub const WEEKS: usize = 8;

@@ -27,10 +27,11 @@ use crate::db::groups::MemberRow;
 use crate::db::schema::{group_members, group_watches, groups, thread_watches, threads, users};
 use crate::db::users::UserRow;
 use crate::db::{now, posts, AnyConnection};
-use crate::domain::{PostStatus, Username, Visibility};
+use crate::domain::{Username, Visibility};
 use crate::error::AppError;
 use crate::forum::access;
 use crate::posting::visibility::{self, ThreadFacts};
+use crate::posting::PostStatus;
 use crate::state::AppState;
 
 /// At most this many members are notified from one post's mentions; the rest are ignored.

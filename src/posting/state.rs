@@ -1,21 +1,14 @@
 //! Where a post stands, as stored: `posts.status` (and `threads.status`, the opening post's) and
-//! `posts.held_for`. Both are enums read and written through diesel's `FromSql`/`ToSql`, so no
-//! status string is compared anywhere else, and a value the code does not know is an error when
-//! it is read, never a guess.
+//! `posts.held_for`. Both are enums read and written through diesel's `FromSql`/`ToSql` (the impls
+//! are in `db::stored`, which knows the backends), so no status string is compared anywhere else,
+//! and a value the code does not know is an error when it is read, never a guess.
 
 use std::fmt;
-use std::io::Write;
 
-use diesel::backend::Backend;
-use diesel::deserialize::{self, FromSql, FromSqlRow};
+use diesel::deserialize::FromSqlRow;
 use diesel::expression::AsExpression;
-use diesel::pg::Pg;
-use diesel::serialize::{self, IsNull, Output, ToSql};
 use diesel::sql_types::Text;
-use diesel::sqlite::Sqlite;
 use serde::{Deserialize, Serialize};
-
-use crate::db::MultiBackend;
 
 /// The stored status column: only `published` posts are shown to everyone.
 #[derive(
@@ -77,46 +70,6 @@ macro_rules! stored_text {
             }
         }
 
-        impl FromSql<Text, Sqlite> for $ty {
-            fn from_sql(bytes: <Sqlite as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
-                let raw = <String as FromSql<Text, Sqlite>>::from_sql(bytes)?;
-                Ok($ty::parse(&raw)?)
-            }
-        }
-
-        impl FromSql<Text, Pg> for $ty {
-            fn from_sql(bytes: <Pg as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
-                let raw = <String as FromSql<Text, Pg>>::from_sql(bytes)?;
-                Ok($ty::parse(&raw)?)
-            }
-        }
-
-        impl FromSql<Text, MultiBackend> for $ty {
-            fn from_sql(bytes: <MultiBackend as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
-                bytes.from_sql::<Self, Text>()
-            }
-        }
-
-        impl ToSql<Text, Sqlite> for $ty {
-            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
-                out.set_value(self.as_str());
-                Ok(IsNull::No)
-            }
-        }
-
-        impl ToSql<Text, Pg> for $ty {
-            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
-                out.write_all(self.as_str().as_bytes())?;
-                Ok(IsNull::No)
-            }
-        }
-
-        impl ToSql<Text, MultiBackend> for $ty {
-            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, MultiBackend>) -> serialize::Result {
-                out.set_value((Text, self));
-                Ok(IsNull::No)
-            }
-        }
     };
 }
 

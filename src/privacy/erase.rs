@@ -28,8 +28,9 @@ use crate::db::schema::{
 };
 use crate::db::users::UserRow;
 use crate::db::{groups, now, posts as post_rows, threads as thread_rows, AnyConnection};
-use crate::domain::{PasswordAttempt, PostStatus, Role, Username};
+use crate::domain::{PasswordAttempt, Role, Username};
 use crate::error::AppError;
+use crate::posting::PostStatus;
 use crate::state::AppState;
 
 /// What becomes of a deleted member's posts.

@@ -11,9 +11,10 @@ use crate::auth::client::ClientInfo;
 use crate::db::safety::{self as rows, NoteCols};
 use crate::db::users::UserRow;
 use crate::db::{posts, rfc3339};
-use crate::domain::{PostStatus, Role};
+use crate::domain::Role;
 use crate::error::AppError;
 use crate::forum::views::PostView;
+use crate::posting::PostStatus;
 use crate::state::AppState;
 
 /// Notes are short: context and a link, not an essay.

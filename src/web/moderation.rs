@@ -109,14 +109,14 @@ async fn act(
         Ok(Act::Decide(d)) => decide::decide(&state, &me.user, post, d, &client)
             .await
             .map(|p| match p.status {
-                crate::domain::PostStatus::Published => "Approved: the post is public.".to_owned(),
-                crate::domain::PostStatus::Rejected => {
+                crate::posting::PostStatus::Published => "Approved: the post is public.".to_owned(),
+                crate::posting::PostStatus::Rejected => {
                     "Rejected: the author has been told why.".to_owned()
                 }
-                crate::domain::PostStatus::Removed => {
+                crate::posting::PostStatus::Removed => {
                     "Removed: the author has been told why.".to_owned()
                 }
-                crate::domain::PostStatus::Held => "Still held.".to_owned(),
+                crate::posting::PostStatus::Held => "Still held.".to_owned(),
             }),
         Err(e) => Err(e),
     };
@@ -144,7 +144,7 @@ async fn report_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let (thread_id, post) = crate::forum::posts::seen_by(&state, &me.user, id(&path)?).await?;
-    if post.deleted || post.status != crate::domain::PostStatus::Published {
+    if post.deleted || post.status != crate::posting::PostStatus::Published {
         return Err(AppError::NotFound);
     }
     let mut ctx = tera::Context::new();

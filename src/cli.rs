@@ -103,7 +103,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("  {name} ({role})");
             }
             println!(
-                "kindred_admin must turn on two-factor sign-in (on /me) before using admin powers."
+                "kindred_admin must turn on two-factor sign-in (on /me) before using admin powers; \
+                 then /moderation shows a reply held for PHI and a reported one."
             );
             Ok(())
         }

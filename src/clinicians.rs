@@ -12,7 +12,7 @@ use crate::auth::accounts::require_role;
 use crate::auth::client::ClientInfo;
 use crate::db::schema::{clinician_applications as apps, users};
 use crate::db::users::{self as user_rows, UserRow};
-use crate::db::{now, rfc3339};
+use crate::db::{now, rfc3339, AnyConnection};
 use crate::domain::clinician::{parse_license_number, parse_specialty, parse_state, Npi};
 use crate::domain::{Role, Username};
 use crate::error::AppError;
@@ -82,12 +82,16 @@ fn view(r: Row, username: String) -> ApplicationView {
     }
 }
 
-pub async fn apply(
-    state: &AppState,
-    user: &UserRow,
-    a: Application,
-    client: &ClientInfo,
-) -> Result<ApplicationView, AppError> {
+/// An application's fields, checked.
+struct Parsed {
+    npi: Npi,
+    license_state: String,
+    license_number: String,
+    specialty: &'static str,
+    note: Option<String>,
+}
+
+fn parse(a: Application) -> Result<Parsed, AppError> {
     let npi = Npi::parse(&a.npi)?;
     let license_state = parse_state(&a.license_state)?;
     let license_number = parse_license_number(&a.license_number)?;
@@ -102,6 +106,28 @@ pub async fn apply(
             "Keep the note under 1,000 characters.",
         ));
     }
+    Ok(Parsed {
+        npi,
+        license_state,
+        license_number,
+        specialty,
+        note,
+    })
+}
+
+pub async fn apply(
+    state: &AppState,
+    user: &UserRow,
+    a: Application,
+    client: &ClientInfo,
+) -> Result<ApplicationView, AppError> {
+    let Parsed {
+        npi,
+        license_state,
+        license_number,
+        specialty,
+        note,
+    } = parse(a)?;
     if user.role().is_staff() || user.badge().is_some() {
         return Err(AppError::conflict(
             "npi",
@@ -280,8 +306,7 @@ pub async fn decide(
                 ));
             }
             if approve {
-                user_rows::set_clinician(conn, row.user_id, Some(&row.specialty))?;
-                crate::db::threads::recompute_clinician_answered(conn, row.user_id)?;
+                grant(conn, row.user_id, &row.specialty)?;
             }
             Entry::new(if approve {
                 Action::ClinicianApproved
@@ -316,6 +341,42 @@ pub async fn decide(
             Ok(view(updated, username))
         })
         .await
+}
+
+/// What an approval gives: the role and the badge with its specialty, and the threads the member
+/// has answered marked as answered by a clinician.
+fn grant(conn: &mut AnyConnection, user_id: i64, specialty: &str) -> Result<(), AppError> {
+    user_rows::set_clinician(conn, user_id, Some(specialty))?;
+    crate::db::threads::recompute_clinician_answered(conn, user_id)
+}
+
+/// An application recorded as already approved by `decided_by`, and the badge it gives: how
+/// `kindred demo` makes its clinicians. The fields are checked as an application's are. Nobody
+/// applied or decided, so unlike [`apply`] and [`decide`] it writes no audit entry and tells
+/// nobody.
+pub fn record_approved(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    a: Application,
+    decided_by: &str,
+) -> Result<(), AppError> {
+    let p = parse(a)?;
+    let at = now();
+    diesel::insert_into(apps::table)
+        .values((
+            apps::user_id.eq(user_id),
+            apps::npi.eq(p.npi.as_str()),
+            apps::license_state.eq(&p.license_state),
+            apps::license_number.eq(&p.license_number),
+            apps::specialty.eq(p.specialty),
+            apps::note.eq(p.note.as_deref()),
+            apps::status.eq("approved"),
+            apps::created_at.eq(at),
+            apps::decided_by.eq(Some(decided_by)),
+            apps::decided_at.eq(Some(at)),
+        ))
+        .execute(conn)?;
+    grant(conn, user_id, p.specialty)
 }
 
 /// Takes a clinician's badge (and role) away, with a reason.

@@ -42,7 +42,8 @@ impl NoteView {
     }
 }
 
-fn parse(raw: &str) -> Result<(String, crate::content::SafeHtml), AppError> {
+/// A note's text checked and rendered: its Markdown and its sanitised HTML.
+pub fn parse(raw: &str) -> Result<(String, crate::content::SafeHtml), AppError> {
     let text = raw.trim();
     if text.is_empty() {
         return Err(AppError::validation(
@@ -61,7 +62,8 @@ fn parse(raw: &str) -> Result<(String, crate::content::SafeHtml), AppError> {
     Ok((body.into_string(), html))
 }
 
-fn role_label(user: &UserRow) -> &'static str {
+/// What readers are told of a note's writer.
+pub fn role_label(user: &UserRow) -> &'static str {
     match user.role() {
         Role::Admin => "admin",
         Role::Moderator => "moderator",

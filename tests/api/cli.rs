@@ -4,6 +4,9 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
 use crate::helpers::*;
 
 fn kindred(db: &TestDb) -> Command {
@@ -212,6 +215,217 @@ fn demo_fills_an_empty_database_once() {
     cmd.arg("demo");
     let (ok, _, err) = run(cmd, None);
     assert!(!ok && err.contains("already has groups"), "{err}");
+}
+
+/// A demo thread as `viewer` reads it, found by its title in its group's list.
+async fn demo_thread(app: &TestApp, group: &str, title: &str, viewer: Option<&str>) -> Value {
+    let (s, list) = app.get(&format!("/groups/{group}/threads"), viewer).await;
+    assert_eq!(s, StatusCode::OK, "{list}");
+    let id = list["threads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["title"] == title)
+        .unwrap_or_else(|| panic!("{group} has no thread {title:?}: {list}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (s, t) = app.get(&format!("/threads/{id}"), viewer).await;
+    assert_eq!(s, StatusCode::OK, "{t}");
+    t
+}
+
+/// The posts of a thread by one author.
+fn posts_by<'a>(thread: &'a Value, name: &str) -> Vec<&'a Value> {
+    thread["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["author"]["username"] == name)
+        .collect()
+}
+
+/// `kindred demo` shows the whole product: the clinicians' answers carry their badge and mark
+/// their threads answered; a moderator's note sits under a post; the admin, once two-factor
+/// sign-in is on, finds a reply held for PHI and a reported reply in the queue; the held reply is
+/// neither shown nor counted.
+#[actix_web::test]
+async fn the_demo_shows_badges_answers_a_note_and_the_moderation_queue() {
+    let db = TestDb::new();
+    let mut cmd = kindred(&db);
+    cmd.arg("demo");
+    let (ok, out, err) = run(cmd, None);
+    assert!(ok, "{err}");
+    let password = out
+        .lines()
+        .find_map(|l| l.split("the password: ").nth(1))
+        .unwrap_or_else(|| panic!("no password in {out}"))
+        .trim()
+        .to_owned();
+    let app = spawn_app_on(db, &[]).await;
+
+    // Anyone: the clinicians' answers carry their badge and specialty, nobody else's do, and
+    // their threads are marked answered.
+    for (group, title, clinician, specialty) in [
+        (
+            "type-1-diabetes",
+            "Night-time lows after exercise: what helps you?",
+            "night_shift_nurse",
+            "Nursing",
+        ),
+        (
+            "rheumatoid-arthritis",
+            "Fatigue on methotrexate day",
+            "dr_pine",
+            "Rheumatology",
+        ),
+    ] {
+        let t = demo_thread(&app, group, title, None).await;
+        assert_eq!(t["thread"]["clinician_answered"], true, "{title}");
+        let answers = posts_by(&t, clinician);
+        assert_eq!(answers.len(), 1, "{t}");
+        assert_eq!(
+            answers[0]["author"]["badge"],
+            json!({"kind": "verified_clinician", "specialty": specialty})
+        );
+        for p in t["posts"].as_array().unwrap() {
+            if p["author"]["username"] != clinician {
+                assert!(p["author"]["badge"].is_null(), "{p}");
+            }
+        }
+    }
+    let fatigue = demo_thread(
+        &app,
+        "rheumatoid-arthritis",
+        "Fatigue on methotrexate day",
+        None,
+    )
+    .await;
+    let noted: Vec<&Value> = fatigue["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["moderator_note"].is_null())
+        .collect();
+    assert_eq!(noted.len(), 1, "{fatigue}");
+    assert_eq!(noted[0]["author"]["username"], "marigold");
+    assert_eq!(noted[0]["moderator_note"]["by_role"], "admin");
+    assert!(noted[0]["moderator_note"]["text_html"]
+        .as_str()
+        .unwrap()
+        .contains("rheumatology team"));
+
+    // The admin has powers only once two-factor sign-in is on, as the demo's message says.
+    let (s, v) = app
+        .post(
+            "/auth/login",
+            json!({"username": "kindred_admin", "password": password}),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let admin = v["access_token"].as_str().unwrap().to_owned();
+    let (s, v) = app.get("/moderation/queue", Some(&admin)).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{v}");
+    assert_eq!(code(&v), "two_factor_required");
+    app.enrol_totp(&admin).await;
+
+    // Two items wait: a reply held for PHI, with its finding marked, and a published reply that
+    // two members reported.
+    let (s, q) = app.get("/moderation/queue", Some(&admin)).await;
+    assert_eq!(s, StatusCode::OK, "{q}");
+    let items = q["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{q}");
+    let with = |reason: &str| {
+        items
+            .iter()
+            .find(|i| i["reasons"].as_array().unwrap().contains(&json!(reason)))
+            .unwrap_or_else(|| panic!("no {reason} item in {q}"))
+    };
+    let held = with("phi");
+    assert_eq!(held["reasons"], json!(["phi"]));
+    assert_eq!(held["post"]["status"], "held");
+    assert_eq!(held["post"]["author"]["username"], "quiet-owl");
+    assert_eq!(held["group"], "type-1-diabetes");
+    assert_eq!(held["thread_title"], "Pump site on the arm: worth trying?");
+    assert_eq!(held["post"]["phi"][0]["kind"], "PHONE");
+    let marked: Vec<&str> = held["held"]["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["mark"].is_null())
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(marked, ["(412) 555-0147"]);
+    let reported = with("flag");
+    assert_eq!(reported["reasons"], json!(["flag"]));
+    assert_eq!(reported["post"]["status"], "published");
+    assert_eq!(reported["group"], "long-covid");
+    let reports: Vec<(&str, &str)> = reported["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["reason"].as_str().unwrap(), f["by"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        reports,
+        [("misinformation", "quiet-owl"), ("other", "marigold")]
+    );
+
+    // The clinicians' approved applications are on record, decided by the admin.
+    let (s, v) = app
+        .get("/clinician/applications?status=approved", Some(&admin))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let approved: Vec<(&str, &str, &str)> = v["applications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["username"].as_str().unwrap(),
+                a["specialty"].as_str().unwrap(),
+                a["decided_by"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        approved,
+        [
+            ("night_shift_nurse", "Nursing", "kindred_admin"),
+            ("dr_pine", "Rheumatology", "kindred_admin"),
+        ]
+    );
+
+    // Anonymous readers do not see the held reply, and it counts nowhere: not in its thread's
+    // replies, nor in its group's posts.
+    let pump = demo_thread(
+        &app,
+        "type-1-diabetes",
+        "Pump site on the arm: worth trying?",
+        None,
+    )
+    .await;
+    assert_eq!(pump["thread"]["id"], held["thread_id"]);
+    assert_eq!(pump["thread"]["clinician_answered"], false);
+    let shown: Vec<&Value> = pump["posts"].as_array().unwrap().iter().collect();
+    assert!(
+        shown.iter().all(|p| p["id"] != held["post"]["id"]),
+        "{pump}"
+    );
+    assert!(!pump.to_string().contains("555-0147"), "{pump}");
+    assert_eq!(pump["thread"]["reply_count"], 1, "{pump}");
+    let lows = demo_thread(
+        &app,
+        "type-1-diabetes",
+        "Night-time lows after exercise: what helps you?",
+        None,
+    )
+    .await;
+    let (s, g) = app.get("/groups/type-1-diabetes", None).await;
+    assert_eq!(s, StatusCode::OK, "{g}");
+    let public = shown.len() + lows["posts"].as_array().unwrap().len();
+    assert_eq!(g["post_count"], json!(public), "{g}");
 }
 
 #[test]

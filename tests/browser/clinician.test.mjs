@@ -2,7 +2,8 @@
 // of issue 6: a member applies for the badge (a mistyped NPI is caught and named), a moderator with
 // two-factor sign-in approves it from the review page with the registry link at hand, and the new
 // clinician is told, turns on two-factor sign-in (required before posting) and answers a thread
-// under "Verified clinician · Rheumatology". Screenshots: screenshots/clin-*.png.
+// under "Verified clinician · Rheumatology". On the way, the moderator finds what `kindred demo`
+// left in the queue: a reply held for PHI and a reported one. Screenshots: screenshots/clin-*.png.
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -125,6 +126,24 @@ describe('clinicians: a member applies, a moderator approves, the badge shows on
     assert.equal(await moderator.locator('.queue-item').count(), 0);
     assert.match(await moderator.locator(`#clinician-${name}`).innerText(), /Two-factor sign-in off/);
     await shot(t, '05-approved');
+  });
+
+  step("the demo's queue waits for the moderator: a reply held for PHI and a reported reply", async (t) => {
+    await moderator.goto(`${baseUrl}/moderation`);
+    await moderator.getByRole('heading', { level: 1, name: 'Moderation queue' }).waitFor();
+    const tagged = (text) => moderator.locator('.queue-item').filter({ has: moderator.locator('.tag', { hasText: text }) });
+    const held = tagged('Held: may identify someone');
+    assert.equal(await held.count(), 1, 'one reply held for PHI');
+    assert.match(await held.innerText(), /Pump site on the arm/);
+    assert.match(await held.locator('.held-source mark').innerText(), /555-0147/);
+    const reported = tagged('Reported');
+    assert.equal(await reported.count(), 1, 'one reported reply');
+    const reports = await reported.locator('.flags li').allInnerTexts();
+    assert.equal(reports.length, 2, reports.join(' | '));
+    assert.match(reports[0], /misinformation/);
+    assert.match(reports[0], /quiet-owl/);
+    await held.scrollIntoViewIfNeeded();
+    await shot(t, '05b-demo-queue');
   });
 
   step('she is told, turns on two-factor sign-in and answers a thread under her badge', async (t) => {

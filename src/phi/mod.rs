@@ -34,7 +34,7 @@ pub struct Finding {
     pub end: usize,
     /// 0.0–1.0: how sure the detector is that this identifies a person.
     pub confidence: f32,
-    /// A short reason a person understands ("looks like a phone number").
+    /// A short reason a person understands, read after "Looks like" ("a phone number").
     pub why: &'static str,
 }
 

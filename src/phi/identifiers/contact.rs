@@ -9,8 +9,8 @@ use super::spoken::Spoken;
 use super::{found, shape, Finding, Kind, Text};
 use crate::phi::regex;
 
-const PHONE_WHY: &str = "looks like a phone number";
-const FAX_WHY: &str = "looks like a fax number";
+const PHONE_WHY: &str = "a phone number";
+const FAX_WHY: &str = "a fax number";
 
 /// (412) 555-0199, 412-555-0199, 412.555.0199, 412 555 0199, +1 412 555 0199, 1-412-555-0199,
 /// 4125550199; or 555-0199, a local number, which is a phone only beside a word about calling.

@@ -34,20 +34,10 @@ pub(super) struct Cue {
     pub why: &'static str,
 }
 
-const SSN: Cue = cue(
-    Kind::Ssn,
-    Mode::Social,
-    true,
-    "looks like a Social Security number",
-);
+const SSN: Cue = cue(Kind::Ssn, Mode::Social, true, "a Social Security number");
 const FAX: Cue = cue(Kind::Fax, Mode::Dial, true, "a fax number");
-const PHONE: Cue = cue(Kind::Phone, Mode::Dial, true, "looks like a phone number");
-const CALL: Cue = cue(
-    Kind::Phone,
-    Mode::SoftDial,
-    true,
-    "looks like a phone number",
-);
+const PHONE: Cue = cue(Kind::Phone, Mode::Dial, true, "a phone number");
+const CALL: Cue = cue(Kind::Phone, Mode::SoftDial, true, "a phone number");
 const MRN: Cue = cue(Kind::Mrn, Mode::Id, true, "a medical record number");
 const MRN_WEAK: Cue = cue(Kind::Mrn, Mode::Id, false, "a medical record number");
 const PLATE: Cue = cue(

@@ -39,7 +39,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 m.start(),
                 m.end(),
                 0.85,
-                "looks like a Medicare number",
+                "a Medicare number",
             ));
         }
     }
@@ -57,7 +57,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 m.start(),
                 m.end(),
                 0.35,
-                "looks like an identifying number",
+                "an identifying number",
             ));
         }
     }
@@ -90,7 +90,7 @@ fn ssns(text: &Text, out: &mut Vec<Finding>) {
                 m.start(),
                 m.end(),
                 confidence,
-                "looks like a Social Security number",
+                "a Social Security number",
             ));
         }
     }
@@ -111,7 +111,7 @@ fn cards(text: &Text, out: &mut Vec<Finding>) {
                     m.start(),
                     end,
                     0.85,
-                    "looks like a payment card number",
+                    "a payment card number",
                 ));
                 break;
             }
@@ -186,11 +186,7 @@ fn codes(text: &Text, out: &mut Vec<Finding>) {
             continue;
         }
         let (kind, confidence, why) = if b.len() == 17 && letters > 0 && vin_checks(b) {
-            (
-                Kind::Vehicle,
-                0.9,
-                "looks like a vehicle identification number",
-            )
+            (Kind::Vehicle, 0.9, "a vehicle identification number")
         } else if letters == 0 {
             if shape::date_shaped(s) {
                 continue;

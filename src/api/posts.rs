@@ -134,6 +134,9 @@ async fn edit(
 #[derive(Deserialize)]
 struct ScanRequest {
     text: String,
+    /// A thread's title, scanned with the text as it will be when the thread is started.
+    #[serde(default)]
+    title: Option<String>,
 }
 
 /// The live warning while composing: what the scanner would find, as `kindred phi-scan` answers.
@@ -142,8 +145,9 @@ async fn phi_scan(
     ApiUser(user): ApiUser,
     body: web::Json<ScanRequest>,
 ) -> Result<HttpResponse, AppError> {
-    let spans = crate::forum::screen::screen(user.role(), None, &body.text);
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "held": !spans.is_empty(), "spans": spans })))
+    let b = body.into_inner();
+    let answer = crate::forum::screen::check(user.role(), b.title.as_deref(), &b.text);
+    Ok(HttpResponse::Ok().json(answer))
 }
 
 async fn delete(

@@ -86,6 +86,23 @@ pub fn screen(role: Role, title: Option<&str>, body: &str) -> Vec<Span> {
         .collect()
 }
 
+/// The answer to "would this be held?" while composing, for the pages and the API alike: the
+/// title (when there is one) is scanned with the body, as it will be when the post is sent.
+#[derive(Serialize, Debug)]
+pub struct Check {
+    pub held: bool,
+    pub spans: Vec<Span>,
+}
+
+pub fn check(role: Role, title: Option<&str>, body: &str) -> Check {
+    let title = title.filter(|t| !t.trim().is_empty());
+    let spans = screen(role, title, body);
+    Check {
+        held: !spans.is_empty(),
+        spans,
+    }
+}
+
 /// A held post's findings, for its author and the moderators.
 pub fn findings(post: &PostRow) -> Option<Vec<Span>> {
     if post.status() != PostStatus::Held {

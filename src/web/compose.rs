@@ -114,7 +114,6 @@ struct CheckForm {
 /// `POST /api/v1/phi/scan`, for a page's session. Nothing is stored or logged.
 async fn phi_check(me: SignedIn, form: web::Form<CheckForm>) -> Result<HttpResponse, AppError> {
     me.viewer.check_csrf(&form.csrf_token)?;
-    let title = form.title.as_deref().filter(|t| !t.trim().is_empty());
-    let spans = screen::screen(me.user.role(), title, &form.body);
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "held": !spans.is_empty(), "spans": spans })))
+    let answer = screen::check(me.user.role(), form.title.as_deref(), &form.body);
+    Ok(HttpResponse::Ok().json(answer))
 }

@@ -309,6 +309,16 @@ async fn the_scan_endpoint_answers_signed_in_members_only() {
         .post("/phi/scan", json!({ "txt": "x" }), Some(&alice))
         .await;
     assert!(s.is_client_error(), "{s} {v}");
+    // A thread's title is scanned with its body, as the compose page's check does.
+    let (s, v) = app
+        .post(
+            "/phi/scan",
+            json!({ "text": SAFE, "title": "Call me at (412) 555-0199" }),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!((s, &v["held"]), (StatusCode::OK, &json!(true)), "{v}");
+    assert_eq!(v["spans"][0]["in"], "title", "{v}");
 }
 
 #[actix_web::test]

@@ -3,16 +3,15 @@
 //! `clinician` and a badge showing the specialty; revocation takes both away. Every step is
 //! audited and told to the member.
 
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use time::PrimitiveDateTime;
 
 use crate::audit::{Action, Entry};
 use crate::auth::accounts::require_role;
 use crate::auth::client::ClientInfo;
-use crate::db::schema::{clinician_applications as apps, users};
+use crate::db::clinicians::{self as apps, ApplicationRow, ApplicationWithUser, NewApplication};
+use crate::db::rfc3339;
 use crate::db::users::{self as user_rows, UserRow};
-use crate::db::{now, rfc3339, AnyConnection};
+use crate::db::AnyConnection;
 use crate::domain::clinician::{parse_license_number, parse_specialty, parse_state, Npi};
 use crate::domain::{Role, Username};
 use crate::error::AppError;
@@ -27,23 +26,6 @@ pub struct Application {
     pub specialty: String,
     #[serde(default)]
     pub note: Option<String>,
-}
-
-#[derive(Queryable, Selectable, Clone, Debug)]
-#[diesel(table_name = apps)]
-struct Row {
-    id: i64,
-    user_id: i64,
-    npi: String,
-    license_state: String,
-    license_number: String,
-    specialty: String,
-    note: Option<String>,
-    status: String,
-    created_at: PrimitiveDateTime,
-    decided_by: Option<String>,
-    decided_at: Option<PrimitiveDateTime>,
-    reason: Option<String>,
 }
 
 #[derive(Serialize, Clone, Debug)]
@@ -64,7 +46,7 @@ pub struct ApplicationView {
     pub reason: Option<String>,
 }
 
-fn view(r: Row, username: String) -> ApplicationView {
+fn view(r: ApplicationRow, username: String) -> ApplicationView {
     ApplicationView {
         registry_url: format!("https://npiregistry.cms.hhs.gov/provider-view/{}", r.npi),
         id: r.id.to_string(),
@@ -138,29 +120,23 @@ pub async fn apply(
     state
         .db
         .write(move |conn| {
-            let open: i64 = apps::table
-                .filter(apps::user_id.eq(u.id))
-                .filter(apps::status.eq("pending"))
-                .count()
-                .get_result(conn)?;
-            if open > 0 {
+            if apps::pending_of(conn, u.id)? > 0 {
                 return Err(AppError::conflict(
                     "npi",
                     "You already have an application waiting for review.",
                 ));
             }
-            let row: Row = diesel::insert_into(apps::table)
-                .values((
-                    apps::user_id.eq(u.id),
-                    apps::npi.eq(npi.as_str()),
-                    apps::license_state.eq(&license_state),
-                    apps::license_number.eq(&license_number),
-                    apps::specialty.eq(specialty),
-                    apps::note.eq(note.as_deref()),
-                    apps::created_at.eq(now()),
-                ))
-                .returning(apps::all_columns)
-                .get_result(conn)?;
+            let row = apps::insert(
+                conn,
+                &NewApplication {
+                    user_id: u.id,
+                    npi: npi.as_str(),
+                    license_state: &license_state,
+                    license_number: &license_number,
+                    specialty,
+                    note: note.as_deref(),
+                },
+            )?;
             Entry::new(Action::ClinicianApplied)
                 .actor(u.id, &u.username)
                 .target(format!("application {}", row.id))
@@ -188,14 +164,10 @@ pub async fn list(
     state
         .db
         .run(move |conn| {
-            let rows: Vec<(Row, String)> = apps::table
-                .inner_join(users::table)
-                .filter(apps::status.eq(&status))
-                .order(apps::id.asc())
-                .limit(200)
-                .select((Row::as_select(), users::username))
-                .load(conn)?;
-            Ok(rows.into_iter().map(|(r, n)| view(r, n)).collect())
+            Ok(apps::by_status(conn, &status, 200)?
+                .into_iter()
+                .map(|a| view(a.application, a.username))
+                .collect())
         })
         .await
 }
@@ -206,13 +178,10 @@ pub async fn mine(state: &AppState, user: &UserRow) -> Result<Vec<ApplicationVie
     state
         .db
         .run(move |conn| {
-            let rows: Vec<Row> = apps::table
-                .filter(apps::user_id.eq(id))
-                .order(apps::id.desc())
-                .limit(10)
-                .select(Row::as_select())
-                .load(conn)?;
-            Ok(rows.into_iter().map(|r| view(r, name.clone())).collect())
+            Ok(apps::of_user(conn, id, 10)?
+                .into_iter()
+                .map(|r| view(r, name.clone()))
+                .collect())
         })
         .await
 }
@@ -231,14 +200,7 @@ pub async fn verified(state: &AppState, moderator: &UserRow) -> Result<Vec<Verif
     state
         .db
         .run(move |conn| {
-            let rows: Vec<UserRow> = users::table
-                .filter(users::role.eq(Role::Clinician.as_str()))
-                .filter(users::clinician_specialty.is_not_null())
-                .order(users::username.asc())
-                .limit(500)
-                .select(UserRow::as_select())
-                .load(conn)?;
-            Ok(rows
+            Ok(user_rows::verified_clinicians(conn, 500)?
                 .into_iter()
                 .map(|u| Verified {
                     totp_enabled: u.totp_enabled(),
@@ -273,13 +235,10 @@ pub async fn decide(
     state
         .db
         .write(move |conn| {
-            let (row, username): (Row, String) = apps::table
-                .inner_join(users::table)
-                .filter(apps::id.eq(id))
-                .select((Row::as_select(), users::username))
-                .first(conn)
-                .optional()?
-                .ok_or(AppError::NotFound)?;
+            let ApplicationWithUser {
+                application: row,
+                username,
+            } = apps::with_user(conn, id)?.ok_or(AppError::NotFound)?;
             if row.user_id == m.id {
                 return Err(AppError::forbidden(
                     "forbidden",
@@ -287,15 +246,7 @@ pub async fn decide(
                 ));
             }
             let status = if approve { "approved" } else { "rejected" };
-            let n = diesel::update(apps::table.find(id).filter(apps::status.eq("pending")))
-                .set((
-                    apps::status.eq(status),
-                    apps::decided_by.eq(Some(&m.username)),
-                    apps::decided_at.eq(Some(now())),
-                    apps::reason.eq(reason.as_deref()),
-                ))
-                .execute(conn)?;
-            if n == 0 {
+            if !apps::decide(conn, id, status, &m.username, reason.as_deref())? {
                 return Err(AppError::conflict(
                     "application",
                     format!(
@@ -337,7 +288,7 @@ pub async fn decide(
                 )
             };
             notify::notify(conn, row.user_id, "clinician_application", &text, "/me")?;
-            let updated: Row = apps::table.find(id).first(conn)?;
+            let updated = apps::by_id(conn, id)?.ok_or(AppError::NotFound)?;
             Ok(view(updated, username))
         })
         .await
@@ -361,21 +312,15 @@ pub fn record_approved(
     decided_by: &str,
 ) -> Result<(), AppError> {
     let p = parse(a)?;
-    let at = now();
-    diesel::insert_into(apps::table)
-        .values((
-            apps::user_id.eq(user_id),
-            apps::npi.eq(p.npi.as_str()),
-            apps::license_state.eq(&p.license_state),
-            apps::license_number.eq(&p.license_number),
-            apps::specialty.eq(p.specialty),
-            apps::note.eq(p.note.as_deref()),
-            apps::status.eq("approved"),
-            apps::created_at.eq(at),
-            apps::decided_by.eq(Some(decided_by)),
-            apps::decided_at.eq(Some(at)),
-        ))
-        .execute(conn)?;
+    let new = NewApplication {
+        user_id,
+        npi: p.npi.as_str(),
+        license_state: &p.license_state,
+        license_number: &p.license_number,
+        specialty: p.specialty,
+        note: p.note.as_deref(),
+    };
+    apps::insert_approved(conn, &new, decided_by)?;
     grant(conn, user_id, p.specialty)
 }
 

@@ -6,16 +6,17 @@
 //! transactions of about twenty thousand, every id chosen here, bodies rendered once from a small
 //! set of invented, known-clean sentences (no PHI scan: nothing in them names anyone), and one
 //! argon2 hash shared by every account. Nothing here runs in the server.
+//!
+//! Its reads go through `db/`; its inserts stay here as SQL text on purpose: diesel's multi-row
+//! `INSERT` does not compile on the two-backend connection (see `db::credentials`), and one
+//! statement per row would make a million-post database take a thousand times as many statements.
 
 use std::fmt::Write as _;
 use std::time::Instant;
 
 use diesel::connection::SimpleConnection;
-use diesel::dsl::max;
-use diesel::prelude::*;
 
 use crate::content::{self, PostBody};
-use crate::db::schema::{groups, posts, threads, users};
 use crate::db::{self, AnyConnection, Db};
 
 pub const GROUPS: usize = 500;
@@ -80,14 +81,12 @@ fn segment(id: i64) -> String {
     format!("{id:012}")
 }
 
-fn next_id(conn: &mut AnyConnection, table: &str) -> anyhow::Result<i64> {
-    let m: Option<i64> = match table {
-        "users" => users::table.select(max(users::id)).first(conn)?,
-        "groups" => groups::table.select(max(groups::id)).first(conn)?,
-        "threads" => threads::table.select(max(threads::id)).first(conn)?,
-        _ => posts::table.select(max(posts::id)).first(conn)?,
-    };
-    Ok(m.unwrap_or(0) + 1)
+/// The id after a table's highest, read through `db::<table>::max_id`.
+fn next_id(
+    conn: &mut AnyConnection,
+    max_id: fn(&mut AnyConnection) -> Result<Option<i64>, crate::error::AppError>,
+) -> anyhow::Result<i64> {
+    Ok(max_id(conn)?.unwrap_or(0) + 1)
 }
 
 /// Builds the database; `progress` gets a line now and then.
@@ -97,7 +96,7 @@ pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyh
         .get()
         .map_err(|e| anyhow::anyhow!("{}", e.public_message()))?;
     let conn: &mut AnyConnection = &mut conn;
-    let n_groups: i64 = groups::table.count().get_result(conn)?;
+    let n_groups = db::groups::count(conn)?;
     if n_groups > 0 {
         anyhow::bail!("the database already has groups; --scale fills only an empty one");
     }
@@ -142,8 +141,8 @@ pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyh
 
     // Accounts and groups.
     let n_users = (target_posts / 200).clamp(200, 3000);
-    let first_user = next_id(conn, "users")?;
-    let first_group = next_id(conn, "groups")?;
+    let first_user = next_id(conn, db::users::max_id)?;
+    let first_group = next_id(conn, db::groups::max_id)?;
     let t0 = ts(0);
     db::write_tx(conn, |conn| -> anyhow::Result<()> {
         for chunk in (0..n_users).collect::<Vec<_>>().chunks(ROWS_PER_INSERT) {
@@ -205,8 +204,8 @@ pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyh
     progress(&format!("{n_users} members and {GROUPS} groups"));
 
     // Threads and posts.
-    let first_thread = next_id(conn, "threads")?;
-    let mut next_post = next_id(conn, "posts")?;
+    let first_thread = next_id(conn, db::threads::max_id)?;
+    let mut next_post = next_id(conn, db::posts::max_id)?;
     let mut thread_id = first_thread;
     let mut made = 0usize;
     let mut thread_rows: Vec<String> = Vec::new();

@@ -154,7 +154,7 @@ pub async fn browse(
     state
         .db
         .write(move |conn| {
-            let mut rows = super::list_filtered(conn, &filter, PAGE + 1)?;
+            let mut rows = crate::db::audit::list(conn, &filter, PAGE + 1)?;
             let more = rows.len() as i64 > PAGE;
             rows.truncate(PAGE as usize);
             let next_cursor = rows.last().filter(|_| more).map(|r| encode_cursor(r.id));

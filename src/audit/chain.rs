@@ -8,12 +8,12 @@
 //! Entries written before the chain existed (NULL hashes) are accepted only as the oldest part of
 //! the log; the first chained entry follows [`GENESIS`].
 
-use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::db::schema::audit_log;
 use crate::db::AnyConnection;
 use crate::error::AppError;
+
+pub use crate::db::audit::ChainRow;
 
 /// The `prev_hash` of the first chained entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -87,22 +87,8 @@ pub fn entry_hash(prev_hash: &str, f: &Fields<'_>) -> String {
     hex::encode(h.finalize())
 }
 
-/// A stored entry as the verifier reads it.
-#[derive(Queryable, Debug, Clone)]
-pub struct ChainRow {
-    pub id: i64,
-    pub at: time::PrimitiveDateTime,
-    pub actor_id: Option<i64>,
-    pub actor: Option<String>,
-    pub action: String,
-    pub target: Option<String>,
-    pub ip: Option<String>,
-    pub reason: Option<String>,
-    pub prev_hash: Option<String>,
-    pub hash: Option<String>,
-}
-
 impl ChainRow {
+    /// The hashed fields of the stored entry.
     pub fn fields(&self) -> Fields<'_> {
         Fields {
             at: self.at,
@@ -220,26 +206,7 @@ pub fn verify(conn: &mut AnyConnection) -> Result<Outcome, AppError> {
     let mut verifier = Verifier::new();
     let mut after: Option<i64> = None;
     loop {
-        let mut q = audit_log::table
-            .select((
-                audit_log::id,
-                audit_log::at,
-                audit_log::actor_id,
-                audit_log::actor,
-                audit_log::action,
-                audit_log::target,
-                audit_log::ip,
-                audit_log::reason,
-                audit_log::prev_hash,
-                audit_log::hash,
-            ))
-            .order(audit_log::id.asc())
-            .limit(VERIFY_BATCH)
-            .into_boxed();
-        if let Some(a) = after {
-            q = q.filter(audit_log::id.gt(a));
-        }
-        let rows: Vec<ChainRow> = q.load(conn)?;
+        let rows = crate::db::audit::chain_after(conn, after, VERIFY_BATCH)?;
         for row in &rows {
             if let Err(b) = verifier.check(row) {
                 return Ok(Outcome::Broken(b));

@@ -5,16 +5,13 @@
 pub mod browse;
 pub mod chain;
 
-use diesel::connection::TransactionManager;
-use diesel::prelude::*;
+use diesel::connection::{Connection, TransactionManager};
 
-use crate::db::schema::audit_log;
+use crate::db::audit::{self as rows, NewEntry};
 use crate::db::AnyConnection;
 use crate::error::AppError;
 
-/// The PostgreSQL advisory lock that serialises appends, so two transactions never both chain onto
-/// the same latest entry. Held until the transaction ends.
-const CHAIN_LOCK_KEY: i64 = 0x6b696e_6175646974;
+pub use crate::db::audit::{AuditRow as Row, Filter};
 
 /// What happened, as stored in `audit_log.action`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,8 +116,7 @@ impl Action {
 }
 
 /// One entry; build it with [`Entry::new`] and the `actor`/`target`/`ip`/`reason` setters.
-#[derive(Insertable, Debug)]
-#[diesel(table_name = audit_log)]
+#[derive(Debug)]
 pub struct Entry {
     at: time::PrimitiveDateTime,
     actor_id: Option<i64>,
@@ -129,8 +125,6 @@ pub struct Entry {
     target: Option<String>,
     ip: Option<String>,
     reason: Option<String>,
-    prev_hash: Option<String>,
-    hash: Option<String>,
 }
 
 impl Entry {
@@ -143,8 +137,6 @@ impl Entry {
             target: None,
             ip: None,
             reason: None,
-            prev_hash: None,
-            hash: None,
         }
     }
 
@@ -195,51 +187,27 @@ impl Entry {
         }
     }
 
-    fn append(mut self, conn: &mut AnyConnection) -> Result<(), AppError> {
-        // SQLite: `Db::write` began with BEGIN IMMEDIATE, so this transaction is the only writer.
-        // PostgreSQL: writers queue on the advisory lock; under READ COMMITTED the read below then
-        // sees whatever the previous holder committed.
-        if let AnyConnection::Pg(c) = conn {
-            use diesel::connection::SimpleConnection;
-            c.batch_execute(&format!("SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})"))?;
-        }
-        let latest: Option<Option<String>> = audit_log::table
-            .select(audit_log::hash)
-            .order(audit_log::id.desc())
-            .first(conn)
-            .optional()?;
+    fn append(self, conn: &mut AnyConnection) -> Result<(), AppError> {
+        // Reading the latest hash and appending must not be split by another writer.
+        rows::lock_chain(conn)?;
         // No entry yet, or only entries from before the chain: start from the genesis value.
-        let prev = latest
-            .flatten()
-            .unwrap_or_else(|| chain::GENESIS.to_owned());
-        self.hash = Some(chain::entry_hash(&prev, &self.fields()));
-        self.prev_hash = Some(prev);
-        diesel::insert_into(audit_log::table)
-            .values(&self)
-            .execute(conn)?;
-        Ok(())
+        let prev = rows::latest_hash(conn)?.unwrap_or_else(|| chain::GENESIS.to_owned());
+        let hash = chain::entry_hash(&prev, &self.fields());
+        rows::insert(
+            conn,
+            &NewEntry {
+                at: self.at,
+                actor_id: self.actor_id,
+                actor: self.actor.as_deref(),
+                action: self.action,
+                target: self.target.as_deref(),
+                ip: self.ip.as_deref(),
+                reason: self.reason.as_deref(),
+                prev_hash: Some(&prev),
+                hash: Some(&hash),
+            },
+        )
     }
-}
-
-#[derive(Queryable, Debug, Clone)]
-pub struct Row {
-    pub id: i64,
-    pub at: time::PrimitiveDateTime,
-    pub actor_id: Option<i64>,
-    pub actor: Option<String>,
-    pub action: String,
-    pub target: Option<String>,
-    pub ip: Option<String>,
-    pub reason: Option<String>,
-}
-
-/// What to list: entries older than `before` (an entry id), whose action starts with
-/// `action_prefix`, written by `actor` (a username).
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    pub before: Option<i64>,
-    pub action_prefix: Option<String>,
-    pub actor: Option<String>,
 }
 
 /// Newest first, `limit` entries older than `before` (an entry id), for paging.
@@ -248,7 +216,7 @@ pub fn list(
     before: Option<i64>,
     limit: i64,
 ) -> Result<Vec<Row>, AppError> {
-    list_filtered(
+    rows::list(
         conn,
         &Filter {
             before,
@@ -256,58 +224,4 @@ pub fn list(
         },
         limit,
     )
-}
-
-/// `%`, `_` and the escape character itself match literally in a LIKE pattern after this.
-fn like_prefix(prefix: &str) -> String {
-    let mut out = String::with_capacity(prefix.len() + 1);
-    for c in prefix.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
-
-/// Newest first, at most `limit` entries matching `filter`.
-pub fn list_filtered(
-    conn: &mut AnyConnection,
-    filter: &Filter,
-    limit: i64,
-) -> Result<Vec<Row>, AppError> {
-    let mut q = audit_log::table
-        .select((
-            audit_log::id,
-            audit_log::at,
-            audit_log::actor_id,
-            audit_log::actor,
-            audit_log::action,
-            audit_log::target,
-            audit_log::ip,
-            audit_log::reason,
-        ))
-        .into_boxed()
-        .order(audit_log::id.desc())
-        .limit(limit);
-    if let Some(b) = filter.before {
-        q = q.filter(audit_log::id.lt(b));
-    }
-    if let Some(a) = &filter.action_prefix {
-        q = q.filter(audit_log::action.like(like_prefix(a)).escape('\\'));
-    }
-    if let Some(name) = &filter.actor {
-        q = q.filter(audit_log::actor.eq(name.clone()));
-    }
-    Ok(q.load::<Row>(conn)?)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn like_prefixes_match_literally() {
-        assert_eq!(super::like_prefix("sign_in."), "sign\\_in.%");
-        assert_eq!(super::like_prefix("100%\\"), "100\\%\\\\%");
-    }
 }

@@ -5,10 +5,9 @@
 //! the answer never tells) and a client address each get a few free failures in a 15-minute window;
 //! after that each further failure doubles the wait before the next try, up to 15 minutes.
 
-use diesel::prelude::*;
 use time::Duration;
 
-use crate::db::schema::throttle_events as te;
+use crate::db::throttle as events;
 use crate::db::{now, AnyConnection};
 use crate::error::AppError;
 
@@ -37,24 +36,11 @@ impl Kind {
 }
 
 pub fn record(conn: &mut AnyConnection, kind: Kind, key: &str) -> Result<(), AppError> {
-    diesel::insert_into(te::table)
-        .values((
-            te::kind.eq(kind.as_str()),
-            te::key.eq(key),
-            te::at.eq(now()),
-        ))
-        .execute(conn)?;
-    Ok(())
+    events::insert(conn, kind.as_str(), key, now())
 }
 
 pub fn clear(conn: &mut AnyConnection, kind: Kind, key: &str) -> Result<(), AppError> {
-    diesel::delete(
-        te::table
-            .filter(te::kind.eq(kind.as_str()))
-            .filter(te::key.eq(key)),
-    )
-    .execute(conn)?;
-    Ok(())
+    events::delete(conn, kind.as_str(), key)
 }
 
 /// Count and newest time of `kind` events for `key` within `window`.
@@ -64,14 +50,8 @@ fn recent(
     key: &str,
     window: Duration,
 ) -> Result<(i64, Option<time::PrimitiveDateTime>), AppError> {
-    let since = now() - window;
-    let (count, last) = te::table
-        .filter(te::kind.eq(kind.as_str()))
-        .filter(te::key.eq(key))
-        .filter(te::at.gt(since))
-        .select((diesel::dsl::count_star(), diesel::dsl::max(te::at)))
-        .first::<(i64, Option<time::PrimitiveDateTime>)>(conn)?;
-    Ok((count, last))
+    let recent = events::since(conn, kind.as_str(), key, now() - window)?;
+    Ok((recent.count, recent.last))
 }
 
 /// How long to wait after `failures` failures when `free` are allowed: none within the allowance,
@@ -182,7 +162,7 @@ pub fn take_post(conn: &mut AnyConnection, user_id: i64, per_minute: u32) -> Res
 
 /// Forgets events older than a day; run now and then so the table stays small.
 pub fn prune(conn: &mut AnyConnection) -> Result<usize, AppError> {
-    Ok(diesel::delete(te::table.filter(te::at.lt(now() - Duration::days(1)))).execute(conn)?)
+    events::delete_before(conn, now() - Duration::days(1))
 }
 
 #[cfg(test)]

@@ -92,6 +92,85 @@ pub fn revoke_all_refresh(conn: &mut AnyConnection, user_id: i64) -> Result<usiz
     .execute(conn)?)
 }
 
+/// A refresh token that can still be spent: where and when its API sign-in was last renewed.
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = refresh_tokens)]
+pub struct LiveRefreshRow {
+    pub family: String,
+    pub user_agent: Option<String>,
+    pub ip: Option<String>,
+    pub created_at: PrimitiveDateTime,
+}
+
+/// The account's unrevoked, unspent, unexpired refresh tokens, newest first.
+pub fn live_refresh_of(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<LiveRefreshRow>, AppError> {
+    Ok(refresh_tokens::table
+        .filter(refresh_tokens::user_id.eq(user_id))
+        .filter(refresh_tokens::revoked_at.is_null())
+        .filter(refresh_tokens::used_at.is_null())
+        .filter(refresh_tokens::expires_at.gt(now()))
+        .order(refresh_tokens::created_at.desc())
+        .select(LiveRefreshRow::as_select())
+        .load(conn)?)
+}
+
+/// When an API sign-in (a refresh-token family) began: its first token's time.
+#[derive(Queryable, Debug, Clone)]
+pub struct FamilyStartRow {
+    pub family: String,
+    pub started_at: Option<PrimitiveDateTime>,
+}
+
+pub fn family_starts(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<FamilyStartRow>, AppError> {
+    Ok(refresh_tokens::table
+        .filter(refresh_tokens::user_id.eq(user_id))
+        .group_by(refresh_tokens::family)
+        .select((
+            refresh_tokens::family,
+            diesel::dsl::min(refresh_tokens::created_at),
+        ))
+        .load(conn)?)
+}
+
+/// Revokes one of the account's API sign-ins; how many of its tokens were still unrevoked (0 when
+/// the family is not the account's, or already ended).
+pub fn revoke_family_of(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    family: &str,
+) -> Result<usize, AppError> {
+    Ok(diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::user_id.eq(user_id))
+            .filter(refresh_tokens::family.eq(family))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(Some(now())))
+    .execute(conn)?)
+}
+
+/// Revokes every API sign-in of the account but the family `spared`.
+pub fn revoke_refresh_except(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    spared: &str,
+) -> Result<usize, AppError> {
+    Ok(diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::user_id.eq(user_id))
+            .filter(refresh_tokens::revoked_at.is_null())
+            .filter(refresh_tokens::family.ne(spared)),
+    )
+    .set(refresh_tokens::revoked_at.eq(Some(now())))
+    .execute(conn)?)
+}
+
 // ---- browser sessions
 
 #[derive(Queryable, Debug, Clone)]

@@ -47,6 +47,23 @@ pub fn insert(
     }
 }
 
+/// Every report a member made, oldest first (their data export).
+pub fn by_reporter(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<FlagRow>, AppError> {
+    Ok(flags::table
+        .filter(flags::user_id.eq(Some(user_id)))
+        .order(flags::id.asc())
+        .select(FlagRow::as_select())
+        .load(conn)?)
+}
+
+/// A deleted member's reports stay for the moderators, without their words.
+pub fn forget_notes_of(conn: &mut AnyConnection, user_id: i64) -> Result<(), AppError> {
+    diesel::update(flags::table.filter(flags::user_id.eq(Some(user_id))))
+        .set(flags::note.eq(None::<String>))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// How many distinct members have open reports on a post.
 pub fn open_reporters(conn: &mut AnyConnection, post_id: i64) -> Result<i64, AppError> {
     Ok(flags::table

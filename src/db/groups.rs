@@ -113,6 +113,17 @@ pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<GroupRow>, AppE
         .optional()?)
 }
 
+pub fn count(conn: &mut AnyConnection) -> Result<i64, AppError> {
+    Ok(groups::table.count().get_result(conn)?)
+}
+
+/// The highest group id, for generators that choose their own ids.
+pub fn max_id(conn: &mut AnyConnection) -> Result<Option<i64>, AppError> {
+    Ok(groups::table
+        .select(diesel::dsl::max(groups::id))
+        .first(conn)?)
+}
+
 /// Every group, most recently active first (groups with no activity yet by name).
 pub fn list(conn: &mut AnyConnection) -> Result<Vec<GroupRow>, AppError> {
     let mut all = groups::table
@@ -143,6 +154,33 @@ pub fn memberships_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<Memb
     Ok(group_members::table
         .filter(group_members::user_id.eq(user_id))
         .select(MemberRow::as_select())
+        .load(conn)?)
+}
+
+/// A membership or request with its group's slug and name, as the member's data export shows it.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = group_members)]
+pub struct ExportMembershipRow {
+    #[diesel(select_expression = groups::slug)]
+    pub group_slug: String,
+    #[diesel(select_expression = groups::name)]
+    pub group_name: String,
+    pub state: String,
+    pub is_moderator: bool,
+    pub requested_at: PrimitiveDateTime,
+    pub joined_at: Option<PrimitiveDateTime>,
+}
+
+/// Every membership and request of a member, by group slug.
+pub fn memberships_for_export(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<ExportMembershipRow>, AppError> {
+    Ok(group_members::table
+        .inner_join(groups::table)
+        .filter(group_members::user_id.eq(user_id))
+        .order(groups::slug.asc())
+        .select(ExportMembershipRow::as_select())
         .load(conn)?)
 }
 

@@ -1,18 +1,23 @@
 //! The database: one connection type for SQLite and PostgreSQL, the pool, migrations and the
 //! transaction helper every use case goes through.
 
+pub mod audit;
+pub mod clinicians;
 pub mod credentials;
 pub mod flags;
 pub mod groups;
+pub mod known_clients;
 pub mod notifications;
 pub mod posts;
 pub mod queue;
+pub mod revisions;
 pub mod safety;
 pub mod sanctions;
 pub mod schema;
 pub mod settings;
 pub mod stored;
 pub mod threads;
+pub mod throttle;
 pub mod users;
 pub mod writer;
 

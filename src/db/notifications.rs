@@ -51,6 +51,15 @@ pub fn recent(
         .load(conn)?)
 }
 
+/// Every notification of a member, oldest first (their data export).
+pub fn all_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<NotificationRow>, AppError> {
+    Ok(notifications::table
+        .filter(notifications::user_id.eq(user_id))
+        .order(notifications::id.asc())
+        .select(NotificationRow::as_select())
+        .load(conn)?)
+}
+
 pub fn unread(conn: &mut AnyConnection, user_id: i64) -> Result<i64, AppError> {
     Ok(notifications::table
         .filter(notifications::user_id.eq(user_id))

@@ -192,22 +192,6 @@ pub fn delete_content(conn: &mut AnyConnection, id: i64) -> Result<(), AppError>
     Ok(())
 }
 
-#[derive(Queryable, Debug, Clone)]
-pub struct RevisionRow {
-    pub id: i64,
-    pub post_id: i64,
-    pub editor_id: Option<i64>,
-    pub body_md: String,
-    pub created_at: PrimitiveDateTime,
-}
-
-pub fn revisions(conn: &mut AnyConnection, post_id: i64) -> Result<Vec<RevisionRow>, AppError> {
-    Ok(post_revisions::table
-        .filter(post_revisions::post_id.eq(post_id))
-        .order(post_revisions::id.asc())
-        .load(conn)?)
-}
-
 /// A member's published, undeleted posts, newest first, with thread title and group (slug,
 /// visibility, id) so the caller can apply the visibility rule before showing any.
 pub type AuthoredPost = (PostRow, String, i64, String, String);
@@ -233,6 +217,79 @@ pub fn by_author(
             groups::visibility,
         ))
         .load(conn)?)
+}
+
+/// A member's own post as their data export shows it, with its thread's title, status and author
+/// (whose title it may show depends on them) and its group. No moderator's name, no findings.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = posts)]
+pub struct ExportPostRow {
+    pub id: i64,
+    pub thread_id: i64,
+    pub parent_id: Option<i64>,
+    pub body_md: Option<String>,
+    pub status: PostStatus,
+    pub created_at: PrimitiveDateTime,
+    pub edited_at: Option<PrimitiveDateTime>,
+    pub deleted_at: Option<PrimitiveDateTime>,
+    pub decision_reason: Option<String>,
+    #[diesel(select_expression = threads::title)]
+    pub thread_title: String,
+    #[diesel(select_expression = threads::status)]
+    pub thread_status: PostStatus,
+    #[diesel(select_expression = threads::author_id)]
+    pub thread_author_id: Option<i64>,
+    #[diesel(select_expression = groups::slug)]
+    pub group_slug: String,
+}
+
+/// Every post a member wrote, oldest first.
+pub fn authored_for_export(
+    conn: &mut AnyConnection,
+    author_id: i64,
+) -> Result<Vec<ExportPostRow>, AppError> {
+    Ok(posts::table
+        .inner_join(threads::table.inner_join(groups::table))
+        .filter(posts::author_id.eq(Some(author_id)))
+        .order(posts::id.asc())
+        .select(ExportPostRow::as_select())
+        .load(conn)?)
+}
+
+/// What erasing an account needs to know of each of its posts.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = posts)]
+pub struct AuthoredFacts {
+    pub id: i64,
+    pub thread_id: i64,
+    pub parent_id: Option<i64>,
+    pub status: PostStatus,
+    pub deleted_at: Option<PrimitiveDateTime>,
+}
+
+pub fn facts_by_author(
+    conn: &mut AnyConnection,
+    author_id: i64,
+) -> Result<Vec<AuthoredFacts>, AppError> {
+    Ok(posts::table
+        .filter(posts::author_id.eq(Some(author_id)))
+        .select(AuthoredFacts::as_select())
+        .load(conn)?)
+}
+
+/// A deleted moderator's name comes off the decisions they made.
+pub fn forget_decider(conn: &mut AnyConnection, username: &str) -> Result<(), AppError> {
+    diesel::update(posts::table.filter(posts::decided_by.eq(Some(username))))
+        .set(posts::decided_by.eq(None::<String>))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The highest post id, for generators that choose their own ids.
+pub fn max_id(conn: &mut AnyConnection) -> Result<Option<i64>, AppError> {
+    Ok(posts::table
+        .select(diesel::dsl::max(posts::id))
+        .first(conn)?)
 }
 
 /// Moves a post from one state to another with no decision attached (the report threshold);

@@ -66,6 +66,41 @@ pub fn of_user(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<SanctionRow
         .load(conn)?)
 }
 
+/// A measure as its member's data export shows it: never the moderator's name.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = sanctions)]
+pub struct ExportSanctionRow {
+    pub kind: String,
+    pub reason: String,
+    pub until: Option<PrimitiveDateTime>,
+    pub created_at: PrimitiveDateTime,
+    pub lifted_at: Option<PrimitiveDateTime>,
+}
+
+/// Every measure taken against a member, oldest first.
+pub fn for_export(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<ExportSanctionRow>, AppError> {
+    Ok(sanctions::table
+        .filter(sanctions::user_id.eq(user_id))
+        .order(sanctions::id.asc())
+        .select(ExportSanctionRow::as_select())
+        .load(conn)?)
+}
+
+/// A deleted moderator's name comes off the measures they took, replaced by `instead`.
+pub fn forget_creator(
+    conn: &mut AnyConnection,
+    username: &str,
+    instead: &str,
+) -> Result<(), AppError> {
+    diesel::update(sanctions::table.filter(sanctions::created_by.eq(username)))
+        .set(sanctions::created_by.eq(instead))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Lifts a measure early; false if it was already lifted (or is not this member's).
 pub fn lift(conn: &mut AnyConnection, id: i64, user_id: i64) -> Result<bool, AppError> {
     Ok(diesel::update(

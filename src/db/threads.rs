@@ -4,7 +4,7 @@ use diesel::dsl::max;
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use super::schema::{posts, threads, users};
+use super::schema::{groups, posts, threads, users};
 use super::{now, AnyConnection};
 use crate::error::AppError;
 use crate::posting::PostStatus;
@@ -75,6 +75,65 @@ pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<ThreadWithAutho
         .select((ThreadRow::as_select(), users::username.nullable()))
         .first(conn)
         .optional()?)
+}
+
+/// A thread a member started, as their data export shows it.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = threads)]
+pub struct ExportThreadRow {
+    pub id: i64,
+    #[diesel(select_expression = groups::slug)]
+    pub group_slug: String,
+    pub title: String,
+    pub status: PostStatus,
+    pub created_at: PrimitiveDateTime,
+}
+
+/// Every thread a member started, oldest first.
+pub fn started_for_export(
+    conn: &mut AnyConnection,
+    author_id: i64,
+) -> Result<Vec<ExportThreadRow>, AppError> {
+    Ok(threads::table
+        .inner_join(groups::table)
+        .filter(threads::author_id.eq(Some(author_id)))
+        .order(threads::id.asc())
+        .select(ExportThreadRow::as_select())
+        .load(conn)?)
+}
+
+/// Which of a member's thread titles [`retitle_by_author`] replaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Titles {
+    All,
+    NotPublished,
+}
+
+/// Replaces the titles of threads a member started (their account is being deleted).
+pub fn retitle_by_author(
+    conn: &mut AnyConnection,
+    author_id: i64,
+    which: Titles,
+    title: &str,
+) -> Result<usize, AppError> {
+    let theirs = threads::table.filter(threads::author_id.eq(Some(author_id)));
+    Ok(match which {
+        Titles::All => diesel::update(theirs)
+            .set(threads::title.eq(title))
+            .execute(conn)?,
+        Titles::NotPublished => {
+            diesel::update(theirs.filter(threads::status.ne(PostStatus::Published)))
+                .set(threads::title.eq(title))
+                .execute(conn)?
+        }
+    })
+}
+
+/// The highest thread id, for generators that choose their own ids.
+pub fn max_id(conn: &mut AnyConnection) -> Result<Option<i64>, AppError> {
+    Ok(threads::table
+        .select(diesel::dsl::max(threads::id))
+        .first(conn)?)
 }
 
 /// A position in a group's thread list: (pinned, activity as of the snapshot, id) of the last

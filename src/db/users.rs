@@ -4,7 +4,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
-use super::schema::users;
+use super::schema::{retired_usernames, users};
 use super::AnyConnection;
 use crate::domain::{Role, Username};
 use crate::error::AppError;
@@ -273,4 +273,48 @@ pub fn badges(
         .into_iter()
         .filter_map(|(name, specialty)| specialty.map(|s| (name, Badge::verified(s))))
         .collect())
+}
+
+/// Verified clinicians by name, at most `limit`, for the review page.
+pub fn verified_clinicians(conn: &mut AnyConnection, limit: i64) -> Result<Vec<UserRow>, AppError> {
+    Ok(users::table
+        .filter(users::role.eq(Role::Clinician.as_str()))
+        .filter(users::clinician_specialty.is_not_null())
+        .order(users::username.asc())
+        .limit(limit)
+        .select(UserRow::as_select())
+        .load(conn)?)
+}
+
+/// Removes the account row; the database cascades to what hangs off it.
+pub fn delete(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {
+    diesel::delete(users::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+/// Whether a deleted account's name had this keyed hash (see `privacy::erase`).
+pub fn name_retired(conn: &mut AnyConnection, name_hash: &str) -> Result<bool, AppError> {
+    let n: i64 = retired_usernames::table
+        .filter(retired_usernames::name_hash.eq(name_hash))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Keeps a deleted account's name, as a keyed hash, so nobody can take it.
+pub fn retire_name(conn: &mut AnyConnection, name_hash: &str) -> Result<(), AppError> {
+    diesel::insert_into(retired_usernames::table)
+        .values((
+            retired_usernames::name_hash.eq(name_hash),
+            retired_usernames::retired_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The highest account id, for generators that choose their own ids.
+pub fn max_id(conn: &mut AnyConnection) -> Result<Option<i64>, AppError> {
+    Ok(users::table
+        .select(diesel::dsl::max(users::id))
+        .first(conn)?)
 }

@@ -301,7 +301,7 @@ pub async fn revisions(
                 .target(format!("post {}", post.id))
                 .ip(Some(&ip))
                 .write(conn)?;
-            Ok(posts::revisions(conn, post.id)?
+            Ok(crate::db::revisions::of_post(conn, post.id)?
                 .into_iter()
                 .map(|r| RevisionView {
                     body: r.body_md,

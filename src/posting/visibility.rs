@@ -54,7 +54,13 @@ pub fn can_read_group(visibility: Visibility, who: Standing) -> bool {
 
 /// Content that is not published exists only for its author and those who moderate here.
 fn content_seen(status: PostStatus, by_viewer: bool, who: Standing) -> bool {
-    status == PostStatus::Published || by_viewer || who.moderates
+    can_see_content(status, by_viewer, who.moderates)
+}
+
+/// The rule's core, for callers that already know the group is readable or that the reader is
+/// the content's own author (a member's data export: someone else's thread title only while public).
+pub fn can_see_content(status: PostStatus, by_viewer: bool, moderates: bool) -> bool {
+    status == PostStatus::Published || by_viewer || moderates
 }
 
 /// A thread (its title, its place in lists, its counts).

@@ -3,13 +3,10 @@
 //! sign-in from a client not seen before puts a notification in the member's inbox. The very
 //! first client an account signs in from is remembered without one: there is nothing to compare.
 
-use diesel::prelude::*;
-
 use crate::auth::client::ClientInfo;
 use crate::auth::tokens::hmac_sha256;
-use crate::db::schema::known_clients;
 use crate::db::users::UserRow;
-use crate::db::{now, AnyConnection};
+use crate::db::{known_clients, now, AnyConnection};
 use crate::error::AppError;
 use crate::notify;
 
@@ -48,31 +45,12 @@ pub fn note_sign_in(
     client: &ClientInfo,
 ) -> Result<(), AppError> {
     let fp = fingerprint(key, user.id, client);
-    let known: Option<i64> = known_clients::table
-        .filter(known_clients::user_id.eq(user.id))
-        .filter(known_clients::fingerprint.eq(&fp))
-        .select(known_clients::id)
-        .first(conn)
-        .optional()?;
     let at = now();
-    if let Some(id) = known {
-        diesel::update(known_clients::table.find(id))
-            .set(known_clients::last_seen_at.eq(at))
-            .execute(conn)?;
-        return Ok(());
+    if let Some(id) = known_clients::find(conn, user.id, &fp)? {
+        return known_clients::touch(conn, id, at);
     }
-    let others: i64 = known_clients::table
-        .filter(known_clients::user_id.eq(user.id))
-        .count()
-        .get_result(conn)?;
-    diesel::insert_into(known_clients::table)
-        .values((
-            known_clients::user_id.eq(user.id),
-            known_clients::fingerprint.eq(&fp),
-            known_clients::first_seen_at.eq(at),
-            known_clients::last_seen_at.eq(at),
-        ))
-        .execute(conn)?;
+    let others = known_clients::count_of(conn, user.id)?;
+    known_clients::insert(conn, user.id, &fp, at)?;
     if others > 0 {
         let device = crate::display::describe_device(client.user_agent.as_deref());
         notify::notify(

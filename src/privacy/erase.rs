@@ -16,18 +16,15 @@
 //! `account.deleted` with the choice and, for an admin, the reason. The username is retired (kept
 //! only as a keyed hash) so nobody can take a former member's name.
 
-use diesel::prelude::*;
-
 use crate::audit::{Action, Entry};
 use crate::auth::accounts::require_role;
 use crate::auth::client::ClientInfo;
 use crate::auth::tokens::hmac_sha256;
-use crate::db::schema::{
-    clinician_applications, flags, post_revisions, posts, retired_usernames, sanctions, threads,
-    users,
+use crate::db::threads::{self as thread_rows, Titles};
+use crate::db::users::{self as user_rows, UserRow};
+use crate::db::{
+    clinicians, flags, groups, posts as post_rows, revisions, sanctions, AnyConnection,
 };
-use crate::db::users::UserRow;
-use crate::db::{groups, now, posts as post_rows, threads as thread_rows, AnyConnection};
 use crate::domain::{PasswordAttempt, Role, Username};
 use crate::error::AppError;
 use crate::posting::PostStatus;
@@ -60,15 +57,6 @@ impl PostsChoice {
     }
 }
 
-/// A post's id, thread, parent, status and deletion time: what erasing needs to know of it.
-type PostFacts = (
-    i64,
-    i64,
-    Option<i64>,
-    PostStatus,
-    Option<time::PrimitiveDateTime>,
-);
-
 /// The placeholder for a deleted member's thread title.
 pub const DELETED_TITLE: &str = "[deleted]";
 
@@ -87,11 +75,7 @@ pub fn username_retired(
     key: &[u8; 32],
     username: &str,
 ) -> Result<bool, AppError> {
-    let n: i64 = retired_usernames::table
-        .filter(retired_usernames::name_hash.eq(retired_hash(key, username)))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
+    user_rows::name_retired(conn, &retired_hash(key, username))
 }
 
 fn wrong_password() -> AppError {
@@ -155,7 +139,7 @@ pub async fn delete_by_admin(
     state
         .db
         .write(move |conn| {
-            let user = crate::db::users::by_username(conn, &target)?.ok_or(AppError::NotFound)?;
+            let user = user_rows::by_username(conn, &target)?.ok_or(AppError::NotFound)?;
             if user.id == aid {
                 return Err(AppError::validation(
                     "username",
@@ -187,94 +171,56 @@ pub fn erase(
     user_id: i64,
     choice: PostsChoice,
 ) -> Result<(), AppError> {
-    let user: UserRow = users::table
-        .find(user_id)
-        .select(UserRow::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(AppError::NotFound)?;
+    let user = user_rows::by_id(conn, user_id)?.ok_or(AppError::NotFound)?;
 
     // A verified clinician's replies stop marking threads answered once the badge is gone.
     if user.clinician_specialty.is_some() {
-        crate::db::users::set_clinician(conn, user.id, None)?;
+        user_rows::set_clinician(conn, user.id, None)?;
         thread_rows::recompute_clinician_answered(conn, user.id)?;
     }
 
-    let mine: Vec<PostFacts> = posts::table
-        .filter(posts::author_id.eq(Some(user.id)))
-        .select((
-            posts::id,
-            posts::thread_id,
-            posts::parent_id,
-            posts::status,
-            posts::deleted_at,
-        ))
-        .load(conn)?;
-    let ids: Vec<i64> = mine.iter().map(|p| p.0).collect();
+    let mine = post_rows::facts_by_author(conn, user.id)?;
+    let ids: Vec<i64> = mine.iter().map(|p| p.id).collect();
     let links: Vec<String> = mine
         .iter()
-        .map(|p| crate::notify::post_link(p.1, p.0))
+        .map(|p| crate::notify::post_link(p.thread_id, p.id))
         .collect();
-    diesel::delete(post_revisions::table.filter(post_revisions::post_id.eq_any(&ids)))
-        .execute(conn)?;
-    for (id, thread_id, parent_id, status, deleted_at) in mine {
-        let published = status == PostStatus::Published;
+    revisions::delete_of_posts(conn, &ids)?;
+    for post in mine {
+        let published = post.status == PostStatus::Published;
         let wipe = choice == PostsChoice::Delete || !published;
-        if !wipe || deleted_at.is_some() {
+        if !wipe || post.deleted_at.is_some() {
             continue;
         }
-        post_rows::delete_content(conn, id)?;
-        if parent_id.is_some() && published {
-            thread_rows::forget_reply(conn, thread_id)?;
+        post_rows::delete_content(conn, post.id)?;
+        if post.parent_id.is_some() && published {
+            thread_rows::forget_reply(conn, post.thread_id)?;
         }
     }
     // A thread title is the member's words too; a title never made public is wiped either way.
-    let titles = threads::table.filter(threads::author_id.eq(Some(user.id)));
-    match choice {
-        PostsChoice::Delete => diesel::update(titles)
-            .set(threads::title.eq(DELETED_TITLE))
-            .execute(conn)?,
-        PostsChoice::Anonymise => {
-            diesel::update(titles.filter(threads::status.ne(PostStatus::Published)))
-                .set(threads::title.eq(DELETED_TITLE))
-                .execute(conn)?
-        }
+    let titles = match choice {
+        PostsChoice::Delete => Titles::All,
+        PostsChoice::Anonymise => Titles::NotPublished,
     };
+    thread_rows::retitle_by_author(conn, user.id, titles, DELETED_TITLE)?;
 
     // Reports they made stay for the moderators, without their words.
-    diesel::update(flags::table.filter(flags::user_id.eq(Some(user.id))))
-        .set(flags::note.eq(None::<String>))
-        .execute(conn)?;
+    flags::forget_notes_of(conn, user.id)?;
 
     // Their name in other people's inboxes (every notice about their posts) and on moderation
     // records.
     crate::notify::forget_author(conn, &user.username, &links)?;
-    diesel::update(posts::table.filter(posts::decided_by.eq(Some(user.username.clone()))))
-        .set(posts::decided_by.eq(None::<String>))
-        .execute(conn)?;
-    diesel::update(
-        clinician_applications::table
-            .filter(clinician_applications::decided_by.eq(Some(user.username.clone()))),
-    )
-    .set(clinician_applications::decided_by.eq(None::<String>))
-    .execute(conn)?;
-    diesel::update(sanctions::table.filter(sanctions::created_by.eq(&user.username)))
-        .set(sanctions::created_by.eq("a former moderator"))
-        .execute(conn)?;
+    post_rows::forget_decider(conn, &user.username)?;
+    clinicians::forget_decider(conn, &user.username)?;
+    sanctions::forget_creator(conn, &user.username, "a former moderator")?;
 
     // Memberships one by one, so the groups' member counts stay right.
     for m in groups::memberships_of(conn, user.id)? {
         groups::remove(conn, m.group_id, user.id)?;
     }
 
-    diesel::insert_into(retired_usernames::table)
-        .values((
-            retired_usernames::name_hash.eq(retired_hash(key, &user.username)),
-            retired_usernames::retired_at.eq(now()),
-        ))
-        .execute(conn)?;
+    user_rows::retire_name(conn, &retired_hash(key, &user.username))?;
     // The rest goes with the row: ON DELETE CASCADE (credentials, notifications, sanctions,
     // applications, known clients) and SET NULL (authorship of posts, threads, reports, revisions).
-    diesel::delete(users::table.find(user.id)).execute(conn)?;
-    Ok(())
+    user_rows::delete(conn, user.id)
 }

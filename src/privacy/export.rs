@@ -2,321 +2,384 @@
 //! holds what they wrote and what was done to their account, and nothing about other people beyond
 //! what they could already see: no other reporter of a post, no moderator's name, no title of
 //! someone else's thread they can no longer see.
+//!
+//! One section per part of the document, each read by its own query in `db/` into a projection
+//! that cannot select what the document must not hold. Ids are strings and times RFC 3339, as
+//! everywhere in the API; the key names are the contract of `GET /me/export` (`format`
+//! `kindred-export/1`).
 
-// Each query's row is a tuple that mirrors its select list beside it; naming each one would only
-// move the list away from the query.
-#![allow(clippy::type_complexity)]
+use std::collections::HashMap;
 
-use diesel::prelude::*;
-use serde_json::{json, Value};
+use serde::Serialize;
 use time::PrimitiveDateTime;
 
 use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
-use crate::db::schema::{
-    audit_log, clinician_applications, flags, group_members, groups, notifications, post_revisions,
-    posts, sanctions, threads,
-};
-use crate::db::users::UserRow;
-use crate::db::{rfc3339, AnyConnection};
+use crate::db::audit::{AnonymousEventRow, OwnEventRow};
+use crate::db::clinicians::ExportApplicationRow;
+use crate::db::flags::FlagRow;
+use crate::db::groups::ExportMembershipRow;
+use crate::db::notifications::NotificationRow;
+use crate::db::posts::ExportPostRow;
+use crate::db::revisions::RevisionRow;
+use crate::db::sanctions::ExportSanctionRow;
+use crate::db::threads::ExportThreadRow;
+use crate::db::users::{Badge, UserRow};
+use crate::db::{self, rfc3339, AnyConnection};
 use crate::error::AppError;
-use crate::posting::PostStatus;
+use crate::posting::{visibility, PostStatus};
 use crate::state::AppState;
 
-use super::sessions::{self, Current};
+use super::sessions::{self, Current, SignInView};
 
-fn t(v: PrimitiveDateTime) -> Value {
-    Value::String(rfc3339(v))
-}
-
-fn opt_t(v: Option<PrimitiveDateTime>) -> Value {
-    v.map(t).unwrap_or(Value::Null)
-}
+/// The document's format, for whoever reads an export later.
+pub const FORMAT: &str = "kindred-export/1";
 
 /// Audit actions that describe the account's own sign-ins and security changes.
 const ACCOUNT_ACTION_PREFIXES: [&str; 5] =
     ["sign_in.", "sign_out", "token.", "account.", "two_factor."];
 
-/// Builds the document; reads only (the audit entry is written by [`export`]).
-pub fn document(conn: &mut AnyConnection, user: &UserRow) -> Result<Value, AppError> {
-    let uid = user.id;
-    let memberships: Vec<(
-        String,
-        String,
-        String,
-        bool,
-        PrimitiveDateTime,
-        Option<PrimitiveDateTime>,
-    )> = group_members::table
-        .inner_join(groups::table)
-        .filter(group_members::user_id.eq(uid))
-        .order(groups::slug.asc())
-        .select((
-            groups::slug,
-            groups::name,
-            group_members::state,
-            group_members::is_moderator,
-            group_members::requested_at,
-            group_members::joined_at,
-        ))
-        .load(conn)?;
+/// What the member is told of a failed sign-in on their account by someone who did not get in.
+const SOMEONE_TRIED: &str = "someone tried to sign in to your account";
 
-    let my_posts: Vec<(
-        (
-            i64,
-            i64,
-            Option<i64>,
-            Option<String>,
-            PostStatus,
-            PrimitiveDateTime,
-        ),
-        (
-            Option<PrimitiveDateTime>,
-            Option<PrimitiveDateTime>,
-            Option<String>,
-        ),
-        (String, PostStatus, Option<i64>, String),
-    )> = posts::table
-        .inner_join(threads::table.inner_join(groups::table))
-        .filter(posts::author_id.eq(Some(uid)))
-        .order(posts::id.asc())
-        .select((
-            (
-                posts::id,
-                posts::thread_id,
-                posts::parent_id,
-                posts::body_md,
-                posts::status,
-                posts::created_at,
-            ),
-            (posts::edited_at, posts::deleted_at, posts::decision_reason),
-            (
-                threads::title,
-                threads::status,
-                threads::author_id,
-                groups::slug,
-            ),
-        ))
-        .load(conn)?;
-    let post_ids: Vec<i64> = my_posts.iter().map(|((id, ..), ..)| *id).collect();
-    let revisions: Vec<(i64, String, PrimitiveDateTime)> = post_revisions::table
-        .filter(post_revisions::post_id.eq_any(&post_ids))
-        .order(post_revisions::id.asc())
-        .select((
-            post_revisions::post_id,
-            post_revisions::body_md,
-            post_revisions::created_at,
-        ))
-        .load(conn)?;
-    let posts_json: Vec<Value> = my_posts
+/// The whole document, its sections in the order they are written.
+#[derive(Serialize, Debug)]
+pub struct Export {
+    pub format: &'static str,
+    pub exported_at: String,
+    pub profile: ExportProfile,
+    pub memberships: Vec<ExportMembership>,
+    pub threads_started: Vec<ExportThread>,
+    pub posts: Vec<ExportPost>,
+    pub reports: Vec<ExportReport>,
+    pub notifications: Vec<ExportNotification>,
+    pub sign_in_history: Vec<ExportEvent>,
+    pub signed_in_now: Vec<SignInView>,
+    pub clinician_applications: Vec<ExportApplication>,
+    pub sanctions: Vec<ExportSanction>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportProfile {
+    pub id: String,
+    pub username: String,
+    pub email: Option<String>,
+    /// The role as stored.
+    pub role: String,
+    pub member_since: String,
+    pub two_factor_enabled: bool,
+    pub badge: Option<Badge>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportMembership {
+    pub group: String,
+    pub group_name: String,
+    /// `member` or `pending`.
+    pub state: String,
+    pub group_moderator: bool,
+    pub requested_at: String,
+    pub joined_at: Option<String>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportThread {
+    pub id: String,
+    pub group: String,
+    pub title: String,
+    pub status: PostStatus,
+    pub created_at: String,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportPost {
+    pub id: String,
+    pub thread_id: String,
+    /// None for someone else's thread that is not published (a held title may hold PHI).
+    pub thread_title: Option<String>,
+    pub group: String,
+    pub parent_id: Option<String>,
+    pub status: PostStatus,
+    pub deleted: bool,
+    /// None once the text was deleted or purged.
+    pub body_markdown: Option<String>,
+    pub created_at: String,
+    pub edited_at: Option<String>,
+    pub deleted_at: Option<String>,
+    pub moderator_reason: Option<String>,
+    pub revisions: Vec<ExportRevision>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportRevision {
+    pub body_markdown: String,
+    pub written_at: String,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportReport {
+    pub post_id: String,
+    pub reason: String,
+    pub note: Option<String>,
+    pub created_at: String,
+    pub resolved_at: Option<String>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportNotification {
+    pub kind: String,
+    pub text: String,
+    pub link: String,
+    pub created_at: String,
+    pub read_at: Option<String>,
+}
+
+/// One event of the sign-in history.
+#[derive(Serialize, Debug)]
+pub struct ExportEvent {
+    /// What the history is ordered by.
+    #[serde(skip)]
+    pub when: PrimitiveDateTime,
+    pub at: String,
+    /// The audit action, e.g. `sign_in.succeeded`.
+    pub event: String,
+    /// The member's own address; None for someone else's failed attempt.
+    pub ip: Option<String>,
+    pub detail: Option<String>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportApplication {
+    pub npi: String,
+    pub license_state: String,
+    pub license_number: String,
+    pub specialty: String,
+    pub note: Option<String>,
+    pub status: String,
+    pub created_at: String,
+    pub decided_at: Option<String>,
+    pub reason: Option<String>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportSanction {
+    pub kind: String,
+    pub reason: String,
+    pub until: Option<String>,
+    pub created_at: String,
+    pub lifted_at: Option<String>,
+}
+
+fn opt_t(t: Option<PrimitiveDateTime>) -> Option<String> {
+    t.map(rfc3339)
+}
+
+fn profile(user: &UserRow) -> ExportProfile {
+    ExportProfile {
+        id: user.id.to_string(),
+        username: user.username.clone(),
+        email: user.email.clone(),
+        role: user.role.clone(),
+        member_since: rfc3339(user.created_at),
+        two_factor_enabled: user.totp_enabled(),
+        badge: user.badge(),
+    }
+}
+
+impl From<ExportMembershipRow> for ExportMembership {
+    fn from(m: ExportMembershipRow) -> Self {
+        ExportMembership {
+            group: m.group_slug,
+            group_name: m.group_name,
+            state: m.state,
+            group_moderator: m.is_moderator,
+            requested_at: rfc3339(m.requested_at),
+            joined_at: opt_t(m.joined_at),
+        }
+    }
+}
+
+impl From<ExportThreadRow> for ExportThread {
+    fn from(t: ExportThreadRow) -> Self {
+        ExportThread {
+            id: t.id.to_string(),
+            group: t.group_slug,
+            title: t.title,
+            status: t.status,
+            created_at: rfc3339(t.created_at),
+        }
+    }
+}
+
+/// The member's posts, each with its earlier versions: two queries.
+fn posts(conn: &mut AnyConnection, uid: i64) -> Result<Vec<ExportPost>, AppError> {
+    let rows = db::posts::authored_for_export(conn, uid)?;
+    let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
+    let mut revisions: HashMap<i64, Vec<ExportRevision>> = HashMap::new();
+    for r in db::revisions::of_posts(conn, &ids)? {
+        revisions.entry(r.post_id).or_default().push(revision(r));
+    }
+    Ok(rows
         .into_iter()
-        .map(
-            |(
-                (id, thread_id, parent_id, body, status, created),
-                (edited, deleted, decision_reason),
-                (title, thread_status, thread_author, group),
-            )| {
-                // Someone else's thread title only while it is public: a held title may hold PHI.
-                let title = (thread_author == Some(uid) || thread_status == PostStatus::Published)
-                    .then_some(title);
-                json!({
-                    "id": id.to_string(),
-                    "thread_id": thread_id.to_string(),
-                    "thread_title": title,
-                    "group": group,
-                    "parent_id": parent_id.map(|p| p.to_string()),
-                    "status": status,
-                    "deleted": deleted.is_some(),
-                    "body_markdown": body,
-                    "created_at": t(created),
-                    "edited_at": opt_t(edited),
-                    "deleted_at": opt_t(deleted),
-                    "moderator_reason": decision_reason,
-                    "revisions": revisions
-                        .iter()
-                        .filter(|(p, ..)| *p == id)
-                        .map(|(_, body, at)| json!({"body_markdown": body, "written_at": t(*at)}))
-                        .collect::<Vec<_>>(),
-                })
-            },
-        )
-        .collect();
+        .map(|p| {
+            let revisions = revisions.remove(&p.id).unwrap_or_default();
+            post(p, uid, revisions)
+        })
+        .collect())
+}
 
-    let my_threads: Vec<(i64, String, String, String, PrimitiveDateTime)> = threads::table
-        .inner_join(groups::table)
-        .filter(threads::author_id.eq(Some(uid)))
-        .order(threads::id.asc())
-        .select((
-            threads::id,
-            groups::slug,
-            threads::title,
-            threads::status,
-            threads::created_at,
-        ))
-        .load(conn)?;
+fn revision(r: RevisionRow) -> ExportRevision {
+    ExportRevision {
+        body_markdown: r.body_md,
+        written_at: rfc3339(r.created_at),
+    }
+}
 
-    let my_flags: Vec<(
-        i64,
-        String,
-        Option<String>,
-        PrimitiveDateTime,
-        Option<PrimitiveDateTime>,
-    )> = flags::table
-        .filter(flags::user_id.eq(Some(uid)))
-        .order(flags::id.asc())
-        .select((
-            flags::post_id,
-            flags::reason,
-            flags::note,
-            flags::created_at,
-            flags::resolved_at,
-        ))
-        .load(conn)?;
+fn post(p: ExportPostRow, uid: i64, revisions: Vec<ExportRevision>) -> ExportPost {
+    // Someone else's thread title only while it is public: a held title may hold PHI.
+    let title_shown =
+        visibility::can_see_content(p.thread_status, p.thread_author_id == Some(uid), false);
+    ExportPost {
+        id: p.id.to_string(),
+        thread_id: p.thread_id.to_string(),
+        thread_title: title_shown.then_some(p.thread_title),
+        group: p.group_slug,
+        parent_id: p.parent_id.map(|id| id.to_string()),
+        status: p.status,
+        deleted: p.deleted_at.is_some(),
+        body_markdown: p.body_md,
+        created_at: rfc3339(p.created_at),
+        edited_at: opt_t(p.edited_at),
+        deleted_at: opt_t(p.deleted_at),
+        moderator_reason: p.decision_reason,
+        revisions,
+    }
+}
 
-    let my_notifications: Vec<(
-        String,
-        String,
-        String,
-        PrimitiveDateTime,
-        Option<PrimitiveDateTime>,
-    )> = notifications::table
-        .filter(notifications::user_id.eq(uid))
-        .order(notifications::id.asc())
-        .select((
-            notifications::kind,
-            notifications::text,
-            notifications::link,
-            notifications::created_at,
-            notifications::read_at,
-        ))
-        .load(conn)?;
+impl From<FlagRow> for ExportReport {
+    fn from(f: FlagRow) -> Self {
+        ExportReport {
+            post_id: f.post_id.to_string(),
+            reason: f.reason,
+            note: f.note,
+            created_at: rfc3339(f.created_at),
+            resolved_at: opt_t(f.resolved_at),
+        }
+    }
+}
 
-    // Their own account events, with the address they came from; failed sign-ins on their account
-    // by someone who did not get in, without that person's address.
-    let own_events: Vec<(PrimitiveDateTime, String, Option<String>, Option<String>)> =
-        audit_log::table
-            .filter(audit_log::actor_id.eq(Some(uid)))
-            .order(audit_log::id.asc())
-            .select((
-                audit_log::at,
-                audit_log::action,
-                audit_log::ip,
-                audit_log::reason,
-            ))
-            .load(conn)?;
-    let failures: Vec<(PrimitiveDateTime, String)> = audit_log::table
-        .filter(audit_log::actor_id.is_null())
-        .filter(audit_log::target.eq(Some(user.username.clone())))
-        .filter(audit_log::action.eq_any(["sign_in.failed", "sign_in.locked"]))
-        .order(audit_log::id.asc())
-        .select((audit_log::at, audit_log::action))
-        .load(conn)?;
-    let mut history: Vec<(PrimitiveDateTime, Value)> = own_events
+impl From<NotificationRow> for ExportNotification {
+    fn from(n: NotificationRow) -> Self {
+        ExportNotification {
+            kind: n.kind,
+            text: n.text,
+            link: n.link,
+            created_at: rfc3339(n.created_at),
+            read_at: opt_t(n.read_at),
+        }
+    }
+}
+
+impl From<OwnEventRow> for ExportEvent {
+    fn from(e: OwnEventRow) -> Self {
+        ExportEvent {
+            when: e.at,
+            at: rfc3339(e.at),
+            event: e.action,
+            ip: e.ip,
+            detail: e.reason,
+        }
+    }
+}
+
+impl From<AnonymousEventRow> for ExportEvent {
+    fn from(e: AnonymousEventRow) -> Self {
+        ExportEvent {
+            when: e.at,
+            at: rfc3339(e.at),
+            event: e.action,
+            ip: None,
+            detail: Some(SOMEONE_TRIED.to_owned()),
+        }
+    }
+}
+
+/// Their own account events, with the address they came from; failed sign-ins on their account
+/// by someone who did not get in, without that person's address. In time order.
+fn sign_in_history(conn: &mut AnyConnection, user: &UserRow) -> Result<Vec<ExportEvent>, AppError> {
+    let mut history: Vec<ExportEvent> = db::audit::by_actor(conn, user.id)?
         .into_iter()
-        .filter(|(_, action, ..)| {
+        .filter(|e| {
             ACCOUNT_ACTION_PREFIXES
                 .iter()
-                .any(|p| action.starts_with(p))
+                .any(|p| e.action.starts_with(p))
         })
-        .map(|(at, action, ip, reason)| {
-            (
-                at,
-                json!({"at": t(at), "event": action, "ip": ip, "detail": reason}),
-            )
-        })
+        .map(ExportEvent::from)
         .collect();
-    history.extend(failures.into_iter().map(|(at, action)| {
-        (at, json!({"at": t(at), "event": action, "ip": null, "detail": "someone tried to sign in to your account"}))
-    }));
-    history.sort_by_key(|(at, _)| *at);
+    let failures = [
+        Action::SignInFailed.as_str(),
+        Action::AccountLocked.as_str(),
+    ];
+    history.extend(
+        db::audit::anonymous_on(conn, &user.username, &failures)?
+            .into_iter()
+            .map(ExportEvent::from),
+    );
+    // Stable: events at the same instant keep the order above.
+    history.sort_by_key(|e| e.when);
+    Ok(history)
+}
 
-    let applications: Vec<(
-        (String, String, String, String, Option<String>),
-        (
-            String,
-            PrimitiveDateTime,
-            Option<PrimitiveDateTime>,
-            Option<String>,
-        ),
-    )> = clinician_applications::table
-        .filter(clinician_applications::user_id.eq(uid))
-        .order(clinician_applications::id.asc())
-        .select((
-            (
-                clinician_applications::npi,
-                clinician_applications::license_state,
-                clinician_applications::license_number,
-                clinician_applications::specialty,
-                clinician_applications::note,
-            ),
-            (
-                clinician_applications::status,
-                clinician_applications::created_at,
-                clinician_applications::decided_at,
-                clinician_applications::reason,
-            ),
-        ))
-        .load(conn)?;
+impl From<ExportApplicationRow> for ExportApplication {
+    fn from(a: ExportApplicationRow) -> Self {
+        ExportApplication {
+            npi: a.npi,
+            license_state: a.license_state,
+            license_number: a.license_number,
+            specialty: a.specialty,
+            note: a.note,
+            status: a.status,
+            created_at: rfc3339(a.created_at),
+            decided_at: opt_t(a.decided_at),
+            reason: a.reason,
+        }
+    }
+}
 
-    let my_sanctions: Vec<(
-        String,
-        String,
-        Option<PrimitiveDateTime>,
-        PrimitiveDateTime,
-        Option<PrimitiveDateTime>,
-    )> = sanctions::table
-        .filter(sanctions::user_id.eq(uid))
-        .order(sanctions::id.asc())
-        .select((
-            sanctions::kind,
-            sanctions::reason,
-            sanctions::until,
-            sanctions::created_at,
-            sanctions::lifted_at,
-        ))
-        .load(conn)?;
+impl From<ExportSanctionRow> for ExportSanction {
+    fn from(s: ExportSanctionRow) -> Self {
+        ExportSanction {
+            kind: s.kind,
+            reason: s.reason,
+            until: opt_t(s.until),
+            created_at: rfc3339(s.created_at),
+            lifted_at: opt_t(s.lifted_at),
+        }
+    }
+}
 
-    let signed_in = sessions::list_in(conn, uid, &Current::Api(None))?;
+/// Every row of a query, each made into its section's entry.
+fn all<R, T: From<R>>(rows: Vec<R>) -> Vec<T> {
+    rows.into_iter().map(T::from).collect()
+}
 
-    Ok(json!({
-        "format": "kindred-export/1",
-        "exported_at": t(crate::db::now()),
-        "profile": {
-            "id": uid.to_string(),
-            "username": user.username,
-            "email": user.email,
-            "role": user.role,
-            "member_since": t(user.created_at),
-            "two_factor_enabled": user.totp_enabled(),
-            "badge": user.badge(),
-        },
-        "memberships": memberships.into_iter().map(|(slug, name, state, moderator, requested, joined)| json!({
-            "group": slug, "group_name": name, "state": state, "group_moderator": moderator,
-            "requested_at": t(requested), "joined_at": opt_t(joined),
-        })).collect::<Vec<_>>(),
-        "threads_started": my_threads.into_iter().map(|(id, group, title, status, created)| json!({
-            "id": id.to_string(), "group": group, "title": title, "status": status, "created_at": t(created),
-        })).collect::<Vec<_>>(),
-        "posts": posts_json,
-        "reports": my_flags.into_iter().map(|(post, reason, note, created, resolved)| json!({
-            "post_id": post.to_string(), "reason": reason, "note": note,
-            "created_at": t(created), "resolved_at": opt_t(resolved),
-        })).collect::<Vec<_>>(),
-        "notifications": my_notifications.into_iter().map(|(kind, text, link, created, read)| json!({
-            "kind": kind, "text": text, "link": link, "created_at": t(created), "read_at": opt_t(read),
-        })).collect::<Vec<_>>(),
-        "sign_in_history": history.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
-        "signed_in_now": signed_in,
-        "clinician_applications": applications.into_iter().map(|((npi, state, licence, specialty, note), (status, created, decided, reason))| json!({
-            "npi": npi, "license_state": state, "license_number": licence, "specialty": specialty,
-            "note": note, "status": status, "created_at": t(created), "decided_at": opt_t(decided),
-            "reason": reason,
-        })).collect::<Vec<_>>(),
-        "sanctions": my_sanctions.into_iter().map(|(kind, reason, until, created, lifted)| json!({
-            "kind": kind, "reason": reason, "until": opt_t(until), "created_at": t(created),
-            "lifted_at": opt_t(lifted),
-        })).collect::<Vec<_>>(),
-    }))
+/// Builds the document; reads only (the audit entry is written by [`export`]).
+pub fn document(conn: &mut AnyConnection, user: &UserRow) -> Result<Export, AppError> {
+    let uid = user.id;
+    Ok(Export {
+        format: FORMAT,
+        exported_at: rfc3339(db::now()),
+        profile: profile(user),
+        memberships: all(db::groups::memberships_for_export(conn, uid)?),
+        threads_started: all(db::threads::started_for_export(conn, uid)?),
+        posts: posts(conn, uid)?,
+        reports: all(db::flags::by_reporter(conn, uid)?),
+        notifications: all(db::notifications::all_of(conn, uid)?),
+        sign_in_history: sign_in_history(conn, user)?,
+        signed_in_now: sessions::list_in(conn, uid, &Current::Api(None))?,
+        clinician_applications: all(db::clinicians::for_export(conn, uid)?),
+        sanctions: all(db::sanctions::for_export(conn, uid)?),
+    })
 }
 
 /// The member's export, with its audit entry (`account.exported`) in the same transaction.
@@ -324,7 +387,7 @@ pub async fn export(
     state: &AppState,
     user: &UserRow,
     client: &ClientInfo,
-) -> Result<Value, AppError> {
+) -> Result<Export, AppError> {
     let (u, ip) = (user.clone(), client.ip.clone());
     state
         .db

@@ -6,16 +6,14 @@
 //! keeps working until it expires (`KINDRED_ACCESS_TOKEN_MINUTES`), except after "sign out
 //! everywhere" from a page, which also ends every access token.
 
-use diesel::prelude::*;
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
 use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
 use crate::db::credentials::{self, SessionRow};
-use crate::db::schema::refresh_tokens;
 use crate::db::users::{self, UserRow};
-use crate::db::{now, rfc3339, AnyConnection};
+use crate::db::{rfc3339, AnyConnection};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -55,44 +53,24 @@ pub struct ApiSignIn {
 
 /// The account's API sign-ins that can still be refreshed, most recently used first.
 pub fn api_sign_ins(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<ApiSignIn>, AppError> {
-    let live: Vec<(String, Option<String>, Option<String>, PrimitiveDateTime)> =
-        refresh_tokens::table
-            .filter(refresh_tokens::user_id.eq(user_id))
-            .filter(refresh_tokens::revoked_at.is_null())
-            .filter(refresh_tokens::used_at.is_null())
-            .filter(refresh_tokens::expires_at.gt(now()))
-            .order(refresh_tokens::created_at.desc())
-            .select((
-                refresh_tokens::family,
-                refresh_tokens::user_agent,
-                refresh_tokens::ip,
-                refresh_tokens::created_at,
-            ))
-            .load(conn)?;
-    let started: Vec<(String, Option<PrimitiveDateTime>)> = refresh_tokens::table
-        .filter(refresh_tokens::user_id.eq(user_id))
-        .group_by(refresh_tokens::family)
-        .select((
-            refresh_tokens::family,
-            diesel::dsl::min(refresh_tokens::created_at),
-        ))
-        .load(conn)?;
+    let live = credentials::live_refresh_of(conn, user_id)?;
+    let started = credentials::family_starts(conn, user_id)?;
     let mut seen = std::collections::HashSet::new();
     Ok(live
         .into_iter()
-        .filter(|(family, ..)| seen.insert(family.clone()))
-        .map(|(family, user_agent, ip, last)| {
+        .filter(|t| seen.insert(t.family.clone()))
+        .map(|t| {
             let created_at = started
                 .iter()
-                .find(|(f, _)| *f == family)
-                .and_then(|(_, t)| *t)
-                .unwrap_or(last);
+                .find(|s| s.family == t.family)
+                .and_then(|s| s.started_at)
+                .unwrap_or(t.created_at);
             ApiSignIn {
-                family,
-                user_agent,
-                ip,
+                family: t.family,
+                user_agent: t.user_agent,
+                ip: t.ip,
                 created_at,
-                last_used_at: last,
+                last_used_at: t.created_at,
             }
         })
         .collect())
@@ -200,15 +178,7 @@ pub async fn end(
                     "a browser session, ended from the sessions list"
                 }
                 Target::Api(family) => {
-                    let n = diesel::update(
-                        refresh_tokens::table
-                            .filter(refresh_tokens::user_id.eq(uid))
-                            .filter(refresh_tokens::family.eq(&family))
-                            .filter(refresh_tokens::revoked_at.is_null()),
-                    )
-                    .set(refresh_tokens::revoked_at.eq(Some(now())))
-                    .execute(conn)?;
-                    if n == 0 {
+                    if credentials::revoke_family_of(conn, uid, &family)? == 0 {
                         return Err(AppError::NotFound);
                     }
                     "an API sign-in, ended from the sessions list"
@@ -245,14 +215,7 @@ pub async fn end_all_others(
                 Current::Api(Some(family)) => family.clone(),
                 _ => String::new(),
             };
-            diesel::update(
-                refresh_tokens::table
-                    .filter(refresh_tokens::user_id.eq(uid))
-                    .filter(refresh_tokens::revoked_at.is_null())
-                    .filter(refresh_tokens::family.ne(spared)),
-            )
-            .set(refresh_tokens::revoked_at.eq(Some(now())))
-            .execute(conn)?;
+            credentials::revoke_refresh_except(conn, uid, &spared)?;
             ended += live
                 .iter()
                 .filter(|a| !matches!(&current, Current::Api(Some(f)) if *f == a.family))

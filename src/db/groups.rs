@@ -157,6 +157,19 @@ pub fn memberships_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<Memb
         .load(conn)?)
 }
 
+/// The rows of these users in one group (member or pending).
+pub fn memberships_in(
+    conn: &mut AnyConnection,
+    group_id: i64,
+    user_ids: &[i64],
+) -> Result<Vec<MemberRow>, AppError> {
+    Ok(group_members::table
+        .filter(group_members::group_id.eq(group_id))
+        .filter(group_members::user_id.eq_any(user_ids))
+        .select(MemberRow::as_select())
+        .load(conn)?)
+}
+
 /// A membership or request with its group's slug and name, as the member's data export shows it.
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = group_members)]

@@ -6,8 +6,10 @@ pub mod clinicians;
 pub mod credentials;
 pub mod flags;
 pub mod groups;
+pub mod health;
 pub mod known_clients;
 pub mod notifications;
+pub mod outbox;
 pub mod posts;
 pub mod queue;
 pub mod revisions;
@@ -19,6 +21,7 @@ pub mod stored;
 pub mod threads;
 pub mod throttle;
 pub mod users;
+pub mod watches;
 pub mod writer;
 
 use std::path::PathBuf;

@@ -77,3 +77,29 @@ pub fn mark_all_read(conn: &mut AnyConnection, user_id: i64) -> Result<usize, Ap
     .set(notifications::read_at.eq(Some(now())))
     .execute(conn)?)
 }
+
+/// A notification's text, to rewrite.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = notifications)]
+pub struct NotificationTextRow {
+    pub id: i64,
+    pub text: String,
+}
+
+/// The notifications, anyone's, that link to one of `links`.
+pub fn linking_to(
+    conn: &mut AnyConnection,
+    links: &[String],
+) -> Result<Vec<NotificationTextRow>, AppError> {
+    Ok(notifications::table
+        .filter(notifications::link.eq_any(links))
+        .select(NotificationTextRow::as_select())
+        .load(conn)?)
+}
+
+pub fn set_text(conn: &mut AnyConnection, id: i64, text: &str) -> Result<(), AppError> {
+    diesel::update(notifications::table.find(id))
+        .set(notifications::text.eq(text))
+        .execute(conn)?;
+    Ok(())
+}

@@ -155,6 +155,38 @@ pub fn by_username(conn: &mut AnyConnection, name: &Username) -> Result<Option<U
         .optional()?)
 }
 
+/// The ids of the accounts with these usernames; names nobody has are left out.
+pub fn ids_named(conn: &mut AnyConnection, names: &[String]) -> Result<Vec<i64>, AppError> {
+    Ok(users::table
+        .filter(users::username.eq_any(names))
+        .select(users::id)
+        .load(conn)?)
+}
+
+/// The accounts with these ids, in no particular order; gone ones are left out.
+pub fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<UserRow>, AppError> {
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select(UserRow::as_select())
+        .load(conn)?)
+}
+
+/// Sets the member's address and whether they want notifications emailed.
+pub fn set_email_preference(
+    conn: &mut AnyConnection,
+    id: i64,
+    email: Option<&str>,
+    wanted: bool,
+) -> Result<(), AppError> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::email.eq(email),
+            users::email_notifications.eq(wanted),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn set_role(conn: &mut AnyConnection, id: i64, role: Role) -> Result<(), AppError> {
     diesel::update(users::table.find(id))
         .set(users::role.eq(role.as_str()))

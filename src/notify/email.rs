@@ -4,12 +4,11 @@
 
 use std::time::Duration;
 
-use diesel::prelude::*;
 use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use crate::db::schema::{email_outbox, users};
+use crate::db::outbox;
 use crate::db::{now, AnyConnection, Db};
 use crate::error::AppError;
 
@@ -71,23 +70,9 @@ impl SmtpSettings {
     }
 }
 
-/// Queues a mail for a member (inside the caller's transaction).
-pub fn queue(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    kind: &str,
-    link: &str,
-) -> Result<(), AppError> {
-    diesel::insert_into(email_outbox::table)
-        .values((
-            email_outbox::user_id.eq(user_id),
-            email_outbox::kind.eq(kind),
-            email_outbox::link.eq(link),
-            email_outbox::created_at.eq(now()),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
+/// Queues a mail for a member (inside the caller's transaction):
+/// `queue(conn, user_id, kind, link)`.
+pub use outbox::insert as queue;
 
 /// The subject and the one line a mail says, by notification kind.
 fn wording(kind: &str) -> (&'static str, &'static str) {
@@ -107,45 +92,33 @@ fn wording(kind: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// One mail to send: (outbox id, address, kind, link).
-type Claimed = (i64, String, String, String);
+/// One mail to send.
+struct Claimed {
+    /// The outbox row.
+    id: i64,
+    to: String,
+    kind: String,
+    link: String,
+}
 
 /// Takes up to a batch of due mails for sending, marking them claimed so another server does not
 /// send them too; mails to members who have since opted out or removed their address are dropped.
 fn claim(conn: &mut AnyConnection) -> Result<Vec<Claimed>, AppError> {
     let stale = now() - time::Duration::minutes(CLAIM_MINUTES);
-    let due: Vec<(i64, Option<String>, bool, String, String)> = email_outbox::table
-        .inner_join(users::table)
-        .filter(
-            email_outbox::claimed_at
-                .is_null()
-                .or(email_outbox::claimed_at.lt(stale)),
-        )
-        .order(email_outbox::id.asc())
-        .limit(BATCH)
-        .select((
-            email_outbox::id,
-            users::email,
-            users::email_notifications,
-            email_outbox::kind,
-            email_outbox::link,
-        ))
-        .load(conn)?;
     let mut out = Vec::new();
-    for (id, address, wanted, kind, link) in due {
-        match address.filter(|_| wanted) {
-            Some(a) => {
-                diesel::update(email_outbox::table.find(id))
-                    .set((
-                        email_outbox::claimed_at.eq(Some(now())),
-                        email_outbox::attempts.eq(email_outbox::attempts + 1),
-                    ))
-                    .execute(conn)?;
-                out.push((id, a, kind, link));
+    for mail in outbox::due(conn, stale, BATCH)? {
+        let wanted = mail.email_notifications;
+        match mail.email.filter(|_| wanted) {
+            Some(to) => {
+                outbox::claim(conn, mail.id)?;
+                out.push(Claimed {
+                    id: mail.id,
+                    to,
+                    kind: mail.kind,
+                    link: mail.link,
+                });
             }
-            None => {
-                diesel::delete(email_outbox::table.find(id)).execute(conn)?;
-            }
+            None => outbox::delete(conn, mail.id)?,
         }
     }
     Ok(out)
@@ -154,19 +127,10 @@ fn claim(conn: &mut AnyConnection) -> Result<Vec<Claimed>, AppError> {
 /// After a try: a sent mail goes; a failed one waits for the next round, up to [`MAX_ATTEMPTS`].
 fn settle(conn: &mut AnyConnection, id: i64, sent: bool) -> Result<(), AppError> {
     if sent {
-        diesel::delete(email_outbox::table.find(id)).execute(conn)?;
+        outbox::delete(conn, id)
     } else {
-        diesel::delete(
-            email_outbox::table
-                .find(id)
-                .filter(email_outbox::attempts.ge(MAX_ATTEMPTS)),
-        )
-        .execute(conn)?;
-        diesel::update(email_outbox::table.find(id))
-            .set(email_outbox::claimed_at.eq(None::<time::PrimitiveDateTime>))
-            .execute(conn)?;
+        outbox::release(conn, id, MAX_ATTEMPTS)
     }
-    Ok(())
 }
 
 fn message(smtp: &SmtpSettings, to: &str, kind: &str, link: &str) -> anyhow::Result<Message> {
@@ -201,7 +165,7 @@ pub async fn run(db: Db, smtp: SmtpSettings) {
                 continue;
             }
         };
-        for (id, to, kind, link) in batch {
+        for Claimed { id, to, kind, link } in batch {
             let sent = match message(&smtp, &to, &kind, &link) {
                 Ok(m) => match mailer.send(m).await {
                     Ok(_) => true,
@@ -225,8 +189,7 @@ pub async fn run(db: Db, smtp: SmtpSettings) {
 /// Without SMTP configured nothing is sent: queued mails (from an earlier configuration) are
 /// dropped hourly rather than kept.
 pub fn discard_all(conn: &mut AnyConnection) -> Result<(), AppError> {
-    diesel::delete(email_outbox::table).execute(conn)?;
-    Ok(())
+    outbox::delete_all(conn)
 }
 
 /// The member's email preference, as the account page shows it.
@@ -266,13 +229,7 @@ pub async fn set_preference(
     state
         .db
         .write(move |conn| {
-            diesel::update(users::table.find(id))
-                .set((
-                    users::email.eq(stored),
-                    users::email_notifications.eq(wanted),
-                ))
-                .execute(conn)?;
-            Ok(())
+            crate::db::users::set_email_preference(conn, id, stored.as_deref(), wanted)
         })
         .await?;
     Ok(Preference {

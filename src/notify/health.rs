@@ -3,17 +3,15 @@
 //! times within the last eight weeks are fetched and bucketed here, since the two dialects bucket
 //! dates differently.
 
-use diesel::prelude::*;
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
 use crate::auth::accounts::require_role;
-use crate::db::schema::{clinician_applications, flags, phi_holds, posts, users};
+use crate::db::health as reads;
 use crate::db::users::UserRow;
 use crate::db::{now, AnyConnection};
 use crate::domain::Role;
 use crate::error::AppError;
-use crate::posting::PostStatus;
 use crate::state::AppState;
 
 pub const WEEKS: usize = 8;
@@ -46,38 +44,17 @@ pub async fn health(state: &AppState, admin: &UserRow) -> Result<Health, AppErro
 
 pub fn compute(conn: &mut AnyConnection, at: PrimitiveDateTime) -> Result<Health, AppError> {
     let since = at - time::Duration::weeks(WEEKS as i64);
-    let open_reports = flags::table
-        .filter(flags::resolved_at.is_null())
-        .select(flags::post_id);
-    let open_queue: i64 = posts::table
-        .filter(posts::deleted_at.is_null())
-        .filter(
-            posts::status
-                .eq(PostStatus::Held)
-                .or(posts::id.eq_any(open_reports)),
-        )
-        .count()
-        .get_result(conn)?;
-    let decided: Vec<(PrimitiveDateTime, Option<PrimitiveDateTime>)> = flags::table
-        .filter(flags::resolved_at.ge(since))
-        .select((flags::created_at, flags::resolved_at))
-        .load(conn)?;
-    let mut waits: Vec<i64> = decided
+    let open_queue = reads::open_queue(conn)?;
+    let mut waits: Vec<i64> = reads::decided_reports(conn, since)?
         .into_iter()
-        .filter_map(|(c, r)| r.map(|r| (r - c).whole_seconds().max(0)))
+        .filter_map(|d| {
+            d.resolved_at
+                .map(|r| (r - d.created_at).whole_seconds().max(0))
+        })
         .collect();
-    let held: Vec<PrimitiveDateTime> = phi_holds::table
-        .filter(phi_holds::held_at.ge(since))
-        .select(phi_holds::held_at)
-        .load(conn)?;
-    let joined: Vec<PrimitiveDateTime> = users::table
-        .filter(users::created_at.ge(since))
-        .select(users::created_at)
-        .load(conn)?;
-    let pending: i64 = clinician_applications::table
-        .filter(clinician_applications::status.eq("pending"))
-        .count()
-        .get_result(conn)?;
+    let held = reads::phi_holds(conn, since)?;
+    let joined = reads::joined(conn, since)?;
+    let pending = reads::pending_applications(conn)?;
     let median = median(&mut waits);
     Ok(Health {
         open_queue,

@@ -19,14 +19,12 @@ pub use inbox::{inbox, mark_all_read, notify, Inbox, NotificationView};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use diesel::prelude::*;
-use diesel::sql_types::BigInt;
 use serde::Serialize;
 
 use crate::db::groups::MemberRow;
-use crate::db::schema::{group_members, group_watches, groups, thread_watches, threads, users};
 use crate::db::users::UserRow;
-use crate::db::{now, posts, AnyConnection};
+use crate::db::watches::{self, Watched};
+use crate::db::{posts, AnyConnection};
 use crate::domain::{Username, Visibility};
 use crate::error::AppError;
 use crate::forum::access;
@@ -121,10 +119,7 @@ pub fn published(
         .map(mentioned_names)
         .unwrap_or_default();
     if !names.is_empty() {
-        let ids: Vec<i64> = users::table
-            .filter(users::username.eq_any(&names))
-            .select(users::id)
-            .load(conn)?;
+        let ids = crate::db::users::ids_named(conn, &names)?;
         notices.extend(ids.into_iter().map(|id| Notice {
             user_id: id,
             kind: kind::MENTION,
@@ -133,20 +128,14 @@ pub fn published(
     }
     if !mentions_only {
         if post.parent_id.is_some() {
-            let ids: Vec<i64> = thread_watches::table
-                .filter(thread_watches::thread_id.eq(thread.id))
-                .select(thread_watches::user_id)
-                .load(conn)?;
+            let ids = watches::thread_watchers(conn, thread.id)?;
             notices.extend(ids.into_iter().map(|id| Notice {
                 user_id: id,
                 kind: kind::WATCHED_THREAD,
                 text: format!("{who} replied in a thread you watch."),
             }));
         } else {
-            let ids: Vec<i64> = group_watches::table
-                .filter(group_watches::group_id.eq(group.id))
-                .select(group_watches::user_id)
-                .load(conn)?;
+            let ids = watches::group_watchers(conn, group.id)?;
             notices.extend(ids.into_iter().map(|id| Notice {
                 user_id: id,
                 kind: kind::WATCHED_GROUP,
@@ -164,18 +153,11 @@ pub fn published(
     }
     // Who may read the post now: one query for the recipients, one for their memberships.
     let ids: Vec<i64> = notices.iter().map(|n| n.user_id).collect();
-    let recipients: HashMap<i64, UserRow> = users::table
-        .filter(users::id.eq_any(&ids))
-        .select(UserRow::as_select())
-        .load(conn)?
+    let recipients: HashMap<i64, UserRow> = crate::db::users::by_ids(conn, &ids)?
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    let members: HashMap<i64, MemberRow> = group_members::table
-        .filter(group_members::group_id.eq(group.id))
-        .filter(group_members::user_id.eq_any(&ids))
-        .select(MemberRow::as_select())
-        .load(conn)?
+    let members: HashMap<i64, MemberRow> = crate::db::groups::memberships_in(conn, group.id, &ids)?
         .into_iter()
         .map(|m| (m.user_id, m))
         .collect();
@@ -188,7 +170,7 @@ pub fn published(
         // whether the recipient may read the group.
         let who = access::standing(Some(user), members.get(&user.id));
         let readable = visibility::can_read_group(group.visibility(), who);
-        if !readable || !first_notice(conn, post.id, user.id)? {
+        if !readable || !watches::first_notice(conn, post.id, user.id)? {
             continue;
         }
         notify(conn, user.id, n.kind, &n.text, &link)?;
@@ -214,69 +196,17 @@ pub fn forget_author(
     username: &str,
     links: &[String],
 ) -> Result<(), AppError> {
-    use crate::db::schema::notifications as n;
     let prefix = format!("{username} ");
     for chunk in links.chunks(500) {
-        let named: Vec<(i64, String)> = n::table
-            .filter(n::link.eq_any(chunk))
-            .select((n::id, n::text))
-            .load(conn)?;
-        for (id, text) in named {
-            if let Some(rest) = text.strip_prefix(&prefix) {
-                diesel::update(n::table.find(id))
-                    .set(n::text.eq(format!("{FORMER_MEMBER} {rest}")))
-                    .execute(conn)?;
+        for row in crate::db::notifications::linking_to(conn, chunk)? {
+            if let Some(rest) = row.text.strip_prefix(&prefix) {
+                crate::db::notifications::set_text(
+                    conn,
+                    row.id,
+                    &format!("{FORMER_MEMBER} {rest}"),
+                )?;
             }
         }
-    }
-    Ok(())
-}
-
-/// Records that the member was told about the post; false when they already were.
-fn first_notice(conn: &mut AnyConnection, post_id: i64, user_id: i64) -> Result<bool, AppError> {
-    let n = diesel::sql_query(
-        "INSERT INTO post_notices (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-    )
-    .bind::<BigInt, _>(post_id)
-    .bind::<BigInt, _>(user_id)
-    .execute(conn)?;
-    Ok(n > 0)
-}
-
-/// What a member watches: a thread (every new reply) or a group (every new thread).
-#[derive(Clone, Copy)]
-enum Watched {
-    Thread(i64),
-    Group(i64),
-}
-
-/// Starts (`on`) or stops watching; idempotent both ways.
-fn set_watch(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    what: Watched,
-    on: bool,
-) -> Result<(), AppError> {
-    let (table, column, id) = match what {
-        Watched::Thread(id) => ("thread_watches", "thread_id", id),
-        Watched::Group(id) => ("group_watches", "group_id", id),
-    };
-    let sql = if on {
-        format!(
-            "INSERT INTO {table} (user_id, {column}, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
-        )
-    } else {
-        format!("DELETE FROM {table} WHERE user_id = $1 AND {column} = $2")
-    };
-    let query = diesel::sql_query(sql)
-        .bind::<BigInt, _>(user_id)
-        .bind::<BigInt, _>(id);
-    if on {
-        query
-            .bind::<diesel::sql_types::Timestamp, _>(now())
-            .execute(conn)?;
-    } else {
-        query.execute(conn)?;
     }
     Ok(())
 }
@@ -293,7 +223,7 @@ pub async fn watch_thread(
         .db
         .write(move |conn| {
             let (thread, _, _) = access::thread_for(conn, thread_id, Some(&u))?;
-            set_watch(conn, u.id, Watched::Thread(thread.id), on)
+            watches::set(conn, u.id, Watched::Thread(thread.id), on)
         })
         .await
 }
@@ -311,7 +241,7 @@ pub async fn watch_group(
         .write(move |conn| {
             let a = access::by_slug(conn, &slug, Some(&u))?;
             a.require_read()?;
-            set_watch(conn, u.id, Watched::Group(a.group.id), on)
+            watches::set(conn, u.id, Watched::Group(a.group.id), on)
         })
         .await
 }
@@ -324,14 +254,7 @@ pub async fn watching_thread(
 ) -> Result<bool, AppError> {
     state
         .db
-        .run(move |conn| {
-            Ok(thread_watches::table
-                .filter(thread_watches::user_id.eq(user_id))
-                .filter(thread_watches::thread_id.eq(thread_id))
-                .count()
-                .get_result::<i64>(conn)?
-                > 0)
-        })
+        .run(move |conn| watches::watches_thread(conn, user_id, thread_id))
         .await
 }
 
@@ -342,15 +265,7 @@ pub async fn watching_group(
 ) -> Result<bool, AppError> {
     state
         .db
-        .run(move |conn| {
-            Ok(group_watches::table
-                .inner_join(groups::table)
-                .filter(group_watches::user_id.eq(user_id))
-                .filter(groups::slug.eq(slug))
-                .count()
-                .get_result::<i64>(conn)?
-                > 0)
-        })
+        .run(move |conn| watches::watches_group(conn, user_id, &slug))
         .await
 }
 
@@ -371,18 +286,6 @@ pub struct WatchedGroup {
 pub struct Watching {
     pub threads: Vec<WatchedThread>,
     pub groups: Vec<WatchedGroup>,
-}
-
-/// A watched thread with what the visibility rule needs to know of it and its group.
-#[derive(Queryable)]
-struct WatchedThreadRow {
-    id: i64,
-    title: String,
-    status: PostStatus,
-    author_id: Option<i64>,
-    group_id: i64,
-    slug: String,
-    visibility: String,
 }
 
 /// What the member watches, leaving out what they can no longer read (a private group they left,
@@ -406,26 +309,8 @@ pub async fn watching(state: &AppState, user: &UserRow) -> Result<Watching, AppE
                 Visibility::parse(vis)
                     .is_ok_and(|v| visibility::can_see_thread(v, standing(gid), thread))
             };
-            let thread_rows: Vec<WatchedThreadRow> = thread_watches::table
-                .inner_join(threads::table.inner_join(groups::table))
-                .filter(thread_watches::user_id.eq(u.id))
-                .order(thread_watches::created_at.desc())
-                .select((
-                    threads::id,
-                    threads::title,
-                    threads::status,
-                    threads::author_id,
-                    groups::id,
-                    groups::slug,
-                    groups::visibility,
-                ))
-                .load(conn)?;
-            let group_rows: Vec<(i64, String, String, String)> = group_watches::table
-                .inner_join(groups::table)
-                .filter(group_watches::user_id.eq(u.id))
-                .order(groups::name.asc())
-                .select((groups::id, groups::slug, groups::name, groups::visibility))
-                .load(conn)?;
+            let thread_rows = watches::watched_threads(conn, u.id)?;
+            let group_rows = watches::watched_groups(conn, u.id)?;
             Ok(Watching {
                 threads: thread_rows
                     .into_iter()
@@ -438,8 +323,11 @@ pub async fn watching(state: &AppState, user: &UserRow) -> Result<Watching, AppE
                     .collect(),
                 groups: group_rows
                     .into_iter()
-                    .filter(|(gid, _, _, vis)| readable(vis, *gid))
-                    .map(|(_, slug, name, _)| WatchedGroup { slug, name })
+                    .filter(|g| readable(&g.visibility, g.id))
+                    .map(|g| WatchedGroup {
+                        slug: g.slug,
+                        name: g.name,
+                    })
                     .collect(),
             })
         })

@@ -1,0 +1,156 @@
+//! Who hears of posts: members' thread and group watches, and `post_notices`, which keeps one
+//! notification per post and member.
+
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+
+use super::schema::{group_watches, groups, thread_watches, threads};
+use super::{now, AnyConnection};
+use crate::error::AppError;
+use crate::posting::PostStatus;
+
+/// What a member watches: a thread (every new reply) or a group (every new thread).
+#[derive(Clone, Copy, Debug)]
+pub enum Watched {
+    Thread(i64),
+    Group(i64),
+}
+
+/// Starts (`on`) or stops watching; idempotent both ways.
+pub fn set(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    what: Watched,
+    on: bool,
+) -> Result<(), AppError> {
+    let (table, column, id) = match what {
+        Watched::Thread(id) => ("thread_watches", "thread_id", id),
+        Watched::Group(id) => ("group_watches", "group_id", id),
+    };
+    let sql = if on {
+        format!(
+            "INSERT INTO {table} (user_id, {column}, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
+        )
+    } else {
+        format!("DELETE FROM {table} WHERE user_id = $1 AND {column} = $2")
+    };
+    let query = diesel::sql_query(sql)
+        .bind::<BigInt, _>(user_id)
+        .bind::<BigInt, _>(id);
+    if on {
+        query
+            .bind::<diesel::sql_types::Timestamp, _>(now())
+            .execute(conn)?;
+    } else {
+        query.execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The members who watch a thread.
+pub fn thread_watchers(conn: &mut AnyConnection, thread_id: i64) -> Result<Vec<i64>, AppError> {
+    Ok(thread_watches::table
+        .filter(thread_watches::thread_id.eq(thread_id))
+        .select(thread_watches::user_id)
+        .load(conn)?)
+}
+
+/// The members who watch a group.
+pub fn group_watchers(conn: &mut AnyConnection, group_id: i64) -> Result<Vec<i64>, AppError> {
+    Ok(group_watches::table
+        .filter(group_watches::group_id.eq(group_id))
+        .select(group_watches::user_id)
+        .load(conn)?)
+}
+
+/// Whether the member watches the thread.
+pub fn watches_thread(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    thread_id: i64,
+) -> Result<bool, AppError> {
+    Ok(thread_watches::table
+        .filter(thread_watches::user_id.eq(user_id))
+        .filter(thread_watches::thread_id.eq(thread_id))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0)
+}
+
+/// Whether the member watches the group with this slug.
+pub fn watches_group(conn: &mut AnyConnection, user_id: i64, slug: &str) -> Result<bool, AppError> {
+    Ok(group_watches::table
+        .inner_join(groups::table)
+        .filter(group_watches::user_id.eq(user_id))
+        .filter(groups::slug.eq(slug))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0)
+}
+
+/// A watched thread with what the visibility rule needs to know of it and its group.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = threads)]
+pub struct WatchedThreadRow {
+    pub id: i64,
+    pub title: String,
+    pub status: PostStatus,
+    pub author_id: Option<i64>,
+    #[diesel(select_expression = groups::id)]
+    pub group_id: i64,
+    #[diesel(select_expression = groups::slug)]
+    pub slug: String,
+    #[diesel(select_expression = groups::visibility)]
+    pub visibility: String,
+}
+
+/// The threads a member watches, most recently watched first, readable or not.
+pub fn watched_threads(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<WatchedThreadRow>, AppError> {
+    Ok(thread_watches::table
+        .inner_join(threads::table.inner_join(groups::table))
+        .filter(thread_watches::user_id.eq(user_id))
+        .order(thread_watches::created_at.desc())
+        .select(WatchedThreadRow::as_select())
+        .load(conn)?)
+}
+
+/// A watched group with its visibility, for the rule.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = groups)]
+pub struct WatchedGroupRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub visibility: String,
+}
+
+/// The groups a member watches, by name, readable or not.
+pub fn watched_groups(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<WatchedGroupRow>, AppError> {
+    Ok(group_watches::table
+        .inner_join(groups::table)
+        .filter(group_watches::user_id.eq(user_id))
+        .order(groups::name.asc())
+        .select(WatchedGroupRow::as_select())
+        .load(conn)?)
+}
+
+/// Records that the member was told about the post; false when they already were.
+pub fn first_notice(
+    conn: &mut AnyConnection,
+    post_id: i64,
+    user_id: i64,
+) -> Result<bool, AppError> {
+    let n = diesel::sql_query(
+        "INSERT INTO post_notices (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )
+    .bind::<BigInt, _>(post_id)
+    .bind::<BigInt, _>(user_id)
+    .execute(conn)?;
+    Ok(n > 0)
+}

@@ -52,7 +52,8 @@ pub enum Action {
     Remove,
     Restore,
     Delete,
-    /// The author's account goes, leaving the post without a name.
+    /// The author's account goes, leaving its public posts without a name; what was never public
+    /// (held, rejected, removed) goes with the account.
     Anonymise,
 }
 
@@ -228,7 +229,10 @@ pub fn transition(post: Current, actor: Actor, action: Action) -> Result<Change,
             if !actor.author {
                 return Err(Refusal::NotAuthor);
             }
-            Ok(Change::to(post.state))
+            Ok(Change {
+                delete: post.state != Published,
+                ..Change::to(post.state)
+            })
         }
     }
 }

@@ -27,7 +27,7 @@ use crate::db::{
 };
 use crate::domain::{PasswordAttempt, Role, Username};
 use crate::error::AppError;
-use crate::posting::PostStatus;
+use crate::posting::{lifecycle, PostStatus};
 use crate::state::AppState;
 
 /// What becomes of a deleted member's posts.
@@ -186,10 +186,29 @@ pub fn erase(
         .map(|p| crate::notify::post_link(p.thread_id, p.id))
         .collect();
     revisions::delete_of_posts(conn, &ids)?;
+    // The lifecycle says what each post becomes: deleted, or (anonymised) kept without a name
+    // while it is public, deleted otherwise.
+    let action = match choice {
+        PostsChoice::Delete => lifecycle::Action::Delete,
+        PostsChoice::Anonymise => lifecycle::Action::Anonymise,
+    };
+    let owner = lifecycle::Actor {
+        sees: true,
+        author: true,
+        suspended: false,
+        power: crate::domain::Power::Lacking,
+    };
     for post in mine {
         let published = post.status == PostStatus::Published;
-        let wipe = choice == PostsChoice::Delete || !published;
-        if !wipe || post.deleted_at.is_some() {
+        let current = lifecycle::Current {
+            // Why a post is held does not change what erasing does to it.
+            state: crate::posting::PostState::stored(post.status, None),
+            deleted: post.deleted_at.is_some(),
+            findings: false,
+            purged: false,
+        };
+        let change = lifecycle::transition(current, owner, action).map_err(AppError::from)?;
+        if !change.delete || post.deleted_at.is_some() {
             continue;
         }
         post_rows::delete_content(conn, post.id)?;

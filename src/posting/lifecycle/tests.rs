@@ -175,7 +175,8 @@ const TABLE: &[(&str, &str, [&str; 8])] = &[
     ("held:phi",  "delete",            ["del",      "404",     "del",     "404",     "del",      "del",      "del",      "404"]),
     ("deleted",   "delete",            ["del",      "!mod",    "del",     "!2fa",    "del",      "del",      "del",      "!mod"]),
     ("published", "anonymise",         ["pub",      "!author", "pub",     "!author", "!author",  "!author",  "!author",  "!author"]),
-    ("held:phi",  "anonymise",         ["held:phi", "404",     "held:phi", "404",    "!author",  "!author",  "!author",  "404"]),
+    ("held:phi",  "anonymise",         ["del",      "404",     "del",     "404",     "!author",  "!author",  "!author",  "404"]),
+    ("removed",   "anonymise",         ["del",      "404",     "del",     "404",     "!author",  "!author",  "!author",  "404"]),
 ];
 
 #[test]

@@ -262,6 +262,12 @@ pub async fn disable_totp(
 /// Refuses a role's power unless the account holds it, and (for staff and clinicians) until it
 /// has two-factor sign-in on: the staff gate, [`Power`].
 pub fn require_role(user: &UserRow, needed: Role) -> Result<(), AppError> {
+    role_power(user, needed).require(&format!("Only a {needed} can do that."))
+}
+
+/// A role's power as this account may use it: held (moderators' powers by admins too), and for
+/// the roles that need it, through the staff gate.
+pub fn role_power(user: &UserRow, needed: Role) -> Power {
     let role = user.role();
     let holds = match needed {
         Role::Admin => role == Role::Admin,
@@ -269,8 +275,7 @@ pub fn require_role(user: &UserRow, needed: Role) -> Result<(), AppError> {
         Role::Clinician => role == Role::Clinician,
         Role::Member => true,
     };
-    let two_factor = user.totp_enabled() || !needed.needs_two_factor();
-    Power::of(holds, two_factor).require(&format!("Only a {needed} can do that."))
+    Power::of(holds, user.totp_enabled() || !needed.needs_two_factor())
 }
 
 /// An admin gives an account a new role.

@@ -3,12 +3,13 @@
 //! in [`crate::posting::visibility`] (what may be seen) and [`Power`] (the staff gate); this module
 //! only gathers the facts they need, so no caller re-codes either.
 
+use crate::auth::accounts::role_power;
 use crate::db::groups::{self, GroupRow, MemberRow};
 use crate::db::posts::PostRow;
 use crate::db::threads::{Shown, ThreadRow};
 use crate::db::users::UserRow;
 use crate::db::AnyConnection;
-use crate::domain::Power;
+use crate::domain::{Power, Role};
 use crate::error::AppError;
 use crate::posting::lifecycle::{self, Actor};
 use crate::posting::visibility::{self, PostFacts, Standing, ThreadFacts};
@@ -25,9 +26,7 @@ pub struct Access {
 
 /// Global moderators' and admins' power, through the staff gate.
 pub fn staff_power(user: Option<&UserRow>) -> Power {
-    user.map_or(Power::Lacking, |u| {
-        Power::of(u.role().is_staff(), u.totp_enabled())
-    })
+    user.map_or(Power::Lacking, |u| role_power(u, Role::Moderator))
 }
 
 /// Global moderators and admins with two-factor on: they read and moderate every group.

@@ -3,13 +3,14 @@
 //! order), and `publication_changed`, which every later transition (edit, report threshold,
 //! moderators' decisions) calls to keep counts, the thread's status and notifications in step.
 
+use crate::auth::accounts::role_power;
 use crate::auth::throttle;
 use crate::content::Title;
 use crate::db::posts::{self, PostRow};
 use crate::db::threads::{self, ThreadRow};
 use crate::db::users::UserRow;
 use crate::db::{groups, AnyConnection};
-use crate::domain::Role;
+use crate::domain::{Power, Role};
 use crate::error::AppError;
 use crate::forum::access::Access;
 use crate::forum::screen::Prepared;
@@ -35,7 +36,7 @@ pub fn posting_allowed(
 /// A clinician writes under a badge patients trust, so someone who learns only their password
 /// must not be able to speak with it: posting and editing wait until two-factor sign-in is on.
 pub fn require_clinician_second_factor(user: &UserRow) -> Result<(), AppError> {
-    if user.role() == Role::Clinician && !user.totp_enabled() {
+    if role_power(user, Role::Clinician) == Power::NeedsTwoFactor {
         return Err(AppError::forbidden(
             "two_factor_required",
             "Verified clinicians turn on two-factor sign-in (on your account page) before posting, so nobody who learns your password can write under your badge.",

@@ -53,7 +53,7 @@ impl Application {
                 .wrap(from_fn(pages::middleware::csrf_cookie))
                 .wrap(from_fn(pages::middleware::security_headers))
                 .wrap(Compress::default())
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<crate::telemetry::ContentFreeSpan>::new())
                 .service(api::health::healthz)
                 .configure(api::routes)
                 .configure(pages::routes)
@@ -111,6 +111,12 @@ impl Application {
                 }
             }
         });
-        self.server.await
+        let db = self.state.db.clone();
+        let served = self.server.await;
+        // A clean stop (SIGTERM, Ctrl-C): the write-ahead log is folded in and truncated.
+        if let Err(e) = db.checkpoint().await {
+            tracing::warn!(error = %e, "checkpointing the database at shutdown failed");
+        }
+        served
     }
 }

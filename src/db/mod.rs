@@ -135,10 +135,11 @@ impl Manager {
                 let mut conn = diesel::SqliteConnection::establish(&path)
                     .map_err(r2d2::Error::ConnectionError)?;
                 // WAL lets readers work beside the one writer; synchronous=FULL keeps every acknowledged
-                // write through a power cut; the busy timeout makes writers queue instead of failing.
+                // write through a power cut; the busy timeout makes writers queue instead of failing;
+                // secure_delete overwrites deleted and purged text instead of leaving it in free pages.
                 conn.batch_execute(
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
-                     PRAGMA busy_timeout = 10000;",
+                     PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
                 let mut conn = AnyConnection::Sqlite(conn);
@@ -154,6 +155,31 @@ impl Manager {
             }
         }
     }
+}
+
+/// The SQLite file is the forum's words: readable by its owner only, like the secret beside it.
+/// Created so before SQLite opens it (SQLite then gives its WAL and shared-memory files the same
+/// mode), and tightened if an older file was made 0644.
+fn owner_only(path: &std::path::Path) -> anyhow::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| anyhow::anyhow!("cannot open the database file {}: {e}", path.display()))?;
+    for suffix in ["", "-wal", "-shm"] {
+        let p = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+        if p.exists() {
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot make {} readable by its owner only: {e}",
+                    p.display()
+                )
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// How long a request waits for a pooled connection while the database is up: long enough for
@@ -223,6 +249,9 @@ impl Db {
                     );
                 }
             }
+        }
+        if let DbUrl::Sqlite(path) = url {
+            owner_only(path)?;
         }
         let queries = Arc::new(AtomicU64::new(0));
         let reachable = Arc::new(AtomicBool::new(true));
@@ -315,6 +344,20 @@ impl Db {
     /// How many writes this server has committed so far.
     pub fn writes(&self) -> u64 {
         self.writes.load(Ordering::Acquire)
+    }
+
+    /// Folds SQLite's write-ahead log into the database file and empties it: at a clean stop, so
+    /// the log does not keep old copies of pages (deleted and rejected text among them) on disk.
+    /// Nothing to do on PostgreSQL.
+    pub async fn checkpoint(&self) -> Result<(), AppError> {
+        if !self.sqlite {
+            return Ok(());
+        }
+        self.run(|conn| {
+            conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?;
+            Ok(())
+        })
+        .await
     }
 
     /// A connection for blocking code outside the server (the CLI).

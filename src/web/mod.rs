@@ -8,12 +8,15 @@ mod compose;
 mod forum;
 pub mod middleware;
 mod moderation;
+mod next;
 mod notify;
 mod privacy;
 mod safety;
 mod search;
 mod signin;
 mod thread_page;
+
+pub use next::safe_next;
 
 use actix_web::cookie::Cookie;
 use actix_web::http::header;
@@ -133,21 +136,6 @@ pub fn redirect_with(
         res.cookie(c);
     }
     res.finish()
-}
-
-/// Only same-site paths are followed after sign-in; anything else goes home.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.starts_with("/\\")
-                && !n.contains("://") =>
-        {
-            n.to_owned()
-        }
-        _ => "/".to_owned(),
-    }
 }
 
 /// The form shown again with what went wrong and the error's 4xx status; `ctx` holds what the

@@ -14,6 +14,7 @@ mod forum;
 mod forum_pages;
 mod helpers;
 mod holes;
+mod hostile;
 mod moderation;
 mod notify;
 mod openapi;

@@ -61,7 +61,12 @@ impl Application {
                     Err::<actix_web::HttpResponse, _>(AppError::NotFound)
                 }))
         })
-        .shutdown_timeout(10);
+        .shutdown_timeout(10)
+        // A slow client must not hold anything for long: the request head within 5 s, 2 s to
+        // close after an answer, idle keep-alive connections closed after 15 s.
+        .client_request_timeout(std::time::Duration::from_secs(5))
+        .client_disconnect_timeout(std::time::Duration::from_secs(2))
+        .keep_alive(std::time::Duration::from_secs(15));
         if let Some(n) = workers {
             server = server.workers(n.max(1));
         }

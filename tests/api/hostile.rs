@@ -216,3 +216,53 @@ async fn deleted_rejected_and_erased_text_is_gone_from_the_database() {
         }
     }
 }
+
+#[actix_web::test]
+async fn slow_clients_do_not_stop_others_and_are_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn_app().await;
+    let addr = app
+        .base
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    // 200 connections that send a request head one byte a second.
+    let mut slow = Vec::new();
+    for _ in 0..200 {
+        let mut s = tokio::net::TcpStream::connect(&addr)
+            .await
+            .expect("connect");
+        s.write_all(b"G").await.expect("first byte");
+        slow.push(s);
+    }
+    let drip = tokio::spawn(async move {
+        for _ in 0..8 {
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            for s in &mut slow {
+                // Errors are expected once the server has cut the connection off.
+                let _ = s.write_all(b"E").await;
+            }
+        }
+        slow
+    });
+    // Meanwhile everyone else is served.
+    for _ in 0..10 {
+        let (s, v) = app.get("/groups", None).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+    }
+    // Past the request-head timeout the server has closed them (or answered 408).
+    let mut slow = drip.await.expect("drip");
+    let mut cut = 0;
+    for s in &mut slow {
+        let mut buf = [0u8; 64];
+        match tokio::time::timeout(std::time::Duration::from_millis(200), s.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => cut += 1,
+            Ok(Ok(n)) if String::from_utf8_lossy(&buf[..n]).contains("408") => cut += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(
+        cut, 200,
+        "slow connections still open after the request-head timeout"
+    );
+}

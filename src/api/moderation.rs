@@ -111,7 +111,7 @@ async fn inbox(
     state: web::Data<AppState>,
     ApiUser(user): ApiUser,
 ) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::Ok().json(notify::inbox(&state, &user, false).await?))
+    Ok(HttpResponse::Ok().json(notify::inbox(&state, &user).await?))
 }
 
 async fn read(

@@ -28,16 +28,13 @@ pub struct Inbox {
     pub unread: i64,
 }
 
-/// The member's newest 50 notifications and how many are unread; `mark_read` then marks them all
-/// read (the page does, once shown).
-pub async fn inbox(state: &AppState, user: &UserRow, mark_read: bool) -> Result<Inbox, AppError> {
+/// The member's newest 50 notifications and how many are unread. Reading changes nothing (a
+/// prefetch or a crawler must not mark anything read): marking read is [`mark_all_read`], a POST.
+pub async fn inbox(state: &AppState, user: &UserRow) -> Result<Inbox, AppError> {
     let id = user.id;
     let load = move |conn: &mut AnyConnection| -> Result<Inbox, AppError> {
         let list = rows::recent(conn, id, 50)?;
         let unread = rows::unread(conn, id)?;
-        if mark_read && unread > 0 {
-            rows::mark_all_read(conn, id)?;
-        }
         Ok(Inbox {
             notifications: list
                 .into_iter()
@@ -53,11 +50,7 @@ pub async fn inbox(state: &AppState, user: &UserRow, mark_read: bool) -> Result<
             unread,
         })
     };
-    if mark_read {
-        state.db.write(load).await
-    } else {
-        state.db.run(load).await
-    }
+    state.db.run(load).await
 }
 
 pub async fn mark_all_read(state: &AppState, user: &UserRow) -> Result<(), AppError> {

@@ -27,7 +27,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/admin/settings", web::get().to(settings_page))
         .route("/admin/settings", web::post().to(save_settings))
-        .route("/notifications", web::get().to(notifications_page));
+        .route("/notifications", web::get().to(notifications_page))
+        .route("/notifications/read", web::post().to(mark_read));
 }
 
 #[derive(Deserialize)]
@@ -197,7 +198,7 @@ async fn notifications_page(
     req: HttpRequest,
     me: SignedIn,
 ) -> Result<HttpResponse, AppError> {
-    let inbox = notify::inbox(&state, &me.user, true).await?;
+    let inbox = notify::inbox(&state, &me.user).await?;
     let mut ctx = tera::Context::new();
     ctx.insert("inbox", &inbox);
     super::page(
@@ -208,6 +209,22 @@ async fn notifications_page(
         "Notifications",
         ctx,
     )
+}
+
+/// "Mark all as read": a POST, so that only the member's own click marks anything read.
+async fn mark_read(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    form: web::Form<crate::web::CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    notify::mark_all_read(&state, &me.user).await?;
+    Ok(super::redirect_with(
+        &state,
+        "/notifications",
+        Some("All marked as read."),
+        vec![],
+    ))
 }
 
 #[derive(Deserialize)]

@@ -472,8 +472,16 @@ async fn the_queue_page_works_the_queue_and_the_author_reads_the_notification() 
     );
     let (_, html) = author.page("/notifications").await;
     assert!(html.contains("Reason: Names your son."));
+    // Reading changes nothing (a prefetch must not mark anything read); the member's POST does.
     let (_, html) = author.page("/").await;
-    assert!(!html.contains("unread"), "read once seen");
+    assert!(html.contains("1 unread"), "still unread after a GET");
+    let csrf = author.csrf("/notifications").await;
+    let res = author
+        .form("/notifications/read", &[("csrf_token", &csrf)])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = author.page("/").await;
+    assert!(!html.contains("unread"), "read once marked");
     let _ = (&f.carol, &f.bob);
 }
 

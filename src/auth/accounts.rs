@@ -55,7 +55,7 @@ pub async fn register(
                 &hash,
                 Role::Member,
             )?;
-            throttle::record(conn, throttle::Kind::Registration, &ip)?;
+            throttle::registered(conn, &ip)?;
             Entry::new(Action::Registered)
                 .actor(user.id, &user.username)
                 .ip(Some(&ip))
@@ -86,20 +86,49 @@ pub fn create_from_cli(
     })
 }
 
-/// Checks the current password of a signed-in user (for changes that need it again).
-/// Whether `attempt` is the account's password (argon2, on the hasher's bounded pool).
+/// Whether `attempt` is the account's password, for changes that need it again while signed in
+/// (argon2, on the hasher's bounded pool). The sign-in throttle counts it first, with the same
+/// counters as signing in: while the account or the address must wait this answers 429 without
+/// checking, and a wrong password here brings the lock nearer just as at sign-in.
 pub async fn password_matches(
     state: &AppState,
     user: &UserRow,
     attempt: &PasswordAttempt,
+    client: &ClientInfo,
 ) -> Result<bool, AppError> {
-    state
+    let (key, ip) = (throttle::account_key(&user.username), client.ip.clone());
+    let counted = state
+        .db
+        .write(move |conn| throttle::reserve(conn, &key, &ip))
+        .await?;
+    let ok = state
         .hasher
         .verify(
             attempt.expose().to_owned(),
             Some(user.password_hash.clone()),
         )
-        .await
+        .await?;
+    if ok || counted.locks_account {
+        let (id, name, ip) = (user.id, user.username.clone(), client.ip.clone());
+        state
+            .db
+            .write(move |conn| {
+                if ok {
+                    return counted.passed(conn);
+                }
+                Entry::new(Action::AccountLocked)
+                    .actor(id, &name)
+                    .target(name.clone())
+                    .ip(Some(&ip))
+                    .reason(format!(
+                        "{} wrong passwords or codes within 15 minutes, the last while signed in",
+                        throttle::ACCOUNT_FREE_FAILURES
+                    ))
+                    .write(conn)
+            })
+            .await?;
+    }
+    Ok(ok)
 }
 
 async fn confirm_password(
@@ -107,10 +136,11 @@ async fn confirm_password(
     user: &UserRow,
     password: String,
     field: &str,
+    client: &ClientInfo,
 ) -> Result<(), AppError> {
     let attempt = PasswordAttempt::parse(password)
         .map_err(|_| AppError::validation(field, "Enter your current password."))?;
-    if !password_matches(state, user, &attempt).await? {
+    if !password_matches(state, user, &attempt, client).await? {
         return Err(AppError::validation(
             field,
             "That is not your current password.",
@@ -129,7 +159,7 @@ pub async fn change_password(
     keep_session: Option<i64>,
     client: &ClientInfo,
 ) -> Result<(), AppError> {
-    confirm_password(state, user, current, "current_password").await?;
+    confirm_password(state, user, current, "current_password", client).await?;
     let new = NewPassword::parse(new, Some(&user.username))
         .map_err(|e| rename_field(e, "password", "new_password"))?;
     let hash = state.hasher.hash(new.expose().to_owned()).await?;
@@ -244,7 +274,7 @@ pub async fn disable_totp(
             "Two-factor sign-in is already off.",
         ));
     }
-    confirm_password(state, user, password, "password").await?;
+    confirm_password(state, user, password, "password", client).await?;
     let (id, name, ip) = (user.id, user.username.clone(), client.ip.clone());
     state
         .db

@@ -1,5 +1,6 @@
 //! Signing in, for the API and the pages alike: throttling, the password, the second factor, and
-//! what is recorded of each attempt.
+//! what is recorded of each attempt. Each password and each code is counted by the throttle
+//! ([`throttle::reserve`]) before it is checked.
 
 use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
@@ -30,11 +31,6 @@ fn bad_code() -> AppError {
     )
 }
 
-/// The throttle key for what was typed, whether or not an account has that name.
-fn account_key(typed: &str) -> String {
-    typed.trim().to_lowercase().chars().take(64).collect()
-}
-
 /// Checks the throttles, the password and (when one is given) the second factor.
 pub async fn authenticate(
     state: &AppState,
@@ -43,18 +39,20 @@ pub async fn authenticate(
     code: Option<String>,
     client: &ClientInfo,
 ) -> Result<Outcome, AppError> {
-    let key = account_key(typed_username);
+    let key = throttle::account_key(typed_username);
     let password = PasswordAttempt::parse(password)?;
     let name = Username::parse(typed_username).ok();
-    let (k, ip) = (key.clone(), client.ip.clone());
-    let user = state
+    let ip = client.ip.clone();
+    // Counted before argon2 runs, so that parallel attempts cannot outrun the limit.
+    let (attempt, user) = state
         .db
-        .run(move |conn| {
-            throttle::check_sign_in(conn, &k, &ip)?;
-            match name {
-                Some(n) => users::by_username(conn, &n),
-                None => Ok(None),
-            }
+        .write(move |conn| {
+            let attempt = throttle::reserve(conn, &key, &ip)?;
+            let user = match name {
+                Some(n) => users::by_username(conn, &n)?,
+                None => None,
+            };
+            Ok((attempt, user))
         })
         .await?;
     let password_ok = state
@@ -69,7 +67,7 @@ pub async fn authenticate(
         other => {
             record_failure(
                 state,
-                key,
+                attempt.locks_account,
                 client,
                 other,
                 "wrong password or unknown account",
@@ -80,15 +78,18 @@ pub async fn authenticate(
     };
     // A banned member is told so (after the password, so the ban reveals nothing to others).
     let banned = user.clone();
-    state
+    let ban = state
         .db
         .run(move |conn| crate::db::sanctions::require_not_banned(conn, &banned))
-        .await?;
-    if !user.totp_enabled() {
-        return finish(state, user, key, client)
+        .await;
+    if !user.totp_enabled() && ban.is_ok() {
+        return finish(state, user, attempt, client)
             .await
             .map(Outcome::SignedIn);
     }
+    // The password was right, so it does not count; the second factor is counted on its own.
+    state.db.write(move |conn| attempt.passed(conn)).await?;
+    ban?;
     match code.filter(|c| !c.trim().is_empty()) {
         None => Ok(Outcome::NeedsSecondFactor(user)),
         Some(code) => second_factor(state, user, code, client)
@@ -104,20 +105,28 @@ pub async fn second_factor(
     code: String,
     client: &ClientInfo,
 ) -> Result<UserRow, AppError> {
-    let key = account_key(&user.username);
-    let (u, k, ip) = (user.clone(), key.clone(), client.ip.clone());
-    let ok = state
+    let key = throttle::account_key(&user.username);
+    let (u, ip) = (user.clone(), client.ip.clone());
+    let (attempt, ok) = state
         .db
         .write(move |conn| {
-            throttle::check_sign_in(conn, &k, &ip)?;
-            code_ok(conn, &u, &code, Some(&ip))
+            let attempt = throttle::reserve(conn, &key, &ip)?;
+            let ok = code_ok(conn, &u, &code, Some(&ip))?;
+            Ok((attempt, ok))
         })
         .await?;
     if !ok {
-        record_failure(state, key, client, Some(user), "wrong two-factor code").await?;
+        record_failure(
+            state,
+            attempt.locks_account,
+            client,
+            Some(user),
+            "wrong two-factor code",
+        )
+        .await?;
         return Err(bad_code());
     }
-    finish(state, user, key, client).await
+    finish(state, user, attempt, client).await
 }
 
 /// A TOTP code (each time step accepted once) or an unused recovery code.
@@ -149,7 +158,7 @@ pub fn code_ok(
 async fn finish(
     state: &AppState,
     user: UserRow,
-    key: String,
+    attempt: throttle::Attempt,
     client: &ClientInfo,
 ) -> Result<UserRow, AppError> {
     let (u, ip, c) = (user.clone(), client.ip.clone(), client.clone());
@@ -157,7 +166,7 @@ async fn finish(
     state
         .db
         .write(move |conn| {
-            throttle::clear(conn, throttle::Kind::AccountFailure, &key)?;
+            attempt.signed_in(conn)?;
             crate::privacy::devices::note_sign_in(conn, &clients_key, &u, &c)?;
             Entry::new(Action::SignInSucceeded)
                 .actor(u.id, &u.username)
@@ -168,9 +177,10 @@ async fn finish(
     Ok(user)
 }
 
+/// What is recorded of a failed attempt (the throttle counted it already, in [`throttle::reserve`]).
 async fn record_failure(
     state: &AppState,
-    key: String,
+    locked_now: bool,
     client: &ClientInfo,
     user: Option<UserRow>,
     why: &'static str,
@@ -179,7 +189,6 @@ async fn record_failure(
     state
         .db
         .write(move |conn| {
-            let locked_now = throttle::sign_in_failed(conn, &key, &ip)?;
             // The typed name is recorded only when it is an account: people sometimes type their
             // real name or email into the username field, and the log must not keep that.
             let target = user.as_ref().map(|u| u.username.clone());

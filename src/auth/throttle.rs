@@ -1,9 +1,20 @@
-//! Sign-in and registration throttles, counted in the database so that every app server behind a
-//! load balancer enforces the same limits.
+//! Password, second-factor, registration and posting throttles, counted in the database so that
+//! every app server behind a load balancer enforces the same limits.
 //!
-//! Sign-in: an account key (the lower-cased name typed, whether or not such an account exists, so
-//! the answer never tells) and a client address each get a few free failures in a 15-minute window;
-//! after that each further failure doubles the wait before the next try, up to 15 minutes.
+//! Password and second-factor checks: an account key (the lower-cased name typed, whether or not
+//! such an account exists, so the answer never tells) and a client address each get a few free
+//! failures in a 15-minute window; after that each further failure doubles the wait before the
+//! next try, up to 15 minutes. Every check of a password or a second factor goes through
+//! [`reserve`], signed in or not (sign-in, changing the password, turning two-factor off,
+//! deleting the account): the attempt is counted as a failure, in the same transaction that
+//! finds it allowed, *before* argon2 or the code check runs, and only a check that passes takes
+//! its count back ([`Attempt::passed`], [`Attempt::signed_in`]). Parallel attempts therefore
+//! cannot outrun the limit, and an attempt cut off half way counts as a failure.
+//!
+//! Addresses are keyed by [`address_key`]: IPv4 per address, IPv6 per /64 (one subscriber's
+//! usual allocation, so a single customer cannot spread guesses over its many addresses).
+
+use std::net::IpAddr;
 
 use time::Duration;
 
@@ -35,12 +46,30 @@ impl Kind {
     }
 }
 
-pub fn record(conn: &mut AnyConnection, kind: Kind, key: &str) -> Result<(), AppError> {
+fn record(conn: &mut AnyConnection, kind: Kind, key: &str) -> Result<i64, AppError> {
     events::insert(conn, kind.as_str(), key, now())
 }
 
-pub fn clear(conn: &mut AnyConnection, kind: Kind, key: &str) -> Result<(), AppError> {
-    events::delete(conn, kind.as_str(), key)
+/// The throttle key for a typed account name, whether or not an account has that name.
+pub fn account_key(typed: &str) -> String {
+    typed.trim().to_lowercase().chars().take(64).collect()
+}
+
+/// The throttle key for a client address: an IPv4 address as it is (also when it comes
+/// IPv4-mapped, `::ffff:a.b.c.d`), an IPv6 address as its /64 network (`2001:db8:1:2::/64`).
+/// Anything that is not an address ("unknown") is its own key.
+pub fn address_key(address: &str) -> String {
+    match address.trim().parse::<IpAddr>() {
+        Ok(IpAddr::V4(v4)) => v4.to_string(),
+        Ok(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let net = u128::from(v6) & (u128::MAX << 64);
+                format!("{}/64", std::net::Ipv6Addr::from(net))
+            }
+        },
+        Err(_) => address.to_owned(),
+    }
 }
 
 /// Count and newest time of `kind` events for `key` within `window`.
@@ -88,36 +117,66 @@ fn too_many(wait: Duration) -> AppError {
     AppError::TooManyRequests {
         retry_after_secs: secs,
         message: format!(
-            "Too many sign-in attempts. For your safety, please wait {when} and try again."
+            "Too many attempts with a wrong password or code. For your safety, please wait {when} and try again."
         ),
     }
 }
 
-/// Refuses a sign-in attempt while the account key or the address must wait.
-pub fn check_sign_in(
+/// One password or second-factor check, already counted as a failure for its account key and
+/// its address. Dropping it without calling a method leaves it counted: that is a failure.
+#[must_use = "an attempt stays counted as a failure unless it is passed"]
+#[derive(Debug)]
+pub struct Attempt {
+    account: String,
+    account_event: i64,
+    address_event: i64,
+    /// This attempt is the failure that starts the account's lockout (when it fails).
+    pub locks_account: bool,
+}
+
+impl Attempt {
+    /// The check passed: this attempt no longer counts. Earlier failures stay (a right password
+    /// still owes its second factor, and a signed-in check proves no more than that).
+    pub fn passed(self, conn: &mut AnyConnection) -> Result<(), AppError> {
+        events::delete_id(conn, self.account_event)?;
+        events::delete_id(conn, self.address_event)
+    }
+
+    /// The sign-in is complete: the account's failures are forgotten, as after any successful
+    /// sign-in, and this attempt no longer counts against the address.
+    pub fn signed_in(self, conn: &mut AnyConnection) -> Result<(), AppError> {
+        events::delete(conn, Kind::AccountFailure.as_str(), &self.account)?;
+        events::delete_id(conn, self.address_event)
+    }
+}
+
+/// Counts a password or second-factor check before it is made, or refuses it (429 with
+/// `Retry-After`, without counting) while the account key or the address must wait. Run it in a
+/// write transaction ([`crate::db::Db::write`]), which serialises the count and the record.
+pub fn reserve(
     conn: &mut AnyConnection,
     account: &str,
     address: &str,
-) -> Result<(), AppError> {
+) -> Result<Attempt, AppError> {
+    let address = address_key(address);
+    // Always the account before the address, so two transactions never wait on each other.
+    events::lock(conn, Kind::AccountFailure.as_str(), account)?;
+    events::lock(conn, Kind::AddressFailure.as_str(), &address)?;
     let wait = remaining(conn, Kind::AccountFailure, account, ACCOUNT_FREE_FAILURES)?.max(
-        remaining(conn, Kind::AddressFailure, address, ADDRESS_FREE_FAILURES)?,
+        remaining(conn, Kind::AddressFailure, &address, ADDRESS_FREE_FAILURES)?,
     );
     if wait > Duration::ZERO {
         return Err(too_many(wait));
     }
-    Ok(())
-}
-
-/// Records a failed sign-in; true when this failure is the one that starts the account's lockout.
-pub fn sign_in_failed(
-    conn: &mut AnyConnection,
-    account: &str,
-    address: &str,
-) -> Result<bool, AppError> {
-    record(conn, Kind::AccountFailure, account)?;
-    record(conn, Kind::AddressFailure, address)?;
+    let account_event = record(conn, Kind::AccountFailure, account)?;
+    let address_event = record(conn, Kind::AddressFailure, &address)?;
     let (count, _) = recent(conn, Kind::AccountFailure, account, WINDOW)?;
-    Ok(count == ACCOUNT_FREE_FAILURES)
+    Ok(Attempt {
+        account: account.to_owned(),
+        account_event,
+        address_event,
+        locks_account: count == ACCOUNT_FREE_FAILURES,
+    })
 }
 
 /// Refuses a registration once an address has made `per_hour` in the last hour.
@@ -126,7 +185,8 @@ pub fn check_registration(
     address: &str,
     per_hour: u32,
 ) -> Result<(), AppError> {
-    let (count, oldest_relevant) = recent(conn, Kind::Registration, address, Duration::hours(1))?;
+    let address = address_key(address);
+    let (count, oldest_relevant) = recent(conn, Kind::Registration, &address, Duration::hours(1))?;
     if count >= i64::from(per_hour) {
         let wait = oldest_relevant
             .map(|t| (t + Duration::hours(1)) - now())
@@ -139,6 +199,11 @@ pub fn check_registration(
         });
     }
     Ok(())
+}
+
+/// Counts a registration from `address` towards [`check_registration`]'s limit.
+pub fn registered(conn: &mut AnyConnection, address: &str) -> Result<(), AppError> {
+    record(conn, Kind::Registration, &address_key(address)).map(drop)
 }
 
 /// Refuses a post once a member has made `per_minute` in the last minute (0 turns the limit off),
@@ -157,7 +222,7 @@ pub fn take_post(conn: &mut AnyConnection, user_id: i64, per_minute: u32) -> Res
             ),
         });
     }
-    record(conn, Kind::Post, &key)
+    record(conn, Kind::Post, &key).map(drop)
 }
 
 /// Forgets events older than a day; run now and then so the table stays small.
@@ -176,5 +241,24 @@ mod tests {
         assert_eq!(wait_after(6, 5), Duration::minutes(1));
         assert_eq!(wait_after(7, 5), Duration::minutes(2));
         assert_eq!(wait_after(50, 5), Duration::minutes(15));
+    }
+
+    #[test]
+    fn ipv6_addresses_share_a_key_per_64_and_ipv4_stays_per_address() {
+        let a = address_key("2001:db8:1:2:aaaa:bbbb:cccc:dddd");
+        assert_eq!(a, "2001:db8:1:2::/64");
+        assert_eq!(a, address_key("2001:db8:1:2::1"));
+        assert_eq!(a, address_key("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"));
+        assert_ne!(a, address_key("2001:db8:1:3::1"));
+        assert_ne!(a, address_key("2001:db8:2:2::1"));
+        assert_eq!(address_key("::1"), "::/64");
+        assert_eq!(address_key("192.0.2.7"), "192.0.2.7");
+        assert_ne!(address_key("192.0.2.7"), address_key("192.0.2.8"));
+        assert_eq!(address_key("::ffff:192.0.2.7"), "192.0.2.7");
+        assert_ne!(
+            address_key("::ffff:192.0.2.7"),
+            address_key("::ffff:192.0.2.8")
+        );
+        assert_eq!(address_key("unknown"), "unknown");
     }
 }

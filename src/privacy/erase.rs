@@ -95,7 +95,7 @@ pub async fn delete_own(
 ) -> Result<(), AppError> {
     let choice = PostsChoice::parse(choice)?;
     let attempt = PasswordAttempt::parse(password).map_err(|_| wrong_password())?;
-    if !crate::auth::accounts::password_matches(state, user, &attempt).await? {
+    if !crate::auth::accounts::password_matches(state, user, &attempt, client).await? {
         return Err(wrong_password());
     }
     let key = retired_key(state);

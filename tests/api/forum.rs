@@ -956,13 +956,27 @@ async fn a_nested_body_to_a_missing_thread_is_not_found_before_anything_is_rende
         }
     };
     missing("x".into()).await;
-    let tiny = median_time(11, || missing("x".into())).await;
+    // The fastest of 11 tries each, taken in turns, so that a burst of load from the tests
+    // running beside this one does not land on one side only. Moving and decoding 20 KB of JSON
+    // costs something in a debug build, so the tight bound is against plain text of the same
+    // size sent to the same missing thread; the bound against a one-letter body only has to show
+    // that nothing was rendered (before, that took seconds).
+    let plain = plain_body(19_990);
     for (unit, body) in deep_bodies() {
-        let t = median_time(11, || missing(body.clone())).await;
-        eprintln!("404 ratio {unit:?}: {t:?} against {tiny:?} for one letter");
+        let (mut tiny, mut same_size, mut nested) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..11 {
+            tiny.push(median_time(1, || missing("x".into())).await);
+            same_size.push(median_time(1, || missing(plain.clone())).await);
+            nested.push(median_time(1, || missing(body.clone())).await);
+        }
+        let fastest = |times: Vec<std::time::Duration>| times.into_iter().min().unwrap();
+        let (tiny, same_size, nested) = (fastest(tiny), fastest(same_size), fastest(nested));
+        eprintln!(
+            "404 ratio {unit:?}: {nested:?} against {same_size:?} for plain text, {tiny:?} for one letter"
+        );
         assert!(
-            t < tiny * 3,
-            "{unit:?}: {t:?} against {tiny:?} for a one-letter body"
+            nested < same_size * 3 && nested < tiny * 10,
+            "{unit:?}: {nested:?} against {same_size:?} for plain text of the same size and {tiny:?} for a one-letter body"
         );
     }
 }

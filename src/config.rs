@@ -44,6 +44,16 @@ pub struct SettingsArgs {
     )]
     pub posts_per_minute: u32,
 
+    /// Live PHI checks (`POST /api/v1/phi/scan`, the compose page's warning) a member may ask for
+    /// per minute; 0 turns the limit off.
+    #[arg(
+        long,
+        env = "KINDRED_PHI_CHECKS_PER_MINUTE",
+        default_value_t = 30,
+        global = true
+    )]
+    pub phi_checks_per_minute: u32,
+
     /// Accounts one client address may register per hour.
     #[arg(
         long,
@@ -147,6 +157,7 @@ pub struct Settings {
     pub bind: String,
     pub secret: Secret,
     pub posts_per_minute: u32,
+    pub phi_checks_per_minute: u32,
     pub registrations_per_hour: u32,
     pub session_idle: time::Duration,
     pub session_max: time::Duration,
@@ -202,6 +213,7 @@ impl SettingsArgs {
             bind: self.bind.clone(),
             secret,
             posts_per_minute: self.posts_per_minute,
+            phi_checks_per_minute: self.phi_checks_per_minute,
             registrations_per_hour: self.registrations_per_hour,
             session_idle: time::Duration::minutes(self.session_idle_minutes.into()),
             session_max: time::Duration::hours(self.session_max_hours.into()),

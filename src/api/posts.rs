@@ -140,13 +140,16 @@ struct ScanRequest {
 }
 
 /// The live warning while composing: what the scanner would find, as `kindred phi-scan` answers.
-/// Signed-in members only (scanning costs CPU); nothing is stored or logged.
+/// Signed-in members only, `KINDRED_PHI_CHECKS_PER_MINUTE` times a minute (scanning costs CPU);
+/// nothing is stored or logged.
 async fn phi_scan(
+    state: web::Data<AppState>,
     ApiUser(user): ApiUser,
     body: web::Json<ScanRequest>,
 ) -> Result<HttpResponse, AppError> {
     let b = body.into_inner();
-    let answer = crate::forum::screen::check(user.role(), b.title.as_deref(), &b.text);
+    let answer =
+        crate::forum::screen::live_check(&state, &user, b.title.as_deref(), &b.text).await?;
     Ok(HttpResponse::Ok().json(answer))
 }
 

@@ -33,6 +33,7 @@ pub enum Kind {
     AddressFailure,
     Registration,
     Post,
+    PhiCheck,
 }
 
 impl Kind {
@@ -42,6 +43,7 @@ impl Kind {
             Kind::AddressFailure => "sign_in_fail_address",
             Kind::Registration => "register_address",
             Kind::Post => "post_user",
+            Kind::PhiCheck => "phi_check_user",
         }
     }
 }
@@ -206,23 +208,57 @@ pub fn registered(conn: &mut AnyConnection, address: &str) -> Result<(), AppErro
     record(conn, Kind::Registration, &address_key(address)).map(drop)
 }
 
-/// Refuses a post once a member has made `per_minute` in the last minute (0 turns the limit off),
-/// and counts this one otherwise.
+/// Refuses a post or an edit once a member has made `per_minute` in the last minute (0 turns the
+/// limit off), and counts this one otherwise.
 pub fn take_post(conn: &mut AnyConnection, user_id: i64, per_minute: u32) -> Result<(), AppError> {
+    check_post(conn, user_id, per_minute)?;
+    if per_minute > 0 {
+        record(conn, Kind::Post, &user_id.to_string())?;
+    }
+    Ok(())
+}
+
+/// [`take_post`]'s refusal without counting anything: the cheap check a use case makes before
+/// it renders a body, so a member over the limit costs no rendering. The write transaction then
+/// takes the token (and refuses again if a parallel request took the last one meanwhile).
+pub fn check_post(conn: &mut AnyConnection, user_id: i64, per_minute: u32) -> Result<(), AppError> {
     if per_minute == 0 {
         return Ok(());
     }
-    let key = user_id.to_string();
-    let (count, _) = recent(conn, Kind::Post, &key, Duration::minutes(1))?;
+    let (count, _) = recent(conn, Kind::Post, &user_id.to_string(), Duration::minutes(1))?;
     if count >= i64::from(per_minute) {
         return Err(AppError::TooManyRequests {
             retry_after_secs: 60,
             message: format!(
-                "You can post {per_minute} times a minute. Please wait a minute; what you wrote is still in the form."
+                "You can post or edit {per_minute} times a minute. Please wait a minute; what you wrote is still in the form."
             ),
         });
     }
-    record(conn, Kind::Post, &key).map(drop)
+    Ok(())
+}
+
+/// Refuses a live PHI check (the compose page's warning, `POST /api/v1/phi/scan`) once a member
+/// has asked `per_minute` times in the last minute (0 turns the limit off), and counts it
+/// otherwise. A separate, more generous allowance than posting: a page asks once per send.
+pub fn take_phi_check(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    per_minute: u32,
+) -> Result<(), AppError> {
+    if per_minute == 0 {
+        return Ok(());
+    }
+    let key = user_id.to_string();
+    let (count, _) = recent(conn, Kind::PhiCheck, &key, Duration::minutes(1))?;
+    if count >= i64::from(per_minute) {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: 60,
+            message: format!(
+                "You can check a post for private details {per_minute} times a minute. Please wait a minute; what you wrote is still in the form."
+            ),
+        });
+    }
+    record(conn, Kind::PhiCheck, &key).map(drop)
 }
 
 /// Forgets events older than a day; run now and then so the table stays small.

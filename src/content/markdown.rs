@@ -19,6 +19,76 @@ pub(super) fn to_html(markdown: &str) -> String {
     out
 }
 
+/// True when more than `max` containers are open inside one another anywhere in `markdown`:
+/// block quotes and lists (list items are not counted apart from their list, so `- - x` is two
+/// levels, as it reads, and `"> - "` repeated is two levels a repetition), and the elements of
+/// raw HTML (`<div><div>…`, `<ul><li><ul>…`), which nest the same way once they reach the
+/// sanitiser. pulldown-cmark parses even deeply nested text in linear time; it is what comes
+/// after (rendering, and above all the sanitiser's HTML parser) that grows with the square of the
+/// depth, so counting the parser's events is the cheap check (measured in BENCHMARKS.md).
+pub(super) fn nesting_exceeds(markdown: &str, max: usize) -> bool {
+    let mut depth = 0usize;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => {
+                depth = depth.saturating_sub(1);
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for opens in html_tags(&html) {
+                    if opens {
+                        depth += 1;
+                        if depth > max {
+                            return true;
+                        }
+                    } else {
+                        depth = depth.saturating_sub(1);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if depth > max {
+            return true;
+        }
+    }
+    false
+}
+
+/// The tags in a piece of raw HTML that can hold others, in order: true for an opening tag,
+/// false for a closing one. Void elements (`<br>`, `<img>`…), self-closing tags, comments and
+/// declarations open nothing; nor do the elements an HTML parser closes by itself when the next
+/// one starts (`<p>`, `<li>`, table rows and cells…), so `<li>a<li>b` is not nesting.
+fn html_tags(html: &str) -> impl Iterator<Item = bool> + '_ {
+    const NOT_NESTING: [&str; 22] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "param",
+    ];
+    html.match_indices('<').filter_map(move |(at, _)| {
+        let rest = &html[at + 1..];
+        let (closing, rest) = match rest.strip_prefix('/') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let name = &rest[..name_len];
+        if name.is_empty() || !name.as_bytes()[0].is_ascii_alphabetic() {
+            return None;
+        }
+        if NOT_NESTING.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            return None;
+        }
+        if closing {
+            return Some(false);
+        }
+        // `<x/>` opens nothing (as far as this piece of HTML shows).
+        let tag_end = rest.find(['>', '<']).map_or(rest, |end| &rest[..end]);
+        (!tag_end.trim_end().ends_with('/')).then_some(true)
+    })
+}
+
 /// An author's `#` must not compete with the page's own `<h1>` (the thread title) and `<h2>`
 /// (section headings), so Markdown levels 1, 2, 3 become h3, h4, h5 and everything deeper is h6.
 fn shift(level: HeadingLevel) -> HeadingLevel {

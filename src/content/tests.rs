@@ -242,3 +242,67 @@ fn links_with_credentials_and_titles_with_bidi_overrides_are_refused() {
     );
     assert!(Title::parse("invoice\u{202E}fdp.exe").is_err());
 }
+
+/// `unit` repeated until the text is `bytes` long, then a word.
+fn nested(unit: &str, bytes: usize) -> String {
+    let mut s = unit.repeat(bytes / unit.len());
+    s.push('x');
+    s
+}
+
+#[test]
+fn nesting_up_to_the_limit_is_kept_and_deeper_is_refused() {
+    let max = PostBody::MAX_NESTING;
+    // 32 quotes, 32 lists, 16 quoted lists: exactly at the limit.
+    for ok in [
+        nested("> ", 2 * max),
+        nested("1. ", 3 * max),
+        nested("- ", 2 * max),
+        nested("> - ", 4 * (max / 2)),
+    ] {
+        assert!(prepare(&ok).is_ok(), "refused {ok:?}");
+    }
+    let deep = [
+        nested("> ", 2 * (max + 1)),
+        nested("1. ", 3 * (max + 1)),
+        nested("* ", 2 * (max + 1)),
+        nested("> - ", 4 * (max / 2 + 1)),
+        // Nesting built over many lines, by indentation.
+        (0..=max)
+            .map(|i| format!("{}- level {i}\n", "  ".repeat(i)))
+            .collect(),
+        // Raw HTML nests just the same once it reaches the sanitiser.
+        "<div>".repeat(max + 1),
+        "<ul><li>".repeat(max + 1),
+        format!("<blockquote>\n\n{}x", "> ".repeat(max)),
+        // The worst shapes, as big as a post may be.
+        nested("1. ", PostBody::MAX_CHARS - 1),
+        nested("> - ", PostBody::MAX_CHARS - 1),
+        nested("> ", PostBody::MAX_CHARS - 1),
+    ];
+    for text in deep {
+        let Err(err) = prepare(&text) else {
+            panic!("deep nesting accepted: {text:?}");
+        };
+        assert_eq!(field_of(&err), ["body"]);
+        assert!(
+            format!("{err:?}").contains("more than 32 levels deep"),
+            "{err:?}"
+        );
+    }
+}
+
+#[test]
+fn ordinary_nesting_is_not_counted_as_deep() {
+    // Many sibling lists and quotes, none inside another: depth 2 however long.
+    let text = "> - item\n\n".repeat(1_000);
+    assert!(prepare(&text).is_ok());
+    // Closed, void, self-closing and self-closing-by-parser HTML elements do not add up.
+    let html = "<div>a</div><br><img src=x><span/><hr/>".repeat(200);
+    assert!(prepare(&html).is_ok());
+    let items = format!("<ul>{}</ul>", "<li>item <p>para".repeat(200));
+    assert!(prepare(&items).is_ok());
+    assert!(prepare(&"<div>".repeat(PostBody::MAX_NESTING)).is_ok());
+    // A `<` that starts no tag is text.
+    assert!(prepare(&"a < b and 3<4 <- <!-- c --> <?x?>".repeat(200)).is_ok());
+}

@@ -60,6 +60,46 @@ pub fn check(
     })
 }
 
+/// Where a reply goes: the thread and parent post, after every check that does not need the body
+/// (the thread is visible and open, the viewer is a member, the parent can take replies).
+fn reply_place(
+    conn: &mut AnyConnection,
+    user: &UserRow,
+    thread_id: i64,
+    parent_id: Option<i64>,
+) -> Result<(ThreadRow, PostRow, Access), AppError> {
+    let (thread, _, a) = access::thread_for(conn, thread_id, Some(user))?;
+    let parent = match parent_id {
+        Some(pid) => {
+            let p = posts::by_id(conn, pid)?
+                .map(|(p, _)| p)
+                .filter(|p| p.thread_id == thread.id && a.can_see_post(&thread, p))
+                .ok_or_else(|| {
+                    AppError::validation("parent_id", "That post is not in this thread.")
+                })?;
+            // A reply under a post others cannot see would show them a gap, or an
+            // answer to nothing: replies wait until the post is published.
+            if p.status() != PostStatus::Published {
+                return Err(AppError::validation(
+                    "parent_id",
+                    "That post is not published yet, so it cannot take replies.",
+                ));
+            }
+            p
+        }
+        None => posts::opening(conn, thread.id)?.ok_or(AppError::NotFound)?,
+    };
+    publish::require_open_for_replies(&thread)?;
+    a.require_member()?;
+    if parent.depth >= MAX_DEPTH {
+        return Err(AppError::validation(
+            "parent_id",
+            "This conversation is nested too deeply; please reply further up.",
+        ));
+    }
+    Ok((thread, parent, a))
+}
+
 /// Replies to a post of a thread (the opening post when `parent_id` is None).
 pub async fn reply(
     state: &AppState,
@@ -68,42 +108,27 @@ pub async fn reply(
     parent_id: Option<i64>,
     body: &str,
 ) -> Result<PostView, AppError> {
-    let prepared = screen::prepare(user.role(), None, body);
-    let crisis = crate::safety::crisis::is_crisis(body);
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
+    // The cheap checks first, in a read: where the reply goes, membership, suspension and the
+    // posting limit (without taking a token), so a reply that would be refused costs no render.
+    state
+        .db
+        .run({
+            let u = u.clone();
+            move |conn| {
+                reply_place(conn, &u, thread_id, parent_id)?;
+                publish::may_post(conn, &u, per_minute)
+            }
+        })
+        .await?;
+    // Rendered and scanned outside the write transaction, so no lock waits on it.
+    let new = screen::prepare(user.role(), None, body)?;
+    let crisis = crate::safety::crisis::is_crisis(body);
     state
         .db
         .write(move |conn| {
-            let (thread, _, a) = access::thread_for(conn, thread_id, Some(&u))?;
-            let parent = match parent_id {
-                Some(pid) => {
-                    let p = posts::by_id(conn, pid)?
-                        .map(|(p, _)| p)
-                        .filter(|p| p.thread_id == thread.id && a.can_see_post(&thread, p))
-                        .ok_or_else(|| {
-                            AppError::validation("parent_id", "That post is not in this thread.")
-                        })?;
-                    // A reply under a post others cannot see would show them a gap, or an
-                    // answer to nothing: replies wait until the post is published.
-                    if p.status() != PostStatus::Published {
-                        return Err(AppError::validation(
-                            "parent_id",
-                            "That post is not published yet, so it cannot take replies.",
-                        ));
-                    }
-                    p
-                }
-                None => posts::opening(conn, thread.id)?.ok_or(AppError::NotFound)?,
-            };
-            publish::require_open_for_replies(&thread)?;
-            a.require_member()?;
-            let new = prepared?;
-            if parent.depth >= MAX_DEPTH {
-                return Err(AppError::validation(
-                    "parent_id",
-                    "This conversation is nested too deeply; please reply further up.",
-                ));
-            }
+            // Checked again: the read above is not part of this transaction.
+            let (thread, parent, a) = reply_place(conn, &u, thread_id, parent_id)?;
             let place = Place::Reply {
                 thread: &thread,
                 parent: &parent,
@@ -189,20 +214,26 @@ pub async fn edit(
     body: &str,
     title: Option<&str>,
 ) -> Result<PostView, AppError> {
-    let (u, body, title) = (user.clone(), body.to_owned(), title.map(str::to_owned));
+    let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
     // The title to scan with the body is known only once the post is loaded; loading is cheap,
-    // so the post is read first and scanned outside the write transaction.
+    // so the post is read first, with every check that does not need the new text (the author,
+    // not suspended, not deleted, a clinician's second factor, the posting limit, which edits
+    // take from too), and the text is rendered and scanned outside the write transaction.
     let (current_title, is_opening) = state
         .db
         .run({
             let u = u.clone();
             move |conn| {
-                let (post, _, thread, _) = access::visible_post(conn, post_id, &u)?;
+                let (post, _, thread, a) = access::visible_post(conn, post_id, &u)?;
+                let edit = lifecycle::Action::Edit(lifecycle::Scan::Clean);
+                check(conn, &u, &a, &thread, &post, edit)?;
+                publish::require_clinician_second_factor(&u)?;
+                publish::edit_limit(conn, &u, per_minute, false)?;
                 Ok((thread.title, post.parent_id.is_none()))
             }
         })
         .await?;
-    let new_title = match (&title, is_opening) {
+    let new_title = match (title, is_opening) {
         (Some(t), true) => Some(content::Title::parse(t)),
         _ => None,
     };
@@ -210,21 +241,27 @@ pub async fn edit(
         Some(Ok(t)) => Some(t.as_str().to_owned()),
         _ => is_opening.then_some(current_title),
     };
-    let prepared = screen::prepare(u.role(), scan_title.as_deref(), &body);
-    let crisis = crate::safety::crisis::is_crisis(&body)
+    let new = screen::prepare(u.role(), scan_title.as_deref(), body)?;
+    let new_title = new_title.transpose()?;
+    let crisis = crate::safety::crisis::is_crisis(body)
         || new_title
             .as_ref()
-            .and_then(|t| t.as_ref().ok())
             .is_some_and(|t| crate::safety::crisis::is_crisis(t.as_str()));
     state
         .db
         .write(move |conn| {
+            // Checked again: the read above is not part of this transaction.
             let (post, _, thread, a) = access::post_for(conn, post_id, &u)?;
-            let scan = prepared.as_ref().map_or(lifecycle::Scan::Clean, |p| p.scan);
-            let change = check(conn, &u, &a, &thread, &post, lifecycle::Action::Edit(scan))?;
+            let change = check(
+                conn,
+                &u,
+                &a,
+                &thread,
+                &post,
+                lifecycle::Action::Edit(new.scan),
+            )?;
             publish::require_clinician_second_factor(&u)?;
-            let new = prepared?;
-            let new_title = new_title.transpose()?;
+            publish::edit_limit(conn, &u, per_minute, true)?;
             let updated = posts::edit(
                 conn,
                 &post,

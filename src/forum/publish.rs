@@ -19,18 +19,44 @@ use crate::posting::lifecycle;
 use crate::posting::{PostState, PostStatus};
 
 /// The posting limit, suspensions, and clinicians' second factor, checked before anything is
-/// written. Moderators and admins have no posting limit.
+/// written; takes a token from the posting limit. Moderators and admins have no posting limit.
 pub fn posting_allowed(
     conn: &mut AnyConnection,
     user: &UserRow,
     per_minute: u32,
 ) -> Result<(), AppError> {
+    may_post(conn, user, per_minute)?;
+    if user.role().is_staff() {
+        return Ok(());
+    }
+    throttle::take_post(conn, user.id, per_minute)
+}
+
+/// [`posting_allowed`] without taking a token: what a use case reads before it renders a body, so
+/// that a suspended member, a clinician without a second factor or a member over the limit costs
+/// no rendering. The write transaction asks [`posting_allowed`] again, which counts the post.
+pub fn may_post(conn: &mut AnyConnection, user: &UserRow, per_minute: u32) -> Result<(), AppError> {
     crate::db::sanctions::require_not_suspended(conn, user)?;
     require_clinician_second_factor(user)?;
     if user.role().is_staff() {
         return Ok(());
     }
-    throttle::take_post(conn, user.id, per_minute)
+    throttle::check_post(conn, user.id, per_minute)
+}
+
+/// Edits take from the posting limit too (each one is rendered and scanned like a post):
+/// `take` counts this one, otherwise the limit is only checked. Staff are exempt, as for posts.
+pub fn edit_limit(
+    conn: &mut AnyConnection,
+    user: &UserRow,
+    per_minute: u32,
+    take: bool,
+) -> Result<(), AppError> {
+    match (user.role().is_staff(), take) {
+        (true, _) => Ok(()),
+        (false, true) => throttle::take_post(conn, user.id, per_minute),
+        (false, false) => throttle::check_post(conn, user.id, per_minute),
+    }
 }
 
 /// A clinician writes under a badge patients trust, so someone who learns only their password

@@ -103,6 +103,24 @@ pub fn check(role: Role, title: Option<&str>, body: &str) -> Check {
     }
 }
 
+/// [`check`] for a signed-in member, who may ask `KINDRED_PHI_CHECKS_PER_MINUTE` times a minute:
+/// scanning costs CPU, so a live check takes from its own allowance like a post does.
+pub async fn live_check(
+    state: &crate::state::AppState,
+    user: &crate::db::users::UserRow,
+    title: Option<&str>,
+    body: &str,
+) -> Result<Check, AppError> {
+    let (id, per_minute) = (user.id, state.settings.phi_checks_per_minute);
+    if per_minute > 0 {
+        state
+            .db
+            .write(move |conn| crate::auth::throttle::take_phi_check(conn, id, per_minute))
+            .await?;
+    }
+    Ok(check(user.role(), title, body))
+}
+
 /// A held post's findings, for its author and the moderators.
 pub fn findings(post: &PostRow) -> Option<Vec<Span>> {
     if post.status() != PostStatus::Held {

@@ -138,20 +138,33 @@ pub async fn create(
     // Parsed now, refused only after the access checks: a non-member learns they cannot post
     // before being told how to write a title.
     let title = Title::parse(title);
-    let prepared = screen::prepare(user.role(), title.as_ref().ok().map(|t| t.as_str()), body);
-    let crisis = crate::safety::crisis::is_crisis(body)
-        || title
-            .as_ref()
-            .is_ok_and(|t| crate::safety::crisis::is_crisis(t.as_str()));
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
+    // The cheap checks first, in a read: access, membership, suspension and the posting limit
+    // (without taking a token), so that nobody who may not post here costs a render.
+    state
+        .db
+        .run({
+            let (u, slug) = (u.clone(), slug.clone());
+            move |conn| {
+                let a = access::by_slug(conn, &slug, Some(&u))?;
+                a.require_read()?;
+                a.require_member()?;
+                publish::may_post(conn, &u, per_minute)
+            }
+        })
+        .await?;
+    let title = title?;
+    // Rendered and scanned outside the write transaction, so no lock waits on it.
+    let new = screen::prepare(user.role(), Some(title.as_str()), body)?;
+    let crisis =
+        crate::safety::crisis::is_crisis(body) || crate::safety::crisis::is_crisis(title.as_str());
     state
         .db
         .write(move |conn| {
+            // Checked again: the read above is not part of this transaction.
             let a = access::by_slug(conn, &slug, Some(&u))?;
             a.require_read()?;
             a.require_member()?;
-            let title = title?;
-            let new = prepared?;
             let place = Place::NewThread(&title);
             let (thread, view) =
                 publish::publish_new_post(conn, &u, &a, place, &new, crisis, per_minute)?;

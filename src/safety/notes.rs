@@ -57,8 +57,15 @@ pub fn parse(raw: &str) -> Result<(String, crate::content::SafeHtml), AppError> 
             "Keep a moderator note under 2,000 characters.",
         ));
     }
-    let (body, html) = crate::content::prepare(text)
-        .map_err(|_| AppError::validation("note", "Write the note, or remove it instead."))?;
+    // Blank and too long are answered above, so what is left is the body's own refusal (nesting
+    // too deep): said of the note, in the body's words.
+    let (body, html) = crate::content::prepare(text).map_err(|e| {
+        let why = e.fields().and_then(|f| f.get("body")).cloned();
+        AppError::validation(
+            "note",
+            why.unwrap_or_else(|| "Write the note, or remove it instead.".into()),
+        )
+    })?;
     Ok((body.into_string(), html))
 }
 
@@ -158,4 +165,22 @@ fn view(conn: &mut crate::db::AnyConnection, post_id: i64) -> Result<PostView, A
     let mut v = PostView::new(&p, name);
     v.moderator_note = rows::note_of(conn, post_id)?.map(NoteView::new);
     Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_nested_too_deeply_is_refused_in_the_bodys_words() {
+        let Err(e) = parse(&"> ".repeat(40)) else {
+            panic!("a note nested 40 levels deep was accepted");
+        };
+        let said = e.fields().and_then(|f| f.get("note")).cloned();
+        assert!(
+            said.is_some_and(|s| s.contains("more than 32 levels deep")),
+            "{e:?}"
+        );
+        assert!(parse("> a quoted line").is_ok());
+    }
 }

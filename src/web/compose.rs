@@ -111,9 +111,14 @@ struct CheckForm {
 }
 
 /// What `static/kindred.js` asks before a compose or edit form is submitted. Same answer as
-/// `POST /api/v1/phi/scan`, for a page's session. Nothing is stored or logged.
-async fn phi_check(me: SignedIn, form: web::Form<CheckForm>) -> Result<HttpResponse, AppError> {
+/// `POST /api/v1/phi/scan`, for a page's session, with the same allowance.
+/// Nothing is stored or logged.
+async fn phi_check(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    form: web::Form<CheckForm>,
+) -> Result<HttpResponse, AppError> {
     me.viewer.check_csrf(&form.csrf_token)?;
-    let answer = screen::check(me.user.role(), form.title.as_deref(), &form.body);
+    let answer = screen::live_check(&state, &me.user, form.title.as_deref(), &form.body).await?;
     Ok(HttpResponse::Ok().json(answer))
 }

@@ -822,3 +822,209 @@ async fn a_thread_loads_in_the_same_number_of_queries_whatever_its_size() {
     );
     eprintln!("thread: {large_api} queries (API), {large_page} (page), for 5 or 500 posts");
 }
+
+/// `unit` repeated to `bytes` bytes, then a word: the nesting shapes found under attack.
+fn nested(unit: &str, bytes: usize) -> String {
+    let mut s = unit.repeat(bytes / unit.len());
+    s.push('x');
+    s
+}
+
+/// The shapes whose cost grew with the square of their depth, at the largest size a post may be.
+fn deep_bodies() -> Vec<(&'static str, String)> {
+    ["1. ", "> - ", "> ", "- ", "> 1. ", "<ul><li>", "<div>"]
+        .into_iter()
+        .map(|unit| (unit, nested(unit, 19_990)))
+        .collect()
+}
+
+/// Plain prose of the same size: the yardstick a nested body is measured against.
+fn plain_body(bytes: usize) -> String {
+    let mut s = "We walk the dog every morning before the heat, and it helps. ".repeat(bytes / 62);
+    s.push_str("Thanks.");
+    s
+}
+
+/// The median time of `n` answers to `send` (which asserts each answer).
+async fn median_time<F, Fut>(n: usize, mut send: F) -> std::time::Duration
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let mut times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let start = std::time::Instant::now();
+        send().await;
+        times.push(start.elapsed());
+    }
+    times.sort();
+    times[n / 2]
+}
+
+const TOO_DEEP: &str = "more than 32 levels deep";
+
+#[actix_web::test]
+async fn nesting_deeper_than_32_levels_is_refused_on_posts_threads_and_edits() {
+    let app = spawn_app_with(&["--posts-per-minute", "0"]).await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    app.group(&admin, "lupus", "public").await;
+    app.join("lupus", &alice).await;
+    let (thread, first) = app.thread("lupus", &alice, "Nesting", "flat").await;
+    for (unit, body) in deep_bodies() {
+        let (s, v) = app
+            .post(
+                &format!("/threads/{thread}/posts"),
+                json!({ "body": body }),
+                Some(&alice),
+            )
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "reply {unit:?}: {v}");
+        assert!(v.to_string().contains(TOO_DEEP), "reply {unit:?}: {v}");
+        let (s, v) = app
+            .post(
+                "/groups/lupus/threads",
+                json!({ "title": "Deep", "body": body }),
+                Some(&alice),
+            )
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "thread {unit:?}: {v}");
+        assert!(v.to_string().contains(TOO_DEEP), "thread {unit:?}: {v}");
+        let (s, v) = app
+            .send(
+                reqwest::Method::PATCH,
+                &format!("/posts/{first}"),
+                Some(json!({ "body": body })),
+                Some(&alice),
+            )
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "edit {unit:?}: {v}");
+        assert!(v.to_string().contains(TOO_DEEP), "edit {unit:?}: {v}");
+    }
+    // At the limit is fine: 32 nested quotes, 16 quoted lists.
+    for body in [nested("> ", 64), nested("> - ", 64)] {
+        app.reply(&thread, None, &alice, &body).await;
+    }
+}
+
+#[actix_web::test]
+async fn a_deeply_nested_body_costs_no_more_than_a_plain_one_of_its_size() {
+    let app = spawn_app_with(&["--posts-per-minute", "0"]).await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    app.group(&admin, "lupus", "public").await;
+    app.join("lupus", &alice).await;
+    let (thread, _) = app.thread("lupus", &alice, "Costs", "flat").await;
+    let path = format!("/threads/{thread}/posts");
+    let plain = plain_body(19_990);
+    let post = |body: String, expect: StatusCode| {
+        let (app, path, alice) = (&app, &path, &alice);
+        async move {
+            let (s, v) = app.post(path, json!({ "body": body }), Some(alice)).await;
+            assert_eq!(s, expect, "{v}");
+        }
+    };
+    // Warm up (first-use tables, connections), then compare medians on the same server.
+    post(plain.clone(), StatusCode::CREATED).await;
+    let yardstick = median_time(7, || post(plain.clone(), StatusCode::CREATED)).await;
+    for (unit, body) in deep_bodies() {
+        let t = median_time(7, || post(body.clone(), StatusCode::UNPROCESSABLE_ENTITY)).await;
+        eprintln!("cost ratio {unit:?}: {t:?} against {yardstick:?} for plain text");
+        assert!(
+            t < yardstick * 3,
+            "{unit:?} × {}: {t:?} against {yardstick:?} for plain text of the same size",
+            body.len() / unit.len()
+        );
+    }
+}
+
+#[actix_web::test]
+async fn a_nested_body_to_a_missing_thread_is_not_found_before_anything_is_rendered() {
+    let app = spawn_app_with(&["--posts-per-minute", "0"]).await;
+    let alice = app.member("alice").await;
+    let missing = |body: String| {
+        let (app, alice) = (&app, &alice);
+        async move {
+            let (s, v) = app
+                .post(
+                    "/threads/999999/posts",
+                    json!({ "body": body }),
+                    Some(alice),
+                )
+                .await;
+            assert_eq!(s, StatusCode::NOT_FOUND, "{v}");
+        }
+    };
+    missing("x".into()).await;
+    // The fastest of 11 tries each, taken in turns, so that a burst of load from the tests
+    // running beside this one does not land on one side only. Moving and decoding 20 KB of JSON
+    // costs something in a debug build, so the tight bound is against plain text of the same
+    // size sent to the same missing thread; the bound against a one-letter body only has to show
+    // that nothing was rendered (before, that took seconds).
+    let plain = plain_body(19_990);
+    for (unit, body) in deep_bodies() {
+        let (mut tiny, mut same_size, mut nested) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..11 {
+            tiny.push(median_time(1, || missing("x".into())).await);
+            same_size.push(median_time(1, || missing(plain.clone())).await);
+            nested.push(median_time(1, || missing(body.clone())).await);
+        }
+        let fastest = |times: Vec<std::time::Duration>| times.into_iter().min().unwrap();
+        let (tiny, same_size, nested) = (fastest(tiny), fastest(same_size), fastest(nested));
+        eprintln!(
+            "404 ratio {unit:?}: {nested:?} against {same_size:?} for plain text, {tiny:?} for one letter"
+        );
+        assert!(
+            nested < same_size * 3 && nested < tiny * 10,
+            "{unit:?}: {nested:?} against {same_size:?} for plain text of the same size and {tiny:?} for a one-letter body"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn edits_take_from_the_posting_limit() {
+    let app = spawn_app_with(&["--posts-per-minute", "3"]).await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    app.group(&admin, "lupus", "public").await;
+    app.join("lupus", &alice).await;
+    app.join("lupus", &admin).await;
+    let (thread, first) = app.thread("lupus", &alice, "Editing", "one").await;
+    let edit = |token: String, post: String, body: &'static str| {
+        let app = &app;
+        async move {
+            app.send(
+                reqwest::Method::PATCH,
+                &format!("/posts/{post}"),
+                Some(json!({ "body": body })),
+                Some(&token),
+            )
+            .await
+        }
+    };
+    for body in ["two", "three"] {
+        let (s, v) = edit(alice.clone(), first.clone(), body).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+    }
+    // The fourth write in a minute, an edit (even one with a body that would be refused).
+    for body in ["four", "1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. x"] {
+        let (s, v) = edit(alice.clone(), first.clone(), body).await;
+        assert_eq!(s, StatusCode::TOO_MANY_REQUESTS, "{v}");
+    }
+    let (s, v) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({"body": "five"}),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::TOO_MANY_REQUESTS, "{v}");
+    // The refused edits changed nothing, and moderators have no limit.
+    let (_, v) = app.get(&format!("/threads/{thread}"), Some(&alice)).await;
+    assert!(v.to_string().contains("three"), "{v}");
+    let mine = app.reply(&thread, None, &admin, "moderator").await;
+    for _ in 0..5 {
+        let (s, v) = edit(admin.clone(), mine.clone(), "moderator, edited").await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+    }
+}

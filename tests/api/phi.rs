@@ -435,3 +435,46 @@ async fn a_clinician_describing_a_patient_is_held_on_details_a_member_may_share(
         "{v}"
     );
 }
+
+#[actix_web::test]
+async fn live_checks_have_their_own_allowance_shared_by_the_api_and_the_pages() {
+    let app = spawn_app_with(&["--phi-checks-per-minute", "3"]).await;
+    let alice = app.member("alice").await;
+    for _ in 0..2 {
+        let (s, v) = app
+            .post("/phi/scan", json!({ "text": SAFE }), Some(&alice))
+            .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+    }
+    let browser = app.browser();
+    browser.sign_in("alice", None).await;
+    let csrf = browser.csrf("/me").await;
+    let fields = [("csrf_token", csrf.as_str()), ("body", SAFE)];
+    let res = browser.form("/phi/check", &fields).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    // The fourth check in a minute, by either door.
+    let res = browser.form("/phi/check", &fields).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let (s, v) = app
+        .post("/phi/scan", json!({ "text": SAFE }), Some(&alice))
+        .await;
+    assert_eq!(s, StatusCode::TOO_MANY_REQUESTS, "{v}");
+    // Another member has their own allowance.
+    let bob = app.member("bob").await;
+    let (s, v) = app
+        .post("/phi/scan", json!({ "text": SAFE }), Some(&bob))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+}
+
+#[actix_web::test]
+async fn live_checks_are_unlimited_with_a_limit_of_zero() {
+    let app = spawn_app_with(&["--phi-checks-per-minute", "0"]).await;
+    let alice = app.member("alice").await;
+    for _ in 0..40 {
+        let (s, v) = app
+            .post("/phi/scan", json!({ "text": SAFE }), Some(&alice))
+            .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+    }
+}

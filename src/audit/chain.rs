@@ -90,14 +90,15 @@ pub fn entry_hash(prev_hash: &str, f: &Fields<'_>) -> String {
 impl ChainRow {
     /// The hashed fields of the stored entry.
     pub fn fields(&self) -> Fields<'_> {
+        let e = &self.entry;
         Fields {
-            at: self.at,
-            actor_id: self.actor_id,
-            actor: self.actor.as_deref(),
-            action: &self.action,
-            target: self.target.as_deref(),
-            ip: self.ip.as_deref(),
-            reason: self.reason.as_deref(),
+            at: e.at,
+            actor_id: e.actor_id,
+            actor: e.actor.as_deref(),
+            action: &e.action,
+            target: e.target.as_deref(),
+            ip: e.ip.as_deref(),
+            reason: e.reason.as_deref(),
         }
     }
 }
@@ -158,7 +159,7 @@ impl Verifier {
     /// Checks the next entry (in id order).
     pub fn check(&mut self, row: &ChainRow) -> Result<(), Broken> {
         let broken = |problem| Broken {
-            id: row.id,
+            id: row.entry.id,
             problem,
         };
         let (Some(prev_hash), Some(hash)) = (&row.prev_hash, &row.hash) else {
@@ -178,7 +179,7 @@ impl Verifier {
             }
             _ => {}
         }
-        self.last = Some((row.id, hash.clone()));
+        self.last = Some((row.entry.id, hash.clone()));
         self.chained += 1;
         Ok(())
     }
@@ -213,7 +214,7 @@ pub fn verify(conn: &mut AnyConnection) -> Result<Outcome, AppError> {
             }
         }
         match rows.last() {
-            Some(r) if rows.len() as i64 == VERIFY_BATCH => after = Some(r.id),
+            Some(r) if rows.len() as i64 == VERIFY_BATCH => after = Some(r.entry.id),
             _ => return Ok(Outcome::Verified(verifier)),
         }
     }
@@ -223,6 +224,7 @@ pub fn verify(conn: &mut AnyConnection) -> Result<Outcome, AppError> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::db::audit::AuditRow;
 
     fn at() -> time::PrimitiveDateTime {
         time::macros::datetime!(2026-11-23 09:22:33.000120)
@@ -230,14 +232,16 @@ mod tests {
 
     fn row(id: i64, prev: &str, reason: &str) -> ChainRow {
         let mut r = ChainRow {
-            id,
-            at: at(),
-            actor_id: Some(7),
-            actor: Some("alice".into()),
-            action: "group.created".into(),
-            target: Some("group x".into()),
-            ip: Some("127.0.0.1".into()),
-            reason: Some(reason.into()),
+            entry: AuditRow {
+                id,
+                at: at(),
+                actor_id: Some(7),
+                actor: Some("alice".into()),
+                action: "group.created".into(),
+                target: Some("group x".into()),
+                ip: Some("127.0.0.1".into()),
+                reason: Some(reason.into()),
+            },
             prev_hash: Some(prev.into()),
             hash: None,
         };
@@ -292,7 +296,7 @@ mod tests {
     #[test]
     fn a_changed_entry_is_named() {
         let mut rows = chain(4);
-        rows[2].reason = Some("nothing to see".into());
+        rows[2].entry.reason = Some("nothing to see".into());
         assert_eq!(
             run(&rows).unwrap_err().to_string(),
             "entry 3: hash does not match its contents"
@@ -302,7 +306,7 @@ mod tests {
     #[test]
     fn a_rehashed_entry_breaks_the_next_link() {
         let mut rows = chain(4);
-        rows[1].reason = Some("rewritten".into());
+        rows[1].entry.reason = Some("rewritten".into());
         let prev = rows[1].prev_hash.clone().unwrap();
         rows[1].hash = Some(entry_hash(&prev, &rows[1].fields()));
         assert_eq!(
@@ -334,13 +338,13 @@ mod tests {
         legacy.hash = None;
         let mut rows = vec![legacy.clone()];
         for mut r in chain(2) {
-            r.id += 1;
+            r.entry.id += 1;
             rows.push(r);
         }
         let v = run(&rows).unwrap();
         assert_eq!((v.legacy, v.chained), (1, 2));
 
-        legacy.id = 4;
+        legacy.entry.id = 4;
         rows.push(legacy);
         assert_eq!(run(&rows).unwrap_err().problem, Problem::Unchained);
     }

@@ -117,18 +117,12 @@ pub fn list(
     Ok(q.load(conn)?)
 }
 
-/// A stored entry as the verifier reads it: every column.
+/// A stored entry as the verifier reads it: every column (the listing's, and the two hashes).
 #[derive(Queryable, Selectable, Debug, Clone)]
 #[diesel(table_name = audit_log)]
 pub struct ChainRow {
-    pub id: i64,
-    pub at: PrimitiveDateTime,
-    pub actor_id: Option<i64>,
-    pub actor: Option<String>,
-    pub action: String,
-    pub target: Option<String>,
-    pub ip: Option<String>,
-    pub reason: Option<String>,
+    #[diesel(embed)]
+    pub entry: AuditRow,
     pub prev_hash: Option<String>,
     pub hash: Option<String>,
 }

@@ -117,7 +117,7 @@ pub async fn reply(
             let u = u.clone();
             move |conn| {
                 reply_place(conn, &u, thread_id, parent_id)?;
-                publish::may_post(conn, &u, per_minute)
+                publish::may_post(conn, &u, per_minute, false)
             }
         })
         .await?;
@@ -227,8 +227,7 @@ pub async fn edit(
                 let (post, _, thread, a) = access::visible_post(conn, post_id, &u)?;
                 let edit = lifecycle::Action::Edit(lifecycle::Scan::Clean);
                 check(conn, &u, &a, &thread, &post, edit)?;
-                publish::require_clinician_second_factor(&u)?;
-                publish::edit_limit(conn, &u, per_minute, false)?;
+                publish::writer_checks(conn, &u, per_minute, false)?;
                 Ok((thread.title, post.parent_id.is_none()))
             }
         })
@@ -260,8 +259,7 @@ pub async fn edit(
                 &post,
                 lifecycle::Action::Edit(new.scan),
             )?;
-            publish::require_clinician_second_factor(&u)?;
-            publish::edit_limit(conn, &u, per_minute, true)?;
+            publish::writer_checks(conn, &u, per_minute, true)?;
             let updated = posts::edit(
                 conn,
                 &post,

@@ -18,40 +18,29 @@ use crate::forum::views::PostView;
 use crate::posting::lifecycle;
 use crate::posting::{PostState, PostStatus};
 
-/// The posting limit, suspensions, and clinicians' second factor, checked before anything is
-/// written; takes a token from the posting limit. Moderators and admins have no posting limit.
-pub fn posting_allowed(
-    conn: &mut AnyConnection,
-    user: &UserRow,
-    per_minute: u32,
-) -> Result<(), AppError> {
-    may_post(conn, user, per_minute)?;
-    if user.role().is_staff() {
-        return Ok(());
-    }
-    throttle::take_post(conn, user.id, per_minute)
-}
-
-/// [`posting_allowed`] without taking a token: what a use case reads before it renders a body, so
-/// that a suspended member, a clinician without a second factor or a member over the limit costs
-/// no rendering. The write transaction asks [`posting_allowed`] again, which counts the post.
-pub fn may_post(conn: &mut AnyConnection, user: &UserRow, per_minute: u32) -> Result<(), AppError> {
-    crate::db::sanctions::require_not_suspended(conn, user)?;
-    require_clinician_second_factor(user)?;
-    if user.role().is_staff() {
-        return Ok(());
-    }
-    throttle::check_post(conn, user.id, per_minute)
-}
-
-/// Edits take from the posting limit too (each one is rendered and scanned like a post):
-/// `take` counts this one, otherwise the limit is only checked. Staff are exempt, as for posts.
-pub fn edit_limit(
+/// Whether `user` may post: not suspended, a clinician's second factor on, within the posting
+/// limit. `take: false` only checks (what a use case reads before it renders a body, so a member
+/// who may not post costs no rendering); `take: true`, in the write transaction, counts the post.
+pub fn may_post(
     conn: &mut AnyConnection,
     user: &UserRow,
     per_minute: u32,
     take: bool,
 ) -> Result<(), AppError> {
+    crate::db::sanctions::require_not_suspended(conn, user)?;
+    writer_checks(conn, user, per_minute, take)
+}
+
+/// What any writing (a post or an edit) asks of the writer besides the lifecycle (which knows
+/// suspensions): a clinician's second factor, and the posting limit, which edits take from too.
+/// Moderators and admins have no posting limit.
+pub fn writer_checks(
+    conn: &mut AnyConnection,
+    user: &UserRow,
+    per_minute: u32,
+    take: bool,
+) -> Result<(), AppError> {
+    require_clinician_second_factor(user)?;
     match (user.role().is_staff(), take) {
         (true, _) => Ok(()),
         (false, true) => throttle::take_post(conn, user.id, per_minute),
@@ -61,7 +50,7 @@ pub fn edit_limit(
 
 /// A clinician writes under a badge patients trust, so someone who learns only their password
 /// must not be able to speak with it: posting and editing wait until two-factor sign-in is on.
-pub fn require_clinician_second_factor(user: &UserRow) -> Result<(), AppError> {
+fn require_clinician_second_factor(user: &UserRow) -> Result<(), AppError> {
     if role_power(user, Role::Clinician) == Power::NeedsTwoFactor {
         return Err(AppError::forbidden(
             "two_factor_required",
@@ -101,7 +90,7 @@ pub fn publish_new_post(
     crisis: bool,
     per_minute: u32,
 ) -> Result<(ThreadRow, PostView), AppError> {
-    posting_allowed(conn, author, per_minute)?;
+    may_post(conn, author, per_minute, true)?;
     let state = lifecycle::on_publish(new.scan, needs_approval(conn, author)?);
     let (thread, parent) = match place {
         Place::NewThread(title) => {

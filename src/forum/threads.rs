@@ -149,7 +149,7 @@ pub async fn create(
                 let a = access::by_slug(conn, &slug, Some(&u))?;
                 a.require_read()?;
                 a.require_member()?;
-                publish::may_post(conn, &u, per_minute)
+                publish::may_post(conn, &u, per_minute, false)
             }
         })
         .await?;

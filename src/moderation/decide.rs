@@ -5,14 +5,15 @@ use crate::audit::{Action, Entry};
 use crate::auth::client::ClientInfo;
 use crate::content::Title;
 use crate::db::posts::{self, PostRow};
+use crate::db::threads::ThreadRow;
 use crate::db::users::UserRow;
 use crate::db::{flags, rfc3339, threads, AnyConnection};
 use crate::error::AppError;
-use crate::forum::access;
+use crate::forum::access::{self, Access};
 use crate::forum::publish::publication_changed;
 use crate::forum::views::PostView;
 use crate::notify::{self, kind};
-use crate::posting::lifecycle::{self, Refusal};
+use crate::posting::lifecycle::{self, Change, Refusal};
 use crate::posting::PostState;
 use crate::posting::PostStatus;
 use crate::state::AppState;
@@ -116,12 +117,7 @@ pub async fn decide(
                 Decision::Remove(_) => (lifecycle::Action::Remove, Action::PostRemoved),
                 Decision::Restore => (lifecycle::Action::Restore, Action::PostRestored),
             };
-            let change =
-                lifecycle::transition(post.current(), a.actor(&thread, &post, false), action)
-                    .map_err(|r| match r {
-                        Refusal::AlreadyDecided => already_handled(conn, post.id),
-                        r => r.into(),
-                    })?;
+            let change = moderate(conn, &a, &thread, &post, action)?;
             let before = post.state();
             let to = change.to;
             // A published post is in the queue only through open reports (or a crisis alert):
@@ -164,6 +160,23 @@ pub async fn decide(
             Ok(PostView::new(&updated, name))
         })
         .await
+}
+
+/// Asks the lifecycle whether the moderator may take `action` on the post; when someone decided
+/// first, the refusal says who and when.
+fn moderate(
+    conn: &mut AnyConnection,
+    a: &Access,
+    thread: &ThreadRow,
+    post: &PostRow,
+    action: lifecycle::Action,
+) -> Result<Change, AppError> {
+    // Suspensions do not bind staff decisions: the lifecycle is asked without one.
+    lifecycle::transition(post.current(), a.actor(thread, post, false), action).map_err(|r| match r
+    {
+        Refusal::AlreadyDecided => already_handled(conn, post.id),
+        r => r.into(),
+    })
 }
 
 /// What a rejected opening post's thread is called once its words are purged.
@@ -226,8 +239,7 @@ pub async fn edit_and_approve(
         .run({
             let m = m.clone();
             move |conn| {
-                let (post, _, thread, a) = access::post_for(conn, post_id, &m)?;
-                a.require_post(&thread, &post)?;
+                let (post, _, thread, _) = access::visible_post(conn, post_id, &m)?;
                 Ok(post.parent_id.is_none().then_some(thread.title))
             }
         })
@@ -254,12 +266,8 @@ pub async fn edit_and_approve(
         .db
         .write(move |conn| {
             let (post, _, thread, a) = access::post_for(conn, post_id, &m)?;
-            let actor = a.actor(&thread, &post, false);
-            lifecycle::transition(post.current(), actor, lifecycle::Action::EditAndApprove(new.scan))
-                .map_err(|r| match r {
-                    Refusal::AlreadyDecided => already_handled(conn, post.id),
-                    r => r.into(),
-                })?;
+            let edit = lifecycle::Action::EditAndApprove(new.scan);
+            moderate(conn, &a, &thread, &post, edit)?;
             flags::resolve(conn, post.id)?;
             // The title first: the search index reads it when the post is published.
             if let Some(t) = &new_title {

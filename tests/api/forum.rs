@@ -729,14 +729,21 @@ async fn the_thread_list_is_paginated_newest_activity_first_and_stable_while_peo
     assert_eq!(v["threads"][0]["id"].as_str(), Some(made[0].as_str()));
 }
 
-#[actix_web::test]
-async fn posting_is_rate_limited_for_members_but_not_for_moderators() {
+/// A server allowing 3 posts a minute, a public group "lupus" with an admin (two-factor on) and
+/// alice in it: (app, admin's token, alice's token).
+async fn limited_forum() -> (TestApp, String, String) {
     let app = spawn_app_with(&["--posts-per-minute", "3"]).await;
     let admin = app.staff_with_2fa("root", Role::Admin).await;
     let alice = app.member("alice").await;
     app.group(&admin, "lupus", "public").await;
-    app.join("lupus", &alice).await;
-    app.join("lupus", &admin).await;
+    assert_eq!(app.join("lupus", &alice).await, "member", "setup");
+    assert_eq!(app.join("lupus", &admin).await, "member", "setup");
+    (app, admin, alice)
+}
+
+#[actix_web::test]
+async fn posting_is_rate_limited_for_members_but_not_for_moderators() {
+    let (app, admin, alice) = limited_forum().await;
     let (thread, _) = app.thread("lupus", &alice, "Counting", "one").await;
     app.reply(&thread, None, &alice, "two").await;
     app.reply(&thread, None, &alice, "three").await;
@@ -983,12 +990,7 @@ async fn a_nested_body_to_a_missing_thread_is_not_found_before_anything_is_rende
 
 #[actix_web::test]
 async fn edits_take_from_the_posting_limit() {
-    let app = spawn_app_with(&["--posts-per-minute", "3"]).await;
-    let admin = app.staff_with_2fa("root", Role::Admin).await;
-    let alice = app.member("alice").await;
-    app.group(&admin, "lupus", "public").await;
-    app.join("lupus", &alice).await;
-    app.join("lupus", &admin).await;
+    let (app, admin, alice) = limited_forum().await;
     let (thread, first) = app.thread("lupus", &alice, "Editing", "one").await;
     let edit = |token: String, post: String, body: &'static str| {
         let app = &app;

@@ -54,6 +54,16 @@ pub struct SettingsArgs {
     )]
     pub phi_checks_per_minute: u32,
 
+    /// Reveals of masked held text one moderator may make in an hour before the admins are
+    /// alerted (the reveals still work: a moderator mid-queue is not stopped); 0 never alerts.
+    #[arg(
+        long,
+        env = "KINDRED_REVEALS_PER_HOUR",
+        default_value_t = 20,
+        global = true
+    )]
+    pub reveals_per_hour: u32,
+
     /// Accounts one client address may register per hour.
     #[arg(
         long,
@@ -158,6 +168,7 @@ pub struct Settings {
     pub secret: Secret,
     pub posts_per_minute: u32,
     pub phi_checks_per_minute: u32,
+    pub reveals_per_hour: u32,
     pub registrations_per_hour: u32,
     pub session_idle: time::Duration,
     pub session_max: time::Duration,
@@ -214,6 +225,7 @@ impl SettingsArgs {
             secret,
             posts_per_minute: self.posts_per_minute,
             phi_checks_per_minute: self.phi_checks_per_minute,
+            reveals_per_hour: self.reveals_per_hour,
             registrations_per_hour: self.registrations_per_hour,
             session_idle: time::Duration::minutes(self.session_idle_minutes.into()),
             session_max: time::Duration::hours(self.session_max_hours.into()),

@@ -10,6 +10,7 @@ use crate::error::AppError;
 use crate::moderation::decide::{self, Act};
 use crate::moderation::queue::{self, Filter};
 use crate::moderation::reports::{self, Report};
+use crate::moderation::reveal::{self, RevealReason};
 use crate::moderation::sanctions::{self, NewSanction};
 use crate::moderation::settings::{self, ForumSettings};
 use crate::notify;
@@ -22,6 +23,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/moderation/posts/{id}/edit-approve",
             web::post().to(edit_approve),
         )
+        .route("/moderation/posts/{id}/reveal", web::post().to(reveal))
         .route("/moderation/posts/{id}/{action}", web::post().to(act))
         .route(
             "/moderation/users/{username}/sanctions",
@@ -59,13 +61,30 @@ struct QueueQuery {
 
 async fn list(
     state: web::Data<AppState>,
-    client: ClientInfo,
     ApiUser(user): ApiUser,
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let q = q.into_inner();
     let filter = Filter::parse(q.group, q.reason);
-    Ok(HttpResponse::Ok().json(queue::queue(&state, &user, filter, &client).await?))
+    Ok(HttpResponse::Ok().json(queue::queue(&state, &user, filter).await?))
+}
+
+#[derive(Deserialize)]
+struct RevealBody {
+    reason: Option<String>,
+}
+
+/// One masked post as written, for a moderator who says why (audited).
+async fn reveal(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<RevealBody>,
+) -> Result<HttpResponse, AppError> {
+    let reason = RevealReason::parse(body.reason.as_deref())?;
+    let shown = reveal::reveal(&state, &user, id(&path)?, reason, &client).await?;
+    Ok(HttpResponse::Ok().json(shown))
 }
 
 #[derive(Deserialize, Default)]

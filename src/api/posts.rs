@@ -26,15 +26,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 async fn get_thread(
     state: web::Data<AppState>,
-    client: ClientInfo,
     MaybeApiUser(viewer): MaybeApiUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let thread_id = id(&path)?;
     if viewer.is_none() {
-        return anonymous_thread(&state, &client, thread_id).await;
+        return anonymous_thread(&state, thread_id).await;
     }
-    let t = threads::get(&state, thread_id, viewer, &client).await?;
+    let t = threads::get(&state, thread_id, viewer).await?;
     Ok(HttpResponse::Ok().json(ThreadAnswer {
         thread: &t.thread,
         posts: &t.posts,
@@ -43,12 +42,8 @@ async fn get_thread(
 
 /// Without a token: the answer comes from the anonymous cache when it has it (the group's access
 /// check runs either way), else it is made once and kept there.
-async fn anonymous_thread(
-    state: &AppState,
-    client: &ClientInfo,
-    thread_id: i64,
-) -> Result<HttpResponse, AppError> {
-    let (_, rendered) = threads::for_anonymous(state, thread_id, Kind::Json, client, |t| {
+async fn anonymous_thread(state: &AppState, thread_id: i64) -> Result<HttpResponse, AppError> {
+    let (_, rendered) = threads::for_anonymous(state, thread_id, Kind::Json, |t| {
         serde_json::to_string(&ThreadAnswer {
             thread: &t.thread,
             posts: &t.posts,

@@ -154,6 +154,21 @@ pub struct OwnEventRow {
     pub reason: Option<String>,
 }
 
+/// How many `action` entries a member wrote since `since`.
+pub fn count_by_actor_since(
+    conn: &mut AnyConnection,
+    actor_id: i64,
+    action: &str,
+    since: PrimitiveDateTime,
+) -> Result<i64, AppError> {
+    Ok(audit_log::table
+        .filter(audit_log::actor_id.eq(Some(actor_id)))
+        .filter(audit_log::action.eq(action))
+        .filter(audit_log::at.ge(since))
+        .count()
+        .get_result(conn)?)
+}
+
 /// Every entry a member wrote, oldest first.
 pub fn by_actor(conn: &mut AnyConnection, actor_id: i64) -> Result<Vec<OwnEventRow>, AppError> {
     Ok(audit_log::table

@@ -38,6 +38,24 @@ pub fn insert(
     Ok(())
 }
 
+/// Whether a notification of `kind` linking to `link` was made since `since` (for anyone): an
+/// alert is sent once per subject per period.
+pub fn sent_since(
+    conn: &mut AnyConnection,
+    kind: &str,
+    link: &str,
+    since: PrimitiveDateTime,
+) -> Result<bool, AppError> {
+    use diesel::dsl::exists;
+    Ok(diesel::select(exists(
+        notifications::table
+            .filter(notifications::kind.eq(kind))
+            .filter(notifications::link.eq(link))
+            .filter(notifications::created_at.ge(since)),
+    ))
+    .get_result(conn)?)
+}
+
 /// The newest `limit` notifications of a member.
 pub fn recent(
     conn: &mut AnyConnection,

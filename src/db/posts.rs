@@ -408,6 +408,21 @@ pub fn redact_and_publish(
 }
 
 /// Several posts by id with their authors' names, in one query.
+/// The stored findings of these threads' opening posts (by thread id), for masking held titles.
+pub fn opening_findings(
+    conn: &mut AnyConnection,
+    thread_ids: &[i64],
+) -> Result<Vec<(i64, Option<String>)>, AppError> {
+    if thread_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(posts::table
+        .filter(posts::thread_id.eq_any(thread_ids))
+        .filter(posts::parent_id.is_null())
+        .select((posts::thread_id, posts::phi))
+        .load(conn)?)
+}
+
 pub fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<PostWithAuthor>, AppError> {
     Ok(posts::table
         .filter(posts::id.eq_any(ids))

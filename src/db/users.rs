@@ -163,6 +163,14 @@ pub fn ids_named(conn: &mut AnyConnection, names: &[String]) -> Result<Vec<i64>,
         .load(conn)?)
 }
 
+/// The administrators' ids, who are told of what needs an admin's eye.
+pub fn admin_ids(conn: &mut AnyConnection) -> Result<Vec<i64>, AppError> {
+    Ok(users::table
+        .filter(users::role.eq(crate::domain::Role::Admin.as_str()))
+        .select(users::id)
+        .load(conn)?)
+}
+
 /// The accounts with these ids, in no particular order; gone ones are left out.
 pub fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<UserRow>, AppError> {
     Ok(users::table

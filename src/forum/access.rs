@@ -166,6 +166,17 @@ impl Access {
         }
     }
 
+    /// Whether the viewer is shown a held post's risky spans as written: only its author is. A
+    /// moderator sees them masked (`forum::mask`) until they reveal one post, which is audited.
+    pub fn sees_unmasked(&self, post: &PostRow) -> bool {
+        self.post_facts(post).by_viewer
+    }
+
+    /// The same for a held thread's title: only the thread's author sees it as written.
+    pub fn sees_unmasked_thread(&self, thread: &ThreadRow) -> bool {
+        self.thread_facts(thread).by_viewer
+    }
+
     /// The viewer as the lifecycle sees them acting on this post.
     pub fn actor(&self, thread: &ThreadRow, post: &PostRow, suspended: bool) -> Actor {
         lifecycle::actor(

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod anon_cache;
 pub mod groups;
+pub mod mask;
 pub mod posts;
 pub mod publish;
 pub mod reading;

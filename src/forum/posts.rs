@@ -12,29 +12,49 @@ use crate::db::{groups, AnyConnection};
 use crate::domain::Username;
 use crate::error::AppError;
 use crate::forum::access::{self, Access};
+use crate::forum::mask;
 use crate::forum::publish::{self, Place};
-use crate::forum::screen;
+use crate::forum::screen::{self, HeldView};
 use crate::forum::views::PostView;
 use crate::posting::lifecycle::{self, Change, Refusal};
 use crate::posting::visibility;
 use crate::posting::PostStatus;
 use crate::state::AppState;
 
-/// The posts of a thread the viewer may see, by the one rule. A held post comes with its Markdown,
-/// so its author (or a moderator) can be shown what looked risky in it.
-pub fn visible_tree(
-    tree: Vec<PostWithAuthor>,
-    thread: &ThreadRow,
-    a: &Access,
-) -> Vec<(PostView, Option<String>)> {
+/// The posts of a thread the viewer may see, by the one rule, each as [`shown_post`] makes it.
+pub fn visible_tree(tree: Vec<PostWithAuthor>, thread: &ThreadRow, a: &Access) -> Vec<ShownPost> {
     tree.into_iter()
         .filter(|(p, _)| a.can_see_post(thread, p))
-        .map(|(p, name)| {
-            let view = PostView::new(&p, name);
-            let source = view.phi.is_some().then_some(p.body_md).flatten();
-            (view, source)
-        })
+        .map(|(p, name)| shown_post(a, thread, p, name))
         .collect()
+}
+
+/// A post as one viewer is shown it, with a held post's highlighted findings: as written for its
+/// author, masked for anyone else (the moderators).
+pub struct ShownPost {
+    pub view: PostView,
+    pub held: Option<HeldView>,
+}
+
+/// The one place a visible post becomes what its viewer is shown.
+pub fn shown_post(a: &Access, thread: &ThreadRow, p: PostRow, name: Option<String>) -> ShownPost {
+    let mut view = PostView::new(&p, name);
+    let Some(spans) = view.phi.clone() else {
+        return ShownPost { view, held: None };
+    };
+    let title = p.parent_id.is_none().then_some(thread.title.as_str());
+    let held = p
+        .body_md
+        .as_deref()
+        .map(|source| screen::held_view(title, source, &spans));
+    if a.sees_unmasked(&p) {
+        return ShownPost { view, held };
+    }
+    mask::post(&mut view, p.body_md.as_deref());
+    ShownPost {
+        view,
+        held: held.map(mask::held),
+    }
 }
 
 /// Asks the lifecycle whether `user` may do `action` to `post`. Their suspension is looked up for
@@ -198,8 +218,8 @@ pub async fn seen_by(
     state
         .db
         .run(move |conn| {
-            let (post, author, _, _) = access::visible_post(conn, post_id, &u)?;
-            Ok((post.thread_id, PostView::new(&post, author)))
+            let (post, author, thread, a) = access::visible_post(conn, post_id, &u)?;
+            Ok((post.thread_id, shown_post(&a, &thread, post, author).view))
         })
         .await
 }

@@ -1,12 +1,11 @@
-//! Reading a whole thread: its posts in tree order as the viewer may see them, each moderator look
-//! at held posts audited, and anonymous readers' copies kept in the anonymous cache.
+//! Reading a whole thread: its posts in tree order as the viewer may see them (other members' held
+//! posts masked), and anonymous readers' copies kept in the anonymous cache. Reading changes
+//! nothing: a moderator's look at what is behind the masks is a reveal, audited there.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::threads::group_view;
-use crate::audit::{Action, Entry};
-use crate::auth::client::ClientInfo;
 use crate::db::posts;
 use crate::db::users::{Badge, UserRow};
 use crate::domain::Role;
@@ -14,9 +13,8 @@ use crate::error::AppError;
 use crate::forum::access;
 use crate::forum::anon_cache::{Kind, Rendered};
 use crate::forum::posts::visible_tree;
-use crate::forum::screen::{held_view, HeldView};
+use crate::forum::screen::HeldView;
 use crate::forum::views::{badge, GroupView, PostView, ThreadView};
-use crate::posting::PostStatus;
 use crate::state::AppState;
 
 pub struct ThreadWithPosts {
@@ -36,13 +34,11 @@ pub struct ThreadWithPosts {
 }
 
 /// A whole thread, parents before children: the thread, the group (and the viewer's membership),
-/// then every post with its author, badge, note and crisis status in one query — whatever its size
-/// (one more, a write, when a moderator is shown other members' held posts: each look is audited).
+/// then every post with its author, badge, note and crisis status in one query — whatever its size.
 pub async fn get(
     state: &AppState,
     id: i64,
     viewer: Option<UserRow>,
-    client: &ClientInfo,
 ) -> Result<ThreadWithPosts, AppError> {
     let v = viewer.clone();
     let page = state
@@ -82,9 +78,18 @@ pub async fn get(
                 Some(crate::db::settings::load(conn)?.crisis_resources)
             };
             let mut posts = visible_tree(tree, &thread, &a);
-            for (p, _) in &mut posts {
-                badge(p.author.as_mut(), &badges);
-                p.moderator_note = notes.remove(&p.id);
+            for p in &mut posts {
+                badge(p.view.author.as_mut(), &badges);
+                p.view.moderator_note = notes.remove(&p.view.id);
+            }
+            let mut thread_view = ThreadView::new(&thread, author, &a.group.slug);
+            // A held opening post's findings cover the title too: masked like its body.
+            if let Some(opening) = posts.iter().find(|p| p.view.parent_id.is_none()) {
+                if let (Some(spans), Some(held)) = (&opening.view.phi, &opening.held) {
+                    if held.title.is_some() && !a.sees_unmasked_thread(&thread) {
+                        thread_view.title = crate::forum::mask::title(&thread.title, spans);
+                    }
+                }
             }
             Ok(ThreadWithPosts {
                 can_reply: a.is_member()
@@ -92,22 +97,17 @@ pub async fn get(
                 is_moderator: moderator,
                 group_id: a.group.id,
                 group: group_view(&a),
-                thread: ThreadView::new(&thread, author, &a.group.slug),
+                thread: thread_view,
                 held: posts
-                    .iter()
-                    .filter_map(|(p, source)| {
-                        let spans = p.phi.as_ref()?;
-                        let title = p.parent_id.is_none().then_some(thread.title.as_str());
-                        Some((p.id.clone(), held_view(title, source.as_deref()?, spans)))
-                    })
+                    .iter_mut()
+                    .filter_map(|p| Some((p.view.id.clone(), p.held.take()?)))
                     .collect(),
-                posts: posts.into_iter().map(|(p, _)| p).collect(),
+                posts: posts.into_iter().map(|p| p.view).collect(),
                 crisis,
                 crisis_resources,
             })
         })
         .await?;
-    audit_held_views(state, viewer.as_ref(), &page, client).await?;
     Ok(page)
 }
 
@@ -118,7 +118,6 @@ pub async fn for_anonymous<R>(
     state: &AppState,
     id: i64,
     kind: Kind,
-    client: &ClientInfo,
     render: R,
 ) -> Result<(GroupView, Arc<Rendered>), AppError>
 where
@@ -134,7 +133,7 @@ where
             kind,
             || state.db.writes(),
             || async move {
-                let t = get(state, id, None, client).await?;
+                let t = get(state, id, None).await?;
                 let body = render(&t)?;
                 *made = Some(t.group);
                 Ok(Rendered {
@@ -160,55 +159,4 @@ where
         }
     };
     Ok((group, rendered))
-}
-
-/// A moderator who is shown someone else's held post has seen content nobody else may see: the
-/// audit log records each one.
-async fn audit_held_views(
-    state: &AppState,
-    viewer: Option<&UserRow>,
-    page: &ThreadWithPosts,
-    client: &ClientInfo,
-) -> Result<(), AppError> {
-    let Some(m) = viewer.filter(|_| page.is_moderator) else {
-        return Ok(());
-    };
-    let seen: Vec<String> = page
-        .posts
-        .iter()
-        .filter(|p| p.status == PostStatus::Held)
-        .filter(|p| p.author.as_ref().is_none_or(|a| a.username != m.username))
-        .map(|p| p.id.clone())
-        .collect();
-    let reason = format!("shown on thread {}", page.thread.id);
-    record_held_views(state, m, client, seen, reason).await
-}
-
-/// Writes one audit entry for each held post (by id) shown to a moderator, and why it was shown;
-/// callers write them before the moderator is shown anything.
-pub async fn record_held_views(
-    state: &AppState,
-    moderator: &UserRow,
-    client: &ClientInfo,
-    ids: Vec<String>,
-    reason: String,
-) -> Result<(), AppError> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let (m, ip) = (moderator.clone(), client.ip.clone());
-    state
-        .db
-        .write(move |conn| {
-            for id in &ids {
-                Entry::new(Action::HeldPostViewed)
-                    .actor(m.id, &m.username)
-                    .target(format!("post {id}"))
-                    .ip(Some(&ip))
-                    .reason(reason.clone())
-                    .write(conn)?;
-            }
-            Ok(())
-        })
-        .await
 }

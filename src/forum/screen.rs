@@ -138,6 +138,9 @@ pub struct Piece {
     pub text: String,
     pub mark: Option<usize>,
     pub why: Option<String>,
+    /// What a marked piece looks like, for masking it (`forum::mask`).
+    #[serde(skip)]
+    pub kind: Option<crate::phi::Kind>,
 }
 
 /// What a page shows of a held post: its title (for an opening post) and body cut into pieces
@@ -188,6 +191,7 @@ pub fn pieces(text: &str, spans: &[Span], first: usize) -> Vec<Piece> {
         text: chars[from..to].iter().collect(),
         mark: None,
         why: None,
+        kind: None,
     };
     for (n, s) in spans.iter().enumerate() {
         let (start, end) = (s.start.clamp(at, chars.len()), s.end.min(chars.len()));
@@ -201,6 +205,7 @@ pub fn pieces(text: &str, spans: &[Span], first: usize) -> Vec<Piece> {
             text: chars[start..end].iter().collect(),
             mark: Some(n + first),
             why: Some(s.why.clone()),
+            kind: Some(s.kind),
         });
         at = end;
     }

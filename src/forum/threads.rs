@@ -111,12 +111,27 @@ pub async fn list(
             } else {
                 None
             };
+            // Held threads listed to someone other than their author (a moderator) have the
+            // title's risky spans masked, like the post itself: one query, only when there are any.
+            let masked: Vec<i64> = rows
+                .iter()
+                .filter(|((t, _), _)| t.status() == PostStatus::Held && !a.sees_unmasked_thread(t))
+                .map(|((t, _), _)| t.id)
+                .collect();
+            let findings: std::collections::HashMap<i64, Vec<crate::phi::Span>> =
+                crate::db::posts::opening_findings(conn, &masked)?
+                    .into_iter()
+                    .filter_map(|(id, json)| Some((id, serde_json::from_str(&json?).ok()?)))
+                    .collect();
             Ok(ThreadPage {
                 group: group_view(&a),
                 threads: rows
                     .into_iter()
                     .map(|((t, name), _)| {
                         let mut view = ThreadView::new(&t, name, &a.group.slug);
+                        if let Some(spans) = findings.get(&t.id) {
+                            view.title = crate::forum::mask::title(&t.title, spans);
+                        }
                         badge(view.author.as_mut(), &badges);
                         view
                     })

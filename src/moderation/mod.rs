@@ -5,5 +5,6 @@
 pub mod decide;
 pub mod queue;
 pub mod reports;
+pub mod reveal;
 pub mod sanctions;
 pub mod settings;

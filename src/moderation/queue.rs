@@ -1,18 +1,20 @@
 //! The moderation queue: held posts and reported posts in the groups a moderator looks after,
 //! urgent (posts in crisis language, self-harm reports) first, then oldest first, a page at a
-//! time (the reads are in `db::queue`); every held post whose content it shows is audited.
+//! time (the reads are in `db::queue`). Every item is masked (`forum::mask`): reading the queue
+//! shows no identifier and changes nothing; a moderator who must see one reveals that item
+//! (`moderation::reveal`, audited).
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::auth::client::ClientInfo;
 use crate::db::groups::MemberRow;
 use crate::db::queue::{self as rows, QueueRow, Reason, Scope};
 use crate::db::users::UserRow;
 use crate::db::{flags, groups as group_rows, rfc3339, AnyConnection};
 use crate::error::AppError;
 use crate::forum::access;
+use crate::forum::mask;
 use crate::forum::screen::{self, HeldView};
 use crate::forum::views::{badge, PostView};
 use crate::posting::HoldReason;
@@ -57,9 +59,12 @@ pub struct QueueItem {
     /// The post it answers, when that one is public: the context a decision needs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<ParentView>,
-    /// For posts held for PHI: the text with its risky spans marked.
+    /// For posts held for PHI: the text with its risky spans marked (and masked).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub held: Option<HeldView>,
+    /// Always true: the text of every risky span in the post, its title and the reports' notes is
+    /// replaced by its kind ("[NAME]"); `POST /moderation/posts/{id}/reveal` shows one item.
+    pub masked: bool,
 }
 
 #[derive(Serialize, Clone, Debug)]
@@ -86,18 +91,16 @@ impl Filter {
     }
 }
 
-/// A page of the queue. Read through the pool with a limit (a fixed number of queries whatever the
-/// queue's length: count, page, crisis alerts, reports, parents, badges, rejections); then every
-/// held post it shows is audited, before the moderator is shown anything.
+/// A page of the queue, masked. Read through the pool with a limit (a fixed number of queries
+/// whatever the queue's length: count, page, crisis alerts, reports, parents, badges, rejections).
 pub async fn queue(
     state: &AppState,
     moderator: &UserRow,
     filter: Filter,
-    client: &ClientInfo,
 ) -> Result<Queue, AppError> {
     let reason = filter.reason.as_deref().map(Reason::parse).transpose()?;
     let m = moderator.clone();
-    let queue = state
+    state
         .db
         .run(move |conn| {
             let groups = scope(conn, &m)?;
@@ -113,16 +116,7 @@ pub async fn queue(
                 total: usize::try_from(total).unwrap_or(0),
             })
         })
-        .await?;
-    let seen: Vec<String> = queue
-        .items
-        .iter()
-        .filter(|i| i.post.status == PostStatus::Held)
-        .map(|i| i.post.id.clone())
-        .collect();
-    let why = "shown in the moderation queue".to_owned();
-    crate::forum::reading::record_held_views(state, moderator, client, seen, why).await?;
-    Ok(queue)
+        .await
 }
 
 /// The page's rows with what a decision needs: open reports, the post answered, the author's
@@ -134,7 +128,7 @@ fn items(conn: &mut AnyConnection, rows: Vec<QueueRow>) -> Result<Vec<QueueItem>
     for (f, by) in flags::open_for(conn, &ids)? {
         open.entry(f.post_id).or_default().push(FlagView {
             reason: f.reason,
-            note: f.note,
+            note: f.note.as_deref().map(mask::free_text),
             by,
             at: rfc3339(f.created_at),
         });
@@ -179,13 +173,22 @@ fn items(conn: &mut AnyConnection, rows: Vec<QueueRow>) -> Result<Vec<QueueItem>
             badge(view.author.as_mut(), &badges);
             let held = view.phi.as_ref().and_then(|spans| {
                 let title = p.parent_id.is_none().then_some(r.thread_title.as_str());
-                Some(screen::held_view(title, p.body_md.as_deref()?, spans))
+                Some(mask::held(screen::held_view(
+                    title,
+                    p.body_md.as_deref()?,
+                    spans,
+                )))
             });
+            let thread_title = match (&view.phi, p.parent_id) {
+                (Some(spans), None) => mask::title(&r.thread_title, spans),
+                _ => r.thread_title,
+            };
+            mask::post(&mut view, p.body_md.as_deref());
             QueueItem {
                 parent: p.parent_id.and_then(|id| parents.get(&id).cloned()),
                 urgent: r.urgent,
                 thread_id: p.thread_id.to_string(),
-                thread_title: r.thread_title,
+                thread_title,
                 group: r.group,
                 author: AuthorHistory {
                     rejected_posts: p
@@ -199,6 +202,7 @@ fn items(conn: &mut AnyConnection, rows: Vec<QueueRow>) -> Result<Vec<QueueItem>
                 reasons,
                 flags,
                 held,
+                masked: true,
             }
         })
         .collect())

@@ -10,6 +10,7 @@ use crate::error::AppError;
 use crate::moderation::decide::{self, Act};
 use crate::moderation::queue::{self, Filter};
 use crate::moderation::reports::{self, Report};
+use crate::moderation::reveal::{self, RevealReason};
 use crate::moderation::sanctions::{self, NewSanction};
 use crate::moderation::settings::{self, ForumSettings};
 use crate::notify;
@@ -17,6 +18,7 @@ use crate::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/moderation", web::get().to(queue_page))
+        .route("/moderation/posts/{id}/reveal", web::post().to(reveal))
         .route("/moderation/posts/{id}/{action}", web::post().to(act))
         .route("/posts/{id}/report", web::get().to(report_page))
         .route("/posts/{id}/report", web::post().to(report))
@@ -46,12 +48,11 @@ impl QueueQuery {
 async fn queue_page(
     state: web::Data<AppState>,
     req: HttpRequest,
-    client: ClientInfo,
     me: SignedIn,
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let filter = q.into_inner().filter();
-    let list = queue::queue(&state, &me.user, filter.clone(), &client).await?;
+    let list = queue::queue(&state, &me.user, filter.clone()).await?;
     let mut ctx = tera::Context::new();
     ctx.insert("queue", &list);
     ctx.insert("group_filter", &filter.group.unwrap_or_default());
@@ -64,6 +65,71 @@ async fn queue_page(
         "Moderation queue",
         ctx,
     )
+}
+
+#[derive(Deserialize)]
+struct RevealForm {
+    csrf_token: String,
+    /// One of the page's short list, or "other".
+    #[serde(default)]
+    why: Option<String>,
+    /// The moderator's own words (required with "other", added to a listed reason otherwise).
+    #[serde(default)]
+    details: Option<String>,
+}
+
+impl RevealForm {
+    fn reason(&self) -> Option<String> {
+        let details = self
+            .details
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty());
+        match (self.why.as_deref().filter(|w| *w != "other"), details) {
+            (Some(why), Some(d)) => Some(format!("{why}: {d}")),
+            (Some(why), None) => Some(why.to_owned()),
+            (None, d) => d.map(str::to_owned),
+        }
+    }
+}
+
+/// The answer to "reveal" on the queue or a thread page: the post as written, on a page of its
+/// own that is not kept or cached, with the decisions. A POST, so no prefetch, crawler or reload
+/// of the queue shows it; audited with the reason.
+async fn reveal(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    client: ClientInfo,
+    me: SignedIn,
+    path: web::Path<String>,
+    form: web::Form<RevealForm>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let post = id(&path)?;
+    let reason = match RevealReason::parse(form.reason().as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            let message = super::notice_for(e)?;
+            let back = format!("/moderation#item-{post}");
+            return Ok(super::redirect_with(&state, &back, Some(&message), vec![]));
+        }
+    };
+    let shown = reveal::reveal(&state, &me.user, post, reason, &client).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("item", &shown);
+    let mut page = super::page(
+        &state,
+        &req,
+        &me.viewer,
+        "revealed.html",
+        "Held post, revealed",
+        ctx,
+    )?;
+    page.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    Ok(page)
 }
 
 #[derive(Deserialize)]

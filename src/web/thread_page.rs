@@ -5,7 +5,6 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use super::forum::NEST_LIMIT;
-use crate::auth::client::ClientInfo;
 use crate::auth::extract::Viewer;
 use crate::domain::parse_id as id;
 use crate::error::AppError;
@@ -28,15 +27,14 @@ struct PostItem<'a> {
 pub(super) async fn thread_page(
     state: web::Data<AppState>,
     req: HttpRequest,
-    client: ClientInfo,
     viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let thread_id = id(&path)?;
     if viewer.user().is_none() {
-        return anonymous_thread_page(&state, &req, &viewer, &client, thread_id).await;
+        return anonymous_thread_page(&state, &req, &viewer, thread_id).await;
     }
-    let t = threads::get(&state, thread_id, viewer.user().cloned(), &client).await?;
+    let t = threads::get(&state, thread_id, viewer.user().cloned()).await?;
     let mut ctx = posts_context(&t, viewer.user().map(|u| u.username.as_str()));
     ctx.insert("group", &t.group);
     ctx.insert("thread", &t.thread);
@@ -57,10 +55,9 @@ async fn anonymous_thread_page(
     state: &AppState,
     req: &HttpRequest,
     viewer: &Viewer,
-    client: &ClientInfo,
     thread_id: i64,
 ) -> Result<HttpResponse, AppError> {
-    let (group, rendered) = threads::for_anonymous(state, thread_id, Kind::Page, client, |t| {
+    let (group, rendered) = threads::for_anonymous(state, thread_id, Kind::Page, |t| {
         let mut ctx = posts_context(t, None);
         ctx.insert("thread", &t.thread);
         ctx.insert("user", &Option::<String>::None);

@@ -22,6 +22,7 @@ mod pages;
 mod phi;
 mod privacy;
 mod reliability;
+mod reveal;
 mod safety;
 mod sanitising;
 mod search;

@@ -135,7 +135,9 @@ describe('clinicians: a member applies, a moderator approves, the badge shows on
     const held = tagged('Held: may identify someone');
     assert.equal(await held.count(), 1, 'one reply held for PHI');
     assert.match(await held.innerText(), /Pump site on the arm/);
-    assert.match(await held.locator('.held-source mark').innerText(), /555-0147/);
+    // Masked until a moderator asks: the number's kind, never the number.
+    assert.match(await held.locator('.held-source mark').innerText(), /\[PHONE\]/);
+    assert.doesNotMatch(await held.innerText(), /555-0147/);
     const reported = tagged('Reported');
     assert.equal(await reported.count(), 1, 'one reported reply');
     const reports = await reported.locator('.flags li').allInnerTexts();

@@ -114,11 +114,32 @@ describe('moderation: a held post is rejected with a reason and its author is to
     ]);
   });
 
-  step('the queue shows the held post with its risky parts; the moderator rejects it with a reason', async (t) => {
+  step('the queue shows the held post masked; the moderator reveals it with a reason', async (t) => {
     await moderator.getByRole('heading', { level: 1, name: 'Moderation queue' }).waitFor();
     const item = moderator.locator(`#item-${heldId}`);
-    assert.deepEqual(await item.locator('mark').allInnerTexts(), ['Tomasz Nowak1', '03/14/20122', '22 Birch Lane3']);
-    await shot(t, '03-queue');
+    assert.deepEqual(await item.locator('mark').allInnerTexts(), ['[NAME]1', '[DATE]2', '[ADDRESS]3']);
+    assert.doesNotMatch(await item.innerText(), /Tomasz|Birch/);
+    await shot(t, '03-queue-masked');
+    await item.locator('summary', { hasText: 'Show the hidden details' }).click();
+    await item.getByLabel('Why do you need to see them?').selectOption({ label: 'To decide whether they identify someone' });
+    await shot(t, '03b-reveal-form');
+    await Promise.all([
+      moderator.waitForURL(new RegExp(`/moderation/posts/${heldId}/reveal$`)),
+      item.getByRole('button', { name: 'Show the hidden details' }).click(),
+    ]);
+    await moderator.getByRole('heading', { level: 1, name: 'Held post, revealed' }).waitFor();
+    assert.deepEqual(await moderator.locator('.revealed mark').allInnerTexts(), ['Tomasz Nowak1', '03/14/20122', '22 Birch Lane3']);
+    assert.match(await moderator.locator('.notice').first().innerText(), /recorded in the audit log/);
+    await shot(t, '03c-revealed');
+    await Promise.all([
+      moderator.waitForURL(/\/moderation(#.*)?$/),
+      moderator.getByRole('link', { name: 'Back to the queue' }).click(),
+    ]);
+    assert.doesNotMatch(await moderator.locator(`#item-${heldId}`).innerText(), /Tomasz/, 'masked again');
+  });
+
+  step('the moderator rejects it with a reason', async (t) => {
+    const item = moderator.locator(`#item-${heldId}`);
     await item.locator('summary', { hasText: 'Reject' }).click();
     await item.getByLabel('Reason (the author reads it)').fill(REASON);
     await Promise.all([

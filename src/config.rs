@@ -137,10 +137,12 @@ pub struct SettingsArgs {
     #[arg(long, env = "KINDRED_LOG", default_value = "info", global = true)]
     pub log: String,
 
-    /// SMTP relay for email notifications, smtp://HOST:PORT (no TLS: a relay on a trusted network,
-    /// such as a local MTA). Unset, the forum sends no email and members cannot opt in.
-    #[arg(long, env = "KINDRED_SMTP_URL", global = true)]
-    pub smtp_url: Option<String>,
+    /// SMTP server for email (confirmation links, notifications): smtp://HOST[:PORT] (a relay on a
+    /// trusted network, no TLS, no credentials), smtps://USER:PASSWORD@HOST[:465] (TLS), or
+    /// smtp://USER:PASSWORD@HOST[:587]?tls=required (STARTTLS required); percent-encode special
+    /// characters in USER and PASSWORD. Unset, the forum sends no email and members cannot opt in.
+    #[arg(long, env = "KINDRED_SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<SecretText>,
 
     /// The sender of notification emails, e.g. `Kindred <noreply@example.org>`.
     #[arg(long, env = "KINDRED_SMTP_FROM", global = true)]
@@ -200,6 +202,32 @@ impl std::fmt::Debug for Secret {
     }
 }
 
+/// A setting that may hold a password (the SMTP URL). Its `Debug` never shows it, and clap takes
+/// any text, because clap quotes a value it fails to parse; [`SettingsArgs::resolve`] checks it
+/// with messages that never repeat it.
+#[derive(Clone)]
+pub struct SecretText(String);
+
+impl SecretText {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for SecretText {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(SecretText(s.to_owned()))
+    }
+}
+
+impl std::fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretText(..)")
+    }
+}
+
 impl SettingsArgs {
     /// Checks every value and resolves the secret (creating it beside a SQLite database on first start).
     pub fn resolve(&self) -> anyhow::Result<Settings> {
@@ -237,7 +265,8 @@ impl SettingsArgs {
             workers: self.workers,
             smtp: self
                 .smtp_url
-                .as_deref()
+                .as_ref()
+                .map(SecretText::expose)
                 .filter(|u| !u.trim().is_empty())
                 .map(|u| {
                     crate::notify::email::SmtpSettings::parse(
@@ -324,4 +353,32 @@ pub fn load_config_file(args: &[String]) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use clap::Parser;
+
+    #[test]
+    fn debug_of_the_flags_and_the_settings_never_shows_the_smtp_password() {
+        let password = "Zq7-hunter2";
+        let url = format!("smtps://mailer:{password}@smtp.example.org");
+        let cli = crate::cli::Cli::try_parse_from([
+            "kindred",
+            "--database-url",
+            "sqlite://unused.db",
+            "--secret",
+            "0123456789abcdef0123456789abcdef",
+            "--smtp-url",
+            &url,
+            "--smtp-from",
+            "noreply@example.org",
+        ])
+        .unwrap();
+        let settings = cli.settings.resolve().unwrap();
+        let shown = format!("{cli:?} {settings:?}");
+        assert!(!shown.contains(password), "{shown}");
+        assert!(settings.smtp.is_some());
+    }
 }

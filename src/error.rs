@@ -24,6 +24,9 @@ pub enum AppError {
     Forbidden { code: &'static str, message: String },
     #[error("not found")]
     NotFound,
+    /// Something that existed and cannot be used any more (an expired or used one-time link).
+    #[error("{message}")]
+    Gone { code: &'static str, message: String },
     #[error("{message}")]
     Conflict { message: String, fields: Fields },
     #[error("{message}")]
@@ -80,6 +83,13 @@ impl AppError {
         }
     }
 
+    pub fn gone(code: &'static str, message: impl Into<String>) -> Self {
+        AppError::Gone {
+            code,
+            message: message.into(),
+        }
+    }
+
     pub fn internal(message: impl Into<String>) -> Self {
         AppError::Internal(anyhow::anyhow!(message.into()))
     }
@@ -89,7 +99,9 @@ impl AppError {
         match self {
             AppError::Validation { .. } => "validation_failed",
             AppError::BadRequest(_) => "bad_request",
-            AppError::Unauthorized { code, .. } | AppError::Forbidden { code, .. } => code,
+            AppError::Unauthorized { code, .. }
+            | AppError::Forbidden { code, .. }
+            | AppError::Gone { code, .. } => code,
             AppError::NotFound => "not_found",
             AppError::Conflict { .. } => "conflict",
             AppError::TooManyRequests { .. } => "rate_limited",
@@ -158,6 +170,7 @@ impl ResponseError for AppError {
             AppError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             AppError::Forbidden { .. } => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Gone { .. } => StatusCode::GONE,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,

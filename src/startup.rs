@@ -106,13 +106,17 @@ impl Application {
                 });
             }
         }
-        // Old throttle events are pruned hourly so the table stays small on a busy forum.
+        // Old throttle events and long-expired confirmation links are pruned hourly so the tables
+        // stay small on a busy forum.
         actix_web::rt::spawn(async move {
             let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(3600));
             loop {
                 tick.tick().await;
                 if let Err(e) = db.write(crate::auth::throttle::prune).await {
                     tracing::warn!(error = %e, "pruning throttle events failed");
+                }
+                if let Err(e) = db.write(crate::notify::confirm::prune).await {
+                    tracing::warn!(error = %e, "pruning email confirmation links failed");
                 }
             }
         });

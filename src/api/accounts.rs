@@ -91,8 +91,23 @@ async fn logout(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// The caller's own view: the public `User` and what only they may know of their address.
+#[derive(serde::Serialize)]
+struct Me {
+    #[serde(flatten)]
+    user: crate::db::users::PublicUser,
+    email: Option<String>,
+    email_confirmed: bool,
+    email_notifications: bool,
+}
+
 async fn me(ApiUser(user): ApiUser) -> HttpResponse {
-    HttpResponse::Ok().json(user.public())
+    HttpResponse::Ok().json(Me {
+        user: user.public(),
+        email: user.email.clone(),
+        email_confirmed: user.email_confirmed(),
+        email_notifications: user.email_notifications,
+    })
 }
 
 #[derive(Deserialize)]

@@ -1,4 +1,5 @@
-//! Watching threads and groups, the member's email preference, and the admins' forum health.
+//! Watching threads and groups, the member's email address (preference, confirmation), and the
+//! admins' forum health.
 
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -6,7 +7,7 @@ use serde::Deserialize;
 use crate::auth::extract::ApiUser;
 use crate::domain::parse_id as id;
 use crate::error::AppError;
-use crate::notify::{self, email, health};
+use crate::notify::{self, confirm, email, health};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -22,6 +23,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/me/watching", web::get().to(watching))
         .route("/me/email-notifications", web::put().to(set_email))
+        .route("/me/email/confirm", web::post().to(confirm_email))
+        .route("/me/email/resend", web::post().to(resend_confirmation))
         .route("/admin/health", web::get().to(forum_health));
 }
 
@@ -63,6 +66,30 @@ async fn set_email(
 ) -> Result<HttpResponse, AppError> {
     let b = body.into_inner();
     Ok(HttpResponse::Ok().json(email::set_preference(&state, &user, b.email, b.enabled).await?))
+}
+
+#[derive(Deserialize)]
+struct ConfirmBody {
+    token: String,
+}
+
+/// The API's twin of the confirmation page's form: the token from the mailed link, for the
+/// signed-in owner of the address.
+async fn confirm_email(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    body: web::Json<ConfirmBody>,
+) -> Result<HttpResponse, AppError> {
+    let user = confirm::confirm(&state, &body.token, Some(user.id)).await?;
+    Ok(HttpResponse::Ok().json(email::preference(&state, &user)))
+}
+
+async fn resend_confirmation(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+) -> Result<HttpResponse, AppError> {
+    confirm::resend(&state, &user).await?;
+    Ok(HttpResponse::Accepted().json(email::preference(&state, &user)))
 }
 
 async fn forum_health(

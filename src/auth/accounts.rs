@@ -45,6 +45,7 @@ pub async fn register(
         .await?;
     let hash = state.hasher.hash(password.expose().to_owned()).await?;
     let ip = client.ip.clone();
+    let smtp = state.settings.smtp.is_some();
     state
         .db
         .write(move |conn| {
@@ -55,6 +56,9 @@ pub async fn register(
                 &hash,
                 Role::Member,
             )?;
+            if email.is_some() {
+                crate::notify::confirm::address_changed(conn, user.id, true, smtp)?;
+            }
             throttle::registered(conn, &ip)?;
             Entry::new(Action::Registered)
                 .actor(user.id, &user.username)

@@ -34,6 +34,7 @@ pub enum Kind {
     Registration,
     Post,
     PhiCheck,
+    ConfirmationMail,
 }
 
 impl Kind {
@@ -44,6 +45,7 @@ impl Kind {
             Kind::Registration => "register_address",
             Kind::Post => "post_user",
             Kind::PhiCheck => "phi_check_user",
+            Kind::ConfirmationMail => "confirmation_mail_user",
         }
     }
 }
@@ -259,6 +261,31 @@ pub fn take_phi_check(
         });
     }
     record(conn, Kind::PhiCheck, &key).map(drop)
+}
+
+/// Confirmation mails one member may cause per hour, by changing the address or asking for the
+/// link again.
+pub const CONFIRMATION_MAILS_PER_HOUR: i64 = 5;
+
+/// Refuses a confirmation mail once a member has caused [`CONFIRMATION_MAILS_PER_HOUR`] in the
+/// last hour, and counts it otherwise. Without it, changing the address over and over would have
+/// this forum mail any inbox as often as someone liked.
+pub fn take_confirmation_mail(conn: &mut AnyConnection, user_id: i64) -> Result<(), AppError> {
+    let key = user_id.to_string();
+    let (count, last) = recent(conn, Kind::ConfirmationMail, &key, Duration::hours(1))?;
+    if count >= CONFIRMATION_MAILS_PER_HOUR {
+        // Counted from the newest mail: later than needed at worst, never too early.
+        let wait = last
+            .map(|t| (t + Duration::hours(1)) - now())
+            .unwrap_or(Duration::hours(1));
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: wait.whole_seconds().max(60) as u64,
+            message: format!(
+                "We sent {CONFIRMATION_MAILS_PER_HOUR} confirmation emails for your account in the last hour. Please wait a while before changing your address or asking for the link again."
+            ),
+        });
+    }
+    record(conn, Kind::ConfirmationMail, &key).map(drop)
 }
 
 /// Forgets events older than a day; run now and then so the table stays small.

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod clinicians;
 pub mod credentials;
+pub mod email_confirmations;
 pub mod flags;
 pub mod groups;
 pub mod health;

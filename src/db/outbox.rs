@@ -25,13 +25,16 @@ pub fn insert(
     Ok(())
 }
 
-/// A queued mail with its member's current address and preference.
+/// A queued mail with its member's current address, whether it is confirmed, and preference.
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = email_outbox)]
 pub struct DueRow {
     pub id: i64,
+    pub user_id: i64,
     #[diesel(select_expression = users::email)]
     pub email: Option<String>,
+    #[diesel(select_expression = users::email_confirmed_at)]
+    pub email_confirmed_at: Option<PrimitiveDateTime>,
     #[diesel(select_expression = users::email_notifications)]
     pub email_notifications: bool,
     pub kind: String,
@@ -85,6 +88,17 @@ pub fn release(conn: &mut AnyConnection, id: i64, max_attempts: i32) -> Result<(
     diesel::update(email_outbox::table.find(id))
         .set(email_outbox::claimed_at.eq(None::<PrimitiveDateTime>))
         .execute(conn)?;
+    Ok(())
+}
+
+/// A member's queued mails of one kind.
+pub fn delete_kind(conn: &mut AnyConnection, user_id: i64, kind: &str) -> Result<(), AppError> {
+    diesel::delete(
+        email_outbox::table
+            .filter(email_outbox::user_id.eq(user_id))
+            .filter(email_outbox::kind.eq(kind)),
+    )
+    .execute(conn)?;
     Ok(())
 }
 

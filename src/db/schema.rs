@@ -15,6 +15,7 @@ diesel::table! {
         created_at -> Timestamp,
         clinician_specialty -> Nullable<Text>,
         email_notifications -> Bool,
+        email_confirmed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -288,6 +289,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    email_confirmations (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        email -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     phi_holds (id) {
         id -> BigInt,
         post_id -> BigInt,
@@ -298,6 +311,7 @@ diesel::table! {
 diesel::joinable!(thread_watches -> threads (thread_id));
 diesel::joinable!(group_watches -> groups (group_id));
 diesel::joinable!(email_outbox -> users (user_id));
+diesel::joinable!(email_confirmations -> users (user_id));
 diesel::joinable!(group_members -> groups (group_id));
 diesel::joinable!(group_members -> users (user_id));
 diesel::joinable!(threads -> groups (group_id));
@@ -358,5 +372,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     group_watches,
     post_notices,
     email_outbox,
+    email_confirmations,
     phi_holds,
 );

@@ -26,6 +26,9 @@ pub struct UserRow {
     pub clinician_specialty: Option<String>,
     /// The member asked to be emailed about notifications (sent only when SMTP is configured).
     pub email_notifications: bool,
+    /// When the member followed the confirmation link sent to `email`; None until then and again
+    /// after every change of address.
+    pub email_confirmed_at: Option<PrimitiveDateTime>,
 }
 
 impl UserRow {
@@ -35,6 +38,11 @@ impl UserRow {
 
     pub fn totp_enabled(&self) -> bool {
         self.totp_secret.is_some()
+    }
+
+    /// The address may be mailed: its owner followed the link sent to it.
+    pub fn email_confirmed(&self) -> bool {
+        self.email.is_some() && self.email_confirmed_at.is_some()
     }
 
     /// "Verified clinician · specialty", only while a moderator's approval stands.
@@ -191,6 +199,18 @@ pub fn set_email_preference(
             users::email.eq(email),
             users::email_notifications.eq(wanted),
         ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Marks the member's current address confirmed (`Some(now)`) or not (`None`).
+pub fn set_email_confirmed(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: Option<PrimitiveDateTime>,
+) -> Result<(), AppError> {
+    diesel::update(users::table.find(id))
+        .set(users::email_confirmed_at.eq(at))
         .execute(conn)?;
     Ok(())
 }

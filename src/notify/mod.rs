@@ -7,9 +7,11 @@
 //! `@username`, the thread's watchers and (for a new thread) the group's watchers. Each recipient
 //! is checked against the one visibility rule at that moment, so someone who left a private group
 //! hears nothing more from it, and `post_notices` keeps one notification per post and member
-//! however often the post is published again. Emails, for members who asked for them, are queued
-//! in the same transaction and sent after it commits (see [`email`]).
+//! however often the post is published again. Emails, for members who asked for them at an
+//! address they confirmed, are queued in the same transaction and sent after it commits (see
+//! [`email`] and [`confirm`]).
 
+pub mod confirm;
 pub mod email;
 pub mod health;
 mod inbox;
@@ -174,7 +176,7 @@ pub fn published(
             continue;
         }
         notify(conn, user.id, n.kind, &n.text, &link)?;
-        if user.email_notifications && user.email.is_some() {
+        if user.email_notifications && user.email_confirmed() {
             email::queue(conn, user.id, n.kind, &link)?;
         }
     }

@@ -2,10 +2,11 @@
 //! (with a reason). One transaction: everything goes, or nothing does.
 //!
 //! What goes: the account row and with it (by foreign keys) its sessions, refresh tokens,
-//! recovery codes, pending sign-in steps, notifications, memberships and join requests, sanctions,
-//! clinician applications and remembered clients; the notes of the member's reports; the member's
-//! name on other people's "… replied to your post" notifications and on moderation records; and
-//! every earlier version of the member's posts. The posts themselves, by choice:
+//! recovery codes, pending sign-in steps, notifications, queued emails, memberships and join
+//! requests, sanctions, clinician applications and remembered clients; its email confirmation
+//! links; the notes of the member's reports; the member's name on other people's "… replied to
+//! your post" notifications and on moderation records; and every earlier version of the member's
+//! posts. The posts themselves, by choice:
 //! - `anonymise`: published posts stay, shown as by "a former member"; anything not public
 //!   (held, removed, rejected) is wiped.
 //! - `delete`: every post's text is wiped and a "[deleted]" placeholder keeps the replies under it
@@ -237,6 +238,10 @@ pub fn erase(
     for m in groups::memberships_of(conn, user.id)? {
         groups::remove(conn, m.group_id, user.id)?;
     }
+
+    // Confirmation links name the address; the cascade would take them too, but an account's
+    // erasure should not rest on a foreign key being declared.
+    crate::db::email_confirmations::delete_of_user(conn, user.id)?;
 
     user_rows::retire_name(conn, &retired_hash(key, &user.username))?;
     // The rest goes with the row: ON DELETE CASCADE (credentials, notifications, sanctions,

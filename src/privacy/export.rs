@@ -64,6 +64,11 @@ pub struct ExportProfile {
     pub id: String,
     pub username: String,
     pub email: Option<String>,
+    /// Whether the member followed the link sent to `email` (no mail goes to it before).
+    pub email_confirmed: bool,
+    pub email_confirmed_at: Option<String>,
+    /// Whether the member asked to be emailed about notifications.
+    pub email_notifications: bool,
     /// The role as stored.
     pub role: String,
     pub member_since: String,
@@ -179,6 +184,9 @@ fn profile(user: &UserRow) -> ExportProfile {
         id: user.id.to_string(),
         username: user.username.clone(),
         email: user.email.clone(),
+        email_confirmed: user.email_confirmed(),
+        email_confirmed_at: opt_t(user.email_confirmed_at.filter(|_| user.email.is_some())),
+        email_notifications: user.email_notifications,
         role: user.role.clone(),
         member_since: rfc3339(user.created_at),
         two_factor_enabled: user.totp_enabled(),

@@ -1,5 +1,5 @@
-//! Pages for watching threads and groups, the email preference on `/me`, and the admins' forum
-//! health page.
+//! Pages for watching threads and groups, the email preference on `/me` and the confirmation of
+//! its address, and the admins' forum health page.
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -7,13 +7,17 @@ use serde::Deserialize;
 use crate::auth::extract::{SignedIn, Viewer};
 use crate::domain::parse_id as id;
 use crate::error::AppError;
-use crate::notify::{self, email, health};
+use crate::notify::{self, confirm, email, health};
 use crate::state::AppState;
+use crate::web::CsrfOnly;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/threads/{id}/watch", web::post().to(watch_thread))
         .route("/groups/{slug}/watch", web::post().to(watch_group))
         .route("/me/email", web::post().to(set_email))
+        .route("/me/email/resend", web::post().to(resend_confirmation))
+        .route("/email/confirm", web::get().to(confirm_page))
+        .route("/email/confirm", web::post().to(confirm_email))
         .route("/admin/health", web::get().to(health_page));
 }
 
@@ -115,7 +119,14 @@ async fn set_email(
     me.viewer.check_csrf(&form.csrf_token)?;
     let f = form.into_inner();
     let wanted = f.email_notifications.is_some();
+    let before = me.user.email.clone();
     let notice = match email::set_preference(&state, &me.user, Some(f.email), wanted).await {
+        Ok(p) if p.email.is_some() && p.email != before && p.available => {
+            "Saved. We sent a link to your new address: follow it to confirm the address. Until then we send it no email.".to_owned()
+        }
+        Ok(p) if p.email_notifications && !p.email_confirmed => {
+            "Saved. We will email you about notifications once you confirm your address.".to_owned()
+        }
         Ok(p) if p.email_notifications => {
             "Saved: we will email you when you have a new notification.".to_owned()
         }
@@ -126,6 +137,80 @@ async fn set_email(
         &state,
         "/me#email-heading",
         Some(&notice),
+        vec![],
+    ))
+}
+
+/// "Send the link again" on the account page.
+async fn resend_confirmation(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    me.viewer.check_csrf(&form.csrf_token)?;
+    let notice = match confirm::resend(&state, &me.user).await {
+        Ok(()) => "We sent a new confirmation link to your address.".to_owned(),
+        Err(e) => super::notice_for(e)?,
+    };
+    Ok(super::redirect_with(
+        &state,
+        "/me#email-heading",
+        Some(&notice),
+        vec![],
+    ))
+}
+
+#[derive(Deserialize)]
+struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// Where the mailed link leads. It changes nothing (a mail scanner that follows links must not
+/// confirm anything): it only shows the form whose POST confirms.
+async fn confirm_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    query: web::Query<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("token", &query.token);
+    super::page(
+        &state,
+        &req,
+        &viewer,
+        "email_confirm.html",
+        "Confirm your email address",
+        ctx,
+    )
+}
+
+#[derive(Deserialize)]
+struct ConfirmForm {
+    csrf_token: String,
+    #[serde(default)]
+    token: String,
+}
+
+/// Confirms the address: the link proves the mailbox, so no sign-in is needed. A bad, used or
+/// expired link answers with the error page saying which.
+async fn confirm_email(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<ConfirmForm>,
+) -> Result<HttpResponse, AppError> {
+    viewer.check_csrf(&form.csrf_token)?;
+    confirm::confirm(&state, &form.token, None).await?;
+    let to = if viewer.user().is_some() {
+        "/me#email-heading"
+    } else {
+        "/"
+    };
+    Ok(super::redirect_with(
+        &state,
+        to,
+        Some("Your email address is confirmed."),
         vec![],
     ))
 }

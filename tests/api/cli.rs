@@ -76,6 +76,40 @@ fn help_documents_every_setting() {
 }
 
 #[test]
+fn help_never_shows_the_smtp_credentials_and_clear_text_credentials_are_refused() {
+    let password = "Xk4-tulip-sesame";
+    let db = TestDb::new();
+    let mut cmd = kindred(&db);
+    cmd.arg("--help").env(
+        "KINDRED_SMTP_URL",
+        format!("smtps://mailer:{password}@smtp.example.org"),
+    );
+    let (ok, out, err) = run(cmd, None);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("KINDRED_SMTP_URL") && out.contains("tls=required"),
+        "{out}"
+    );
+    assert!(!out.contains(password) && !err.contains(password), "{out}");
+
+    // Credentials without TLS: refused before anything starts, without repeating them.
+    let mut cmd = kindred(&db);
+    cmd.arg("migrate")
+        .env(
+            "KINDRED_SMTP_URL",
+            format!("smtp://mailer:{password}@smtp.example.org:587"),
+        )
+        .env("KINDRED_SMTP_FROM", "noreply@example.org");
+    let (ok, out, err) = run(cmd, None);
+    assert!(!ok, "accepted: {out}");
+    assert!(
+        err.contains("no TLS") && err.contains("tls=required"),
+        "{err}"
+    );
+    assert!(!err.contains(password) && !out.contains(password), "{err}");
+}
+
+#[test]
 fn serve_on_port_zero_prints_the_real_address_and_a_taken_port_fails_clearly() {
     let db = TestDb::new();
     let mut cmd = kindred(&db);

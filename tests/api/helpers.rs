@@ -2,6 +2,7 @@
 //! file, or a new PostgreSQL database when `KINDRED_TEST_DATABASE=postgres://…`), driven over HTTP.
 
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 
 use clap::Parser;
 use diesel::Connection;
@@ -9,6 +10,7 @@ use kindred::startup::Application;
 use kindred::state::AppState;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 pub const PASSWORD: &str = "correct horse battery staple 42";
 pub const SECRET: &str = "test-secret-0123456789abcdef0123456789abcdef";
@@ -521,5 +523,184 @@ pub async fn forum(app: &TestApp) -> Forum {
         bob,
         carol,
         thread,
+    }
+}
+
+/// A tiny SMTP server for one test: accepts every message and keeps its text, and keeps every
+/// command line it is sent, after a "CONNECT" line per connection. Its EHLO answer offers
+/// `extensions` (e.g. "AUTH PLAIN LOGIN").
+pub struct SmtpSink {
+    pub port: u16,
+    mails: Arc<Mutex<Vec<String>>>,
+    commands: Arc<Mutex<Vec<String>>>,
+}
+
+pub async fn smtp_sink() -> SmtpSink {
+    smtp_sink_offering(&[]).await
+}
+
+pub async fn smtp_sink_offering(extensions: &[&str]) -> SmtpSink {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let mut ehlo = String::from("250-sink\r\n");
+    for e in extensions {
+        ehlo.push_str(&format!("250-{e}\r\n"));
+    }
+    ehlo.push_str("250 8BITMIME\r\n");
+    let sink = SmtpSink {
+        port,
+        mails: Arc::default(),
+        commands: Arc::default(),
+    };
+    let (store, log) = (sink.mails.clone(), sink.commands.clone());
+    tokio::spawn(async move {
+        loop {
+            let Ok((socket, _)) = listener.accept().await else {
+                return;
+            };
+            let (store, log, ehlo) = (store.clone(), log.clone(), ehlo.clone());
+            log.lock().unwrap().push("CONNECT".into());
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                let _ = write.write_all(b"220 sink ESMTP\r\n").await;
+                let mut data: Option<String> = None;
+                // A TLS handshake is not text: reading it ends the session, as it should.
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(d) = data.as_mut() {
+                        if line == "." {
+                            store.lock().unwrap().push(as_read(&std::mem::take(d)));
+                            data = None;
+                            let _ = write.write_all(b"250 queued\r\n").await;
+                        } else {
+                            d.push_str(line.strip_prefix('.').unwrap_or(&line));
+                            d.push('\n');
+                        }
+                        continue;
+                    }
+                    log.lock().unwrap().push(line.clone());
+                    let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+                    let answer: &[u8] = match verb.as_str() {
+                        "EHLO" | "HELO" => ehlo.as_bytes(),
+                        "DATA" => {
+                            data = Some(String::new());
+                            b"354 go ahead\r\n"
+                        }
+                        "AUTH" => b"235 accepted\r\n",
+                        "QUIT" => {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            return;
+                        }
+                        _ => b"250 ok\r\n",
+                    };
+                    let _ = write.write_all(answer).await;
+                }
+            });
+        }
+    });
+    sink
+}
+
+/// A mail as its reader sees it: a quoted-printable body decoded (lettre chooses that encoding
+/// when a line, such as a long link, passes 76 characters).
+fn as_read(mail: &str) -> String {
+    let Some((head, body)) = mail.split_once("\n\n") else {
+        return mail.to_owned();
+    };
+    if !head
+        .to_ascii_lowercase()
+        .contains("content-transfer-encoding: quoted-printable")
+    {
+        return mail.to_owned();
+    }
+    let joined = body.replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'=', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    format!("{head}\n\n{}", String::from_utf8_lossy(&out))
+}
+
+impl SmtpSink {
+    /// A plain relay URL for this sink.
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    pub fn mails(&self) -> Vec<String> {
+        self.mails.lock().unwrap().clone()
+    }
+
+    /// Every command line received so far (not the mails' text).
+    pub fn commands(&self) -> Vec<String> {
+        self.commands.lock().unwrap().clone()
+    }
+
+    /// Waits up to 10 s for the sink to hold `n` mails; returns them all.
+    pub async fn wait_for(&self, n: usize) -> Vec<String> {
+        for _ in 0..100 {
+            let mails = self.mails();
+            if mails.len() >= n {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("the sink holds {} mails, not {n}", self.mails().len());
+    }
+}
+
+/// A server that mails through `sink`, with links to https://forum.test.
+pub async fn spawn_app_mailing(sink: &SmtpSink) -> TestApp {
+    spawn_app_with(&[
+        "--smtp-url",
+        &sink.url(),
+        "--smtp-from",
+        "Kindred <noreply@kindred.test>",
+        "--public-url",
+        "https://forum.test/",
+    ])
+    .await
+}
+
+/// The token of the confirmation link in a mail.
+pub fn link_token(mail: &str) -> String {
+    let at = mail
+        .find("/email/confirm?token=")
+        .expect("a confirmation link")
+        + 21;
+    mail[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+impl TestApp {
+    /// Confirms the address of the account behind `token` through the API, with the link of a
+    /// confirmation mail.
+    pub async fn confirm_email(&self, mail: &str, token: &str) {
+        let (s, v) = self
+            .post(
+                "/me/email/confirm",
+                json!({"token": link_token(mail)}),
+                Some(token),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        assert_eq!(v["email_confirmed"], true, "{v}");
     }
 }

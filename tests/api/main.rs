@@ -9,6 +9,7 @@ mod anon_cache;
 mod audit;
 mod cli;
 mod clinicians;
+mod email;
 mod errors;
 mod forum;
 mod forum_pages;

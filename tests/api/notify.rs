@@ -1,12 +1,9 @@
 //! Mentions, watching, email notifications through a local SMTP sink, and the admins' forum
 //! health page: who hears of what, and that nothing leaks a private or held post.
 
-use std::sync::{Arc, Mutex};
-
 use kindred::domain::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 use crate::helpers::*;
 
@@ -282,56 +279,6 @@ async fn leaving_a_private_group_stops_its_notifications() {
     );
 }
 
-/// A tiny SMTP server for one test: accepts every message and keeps its text.
-async fn smtp_sink() -> (u16, Arc<Mutex<Vec<String>>>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let mails = Arc::new(Mutex::new(Vec::new()));
-    let store = mails.clone();
-    tokio::spawn(async move {
-        loop {
-            let Ok((socket, _)) = listener.accept().await else {
-                return;
-            };
-            let store = store.clone();
-            tokio::spawn(async move {
-                let (read, mut write) = socket.into_split();
-                let mut lines = BufReader::new(read).lines();
-                let _ = write.write_all(b"220 sink ESMTP\r\n").await;
-                let mut data: Option<String> = None;
-                while let Ok(Some(line)) = lines.next_line().await {
-                    if let Some(d) = data.as_mut() {
-                        if line == "." {
-                            store.lock().unwrap().push(std::mem::take(d));
-                            data = None;
-                            let _ = write.write_all(b"250 queued\r\n").await;
-                        } else {
-                            d.push_str(line.strip_prefix('.').unwrap_or(&line));
-                            d.push('\n');
-                        }
-                        continue;
-                    }
-                    let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
-                    let answer: &[u8] = match verb.as_str() {
-                        "EHLO" | "HELO" => b"250 sink\r\n",
-                        "DATA" => {
-                            data = Some(String::new());
-                            b"354 go ahead\r\n"
-                        }
-                        "QUIT" => {
-                            let _ = write.write_all(b"221 bye\r\n").await;
-                            return;
-                        }
-                        _ => b"250 ok\r\n",
-                    };
-                    let _ = write.write_all(answer).await;
-                }
-            });
-        }
-    });
-    (port, mails)
-}
-
 #[actix_web::test]
 async fn notification_emails_carry_a_link_and_never_the_post() {
     // Without SMTP configured, members cannot ask for email.
@@ -351,17 +298,8 @@ async fn notification_emails_carry_a_link_and_never_the_post() {
         "{v}"
     );
 
-    let (port, mails) = smtp_sink().await;
-    let url = format!("smtp://127.0.0.1:{port}");
-    let app = spawn_app_with(&[
-        "--smtp-url",
-        &url,
-        "--smtp-from",
-        "Kindred <noreply@kindred.test>",
-        "--public-url",
-        "https://forum.test/",
-    ])
-    .await;
+    let sink = smtp_sink().await;
+    let app = spawn_app_mailing(&sink).await;
     let admin = app.staff_with_2fa("root", Role::Admin).await;
     app.group(&admin, "lupus", "public").await;
     let (alice, bob) = (app.member("alice").await, app.member("bob").await);
@@ -377,6 +315,9 @@ async fn notification_emails_carry_a_link_and_never_the_post() {
         .await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["email_notifications"], true);
+    // The address is used only once confirmed: the first mail is its link.
+    let confirmation = sink.wait_for(1).await.remove(0);
+    app.confirm_email(&confirmation, &alice).await;
     let (thread, _) = app
         .thread("lupus", &alice, "Quiet title zanzibar", "Opening words.")
         .await;
@@ -388,15 +329,7 @@ async fn notification_emails_carry_a_link_and_never_the_post() {
         started.elapsed() < std::time::Duration::from_secs(2),
         "the reply waits for no mail"
     );
-    let mut mail = None;
-    for _ in 0..100 {
-        if let Some(m) = mails.lock().unwrap().first().cloned() {
-            mail = Some(m);
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    let mail = mail.expect("a mail reached the sink");
+    let mail = sink.wait_for(2).await.remove(1);
     assert!(mail.contains("alice@example.org"), "{mail}");
     assert!(mail.contains("You have a new reply on Kindred"), "{mail}");
     assert!(
@@ -409,7 +342,7 @@ async fn notification_emails_carry_a_link_and_never_the_post() {
     );
     // Bob did not ask for email; the outbox is empty once sent.
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    assert_eq!(mails.lock().unwrap().len(), 1);
+    assert_eq!(sink.mails().len(), 2);
     let left: i64 = app
         .state
         .db

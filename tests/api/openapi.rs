@@ -328,6 +328,27 @@ async fn real_answers_validate_against_the_documented_schemas() {
         Some("not-a-token"),
     )
     .await;
+    // Without SMTP there is nothing to confirm or resend: the errors keep the shape.
+    let (st, _) = c
+        .call(
+            M::POST,
+            "/api/v1/me/email/confirm",
+            "/api/v1/me/email/confirm",
+            Some(json!({"token": "not-a-link"})),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY);
+    let (st, _) = c
+        .call(
+            M::POST,
+            "/api/v1/me/email/resend",
+            "/api/v1/me/email/resend",
+            None,
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY);
     let bob = app.member("bob").await;
 
     // Groups.

@@ -84,6 +84,7 @@ struct GroupPatch {
     name: Option<String>,
     description: Option<String>,
     visibility: Option<String>,
+    indexable: Option<bool>,
 }
 
 async fn update(
@@ -98,6 +99,7 @@ async fn update(
         name: b.name,
         description: b.description,
         visibility: b.visibility,
+        indexable: b.indexable,
     };
     Ok(HttpResponse::Ok()
         .json(groups::update(&state, &admin, path.into_inner(), changes, &client).await?))

@@ -96,13 +96,22 @@ pub fn posts_with_open_flags(conn: &mut AnyConnection) -> Result<Vec<i64>, AppEr
         .load(conn)?)
 }
 
-/// Closes every open report on a post (a moderator decided); how many were open.
-pub fn resolve(conn: &mut AnyConnection, post_id: i64) -> Result<usize, AppError> {
-    Ok(diesel::update(
-        flags::table
-            .filter(flags::post_id.eq(post_id))
-            .filter(flags::resolved_at.is_null()),
-    )
-    .set(flags::resolved_at.eq(Some(now())))
-    .execute(conn)?)
+/// Closes every open report on a post (a moderator decided): how many were open, and who made
+/// them (each reporter once; gone accounts left out), to be told the outcome.
+pub fn resolve(conn: &mut AnyConnection, post_id: i64) -> Result<(usize, Vec<i64>), AppError> {
+    let open = flags::table
+        .filter(flags::post_id.eq(post_id))
+        .filter(flags::resolved_at.is_null());
+    let mut reporters: Vec<i64> = open
+        .select(flags::user_id)
+        .load::<Option<i64>>(conn)?
+        .into_iter()
+        .flatten()
+        .collect();
+    reporters.sort_unstable();
+    reporters.dedup();
+    let closed = diesel::update(open)
+        .set(flags::resolved_at.eq(Some(now())))
+        .execute(conn)?;
+    Ok((closed, reporters))
 }

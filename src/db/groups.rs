@@ -21,6 +21,8 @@ pub struct GroupRow {
     pub post_count: i64,
     pub last_activity_at: Option<PrimitiveDateTime>,
     pub created_at: PrimitiveDateTime,
+    /// Opened to search engines by an admin (public groups only).
+    pub indexable: bool,
 }
 
 impl GroupRow {
@@ -86,12 +88,14 @@ pub fn update(
     name: &str,
     description: &str,
     visibility: Visibility,
+    indexable: bool,
 ) -> Result<GroupRow, AppError> {
     Ok(diesel::update(groups::table.find(id))
         .set((
             groups::name.eq(name),
             groups::description.eq(description),
             groups::visibility.eq(visibility.as_str()),
+            groups::indexable.eq(indexable),
         ))
         .returning(groups::all_columns)
         .get_result::<GroupRow>(conn)?)

@@ -124,6 +124,7 @@ diesel::table! {
         post_count -> BigInt,
         last_activity_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        indexable -> Bool,
     }
 }
 

@@ -88,6 +88,8 @@ pub struct GroupChanges {
     pub name: Option<String>,
     pub description: Option<String>,
     pub visibility: Option<String>,
+    /// Open a public group to search engines (every other page says noindex).
+    pub indexable: Option<bool>,
 }
 
 pub async fn update(
@@ -114,12 +116,26 @@ pub async fn update(
         .db
         .write(move |conn| {
             let g = groups::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+            let visibility = visibility.unwrap_or(g.visibility());
+            // Only a public group's pages may be indexed; a group made registered or private
+            // closes to search engines at once.
+            let indexable = match changes.indexable {
+                Some(true) if visibility != Visibility::Public => {
+                    return Err(AppError::validation(
+                        "indexable",
+                        "Only a public group can be opened to search engines.",
+                    ))
+                }
+                Some(open) => open,
+                None => g.indexable && visibility == Visibility::Public,
+            };
             let updated = groups::update(
                 conn,
                 g.id,
                 name.as_deref().unwrap_or(&g.name),
                 description.as_deref().unwrap_or(&g.description),
-                visibility.unwrap_or(g.visibility()),
+                visibility,
+                indexable,
             )?;
             let mut entry = Entry::new(Action::GroupUpdated)
                 .actor(admin_id, &admin_name)
@@ -130,6 +146,12 @@ pub async fn update(
                     "visibility {} → {}",
                     g.visibility, updated.visibility
                 ));
+            } else if updated.indexable != g.indexable {
+                entry = entry.reason(if updated.indexable {
+                    "opened to search engines"
+                } else {
+                    "closed to search engines"
+                });
             }
             entry.write(conn)?;
             Ok(GroupView::new(&updated, None, true))

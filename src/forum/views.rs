@@ -52,6 +52,8 @@ pub struct GroupView {
     /// The viewer's standing: "member", "pending" or null.
     pub membership: Option<&'static str>,
     pub is_moderator: bool,
+    /// Whether search engines may index its pages (an admin opened this public group to them).
+    pub indexable: bool,
 }
 
 impl GroupView {
@@ -68,6 +70,7 @@ impl GroupView {
             last_activity_at: g.last_activity_at.map(rfc3339),
             membership,
             is_moderator,
+            indexable: g.indexable && g.visibility() == crate::domain::Visibility::Public,
         }
     }
 }

@@ -122,7 +122,7 @@ pub async fn decide(
             let to = change.to;
             // A published post is in the queue only through open reports (or a crisis alert):
             // closing them is the compare-and-set. A held one changes state exactly once.
-            let resolved = flags::resolve(conn, post.id)?;
+            let (resolved, reporters) = flags::resolve(conn, post.id)?;
             let crisis_closed =
                 crate::safety::watch::close_with_decision(conn, &m, post.id, done_word(to), &ip)?;
             let queued_by_reports = before.is_published() && to != PostState::Removed;
@@ -156,6 +156,8 @@ pub async fn decide(
                 })
                 .write(conn)?;
             tell_author(conn, &post, &decision)?;
+            let acted = matches!(decision, Decision::Reject(_) | Decision::Remove(_));
+            tell_reporters(conn, &reporters, &post, acted)?;
             let (updated, name) = posts::by_id(conn, post.id)?.ok_or(AppError::NotFound)?;
             Ok(PostView::new(&updated, name))
         })
@@ -221,6 +223,26 @@ fn tell_author(
     notify::notify(conn, author, k, &text, &link)
 }
 
+/// Closes the loop for each member who reported the post: whether action was taken, never what
+/// (another member's sanction or the moderator's reason is not theirs to know).
+fn tell_reporters(
+    conn: &mut AnyConnection,
+    reporters: &[i64],
+    post: &PostRow,
+    acted: bool,
+) -> Result<(), AppError> {
+    let text = if acted {
+        "Thank you for your report. A moderator looked at the post and took action."
+    } else {
+        "Thank you for your report. A moderator looked at the post and decided no action was needed."
+    };
+    let link = format!("/threads/{}", post.thread_id);
+    for &reporter in reporters.iter().filter(|&&r| Some(r) != post.author_id) {
+        notify::notify(conn, reporter, kind::REPORT_OUTCOME, text, &link)?;
+    }
+    Ok(())
+}
+
 /// Edit-and-approve: a moderator takes the risky part out of a held post (and, for an opening
 /// post, may give the thread a new title) and publishes it. The new text is scanned with the title
 /// the thread will have, like any post, and refused while either still looks risky; the author is
@@ -268,7 +290,8 @@ pub async fn edit_and_approve(
             let (post, _, thread, a) = access::post_for(conn, post_id, &m)?;
             let edit = lifecycle::Action::EditAndApprove(new.scan);
             moderate(conn, &a, &thread, &post, edit)?;
-            flags::resolve(conn, post.id)?;
+            let (_, reporters) = flags::resolve(conn, post.id)?;
+            tell_reporters(conn, &reporters, &post, true)?;
             // The title first: the search index reads it when the post is published.
             if let Some(t) = &new_title {
                 threads::set_title(conn, thread.id, t.as_str())?;

@@ -48,6 +48,8 @@ pub mod kind {
     pub const MENTION: &str = "mention";
     pub const WATCHED_THREAD: &str = "watched_thread";
     pub const WATCHED_GROUP: &str = "watched_group";
+    /// A member who reported a post hears whether action was taken.
+    pub const REPORT_OUTCOME: &str = "report_outcome";
 }
 
 static MENTION: LazyLock<regex::Regex> = LazyLock::new(|| {

@@ -74,6 +74,7 @@ async fn group_page(
     {
         Ok(page) => {
             ctx.insert("group", &page.group);
+            ctx.insert("indexable", &page.group.indexable);
             ctx.insert("threads", &page.threads);
             ctx.insert("next_cursor", &page.next_cursor);
             ctx.insert("can_read", &true);

@@ -16,6 +16,11 @@ use crate::state::AppState;
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
                        connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/// Put in a response's extensions by a page of a public group an admin opened to search engines;
+/// every other response says `X-Robots-Tag: noindex`.
+#[derive(Clone, Copy)]
+pub struct Indexable;
+
 pub async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -25,6 +30,7 @@ pub async fn security_headers(
         .is_some_and(|s| s.settings.tls);
     let is_static = req.path().starts_with("/static/");
     let mut res = next.call(req).await?;
+    let indexable = res.response().extensions().get::<Indexable>().is_some();
     // Header names in their conventional case: HTTP says case does not matter, but some clients
     // and scripts compare them as written.
     res.response_mut().head_mut().set_camel_case_headers(true);
@@ -42,6 +48,13 @@ pub async fn security_headers(
         HeaderValue::from_static("same-origin"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !indexable {
+        // A patient forum is not for search engines unless an admin says so, group by group.
+        h.insert(
+            header::HeaderName::from_static("x-robots-tag"),
+            HeaderValue::from_static("noindex, nofollow"),
+        );
+    }
     h.insert(
         header::HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),

@@ -93,6 +93,10 @@ pub fn page(
     if !ctx.contains_key("error") {
         ctx.insert("error", &Option::<String>::None);
     }
+    let indexable = ctx.get("indexable").and_then(|v| v.as_bool()) == Some(true);
+    if !indexable {
+        ctx.insert("indexable", &false);
+    }
     let flash = req.cookie(FLASH_COOKIE).map(|c| {
         url::form_urlencoded::parse(format!("m={}", c.value()).as_bytes())
             .find(|(k, _)| k == "m")
@@ -111,7 +115,11 @@ pub fn page(
         gone.set_http_only(true);
         res.cookie(gone);
     }
-    Ok(res.body(html))
+    let mut res = res.body(html);
+    if indexable {
+        res.extensions_mut().insert(middleware::Indexable);
+    }
+    Ok(res)
 }
 
 /// A 303 to `to`, with a notice shown once on the next page.

@@ -37,6 +37,7 @@ pub(super) async fn thread_page(
     let t = threads::get(&state, thread_id, viewer.user().cloned()).await?;
     let mut ctx = posts_context(&t, viewer.user().map(|u| u.username.as_str()));
     ctx.insert("group", &t.group);
+    ctx.insert("indexable", &t.group.indexable);
     ctx.insert("thread", &t.thread);
     ctx.insert("posts_html", &Option::<String>::None);
     ctx.insert("can_reply", &t.can_reply);
@@ -72,6 +73,7 @@ async fn anonymous_thread_page(
     .await?;
     let mut ctx = tera::Context::new();
     ctx.insert("group", &group);
+    ctx.insert("indexable", &group.indexable);
     ctx.insert("thread", &rendered.thread);
     ctx.insert("posts_html", &rendered.body);
     ctx.insert("can_reply", &false);

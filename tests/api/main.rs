@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod accounts;
 mod anon_cache;
+mod around;
 mod audit;
 mod cli;
 mod clinicians;

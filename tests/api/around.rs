@@ -1,0 +1,180 @@
+//! Privacy around the post (issue 18): pages say noindex unless an admin opens a public group to
+//! search engines; members who report a post hear the outcome.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+fn robots(res: &reqwest::Response) -> Option<String> {
+    res.headers()
+        .get("x-robots-tag")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+async fn fetch(app: &TestApp, path: &str) -> (StatusCode, Option<String>, String) {
+    let res = app
+        .client
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .expect("request");
+    let (status, tag) = (res.status(), robots(&res));
+    (status, tag, res.text().await.unwrap_or_default())
+}
+
+const META: &str = r#"<meta name="robots" content="noindex, nofollow">"#;
+
+#[actix_web::test]
+async fn every_page_says_noindex_until_an_admin_opens_a_public_group() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    app.group(&f.admin, "members-only", "registered").await;
+    let group_page = "/groups/lupus".to_owned();
+    let thread_page = format!("/threads/{}", f.thread);
+    for path in [
+        "/",
+        "/groups",
+        "/login",
+        "/no-such-page",
+        &group_page,
+        &thread_page,
+    ] {
+        let (_, tag, html) = fetch(&app, path).await;
+        assert_eq!(tag.as_deref(), Some("noindex, nofollow"), "{path}");
+        assert!(html.contains(META), "{path} has no robots meta");
+    }
+    let res = app
+        .client
+        .get(format!("{}/groups", app.api))
+        .send()
+        .await
+        .expect("api");
+    assert_eq!(
+        robots(&res).as_deref(),
+        Some("noindex, nofollow"),
+        "the API too"
+    );
+
+    // Only admins open a group, and only a public one.
+    let (s, _) = app
+        .send(
+            Method::PATCH,
+            "/groups/lupus",
+            Some(json!({"indexable": true})),
+            Some(&f.alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, v) = app
+        .send(
+            Method::PATCH,
+            "/groups/members-only",
+            Some(json!({"indexable": true})),
+            Some(&f.admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    let (s, v) = app
+        .send(
+            Method::PATCH,
+            "/groups/lupus",
+            Some(json!({"indexable": true})),
+            Some(&f.admin),
+        )
+        .await;
+    assert_eq!((s, &v["indexable"]), (StatusCode::OK, &json!(true)), "{v}");
+    for path in [&group_page, &thread_page] {
+        let (s, tag, html) = fetch(&app, path).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(tag, None, "{path} is open to search engines");
+        assert!(!html.contains(META), "{path}");
+    }
+    // Everything else still says noindex, and making the group registered closes it again.
+    let (_, tag, _) = fetch(&app, "/groups/gout").await;
+    assert_eq!(tag.as_deref(), Some("noindex, nofollow"));
+    let (s, v) = app
+        .send(
+            Method::PATCH,
+            "/groups/lupus",
+            Some(json!({"visibility": "registered"})),
+            Some(&f.admin),
+        )
+        .await;
+    assert_eq!((s, &v["indexable"]), (StatusCode::OK, &json!(false)), "{v}");
+    let (_, tag, _) = fetch(&app, &group_page).await;
+    assert_eq!(tag.as_deref(), Some("noindex, nofollow"));
+}
+
+fn outcomes(v: &Value) -> Vec<String> {
+    v["notifications"]
+        .as_array()
+        .map(|n| {
+            n.iter()
+                .filter(|n| n["kind"] == "report_outcome")
+                .filter_map(|n| n["text"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[actix_web::test]
+async fn reporters_hear_whether_action_was_taken_and_nothing_more() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let kept = app
+        .reply(&f.thread, None, &f.bob, "Pacing helps me most.")
+        .await;
+    let removed = app
+        .reply(&f.thread, None, &f.bob, "Stop every medicine now.")
+        .await;
+    for (post, by) in [
+        (&kept, &f.alice),
+        (&removed, &f.alice),
+        (&removed, &f.carol),
+    ] {
+        let (s, v) = app
+            .post(
+                &format!("/posts/{post}/flags"),
+                json!({"reason": "misinformation"}),
+                Some(by),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+    }
+    let (s, v) = app
+        .post(
+            &format!("/moderation/posts/{kept}/approve"),
+            json!({}),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let (_, inbox) = app.get("/notifications", Some(&f.alice)).await;
+    assert_eq!(outcomes(&inbox).len(), 1, "{inbox}");
+    assert!(outcomes(&inbox)[0].contains("no action"), "{inbox}");
+
+    let reason = "Dangerous advice; the member is suspended for a week";
+    let (s, v) = app
+        .post(
+            &format!("/moderation/posts/{removed}/remove"),
+            json!({"reason": reason}),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    for who in [&f.alice, &f.carol] {
+        let (_, inbox) = app.get("/notifications", Some(who)).await;
+        let told = outcomes(&inbox);
+        assert!(told.iter().any(|t| t.contains("took action")), "{inbox}");
+        assert!(
+            !inbox.to_string().contains("suspended"),
+            "the moderator's reason is for the author only: {inbox}"
+        );
+    }
+    // The author is told the reason; nobody who did not report hears anything.
+    let (_, inbox) = app.get("/notifications", Some(&f.bob)).await;
+    assert!(outcomes(&inbox).is_empty());
+    assert!(inbox.to_string().contains(reason));
+}

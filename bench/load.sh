@@ -5,8 +5,8 @@
 #   SCALE=1000000 BACKENDS=sqlite DURATION=5 ONLY="health thread50 list" bench/load.sh
 #
 # Each backend: a fresh database built by `kindred demo --scale $SCALE`, the server started with the
-# posting rate limit off (KINDRED_POSTS_PER_MINUTE=0, so post creation measures the server and not
-# the limit), then every endpoint in turn at $CONNECTIONS connections, each beside the trivial
+# posting and bulk-read limits off (KINDRED_POSTS_PER_MINUTE=0 and KINDRED_READS_PER_MINUTE=0, so
+# post creation and signed-in reading measure the server and not the limits), then every endpoint in turn at $CONNECTIONS connections, each beside the trivial
 # endpoint (/healthz) measured in the same run. Prints one Markdown table row per endpoint:
 # requests/s, p50, p99, and the ratio to /healthz; and resident memory idle and under load.
 #
@@ -91,7 +91,7 @@ for backend in $BACKENDS; do
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   BASE=http://127.0.0.1:$PORT
   DATABASE_URL=$URL KINDRED_SECRET=$SECRET KINDRED_BIND=127.0.0.1:$PORT KINDRED_LOG=warn \
-    KINDRED_POSTS_PER_MINUTE=0 "$KINDRED_BIN" serve > "$WORK/server-$backend.log" 2>&1 &
+    KINDRED_POSTS_PER_MINUTE=0 KINDRED_READS_PER_MINUTE=0 "$KINDRED_BIN" serve > "$WORK/server-$backend.log" 2>&1 &
   SERVER=$!
   trap 'kill $SERVER 2>/dev/null || true' EXIT
   for _ in $(seq 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.1; done

@@ -64,6 +64,16 @@ pub struct SettingsArgs {
     )]
     pub reveals_per_hour: u32,
 
+    /// Threads (pages or API) one signed-in member may read in a minute before being slowed with
+    /// 429 and the admins told; 0 turns the limit off.
+    #[arg(
+        long,
+        env = "KINDRED_READS_PER_MINUTE",
+        default_value_t = 120,
+        global = true
+    )]
+    pub reads_per_minute: u32,
+
     /// Accounts one client address may register per hour.
     #[arg(
         long,
@@ -171,6 +181,7 @@ pub struct Settings {
     pub posts_per_minute: u32,
     pub phi_checks_per_minute: u32,
     pub reveals_per_hour: u32,
+    pub reads_per_minute: u32,
     pub registrations_per_hour: u32,
     pub session_idle: time::Duration,
     pub session_max: time::Duration,
@@ -254,6 +265,7 @@ impl SettingsArgs {
             posts_per_minute: self.posts_per_minute,
             phi_checks_per_minute: self.phi_checks_per_minute,
             reveals_per_hour: self.reveals_per_hour,
+            reads_per_minute: self.reads_per_minute,
             registrations_per_hour: self.registrations_per_hour,
             session_idle: time::Duration::minutes(self.session_idle_minutes.into()),
             session_max: time::Duration::hours(self.session_max_hours.into()),

@@ -41,6 +41,7 @@ impl Application {
             keys: Arc::new(Keys::derive(&settings.secret)),
             hasher: Hasher::new().map_err(|e| anyhow::anyhow!("{e}"))?,
             templates: Arc::new(pages::assets::templates().context("templates failed to compile")?),
+            reads: crate::forum::read_limit::ReadLimit::new(settings.reads_per_minute),
             settings: Arc::new(settings),
             anon_cache: Arc::default(),
         };

@@ -17,4 +17,6 @@ pub struct AppState {
     pub templates: Arc<tera::Tera>,
     /// Threads as anonymous readers see them, for a second (see [`crate::forum::anon_cache`]).
     pub anon_cache: Arc<crate::forum::anon_cache::AnonCache>,
+    /// Signed-in thread reads per member, for bulk-read detection (this server's count).
+    pub reads: Arc<crate::forum::read_limit::ReadLimit>,
 }

@@ -33,6 +33,9 @@ async fn get_thread(
     if viewer.is_none() {
         return anonymous_thread(&state, thread_id).await;
     }
+    if let Some(me) = &viewer {
+        crate::forum::read_limit::count(&state, me).await?;
+    }
     let t = threads::get(&state, thread_id, viewer).await?;
     Ok(HttpResponse::Ok().json(ThreadAnswer {
         thread: &t.thread,

@@ -34,6 +34,9 @@ pub(super) async fn thread_page(
     if viewer.user().is_none() {
         return anonymous_thread_page(&state, &req, &viewer, thread_id).await;
     }
+    if let Some(me) = viewer.user() {
+        crate::forum::read_limit::count(&state, me).await?;
+    }
     let t = threads::get(&state, thread_id, viewer.user().cloned()).await?;
     let mut ctx = posts_context(&t, viewer.user().map(|u| u.username.as_str()));
     ctx.insert("group", &t.group);

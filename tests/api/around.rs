@@ -178,3 +178,52 @@ async fn reporters_hear_whether_action_was_taken_and_nothing_more() {
     assert!(outcomes(&inbox).is_empty());
     assert!(inbox.to_string().contains(reason));
 }
+
+#[actix_web::test]
+async fn a_member_reading_faster_than_a_person_is_slowed_and_the_admins_told_once() {
+    let app = spawn_app_with(&["--reads-per-minute", "5"]).await;
+    let f = forum(&app).await;
+    let path = format!("/threads/{}", f.thread);
+    for n in 0..5 {
+        let (s, v) = app.get(&path, Some(&f.alice)).await;
+        assert_eq!(s, StatusCode::OK, "read {n}: {v}");
+    }
+    let res = app
+        .client
+        .get(format!("{}{path}", app.api))
+        .bearer_auth(&f.alice)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = res
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok()?.parse().ok())
+        .expect("Retry-After");
+    assert!((1..=60).contains(&wait), "{wait}");
+    let v: Value = res.json().await.expect("json");
+    assert_eq!(v["error"]["code"], "rate_limited", "{v}");
+    // Again: still slowed, and the admins were told once.
+    let (s, _) = app.get(&path, Some(&f.alice)).await;
+    assert_eq!(s, StatusCode::TOO_MANY_REQUESTS);
+    let (_, inbox) = app.get("/notifications", Some(&f.admin)).await;
+    let alerts: Vec<&Value> = inbox["notifications"]
+        .as_array()
+        .map(|n| {
+            n.iter()
+                .filter(|n| n["kind"] == "bulk_read_alert")
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(alerts.len(), 1, "{inbox}");
+    assert!(alerts[0]["text"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("alice"));
+    // Another member and anonymous readers are not affected.
+    let (s, _) = app.get(&path, Some(&f.bob)).await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, _) = app.get(&path, None).await;
+    assert_eq!(s, StatusCode::OK);
+}

@@ -9,9 +9,9 @@ use crate::audit::{Action, Entry};
 use crate::auth::accounts::require_role;
 use crate::auth::client::ClientInfo;
 use crate::db::clinicians::{self as apps, ApplicationRow, ApplicationWithUser, NewApplication};
-use crate::db::rfc3339;
 use crate::db::users::{self as user_rows, UserRow};
 use crate::db::AnyConnection;
+use crate::db::{now, rfc3339};
 use crate::domain::clinician::{parse_license_number, parse_specialty, parse_state, Npi};
 use crate::domain::{Role, Username};
 use crate::error::AppError;
@@ -231,7 +231,11 @@ pub async fn decide(
             "Tell the applicant why (they will read it).",
         ));
     }
-    let (m, ip) = (moderator.clone(), client.ip.clone());
+    let (m, ip, months) = (
+        moderator.clone(),
+        client.ip.clone(),
+        state.settings.badge_months,
+    );
     state
         .db
         .write(move |conn| {
@@ -246,7 +250,8 @@ pub async fn decide(
                 ));
             }
             let status = if approve { "approved" } else { "rejected" };
-            if !apps::decide(conn, id, status, &m.username, reason.as_deref())? {
+            let until = approve.then(|| crate::badges::until(now(), months));
+            if !apps::decide(conn, id, status, &m.username, reason.as_deref(), until)? {
                 return Err(AppError::conflict(
                     "application",
                     format!(
@@ -320,7 +325,8 @@ pub fn record_approved(
         specialty: p.specialty,
         note: p.note.as_deref(),
     };
-    apps::insert_approved(conn, &new, decided_by)?;
+    let until = crate::badges::until(now(), crate::badges::DEFAULT_MONTHS);
+    apps::insert_approved(conn, &new, decided_by, until)?;
     grant(conn, user_id, p.specialty)
 }
 

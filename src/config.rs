@@ -74,6 +74,17 @@ pub struct SettingsArgs {
     )]
     pub reads_per_minute: u32,
 
+    /// How long a verified clinician's badge lasts from its approval, in months (a notice goes out
+    /// 30 days before it ends; an expired badge leaves every post until re-verified).
+    #[arg(
+        long,
+        env = "KINDRED_BADGE_MONTHS",
+        default_value_t = crate::badges::DEFAULT_MONTHS,
+        value_parser = clap::value_parser!(u32).range(1..=120),
+        global = true
+    )]
+    pub badge_months: u32,
+
     /// Accounts one client address may register per hour.
     #[arg(
         long,
@@ -182,6 +193,7 @@ pub struct Settings {
     pub phi_checks_per_minute: u32,
     pub reveals_per_hour: u32,
     pub reads_per_minute: u32,
+    pub badge_months: u32,
     pub registrations_per_hour: u32,
     pub session_idle: time::Duration,
     pub session_max: time::Duration,
@@ -266,6 +278,7 @@ impl SettingsArgs {
             phi_checks_per_minute: self.phi_checks_per_minute,
             reveals_per_hour: self.reveals_per_hour,
             reads_per_minute: self.reads_per_minute,
+            badge_months: self.badge_months,
             registrations_per_hour: self.registrations_per_hour,
             session_idle: time::Duration::minutes(self.session_idle_minutes.into()),
             session_max: time::Duration::hours(self.session_max_hours.into()),

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod audit;
 pub mod auth;
+pub mod badges;
 pub mod cli;
 pub mod clinicians;
 pub mod config;

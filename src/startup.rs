@@ -107,6 +107,20 @@ impl Application {
                 });
             }
         }
+        // Clinician badges end on time (within five minutes), their holders told 30 days before.
+        let badges_db = db.clone();
+        actix_web::rt::spawn(async move {
+            let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(300));
+            loop {
+                tick.tick().await;
+                if let Err(e) = badges_db
+                    .write(|conn| crate::badges::sweep(conn, crate::db::now()))
+                    .await
+                {
+                    tracing::warn!(error = %e, "ending expired clinician badges failed");
+                }
+            }
+        });
         // Old throttle events and long-expired confirmation links are pruned hourly so the tables
         // stay small on a busy forum.
         actix_web::rt::spawn(async move {

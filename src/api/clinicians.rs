@@ -16,7 +16,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/clinician/applications/{id}/{decision}",
             web::post().to(decide),
         )
-        .route("/clinician/{username}/revoke", web::post().to(revoke));
+        .route("/clinician/{username}/revoke", web::post().to(revoke))
+        .route("/clinicians/{username}", web::get().to(provenance));
 }
 
 async fn apply(
@@ -78,4 +79,12 @@ async fn revoke(
     let reason = body.and_then(|b| b.into_inner().reason);
     clinicians::revoke(&state, &user, &path, reason, &client).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "revoked": true })))
+}
+
+/// What a verified clinician's badge stands for: public, and never the numbers checked.
+async fn provenance(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(crate::badges::provenance(&state, &path).await?))
 }

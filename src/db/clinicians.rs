@@ -22,6 +22,9 @@ pub struct ApplicationRow {
     pub decided_by: Option<String>,
     pub decided_at: Option<PrimitiveDateTime>,
     pub reason: Option<String>,
+    /// An approved application's badge lasts until then.
+    pub expires_at: Option<PrimitiveDateTime>,
+    pub expiry_noticed: bool,
 }
 
 /// An application with its applicant's name.
@@ -65,8 +68,13 @@ pub fn insert_approved(
     conn: &mut AnyConnection,
     new: &NewApplication<'_>,
     decided_by: &str,
+    expires_at: PrimitiveDateTime,
 ) -> Result<ApplicationRow, AppError> {
-    insert_as(conn, new, "approved", Some(decided_by))
+    let row = insert_as(conn, new, "approved", Some(decided_by))?;
+    diesel::update(apps::table.find(row.id))
+        .set(apps::expires_at.eq(Some(expires_at)))
+        .execute(conn)?;
+    Ok(row)
 }
 
 fn insert_as(
@@ -143,13 +151,14 @@ pub fn with_user(
 }
 
 /// A moderator's decision, applied only while the application is pending: false when someone
-/// decided first.
+/// decided first. An approval's badge lasts until `expires_at`.
 pub fn decide(
     conn: &mut AnyConnection,
     id: i64,
     status: &str,
     by: &str,
     reason: Option<&str>,
+    expires_at: Option<PrimitiveDateTime>,
 ) -> Result<bool, AppError> {
     let n = diesel::update(apps::table.find(id).filter(apps::status.eq("pending")))
         .set((
@@ -157,9 +166,46 @@ pub fn decide(
             apps::decided_by.eq(Some(by)),
             apps::decided_at.eq(Some(now())),
             apps::reason.eq(reason),
+            apps::expires_at.eq(expires_at),
         ))
         .execute(conn)?;
     Ok(n > 0)
+}
+
+/// A member's current badge's application: their latest approved one (None when there is none).
+pub fn current_approval(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Option<ApplicationRow>, AppError> {
+    Ok(apps::table
+        .filter(apps::user_id.eq(user_id))
+        .filter(apps::status.eq("approved"))
+        .order(apps::decided_at.desc())
+        .select(ApplicationRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Approved applications whose badge ends before `before` and whose holder is still a clinician,
+/// with the holder's name: those due a notice or an expiry.
+pub fn ending_before(
+    conn: &mut AnyConnection,
+    before: PrimitiveDateTime,
+) -> Result<Vec<ApplicationWithUser>, AppError> {
+    Ok(apps::table
+        .inner_join(users::table.on(users::id.eq(apps::user_id)))
+        .filter(apps::status.eq("approved"))
+        .filter(apps::expires_at.lt(before))
+        .filter(users::role.eq(crate::domain::Role::Clinician.as_str()))
+        .select(ApplicationWithUser::as_select())
+        .load(conn)?)
+}
+
+pub fn mark_noticed(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {
+    diesel::update(apps::table.find(id))
+        .set(apps::expiry_noticed.eq(true))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// An application as its applicant's data export shows it: never the deciding moderator's name.

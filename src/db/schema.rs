@@ -33,6 +33,8 @@ diesel::table! {
         decided_by -> Nullable<Text>,
         decided_at -> Nullable<Timestamp>,
         reason -> Nullable<Text>,
+        expires_at -> Nullable<Timestamp>,
+        expiry_noticed -> Bool,
     }
 }
 

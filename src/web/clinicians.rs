@@ -5,7 +5,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::client::ClientInfo;
-use crate::auth::extract::SignedIn;
+use crate::auth::extract::{SignedIn, Viewer};
 use crate::clinicians::{self, Application};
 use crate::domain::clinician::{SPECIALTIES, STATES};
 use crate::domain::parse_id as id;
@@ -13,7 +13,8 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/clinician/apply", web::get().to(apply_page))
+    cfg.route("/clinicians/{username}", web::get().to(provenance_page))
+        .route("/clinician/apply", web::get().to(apply_page))
         .route("/clinician/apply", web::post().to(apply))
         .route("/moderation/clinicians", web::get().to(review_page))
         .route(
@@ -210,4 +211,27 @@ async fn revoke(
         Some(&message),
         vec![],
     ))
+}
+
+/// The page behind a badge: what was checked, by whom, when, until when.
+async fn provenance_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let p = crate::badges::provenance(&state, &path).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("p", &p);
+    ctx.insert("verified_text", &human(&p.verified_at));
+    ctx.insert("expires_text", &human(&p.expires_at));
+    let title = format!("{}, verified clinician", p.username);
+    super::page(&state, &req, &viewer, "clinician_badge.html", &title, ctx)
+}
+
+/// An RFC 3339 time as a date people read ("4 December 2026").
+fn human(at: &str) -> String {
+    time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339)
+        .map(|t| crate::display::human_date(time::PrimitiveDateTime::new(t.date(), t.time())))
+        .unwrap_or_else(|_| at.chars().take(10).collect())
 }

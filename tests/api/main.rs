@@ -8,6 +8,7 @@ mod accounts;
 mod anon_cache;
 mod around;
 mod audit;
+mod badges;
 mod cli;
 mod clinicians;
 mod email;

@@ -7,6 +7,7 @@ use crate::auth::client::ClientInfo;
 use crate::auth::extract::ApiUser;
 use crate::domain::parse_id as id;
 use crate::error::AppError;
+use crate::moderation::appeals;
 use crate::moderation::decide::{self, Act};
 use crate::moderation::queue::{self, Filter};
 use crate::moderation::reports::{self, Report};
@@ -36,6 +37,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/moderation/users/{username}/sanctions/{id}/lift",
             web::post().to(lift),
+        )
+        .route("/appeals", web::post().to(appeal))
+        .route("/moderation/appeals", web::get().to(appeals))
+        .route(
+            "/moderation/appeals/{id}/{outcome}",
+            web::post().to(answer_appeal),
         )
         .route("/admin/settings", web::get().to(get_settings))
         .route("/admin/settings", web::put().to(put_settings))
@@ -213,4 +220,45 @@ async fn edit_approve(
     )
     .await?;
     Ok(HttpResponse::Ok().json(post))
+}
+
+async fn appeal(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    body: web::Json<appeals::NewAppealInput>,
+) -> Result<HttpResponse, AppError> {
+    let made = appeals::appeal(&state, &user, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(made))
+}
+
+async fn appeals(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+) -> Result<HttpResponse, AppError> {
+    let open = appeals::open(&state, &user).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "appeals": open })))
+}
+
+#[derive(Deserialize)]
+struct AppealAnswer {
+    reason: Option<String>,
+}
+
+/// `uphold` or `overturn`, by a moderator other than the one who decided.
+async fn answer_appeal(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    ApiUser(user): ApiUser,
+    path: web::Path<(String, String)>,
+    body: web::Json<AppealAnswer>,
+) -> Result<HttpResponse, AppError> {
+    let (appeal, outcome) = path.into_inner();
+    let overturn = match outcome.as_str() {
+        "overturn" => true,
+        "uphold" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    let reason = body.reason.as_deref();
+    let answered = appeals::decide(&state, &user, id(&appeal)?, overturn, reason, &client).await?;
+    Ok(HttpResponse::Ok().json(answered))
 }

@@ -62,6 +62,9 @@ pub enum Action {
     CrisisResolved,
     PostNoted,
     PostNoteRemoved,
+    AppealOpened,
+    AppealUpheld,
+    AppealOverturned,
 }
 
 impl Action {
@@ -113,6 +116,9 @@ impl Action {
             Action::CrisisResolved => "post.crisis_resolved",
             Action::PostNoted => "post.noted",
             Action::PostNoteRemoved => "post.note_removed",
+            Action::AppealOpened => "appeal.opened",
+            Action::AppealUpheld => "appeal.upheld",
+            Action::AppealOverturned => "appeal.overturned",
         }
     }
 }

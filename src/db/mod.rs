@@ -1,6 +1,7 @@
 //! The database: one connection type for SQLite and PostgreSQL, the pool, migrations and the
 //! transaction helper every use case goes through.
 
+pub mod appeals;
 pub mod audit;
 pub mod clinicians;
 pub mod credentials;

@@ -349,7 +349,24 @@ diesel::table! {
 
 diesel::joinable!(known_clients -> users (user_id));
 
+diesel::table! {
+    appeals (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        post_id -> Nullable<BigInt>,
+        sanction_id -> Nullable<BigInt>,
+        text -> Text,
+        original_by -> Text,
+        status -> Text,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        reason -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    appeals,
     users,
     recovery_codes,
     refresh_tokens,

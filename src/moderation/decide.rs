@@ -109,59 +109,69 @@ pub async fn decide(
     let (m, ip) = (moderator.clone(), client.ip.clone());
     state
         .db
-        .write(move |conn| {
-            let (post, _, thread, a) = access::post_for(conn, post_id, &m)?;
-            let (action, audited) = match &decision {
-                Decision::Approve => (lifecycle::Action::Approve, Action::PostApproved),
-                Decision::Reject(_) => (lifecycle::Action::Reject, Action::PostRejected),
-                Decision::Remove(_) => (lifecycle::Action::Remove, Action::PostRemoved),
-                Decision::Restore => (lifecycle::Action::Restore, Action::PostRestored),
-            };
-            let change = moderate(conn, &a, &thread, &post, action)?;
-            let before = post.state();
-            let to = change.to;
-            // A published post is in the queue only through open reports (or a crisis alert):
-            // closing them is the compare-and-set. A held one changes state exactly once.
-            let (resolved, reporters) = flags::resolve(conn, post.id)?;
-            let crisis_closed =
-                crate::safety::watch::close_with_decision(conn, &m, post.id, done_word(to), &ip)?;
-            let queued_by_reports = before.is_published() && to != PostState::Removed;
-            if queued_by_reports && resolved == 0 && !crisis_closed {
-                return Err(already_handled(conn, post.id));
-            }
-            if !posts::decide(
-                conn,
-                post.id,
-                before,
-                to,
-                &m.username,
-                decision.reason(),
-                change.purge,
-            )? {
-                return Err(already_handled(conn, post.id));
-            }
-            // A thread's title is its opening post's words: purged with them.
-            if change.purge && post.parent_id.is_none() {
-                threads::set_title(conn, thread.id, PURGED_TITLE)?;
-            }
-            publication_changed(conn, &thread, &post, before, to)?;
-            Entry::new(audited)
-                .actor(m.id, &m.username)
-                .target(format!("post {}", post.id))
-                .ip(Some(&ip))
-                .reason(match decision.reason() {
-                    Some(r) if change.purge => format!("{r} (text purged: held for PHI)"),
-                    Some(r) => r.to_owned(),
-                    None => String::new(),
-                })
-                .write(conn)?;
-            tell_author(conn, &post, &decision)?;
-            let acted = matches!(decision, Decision::Reject(_) | Decision::Remove(_));
-            tell_reporters(conn, &reporters, &post, acted)?;
-            let (updated, name) = posts::by_id(conn, post.id)?.ok_or(AppError::NotFound)?;
-            Ok(PostView::new(&updated, name))
-        })
+        .write(move |conn| apply(conn, &m, post_id, &decision, &ip))
         .await
+}
+
+/// A moderator's decision on a post, in the caller's transaction (a decision of its own, or an
+/// appeal's overturning).
+pub fn apply(
+    conn: &mut AnyConnection,
+    m: &UserRow,
+    post_id: i64,
+    decision: &Decision,
+    ip: &str,
+) -> Result<PostView, AppError> {
+    let (post, _, thread, a) = access::post_for(conn, post_id, m)?;
+    let (action, audited) = match decision {
+        Decision::Approve => (lifecycle::Action::Approve, Action::PostApproved),
+        Decision::Reject(_) => (lifecycle::Action::Reject, Action::PostRejected),
+        Decision::Remove(_) => (lifecycle::Action::Remove, Action::PostRemoved),
+        Decision::Restore => (lifecycle::Action::Restore, Action::PostRestored),
+    };
+    let change = moderate(conn, &a, &thread, &post, action)?;
+    let before = post.state();
+    let to = change.to;
+    // A published post is in the queue only through open reports (or a crisis alert):
+    // closing them is the compare-and-set. A held one changes state exactly once.
+    let (resolved, reporters) = flags::resolve(conn, post.id)?;
+    let crisis_closed =
+        crate::safety::watch::close_with_decision(conn, m, post.id, done_word(to), ip)?;
+    let queued_by_reports = before.is_published() && to != PostState::Removed;
+    if queued_by_reports && resolved == 0 && !crisis_closed {
+        return Err(already_handled(conn, post.id));
+    }
+    if !posts::decide(
+        conn,
+        post.id,
+        before,
+        to,
+        &m.username,
+        decision.reason(),
+        change.purge,
+    )? {
+        return Err(already_handled(conn, post.id));
+    }
+    // A thread's title is its opening post's words: purged with them.
+    if change.purge && post.parent_id.is_none() {
+        threads::set_title(conn, thread.id, PURGED_TITLE)?;
+    }
+    publication_changed(conn, &thread, &post, before, to)?;
+    Entry::new(audited)
+        .actor(m.id, &m.username)
+        .target(format!("post {}", post.id))
+        .ip(Some(ip))
+        .reason(match decision.reason() {
+            Some(r) if change.purge => format!("{r} (text purged: held for PHI)"),
+            Some(r) => r.to_owned(),
+            None => String::new(),
+        })
+        .write(conn)?;
+    tell_author(conn, &post, decision)?;
+    let acted = matches!(decision, Decision::Reject(_) | Decision::Remove(_));
+    tell_reporters(conn, &reporters, &post, acted)?;
+    let (updated, name) = posts::by_id(conn, post.id)?.ok_or(AppError::NotFound)?;
+    Ok(PostView::new(&updated, name))
 }
 
 /// Asks the lifecycle whether the moderator may take `action` on the post; when someone decided

@@ -227,3 +227,86 @@ async fn a_member_reading_faster_than_a_person_is_slowed_and_the_admins_told_onc
     let (s, _) = app.get(&path, None).await;
     assert_eq!(s, StatusCode::OK);
 }
+
+#[actix_web::test]
+async fn a_removed_post_is_appealed_once_and_answered_by_another_moderator() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let second = app
+        .staff_with_2fa("second", kindred::domain::Role::Moderator)
+        .await;
+    let post = app
+        .reply(&f.thread, None, &f.bob, "Ginger tea helps my joints.")
+        .await;
+    let (s, v) = app
+        .post(
+            &format!("/moderation/posts/{post}/remove"),
+            json!({"reason": "Looks like an advert"}),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+
+    // Only the author may appeal, in words, once.
+    let body = json!({"post_id": post, "text": "It is my own experience, not an advert."});
+    let (s, _) = app.post("/appeals", body.clone(), Some(&f.alice)).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, v) = app
+        .post(
+            "/appeals",
+            json!({"post_id": post, "text": ""}),
+            Some(&f.bob),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    let (s, v) = app.post("/appeals", body.clone(), Some(&f.bob)).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["status"], "open");
+    let appeal = v["id"].as_str().unwrap_or_default().to_owned();
+    let (s, _) = app.post("/appeals", body, Some(&f.bob)).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+
+    // Members do not see the list; the deciding moderator may not answer it.
+    let (s, _) = app.get("/moderation/appeals", Some(&f.bob)).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, v) = app.get("/moderation/appeals", Some(&second)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["appeals"][0]["id"], appeal.as_str(), "{v}");
+    let overturn = format!("/moderation/appeals/{appeal}/overturn");
+    let (s, v) = app
+        .post(
+            &overturn,
+            json!({"reason": "Fair point"}),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{v}");
+    assert_eq!(v["error"]["code"], "same_moderator");
+
+    let (s, v) = app
+        .post(
+            &overturn,
+            json!({"reason": "A personal experience, not an advert."}),
+            Some(&second),
+        )
+        .await;
+    assert_eq!(
+        (s, &v["status"]),
+        (StatusCode::OK, &json!("overturned")),
+        "{v}"
+    );
+    let (s, _) = app
+        .post(&overturn, json!({"reason": "again"}), Some(&second))
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT, "answered once");
+    // The post is public again; both sides are told; the audit log has each step.
+    let (_, t) = app.get(&format!("/threads/{}", f.thread), None).await;
+    assert!(t.to_string().contains("Ginger tea"), "{t}");
+    for who in [&f.bob, &f.moderator] {
+        let (_, inbox) = app.get("/notifications", Some(who)).await;
+        assert!(inbox.to_string().contains("appeal_outcome"), "{inbox}");
+    }
+    let actions = app.audit_actions().await;
+    assert!(actions.contains(&"appeal.opened".to_owned()));
+    assert!(actions.contains(&"appeal.overturned".to_owned()));
+}

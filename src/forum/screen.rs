@@ -58,32 +58,17 @@ pub fn prepare(role: Role, title: Option<&str>, body: &str) -> Result<Prepared, 
 }
 
 /// The findings in a title and a body, scanned as one text so that a clinician's "my patient" in
-/// the title counts for the body too. Title spans are marked `"in": "title"`.
+/// the title counts for the body too. Title spans are marked `"in": "title"`. Both are scanned as
+/// written and as their readers will see them (the body rendered, the title as typed).
 pub fn screen(role: Role, title: Option<&str>, body: &str) -> Vec<Span> {
     let writer = match role {
         Role::Clinician => Writer::Clinician,
         _ => Writer::Member,
     };
-    let Some(title) = title else {
-        return phi::scan(body, writer).spans;
-    };
-    let offset = title.chars().count() + 2;
-    phi::scan(&format!("{title}\n\n{body}"), writer)
-        .spans
-        .into_iter()
-        .filter_map(|mut s| {
-            if s.end <= offset - 2 {
-                s.field = Some("title".into());
-                Some(s)
-            } else if s.start >= offset {
-                s.start -= offset;
-                s.end -= offset;
-                Some(s)
-            } else {
-                None
-            }
-        })
-        .collect()
+    match title {
+        Some(title) => phi::scan_post(title, body, writer).spans,
+        None => phi::scan(body, writer).spans,
+    }
 }
 
 /// The answer to "would this be held?" while composing, for the pages and the API alike: the

@@ -71,6 +71,39 @@ pub fn screen(role: Role, title: Option<&str>, body: &str) -> Vec<Span> {
     }
 }
 
+/// Refuses words that reach someone who must not read an identifier in them: a moderator's reason
+/// or note to a member, an applicant's note to staff. Unlike a post they have no held state to
+/// wait in, so whatever the scanner finds (in what was typed, and in what its reader will see)
+/// is answered with a 422 on `field` naming each risky span by kind and place (characters
+/// counted from 1), never by its text: the writer has the text in front of them, and an error's
+/// message is the one place a refused text could be repeated.
+pub fn refuse_identifiers(field: &str, text: &str, shown: phi::Shown) -> Result<(), AppError> {
+    let found = phi::scan_as(text, shown, Writer::Member);
+    if found.spans.is_empty() {
+        return Ok(());
+    }
+    let places: Vec<String> = found
+        .spans
+        .iter()
+        .map(|s| {
+            format!(
+                "{} (characters {}\u{2013}{})",
+                s.kind.label(),
+                s.start + 1,
+                s.end
+            )
+        })
+        .collect();
+    Err(AppError::validation(
+        field,
+        format!(
+            "This looks like it holds {}. Take that out: whoever reads this must not be able to \
+             tell who it is about.",
+            places.join(", ")
+        ),
+    ))
+}
+
 /// The answer to "would this be held?" while composing, for the pages and the API alike: the
 /// title (when there is one) is scanned with the body, as it will be when the post is sent.
 #[derive(Serialize, Debug)]

@@ -613,3 +613,106 @@ async fn identifiers_in_disguise_are_held_highlighted_where_written_and_masked_f
         }
     }
 }
+
+#[actix_web::test]
+async fn a_rejection_reason_that_repeats_the_name_is_refused_and_never_reaches_the_author() {
+    let app = spawn_app().await;
+    let (thread, alice, _, _) = forum(&app).await;
+    let moderator = app.staff_with_2fa("mod", Role::Moderator).await;
+    let (_, post) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({ "body": RISKY }),
+            Some(&alice),
+        )
+        .await;
+    let id = post["id"].as_str().unwrap().to_owned();
+    let reject = format!("/moderation/posts/{id}/reject");
+    for reason in [
+        "You named Emily Carter and her birthday.",
+        // As a reader would see it: full-width letters are the same name.
+        "You named Ｅｍｉｌｙ Ｃａｒｔｅｒ and her birthday.",
+    ] {
+        let (s, v) = app
+            .post(&reject, json!({ "reason": reason }), Some(&moderator))
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{reason}: {v}");
+        assert_eq!(code(&v), "validation_failed");
+        let said = v["error"]["fields"]["reason"].as_str().unwrap_or_default();
+        assert!(
+            said.contains("a person's name (characters 11\u{2013}22)"),
+            "the risky span is named: {v}"
+        );
+        assert!(!v.to_string().contains("Carter"), "and not repeated: {v}");
+    }
+    // Nothing was decided, and the author was told nothing.
+    let (_, t) = app.get(&format!("/threads/{thread}"), Some(&alice)).await;
+    assert_eq!(post_in(&t, &id).unwrap()["status"], "held");
+    let (_, n) = app.get("/notifications", Some(&alice)).await;
+    assert!(!n.to_string().contains("Carter"), "{n}");
+    // Said without the name, it goes through.
+    let (s, v) = app
+        .post(
+            &reject,
+            json!({ "reason": "Your post names your daughter and gives her birthday." }),
+            Some(&moderator),
+        )
+        .await;
+    assert_eq!(
+        (s, v["status"].as_str()),
+        (StatusCode::OK, Some("rejected")),
+        "{v}"
+    );
+}
+
+#[actix_web::test]
+async fn sanction_reasons_moderator_notes_and_application_notes_are_scanned_too() {
+    let app = spawn_app().await;
+    let (thread, alice, bob, _) = forum(&app).await;
+    let moderator = app.staff_with_2fa("mod", Role::Moderator).await;
+    let note = "Please stop posting 412&#45;555&#45;0199 here.";
+
+    let (s, v) = app
+        .post(
+            "/moderation/users/alice/sanctions",
+            json!({"kind": "warn", "reason": "Stop posting Emily Carter's details."}),
+            Some(&moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(v["error"]["fields"]["reason"].is_string(), "{v}");
+
+    let post = app.reply(&thread, None, &alice, SAFE).await;
+    let (s, v) = app
+        .send(
+            Method::PUT,
+            &format!("/posts/{post}/note"),
+            Some(json!({ "note": note })),
+            Some(&moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(
+        v["error"]["fields"]["note"]
+            .as_str()
+            .is_some_and(|m| m.contains("a phone number")),
+        "{v}"
+    );
+
+    let (s, v) = app
+        .post(
+            "/clinician/applications",
+            json!({"npi": "1234567893", "license_state": "MA", "license_number": "RN-12345",
+                   "specialty": "Rheumatology",
+                   "note": "My patient Emily Carter can vouch for me."}),
+            Some(&bob),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(v["error"]["fields"]["note"].is_string(), "{v}");
+    assert!(!app
+        .audit_actions()
+        .await
+        .iter()
+        .any(|a| a == "member.warned" || a == "post.noted" || a == "clinician.applied"));
+}

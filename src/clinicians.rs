@@ -88,6 +88,11 @@ fn parse(a: Application) -> Result<Parsed, AppError> {
             "Keep the note under 1,000 characters.",
         ));
     }
+    // The only free text of an application (the rest is parsed into numbers and codes): staff
+    // read it, and a clinician's note must not bring a patient's details with it.
+    if let Some(note) = &note {
+        crate::forum::screen::refuse_identifiers("note", note, crate::phi::Shown::AsTyped)?;
+    }
     Ok(Parsed {
         npi,
         license_state,
@@ -231,6 +236,9 @@ pub async fn decide(
             "Tell the applicant why (they will read it).",
         ));
     }
+    if let Some(reason) = &reason {
+        crate::forum::screen::refuse_identifiers("reason", reason, crate::phi::Shown::AsTyped)?;
+    }
     let (m, ip, months) = (
         moderator.clone(),
         client.ip.clone(),
@@ -345,6 +353,7 @@ pub async fn revoke(
         .ok_or_else(|| {
             AppError::validation("reason", "Give a reason for the record and the member.")
         })?;
+    crate::forum::screen::refuse_identifiers("reason", &reason, crate::phi::Shown::AsTyped)?;
     let name = Username::parse(username).map_err(|_| AppError::NotFound)?;
     let (m, ip) = (moderator.clone(), client.ip.clone());
     state

@@ -8,7 +8,7 @@ use pulldown_cmark::{html, CowStr, Event, HeadingLevel, LinkType, Options, Parse
 /// heading attributes (`# Title {#id .class}` would let authors name ids and classes), no
 /// footnotes or wiki links (they generate relative links), no task lists (they generate
 /// `<input>`), and no smart punctuation (it would rewrite what people quote).
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 

@@ -153,6 +153,13 @@ pub fn render(body: &PostBody) -> SafeHtml {
     SafeHtml(sanitize::clean(&markdown::to_html(body.as_str())))
 }
 
+/// The Markdown options posts are rendered with: the PHI scanner reads posts with its own copy
+/// (it imports nothing from here), and its test compares the two.
+#[cfg(test)]
+pub(crate) fn markdown_options() -> pulldown_cmark::Options {
+    markdown::options()
+}
+
 /// `20000` → `"20,000"`, for messages people read.
 fn thousands(n: usize) -> String {
     let digits = n.to_string();

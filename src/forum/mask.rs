@@ -103,7 +103,8 @@ pub fn held(mut view: HeldView) -> HeldView {
 /// Free text written about a post (a report's note, a moderator's reason) with whatever the
 /// scanner finds in it masked: a reporter quoting the name they report must not show it again.
 pub fn free_text(text: &str) -> String {
-    let found = phi::scan(text, Writer::Member);
+    // Shown as typed (escaped), so read as typed: nothing is decoded that the page would not.
+    let found = phi::scan_as(text, phi::Shown::AsTyped, Writer::Member);
     if found.spans.is_empty() {
         return text.to_owned();
     }

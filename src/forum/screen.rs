@@ -58,32 +58,50 @@ pub fn prepare(role: Role, title: Option<&str>, body: &str) -> Result<Prepared, 
 }
 
 /// The findings in a title and a body, scanned as one text so that a clinician's "my patient" in
-/// the title counts for the body too. Title spans are marked `"in": "title"`.
+/// the title counts for the body too. Title spans are marked `"in": "title"`. Both are scanned as
+/// written and as their readers will see them (the body rendered, the title as typed).
 pub fn screen(role: Role, title: Option<&str>, body: &str) -> Vec<Span> {
     let writer = match role {
         Role::Clinician => Writer::Clinician,
         _ => Writer::Member,
     };
-    let Some(title) = title else {
-        return phi::scan(body, writer).spans;
-    };
-    let offset = title.chars().count() + 2;
-    phi::scan(&format!("{title}\n\n{body}"), writer)
+    match title {
+        Some(title) => phi::scan_post(title, body, writer).spans,
+        None => phi::scan(body, writer).spans,
+    }
+}
+
+/// Refuses words that reach someone who must not read an identifier in them: a moderator's reason
+/// or note to a member, an applicant's note to staff. Unlike a post they have no held state to
+/// wait in, so whatever the scanner finds (in what was typed, and in what its reader will see)
+/// is answered with a 422 on `field` naming each risky span by kind and place (characters
+/// counted from 1), never by its text: the writer has the text in front of them, and an error's
+/// message is the one place a refused text could be repeated.
+pub fn refuse_identifiers(field: &str, text: &str, shown: phi::Shown) -> Result<(), AppError> {
+    let found = phi::scan_as(text, shown, Writer::Member);
+    if found.spans.is_empty() {
+        return Ok(());
+    }
+    let places: Vec<String> = found
         .spans
-        .into_iter()
-        .filter_map(|mut s| {
-            if s.end <= offset - 2 {
-                s.field = Some("title".into());
-                Some(s)
-            } else if s.start >= offset {
-                s.start -= offset;
-                s.end -= offset;
-                Some(s)
-            } else {
-                None
-            }
+        .iter()
+        .map(|s| {
+            format!(
+                "{} (characters {}\u{2013}{})",
+                s.kind.label(),
+                s.start + 1,
+                s.end
+            )
         })
-        .collect()
+        .collect();
+    Err(AppError::validation(
+        field,
+        format!(
+            "This looks like it holds {}. Take that out: whoever reads this must not be able to \
+             tell who it is about.",
+            places.join(", ")
+        ),
+    ))
 }
 
 /// The answer to "would this be held?" while composing, for the pages and the API alike: the

@@ -58,7 +58,8 @@ impl Decision {
     }
 }
 
-/// Reasons are for the author: required when a post is rejected or removed, and short.
+/// Reasons are for the author: required when a post is rejected or removed, short, and free of
+/// anything that could identify someone.
 pub fn parse_reason(raw: Option<String>) -> Result<String, AppError> {
     let reason = raw.unwrap_or_default().trim().to_owned();
     if reason.is_empty() {
@@ -73,6 +74,8 @@ pub fn parse_reason(raw: Option<String>) -> Result<String, AppError> {
             "Keep the reason under 500 characters.",
         ));
     }
+    // The author reads the reason: it must not repeat the name or number that got the post held.
+    crate::forum::screen::refuse_identifiers("reason", &reason, crate::phi::Shown::AsTyped)?;
     Ok(reason)
 }
 

@@ -87,6 +87,7 @@ pub async fn sanction(
             "Give the member a reason (up to 500 characters): they will read it.",
         ));
     }
+    crate::forum::screen::refuse_identifiers("reason", &reason, crate::phi::Shown::AsTyped)?;
     let (action, until) = match new.kind.as_str() {
         "warn" => (Action::MemberWarned, None),
         "suspend" => {

@@ -6,6 +6,11 @@
 //! street addresses, towns and ZIP codes). Each reports findings with a confidence; this module
 //! merges them and applies the hold threshold, stricter for a clinician writing about a patient.
 //!
+//! What is scanned is what a reader will see as well as what was written: the source, and the
+//! text as the page shows it (`reading`: Markdown and HTML entities decoded, markup gone, Unicode
+//! NFKC, invisible format characters dropped), each finding in the latter traced back to the
+//! source it came from, so that `412&#45;555&#45;0199` is found where it was written.
+//!
 //! Everything here runs in time linear in the input (the `regex` crate guarantees it for its
 //! automata; the word passes look at a bounded window around each word), and nothing here logs:
 //! post text and what was found in it never reach a log line.
@@ -15,6 +20,7 @@ mod identifiers;
 pub mod invariants;
 mod kind;
 mod language;
+mod reading;
 pub mod stream;
 mod text;
 
@@ -24,6 +30,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 pub use kind::Kind;
+use reading::Reading;
 use text::Text;
 
 /// One thing a detector found, by byte offsets into the text.
@@ -72,7 +79,87 @@ pub const HOLD_AT: f32 = 0.5;
 /// name, a bed number, a month and day without a year) are enough.
 pub const HOLD_AT_CLINICIAN_ON_PATIENT: f32 = 0.3;
 
+/// How a text reaches its readers, which decides what they see of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// Rendered from Markdown and sanitised: a post's body, a moderator's note under a post.
+    Markdown,
+    /// Printed as typed (escaped): a thread's title, a moderator's reason, a report's note.
+    AsTyped,
+}
+
+/// Scans a post's body (Markdown): what was written, and what its readers will see.
 pub fn scan(raw: &str, writer: Writer) -> Scan {
+    scan_as(raw, Shown::Markdown, writer)
+}
+
+/// Scans a text shown as `shown`.
+pub fn scan_as(raw: &str, shown: Shown, writer: Writer) -> Scan {
+    let mut reading = Reading::new(raw.len());
+    match shown {
+        Shown::Markdown => reading.markdown(raw, 0),
+        Shown::AsTyped => reading.as_typed(raw, 0),
+    }
+    let spans = spans(raw, &reading, writer);
+    Scan {
+        held: !spans.is_empty(),
+        spans,
+    }
+}
+
+/// Scans a thread's title (shown as typed) with its opening post's body (Markdown) as one text,
+/// so that a clinician's "my patient" in the title counts for the body too. Spans in the title
+/// are marked `"in": "title"`, and a span running from one into the other is cut in two.
+pub fn scan_post(title: &str, body: &str, writer: Writer) -> Scan {
+    let joined = format!("{title}\n\n{body}");
+    let mut reading = Reading::new(joined.len());
+    reading.as_typed(title, 0);
+    reading.markdown(body, title.len() + 2);
+    let offset = title.chars().count() + 2;
+    let spans: Vec<Span> = spans(&joined, &reading, writer)
+        .into_iter()
+        .flat_map(|s| {
+            let in_title = (s.start < offset - 2).then(|| Span {
+                end: s.end.min(offset - 2),
+                field: Some("title".into()),
+                ..s.clone()
+            });
+            let in_body = (s.end > offset).then(|| Span {
+                start: s.start.max(offset) - offset,
+                end: s.end - offset,
+                ..s
+            });
+            in_title.into_iter().chain(in_body)
+        })
+        .collect();
+    Scan {
+        held: !spans.is_empty(),
+        spans,
+    }
+}
+
+/// The findings in the source and in the reader's text (traced back to the source), merged:
+/// byte offsets into `raw`, as code points.
+fn spans(raw: &str, reading: &Reading, writer: Writer) -> Vec<Span> {
+    let mut findings = find(raw, writer);
+    // Most posts read as they are written (no entity, markup or odd character); their reader's
+    // text would find the same again.
+    if reading.text != raw {
+        findings.extend(find(&reading.text, writer).into_iter().filter_map(|f| {
+            let at = reading.source(f.start..f.end);
+            // Only the blank lines the reading puts between blocks trace to nothing.
+            (at.start < at.end).then_some(Finding {
+                start: at.start,
+                end: at.end,
+                ..f
+            })
+        }));
+    }
+    to_code_points(raw, merge(findings))
+}
+
+/// What the detectors find in `raw` that reaches the threshold, by byte offsets into `raw`.
+fn find(raw: &str, writer: Writer) -> Vec<Finding> {
     let text = Text::new(raw);
     let mut findings = Vec::new();
     identifiers::detect(&text, &mut findings);
@@ -84,12 +171,7 @@ pub fn scan(raw: &str, writer: Writer) -> Scan {
         HOLD_AT
     };
     findings.retain(|f| f.confidence >= threshold && f.start < f.end);
-    let merged = merge(findings);
-    let spans = to_code_points(raw, merged);
-    Scan {
-        held: !spans.is_empty(),
-        spans,
-    }
+    findings
 }
 
 /// Builds the lazily made tables and patterns (a few milliseconds), so that the first post
@@ -193,3 +275,5 @@ fn to_code_points(raw: &str, findings: Vec<Finding>) -> Vec<Span> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_reading;

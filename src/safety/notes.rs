@@ -57,6 +57,8 @@ pub fn parse(raw: &str) -> Result<(String, crate::content::SafeHtml), AppError> 
             "Keep a moderator note under 2,000 characters.",
         ));
     }
+    // Readers of the post see the note, rendered like a post.
+    crate::forum::screen::refuse_identifiers("note", text, crate::phi::Shown::Markdown)?;
     // Blank and too long are answered above, so what is left is the body's own refusal (nesting
     // too deep): said of the note, in the body's words.
     let (body, html) = crate::content::prepare(text).map_err(|e| {

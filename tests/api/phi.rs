@@ -485,3 +485,234 @@ async fn live_checks_are_unlimited_with_a_limit_of_zero() {
         assert_eq!(s, StatusCode::OK, "{v}");
     }
 }
+
+/// Identifiers written in a form the page turns back into them (issue 16): the post, what the
+/// author's highlight must lie on, its kind, and a piece no moderator may see before a reveal.
+const DISGUISED: [(&str, &str, &str, &str); 12] = [
+    (
+        "call me on 412&#45;555&#45;0199 after six",
+        "412&#45;555&#45;0199",
+        "PHONE",
+        "0199",
+    ),
+    (
+        "write to jane.doe&#64;example.com please",
+        "jane.doe&#64;example.com",
+        "EMAIL",
+        "jane.doe",
+    ),
+    (
+        "my SSN 123&#45;45&#45;6789 was on the form",
+        "123&#45;45&#45;6789",
+        "SSN",
+        "6789",
+    ),
+    (
+        "call me on ４１２-５５５-０１９９ after six",
+        "４１２-５５５-０１９９",
+        "PHONE",
+        "０１９９",
+    ),
+    (
+        "call me on 412-555-\u{200B}0199 after six",
+        "412-555-\u{200B}0199",
+        "PHONE",
+        "0199",
+    ),
+    (
+        "my SSN 123-45-67\u{AD}89 was on the form",
+        "123-45-67\u{AD}89",
+        "SSN",
+        "89",
+    ),
+    (
+        "call me on 412-**555**-0199 after six",
+        "412-**555**-0199",
+        "PHONE",
+        "0199",
+    ),
+    (
+        "write to jane.doe@**example**.com please",
+        "jane.doe@**example**.com",
+        "EMAIL",
+        "jane.doe",
+    ),
+    (
+        "call me on [412-555-0199](https://x.example) after six",
+        "412-555-0199",
+        "PHONE",
+        "0199",
+    ),
+    (
+        "call me on `412-555-0199` after six",
+        "412-555-0199",
+        "PHONE",
+        "0199",
+    ),
+    (
+        "write to jane.doe＠ｅｘａｍｐｌｅ.com please",
+        "jane.doe＠ｅｘａｍｐｌｅ.com",
+        "EMAIL",
+        "jane.doe",
+    ),
+    (
+        "<div>\ncall me on 412&#45;555&#45;0199 after six\n</div>",
+        "412&#45;555&#45;0199",
+        "PHONE",
+        "0199",
+    ),
+];
+
+#[actix_web::test]
+async fn identifiers_in_disguise_are_held_highlighted_where_written_and_masked_for_moderators() {
+    // One member posts them all, more than the 10 a minute members may.
+    let app = spawn_app_with(&["--posts-per-minute", "0"]).await;
+    let (thread, alice, bob, _) = forum(&app).await;
+    let moderator = app.staff_with_2fa("mod", Role::Moderator).await;
+    let mut ids = Vec::new();
+    for (body, written, kind, _) in DISGUISED {
+        let (s, post) = app
+            .post(
+                &format!("/threads/{thread}/posts"),
+                json!({ "body": body }),
+                Some(&alice),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{body:?}: {post}");
+        assert_eq!(post["status"], "held", "{body:?}: {post}");
+        let spans = post["phi"].as_array().expect("the author is told why");
+        assert!(
+            spans
+                .iter()
+                .any(|s| quote(body, s) == written && s["kind"] == kind),
+            "{body:?}: wanted {written:?} as {kind}, got {spans:?}"
+        );
+        ids.push(post["id"].as_str().unwrap().to_owned());
+    }
+    // Nobody else can tell they exist.
+    let (_, t) = app.get(&format!("/threads/{thread}"), Some(&bob)).await;
+    assert_eq!(t["thread"]["reply_count"], 0, "{t}");
+    // Moderators meet them masked, on the thread and in the queue.
+    let (_, t) = app
+        .get(&format!("/threads/{thread}"), Some(&moderator))
+        .await;
+    let (s, q) = app.get("/moderation/queue", Some(&moderator)).await;
+    assert_eq!(s, StatusCode::OK, "{q}");
+    for (id, (body, _, kind, secret)) in ids.iter().zip(DISGUISED) {
+        let seen = post_in(&t, id).expect("moderators see held posts");
+        let queued = q["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["post"]["id"].as_str() == Some(id))
+            .expect("queued");
+        for html in [&seen["body_html"], &queued["post"]["body_html"]] {
+            let html = html.as_str().unwrap();
+            assert!(html.contains(&format!("[{kind}]")), "{body:?}: {html}");
+            assert!(!html.contains(secret), "{body:?}: {html}");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn a_rejection_reason_that_repeats_the_name_is_refused_and_never_reaches_the_author() {
+    let app = spawn_app().await;
+    let (thread, alice, _, _) = forum(&app).await;
+    let moderator = app.staff_with_2fa("mod", Role::Moderator).await;
+    let (_, post) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({ "body": RISKY }),
+            Some(&alice),
+        )
+        .await;
+    let id = post["id"].as_str().unwrap().to_owned();
+    let reject = format!("/moderation/posts/{id}/reject");
+    for reason in [
+        "You named Emily Carter and her birthday.",
+        // As a reader would see it: full-width letters are the same name.
+        "You named Ｅｍｉｌｙ Ｃａｒｔｅｒ and her birthday.",
+    ] {
+        let (s, v) = app
+            .post(&reject, json!({ "reason": reason }), Some(&moderator))
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{reason}: {v}");
+        assert_eq!(code(&v), "validation_failed");
+        let said = v["error"]["fields"]["reason"].as_str().unwrap_or_default();
+        assert!(
+            said.contains("a person's name (characters 11\u{2013}22)"),
+            "the risky span is named: {v}"
+        );
+        assert!(!v.to_string().contains("Carter"), "and not repeated: {v}");
+    }
+    // Nothing was decided, and the author was told nothing.
+    let (_, t) = app.get(&format!("/threads/{thread}"), Some(&alice)).await;
+    assert_eq!(post_in(&t, &id).unwrap()["status"], "held");
+    let (_, n) = app.get("/notifications", Some(&alice)).await;
+    assert!(!n.to_string().contains("Carter"), "{n}");
+    // Said without the name, it goes through.
+    let (s, v) = app
+        .post(
+            &reject,
+            json!({ "reason": "Your post names your daughter and gives her birthday." }),
+            Some(&moderator),
+        )
+        .await;
+    assert_eq!(
+        (s, v["status"].as_str()),
+        (StatusCode::OK, Some("rejected")),
+        "{v}"
+    );
+}
+
+#[actix_web::test]
+async fn sanction_reasons_moderator_notes_and_application_notes_are_scanned_too() {
+    let app = spawn_app().await;
+    let (thread, alice, bob, _) = forum(&app).await;
+    let moderator = app.staff_with_2fa("mod", Role::Moderator).await;
+    let note = "Please stop posting 412&#45;555&#45;0199 here.";
+
+    let (s, v) = app
+        .post(
+            "/moderation/users/alice/sanctions",
+            json!({"kind": "warn", "reason": "Stop posting Emily Carter's details."}),
+            Some(&moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(v["error"]["fields"]["reason"].is_string(), "{v}");
+
+    let post = app.reply(&thread, None, &alice, SAFE).await;
+    let (s, v) = app
+        .send(
+            Method::PUT,
+            &format!("/posts/{post}/note"),
+            Some(json!({ "note": note })),
+            Some(&moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(
+        v["error"]["fields"]["note"]
+            .as_str()
+            .is_some_and(|m| m.contains("a phone number")),
+        "{v}"
+    );
+
+    let (s, v) = app
+        .post(
+            "/clinician/applications",
+            json!({"npi": "1234567893", "license_state": "MA", "license_number": "RN-12345",
+                   "specialty": "Rheumatology",
+                   "note": "My patient Emily Carter can vouch for me."}),
+            Some(&bob),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(v["error"]["fields"]["note"].is_string(), "{v}");
+    assert!(!app
+        .audit_actions()
+        .await
+        .iter()
+        .any(|a| a == "member.warned" || a == "post.noted" || a == "clinician.applied"));
+}

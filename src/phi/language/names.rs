@@ -3,7 +3,9 @@
 //! before it ("my daughter", "my name is", "thanks,", a signature line), or a given name that is
 //! not also an English word. Capitals count only when the writer uses them (`text.cased`).
 
-use super::lexicon::{Doc, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME, F_TITLE};
+use super::lexicon::{
+    Doc, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME, F_TITLE, F_WORLD,
+};
 use super::name_words::{disease_noun, eponym, office_word, salutation};
 use super::{finding, Kind};
 use crate::phi::Finding;
@@ -19,6 +21,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
     while i < n {
         let found = titled(text, i)
             .or_else(|| full_name(text, i))
+            .or_else(|| reversed(text, i))
             .or_else(|| cued(text, i))
             .or_else(|| lone(text, i));
         match found {
@@ -108,7 +111,10 @@ fn common(text: &Doc, i: usize) -> bool {
 /// word of a pair it needs a surname that is not a word too. Rarer name-words ("john", "carter")
 /// pair up as names even in an all-lower-case post ("john smith from my church").
 fn everyday(text: &Doc, i: usize) -> bool {
-    text.is(i, F_FUNCTION) || super::name_words::everyday_word(text.lower_word(i))
+    text.is(i, F_FUNCTION)
+        || super::name_words::everyday_word(text.lower_word(i))
+        // A name from another country's list that is an English word ("doctor", "summer").
+        || (text.is(i, F_WORLD) && text.is(i, F_NAME_WORD))
 }
 
 /// Capitalised, in a post that uses capitals.
@@ -240,7 +246,6 @@ fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     }
     let prev = text.lower_word(i - 1);
     let prev2 = if i >= 2 { text.lower_word(i - 2) } else { "" };
-    let prev3 = if i >= 3 { text.lower_word(i - 3) } else { "" };
     let is_first = first(text, i) || (text.is(i, F_FIRST) && alpha(text, i));
     let name_word = common(text, i);
     // A name that is also a word needs a capital, a comma or end after it, or a surname.
@@ -263,15 +268,19 @@ fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         conf = 0.85;
     } else if text.is(i - 1, F_RELATION)
         || (i >= 2 && text.is(i - 2, F_RELATION) && before.trim() == ",")
-        || (prev == "law" && prev3 == "in")
+        || (prev == "law" && prev2 == "in" && text.is(i - 3, F_RELATION))
     {
-        // "my daughter Emily", "my husband, john,"
-        let known = is_first || (mid_cap(text, i) && !name_word && !acronym(text, i));
-        if !known || (name_word && !settled()) || (text.cased && !text.is_capitalised(i)) {
+        // "my daughter Emily", "my husband, john,", "my mother-in-law ngozi", "my neighbour
+        // okafor": a given name or a surname of any origin, in any case when it is no word.
+        let listed = (is_first || surname(text, i)) && !name_word;
+        let known = is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i));
+        if !known || (name_word && !settled()) || (text.cased && !text.is_capitalised(i) && !listed)
+        {
             return None;
         }
         conf = 0.8;
     } else if (prev == "m" && prev2 == "i")
+        || (prev == "s" && prev2 == "name")
         || prev == "im"
         || (prev == "am" && prev2 == "i")
         || (prev == "is" && prev2 == "this")
@@ -305,6 +314,22 @@ fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     Some((end, conf, if end > i { FULL } else { GIVEN }))
 }
 
+/// "Okonkwo, Chinedu", "NGUYEN, Lan": a surname, a comma, a given name, neither an English word.
+fn reversed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let k = i + 1;
+    if k >= text.words.len()
+        || !matches!(sep(text, i), "," | ", ")
+        || !surname(text, i)
+        || !first(text, k)
+        || common(text, i)
+        || common(text, k)
+        || (text.cased && !(text.is_capitalised(i) && text.is_capitalised(k)))
+    {
+        return None;
+    }
+    Some((k, 0.7, FULL))
+}
+
 /// The last line of a post holding only a name or two: "- jess", "Maria", "Jessica King".
 fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let line_start = text.raw[..text.words[i].start].rfind('\n')?;
@@ -331,7 +356,9 @@ fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
 
 /// A given name on its own that is not also an English word: "Sarah", "emily".
 fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if !first(text, i) || text.word(i).len() < 3 {
+    // Names from the lists of every origin count only beside a cue or another name: alone,
+    // too many of them are words in some language ("sonata", "memphis").
+    if !first(text, i) || text.word(i).len() < 3 || text.is(i, F_WORLD) {
         return None;
     }
     let name_word = common(text, i);

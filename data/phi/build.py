@@ -7,7 +7,7 @@ US Census lists (first-names.txt, surnames.txt, name-words.txt):
     python3 build.py path/to/names-0.3.0/names /usr/share/dict/american-english
 
 Names of every origin (given-names-world.txt, surnames-world.txt, name-words-world.txt), from the
-person providers of faker's locales (MIT licence):
+person providers of faker's locales (MIT licence), and english-words.txt (SCOWL):
     pip install faker==40.54.0
     python3 build.py --world /usr/share/dict/american-english
 """
@@ -60,7 +60,9 @@ NOT_NAMES = {"lol", "thx", "thanks", "ok", "okay", "ty", "haha", "hehe", "omg", 
              "amen", "ciao", "merci", "danke", "gracias", "salamat", "hola", "hallo", "bye", "gp",
              "ibs", "mri", "ct", "er", "ed", "icu", "nhs", "pots", "endo", "covid", "aww", "meh",
              "hmm", "yep", "nope", "yeah", "nah", "sis", "bro", "mum", "mam", "nan", "nana", "papa",
-             "mama", "oma", "opa", "til", "imo", "babe", "mil", "sil", "fil", "bil", "hun", "luv", "hubs", "pls", "plz", "abt", "btw", "fyi", "nonna", "nonno", "abuela", "abuelo", "tia", "tio", "lola",
+             "mama", "oma", "opa", "gonna", "wanna", "gotta", "kinda", "sorta", "tho", "cuz", "coz",
+             "abt", "rly", "prob", "probs", "defo", "ofc", "obv", "obvs", "srsly", "tbf", "imho",
+             "irl", "ngl", "atm", "asap", "til", "imo", "babe", "mil", "sil", "fil", "bil", "hun", "luv", "hubs", "pls", "plz", "abt", "btw", "fyi", "nonna", "nonno", "abuela", "abuelo", "tia", "tio", "lola",
              "lolo", "baba", "dada", "ama", "ate", "kuya", "amor", "dear", "doc", "nurse", "sir"}
 
 
@@ -102,6 +104,9 @@ def world(dictionary):
     write("given-names-world.txt", sorted(given - census_first))
     write("surnames-world.txt", sorted(surnames - census_last))
     write("name-words-world.txt", sorted(set(common) | NOT_NAMES))
+    # Every English word of three letters or more: after a relation ("my mother-in-law …"), a
+    # word that is none of these (nor one letter away from one, a typo) is taken for a name.
+    write("english-words.txt", sorted(w for w in english if len(w) >= 3))
     print("locales:", len(locales))
 
 

@@ -134,7 +134,11 @@ fn identifiers_in_many_styles_are_held() {
         ("pip reference AB482137C", OtherId, "AB482137C"),
         ("case XY4821376 is still open", OtherId, "XY4821376"),
         ("billing ref KLM-482137", Account, "KLM-482137"),
-        ("it got charged to 4821 3765 1234 9876", Account, "4821 3765 1234 9876"),
+        (
+            "it got charged to 4821 3765 1234 9876",
+            Account,
+            "4821 3765 1234 9876",
+        ),
         ("my nhs number 485 777 3456", HealthPlanId, "485 777 3456"),
         ("ohip 1234-567-890", HealthPlanId, "1234-567-890"),
         ("fax it to (02) 9876 5432", Fax, "(02) 9876 5432"),

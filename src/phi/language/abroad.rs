@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{Doc, F_FUNCTION};
+use super::lexicon::{Doc, F_FUNCTION, F_NAME_WORD};
 use super::places::{digits, sep};
 use super::street_words::quantity;
 use super::{finding, Kind};
@@ -27,7 +27,8 @@ fn street_prefix(w: &str) -> Option<bool> {
         | "piazza" | "piazzale" | "vicolo" | "paseo" | "carrer" | "praça" | "praca" | "impasse"
         | "allée" | "chemin" | "calzada" | "privada" | "cerrada" | "callejón" | "callejon"
         | "rodovia" | "estrada" | "alameda" | "av" | "avinguda" | "ronda" | "traversa"
-        | "largo" | "quai" | "strada" | "lungomare" | "boulevard" | "bd" | "bvd" => true,
+        | "largo" | "quai" | "strada" | "lungomare" | "boulevard" | "bd" | "bvd" | "bóthar"
+        | "bothar" | "sráid" | "sraid" | "ascaill" | "cois" => true,
         "via" | "avenue" | "place" | "plaza" | "cours" | "camino" | "route" | "plaça" => false,
         _ => return None,
     })
@@ -65,6 +66,8 @@ fn particle(w: &str) -> bool {
             | "sur"
             | "sous"
             | "en"
+            | "na"
+            | "an"
     )
 }
 
@@ -127,7 +130,9 @@ fn prefixed(text: &Doc, i: usize) -> Option<(usize, f32)> {
         let lw = text.lower_word(k);
         // "Calle 5 de Mayo": a number inside the name.
         let inner_number = digits(lw) && k + 1 < n && text.lower_word(k + 1) == "de";
-        if !(name_word(text, k) || inner_number) || !capital_ok(text, k) && names == 0 {
+        if !(name_word(text, k) || inner_number)
+            || (!capital_ok(text, k) && !inner_number && names == 0)
+        {
             break;
         }
         names += 1;
@@ -188,6 +193,32 @@ fn numbered(text: &Doc, i: usize) -> Option<(usize, f32)> {
         return None;
     };
     Some((last, conf))
+}
+
+/// "40, Ogunlana Drive": a number, a comma, then a capitalised street with a suffix (as written
+/// in Nigeria and India). Cased posts only: in lower case "3, long road" is too often a list.
+fn comma_numbered(text: &Doc, i: usize) -> Option<(usize, f32)> {
+    let n = text.words.len();
+    if !text.cased || !house_no(text.lower_word(i)) || sep(text, i) != ", " {
+        return None;
+    }
+    if i > 0 && matches!(sep(text, i - 1), "." | "/" | "-" | ":" | ",") {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < n && k <= i + 4 && name_word(text, k) && text.is_capitalised(k) {
+        let w = text.lower_word(k);
+        if k > i + 1
+            && (super::street_words::strong_suffix(w) || super::street_words::weak_suffix(w))
+        {
+            return Some((k, 0.8));
+        }
+        if sep(text, k) != " " {
+            break;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// "Schillerstraße 14", "Hauptstr. 5", "Keizersgracht 123", "Karl-Marx-Straße 12", "Am Mühlbach 5".
@@ -333,6 +364,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
         let found = prefixed(text, i)
             .map(|f| (i, f))
             .or_else(|| numbered(text, i).map(|f| (i, f)))
+            .or_else(|| comma_numbered(text, i).map(|f| (i, f)))
             .or_else(|| glued(text, i).map(|f| (glued_start(text, i), f)));
         match found {
             Some((start, (last, conf))) => {
@@ -396,6 +428,44 @@ fn localities(text: &Doc, out: &mut Vec<Finding>) {
             }
             continue;
         }
+        // "Green Park Apartments", "Sai Residency", "Lakshmi Nivas": a named building.
+        if i > 0
+            && matches!(
+                w,
+                "apartments"
+                    | "residency"
+                    | "residences"
+                    | "towers"
+                    | "nivas"
+                    | "niwas"
+                    | "bhavan"
+                    | "mansions"
+                    | "enclave"
+                    | "villas"
+                    | "condominium"
+                    | "condo"
+            )
+            && name_word(text, i - 1)
+            && capital_ok(text, i - 1)
+            && !text.is(i - 1, F_FUNCTION)
+        {
+            let mut start = i - 1;
+            if start > 0
+                && sep(text, start - 1) == " "
+                && name_word(text, start - 1)
+                && text.cased
+                && text.is_capitalised(start - 1)
+            {
+                start -= 1;
+            }
+            out.push(finding(
+                Kind::Address,
+                text.words[start].start,
+                text.words[i].end,
+                0.75,
+                STREET,
+            ));
+        }
         let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let ordinal =
             !d.is_empty() && digits(d) && matches!(&w[d.len()..], "st" | "nd" | "rd" | "th");
@@ -435,72 +505,47 @@ fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
     ends.sort_unstable();
     let mut codes: Vec<(usize, usize, f32, bool)> = Vec::new();
     let raw = text.raw;
+    let mut strong: Vec<(usize, usize)> = Vec::new();
     for m in UK.find_iter(&text.lower) {
         let inward = &m.as_str()[m.as_str().len() - 2..];
         if !matches!(inward, "st" | "nd" | "rd" | "th") {
-            codes.push((m.start(), m.end(), 0.8, false));
+            strong.push((m.start(), m.end()));
         }
     }
     for m in CANADA.find_iter(&text.lower) {
-        codes.push((m.start(), m.end(), 0.85, false));
+        strong.push((m.start(), m.end()));
     }
     for m in EIRCODE.find_iter(&text.lower) {
         let tail = &m.as_str()[m.as_str().len() - 4..];
         if tail.bytes().any(|b| b.is_ascii_digit()) && tail.bytes().any(|b| b.is_ascii_alphabetic())
         {
-            codes.push((m.start(), m.end(), 0.8, false));
+            strong.push((m.start(), m.end()));
         }
     }
-    for m in CODE.find_iter(&text.lower) {
-        let s = m.as_str();
-        let dutch = s.ends_with(|c: char| c.is_ascii_alphabetic());
-        let k = text.word_at_or_after(m.start());
-        // Beside an address: only commas, spaces, a region's abbreviation or up to three town
-        // words between the end of a street and the code.
-        let mut beside = false;
-        let mut town: Option<(usize, usize)> = None;
-        let mut j = k;
-        for _ in 0..5 {
-            if j == 0 {
-                break;
-            }
-            let gap = sep(text, j - 1);
-            if gap.is_empty()
-                || !gap
-                    .chars()
-                    .all(|c| matches!(c, ' ' | ',' | '-' | '.' | '/'))
-            {
-                break;
-            }
-            if ends.binary_search(&text.words[j - 1].end).is_ok() {
-                beside = true;
-                break;
-            }
-            let w = text.lower_word(j - 1);
-            if region_abbr(w) || code_cue(w) || matches!(w, "c" | "p") {
-                j -= 1;
-                continue;
-            }
-            if name_word(text, j - 1) && capital_ok(text, j - 1) {
-                town = Some((
-                    text.words[j - 1].start,
-                    town.map_or(text.words[j - 1].end, |t| t.1),
-                ));
-                j -= 1;
-                continue;
-            }
-            break;
+    for (s, e) in strong {
+        // "Leeds LS6 2QT", "Kelowna BC V1Y 4R2": the town before a code of its own shape.
+        if let (true, Some((s0, e0))) = town_before(text, &ends, text.word_at_or_after(s)) {
+            out.push(finding(Kind::Address, s0, e0, 0.7, TOWN));
         }
-        let cue = text.words_before(m.start(), 3).any(code_cue)
-            || text.lower[..m.start()].trim_end().ends_with("c.p.");
+        codes.push((s, e, 0.82, false));
+    }
+    for m in CODE.find_iter(&text.lower) {
+        // "3204 ta": not a Dutch code, but its four digits may be a code of their own.
+        let (m_start, mut m_end) = (m.start(), m.end());
+        let mut dutch = m.as_str().ends_with(|c: char| c.is_ascii_alphabetic());
+        if dutch && !dutch_letters(&m.as_str()[m.as_str().len() - 2..]) {
+            dutch = false;
+            m_end = m_start + 4;
+        }
+        let k = text.word_at_or_after(m_start);
+        let (beside, town) = town_before(text, &ends, k);
+        let cue = text.words_before(m_start, 3).any(code_cue)
+            || text.lower[..m_start].trim_end().ends_with("c.p.");
         let upper_dutch = dutch && text.cased && {
-            let letters = &raw[m.end() - 2..m.end()];
+            let letters = &raw[m_end - 2..m_end];
             letters.bytes().all(|b| b.is_ascii_uppercase())
         };
-        if dutch && matches!(&s[s.len() - 2..], "sa" | "sd" | "ss") {
-            continue;
-        }
-        let after = text.word_at_or_after(m.end());
+        let after = text.word_at_or_after(m_end);
         let counted = !dutch && after < text.words.len() && quantity(text.lower_word(after));
         if !(beside || cue || upper_dutch) || counted {
             continue;
@@ -510,7 +555,7 @@ fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
                 out.push(finding(Kind::Address, s0, e0, 0.7, TOWN));
             }
         }
-        codes.push((m.start(), m.end(), 0.85, true));
+        codes.push((m_start, m_end, 0.85, true));
     }
     for (s, e, conf, town_after) in codes {
         out.push(finding(Kind::Zip, s, e, conf, ZIP));
@@ -521,6 +566,7 @@ fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
                 && matches!(sep_before(text, k), " " | ", ")
                 && name_word(text, k)
                 && !text.is(k, F_FUNCTION)
+                && (text.cased || !text.is(k, F_NAME_WORD))
                 && capital_ok(text, k)
             {
                 let mut last = k;
@@ -544,6 +590,110 @@ fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether the two letters of "1234 AB" can be a Dutch postcode's: never SA, SD or SS, and not
+/// a unit or a short word ("2000 iu", "3204 ta", "1999 im").
+fn dutch_letters(l: &str) -> bool {
+    !matches!(
+        l,
+        "sa" | "sd"
+            | "ss"
+            | "ta"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "is"
+            | "it"
+            | "am"
+            | "pm"
+            | "an"
+            | "as"
+            | "be"
+            | "by"
+            | "do"
+            | "go"
+            | "he"
+            | "hi"
+            | "if"
+            | "me"
+            | "my"
+            | "no"
+            | "of"
+            | "ok"
+            | "or"
+            | "so"
+            | "up"
+            | "us"
+            | "we"
+            | "iu"
+            | "mg"
+            | "ml"
+            | "kg"
+            | "km"
+            | "lb"
+            | "xx"
+            | "ty"
+            | "np"
+            | "yo"
+            | "st"
+            | "nd"
+            | "rd"
+            | "th"
+            | "im"
+            | "ur"
+            | "bc"
+            | "ad"
+            | "mi"
+            | "ft"
+            | "cm"
+            | "mm"
+            | "hr"
+            | "ms"
+            | "mr"
+            | "dr"
+            | "ie"
+            | "eg"
+    )
+}
+
+/// Walks back from the code at word `k` over commas, spaces, a region's abbreviation, the
+/// word naming the code and up to three town words (a district number too: "Dublin 2", "Wuse
+/// 2") to the end of a street. Returns whether a street ends there, and the town's byte range.
+fn town_before(text: &Doc, ends: &[usize], k: usize) -> (bool, Option<(usize, usize)>) {
+    let mut town: Option<(usize, usize)> = None;
+    let mut j = k;
+    for _ in 0..6 {
+        if j == 0 {
+            break;
+        }
+        let gap = sep(text, j - 1);
+        if gap.is_empty()
+            || !gap
+                .chars()
+                .all(|c| matches!(c, ' ' | ',' | '-' | '.' | '/'))
+        {
+            break;
+        }
+        if ends.binary_search(&text.words[j - 1].end).is_ok() {
+            return (true, town);
+        }
+        let w = text.lower_word(j - 1);
+        if region_abbr(w) || code_cue(w) || matches!(w, "c" | "p") {
+            j -= 1;
+            continue;
+        }
+        let district = w.len() <= 2 && digits(w);
+        if district || (name_word(text, j - 1) && capital_ok(text, j - 1)) {
+            let (s0, e0) = (text.words[j - 1].start, text.words[j - 1].end);
+            town = Some((s0, town.map_or(e0, |t| t.1)));
+            j -= 1;
+            continue;
+        }
+        break;
+    }
+    (false, town)
+}
+
 /// What lies just before word `k`.
 fn sep_before<'t>(text: &'t Doc, k: usize) -> &'t str {
     let start = if k == 0 { 0 } else { text.words[k - 1].end };
@@ -558,6 +708,8 @@ mod tests {
         let text = crate::phi::text::Text::new(raw);
         let doc = Doc::new(&text);
         let mut out = Vec::new();
+        // As `language::detect` runs them: US-style streets first, whose ends a postcode follows.
+        super::super::places::detect(&doc, &[], &mut out);
         detect(&doc, &[], &mut out);
         out.iter()
             .filter(|f| f.confidence >= 0.5)
@@ -630,6 +782,43 @@ mod tests {
             ("pin code 560038", Kind::Zip, "560038"),
             ("C/ Serrano 12, 3º izq", Kind::Address, "C/ Serrano 12"),
             ("Am Mühlbach 5, Berlin", Kind::Address, "Am Mühlbach 5"),
+            (
+                "send it to 40, Ogunlana Drive, Surulere",
+                Kind::Address,
+                "40, Ogunlana Drive",
+            ),
+            (
+                "Calle 5 de Mayo 120, Col. Centro",
+                Kind::Address,
+                "Calle 5 de Mayo 120",
+            ),
+            ("27 Kowhai Road, Hamilton 3204 ta", Kind::Zip, "3204"),
+            (
+                "27 Kowhai Road, Hamilton 3204 ta",
+                Kind::Address,
+                "Hamilton",
+            ),
+            ("22 Mill Lane, Bristol BS3 4EX", Kind::Address, "Bristol"),
+            (
+                "12 Pearse Street, Dublin 2, D02 X285",
+                Kind::Address,
+                "Dublin 2",
+            ),
+            (
+                "i'm at 3 Bóthar na Trá, Galway",
+                Kind::Address,
+                "3 Bóthar na Trá",
+            ),
+            (
+                "Flat 302, Green Park Apartments",
+                Kind::Address,
+                "Green Park Apartments",
+            ),
+            (
+                "plot 7 Aminu Kano Crescent, Wuse 2, Abuja 900288",
+                Kind::Address,
+                "Wuse 2, Abuja",
+            ),
         ] {
             let got = found(raw);
             assert!(

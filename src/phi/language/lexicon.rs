@@ -2,6 +2,7 @@
 //! surnames, names that are also English words) are compiled in from `data/phi/`; the small ones
 //! are short closed classes written here.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
@@ -50,6 +51,8 @@ const WORLD_SURNAME: &str = include_str!("../../../data/phi/surnames-world.txt")
 /// The names of those lists that are also English words, and chat words ("lol", "thx") and
 /// abbreviations that some locale lists hold as names.
 const WORLD_NAME_WORD: &str = include_str!("../../../data/phi/name-words-world.txt");
+/// English words of three letters or more (SCOWL size 50, via Debian's `wamerican`).
+const ENGLISH: &str = include_str!("../../../data/phi/english-words.txt");
 const NOT_NAMES: &str =
     "january february march april may june july august september october november december \
          jan feb mar apr jun jul aug sep sept oct nov dec \
@@ -247,12 +250,14 @@ pub const F_STATE: u16 = 64;
 pub const F_STATE_ABBR: u16 = 128;
 /// On a list of names of every origin, not on the US Census's (with `F_FIRST` or `F_SURNAME`).
 pub const F_WORLD: u16 = 256;
+/// An English word (SCOWL).
+pub const F_ENGLISH: u16 = 512;
 
 /// Every listed word with the lists it is on, so that a word is looked up once per post.
 static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
     LazyLock::new(|| {
         let mut m: HashMap<&'static str, u16, BuildHasherDefault<Fx>> =
-            HashMap::with_capacity_and_hasher(32_768, BuildHasherDefault::default());
+            HashMap::with_capacity_and_hasher(131_072, BuildHasherDefault::default());
         // The data files hold one word a line.
         for (list, flag) in [
             (FIRST, F_FIRST),
@@ -261,6 +266,7 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
             (WORLD_FIRST, F_FIRST | F_WORLD),
             (WORLD_SURNAME, F_SURNAME | F_WORLD),
             (WORLD_NAME_WORD, F_NAME_WORD),
+            (ENGLISH, F_ENGLISH),
         ] {
             for w in list.lines() {
                 *m.entry(w.trim_end_matches('\r')).or_insert(0) |= flag;
@@ -285,6 +291,9 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
 pub struct Doc<'a> {
     pub text: &'a Text<'a>,
     flags: Vec<u16>,
+    /// How many more words may be checked for being one letter off an English word (each
+    /// check costs a few hundred look-ups; a post full of cues must stay cheap).
+    pub typo_checks: Cell<u16>,
 }
 
 impl<'a> Doc<'a> {
@@ -301,7 +310,11 @@ impl<'a> Doc<'a> {
                 }
             })
             .collect();
-        Doc { text, flags }
+        Doc {
+            text,
+            flags,
+            typo_checks: Cell::new(64),
+        }
     }
 
     /// Whether word `i` is on the list `flag` (one of the `F_` constants).
@@ -372,6 +385,44 @@ pub fn fold(word: &str) -> String {
         out.push_str(plain);
     }
     out
+}
+
+/// Whether an ASCII lower-case word is one letter off an English word: one letter dropped,
+/// changed, or two swapped ("allways", "definately", "teh"). Typos, not names.
+pub fn near_english(w: &str) -> bool {
+    let english = |c: &[u8]| {
+        std::str::from_utf8(c)
+            .ok()
+            .and_then(|c| CLASSES.get(c))
+            .is_some_and(|f| f & F_ENGLISH != 0)
+    };
+    let b = w.as_bytes();
+    let mut c = Vec::with_capacity(b.len());
+    for i in 0..b.len() {
+        c.clear();
+        c.extend_from_slice(&b[..i]);
+        c.extend_from_slice(&b[i + 1..]);
+        if english(&c) {
+            return true;
+        }
+        if i + 1 < b.len() {
+            let mut t = b.to_vec();
+            t.swap(i, i + 1);
+            if english(&t) {
+                return true;
+            }
+        }
+        let mut t = b.to_vec();
+        for l in b'a'..=b'z' {
+            if l != b[i] {
+                t[i] = l;
+                if english(&t) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Whether a word is a family, household or care relation ("daughter", "patient").

@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
 """Rebuild the word lists in this folder (see README.md for sources and licences).
 
+US Census lists (first-names.txt, surnames.txt, name-words.txt):
     pip download names==0.3.0 --no-deps && tar xzf names-0.3.0.tar.gz   # 1990 US Census files
     apt-get install wamerican                                           # SCOWL word list
     python3 build.py path/to/names-0.3.0/names /usr/share/dict/american-english
+
+Names of every origin (given-names-world.txt, surnames-world.txt, name-words-world.txt), from the
+person providers of faker's locales (MIT licence), and english-words.txt (SCOWL):
+    pip install faker==40.54.0
+    python3 build.py --world /usr/share/dict/american-english
 """
 import sys
+import unicodedata
 from pathlib import Path
 
 SURNAME_RANKS = 25000  # the 1990 Census's 25,000 most frequent surnames
@@ -16,18 +23,95 @@ def census(path):
     return [line.split()[0].lower() for line in open(path) if line.strip()]
 
 
+def english_words(dictionary):
+    return {w.strip() for w in open(dictionary, encoding="utf-8")
+            if w.strip().isalpha() and w.strip().isascii() and w.strip().islower()}
+
+
+def write(name, items):
+    (HERE / name).write_text("".join(i + "\n" for i in items))
+    print(name, len(items))
+
+
 def main(names_dir, dictionary):
     names_dir = Path(names_dir)
     first = set(census(names_dir / "dist.male.first")) | set(census(names_dir / "dist.female.first"))
     last = set(census(names_dir / "dist.all.last")[:SURNAME_RANKS])
-    words = {w.strip() for w in open(dictionary, encoding="utf-8")
-             if w.strip().isalpha() and w.strip().isascii() and w.strip().islower()}
-    common = sorted((first | last) & words)
+    common = sorted((first | last) & english_words(dictionary))
     for name, items in [("first-names.txt", sorted(first)), ("surnames.txt", sorted(last)),
                         ("name-words.txt", common)]:
-        (HERE / name).write_text("".join(i + "\n" for i in items))
-        print(name, len(items))
+        write(name, items)
+
+
+# ---------------------------------------------------------------- names of every origin
+
+# Must match `fold` in src/phi/language/lexicon.rs: letters with diacritics lose them, and these
+# letters that Unicode does not decompose are spelled out.
+SPELLED = {"ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th",
+           "ı": "i", "ħ": "h"}
+# Particles of compound surnames ("van der Berg", "de la Cruz"): never a name alone.
+PARTICLES = {"van", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "do", "dos", "du",
+             "la", "le", "las", "los", "el", "al", "bin", "binti", "bint", "von", "zu", "ten", "ter",
+             "mac", "mc", "ap", "ben", "ibn", "abu", "st", "y", "e", "og", "och", "und", "af"}
+# Chat words, sign-offs and abbreviations that some locale lists hold as names: a word a forum
+# member types at a line's end ("lol", "thx") must not read as a signature.
+NOT_NAMES = {"lol", "thx", "thanks", "ok", "okay", "ty", "haha", "hehe", "omg", "tbh", "idk", "smh",
+             "ugh", "yay", "xx", "xo", "xoxo", "lmao", "np", "brb", "ta", "cheers", "hugs", "bless",
+             "amen", "ciao", "merci", "danke", "gracias", "salamat", "hola", "hallo", "bye", "gp",
+             "ibs", "mri", "ct", "er", "ed", "icu", "nhs", "pots", "endo", "covid", "aww", "meh",
+             "hmm", "yep", "nope", "yeah", "nah", "sis", "bro", "mum", "mam", "nan", "nana", "papa",
+             "mama", "oma", "opa", "gonna", "wanna", "gotta", "kinda", "sorta", "tho", "cuz", "coz",
+             "abt", "rly", "prob", "probs", "defo", "ofc", "obv", "obvs", "srsly", "tbf", "imho",
+             "irl", "ngl", "atm", "asap", "til", "imo", "babe", "mil", "sil", "fil", "bil", "hun", "luv", "hubs", "pls", "plz", "abt", "btw", "fyi", "nonna", "nonno", "abuela", "abuelo", "tia", "tio", "lola",
+             "lolo", "baba", "dada", "ama", "ate", "kuya", "amor", "dear", "doc", "nurse", "sir"}
+
+
+def fold(name):
+    name = "".join(SPELLED.get(c, c) for c in name.lower())
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def world(dictionary):
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    given, surnames, locales = set(), set(), []
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        locales.append(module.name)
+        for attr in dir(provider):
+            if attr.startswith("_") or not ("first_name" in attr or "last_name" in attr):
+                continue
+            values = getattr(provider, attr)
+            if callable(values) or isinstance(values, (str, property)) or not hasattr(values, "__iter__"):
+                continue
+            target = given if "first" in attr else surnames
+            for value in values:  # tuples, lists, or dicts of name -> weight
+                if not isinstance(value, str):
+                    continue
+                for part in value.replace("-", " ").replace("'", " ").replace("’", " ").split():
+                    part = fold(part)
+                    if len(part) >= 3 and part.isascii() and part.isalpha() and part not in PARTICLES:
+                        target.add(part)
+    english = english_words(dictionary)
+    census_first = set((HERE / "first-names.txt").read_text().split())
+    census_last = set((HERE / "surnames.txt").read_text().split())
+    given -= NOT_NAMES
+    surnames -= NOT_NAMES
+    common = sorted(((given | surnames) & english) - set((HERE / "name-words.txt").read_text().split()))
+    write("given-names-world.txt", sorted(given - census_first))
+    write("surnames-world.txt", sorted(surnames - census_last))
+    write("name-words-world.txt", sorted(set(common) | NOT_NAMES))
+    # Every English word of three letters or more: after a relation ("my mother-in-law …"), a
+    # word that is none of these (nor one letter away from one, a typo) is taken for a name.
+    write("english-words.txt", sorted(w for w in english if len(w) >= 3))
+    print("locales:", len(locales))
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    if sys.argv[1] == "--world":
+        world(sys.argv[2])
+    else:
+        main(*sys.argv[1:3])

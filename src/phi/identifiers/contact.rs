@@ -181,6 +181,10 @@ pub(super) fn number_finding(
     digits: &[u8],
     base: f32,
 ) -> Option<Finding> {
+    // Lines outside North America are listed with all their digits ("116123", "131114").
+    if HOTLINES.iter().any(|h| h.as_bytes() == digits) {
+        return None;
+    }
     if let Some(n) = national(digits).filter(|n| n.len() == 10) {
         if HOTLINES.iter().any(|h| h.as_bytes() == n) {
             return None;

@@ -196,6 +196,13 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
             let next_all_digits = next_word.bytes().all(|b| b.is_ascii_digit());
             match gap {
                 "-" => next_word.is_ascii(),
+                // "KLM/48213", "AB/2024/0117": a reference in parts, not a date's "3/4".
+                "/" => {
+                    next_word.is_ascii()
+                        && word.len() >= 2
+                        && next_word.len() >= 3
+                        && (next_digits || d > 0)
+                }
                 " " => next_digits && (d > 0 || (groups == 1 && near && code_prefix(text, j))),
                 "." => d == word.len() && next_all_digits && next_word.len() >= 3,
                 _ => false,

@@ -164,6 +164,7 @@ pub(super) fn keyword(text: &Text, i: usize) -> Option<Cue> {
         "social" => matches!(next, "security" | "sec" | "number" | "no" | "is"),
         "ss" => matches!(next, "no" | "number") || text.raw[text.words[i].end..].starts_with('#'),
         "medi" => next == "cal",
+        "sort" => next == "code",
         "s" => next == "n" && text.raw[text.words[i].end..].starts_with('/'),
         "a" => next == "c" && text.raw[text.words[i].end..].starts_with('/'),
         // "member number", "account number": the word before names the number.

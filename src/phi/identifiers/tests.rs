@@ -127,6 +127,22 @@ fn identifiers_in_many_styles_are_held() {
         ),
         ("my ip is 192.168.1.45 lol", Ip, "192.168.1.45"),
         ("ipv6 2001:db8::1", Ip, "2001:db8::1"),
+        // Issue 16: numbers of other countries, after the word that names them.
+        ("ref KLM/48213 on the letter", OtherId, "KLM/48213"),
+        ("ref klm/48213 on the letter", OtherId, "klm/48213"),
+        ("ticket #4821376 with the council", OtherId, "4821376"),
+        ("pip reference AB482137C", OtherId, "AB482137C"),
+        ("case XY4821376 is still open", OtherId, "XY4821376"),
+        ("billing ref KLM-482137", Account, "KLM-482137"),
+        (
+            "it got charged to 4821 3765 1234 9876",
+            Account,
+            "4821 3765 1234 9876",
+        ),
+        ("my nhs number 485 777 3456", HealthPlanId, "485 777 3456"),
+        ("ohip 1234-567-890", HealthPlanId, "1234-567-890"),
+        ("fax it to (02) 9876 5432", Fax, "(02) 9876 5432"),
+        ("faxed to (412) 555-0199 last week", Fax, "(412) 555-0199"),
     ];
     for (s, kind, want) in cases {
         let got = held(s);
@@ -138,6 +154,10 @@ fn identifiers_in_many_styles_are_held() {
 fn what_patients_safely_say_is_not_held() {
     for s in [
         "humira 40 mg every other week and vitamin d 2000iu",
+        "if you're struggling ring samaritans on 116 123 or lifeline 13 11 14",
+        "healthdirect 1800 022 222 and beyond blue 1300 22 4636 are free",
+        "kids help phone 1-800-668-6868, any time",
+        "it cost me 1500 dollars and i paid 20 quid for parking",
         "vitamin D 2,000 IU daily plus B12 1000 mcg",
         "A1C 7.2, TSH 4.5, BP 130/85, platelets 142,000",
         "my ana was 1:320 and my ldl 130",

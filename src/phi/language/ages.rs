@@ -99,7 +99,17 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             prev,
             "my" | "a" | "an" | "the" | "our" | "this" | "her" | "his"
         );
-        let found = if ordinal {
+        // "I feel 90", "moving like a 90 year old", "my knees are 100 years old": no one's age.
+        let figurative = before.iter().take(4).any(|w| {
+            matches!(
+                *w,
+                "feel" | "feels" | "felt" | "feeling" | "thinks" | "think" | "act" | "acting"
+            )
+        }) || (prev == "a" && matches!(before.get(1), Some(&"like")))
+            || (be(prev) && before.iter().skip(1).take(3).any(|w| body_part(w)));
+        let found = if figurative {
+            false
+        } else if ordinal {
             birthday
         } else if glued || years_old {
             true
@@ -129,6 +139,29 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// The body parts members say are old ("my knees are 100").
+fn body_part(w: &str) -> bool {
+    matches!(
+        w,
+        "body"
+            | "knees"
+            | "knee"
+            | "joints"
+            | "back"
+            | "hips"
+            | "hip"
+            | "bones"
+            | "spine"
+            | "feet"
+            | "hands"
+            | "brain"
+            | "lungs"
+            | "heart"
+            | "skin"
+            | "bladder"
+    )
 }
 
 #[cfg(test)]
@@ -176,6 +209,12 @@ mod tests {
     fn numbers_that_are_not_old_ages() {
         for raw in [
             "I'm 67 and on medicare, my dad is 84",
+            "i feel 90 today",
+            "some days I feel about 95",
+            "moving like a 90 year old lol",
+            "my knees are 100 years old",
+            "my body thinks it's 97",
+            "feel like i'm 120",
             "an 84-year-old dad and an 89 year old aunt",
             "pulse 95, glucose 110, weight 180, platelets 142,000",
             "my sugar is 95 this morning and she said 98.6",

@@ -2,6 +2,7 @@
 //! surnames, names that are also English words) are compiled in from `data/phi/`; the small ones
 //! are short closed classes written here.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
@@ -42,6 +43,16 @@ const SURNAME: &str = include_str!("../../../data/phi/surnames.txt");
 /// plus words written here that read as names but usually are not (months, states, countries,
 /// faiths, medical abbreviations).
 const NAME_WORD: &str = include_str!("../../../data/phi/name-words.txt");
+
+/// Given names and surnames of every origin, from faker's 86 locales (MIT), folded to ASCII
+/// ("jürgen" is "jurgen"), without those already in the Census lists.
+const WORLD_FIRST: &str = include_str!("../../../data/phi/given-names-world.txt");
+const WORLD_SURNAME: &str = include_str!("../../../data/phi/surnames-world.txt");
+/// The names of those lists that are also English words, and chat words ("lol", "thx") and
+/// abbreviations that some locale lists hold as names.
+const WORLD_NAME_WORD: &str = include_str!("../../../data/phi/name-words-world.txt");
+/// English words of three letters or more (SCOWL size 50, via Debian's `wamerican`).
+const ENGLISH: &str = include_str!("../../../data/phi/english-words.txt");
 const NOT_NAMES: &str =
     "january february march april may june july august september october november december \
          jan feb mar apr jun jul aug sep sept oct nov dec \
@@ -52,12 +63,17 @@ const NOT_NAMES: &str =
          ana ada tia ed ira era les sal mac mel dee val jan lupus sara \
          sun mon tue wed thu fri sat sunday monday \
          hi ok oh my so in an ma pa un le la na ja ka ai mi ta ha \
+         lol lols thx thnx tx ty tyvm haha hahaha hehe omg tbh idk smh ugh yay xx xxx xo xoxo lmao \
+         np brb cheers hugs bless amen ciao merci danke gracias salamat sigh hun ikr rofl \
          ozempic allegra lyrica \
          dr doctor nurse mr mrs ms miss";
 
 /// Family, household and care relations: a name right after one of these is a person's.
 const RELATION: &str =
     "daughter son husband wife hubby mom mother mum mommy momma dad father daddy papa \
+         mam mammy ma nonna nonno abuela abuelo abuelita oma opa grandad granddad grandpop \
+         missus wifey eldest youngest flatmate housemate mate stepsister stepbrother \
+         mil fil sil bil dil mummy \
          sister brother sis bro grandson granddaughter grandma grandmother granny nana nan \
          grandpa grandfather gramps grandchild grandkid baby kid child toddler infant teen \
          aunt auntie uncle niece nephew cousin partner boyfriend girlfriend fiance fiancee \
@@ -175,7 +191,20 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
     st peter|st peters|st paul|st michael|st thomas|st james|st john|st johns|saint luke|\
     saint mary|saint joseph|saint francis|saint vincent|city of hope|shriners|nemours|ochsner|\
     geisinger|lahey|intermountain|sutter health|baylor scott|houston methodist|penn medicine|\
-    nyu langone|rush university|loma linda|scott and white|mary bridge|randall childrens";
+    nyu langone|rush university|loma linda|scott and white|mary bridge|randall childrens|\
+    great ormond street|gosh|royal marsden|the christie|christie hospital|alder hey|royal brompton|\
+    papworth|moorfields|addenbrooke|addenbrookes|guy s and st thomas|guys and st thomas|\
+    st thomas|st george s|st georges|kings college hospital|john radcliffe|queen elizabeth|\
+    royal london|royal free|royal infirmary|great western hospital|the mater|mater misericordiae|\
+    st james s|st vincent s|beaumont hospital|tallaght|crumlin|sick kids|sickkids|\
+    princess margaret|toronto general|sunnybrook|mcgill|peter mac|peter maccallum|royal melbourne|\
+    westmead|royal prince alfred|starship|charite|charité|karolinska|pitie salpetriere|\
+    hospital la paz|gregorio maranon|gemelli|niguarda|erasmus mc|amc|radboud|apollo hospitals|apollo|\
+    aiims|fortis|manipal|narayana|cmc vellore|st luke s medical|makati medical|\
+    lagos university teaching hospital|luth|imss|hospital albert einstein|sirio libanes|\
+    johns hopkins university|harvard|stanford|oxford university|university of oxford|yale|ucla|ucsf|\
+    ohio state|penn state|duke university|emory university|columbia university|cornell|\
+    harvard medical school|hopkins|sloan";
 
 static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {
@@ -219,17 +248,25 @@ pub const F_RELATION: u16 = 16;
 pub const F_TITLE: u16 = 32;
 pub const F_STATE: u16 = 64;
 pub const F_STATE_ABBR: u16 = 128;
+/// On a list of names of every origin, not on the US Census's (with `F_FIRST` or `F_SURNAME`).
+pub const F_WORLD: u16 = 256;
+/// An English word (SCOWL).
+pub const F_ENGLISH: u16 = 512;
 
 /// Every listed word with the lists it is on, so that a word is looked up once per post.
 static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
     LazyLock::new(|| {
         let mut m: HashMap<&'static str, u16, BuildHasherDefault<Fx>> =
-            HashMap::with_capacity_and_hasher(32_768, BuildHasherDefault::default());
+            HashMap::with_capacity_and_hasher(131_072, BuildHasherDefault::default());
         // The data files hold one word a line.
         for (list, flag) in [
             (FIRST, F_FIRST),
             (SURNAME, F_SURNAME),
             (NAME_WORD, F_NAME_WORD),
+            (WORLD_FIRST, F_FIRST | F_WORLD),
+            (WORLD_SURNAME, F_SURNAME | F_WORLD),
+            (WORLD_NAME_WORD, F_NAME_WORD),
+            (ENGLISH, F_ENGLISH),
         ] {
             for w in list.lines() {
                 *m.entry(w.trim_end_matches('\r')).or_insert(0) |= flag;
@@ -254,6 +291,9 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
 pub struct Doc<'a> {
     pub text: &'a Text<'a>,
     flags: Vec<u16>,
+    /// How many more words may be checked for being one letter off an English word (each
+    /// check costs a few hundred look-ups; a post full of cues must stay cheap).
+    pub typo_checks: Cell<u16>,
 }
 
 impl<'a> Doc<'a> {
@@ -261,14 +301,20 @@ impl<'a> Doc<'a> {
         let flags = (0..text.words.len())
             .map(|i| {
                 let w = text.lower_word(i);
-                if w.len() > 20 {
+                if w.len() > 40 {
                     0
-                } else {
+                } else if w.is_ascii() {
                     CLASSES.get(w).copied().unwrap_or(0)
+                } else {
+                    CLASSES.get(fold(w).as_str()).copied().unwrap_or(0)
                 }
             })
             .collect();
-        Doc { text, flags }
+        Doc {
+            text,
+            flags,
+            typo_checks: Cell::new(64),
+        }
     }
 
     /// Whether word `i` is on the list `flag` (one of the `F_` constants).
@@ -282,6 +328,101 @@ impl<'a> Deref for Doc<'a> {
     fn deref(&self) -> &Text<'a> {
         self.text
     }
+}
+
+/// A word in lower case without its diacritics, as the name lists hold it: "Jürgen" is "jurgen",
+/// "Weiß" is "weiss", "Łukasz" is "lukasz" (kept in step with `fold` in `data/phi/build.py`).
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let plain = match c {
+            'à'..='å' | 'ā' | 'ă' | 'ą' | 'ǎ' => "a",
+            'æ' => "ae",
+            'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+            'ď' | 'đ' | 'ð' => "d",
+            'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẽ' | 'ệ' | 'ế' | 'ề' | 'ể' | 'ễ' => {
+                "e"
+            }
+            'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+            'ĥ' | 'ħ' => "h",
+            'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ị' => "i",
+            'ĵ' => "j",
+            'ķ' => "k",
+            'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+            'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+            'ò'..='ö'
+            | 'ø'
+            | 'ō'
+            | 'ŏ'
+            | 'ő'
+            | 'ơ'
+            | 'ǒ'
+            | 'ọ'
+            | 'ố'
+            | 'ồ'
+            | 'ổ'
+            | 'ỗ'
+            | 'ộ'
+            | 'ớ'
+            | 'ờ' => "o",
+            'œ' => "oe",
+            'ŕ' | 'ŗ' | 'ř' => "r",
+            'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+            'ß' => "ss",
+            'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+            'þ' => "th",
+            'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ư' | 'ǔ' | 'ụ' | 'ứ' | 'ừ' => {
+                "u"
+            }
+            'ŵ' => "w",
+            'ý' | 'ÿ' | 'ŷ' | 'ỳ' => "y",
+            'ź' | 'ż' | 'ž' => "z",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
+}
+
+/// Whether an ASCII lower-case word is one letter off an English word: one letter dropped,
+/// changed, or two swapped ("allways", "definately", "teh"). Typos, not names.
+pub fn near_english(w: &str) -> bool {
+    let english = |c: &[u8]| {
+        std::str::from_utf8(c)
+            .ok()
+            .and_then(|c| CLASSES.get(c))
+            .is_some_and(|f| f & F_ENGLISH != 0)
+    };
+    let b = w.as_bytes();
+    let mut c = Vec::with_capacity(b.len());
+    for i in 0..b.len() {
+        c.clear();
+        c.extend_from_slice(&b[..i]);
+        c.extend_from_slice(&b[i + 1..]);
+        if english(&c) {
+            return true;
+        }
+        if i + 1 < b.len() {
+            let mut t = b.to_vec();
+            t.swap(i, i + 1);
+            if english(&t) {
+                return true;
+            }
+        }
+        let mut t = b.to_vec();
+        for l in b'a'..=b'z' {
+            if l != b[i] {
+                t[i] = l;
+                if english(&t) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Whether a word is a family, household or care relation ("daughter", "patient").

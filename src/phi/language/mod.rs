@@ -2,6 +2,7 @@
 //! Each works over the words of the post (`Text`) or with linear-time regexes, looking at a
 //! bounded window around each candidate, so the whole pass is linear in the post's length.
 
+mod abroad;
 mod age_words;
 mod ages;
 mod date_words;
@@ -21,6 +22,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let mut blocked = disjoint(lexicon::institutions(text));
     let first_place = out.len();
     places::detect(&doc, &blocked, out);
+    abroad::detect(&doc, &blocked, out);
     blocked.extend(
         out[first_place..]
             .iter()

@@ -3,7 +3,10 @@
 //! before it ("my daughter", "my name is", "thanks,", a signature line), or a given name that is
 //! not also an English word. Capitals count only when the writer uses them (`text.cased`).
 
-use super::lexicon::{Doc, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME, F_TITLE};
+use super::lexicon::{
+    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_STATE_ABBR, F_SURNAME,
+    F_TITLE, F_WORLD,
+};
 use super::name_words::{disease_noun, eponym, office_word, salutation};
 use super::{finding, Kind};
 use crate::phi::Finding;
@@ -19,6 +22,8 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
     while i < n {
         let found = titled(text, i)
             .or_else(|| full_name(text, i))
+            .or_else(|| reversed(text, i))
+            .or_else(|| pair(text, i))
             .or_else(|| cued(text, i))
             .or_else(|| lone(text, i));
         match found {
@@ -108,7 +113,12 @@ fn common(text: &Doc, i: usize) -> bool {
 /// word of a pair it needs a surname that is not a word too. Rarer name-words ("john", "carter")
 /// pair up as names even in an all-lower-case post ("john smith from my church").
 fn everyday(text: &Doc, i: usize) -> bool {
-    text.is(i, F_FUNCTION) || super::name_words::everyday_word(text.lower_word(i))
+    text.is(i, F_FUNCTION)
+        || super::name_words::everyday_word(text.lower_word(i))
+        // A name from another country's list that is an English word ("doctor", "summer").
+        || (text.is(i, F_WORLD) && text.is(i, F_NAME_WORD))
+        // "my son said": a relation word does not start a name.
+        || (text.is(i, F_RELATION) && text.is(i, F_NAME_WORD))
 }
 
 /// Capitalised, in a post that uses capitals.
@@ -214,7 +224,7 @@ fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     } else if strong {
         !text.is(k, F_NAME_WORD) || surname(text, k)
     } else {
-        (surname(text, k) || first(text, k)) && !common(text, k)
+        (surname(text, k) || first(text, k) || unknown(text, k)) && !common(text, k)
     };
     if !ok || (t == "dr" && office_word(text.lower_word(k))) {
         return None;
@@ -240,7 +250,6 @@ fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     }
     let prev = text.lower_word(i - 1);
     let prev2 = if i >= 2 { text.lower_word(i - 2) } else { "" };
-    let prev3 = if i >= 3 { text.lower_word(i - 3) } else { "" };
     let is_first = first(text, i) || (text.is(i, F_FIRST) && alpha(text, i));
     let name_word = common(text, i);
     // A name that is also a word needs a capital, a comma or end after it, or a surname.
@@ -263,21 +272,34 @@ fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         conf = 0.85;
     } else if text.is(i - 1, F_RELATION)
         || (i >= 2 && text.is(i - 2, F_RELATION) && before.trim() == ",")
-        || (prev == "law" && prev3 == "in")
+        || (prev == "law" && prev2 == "in" && text.is(i - 3, F_RELATION))
     {
-        // "my daughter Emily", "my husband, john,"
-        let known = is_first || (mid_cap(text, i) && !name_word && !acronym(text, i));
-        if !known || (name_word && !settled()) || (text.cased && !text.is_capitalised(i)) {
+        // "my daughter Emily", "my husband, john,", "my mother-in-law ngozi", "my neighbour
+        // okafor": a given name or a surname of any origin, in any case when it is no word.
+        let listed = (is_first || surname(text, i) || unknown(text, i)) && !name_word;
+        let known = is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i));
+        if !known || (name_word && !settled()) || (text.cased && !text.is_capitalised(i) && !listed)
+        {
             return None;
         }
         conf = 0.8;
     } else if (prev == "m" && prev2 == "i")
+        || (prev == "s" && prev2 == "name")
         || prev == "im"
         || (prev == "am" && prev2 == "i")
         || (prev == "is" && prev2 == "this")
         || matches!(prev, "named" | "called")
     {
-        if !is_first || (name_word && !(mid_cap(text, i) && settled())) {
+        // "named Xochitl", and "I'm Tochukwu, 34" / "im tochukwu and…": a name no list knows,
+        // when a comma, "and" or the end follows it in a self-introduction.
+        let introduced = || {
+            i + 1 == text.words.len()
+                || sep(text, i).trim_start().starts_with([',', '.', '!', ';'])
+                || matches!(text.lower_word(i + 1), "and" | "from" | "here" | "i" | "im")
+        };
+        let unlisted = (matches!(prev, "named" | "called") || introduced())
+            && (unknown(text, i) || (surname(text, i) && !name_word));
+        if !(is_first || unlisted) || (name_word && !(mid_cap(text, i) && settled())) {
             return None;
         }
         conf = 0.75;
@@ -303,6 +325,76 @@ fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         end = hyphenated(text, i + 1);
     }
     Some((end, conf, if end > i { FULL } else { GIVEN }))
+}
+
+/// Two capitalised words mid-sentence, one on a name list and the other on a list or on none,
+/// neither an English word: "Does anyone know Tochukwu Balogun?". In lower case, an unknown
+/// word then a listed surname: "shout out to tochukwu balogun".
+fn pair(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let k = i + 1;
+    if !joined(text, i) || !alpha(text, i) || !alpha(text, k) || text.word(k).len() < 2 {
+        return None;
+    }
+    let plain = |m: usize| !text.is(m, F_ENGLISH | F_NAME_WORD | F_FUNCTION) && !acronym(text, m);
+    let listed = |m: usize| text.is(m, F_FIRST | F_SURNAME);
+    if !(plain(i) && plain(k)) {
+        return None;
+    }
+    if text.cased {
+        let both = mid_cap(text, i) && text.is_capitalised(k) && (listed(i) || listed(k));
+        let known = (listed(i) || unknown(text, i)) && (listed(k) || unknown(text, k));
+        return (both && known).then_some((hyphenated(text, k), 0.7, FULL));
+    }
+    (surname(text, k) && !listed(i) && unknown(text, i)).then_some((hyphenated(text, k), 0.6, FULL))
+}
+
+/// A word no list knows, after a relation or "named": a name of an origin the lists lack ("my
+/// mother-in-law tochukwu"). Not an English word nor one letter off one (a typo), not a chat
+/// word, a state or a code.
+fn unknown(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    let len = w.chars().count();
+    if !(4..=14).contains(&len)
+        || !alpha(text, i)
+        || acronym(text, i)
+        || text.is(
+            i,
+            F_ENGLISH
+                | F_NAME_WORD
+                | F_FUNCTION
+                | F_RELATION
+                | F_TITLE
+                | F_STATE
+                | F_STATE_ABBR
+                | F_FIRST
+                | F_SURNAME,
+        )
+    {
+        return false;
+    }
+    let left = text.typo_checks.get();
+    if left == 0 {
+        return false;
+    }
+    text.typo_checks.set(left - 1);
+    let folded = super::lexicon::fold(w);
+    folded.is_ascii() && !super::lexicon::near_english(&folded)
+}
+
+/// "Okonkwo, Chinedu", "NGUYEN, Lan": a surname, a comma, a given name, neither an English word.
+fn reversed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let k = i + 1;
+    if k >= text.words.len()
+        || !matches!(sep(text, i), "," | ", ")
+        || !surname(text, i)
+        || !first(text, k)
+        || common(text, i)
+        || common(text, k)
+        || (text.cased && !(text.is_capitalised(i) && text.is_capitalised(k)))
+    {
+        return None;
+    }
+    Some((k, 0.7, FULL))
 }
 
 /// The last line of a post holding only a name or two: "- jess", "Maria", "Jessica King".
@@ -331,7 +423,9 @@ fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
 
 /// A given name on its own that is not also an English word: "Sarah", "emily".
 fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if !first(text, i) || text.word(i).len() < 3 {
+    // Names from the lists of every origin count only beside a cue or another name: alone,
+    // too many of them are words in some language ("sonata", "memphis").
+    if !first(text, i) || text.word(i).len() < 3 || text.is(i, F_WORLD) {
         return None;
     }
     let name_word = common(text, i);
@@ -395,6 +489,37 @@ mod tests {
             ("will smith hmm no, but john mathews yes", "john mathews"),
             ("Mary-Jo Smith-Jones came by", "Smith-Jones"),
             ("john smith from my church has lupus too", "john smith"),
+            // Issue 16: every origin, any case, with or without diacritics.
+            ("my mother-in-law ngozi has lupus", "ngozi"),
+            ("My mother-in-law ngozi has lupus too, sadly.", "ngozi"),
+            ("my nonna Lucrezia is unwell", "Lucrezia"),
+            ("my flatmate siobhán drove me", "siobhán"),
+            ("my flatmate siobhan drove me", "siobhan"),
+            ("my MIL Małgorzata came", "Małgorzata"),
+            ("i'm oluwaseun and new here", "oluwaseun"),
+            ("my name's jürgen", "jürgen"),
+            ("a physio named Venkatesh, lovely", "Venkatesh"),
+            ("saw nurse bautista today", "nurse bautista"),
+            ("mrs okonkwo from the clinic", "mrs okonkwo"),
+            ("my neighbour okonkwo helps", "okonkwo"),
+            ("the wristband says Okonkwo, Chinedu", "Okonkwo, Chinedu"),
+            ("listed as NGUYEN, Huong", "NGUYEN, Huong"),
+            ("letter addressed to müller, jürgen", "müller, jürgen"),
+            (
+                "shout out to chinedu okonkwo at the pharmacy",
+                "chinedu okonkwo",
+            ),
+            ("thanks to Gonçalo Magalhães", "Gonçalo Magalhães"),
+            // Names no list holds, after a relation or "named".
+            ("my mother-in-law tochukwu came with me", "tochukwu"),
+            ("a midwife named Xochiquetzal helped", "Xochiquetzal"),
+            ("hi im tochukwu, 34, living with endo", "tochukwu"),
+            ("Does anyone know Tochukwu Balogun?", "Tochukwu Balogun"),
+            (
+                "shout out to tochukwu balogun at the pharmacy",
+                "tochukwu balogun",
+            ),
+            ("saw nurse dimaculangan today", "nurse dimaculangan"),
         ] {
             let found = names(raw);
             assert!(
@@ -431,6 +556,25 @@ mod tests {
             "I am tired of this. I'm sure it will pass",
             "the dawn phenomenon is real",
             "my husband may come with me",
+            // Issue 16: chat words and sign-offs at a line's end, names of other lists that
+            // are words, institutions in lower case.
+            "same thing happened to me\nlol",
+            "that is rough\nthx",
+            "ok so the new meds are working\nok",
+            "good luck with the scan\nhugs x",
+            "take care all\ncheers",
+            "went to great ormond street and the royal marsden",
+            "got a referral to johns hopkins and mayo clinic",
+            "the doctor said it was fine, my son said so too",
+            "walked past the sonata hall in memphis",
+            "my husband took me to the er\nty",
+            "sending love\nxx",
+            "my husband allways forgets, my son definately has it",
+            "my daughter realy wants to go, my bf kinda agrees",
+            "the patient tolerated it and the patient ecg was normal",
+            "im sooo tired of this and im gonna rest",
+            "We saw Dupixent and Rinvoq ads on TV",
+            "my rheumy upped the mtx, i'm ok",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

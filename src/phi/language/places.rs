@@ -95,7 +95,9 @@ fn street(text: &Doc, i: usize) -> Option<(usize, f32)> {
     if !house_number(text.lower_word(i)) || !spaced(text, i) {
         return None;
     }
-    if i > 0 && matches!(sep(text, i - 1), "." | "," | "/" | "-" | ":") {
+    // "3/41 Wattle Grove" (unit 3 at number 41, as Australians write it) is an address.
+    let unit_slash = i > 0 && sep(text, i - 1) == "/" && digits(text.lower_word(i - 1));
+    if i > 0 && matches!(sep(text, i - 1), "." | "," | "/" | "-" | ":") && !unit_slash {
         return None;
     }
     let cue = text.words_before(text.words[i].start, 2).any(place_cue);

@@ -53,7 +53,27 @@ pub(super) fn strong_suffix(w: &str) -> bool {
 pub(super) fn weak_suffix(w: &str) -> bool {
     matches!(
         w,
-        "way"
+        // Commonwealth street words beyond USPS (Royal Mail, Australia Post, NZ Post usage).
+        "close"
+            | "tce"
+            | "parade"
+            | "pde"
+            | "rise"
+            | "gate"
+            | "wynd"
+            | "vale"
+            | "esplanade"
+            | "esp"
+            | "quay"
+            | "wharf"
+            | "cl"
+            | "gdns"
+            | "chase"
+            | "croft"
+            | "brae"
+            | "loan"
+            | "promenade"
+            | "way"
             | "place"
             | "pl"
             | "circle"

@@ -155,18 +155,20 @@ pub async fn decide(
     client: &ClientInfo,
 ) -> Result<AppealView, AppError> {
     require_role(moderator, Role::Moderator)?;
-    let reason = words(reason, "reason", "the reason for your decision")?;
     let (m, ip) = (moderator.clone(), client.ip.clone());
+    let reason = reason.map(str::to_owned);
     state
         .db
         .write(move |conn| {
             let appeal = rows::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            // Who may answer comes before how: the deciding moderator is refused whatever they write.
             if appeal.original_by == m.username {
                 return Err(AppError::forbidden(
                     "same_moderator",
                     "You made the decision being appealed: another moderator must answer it.",
                 ));
             }
+            let reason = words(reason.as_deref(), "reason", "the reason for your decision")?;
             let status = if overturn { "overturned" } else { "upheld" };
             if !rows::decide(conn, id, status, &m.username, &reason)? {
                 return Err(AppError::conflict(

@@ -175,7 +175,9 @@ export class Kindred {
     });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    page.setDefaultNavigationTimeout(20_000);
+    // A debug build under CI load can take several seconds for a first post (the PHI scanner builds its
+    // word tables on first use); a navigation still fails well inside the step timeout.
+    page.setDefaultNavigationTimeout(60_000);
     return page;
   }
 

@@ -13,6 +13,28 @@ fn shape(unit: &str, bytes: usize) -> String {
     s
 }
 
+/// As many of `unit` as `content::prepare` accepts in `bytes`, then plain prose up to the size:
+/// the costliest body of that shape the nesting budget lets through.
+fn densest(unit: &str, bytes: usize) -> String {
+    let body = |k: usize| {
+        let mut s = unit.repeat(k);
+        s.push_str(&shape(PROSE, bytes.saturating_sub(s.len())));
+        s
+    };
+    let (mut lo, mut hi) = (0, bytes / unit.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if kindred::content::prepare(&body(mid)).is_ok() {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    body(lo)
+}
+
+const PROSE: &str = "We walk the dog every morning before the heat, and it helps. ";
+
 fn median(n: usize, f: impl Fn()) -> Duration {
     let mut times: Vec<Duration> = (0..n)
         .map(|_| {
@@ -26,20 +48,19 @@ fn median(n: usize, f: impl Fn()) -> Duration {
 }
 
 fn main() {
+    let quotes = format!("{}x\n\n", "> ".repeat(32));
     let quoted_lists = format!("{}x\n\n", "> - ".repeat(16));
     let lists = format!("{}x\n\n", "1. ".repeat(32));
     let divs = format!("{}x{}\n\n", "<div>".repeat(32), "</div>".repeat(32));
     let rich = "Some **bold** and *soft* text with [a link](https://example.org/a) and `code`.\n\n- one\n- two\n\n> quoted line\n\n";
-    let shapes: [(&str, &str); 13] = [
-        (
-            "plain prose",
-            "We walk the dog every morning before the heat, and it helps. ",
-        ),
+    let shapes: [(&str, &str); 14] = [
+        ("plain prose", PROSE),
         ("rich prose (emphasis, links, a list, a quote)", rich),
         ("flat list `- x` lines", "- x\n"),
-        ("`> - ` × 16 (32 levels, accepted), repeated", &quoted_lists),
-        ("`1. ` × 32 (accepted), repeated", &lists),
-        ("`<div>` × 32 then closed (accepted), repeated", &divs),
+        ("`> ` × 32, densest accepted", &quotes),
+        ("`> - ` × 16 (32 levels), densest accepted", &quoted_lists),
+        ("`1. ` × 32, densest accepted", &lists),
+        ("`<div>` × 32 then closed, densest accepted", &divs),
         ("`1. ` repeated", "1. "),
         ("`> - ` repeated", "> - "),
         ("`> ` repeated", "> "),
@@ -55,7 +76,12 @@ fn main() {
         let mut per_kb = Duration::ZERO;
         let mut answer = "";
         for kb in [1u32, 10, 20] {
-            let text = shape(unit, kb as usize * 1000 - 10);
+            let bytes = kb as usize * 1000 - 10;
+            let text = if name.contains("densest") {
+                densest(unit, bytes)
+            } else {
+                shape(unit, bytes)
+            };
             let t = median(51, || {
                 black_box(kindred::content::prepare(black_box(&text)).ok());
             });

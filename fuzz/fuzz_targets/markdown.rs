@@ -1,7 +1,7 @@
 //! Markdown → sanitised HTML: never panics, and the output is always safe HTML
 //! (`kindred::content::invariants::check_safe_html`). Bodies nested more than 32 quotes or lists
-//! deep are refused before rendering; `seeds/markdown` holds the nesting shapes found under attack
-//! (`1. ` × 6,663, `> - `, `> `, quoted lists, nesting by indentation, raw `<ul><li>` and `<div>`), so a change that let their
+//! deep, or over the nesting budget for their size, are refused before rendering; `seeds/markdown` holds the nesting shapes found under attack
+//! (`1. ` × 6,663, `> - `, `> `, quoted lists, nesting by indentation, raw `<ul><li>` and `<div>`, the densest bodies the budget accepts, a table of 1,000 columns), so a change that let their
 //! cost grow again shows up as a libFuzzer timeout (`-timeout=`).
 #![no_main]
 

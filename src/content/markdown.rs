@@ -19,27 +19,64 @@ pub(super) fn to_html(markdown: &str) -> String {
     out
 }
 
-/// True when more than `max` containers are open inside one another anywhere in `markdown`:
-/// block quotes and lists (list items are not counted apart from their list, so `- - x` is two
-/// levels, as it reads, and `"> - "` repeated is two levels a repetition), and the elements of
-/// raw HTML (`<div><div>…`, `<ul><li><ul>…`), which nest the same way once they reach the
-/// sanitiser. pulldown-cmark parses even deeply nested text in linear time; it is what comes
-/// after (rendering, and above all the sanitiser's HTML parser) that grows with the square of the
-/// depth, so counting the parser's events is the cheap check (measured in BENCHMARKS.md).
-pub(super) fn nesting_exceeds(markdown: &str, max: usize) -> bool {
-    let mut depth = 0usize;
+/// Why a body's structure is refused before anything is rendered.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Nesting {
+    /// More than `max` containers open inside one another somewhere.
+    TooDeep,
+    /// Within the depth limit, but so much of the body sits deep inside containers (or in table
+    /// cells) that rendering it would cost more than its size allows.
+    TooDense,
+}
+
+/// Checks how `markdown` nests, in one pass over the parser's events and before anything is
+/// rendered.
+///
+/// Depth counts block quotes, lists and tables (list items are not counted apart from their
+/// list, so `- - x` is two levels, as it reads, and `"> - "` repeated is two levels a
+/// repetition), and the elements of raw HTML (`<div><div>…`, `<ul><li><ul>…`), which nest the
+/// same way once they reach the sanitiser. More than `max` levels is [`Nesting::TooDeep`].
+///
+/// Depth alone does not bound the cost: a body may stay at the limit and repeat itself. What the
+/// renderer and above all the sanitiser's HTML parser spend on an element grows with the number
+/// of elements open around it, so every element that starts is charged the depth it starts at
+/// (a paragraph of plain prose costs nothing, an item of a flat list 1, a table cell 1, anything
+/// 32 levels down 32), and the sum may not exceed [`budget`] for the body's size:
+/// [`Nesting::TooDense`]. pulldown-cmark parses even deeply nested text in linear time, so this
+/// check is linear too (measured in BENCHMARKS.md).
+pub(super) fn nesting(markdown: &str, max: usize) -> Result<(), Nesting> {
+    let allowed = budget(markdown.len());
+    let (mut depth, mut spent) = (0usize, 0usize);
+    let charge = |depth: usize, spent: &mut usize| -> Result<(), Nesting> {
+        if depth > max {
+            return Err(Nesting::TooDeep);
+        }
+        *spent += depth;
+        if *spent > allowed {
+            return Err(Nesting::TooDense);
+        }
+        Ok(())
+    };
     for event in Parser::new_ext(markdown, options()) {
         match event {
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => depth += 1,
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Table(_)) => {
+                charge(depth, &mut spent)?;
+                depth += 1;
+                if depth > max {
+                    return Err(Nesting::TooDeep);
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Table) => {
                 depth = depth.saturating_sub(1);
             }
+            Event::Start(_) => charge(depth, &mut spent)?,
             Event::Html(html) | Event::InlineHtml(html) => {
                 for opens in html_tags(&html) {
                     if opens {
+                        charge(depth, &mut spent)?;
                         depth += 1;
                         if depth > max {
-                            return true;
+                            return Err(Nesting::TooDeep);
                         }
                     } else {
                         depth = depth.saturating_sub(1);
@@ -48,11 +85,17 @@ pub(super) fn nesting_exceeds(markdown: &str, max: usize) -> bool {
             }
             _ => {}
         }
-        if depth > max {
-            return true;
-        }
     }
-    false
+    Ok(())
+}
+
+/// How much depth a body of `bytes` bytes may spend (see [`nesting`]): a fixed allowance, so
+/// that any short post may nest as deep as the limit, plus a third of its size, which a flat
+/// list (an item per 4 bytes, each charged 1), a table (a cell per 2 bytes or more) or ordinary
+/// quoted replies stay within. The worst body it still accepts costs about as much to render as
+/// a flat list of its size (BENCHMARKS.md, "Rendering").
+pub(super) fn budget(bytes: usize) -> usize {
+    1_100 + bytes / 3
 }
 
 /// The tags in a piece of raw HTML that can hold others, in order: true for an opening tag,

@@ -58,12 +58,22 @@ impl PostBody {
             ));
         }
         // One pass over the parser's events (linear in the text, measured in BENCHMARKS.md),
-        // stopping at the first container too deep.
-        if markdown::nesting_exceeds(&body, Self::MAX_NESTING) {
-            return Err(AppError::validation(
-                "body",
-                "This post nests quotes or lists more than 32 levels deep; please flatten it.",
-            ));
+        // stopping at the first container too deep or once the body has spent its budget.
+        match markdown::nesting(&body, Self::MAX_NESTING) {
+            Ok(()) => {}
+            Err(markdown::Nesting::TooDeep) => {
+                return Err(AppError::validation(
+                    "body",
+                    "This post nests quotes or lists more than 32 levels deep; please flatten it.",
+                ))
+            }
+            Err(markdown::Nesting::TooDense) => {
+                return Err(AppError::validation(
+                    "body",
+                    "This post has too many quotes, lists or table cells inside one another for \
+                     its length; please flatten it or split it into two posts.",
+                ))
+            }
         }
         Ok(PostBody(body))
     }

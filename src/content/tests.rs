@@ -306,3 +306,57 @@ fn ordinary_nesting_is_not_counted_as_deep() {
     // A `<` that starts no tag is text.
     assert!(prepare(&"a < b and 3<4 <- <!-- c --> <?x?>".repeat(200)).is_ok());
 }
+
+#[test]
+fn a_body_that_stays_deep_for_its_whole_length_is_refused_as_too_dense() {
+    // Each shape stays within 32 levels but repeats itself, or makes thousands of table cells
+    // from a few bytes: accepted before the budget, at several times a flat list's cost.
+    let columns = 1_000;
+    let wide_table = format!(
+        "{}|\n{}|\n{}",
+        "|a".repeat(columns),
+        "|-".repeat(columns),
+        "b\n".repeat(7_900)
+    );
+    let dense = [
+        "> ".repeat(32) + "x\n\n",
+        "> - ".repeat(16) + "x\n\n",
+        "1. ".repeat(32) + "x\n\n",
+        "<div>".repeat(32) + "x" + &"</div>".repeat(32) + "\n\n",
+    ]
+    .map(|unit| unit.repeat(PostBody::MAX_CHARS / unit.len()))
+    .into_iter()
+    .chain([wide_table]);
+    for text in dense {
+        let Err(err) = prepare(&text) else {
+            panic!("dense body accepted: {:?}…", &text[..80]);
+        };
+        assert_eq!(field_of(&err), ["body"]);
+        assert!(format!("{err:?}").contains("for its length"), "{err:?}");
+    }
+}
+
+#[test]
+fn what_members_write_fits_the_nesting_budget() {
+    let reply = "> On Monday you wrote:\n> > the *new* dose made me dizzy\n>\n> Did it pass?\n\n\
+                 It did, after a week. What helped:\n\n1. **Water**, lots of it\n2. Standing up slowly\n   \
+                 - first sit on the edge of the bed\n   - then stand\n\n| time | dose |\n| --- | --- |\n\
+                 | 8:00 | 10 mg |\n| 20:00 | 5 mg |\n\n";
+    let long = reply.repeat(PostBody::MAX_CHARS / reply.len());
+    assert!(prepare(&long).is_ok(), "a long, richly formatted post");
+    let flat = "- an item\n".repeat(PostBody::MAX_CHARS / 10);
+    assert!(prepare(&flat).is_ok(), "a long flat list");
+    let shortest = "- x\n".repeat(PostBody::MAX_CHARS / 4);
+    assert!(
+        prepare(&shortest).is_ok(),
+        "a flat list of one-letter items"
+    );
+    let table = format!(
+        "| a | b | c |\n| - | - | - |\n{}",
+        "| 1 | 2 | 3 |\n".repeat(1_400)
+    );
+    assert!(prepare(&table).is_ok(), "a long table");
+    // Any short post may go as deep as the limit, even twice.
+    let deep_twice = ("> ".repeat(32) + "x\n\n").repeat(2);
+    assert!(prepare(&deep_twice).is_ok(), "two deep quotes");
+}

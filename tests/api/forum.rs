@@ -945,6 +945,85 @@ async fn a_deeply_nested_body_costs_no_more_than_a_plain_one_of_its_size() {
     }
 }
 
+/// The most of `unit` (a deep shape) a 20 KB post may hold, found by asking the server: `unit`
+/// repeated `k` times, then plain prose up to the size, for the largest `k` accepted.
+async fn densest_accepted(app: &TestApp, path: &str, token: &str, unit: &str) -> String {
+    let body = |k: usize| {
+        let mut s = unit.repeat(k);
+        s.push_str(&plain_body(19_990 - s.len()));
+        s
+    };
+    let (mut lo, mut hi) = (0, 19_990 / unit.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let (s, _) = app
+            .post(path, json!({ "body": body(mid) }), Some(token))
+            .await;
+        if s == StatusCode::CREATED {
+            lo = mid;
+        } else {
+            assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+            hi = mid - 1;
+        }
+    }
+    assert!(lo > 0, "not even one {unit:?} accepted");
+    body(lo)
+}
+
+#[actix_web::test]
+async fn the_costliest_body_still_accepted_costs_about_what_a_flat_list_does() {
+    let app = spawn_app_with(&["--posts-per-minute", "0"]).await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let alice = app.member("alice").await;
+    app.group(&admin, "lupus", "public").await;
+    app.join("lupus", &alice).await;
+    let (thread, _) = app.thread("lupus", &alice, "Costs", "flat").await;
+    let path = format!("/threads/{thread}/posts");
+    let post = |body: String| {
+        let (app, path, alice) = (&app, &path, &alice);
+        async move {
+            let (s, v) = app.post(path, json!({ "body": body }), Some(alice)).await;
+            assert_eq!(s, StatusCode::CREATED, "{v}");
+        }
+    };
+    // The yardstick: a flat list of one-letter items, the most elements ordinary Markdown makes
+    // from 20 KB, and plain prose for scale.
+    let flat = "- x\n".repeat(19_990 / 4);
+    let prose = plain_body(19_990);
+    let mut shapes = vec![("flat list", flat.clone()), ("plain prose", prose)];
+    for unit in [
+        "> ".repeat(32) + "x\n\n",
+        "> - ".repeat(16) + "x\n\n",
+        "1. ".repeat(32) + "x\n\n",
+        "<div>".repeat(32) + "x" + &"</div>".repeat(32) + "\n\n",
+        "- x\n  - x\n    - x\n      - x\n".to_owned(),
+    ] {
+        let body = densest_accepted(&app, &path, &alice, &unit).await;
+        shapes.push(("densest accepted", body));
+    }
+    post(flat.clone()).await;
+    // Taken in turns, the fastest of 5 each, so that load from the tests beside this one does
+    // not land on one side only.
+    let mut fastest = vec![std::time::Duration::MAX; shapes.len()];
+    for _ in 0..5 {
+        for (i, (_, body)) in shapes.iter().enumerate() {
+            fastest[i] = fastest[i].min(median_time(1, || post(body.clone())).await);
+        }
+    }
+    let yardstick = fastest[0];
+    for ((name, body), t) in shapes.iter().zip(&fastest) {
+        eprintln!(
+            "cost {name} ({:?}…): {t:?} against {yardstick:?} for a flat list",
+            &body[..12.min(body.len())]
+        );
+        assert!(
+            *t < yardstick * 2,
+            "{name} {:?}…: {t:?} against {yardstick:?} for a flat list of the same size",
+            &body[..40.min(body.len())]
+        );
+    }
+}
+
 #[actix_web::test]
 async fn a_nested_body_to_a_missing_thread_is_not_found_before_anything_is_rendered() {
     let app = spawn_app_with(&["--posts-per-minute", "0"]).await;

@@ -430,3 +430,20 @@ pub fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<PostWithAutho
         .select((PostRow::as_select(), users::username.nullable()))
         .load(conn)?)
 }
+
+/// The posts `ids` quote, each with its author's name and its thread (for the visibility rule).
+pub fn quoted(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> Result<Vec<(PostRow, Option<String>, super::threads::ThreadRow)>, AppError> {
+    Ok(posts::table
+        .filter(posts::id.eq_any(ids))
+        .inner_join(threads::table.on(threads::id.eq(posts::thread_id)))
+        .left_join(users::table.on(posts::author_id.eq(users::id.nullable())))
+        .select((
+            PostRow::as_select(),
+            users::username.nullable(),
+            super::threads::ThreadRow::as_select(),
+        ))
+        .load(conn)?)
+}

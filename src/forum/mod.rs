@@ -8,6 +8,7 @@ pub mod groups;
 pub mod mask;
 pub mod posts;
 pub mod publish;
+pub mod quotes;
 pub mod read_limit;
 pub mod reading;
 pub mod screen;

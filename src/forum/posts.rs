@@ -292,6 +292,7 @@ pub async fn edit(
             }
             publish::publication_changed(conn, &thread, &post, post.state(), change.to)?;
             let mut view = PostView::new(&updated, Some(u.username.clone()));
+            crate::forum::quotes::resolve(conn, &a, [&mut view])?;
             view.crisis_resources = crate::safety::watch::after_write(conn, post.id, crisis, true)?;
             Ok(view)
         })
@@ -405,6 +406,7 @@ pub async fn profile(
                 .map(|(p, title, _, slug, _)| ProfilePost {
                     post: {
                         let mut view = PostView::new(&p, Some(user.username.clone()));
+                        crate::forum::quotes::unresolved(&mut view);
                         if let Some(a) = view.author.as_mut() {
                             a.badge = user.badge();
                         }

@@ -101,6 +101,7 @@ pub fn publish_new_post(
     };
     let post = posts::insert(conn, thread.id, parent, author.id, new.as_new_body(state))?;
     let mut view = PostView::new(&post, Some(author.username.clone()));
+    crate::forum::quotes::resolve(conn, a, [&mut view])?;
     view.crisis_resources = crate::safety::watch::after_write(conn, post.id, crisis, false)?;
     // A held post is not counted and bumps nothing: nobody else can tell it exists.
     if state.is_published() {

@@ -82,6 +82,7 @@ pub async fn get(
                 badge(p.view.author.as_mut(), &badges);
                 p.view.moderator_note = notes.remove(&p.view.id);
             }
+            crate::forum::quotes::resolve(conn, &a, posts.iter_mut().map(|p| &mut p.view))?;
             let mut thread_view = ThreadView::new(&thread, author, &a.group.slug);
             // A held opening post's findings cover the title too: masked like its body.
             if let Some(opening) = posts.iter().find(|p| p.view.parent_id.is_none()) {

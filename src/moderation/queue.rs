@@ -170,6 +170,7 @@ fn items(conn: &mut AnyConnection, rows: Vec<QueueRow>) -> Result<Vec<QueueItem>
                 Some(HoldReason::Phi) | None => {}
             }
             let mut view = PostView::new(&p, r.author.clone());
+            crate::forum::quotes::unresolved(&mut view);
             badge(view.author.as_mut(), &badges);
             let held = view.phi.as_ref().and_then(|spans| {
                 let title = p.parent_id.is_none().then_some(r.thread_title.as_str());

@@ -12,6 +12,7 @@ use crate::state::AppState;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/posts/{id}/edit", web::get().to(edit_form))
         .route("/posts/{id}/edit", web::post().to(edit))
+        .route("/posts/{id}/quote", web::get().to(quote_form))
         .route("/phi/check", web::post().to(phi_check));
 }
 
@@ -46,6 +47,24 @@ async fn edit_form(
         "Edit your post",
         edit_context(post_id, &own),
     )
+}
+
+/// The "Quote" button: a reply under the post, starting with a reference to it (not a copy of
+/// its words; see `forum::quotes`).
+async fn quote_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    me: SignedIn,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let post_id = id(&path)?;
+    let thread_id = posts::thread_of(&state, &me.user, post_id).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("thread_id", &thread_id);
+    ctx.insert("parent_id", &post_id.to_string());
+    ctx.insert("body", &format!("[quote post={post_id}]\n\n"));
+    ctx.insert("quoting", &true);
+    super::page(&state, &req, &me.viewer, "reply.html", "Your reply", ctx)
 }
 
 #[derive(Deserialize)]

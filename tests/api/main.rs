@@ -24,6 +24,7 @@ mod openapi;
 mod pages;
 mod phi;
 mod privacy;
+mod quotes;
 mod reliability;
 mod reveal;
 mod safety;

@@ -123,3 +123,41 @@ pub fn sanction_decision(
         .first(conn)
         .optional()?)
 }
+
+/// What the appealed decisions were, for the moderators' page: for each appealed post, its thread
+/// and the decision's reason; for each appealed sanction, its kind and reason.
+pub struct Appealed {
+    pub posts: Vec<(i64, i64, Option<String>)>,
+    pub sanctions: Vec<(i64, String, String)>,
+}
+
+pub fn appealed(conn: &mut AnyConnection, rows: &[AppealRow]) -> Result<Appealed, AppError> {
+    let post_ids: Vec<i64> = rows.iter().filter_map(|r| r.post_id).collect();
+    let sanction_ids: Vec<i64> = rows.iter().filter_map(|r| r.sanction_id).collect();
+    let posts = if post_ids.is_empty() {
+        Vec::new()
+    } else {
+        posts::table
+            .filter(posts::id.eq_any(&post_ids))
+            .select((posts::id, posts::thread_id, posts::decision_reason))
+            .load(conn)?
+    };
+    let sanctions = if sanction_ids.is_empty() {
+        Vec::new()
+    } else {
+        sanctions::table
+            .filter(sanctions::id.eq_any(&sanction_ids))
+            .select((sanctions::id, sanctions::kind, sanctions::reason))
+            .load(conn)?
+    };
+    Ok(Appealed { posts, sanctions })
+}
+
+/// A member's own appeals, oldest first (their data export).
+pub fn of_member(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<AppealRow>, AppError> {
+    Ok(appeals::table
+        .filter(appeals::user_id.eq(user_id))
+        .order(appeals::id.asc())
+        .select(AppealRow::as_select())
+        .load(conn)?)
+}

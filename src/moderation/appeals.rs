@@ -40,6 +40,12 @@ pub struct AppealView {
     pub original_by: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// In the open list: where the appealed post is (moderators see it there, masked if held).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// In the open list: the decision appealed against, in the deciding moderator's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
 }
 
 fn view(r: AppealRow) -> AppealView {
@@ -52,6 +58,8 @@ fn view(r: AppealRow) -> AppealView {
         created_at: rfc3339(r.created_at),
         original_by: r.original_by,
         reason: r.reason,
+        link: None,
+        decision: None,
     }
 }
 
@@ -63,6 +71,9 @@ fn words(text: Option<&str>, field: &str, what: &str) -> Result<String, AppError
             format!("Say {what} in 3 to 2,000 characters."),
         ));
     }
+    // An appeal is read by moderators and its answer by the member: neither may carry an
+    // identifier (moderation artifacts stay free of PHI).
+    crate::forum::screen::refuse_identifiers(field, t, crate::phi::Shown::AsTyped)?;
     Ok(t.to_owned())
 }
 
@@ -136,12 +147,35 @@ pub async fn appeal(
         .await
 }
 
-/// Open appeals, oldest first, for global moderators and admins (with two-factor on).
+/// Open appeals, oldest first, for global moderators and admins (with two-factor on), each with
+/// the decision it answers.
 pub async fn open(state: &AppState, moderator: &UserRow) -> Result<Vec<AppealView>, AppError> {
     require_role(moderator, Role::Moderator)?;
     state
         .db
-        .run(|conn| Ok(rows::open(conn, 100)?.into_iter().map(view).collect()))
+        .run(|conn| {
+            let rows = rows::open(conn, 100)?;
+            let appealed = rows::appealed(conn, &rows)?;
+            Ok(rows
+                .into_iter()
+                .map(|r| {
+                    let (post_id, sanction_id) = (r.post_id, r.sanction_id);
+                    let mut v = view(r);
+                    if let Some((id, thread, reason)) =
+                        appealed.posts.iter().find(|p| Some(p.0) == post_id)
+                    {
+                        v.link = Some(notify::post_link(*thread, *id));
+                        v.decision = reason.clone();
+                    }
+                    if let Some((_, kind, reason)) =
+                        appealed.sanctions.iter().find(|s| Some(s.0) == sanction_id)
+                    {
+                        v.decision = Some(format!("{kind}: {reason}"));
+                    }
+                    v
+                })
+                .collect())
+        })
         .await
 }
 

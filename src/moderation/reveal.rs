@@ -29,6 +29,8 @@ impl RevealReason {
                 "Say in 3 to 500 characters why you need to see the hidden text.",
             ));
         }
+        // The reason is kept in the audit log, which admins read: no identifier goes in there.
+        crate::forum::screen::refuse_identifiers("reason", text, crate::phi::Shown::AsTyped)?;
         Ok(RevealReason(text.to_owned()))
     }
 }

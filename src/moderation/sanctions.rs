@@ -126,7 +126,9 @@ pub async fn sanction(
                 (Action::MemberBanned, _) => format!("Your account is banned. Reason: {reason}"),
                 _ => format!("A moderator sent you a warning. Reason: {reason}"),
             };
-            notify::notify(conn, user.id, &format!("member_{}", new.kind), &text, "/me")?;
+            // The link leads to the appeal form: the member may answer the decision once.
+            let appeal = format!("/appeals/new?sanction={}", row.id);
+            notify::notify(conn, user.id, &format!("member_{}", new.kind), &text, &appeal)?;
             Ok(row.into())
         })
         .await

@@ -57,6 +57,8 @@ pub struct Export {
     pub signed_in_now: Vec<SignInView>,
     pub clinician_applications: Vec<ExportApplication>,
     pub sanctions: Vec<ExportSanction>,
+    /// The member's appeals and their answers (not which moderators decided).
+    pub appeals: Vec<ExportAppeal>,
 }
 
 #[derive(Serialize, Debug)]
@@ -173,6 +175,31 @@ pub struct ExportSanction {
     pub until: Option<String>,
     pub created_at: String,
     pub lifted_at: Option<String>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportAppeal {
+    pub post_id: Option<String>,
+    pub sanction_id: Option<String>,
+    pub text: String,
+    pub status: String,
+    pub created_at: String,
+    pub decided_at: Option<String>,
+    pub reason: Option<String>,
+}
+
+impl From<db::appeals::AppealRow> for ExportAppeal {
+    fn from(a: db::appeals::AppealRow) -> Self {
+        ExportAppeal {
+            post_id: a.post_id.map(|id| id.to_string()),
+            sanction_id: a.sanction_id.map(|id| id.to_string()),
+            text: a.text,
+            status: a.status,
+            created_at: rfc3339(a.created_at),
+            decided_at: opt_t(a.decided_at),
+            reason: a.reason,
+        }
+    }
 }
 
 fn opt_t(t: Option<PrimitiveDateTime>) -> Option<String> {
@@ -387,6 +414,7 @@ pub fn document(conn: &mut AnyConnection, user: &UserRow) -> Result<Export, AppE
         signed_in_now: sessions::list_in(conn, uid, &Current::Api(None))?,
         clinician_applications: all(db::clinicians::for_export(conn, uid)?),
         sanctions: all(db::sanctions::for_export(conn, uid)?),
+        appeals: all(db::appeals::of_member(conn, uid)?),
     })
 }
 

@@ -1,6 +1,7 @@
 //! Server-rendered pages. Handlers stay thin: extract, call one use case, render or redirect.
 
 mod account;
+mod appeals;
 pub mod assets;
 mod audit;
 mod clinicians;
@@ -45,6 +46,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(audit::routes)
     .configure(clinicians::routes)
     .configure(moderation::routes)
+    .configure(appeals::routes)
     .configure(signin::routes)
     .configure(account::routes)
     .configure(search::routes)

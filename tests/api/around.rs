@@ -310,3 +310,166 @@ async fn a_removed_post_is_appealed_once_and_answered_by_another_moderator() {
     assert!(actions.contains(&"appeal.opened".to_owned()));
     assert!(actions.contains(&"appeal.overturned".to_owned()));
 }
+
+#[actix_web::test]
+async fn a_member_appeals_in_the_pages_and_a_second_moderator_answers_there() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let post = app
+        .reply(&f.thread, None, &f.bob, "Ginger tea helps my joints.")
+        .await;
+    let (s, v) = app
+        .post(
+            &format!("/moderation/posts/{post}/remove"),
+            json!({"reason": "Looks like an advert"}),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+
+    // The author finds the way to appeal under their post, and only they do.
+    let bob = app.new_browser();
+    bob.sign_in("bob", None).await;
+    let appeal_link = format!("/appeals/new?post={post}");
+    let (_, page) = bob.page(&format!("/threads/{}", f.thread)).await;
+    assert!(page.contains(&appeal_link), "no appeal link for the author");
+    let carol = app.new_browser();
+    carol.sign_in("carol", None).await;
+    let (_, page) = carol.page(&format!("/threads/{}", f.thread)).await;
+    assert!(
+        !page.contains("/appeals/new"),
+        "another member is offered an appeal"
+    );
+
+    // An identifier in the appeal is refused, naming its kind, with the text kept to mend.
+    let (s, form) = bob.page(&appeal_link).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(form.contains("Why should the decision change?"));
+    let csrf = bob.csrf(&appeal_link).await;
+    let risky = "It is my own experience; ring me on 617-555-0199 to check.";
+    let res = bob
+        .form(
+            "/appeals",
+            &[("csrf_token", &csrf), ("post_id", &post), ("text", risky)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let again = res.text().await.unwrap();
+    assert!(
+        again.contains("phone") && again.contains("ring me on"),
+        "{again}"
+    );
+    let text = "It is my own experience, not an advert.";
+    let res = bob
+        .form(
+            "/appeals",
+            &[("csrf_token", &csrf), ("post_id", &post), ("text", text)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/notifications");
+    // Once only: the second time says so on the form.
+    let res = bob
+        .form(
+            "/appeals",
+            &[("csrf_token", &csrf), ("post_id", &post), ("text", text)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = bob.page("/notifications").await;
+    assert!(page.contains("appealed this decision already"), "{page}");
+
+    // Members may not open the moderators' page.
+    let (s, _) = carol.page("/moderation/appeals").await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    // A second moderator sees the appeal with the decision and answers it there.
+    app.staff("second", kindred::domain::Role::Moderator);
+    let (_, t) = app.login("second", None).await;
+    let (secret, _) = app.enrol_totp(t["access_token"].as_str().unwrap()).await;
+    let second = app.new_browser();
+    second.sign_in("second", Some(&secret)).await;
+    let (s, page) = second.page("/moderation/appeals").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        page.contains(text) && page.contains("Looks like an advert"),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("#post-{post}")),
+        "no link to the post"
+    );
+    let (_, v) = app.get("/moderation/appeals", Some(&f.moderator)).await;
+    let appeal = v["appeals"][0]["id"].as_str().unwrap().to_owned();
+    let csrf = second.csrf("/moderation/appeals").await;
+    let answer = format!("/moderation/appeals/{appeal}/overturn");
+    let res = second
+        .form(
+            &answer,
+            &[("csrf_token", &csrf), ("reason", "Mrs Kowalski said so")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = second.page("/moderation/appeals").await;
+    assert!(
+        page.contains("Take that out"),
+        "a name in the reason was not refused"
+    );
+    let res = second
+        .form(
+            &answer,
+            &[
+                ("csrf_token", &csrf),
+                ("reason", "A personal experience, not an advert."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = second.page("/moderation/appeals").await;
+    assert!(page.contains("Appeal overturned") && page.contains("No open appeals"));
+    // The post is back, and the appeal is in the member's data export.
+    let (_, t) = app.get(&format!("/threads/{}", f.thread), None).await;
+    assert!(t.to_string().contains("Ginger tea"));
+    let (s, export) = app.get("/me/export", Some(&f.bob)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(export["appeals"][0]["status"], "overturned", "{export}");
+    assert_eq!(export["appeals"][0]["text"], text);
+    assert!(
+        !export["appeals"].to_string().contains("second"),
+        "a moderator's name"
+    );
+}
+
+#[actix_web::test]
+async fn a_reveal_reason_with_an_identifier_is_refused_and_nothing_is_shown() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let (s, v) = app
+        .post(
+            &format!("/threads/{}/posts", f.thread),
+            json!({"body": "My neighbour Tomasz Nowak drove me, call 617-555-0199."}),
+            Some(&f.bob),
+        )
+        .await;
+    assert_eq!(
+        (s, &v["status"]),
+        (StatusCode::CREATED, &json!("held")),
+        "{v}"
+    );
+    let id = v["id"].as_str().unwrap();
+    let (s, v) = app
+        .post(
+            &format!("/moderation/posts/{id}/reveal"),
+            json!({"reason": "checking 617-555-0199 is his"}),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(
+        !v.to_string().contains("Nowak") && !v.to_string().contains("0199"),
+        "{v}"
+    );
+    assert!(!app
+        .audit_actions()
+        .await
+        .contains(&"post.revealed".to_owned()));
+}

@@ -16,7 +16,7 @@ use crate::domain::{Role, Username};
 use crate::error::AppError;
 use crate::moderation::decide::{self, Decision};
 use crate::notify;
-use crate::posting::PostStatus;
+use crate::posting::{lifecycle, PostStatus};
 use crate::state::AppState;
 
 #[derive(Deserialize, Debug)]
@@ -239,17 +239,19 @@ fn undo(
     appeal: &AppealRow,
     ip: &str,
 ) -> Result<(), AppError> {
-    if let Some(post) = appeal.post_id {
-        let status = rows::post_decision(conn, post)?.map(|(_, s, _)| s);
-        let decision = if status.as_deref() == Some(PostStatus::Removed.as_str()) {
-            Decision::Restore
+    if let Some(post_id) = appeal.post_id {
+        let (post, _, thread, a) = crate::forum::access::post_for(conn, post_id, m)?;
+        let (decision, action) = if post.status() == PostStatus::Removed {
+            (Decision::Restore, lifecycle::Action::Restore)
         } else {
-            Decision::Approve
+            (Decision::Approve, lifecycle::Action::Approve)
         };
-        // A purged post cannot come back; the appeal's outcome still stands and is told.
-        match decide::apply(conn, m, post, &decision, ip) {
-            Ok(_) | Err(AppError::Conflict { .. }) | Err(AppError::Validation { .. }) => {}
-            Err(e) => return Err(e),
+        // The lifecycle says whether the post can come back: one whose text was purged (a PHI
+        // rejection) or that its author deleted cannot. The appeal's outcome stands either way
+        // and is told; any other failure of the decision is an error.
+        let actor = a.actor(&thread, &post, false);
+        if lifecycle::transition(post.current(), actor, action).is_ok() {
+            decide::apply(conn, m, post_id, &decision, ip)?;
         }
     }
     if let Some(s) = appeal.sanction_id {

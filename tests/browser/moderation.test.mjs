@@ -2,7 +2,9 @@
 // journey of issue 5: a member's reply that could identify her son is held; a moderator (made with
 // `kindred user create`) turns on two-factor sign-in, signs in with a code, opens the queue, sees
 // the risky parts highlighted and rejects the post with a reason; the member sees the unread count
-// in the header and reads the reason on her notifications page. Screenshots: screenshots/mod-*.png.
+// in the header and reads the reason on her notifications page. She appeals in words; a second
+// moderator (the one who decided may not) upholds the decision, and she is told.
+// Screenshots: screenshots/mod-*.png.
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,6 +24,9 @@ describe('moderation: a held post is rejected with a reason and its author is to
   let enrolledStep;
   const modName = `mod_${randomBytes(3).toString('hex')}`;
   const modPassword = `steady ${randomBytes(6).toString('hex')} lantern`;
+  const secondName = `mod2_${randomBytes(3).toString('hex')}`;
+  const APPEAL = 'I took the details out of my head too late; I will post it again without them.';
+  const ANSWER = 'The post named your son and his birthday; please post again without them.';
   const journey = new Journey(test, 'mod-');
   const step = (name, fn, opts) => journey.step(name, fn, opts);
   const shot = (t, name) => journey.shot(t, name);
@@ -31,6 +36,7 @@ describe('moderation: a held post is rejected with a reason and its author is to
     async () => {
       await kindred.demo();
       await kindred.createUser(modName, 'moderator', modPassword);
+      await kindred.createUser(secondName, 'moderator', modPassword);
       baseUrl = await kindred.start();
       member = await kindred.phonePage();
       moderator = await member.context().browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
@@ -163,6 +169,57 @@ describe('moderation: a held post is rejected with a reason and its author is to
     await shot(t, '05-notifications');
     await Promise.all([member.waitForURL(/\/threads\/\d+#post-\d+$/), member.locator('.notifications a').first().click()]);
     assert.match(await member.locator(`#post-${heldId}`).innerText(), /Not published by a moderator/);
+  });
+
+  step('the member appeals the decision in words', async (t) => {
+    const post = member.locator(`#post-${heldId}`);
+    await Promise.all([
+      member.waitForURL(/\/appeals\/new\?post=\d+$/),
+      post.getByRole('link', { name: 'Appeal this decision' }).click(),
+    ]);
+    await member.getByRole('heading', { level: 1, name: 'Appeal a decision' }).waitFor();
+    await member.getByLabel('Why should the decision change?').fill(APPEAL);
+    await shot(t, '06-appeal-form');
+    await Promise.all([member.waitForURL(/\/notifications$/), member.getByRole('button', { name: 'Send my appeal' }).click()]);
+    assert.match(await member.locator('.notice').first().innerText(), /Your appeal is sent/);
+  });
+
+  step('a second moderator upholds it with a reason; the member is told', async (t) => {
+    const second = await moderator.context().browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+      .then((c) => c.newPage());
+    second.setDefaultTimeout(15_000);
+    second.on('pageerror', (e) => errors.push(e.message));
+    journey.page = second;
+    await second.goto(`${baseUrl}/login`);
+    await second.getByLabel('Username', { exact: true }).fill(secondName);
+    await second.getByLabel('Password', { exact: true }).fill(modPassword);
+    await Promise.all([second.waitForURL((u) => !u.pathname.startsWith('/login')), second.getByRole('button', { name: 'Sign in' }).click()]);
+    await second.goto(`${baseUrl}/me`);
+    await Promise.all([second.waitForURL(/\/me\/2fa$/), second.getByRole('button', { name: 'Turn on two-factor sign-in' }).click()]);
+    const secondKey = base32Decode((await second.locator('.secret code').innerText()).trim());
+    if (Date.now() / 1000 % 30 > 27) await sleep(3500);
+    await second.getByLabel('6-digit code', { exact: true }).fill(totpAt(secondKey, stepNow()));
+    await Promise.all([second.waitForURL(/\/me\/2fa\/confirm$/), second.getByRole('button', { name: 'Turn on', exact: true }).click()]);
+    await second.goto(`${baseUrl}/moderation/appeals`);
+    await second.getByRole('heading', { level: 1, name: 'Appeals' }).waitFor();
+    const item = second.locator('.queue-item').first();
+    assert.match(await item.innerText(), new RegExp(APPEAL.slice(0, 30)));
+    assert.match(await item.innerText(), new RegExp(`Decided by ${modName}`));
+    await item.getByLabel(/Your reason/).fill(ANSWER);
+    await shot(t, '07-appeal-answer');
+    await Promise.all([
+      second.waitForURL(/\/moderation\/appeals(#.*)?$/),
+      item.getByRole('button', { name: 'Uphold: the decision stands' }).click(),
+    ]);
+    assert.match(await second.locator('.notice').first().innerText(), /Appeal upheld/);
+    await second.getByText('No open appeals.').waitFor();
+    await shot(t, '08-appeals-empty');
+    journey.page = member;
+    await member.goto(`${baseUrl}/notifications`);
+    const text = await member.locator('.notifications').innerText();
+    assert.match(text, /answered your appeal: upheld/);
+    assert.ok(text.includes(ANSWER), 'the answer is shown');
+    await shot(t, '09-appeal-outcome');
   });
 
   step('no script errors on any page', async () => {

@@ -105,12 +105,15 @@ describe('the main pages have no serious or critical accessibility violations', 
       await audit(t, page, `${baseUrl}/threads/${threadId}`, 'thread', width);
       await audit(t, page, `${baseUrl}/groups/lupus/new`, 'compose', width);
       await audit(t, page, `${baseUrl}/posts/${reportPostId}/report`, 'report a post', width);
+      await audit(t, page, `${baseUrl}/posts/${reportPostId}/quote`, 'quote a post', width);
+      await audit(t, page, `${baseUrl}/appeals/new?post=${reportPostId}`, 'appeal form', width);
       await page.context().close();
     });
 
     test(`the moderation queue as an admin at ${width} width`, { timeout: 120_000 }, async (t) => {
       const page = await signedInPage(width, 'a11y_admin');
       await audit(t, page, `${baseUrl}/moderation`, 'moderation', width);
+      await audit(t, page, `${baseUrl}/moderation/appeals`, 'appeals', width);
       await page.context().close();
     });
   }

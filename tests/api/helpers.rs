@@ -704,3 +704,32 @@ impl TestApp {
         assert_eq!(v["email_confirmed"], true, "{v}");
     }
 }
+
+/// A reply the PHI scanner holds: each of its identifiers (a name, a birth date, a street) is one
+/// no moderator may see unasked.
+pub const RISKY: &str = "My son Tomasz Nowak (DOB 03/14/2012) was seen at 22 Birch Lane.";
+
+/// Alice replies [`RISKY`] in the forum's thread; the answer says it is held. Returns its id.
+pub async fn held_reply(app: &TestApp, f: &Forum) -> String {
+    let (s, v) = app
+        .post(
+            &format!("/threads/{}/posts", f.thread),
+            json!({ "body": RISKY }),
+            Some(&f.alice),
+        )
+        .await;
+    assert_eq!(
+        (s, v["status"].as_str()),
+        (StatusCode::CREATED, Some("held")),
+        "{v}"
+    );
+    v["id"].as_str().expect("post id").to_owned()
+}
+
+/// The moderation queue's item for `post`, if it is there.
+pub fn queue_item<'a>(queue: &'a Value, post: &str) -> Option<&'a Value> {
+    queue["items"]
+        .as_array()?
+        .iter()
+        .find(|i| i["post"]["id"].as_str() == Some(post))
+}

@@ -5,36 +5,13 @@ use kindred::domain::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
+use crate::helpers::queue_item as item;
 use crate::helpers::*;
-
-const RISKY: &str = "My son Tomasz Nowak (DOB 03/14/2012) was seen at 22 Birch Lane.";
-
-fn item<'a>(queue: &'a Value, post: &str) -> Option<&'a Value> {
-    queue["items"]
-        .as_array()?
-        .iter()
-        .find(|i| i["post"]["id"].as_str() == Some(post))
-}
 
 fn has_post(thread: &Value, id: &str) -> bool {
     thread["posts"]
         .as_array()
         .is_some_and(|ps| ps.iter().any(|p| p["id"].as_str() == Some(id)))
-}
-
-async fn held_reply(app: &TestApp, f: &Forum) -> String {
-    let (s, v) = app
-        .post(
-            &format!("/threads/{}/posts", f.thread),
-            json!({ "body": RISKY }),
-            Some(&f.alice),
-        )
-        .await;
-    assert_eq!(
-        (s, v["status"].as_str()),
-        (StatusCode::CREATED, Some("held"))
-    );
-    v["id"].as_str().unwrap().to_owned()
 }
 
 async fn flag(app: &TestApp, post: &str, token: &str, reason: &str) -> (StatusCode, Value) {

@@ -7,8 +7,6 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 
-const RISKY: &str = "My son Tomasz Nowak (DOB 03/14/2012) was seen at 22 Birch Lane.";
-
 async fn inbox(app: &TestApp, token: &str) -> Vec<Value> {
     let (s, v) = app.get("/notifications", Some(token)).await;
     assert_eq!(s, StatusCode::OK, "{v}");

@@ -600,12 +600,7 @@ async fn identifiers_in_disguise_are_held_highlighted_where_written_and_masked_f
     assert_eq!(s, StatusCode::OK, "{q}");
     for (id, (body, _, kind, secret)) in ids.iter().zip(DISGUISED) {
         let seen = post_in(&t, id).expect("moderators see held posts");
-        let queued = q["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|i| i["post"]["id"].as_str() == Some(id))
-            .expect("queued");
+        let queued = queue_item(&q, id).expect("queued");
         for html in [&seen["body_html"], &queued["post"]["body_html"]] {
             let html = html.as_str().unwrap();
             assert!(html.contains(&format!("[{kind}]")), "{body:?}: {html}");

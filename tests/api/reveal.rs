@@ -5,39 +5,15 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
+use crate::helpers::queue_item as item;
 use crate::helpers::*;
 
-/// Every identifier in it is one the scanner holds; none may reach a moderator unasked.
-const RISKY: &str = "My son Tomasz Nowak (DOB 03/14/2012) was seen at 22 Birch Lane.";
 const SECRETS: [&str; 4] = ["Tomasz", "Nowak", "03/14/2012", "Birch"];
-
-fn item<'a>(q: &'a Value, post: &str) -> Option<&'a Value> {
-    q["items"]
-        .as_array()?
-        .iter()
-        .find(|i| i["post"]["id"] == post)
-}
 
 fn assert_masked(what: &str, text: &str) {
     for word in SECRETS {
         assert!(!text.contains(word), "{what} shows {word:?}:\n{text}");
     }
-}
-
-async fn held(app: &TestApp, f: &Forum) -> String {
-    let (s, v) = app
-        .post(
-            &format!("/threads/{}/posts", f.thread),
-            json!({ "body": RISKY }),
-            Some(&f.alice),
-        )
-        .await;
-    assert_eq!(
-        (s, v["status"].as_str()),
-        (StatusCode::CREATED, Some("held")),
-        "{v}"
-    );
-    v["id"].as_str().unwrap_or_default().to_owned()
 }
 
 async fn reveal(app: &TestApp, post: &str, reason: Value, token: &str) -> (StatusCode, Value) {
@@ -53,7 +29,7 @@ async fn reveal(app: &TestApp, post: &str, reason: Value, token: &str) -> (Statu
 async fn the_queue_and_thread_show_masks_and_reading_them_writes_nothing() {
     let app = spawn_app().await;
     let f = forum(&app).await;
-    let post = held(&app, &f).await;
+    let post = held_reply(&app, &f).await;
     // A report whose note repeats a number is masked too.
     let reply = app
         .reply(&f.thread, None, &f.bob, "Pacing helps me most.")
@@ -111,7 +87,7 @@ async fn the_queue_and_thread_show_masks_and_reading_them_writes_nothing() {
 async fn a_reveal_needs_a_reason_and_moderator_powers_and_is_audited() {
     let app = spawn_app().await;
     let f = forum(&app).await;
-    let post = held(&app, &f).await;
+    let post = held_reply(&app, &f).await;
 
     for bad in [json!(null), json!(""), json!("ok"), json!("x".repeat(501))] {
         let (s, v) = reveal(&app, &post, bad.clone(), &f.moderator).await;
@@ -188,7 +164,7 @@ async fn a_reveal_needs_a_reason_and_moderator_powers_and_is_audited() {
 async fn the_reveal_page_is_a_post_with_csrf_and_shows_the_post_once() {
     let app = spawn_app().await;
     let f = forum(&app).await;
-    let post = held(&app, &f).await;
+    let post = held_reply(&app, &f).await;
     let b = app
         .staff_browser("pagemod", kindred::domain::Role::Moderator)
         .await;
@@ -266,7 +242,7 @@ async fn many_reveals_in_an_hour_alert_the_admins_once() {
     let f = forum(&app).await;
     let mut posts = Vec::new();
     for _ in 0..4 {
-        posts.push(held(&app, &f).await);
+        posts.push(held_reply(&app, &f).await);
     }
     let alerts = |v: &Value| {
         v["notifications"]

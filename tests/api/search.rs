@@ -8,8 +8,6 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 
-const RISKY: &str = "My son Tomasz Nowak (DOB 03/14/2012) was seen at 22 Birch Lane.";
-
 struct Forum {
     admin: String,
     moderator: String,

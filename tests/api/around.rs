@@ -473,3 +473,114 @@ async fn a_reveal_reason_with_an_identifier_is_refused_and_nothing_is_shown() {
         .await
         .contains(&"post.revealed".to_owned()));
 }
+
+/// Every way in a crawler or a curious member might try, pages and API, with and without a
+/// searching for other words of its title `{s}` and text `{b}` (a search page repeats its own
+/// query); `{t}` is the thread, `{p}` its opening post, `{a}` its author.
+const DOORS: [&str; 22] = [
+    "/",
+    "/groups",
+    "/groups/{g}",
+    "/groups/{g}?page=2",
+    "/threads/{t}",
+    "/threads/{t}?page=2",
+    "/threads/{t}/no-such-page",
+    "/posts/{p}/report",
+    "/posts/{p}/quote",
+    "/posts/{p}/edit",
+    "/search?q={s}",
+    "/search?q={b}",
+    "/users/{a}",
+    "/clinicians/{a}",
+    "/api/v1/groups",
+    "/api/v1/groups/{g}",
+    "/api/v1/groups/{g}/threads",
+    "/api/v1/threads/{t}",
+    "/api/v1/posts/{p}/revisions",
+    "/api/v1/search?q={s}",
+    "/api/v1/users/{a}",
+    "/api/v1/clinicians/{a}",
+];
+
+#[actix_web::test]
+async fn no_response_to_an_outsider_holds_a_word_of_a_members_only_group() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    // A registered group (anyone signed in reads it) and a private one (members only), each with
+    // a thread whose title and text an outsider must never meet.
+    let mut places = Vec::new();
+    // Words of their own for each, so that what a signed-in outsider may read of the registered
+    // group is not mistaken for the private one.
+    for (slug, visibility, secret, title, body) in [
+        (
+            "signed-in-only",
+            "registered",
+            ["Quillwort", "Marshmallow"],
+            "tincture",
+            "root",
+        ),
+        (
+            "rare-kids",
+            "private",
+            ["Bladderwrack", "Meadowsweet"],
+            "poultice",
+            "leaf",
+        ),
+    ] {
+        app.group(&f.admin, slug, visibility).await;
+        assert_eq!(app.join(slug, &f.admin).await, "member");
+        let (thread, post) = app
+            .thread(
+                slug,
+                &f.admin,
+                &format!("{} {title}", secret[0]),
+                &format!("{} {body} tea at night.", secret[1]),
+            )
+            .await;
+        places.push((slug, visibility, thread, post, secret, title, body));
+    }
+    let anonymous = app.new_browser();
+    let outsider = app.new_browser();
+    outsider.sign_in("carol", None).await;
+    for (slug, visibility, thread, post, secret, title, body) in &places {
+        let who: Vec<(&str, &Browser<'_>, Option<&str>)> = if *visibility == "private" {
+            vec![
+                ("anonymous", &anonymous, None),
+                ("a non-member", &outsider, Some(&f.carol)),
+            ]
+        } else {
+            vec![("anonymous", &anonymous, None)]
+        };
+        for (name, browser, token) in who {
+            for door in DOORS {
+                let path = door
+                    .replace("{g}", slug)
+                    .replace("{t}", thread)
+                    .replace("{p}", post)
+                    .replace("{a}", "root")
+                    .replace("{s}", title)
+                    .replace("{b}", body);
+                let (status, text) = if let Some(api) = path.strip_prefix("/api/v1") {
+                    let (s, v) = app.get(api, token).await;
+                    (s, v.to_string())
+                } else {
+                    browser.page(&path).await
+                };
+                for word in secret {
+                    assert!(
+                        !text.contains(word),
+                        "{name} read {word:?} of the {visibility} group at {path} ({status}):\n{}",
+                        &text[..text.len().min(600)]
+                    );
+                }
+                assert!(status.as_u16() < 500, "{path}: {status}");
+            }
+        }
+        // The doors are real: a member finds the words through them.
+        for door in ["/threads/{t}", "/search?q={s}"] {
+            let path = door.replace("{t}", thread).replace("{s}", title);
+            let (_, v) = app.get(&path, Some(&f.admin)).await;
+            assert!(v.to_string().contains(secret[0]), "a member at {path}: {v}");
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! Phone and fax numbers: North American forms, "+" international forms, spelled-out digits,
+//! Phone and fax numbers: North American forms, "+" international forms, national forms of other
+//! countries, spelled-out digits,
 //! with public hotlines and business toll-free lines left alone.
 
 use std::sync::LazyLock;
@@ -22,6 +23,15 @@ static NANP: LazyLock<Regex> = LazyLock::new(|| {
 /// +44 20 7946 0958, +41 (0)69 979 80 58, +447700900123.
 static INTERNATIONAL: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"\+ ?[0-9]{1,3}(?:[ .\-]?\([0-9]{1,4}\))?(?:[ .\-]?[0-9]{1,6}){1,6}(?-u:\b)")
+});
+
+/// A number written the way it is dialled inside its own country, outside North America: groups of
+/// 2–6 digits, the last up to 8 (the first maybe in brackets) joined by a space, dot or hyphen, or one unbroken run
+/// that starts with a trunk 0. Which of these is a phone is decided in [`abroad`].
+static NATIONAL_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?:\([0-9]{1,5}\) ?|(?-u:\b)[0-9]{2,6}[ .\-])(?:[0-9]{2,6}[ .\-]){0,3}[0-9]{2,8}(?-u:\b)|(?-u:\b)0[0-9]{8,11}(?-u:\b)",
+    )
 });
 
 /// Words that, just before a number, say it is a phone number.
@@ -99,7 +109,12 @@ pub(super) fn detect(text: &Text, spoken: &[Spoken], out: &mut Vec<Finding>) {
         let cued = super::near_before(text, m.start(), 4, PHONE_CUES)
             || super::near_before(text, m.start(), 6, FAX_CUES);
         let base = if digits.len() == 7 {
-            if !cued || shape::unit_after(&text.lower, m.end()) {
+            // "020 7946" of "020 7946 0958" is the start of a number abroad, judged below.
+            let longer = matches!(
+                text.raw.as_bytes()[m.end()..],
+                [b' ' | b'.' | b'-', d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit()
+            );
+            if !cued || longer || shape::unit_after(&text.lower, m.end()) {
                 continue;
             }
             0.7
@@ -131,6 +146,14 @@ pub(super) fn detect(text: &Text, spoken: &[Spoken], out: &mut Vec<Finding>) {
             }
         }
     }
+    for m in NATIONAL_ABROAD.find_iter(text.raw) {
+        if let Some(base) = abroad(text, m.start(), m.as_str()) {
+            let digits = shape::digits_of(m.as_str());
+            if let Some(f) = number_finding(text, m.start(), m.end(), &digits, base) {
+                out.push(f);
+            }
+        }
+    }
     for run in spoken {
         let national = national(run.digits.as_bytes());
         let cued = super::near_before(text, run.start, 5, PHONE_CUES)
@@ -143,6 +166,68 @@ pub(super) fn detect(text: &Text, spoken: &[Spoken], out: &mut Vec<Finding>) {
         if let Some(f) = number_finding(text, run.start, run.end, run.digits.as_bytes(), base) {
             out.push(f);
         }
+    }
+}
+
+/// How sure we are that `number` (at `start`) is a phone number in a national format abroad, or
+/// None. The shapes, from the numbering plans:
+/// - a trunk 0 and 10–11 digits in groups or one run: the UK (020 7946 0958, 07700 900123),
+///   France (06 12 34 56 78), Germany (030 1234 5678), Australia (0412 345 678), the Netherlands,
+///   Italy, the Philippines (0917 123 4567), Nigeria (0803 123 4567), Ireland and New Zealand's
+///   mobiles;
+/// - an area code in brackets and 9–11 digits in all: Brazil ((11) 91234-5678), Australia
+///   ((02) 9876 5432), Ireland ((01) 234 5678);
+/// - ten digits as 5 + 5 starting 6–9 (an Indian mobile, 98765 43210), or as 2 + 4 + 4 (a Mexican
+///   number, 55 1234 5678);
+/// - 9–12 digits in any of these groupings after a word about calling ("mobile 612 34 56 78").
+///
+/// Not: North American shapes (detected above), anything right after "+" or inside a longer run,
+/// dates, IPv4 addresses, drug codes (NDC), amounts or measures.
+fn abroad(text: &Text, start: usize, number: &str) -> Option<f32> {
+    let end = start + number.len();
+    let raw = text.raw.as_bytes();
+    if start > 0 && matches!(raw[start - 1], b'+' | b'$' | b'#' | b'.' | b',') {
+        return None;
+    }
+    if !free_standing(text.raw, start, end)
+        || shape::unit_after(&text.lower, end)
+        || shape::date_shaped(number)
+    {
+        return None;
+    }
+    let groups: Vec<&str> = number
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let digits: usize = groups.iter().map(|g| g.len()).sum();
+    let sizes: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    // An IPv4 address, or a North American number the detector above has already judged.
+    let dotted_quad = groups.len() == 4 && sizes.iter().all(|&n| n <= 3) && number.contains('.');
+    let nanp = matches!(sizes.as_slice(), [3, 3, 4] | [3, 4] | [1, 3, 3, 4]);
+    // A drug's National Drug Code: three groups joined by hyphens, the last of one or two digits
+    // (0083-3324-80, 02239-9853-44).
+    let ndc = sizes.len() == 3 && sizes[2] <= 2 && number.matches('-').count() == 2;
+    if dotted_quad || nanp || ndc || !(9..=12).contains(&digits) {
+        return None;
+    }
+    let trunk = number.trim_start_matches('(').starts_with('0');
+    let bracketed = number.starts_with('(');
+    let cued = super::near_before(text, start, 4, PHONE_CUES)
+        || super::near_before(text, start, 6, FAX_CUES);
+    let first = groups[0].as_bytes()[0];
+    let shape = match sizes.as_slice() {
+        _ if trunk && (10..=11).contains(&digits) => Some(0.8),
+        _ if bracketed && (9..=11).contains(&digits) => Some(0.8),
+        [5, 5] if (b'6'..=b'9').contains(&first) => Some(0.7),
+        [2, 4, 4] if first != b'0' => Some(0.65),
+        _ => None,
+    };
+    match (shape, cued) {
+        (Some(base), true) => Some(f32::max(base, 0.85)),
+        (Some(base), false) => Some(base),
+        // Any grouping after a word about calling: a Spanish 612 34 56 78, an Irish 087 123 4567.
+        (None, true) if groups.len() >= 2 || trunk => Some(0.8),
+        (None, _) => None,
     }
 }
 
@@ -273,6 +358,7 @@ mod tests {
             ),
             ("my mum in london +44 20 7946 0958", "+44 20 7946 0958"),
             ("just call 555-0199 after six", "555-0199"),
+            ("just call 555-0199", "555-0199"),
         ] {
             let got = kinds(s);
             assert!(
@@ -302,5 +388,56 @@ mod tests {
             assert_eq!(kinds(s), [], "{s}");
         }
         assert_eq!(kinds("my cell is 1-800-555-0199").len(), 1);
+    }
+
+    #[test]
+    fn national_numbers_abroad_are_phones_in_their_own_shapes() {
+        for (s, want) in [
+            ("ring my mum on 020 7946 0958 tonight", "020 7946 0958"),
+            ("her mobile is 07700 900123", "07700 900123"),
+            ("je suis au 06 12 34 56 78 le soir", "06 12 34 56 78"),
+            ("Praxis 030 1234 5678, Dr. Weber", "030 1234 5678"),
+            ("my number 0412 345 678 if you're in sydney", "0412 345 678"),
+            ("the clinic (02) 9876 5432 was kind", "(02) 9876 5432"),
+            ("meu celular (11) 91234-5678", "(11) 91234-5678"),
+            ("whatsapp 98765 43210 for the group", "98765 43210"),
+            ("mi casa 55 1234 5678 en la ciudad", "55 1234 5678"),
+            ("text me 0917 123 4567 po", "0917 123 4567"),
+            ("call 0803 123 4567 anytime", "0803 123 4567"),
+            ("mobile 612 34 56 78", "612 34 56 78"),
+            ("ring 087 123 4567 after work", "087 123 4567"),
+            ("his number is 07700900123", "07700900123"),
+            ("bel me op 06-12345678", "06-12345678"),
+            ("my landline (01) 234 5678", "(01) 234 5678"),
+        ] {
+            let got = kinds(s);
+            assert!(
+                got.contains(&(Kind::Phone, want.to_owned())),
+                "{s}: wanted {want:?}, got {got:?}"
+            );
+        }
+        assert_eq!(
+            kinds("fax it to 020 7946 0959 please"),
+            [(Kind::Fax, "020 7946 0959".to_owned())]
+        );
+    }
+
+    #[test]
+    fn other_numbers_in_groups_are_not_phones_abroad() {
+        for s in [
+            "we raised 1 234 567 euros",
+            "the study had 12 000 000 people",
+            "on 2024 01 15 and 15.01.2024 I went",
+            "my router is 192.168.10.25 at home",
+            "took 10 000 steps and 2 500 mg",
+            "the trial ran from 2019 to 2021 with 3 345 patients",
+            "ISBN 978 0 14 044913 6 is the book",
+            "page 12 34 of the leaflet",
+            "room 0123 on floor 4",
+            "the NDC 0083-3324-80 is the same drug",
+            "my pharmacist said 02239-9853-44 is the generic",
+        ] {
+            assert_eq!(kinds(s), [], "{s}");
+        }
     }
 }

@@ -168,6 +168,8 @@ async fn set_moderator<const ON: bool>(
 #[derive(Deserialize)]
 struct PageQuery {
     cursor: Option<String>,
+    /// 1–100 threads a page (25 when absent).
+    limit: Option<String>,
     /// `true`: only threads no verified clinician has answered yet.
     #[serde(default)]
     waiting_for_clinician: Option<bool>,
@@ -181,7 +183,8 @@ async fn list_threads(
 ) -> Result<HttpResponse, AppError> {
     let q = q.into_inner();
     let waiting = q.waiting_for_clinician.unwrap_or(false);
-    let page = threads::list(&state, path.into_inner(), viewer, q.cursor, waiting).await?;
+    let size = threads::PageSize::parse(q.limit.as_deref())?;
+    let page = threads::list(&state, path.into_inner(), viewer, q.cursor, waiting, size).await?;
     Ok(HttpResponse::Ok().json(ThreadList {
         threads: &page.threads,
         next_cursor: page.next_cursor.as_deref(),

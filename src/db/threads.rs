@@ -162,10 +162,68 @@ impl Cursor {
 /// place it had at the snapshot (its activity is recomputed as of then from its posts), so later
 /// pages neither repeat it nor skip it. Threads started after the snapshot appear on a fresh first
 /// page. Three queries, all on indexes, whatever the group's size.
+///
+/// A member is shown the published threads and their own unpublished ones. Asked as one `OR`, no
+/// index gives that order, and the database sorts the whole group for every page; so the two are
+/// read apart, each in index order (the published ones on `threads_listing_status`), and merged.
 pub fn page(
     conn: &mut AnyConnection,
     group_id: i64,
     shown: Shown,
+    waiting_for_clinician: bool,
+    cursor: Option<Cursor>,
+    limit: i64,
+) -> Result<Vec<(ThreadWithAuthor, PrimitiveDateTime)>, AppError> {
+    let which = match shown {
+        Shown::All => Which::All,
+        Shown::Published => Which::Published,
+        Shown::PublishedOrBy(me) => {
+            let mut rows = page_of(
+                conn,
+                group_id,
+                Which::Published,
+                waiting_for_clinician,
+                cursor,
+                limit,
+            )?;
+            rows.extend(page_of(
+                conn,
+                group_id,
+                Which::UnpublishedBy(me),
+                waiting_for_clinician,
+                cursor,
+                limit,
+            )?);
+            sort_and_cut(&mut rows, limit);
+            return Ok(rows);
+        }
+    };
+    page_of(conn, group_id, which, waiting_for_clinician, cursor, limit)
+}
+
+/// Which threads a listing query reads: [`Shown`], with a member's view split in two.
+#[derive(Clone, Copy)]
+enum Which {
+    All,
+    Published,
+    UnpublishedBy(i64),
+}
+
+/// Listing order: pinned first, then the activity as of the snapshot, then the newest id.
+fn sort_and_cut(page: &mut Vec<(ThreadWithAuthor, PrimitiveDateTime)>, limit: i64) {
+    page.sort_by(|((a, _), at_a), ((b, _), at_b)| {
+        b.pinned
+            .cmp(&a.pinned)
+            .then(at_b.cmp(at_a))
+            .then(b.id.cmp(&a.id))
+    });
+    page.truncate(usize::try_from(limit).unwrap_or(0));
+}
+
+fn page_of(
+    conn: &mut AnyConnection,
+    group_id: i64,
+    which: Which,
     waiting_for_clinician: bool,
     cursor: Option<Cursor>,
     limit: i64,
@@ -179,14 +237,12 @@ pub fn page(
         if waiting_for_clinician {
             q = q.filter(threads::clinician_answered.eq(false));
         }
-        match shown {
-            Shown::All => q,
-            Shown::Published => q.filter(threads::status.eq(PostStatus::Published)),
-            Shown::PublishedOrBy(id) => q.filter(
-                threads::status
-                    .eq(PostStatus::Published)
-                    .or(threads::author_id.eq(Some(id))),
-            ),
+        match which {
+            Which::All => q,
+            Which::Published => q.filter(threads::status.eq(PostStatus::Published)),
+            Which::UnpublishedBy(id) => q
+                .filter(threads::author_id.eq(Some(id)))
+                .filter(threads::status.ne(PostStatus::Published)),
         }
     };
     let Some(c) = cursor else {
@@ -265,13 +321,7 @@ pub fn page(
                 page.push(((row, name), at));
             }
         }
-        page.sort_by(|((a, _), at_a), ((b, _), at_b)| {
-            b.pinned
-                .cmp(&a.pinned)
-                .then(at_b.cmp(at_a))
-                .then(b.id.cmp(&a.id))
-        });
-        page.truncate(usize::try_from(limit).unwrap_or(0));
+        sort_and_cut(&mut page, limit);
     }
     Ok(page)
 }

@@ -20,7 +20,33 @@ use crate::state::AppState;
 
 pub use super::reading::{for_anonymous, get, ThreadWithPosts};
 
-pub const PAGE_SIZE: i64 = 25;
+/// How many threads a page of a group's list holds: 25 unless the client asks for 1–100
+/// (`?limit=`), as Discourse and Lemmy let clients choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageSize(i64);
+
+impl PageSize {
+    pub const DEFAULT: PageSize = PageSize(25);
+    pub const MAX: i64 = 100;
+
+    /// `?limit=`: absent or empty is the default; anything but a whole number 1–100 is refused.
+    pub fn parse(raw: Option<&str>) -> Result<PageSize, AppError> {
+        match raw.map(str::trim).filter(|r| !r.is_empty()) {
+            None => Ok(Self::DEFAULT),
+            Some(r) => match r.parse::<i64>() {
+                Ok(n) if (1..=Self::MAX).contains(&n) => Ok(PageSize(n)),
+                _ => Err(AppError::validation(
+                    "limit",
+                    "Ask for 1 to 100 threads a page.",
+                )),
+            },
+        }
+    }
+
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
 
 pub struct ThreadPage {
     pub group: GroupView,
@@ -75,7 +101,9 @@ pub async fn list(
     viewer: Option<UserRow>,
     cursor: Option<String>,
     waiting_for_clinician: bool,
+    size: PageSize,
 ) -> Result<ThreadPage, AppError> {
+    let size = size.get();
     let cursor = cursor
         .filter(|c| !c.is_empty())
         .map(|c| decode_cursor(&c))
@@ -93,12 +121,12 @@ pub async fn list(
                 shown,
                 waiting_for_clinician,
                 cursor,
-                PAGE_SIZE + 1,
+                size + 1,
             )?;
             let authors = rows.iter().filter_map(|((t, _), _)| t.author_id).collect();
             let badges = crate::db::users::badges(conn, authors)?;
-            let more = rows.len() as i64 > PAGE_SIZE;
-            rows.truncate(PAGE_SIZE as usize);
+            let more = rows.len() as i64 > size;
+            rows.truncate(size as usize);
             let next_cursor = if more {
                 rows.last().map(|((t, _), at)| {
                     encode_cursor(&Cursor {

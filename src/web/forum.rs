@@ -49,6 +49,9 @@ struct PageQuery {
     /// "1": only threads waiting for a verified clinician's answer.
     #[serde(default)]
     waiting: Option<String>,
+    /// 1–100 threads a page.
+    #[serde(default)]
+    limit: Option<String>,
 }
 
 async fn group_page(
@@ -63,12 +66,19 @@ async fn group_page(
     let q = q.into_inner();
     let waiting = q.waiting.as_deref() == Some("1");
     ctx.insert("waiting", &waiting);
+    // A bad `?limit=` on a page is not worth an error: the default page is shown.
+    let size = threads::PageSize::parse(q.limit.as_deref()).unwrap_or(threads::PageSize::DEFAULT);
+    ctx.insert(
+        "limit",
+        &(size != threads::PageSize::DEFAULT).then_some(size.get()),
+    );
     match threads::list(
         &state,
         slug.clone(),
         viewer.user().cloned(),
         q.cursor,
         waiting,
+        size,
     )
     .await
     {

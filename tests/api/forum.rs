@@ -729,6 +729,99 @@ async fn the_thread_list_is_paginated_newest_activity_first_and_stable_while_peo
     assert_eq!(v["threads"][0]["id"].as_str(), Some(made[0].as_str()));
 }
 
+/// Every thread id of a group's list as `token`'s holder pages through it, `limit` at a time.
+async fn every_listed(app: &TestApp, token: Option<&str>, limit: usize) -> Vec<String> {
+    let (mut seen, mut cursor) = (Vec::new(), String::new());
+    loop {
+        let (s, v) = app
+            .get(
+                &format!("/groups/busy/threads?limit={limit}&cursor={cursor}"),
+                token,
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        let page = v["threads"].as_array().unwrap();
+        assert!(
+            page.len() <= limit,
+            "{} threads for limit {limit}",
+            page.len()
+        );
+        seen.extend(page.iter().map(|t| t["id"].as_str().unwrap().to_owned()));
+        match v["next_cursor"].as_str() {
+            Some(c) => cursor = c.to_owned(),
+            None => return seen,
+        }
+    }
+}
+
+#[actix_web::test]
+async fn a_client_chooses_the_page_size_and_a_member_sees_their_own_held_thread_in_place() {
+    let app = spawn_app_with(&["--posts-per-minute", "0"]).await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    let (alice, bob) = (app.member("alice").await, app.member("bob").await);
+    app.group(&admin, "busy", "public").await;
+    app.join("busy", &alice).await;
+    app.join("busy", &bob).await;
+    let mut made = Vec::new();
+    for i in 0..30 {
+        if i == 12 {
+            // Alice's thread names her son: held, listed to her alone, in its place.
+            let (s, v) = app
+                .post(
+                    "/groups/busy/threads",
+                    json!({"title": "About my son", "body": RISKY}),
+                    Some(&alice),
+                )
+                .await;
+            assert_eq!(
+                (s, &v["post"]["status"]),
+                (StatusCode::CREATED, &json!("held")),
+                "{v}"
+            );
+            made.push(v["thread"]["id"].as_str().unwrap().to_owned());
+        }
+        made.push(
+            app.thread("busy", &bob, &format!("Thread number {i}"), "body")
+                .await
+                .0,
+        );
+    }
+    made.reverse();
+    let held = made[30 - 12].clone();
+    for limit in [7, 25, 100] {
+        assert_eq!(
+            every_listed(&app, Some(&alice), limit).await,
+            made,
+            "alice, {limit} a page"
+        );
+        let others: Vec<String> = made.iter().filter(|t| **t != held).cloned().collect();
+        assert_eq!(
+            every_listed(&app, Some(&bob), limit).await,
+            others,
+            "bob, {limit} a page"
+        );
+        assert_eq!(
+            every_listed(&app, None, limit).await,
+            others,
+            "anonymous, {limit} a page"
+        );
+    }
+    for bad in ["0", "101", "-1", "ten", "2.5"] {
+        let (s, v) = app
+            .get(&format!("/groups/busy/threads?limit={bad}"), None)
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "limit={bad}: {v}");
+        assert!(v["error"]["fields"]["limit"].is_string(), "{v}");
+    }
+    // The page takes a size too, and keeps it in its "older" link.
+    let (s, html) = app.page("/groups/busy?limit=10").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains("&amp;limit=10\">Older conversations"),
+        "{html}"
+    );
+}
+
 /// A server allowing 3 posts a minute, a public group "lupus" with an admin (two-factor on) and
 /// alice in it: (app, admin's token, alice's token).
 async fn limited_forum() -> (TestApp, String, String) {

@@ -1,0 +1,2 @@
+DROP INDEX threads_listing_status;
+DROP INDEX threads_by_author;

@@ -74,3 +74,23 @@ pub fn pending_applications(conn: &mut AnyConnection) -> Result<i64, AppError> {
         .count()
         .get_result(conn)?)
 }
+
+#[derive(QueryableByName)]
+struct Setting {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    setting: String,
+}
+
+/// Whether PostgreSQL's autovacuum is off (or cannot run, with `track_counts` off): then nothing
+/// gathers statistics or clears dead rows unless someone runs `VACUUM ANALYZE`. Never on SQLite,
+/// which has neither.
+pub fn autovacuum_off(conn: &mut AnyConnection) -> Result<bool, AppError> {
+    if matches!(conn, AnyConnection::Sqlite(_)) {
+        return Ok(false);
+    }
+    let on: Vec<Setting> = diesel::sql_query(
+        "SELECT setting FROM pg_settings WHERE name IN ('autovacuum', 'track_counts')",
+    )
+    .load(conn)?;
+    Ok(on.len() < 2 || on.iter().any(|s| s.setting != "on"))
+}

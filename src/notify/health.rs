@@ -35,7 +35,13 @@ pub struct Health {
     pub phi_holds_per_week: Vec<Week>,
     pub new_members_per_week: Vec<Week>,
     pub clinician_applications_pending: i64,
+    /// What the database's operator should fix, in words (PostgreSQL without autovacuum).
+    pub database_warnings: Vec<String>,
 }
+
+const AUTOVACUUM_OFF: &str = "PostgreSQL's autovacuum is off: nothing gathers the statistics the \
+     query planner needs or clears dead rows, and lists slow down as the forum grows. Turn it on \
+     (autovacuum = on, track_counts = on), or run VACUUM ANALYZE regularly.";
 
 pub async fn health(state: &AppState, admin: &UserRow) -> Result<Health, AppError> {
     require_role(admin, Role::Admin)?;
@@ -55,6 +61,11 @@ pub fn compute(conn: &mut AnyConnection, at: PrimitiveDateTime) -> Result<Health
     let held = reads::phi_holds(conn, since)?;
     let joined = reads::joined(conn, since)?;
     let pending = reads::pending_applications(conn)?;
+    let database_warnings = if reads::autovacuum_off(conn)? {
+        vec![AUTOVACUUM_OFF.to_owned()]
+    } else {
+        Vec::new()
+    };
     let median = median(&mut waits);
     Ok(Health {
         open_queue,
@@ -64,6 +75,7 @@ pub fn compute(conn: &mut AnyConnection, at: PrimitiveDateTime) -> Result<Health
         phi_holds_per_week: per_week(&held, at),
         new_members_per_week: per_week(&joined, at),
         clinician_applications_pending: pending,
+        database_warnings,
     })
 }
 

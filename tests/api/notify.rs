@@ -433,6 +433,16 @@ async fn the_health_page_counts_a_known_forum_for_admins_only() {
     };
     assert_eq!(week("phi_holds_per_week"), vec![0, 0, 0, 0, 0, 0, 0, 1]);
     assert_eq!(week("new_members_per_week"), vec![0, 0, 0, 0, 0, 0, 0, 5]);
+    // PostgreSQL without autovacuum is named (as `SHOW` tells it); SQLite has nothing to say.
+    let off = autovacuum_is_off(&app).await;
+    let warnings = h["database_warnings"].as_array().unwrap();
+    assert_eq!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("autovacuum is off")),
+        off,
+        "{h}"
+    );
 
     for t in [&alice, &moderator] {
         let (s, v) = app.get("/admin/health", Some(t)).await;
@@ -527,4 +537,25 @@ async fn pages_watch_and_unwatch_with_csrf_and_set_the_email_preference() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let (_, html) = b.page("/me").await;
     assert!(html.contains("has not set it up"), "{html}");
+}
+
+/// Whether the test's PostgreSQL runs without autovacuum, asked as an operator would.
+async fn autovacuum_is_off(app: &TestApp) -> bool {
+    #[derive(diesel::QueryableByName)]
+    struct Shown {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        autovacuum: String,
+    }
+    if app.state.db.is_sqlite() {
+        return false;
+    }
+    app.state
+        .db
+        .run(|conn| {
+            let shown: Shown =
+                diesel::RunQueryDsl::get_result(diesel::sql_query("SHOW autovacuum"), conn)?;
+            Ok(shown.autovacuum != "on")
+        })
+        .await
+        .expect("SHOW autovacuum")
 }

@@ -202,6 +202,28 @@ mod tests {
     }
 
     #[test]
+    fn only_our_own_images_survive_the_sanitiser_as_links_and_no_img_is_stored() {
+        let html = |md: &str| crate::content::prepare(md).map(|(_, h)| h.into_string()).unwrap_or_default();
+        let ours = html("![my garden](/images/5)");
+        assert!(ours.contains("<a href=\"/images/5\" rel=\"nofollow noopener noreferrer ugc\">image: my garden</a>"), "{ours}");
+        assert_eq!(ids_in(&ours), vec![5]);
+        for other in [
+            "![x](https://tracker.example/p.png)",
+            "![x](/images/5/thumb)",
+            "![x](/images/5?a=b)",
+            "[x](/users/alice)",
+            "<img src=\"/images/5\">",
+            "<a href=\"/images/5\" onclick=\"alert(1)\">image: x</a>",
+        ] {
+            let out = html(other);
+            assert!(!out.contains("<img"), "{other}: {out}");
+            assert!(!out.contains("onclick"), "{other}: {out}");
+            assert!(!out.contains("href=\"/") || out.contains("href=\"/images/5\""), "{other}: {out}");
+        }
+        assert!(html("![x](https://tracker.example/p.png)").contains("href=\"https://tracker.example/p.png\""));
+    }
+
+    #[test]
     fn links_are_found_with_their_text() {
         let html = r#"<p>a <a href="/images/7" rel="nofollow noopener noreferrer ugc">image: my &amp; "garden"</a> b <a href="/images/8" rel="x"><em>no</em></a></p>"#;
         let found = links(html);

@@ -152,7 +152,11 @@ pub fn set_uses(conn: &mut AnyConnection, post_id: i64, ids: &[i64]) -> Result<(
 }
 
 /// The posts (not deleted) that show an image, at most `limit`.
-pub fn using_posts(conn: &mut AnyConnection, image_id: i64, limit: i64) -> Result<Vec<i64>, AppError> {
+pub fn using_posts(
+    conn: &mut AnyConnection,
+    image_id: i64,
+    limit: i64,
+) -> Result<Vec<i64>, AppError> {
     Ok(image_uses::table
         .inner_join(posts::table)
         .filter(image_uses::image_id.eq(image_id))

@@ -93,7 +93,9 @@ pub async fn decide(
                 ),
                 Some(r) => (
                     "image_rejected",
-                    format!("A moderator did not approve your image, and it was deleted. Reason: {r}"),
+                    format!(
+                        "A moderator did not approve your image, and it was deleted. Reason: {r}"
+                    ),
                     "/images/new".to_owned(),
                 ),
             };

@@ -24,8 +24,9 @@ const OPEN: &str = "<a href=\"/images/";
 
 /// `/images/{id}` exactly: the one relative link the sanitiser lets through.
 pub fn is_image_path(url: &str) -> bool {
-    url.strip_prefix("/images/")
-        .is_some_and(|id| !id.is_empty() && id.len() <= 18 && id.bytes().all(|b| b.is_ascii_digit()))
+    url.strip_prefix("/images/").is_some_and(|id| {
+        !id.is_empty() && id.len() <= 18 && id.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// One of our image links in stored HTML.
@@ -161,10 +162,7 @@ pub fn show<'a>(
     viewer: Option<&UserRow>,
     bodies: impl IntoIterator<Item = &'a mut String>,
 ) -> Result<(), AppError> {
-    let bodies: Vec<&mut String> = bodies
-        .into_iter()
-        .filter(|b| b.contains(OPEN))
-        .collect();
+    let bodies: Vec<&mut String> = bodies.into_iter().filter(|b| b.contains(OPEN)).collect();
     if bodies.is_empty() {
         return Ok(());
     }
@@ -196,14 +194,25 @@ mod tests {
     #[test]
     fn only_our_image_paths_pass() {
         assert!(is_image_path("/images/12"));
-        for bad in ["/images/", "/images/1/thumb", "/images/1?x", "//images/1", "/images/-1", "/imagesx/1"] {
+        for bad in [
+            "/images/",
+            "/images/1/thumb",
+            "/images/1?x",
+            "//images/1",
+            "/images/-1",
+            "/imagesx/1",
+        ] {
             assert!(!is_image_path(bad), "{bad}");
         }
     }
 
     #[test]
     fn only_our_own_images_survive_the_sanitiser_as_links_and_no_img_is_stored() {
-        let html = |md: &str| crate::content::prepare(md).map(|(_, h)| h.into_string()).unwrap_or_default();
+        let html = |md: &str| {
+            crate::content::prepare(md)
+                .map(|(_, h)| h.into_string())
+                .unwrap_or_default()
+        };
         let ours = html("![my garden](/images/5)");
         assert!(ours.contains("<a href=\"/images/5\" rel=\"nofollow noopener noreferrer ugc\">image: my garden</a>"), "{ours}");
         assert_eq!(ids_in(&ours), vec![5]);
@@ -218,9 +227,13 @@ mod tests {
             let out = html(other);
             assert!(!out.contains("<img"), "{other}: {out}");
             assert!(!out.contains("onclick"), "{other}: {out}");
-            assert!(!out.contains("href=\"/") || out.contains("href=\"/images/5\""), "{other}: {out}");
+            assert!(
+                !out.contains("href=\"/") || out.contains("href=\"/images/5\""),
+                "{other}: {out}"
+            );
         }
-        assert!(html("![x](https://tracker.example/p.png)").contains("href=\"https://tracker.example/p.png\""));
+        assert!(html("![x](https://tracker.example/p.png)")
+            .contains("href=\"https://tracker.example/p.png\""));
     }
 
     #[test]
@@ -251,7 +264,10 @@ mod tests {
             decision_reason: None,
         };
         let out = picture(&img, "image: x\" onerror=\"alert(1)");
-        assert!(out.contains("alt=\"x&quot; onerror=&quot;alert(1)\""), "{out}");
+        assert!(
+            out.contains("alt=\"x&quot; onerror=&quot;alert(1)\""),
+            "{out}"
+        );
         let out = picture(&img, "image");
         assert!(out.contains("alt=\"a &quot;b&quot; &lt;c&gt;\""), "{out}");
     }

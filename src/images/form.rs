@@ -65,7 +65,8 @@ async fn read_field(field: &mut Field, max: usize) -> Result<Option<Vec<u8>>, Ap
 }
 
 fn text(bytes: Vec<u8>) -> Result<String, AppError> {
-    String::from_utf8(bytes).map_err(|_| AppError::validation("alt", "The text is not valid UTF-8."))
+    String::from_utf8(bytes)
+        .map_err(|_| AppError::validation("alt", "The text is not valid UTF-8."))
 }
 
 /// Reads the form, keeping the first `file`, `alt` and `csrf_token` and skipping anything else.
@@ -77,11 +78,18 @@ pub async fn read(mut form: Multipart) -> Result<UploadForm, AppError> {
         let name = field.name().unwrap_or_default().to_owned();
         match name.as_str() {
             "file" if out.file.is_none() => {
-                out.file = Some(read_field(&mut field, MAX_BYTES).await?.ok_or_else(too_large)?);
+                out.file = Some(
+                    read_field(&mut field, MAX_BYTES)
+                        .await?
+                        .ok_or_else(too_large)?,
+                );
             }
             "alt" if out.alt.is_none() => {
                 let v = read_field(&mut field, MAX_TEXT).await?.ok_or_else(|| {
-                    AppError::validation("alt", "Keep the description (alt text) under 300 characters.")
+                    AppError::validation(
+                        "alt",
+                        "Keep the description (alt text) under 300 characters.",
+                    )
                 })?;
                 out.alt = Some(text(v)?);
             }
@@ -90,7 +98,9 @@ pub async fn read(mut form: Multipart) -> Result<UploadForm, AppError> {
                 out.csrf_token = Some(String::from_utf8_lossy(&v).into_owned());
             }
             _ => {
-                let v = read_field(&mut field, OVERHEAD).await?.ok_or_else(too_large)?;
+                let v = read_field(&mut field, OVERHEAD)
+                    .await?
+                    .ok_or_else(too_large)?;
                 skipped += v.len();
                 if skipped > OVERHEAD {
                     return Err(too_large());

@@ -63,7 +63,9 @@ impl Format {
             "jpeg" => Ok(Format::Jpeg),
             "png" => Ok(Format::Png),
             "webp" => Ok(Format::Webp),
-            other => Err(AppError::internal(format!("unknown stored image format {other:?}"))),
+            other => Err(AppError::internal(format!(
+                "unknown stored image format {other:?}"
+            ))),
         }
     }
 }
@@ -91,7 +93,9 @@ impl Status {
             "held" => Ok(Status::Held),
             "approved" => Ok(Status::Approved),
             "rejected" => Ok(Status::Rejected),
-            other => Err(AppError::internal(format!("unknown stored image status {other:?}"))),
+            other => Err(AppError::internal(format!(
+                "unknown stored image status {other:?}"
+            ))),
         }
     }
 }
@@ -156,7 +160,10 @@ pub struct ImageView {
 }
 
 impl ImageView {
-    pub fn new(row: &crate::db::images::ImageMeta, uploader: Option<String>) -> Result<Self, AppError> {
+    pub fn new(
+        row: &crate::db::images::ImageMeta,
+        uploader: Option<String>,
+    ) -> Result<Self, AppError> {
         Ok(ImageView {
             id: row.id.to_string(),
             status: Status::stored(&row.status)?,

@@ -177,7 +177,8 @@ mod tests {
     use super::*;
 
     fn png(w: u32, h: u32) -> Vec<u8> {
-        let img = DynamicImage::ImageRgb8(image::RgbImage::from_pixel(w, h, image::Rgb([10, 200, 30])));
+        let img =
+            DynamicImage::ImageRgb8(image::RgbImage::from_pixel(w, h, image::Rgb([10, 200, 30])));
         let mut out = Cursor::new(Vec::new());
         img.write_to(&mut out, ImageFormat::Png).unwrap_or_default();
         out.into_inner()
@@ -186,7 +187,9 @@ mod tests {
     #[test]
     fn a_small_png_is_kept_as_png_with_its_size() {
         let p = process(&png(20, 10)).map_err(|e| e.to_string());
-        let p = p.as_ref().map(|p| (p.format, p.width, p.height, p.thumb_width));
+        let p = p
+            .as_ref()
+            .map(|p| (p.format, p.width, p.height, p.thumb_width));
         assert_eq!(p, Ok((Format::Png, 20, 10, 20)));
     }
 

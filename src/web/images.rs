@@ -26,7 +26,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/images/{id}", web::get().to(full))
         .route("/images/{id}/thumb", web::get().to(thumb))
         .route("/moderation/images", web::get().to(moderation_page))
-        .route("/moderation/images/{id}/{action}", web::post().to(decide_form));
+        .route(
+            "/moderation/images/{id}/{action}",
+            web::post().to(decide_form),
+        );
 }
 
 /// Whoever asks for an image: a bearer token (API clients) or the browser's session.
@@ -35,7 +38,10 @@ async fn caller(state: &AppState, req: &HttpRequest) -> Result<Option<UserRow>, 
         let token = h
             .to_str()
             .ok()
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .map(str::trim)
             .ok_or_else(|| {
                 AppError::unauthorized("invalid_token", "Use Authorization: Bearer ACCESS_TOKEN.")
@@ -68,7 +74,11 @@ async fn send(
         .insert_header((header::CONTENT_TYPE, s.format.mime()))
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("inline; filename=\"image-{}.{}\"", s.id, s.format.extension()),
+            format!(
+                "inline; filename=\"image-{}.{}\"",
+                s.id,
+                s.format.extension()
+            ),
         ))
         .insert_header((header::CONTENT_SECURITY_POLICY, IMAGE_CSP))
         .insert_header((header::CACHE_CONTROL, cache))
@@ -119,20 +129,36 @@ async fn upload_form(
 ) -> Result<HttpResponse, AppError> {
     form::check_length(&req)?;
     let f = form::read(payload).await?;
-    me.viewer.check_csrf(f.csrf_token.as_deref().unwrap_or_default())?;
+    me.viewer
+        .check_csrf(f.csrf_token.as_deref().unwrap_or_default())?;
     let mut ctx = tera::Context::new();
     ctx.insert("alt", &f.alt.clone().unwrap_or_default());
     match upload::upload(&state, &me.user, f.file, f.alt.as_deref()).await {
         Ok(image) => {
             ctx.insert("image", &image);
-            super::page(&state, &req, &me.viewer, "image_uploaded.html", "Image uploaded", ctx)
+            super::page(
+                &state,
+                &req,
+                &me.viewer,
+                "image_uploaded.html",
+                "Image uploaded",
+                ctx,
+            )
         }
         Err(e @ (AppError::Validation { .. } | AppError::PayloadTooLarge(_))) => {
             let e = match e {
                 AppError::PayloadTooLarge(m) => AppError::validation("file", m),
                 e => e,
             };
-            super::form_again(&state, &req, &me.viewer, "image_new.html", "Add an image", ctx, &e)
+            super::form_again(
+                &state,
+                &req,
+                &me.viewer,
+                "image_new.html",
+                "Add an image",
+                ctx,
+                &e,
+            )
         }
         Err(e) => Err(e),
     }

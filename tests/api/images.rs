@@ -802,3 +802,55 @@ async fn a_member_uploads_through_the_page_and_gets_the_line_to_paste() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+#[actix_web::test]
+async fn moderators_review_held_images_on_their_page() {
+    let app = spawn_app().await;
+    let alice = app.member("alice").await;
+    let id = upload(&app, &alice, png(30, 20)).await;
+    let m = app
+        .staff_browser("mod", kindred::domain::Role::Moderator)
+        .await;
+    let (s, queue) = m.page("/moderation").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        queue.contains("href=\"/moderation/images\""),
+        "the queue links to the images"
+    );
+    let (s, page) = m.page("/moderation/images").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        page.contains(&format!("src=\"/images/{id}/thumb\"")),
+        "{page}"
+    );
+    assert!(page.contains("alt=\"my garden\""));
+    // The moderator's browser session fetches the held thumbnail.
+    let thumb = m
+        .client
+        .get(format!("{}/images/{id}/thumb", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(thumb.status(), StatusCode::OK);
+    let csrf = m.csrf("/moderation/images").await;
+    let res = m
+        .form(
+            &format!("/moderation/images/{id}/approve"),
+            &[("csrf_token", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = m.page("/moderation/images").await;
+    assert!(page.contains("Image approved."), "{page}");
+    assert!(!page.contains(&format!("/images/{id}/thumb")));
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"image.approved".to_owned()));
+
+    // A member is not shown the page.
+    let b = app.new_browser();
+    b.sign_in("alice", None).await;
+    let (s, _) = b.page("/moderation/images").await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}

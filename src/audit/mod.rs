@@ -65,6 +65,8 @@ pub enum Action {
     AppealOpened,
     AppealUpheld,
     AppealOverturned,
+    ImageApproved,
+    ImageRejected,
 }
 
 impl Action {
@@ -119,6 +121,8 @@ impl Action {
             Action::AppealOpened => "appeal.opened",
             Action::AppealUpheld => "appeal.upheld",
             Action::AppealOverturned => "appeal.overturned",
+            Action::ImageApproved => "image.approved",
+            Action::ImageRejected => "image.rejected",
         }
     }
 }

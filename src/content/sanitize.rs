@@ -70,7 +70,8 @@ fn builder(link_rel: Option<&'static str>) -> Builder<'static> {
         .set_tag_attribute_values(HashMap::new())
         .allowed_classes(HashMap::new())
         .url_schemes(URL_SCHEMES.into_iter().collect())
-        .url_relative(UrlRelative::Deny)
+        // Relative URLs are refused, except our own uploaded images (`crate::images::embed`).
+        .url_relative(UrlRelative::Custom(Box::new(own_image)))
         .link_rel(link_rel)
         .id_prefix(None)
         .strip_comments(true)
@@ -78,9 +79,15 @@ fn builder(link_rel: Option<&'static str>) -> Builder<'static> {
     b
 }
 
+/// The one relative URL a post may hold: `/images/{id}`, an image uploaded here.
+fn own_image(url: &str) -> Option<Cow<'_, str>> {
+    crate::images::embed::is_image_path(url).then_some(Cow::Borrowed(url))
+}
+
 /// Runs after ammonia's own checks, on the attributes that survived them.
 fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
     match (element, attribute) {
+        ("a", "href") if crate::images::embed::is_image_path(value) => Some(Cow::Borrowed(value)),
         ("a", "href") => canonical_url(value).map(Cow::Owned),
         // Only ever the value ammonia itself adds: an author's `rel` is not on the allow-list.
         ("a", "rel") if value == LINK_REL => Some(Cow::Borrowed(value)),

@@ -9,6 +9,7 @@ pub mod email_confirmations;
 pub mod flags;
 pub mod groups;
 pub mod health;
+pub mod images;
 pub mod known_clients;
 pub mod notifications;
 pub mod outbox;

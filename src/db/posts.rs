@@ -98,10 +98,12 @@ pub fn insert(
         Some(p) => format!("{}.{}", p.path, segment(row.id)),
         None => segment(row.id),
     };
-    Ok(diesel::update(posts::table.find(row.id))
+    let row: PostRow = diesel::update(posts::table.find(row.id))
         .set(posts::path.eq(path))
         .returning(posts::all_columns)
-        .get_result(conn)?)
+        .get_result(conn)?;
+    crate::images::embed::record_uses(conn, row.id, new.body_html.as_str(), false)?;
+    Ok(row)
 }
 
 pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<PostWithAuthor>, AppError> {
@@ -164,6 +166,11 @@ pub fn edit(
             ))
             .execute(conn)?;
     }
+    let had_images = post
+        .body_html
+        .as_deref()
+        .is_some_and(|h| !crate::images::embed::ids_in(h).is_empty());
+    crate::images::embed::record_uses(conn, post.id, new.body_html.as_str(), had_images)?;
     Ok(diesel::update(posts::table.find(post.id))
         .set((
             posts::body_md.eq(Some(new.body_md)),
@@ -403,6 +410,7 @@ pub fn redact_and_publish(
     if n > 0 {
         diesel::delete(post_revisions::table.filter(post_revisions::post_id.eq(id)))
             .execute(conn)?;
+        crate::images::embed::record_uses(conn, id, body_html.as_str(), true)?;
     }
     Ok(n > 0)
 }

@@ -365,6 +365,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    images (id) {
+        id -> BigInt,
+        uploader_id -> BigInt,
+        status -> Text,
+        format -> Text,
+        alt -> Text,
+        width -> Integer,
+        height -> Integer,
+        data -> Binary,
+        thumb_width -> Integer,
+        thumb_height -> Integer,
+        thumb -> Binary,
+        created_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        decision_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    image_uses (image_id, post_id) {
+        image_id -> BigInt,
+        post_id -> BigInt,
+    }
+}
+
+diesel::joinable!(images -> users (uploader_id));
+diesel::joinable!(image_uses -> images (image_id));
+diesel::joinable!(image_uses -> posts (post_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     appeals,
     users,
@@ -394,4 +425,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     email_outbox,
     email_confirmations,
     phi_holds,
+    images,
+    image_uses,
 );

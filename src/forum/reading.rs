@@ -78,6 +78,12 @@ pub async fn get(
                 Some(crate::db::settings::load(conn)?.crisis_resources)
             };
             let mut posts = visible_tree(tree, &thread, &a);
+            // Images in posts as this reader may see them (held ones as words).
+            crate::images::embed::show(
+                conn,
+                v.as_ref(),
+                posts.iter_mut().map(|p| &mut p.view.body_html),
+            )?;
             for p in &mut posts {
                 badge(p.view.author.as_mut(), &badges);
                 p.view.moderator_note = notes.remove(&p.view.id);

@@ -3,7 +3,7 @@
 //!
 //! What goes: the account row and with it (by foreign keys) its sessions, refresh tokens,
 //! recovery codes, pending sign-in steps, notifications, queued emails, memberships and join
-//! requests, sanctions, clinician applications and remembered clients; its email confirmation
+//! requests, sanctions, clinician applications, uploaded images and remembered clients; its email confirmation
 //! links; the notes of the member's reports; the member's name on other people's "… replied to
 //! your post" notifications and on moderation records; and every earlier version of the member's
 //! posts. The posts themselves, by choice:

@@ -7,6 +7,7 @@ mod audit;
 mod clinicians;
 mod compose;
 mod forum;
+mod images;
 pub mod middleware;
 mod moderation;
 mod next;
@@ -52,7 +53,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(search::routes)
     .configure(privacy::routes)
     .configure(safety::routes)
-    .configure(notify::routes);
+    .configure(notify::routes)
+    .configure(images::routes);
 }
 
 /// A form that carries nothing but its CSRF token (sign out, turn on, end a session…).

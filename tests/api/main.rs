@@ -18,6 +18,7 @@ mod forum_pages;
 mod helpers;
 mod holes;
 mod hostile;
+mod images;
 mod moderation;
 mod notify;
 mod openapi;

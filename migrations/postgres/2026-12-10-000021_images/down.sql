@@ -1,0 +1,2 @@
+DROP TABLE image_uses;
+DROP TABLE images;

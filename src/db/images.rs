@@ -1,0 +1,168 @@
+//! The `images` and `image_uses` tables. Reads that describe images never select their bytes;
+//! only [`bytes`] does, one column of one row.
+
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use super::schema::{image_uses, images, posts, users};
+use super::{now, AnyConnection};
+use crate::error::AppError;
+
+/// An image without its bytes.
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = images)]
+pub struct ImageMeta {
+    pub id: i64,
+    pub uploader_id: i64,
+    pub status: String,
+    pub format: String,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+    pub thumb_width: i32,
+    pub thumb_height: i32,
+    pub created_at: PrimitiveDateTime,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<PrimitiveDateTime>,
+    pub decision_reason: Option<String>,
+}
+
+pub struct NewImage<'a> {
+    pub uploader_id: i64,
+    pub format: &'a str,
+    pub alt: &'a str,
+    pub width: i32,
+    pub height: i32,
+    pub data: &'a [u8],
+    pub thumb_width: i32,
+    pub thumb_height: i32,
+    pub thumb: &'a [u8],
+}
+
+/// Stores a new image, held for review; returns it described.
+pub fn insert(conn: &mut AnyConnection, new: &NewImage<'_>) -> Result<ImageMeta, AppError> {
+    let id: i64 = diesel::insert_into(images::table)
+        .values((
+            images::uploader_id.eq(new.uploader_id),
+            images::status.eq("held"),
+            images::format.eq(new.format),
+            images::alt.eq(new.alt),
+            images::width.eq(new.width),
+            images::height.eq(new.height),
+            images::data.eq(new.data),
+            images::thumb_width.eq(new.thumb_width),
+            images::thumb_height.eq(new.thumb_height),
+            images::thumb.eq(new.thumb),
+            images::created_at.eq(now()),
+        ))
+        .returning(images::id)
+        .get_result(conn)?;
+    by_id(conn, id)?.ok_or_else(|| AppError::internal("an image vanished as it was stored"))
+}
+
+pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<ImageMeta>, AppError> {
+    Ok(images::table
+        .find(id)
+        .select(ImageMeta::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Several images described, in one query.
+pub fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<ImageMeta>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(images::table
+        .filter(images::id.eq_any(ids))
+        .select(ImageMeta::as_select())
+        .load(conn)?)
+}
+
+/// The stored image or its thumbnail.
+pub fn bytes(conn: &mut AnyConnection, id: i64, thumb: bool) -> Result<Option<Vec<u8>>, AppError> {
+    let q = images::table.find(id);
+    Ok(if thumb {
+        q.select(images::thumb).first(conn).optional()?
+    } else {
+        q.select(images::data).first(conn).optional()?
+    })
+}
+
+/// Images waiting for a moderator, oldest first, with their uploaders' names.
+pub fn held(conn: &mut AnyConnection, limit: i64) -> Result<Vec<(ImageMeta, String)>, AppError> {
+    Ok(images::table
+        .inner_join(users::table)
+        .filter(images::status.eq("held"))
+        .order((images::created_at.asc(), images::id.asc()))
+        .limit(limit)
+        .select((ImageMeta::as_select(), users::username))
+        .load(conn)?)
+}
+
+/// A moderator's decision, only from one of the states in `from` (a compare-and-set: two
+/// moderators deciding at once get one decision). A rejected image's pixels are deleted.
+pub fn decide(
+    conn: &mut AnyConnection,
+    id: i64,
+    from: &[&str],
+    to: &str,
+    by: &str,
+    reason: Option<&str>,
+) -> Result<bool, AppError> {
+    let target = images::table
+        .find(id)
+        .filter(images::status.eq_any(from.to_vec()));
+    let set = (
+        images::status.eq(to),
+        images::decided_by.eq(Some(by)),
+        images::decided_at.eq(Some(now())),
+        images::decision_reason.eq(reason),
+    );
+    let n = if to == "rejected" {
+        let empty: &[u8] = &[];
+        diesel::update(target)
+            .set((set, images::data.eq(empty), images::thumb.eq(empty)))
+            .execute(conn)?
+    } else {
+        diesel::update(target).set(set).execute(conn)?
+    };
+    Ok(n > 0)
+}
+
+/// Makes `image_uses` say exactly which of `ids` the post shows (ids of no image are skipped).
+pub fn set_uses(conn: &mut AnyConnection, post_id: i64, ids: &[i64]) -> Result<(), AppError> {
+    diesel::delete(image_uses::table.filter(image_uses::post_id.eq(post_id))).execute(conn)?;
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let existing: Vec<i64> = images::table
+        .filter(images::id.eq_any(ids))
+        .select(images::id)
+        .load(conn)?;
+    for image_id in existing {
+        diesel::insert_into(image_uses::table)
+            .values((
+                image_uses::image_id.eq(image_id),
+                image_uses::post_id.eq(post_id),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The posts (not deleted) that show an image, at most `limit`.
+pub fn using_posts(
+    conn: &mut AnyConnection,
+    image_id: i64,
+    limit: i64,
+) -> Result<Vec<i64>, AppError> {
+    Ok(image_uses::table
+        .inner_join(posts::table)
+        .filter(image_uses::image_id.eq(image_id))
+        .filter(posts::deleted_at.is_null())
+        .select(image_uses::post_id)
+        .order(image_uses::post_id.asc())
+        .limit(limit)
+        .load(conn)?)
+}

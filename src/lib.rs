@@ -15,6 +15,7 @@ pub mod display;
 pub mod domain;
 pub mod error;
 pub mod forum;
+pub mod messages;
 pub mod moderation;
 pub mod notify;
 pub mod phi;

@@ -4,6 +4,7 @@ mod accounts;
 mod clinicians;
 mod groups;
 pub mod health;
+mod messages;
 mod moderation;
 mod moderation_audit;
 mod notify;
@@ -46,6 +47,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(privacy::routes)
             .configure(safety::routes)
             .configure(notify::routes)
+            .configure(messages::routes)
             .configure(openapi::routes),
     );
 }

@@ -65,6 +65,9 @@ pub enum Action {
     AppealOpened,
     AppealUpheld,
     AppealOverturned,
+    MessageReported,
+    MessageReportViewed,
+    MessageReportClosed,
 }
 
 impl Action {
@@ -119,6 +122,9 @@ impl Action {
             Action::AppealOpened => "appeal.opened",
             Action::AppealUpheld => "appeal.upheld",
             Action::AppealOverturned => "appeal.overturned",
+            Action::MessageReported => "message.reported",
+            Action::MessageReportViewed => "message.report_viewed",
+            Action::MessageReportClosed => "message.report_closed",
         }
     }
 }

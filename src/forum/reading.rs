@@ -50,6 +50,14 @@ pub async fn get(
             let mut notes = std::collections::HashMap::new();
             let mut crisis = Vec::new();
             let mut badges = std::collections::HashMap::new();
+            // The members the reader blocked, whose posts come collapsed: one query a page.
+            let blocked: std::collections::HashSet<i64> = match &v {
+                Some(v) => crate::db::blocks::blocked_ids(conn, v.id)?
+                    .into_iter()
+                    .collect(),
+                None => Default::default(),
+            };
+            let mut collapsed = std::collections::HashSet::new();
             let tree: Vec<posts::PostWithAuthor> =
                 crate::db::safety::tree_with_extras(conn, thread.id)?
                     .into_iter()
@@ -61,6 +69,9 @@ pub async fn get(
                         }
                         if let Some(n) = note.filter(|_| !p.is_deleted()) {
                             notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));
+                        }
+                        if p.author_id.is_some_and(|a| blocked.contains(&a)) {
+                            collapsed.insert(p.id.to_string());
                         }
                         let mine = v.as_ref().is_some_and(|v| p.author_id == Some(v.id));
                         let shown = alert
@@ -81,6 +92,7 @@ pub async fn get(
             for p in &mut posts {
                 badge(p.view.author.as_mut(), &badges);
                 p.view.moderator_note = notes.remove(&p.view.id);
+                p.view.collapsed = !p.view.deleted && collapsed.contains(&p.view.id);
             }
             let mut thread_view = ThreadView::new(&thread, author, &a.group.slug);
             // A held opening post's findings cover the title too: masked like its body.

@@ -124,9 +124,27 @@ struct Body {
     confirmed: bool,
 }
 
-fn prepare(user: &UserRow, raw: &str, confirm_phi: bool) -> Result<Body, AppError> {
+fn prepare(
+    user: &UserRow,
+    raw: &str,
+    confirm_phi: bool,
+    members: &[String],
+) -> Result<Body, AppError> {
     let (body, html) = crate::content::prepare(raw)?;
-    let spans: Vec<Span> = crate::forum::screen::screen(user.role(), None, body.as_str());
+    let text: Vec<char> = body.as_str().chars().collect();
+    // A conversation's members know each other's usernames: "Hi carol" names nobody new.
+    let spans: Vec<Span> = crate::forum::screen::screen(user.role(), None, body.as_str())
+        .into_iter()
+        .filter(|s| {
+            let found: String = text
+                .get(s.start..s.end.min(text.len()))
+                .unwrap_or_default()
+                .iter()
+                .collect();
+            !(s.kind == crate::phi::Kind::Name
+                && members.iter().any(|m| m.eq_ignore_ascii_case(found.trim())))
+        })
+        .collect();
     if !spans.is_empty() && !confirm_phi {
         return Err(AppError::PhiConfirmRequired {
             message: "This message looks like it holds something that could identify someone (see the marked parts). Send it again confirming that you mean to share it with the recipients, or take it out.".into(),
@@ -211,6 +229,27 @@ fn require_reachable(
     Ok(())
 }
 
+/// The recipients by name, when the sender may start a conversation with every one of them.
+fn reachable_recipients(
+    conn: &mut AnyConnection,
+    limits: (u32, u32),
+    sender: &UserRow,
+    names: &[Username],
+) -> Result<Vec<UserRow>, AppError> {
+    may_start(conn, limits, sender)?;
+    let mut others = Vec::new();
+    for name in names {
+        let other = user_rows::by_username(conn, name)?.ok_or_else(|| {
+            AppError::validation("to", format!("No member is called {}.", name.as_str()))
+        })?;
+        if other.id != sender.id {
+            others.push(other);
+        }
+    }
+    require_reachable(conn, sender, &others)?;
+    Ok(others)
+}
+
 /// Tells the other members (who did not mute the conversation) that a message came.
 fn tell(
     conn: &mut AnyConnection,
@@ -243,26 +282,31 @@ pub async fn start(
     confirm_phi: bool,
 ) -> Result<Started, AppError> {
     let names = recipients(user, to)?;
-    let body = prepare(user, body, confirm_phi)?;
     let limits = (
         state.settings.message_min_posts,
         state.settings.message_min_days,
     );
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
+    // Who may write to whom comes first, in a read: a refused sender learns nothing from a scan.
+    let members = state
+        .db
+        .run({
+            let (u, names) = (u.clone(), names.clone());
+            move |conn| {
+                let others = reachable_recipients(conn, limits, &u, &names)?;
+                crate::forum::publish::may_post(conn, &u, per_minute, false)?;
+                Ok(others.into_iter().map(|o| o.username).collect::<Vec<_>>())
+            }
+        })
+        .await?;
+    let mut known = members;
+    known.push(user.username.clone());
+    let body = prepare(user, body, confirm_phi, &known)?;
     state
         .db
         .write(move |conn| {
-            may_start(conn, limits, &u)?;
-            let mut others = Vec::new();
-            for name in &names {
-                let other = user_rows::by_username(conn, name)?.ok_or_else(|| {
-                    AppError::validation("to", format!("No member is called {}.", name.as_str()))
-                })?;
-                if other.id != u.id {
-                    others.push(other);
-                }
-            }
-            require_reachable(conn, &u, &others)?;
+            // Checked again: the read above is not part of this transaction.
+            let others = reachable_recipients(conn, limits, &u, &names)?;
             crate::forum::publish::may_post(conn, &u, per_minute, true)?;
             let mut ids: Vec<i64> = others.iter().map(|o| o.id).collect();
             ids.push(u.id);
@@ -294,6 +338,30 @@ fn membership(
     Ok((c, members))
 }
 
+/// The conversation's members, when the sender is one of them (404 otherwise), has messages on,
+/// and every other member takes messages from them.
+fn may_write(
+    conn: &mut AnyConnection,
+    conversation_id: i64,
+    sender: &UserRow,
+) -> Result<Vec<MemberName>, AppError> {
+    let (_, members) = membership(conn, conversation_id, sender.id)?;
+    if !sender.messages_enabled {
+        return Err(AppError::forbidden(
+            "messages_not_allowed",
+            "You turned private messages off; turn them on in your settings to write.",
+        ));
+    }
+    let ids: Vec<i64> = members
+        .iter()
+        .map(|m| m.user_id)
+        .filter(|&id| id != sender.id)
+        .collect();
+    let others = user_rows::by_ids(conn, &ids)?;
+    require_reachable(conn, sender, &others)?;
+    Ok(members)
+}
+
 /// Writes in a conversation the sender is a member of.
 pub async fn send(
     state: &AppState,
@@ -303,30 +371,22 @@ pub async fn send(
     confirm_phi: bool,
 ) -> Result<MessageView, AppError> {
     // Who may write comes before what: an outsider learns nothing from a PHI answer.
-    let u = user.clone();
-    state
+    let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
+    let known = state
         .db
-        .run(move |conn| membership(conn, conversation_id, u.id).map(|_| ()))
+        .run(move |conn| {
+            let members = may_write(conn, conversation_id, &u)?;
+            crate::forum::publish::may_post(conn, &u, per_minute, false)?;
+            Ok(members.into_iter().map(|m| m.username).collect::<Vec<_>>())
+        })
         .await?;
-    let body = prepare(user, body, confirm_phi)?;
+    let body = prepare(user, body, confirm_phi, &known)?;
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
     state
         .db
         .write(move |conn| {
-            let (_, members) = membership(conn, conversation_id, u.id)?;
-            let ids: Vec<i64> = members
-                .iter()
-                .map(|m| m.user_id)
-                .filter(|&id| id != u.id)
-                .collect();
-            let others = user_rows::by_ids(conn, &ids)?;
-            require_reachable(conn, &u, &others)?;
-            if !u.messages_enabled {
-                return Err(AppError::forbidden(
-                    "messages_not_allowed",
-                    "You turned private messages off; turn them on in your settings to write.",
-                ));
-            }
+            // Checked again: the read above is not part of this transaction.
+            let members = may_write(conn, conversation_id, &u)?;
             crate::forum::publish::may_post(conn, &u, per_minute, true)?;
             let m = rows::insert_message(
                 conn,

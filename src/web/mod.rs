@@ -6,6 +6,7 @@ mod audit;
 mod clinicians;
 mod compose;
 mod forum;
+mod messages;
 pub mod middleware;
 mod moderation;
 mod next;
@@ -50,7 +51,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(search::routes)
     .configure(privacy::routes)
     .configure(safety::routes)
-    .configure(notify::routes);
+    .configure(notify::routes)
+    .configure(messages::routes);
 }
 
 /// A form that carries nothing but its CSRF token (sign out, turn on, end a session…).

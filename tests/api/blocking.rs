@@ -182,7 +182,10 @@ async fn a_blocked_member_can_neither_message_nor_mention_the_blocker() {
     let after = inbox(&app, &f.carol).await;
     assert_eq!(after.len(), before + 1);
     // (A reply to her opening post that mentions her: one notice, the reply.)
-    assert!(after[0]["text"].as_str().unwrap().starts_with("bob "), "{after:?}");
+    assert!(
+        after[0]["text"].as_str().unwrap().starts_with("bob "),
+        "{after:?}"
+    );
     // Alice's own view tells her nothing: carol's thread and profile read as before.
     let (s, _) = app.get("/users/carol", Some(&f.alice)).await;
     assert_eq!(s, StatusCode::OK);

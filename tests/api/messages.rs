@@ -420,3 +420,163 @@ async fn deleting_an_account_deletes_its_messages_and_leaves_the_rest() {
     assert!(texts[0].contains("from bob"));
     assert!(!c.to_string().contains("from alice"));
 }
+
+#[actix_web::test]
+async fn a_member_sends_a_message_from_the_pages_confirming_a_risky_one() {
+    let app = spawn_app_with(&OPEN).await;
+    app.member("alice").await;
+    app.member("bob").await;
+    let alice = app.new_browser();
+    alice.sign_in("alice", None).await;
+    // The profile offers to write; the form comes addressed.
+    let (s, profile) = alice.page("/users/bob").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(profile.contains("/messages/new?to=bob"), "{profile}");
+    let (s, form) = alice.page("/messages/new?to=bob").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(form.contains(r#"<label for="body">Message</label>"#));
+    assert!(form.contains(r#"value="bob""#));
+    let csrf = alice.csrf("/messages/new?to=bob").await;
+    // A risky body comes back marked, with the box to tick; nothing is sent.
+    let res = alice
+        .form(
+            "/messages/new",
+            &[("csrf_token", &csrf), ("to", "bob"), ("body", RISKY)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("<mark>617-555-0199<sup>1</sup></mark>"),
+        "{html}"
+    );
+    assert!(html.contains("Share this with the recipients"));
+    assert!(html.contains(RISKY), "what was typed is kept");
+    // Without the CSRF token nothing happens.
+    let res = alice
+        .form("/messages/new", &[("to", "bob"), ("body", "hello")])
+        .await;
+    assert!(res.status().is_client_error());
+    let res = alice
+        .form(
+            "/messages/new",
+            &[
+                ("csrf_token", &csrf),
+                ("to", "bob"),
+                ("body", RISKY),
+                ("confirm_phi", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let conv = location(&res);
+    assert!(conv.starts_with("/messages/"), "{conv}");
+
+    let bob = app.new_browser();
+    bob.sign_in("bob", None).await;
+    let (_, list) = bob.page("/messages").await;
+    assert!(list.contains("With alice"), "{list}");
+    let (s, page) = bob.page(&conv).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("617-555-0199") && page.contains("talk it over"));
+    // Bob answers from the page.
+    let csrf = bob.csrf(&conv).await;
+    let res = bob
+        .form(
+            &conv,
+            &[("csrf_token", &csrf), ("body", "Thanks, will do.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = alice.page(&conv).await;
+    assert!(page.contains("Thanks, will do."));
+    // Carol's browser finds nothing there.
+    app.member("carol").await;
+    let carol = app.new_browser();
+    carol.sign_in("carol", None).await;
+    let (s, _) = carol.page(&conv).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}
+
+#[actix_web::test]
+async fn members_block_from_a_profile_and_mute_from_a_thread_page() {
+    let app = spawn_app_with(&OPEN).await;
+    let f = forum(&app).await;
+    let carol = app.new_browser();
+    carol.sign_in("carol", None).await;
+    let csrf = carol.csrf("/users/alice").await;
+    let (_, profile) = carol.page("/users/alice").await;
+    assert!(profile.contains("Block alice"));
+    let res = carol
+        .form("/users/alice/block", &[("csrf_token", &csrf), ("on", "1")])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, profile) = carol.page("/users/alice").await;
+    assert!(profile.contains("Unblock alice"));
+    let (_, blocks) = carol.page("/me/blocks").await;
+    assert!(blocks.contains("Unblock alice"));
+    let (s, v) = app.get("/me/blocks", Some(&f.carol)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["blocks"][0]["username"], "alice");
+
+    let thread = format!("/threads/{}", f.thread);
+    let (_, page) = carol.page(&thread).await;
+    assert!(page.contains("Mute thread"));
+    let res = carol
+        .form(
+            &format!("{thread}/mute"),
+            &[("csrf_token", &csrf), ("on", "1")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = carol.page(&thread).await;
+    assert!(page.contains("Unmute thread"));
+    let (_, group) = carol.page("/groups/lupus").await;
+    assert!(group.contains("Mute group"));
+    // Messages off from the settings page.
+    let res = carol.form("/me/messages", &[("csrf_token", &csrf)]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, me) = app.get("/me", Some(&f.carol)).await;
+    assert_eq!(me["messages"], false);
+}
+
+#[actix_web::test]
+async fn moderators_read_a_reported_message_on_a_page_and_the_look_is_audited() {
+    let app = spawn_app_with(&OPEN).await;
+    let (alice, bob) = (app.member("alice").await, app.member("bob").await);
+    let conv = started(&app, &alice, &["bob"], "something unkind").await;
+    let (_, c) = app.get(&format!("/conversations/{conv}"), Some(&bob)).await;
+    let message = c["messages"][0]["id"].as_str().unwrap().to_owned();
+    let bob_page = app.new_browser();
+    bob_page.sign_in("bob", None).await;
+    let page = format!("/messages/{conv}");
+    let csrf = bob_page.csrf(&page).await;
+    let res = bob_page
+        .form(
+            &format!("/messages/{conv}/report/{message}"),
+            &[("csrf_token", &csrf), ("reason", "harassment")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let moderator = app.staff_browser("mod", Role::Moderator).await;
+    let (_, queue) = moderator.page("/moderation").await;
+    assert!(queue.contains("/moderation/message-reports"));
+    let (s, list) = moderator.page("/moderation/message-reports").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(!list.contains("something unkind"));
+    let doc = scraper::Html::parse_document(&list);
+    let sel = scraper::Selector::parse("a.thread-title").unwrap();
+    let link = doc
+        .select(&sel)
+        .next()
+        .and_then(|a| a.value().attr("href"))
+        .unwrap()
+        .to_owned();
+    let (s, detail) = moderator.page(&link).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(detail.contains("something unkind"));
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"message.report_viewed".to_owned()));
+}

@@ -50,18 +50,12 @@ pub async fn get(
             let mut notes = std::collections::HashMap::new();
             let mut crisis = Vec::new();
             let mut badges = std::collections::HashMap::new();
-            // The members the reader blocked, whose posts come collapsed: one query a page.
-            let blocked: std::collections::HashSet<i64> = match &v {
-                Some(v) => crate::db::blocks::blocked_ids(conn, v.id)?
-                    .into_iter()
-                    .collect(),
-                None => Default::default(),
-            };
+            // Posts whose author the reader blocked come collapsed (known from the same query).
             let mut collapsed = std::collections::HashSet::new();
             let tree: Vec<posts::PostWithAuthor> =
-                crate::db::safety::tree_with_extras(conn, thread.id)?
+                crate::db::safety::tree_with_extras(conn, thread.id, v.as_ref().map(|v| v.id))?
                     .into_iter()
-                    .map(|(p, name, note, alert, role)| {
+                    .map(|(p, name, note, alert, role, blocked)| {
                         if let (Some(name), Some((role, specialty))) = (&name, role) {
                             if let Some(b) = Badge::of(Role::stored(&role), specialty) {
                                 badges.insert(name.clone(), b);
@@ -70,7 +64,7 @@ pub async fn get(
                         if let Some(n) = note.filter(|_| !p.is_deleted()) {
                             notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));
                         }
-                        if p.author_id.is_some_and(|a| blocked.contains(&a)) {
+                        if blocked.is_some() {
                             collapsed.insert(p.id.to_string());
                         }
                         let mine = v.as_ref().is_some_and(|v| p.author_id == Some(v.id));

@@ -404,6 +404,13 @@ async fn deleting_an_account_deletes_its_messages_and_leaves_the_rest() {
     let conv = started(&app, &alice, &["bob"], "from alice, first").await;
     write(&app, &bob, &conv, "from bob").await;
     write(&app, &alice, &conv, "from alice, second").await;
+    // Her export holds what she wrote, not what others wrote to her.
+    let (s, export) = app.get("/me/export", Some(&alice)).await;
+    assert_eq!(s, StatusCode::OK);
+    let mine = export["private_messages"].as_array().unwrap();
+    assert_eq!(mine.len(), 2);
+    assert_eq!(mine[0]["body_markdown"], "from alice, first");
+    assert!(!export.to_string().contains("from bob"));
     let (s, v) = app
         .send(
             Method::DELETE,

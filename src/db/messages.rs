@@ -165,34 +165,6 @@ pub fn page(
         .load(conn)?)
 }
 
-/// The newest message of each of these conversations (for the list's preview line).
-pub fn latest_of(
-    conn: &mut AnyConnection,
-    conversation_ids: &[i64],
-) -> Result<Vec<MessageWithAuthor>, AppError> {
-    if conversation_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let newest = diesel::alias!(messages as newest);
-    Ok(messages::table
-        .inner_join(users::table)
-        .filter(messages::conversation_id.eq_any(conversation_ids))
-        .filter(
-            messages::id.nullable().eq_any(
-                newest
-                    .filter(
-                        newest
-                            .field(messages::conversation_id)
-                            .eq_any(conversation_ids),
-                    )
-                    .group_by(newest.field(messages::conversation_id))
-                    .select(diesel::dsl::max(newest.field(messages::id))),
-            ),
-        )
-        .select((MessageRow::as_select(), users::username))
-        .load(conn)?)
-}
-
 pub fn message_by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<MessageRow>, AppError> {
     Ok(messages::table
         .find(id)
@@ -245,14 +217,14 @@ pub struct ReportRow {
     pub resolved_by: Option<String>,
 }
 
-/// Records a report; false when this member had reported this message already.
+/// Records a report; None when this member had reported this message already.
 pub fn insert_report(
     conn: &mut AnyConnection,
     message_id: i64,
     reporter_id: i64,
     reason: &str,
     note: Option<&str>,
-) -> Result<bool, AppError> {
+) -> Result<Option<ReportRow>, AppError> {
     let done = diesel::insert_into(message_reports::table)
         .values((
             message_reports::message_id.eq(message_id),
@@ -261,13 +233,14 @@ pub fn insert_report(
             message_reports::note.eq(note),
             message_reports::created_at.eq(now()),
         ))
-        .execute(conn);
+        .returning(message_reports::all_columns)
+        .get_result::<ReportRow>(conn);
     match done {
-        Ok(_) => Ok(true),
+        Ok(row) => Ok(Some(row)),
         Err(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
-        )) => Ok(false),
+        )) => Ok(None),
         Err(e) => Err(e.into()),
     }
 }

@@ -100,22 +100,18 @@ pub async fn report(
                     "You cannot report your own message.",
                 ));
             }
-            if !rows::insert_report(conn, m.id, u.id, &report.reason, note.as_deref())? {
-                return Err(AppError::conflict(
-                    "message",
-                    "You have already reported this message. Moderators will look at it.",
-                ));
-            }
+            let row = rows::insert_report(conn, m.id, u.id, &report.reason, note.as_deref())?
+                .ok_or_else(|| {
+                    AppError::conflict(
+                        "message",
+                        "You have already reported this message. Moderators will look at it.",
+                    )
+                })?;
             Entry::new(Action::MessageReported)
                 .actor(u.id, &u.username)
                 .target(format!("message {}", m.id))
                 .reason(report.reason.clone())
                 .write(conn)?;
-            let row = rows::open_reports(conn, i64::MAX)?
-                .into_iter()
-                .rev()
-                .find(|r| r.message_id == m.id && r.reporter_id == Some(u.id))
-                .ok_or(AppError::NotFound)?;
             Ok(ReportView::new(&row))
         })
         .await

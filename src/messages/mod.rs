@@ -116,6 +116,14 @@ pub fn not_allowed() -> AppError {
     )
 }
 
+/// The sender turned their own messages off.
+fn messages_off() -> AppError {
+    AppError::forbidden(
+        "messages_not_allowed",
+        "You turned private messages off; turn them on in your settings to write.",
+    )
+}
+
 /// A message body ready to store: parsed, rendered, screened; refused while it looks risky and
 /// the author has not confirmed it.
 struct Body {
@@ -192,15 +200,11 @@ fn may_start(
     state_limits: (u32, u32),
     user: &UserRow,
 ) -> Result<(), AppError> {
-    if user.role().is_staff() || !user.messages_enabled {
-        return if user.messages_enabled {
-            Ok(())
-        } else {
-            Err(AppError::forbidden(
-                "messages_not_allowed",
-                "You turned private messages off; turn them on in your settings to write.",
-            ))
-        };
+    if !user.messages_enabled {
+        return Err(messages_off());
+    }
+    if user.role().is_staff() {
+        return Ok(());
     }
     let (min_posts, min_days) = state_limits;
     if min_days > 0 {
@@ -347,10 +351,7 @@ fn may_write(
 ) -> Result<Vec<MemberName>, AppError> {
     let (_, members) = membership(conn, conversation_id, sender.id)?;
     if !sender.messages_enabled {
-        return Err(AppError::forbidden(
-            "messages_not_allowed",
-            "You turned private messages off; turn them on in your settings to write.",
-        ));
+        return Err(messages_off());
     }
     let ids: Vec<i64> = members
         .iter()

@@ -254,7 +254,8 @@ fn reachable_recipients(
     Ok(others)
 }
 
-/// Tells the other members (who did not mute the conversation) that a message came.
+/// Tells the other members (who did not mute the conversation) that a message came, and mails
+/// those who asked for email at a confirmed address (the mail says only that a message came).
 fn tell(
     conn: &mut AnyConnection,
     conversation_id: i64,
@@ -262,17 +263,22 @@ fn tell(
     members: &[MemberName],
 ) -> Result<(), AppError> {
     let link = format!("/messages/{conversation_id}");
-    for m in members
+    let ids: Vec<i64> = members
         .iter()
         .filter(|m| m.user_id != sender.id && !m.muted)
-    {
+        .map(|m| m.user_id)
+        .collect();
+    for user in user_rows::by_ids(conn, &ids)? {
         crate::notify::notify(
             conn,
-            m.user_id,
+            user.id,
             NOTICE_KIND,
             &format!("{} sent you a private message.", sender.username),
             &link,
         )?;
+        if user.email_notifications && user.email_confirmed() {
+            crate::notify::email::queue(conn, user.id, NOTICE_KIND, &link)?;
+        }
     }
     Ok(())
 }

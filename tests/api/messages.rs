@@ -587,3 +587,63 @@ async fn moderators_read_a_reported_message_on_a_page_and_the_look_is_audited() 
         .await
         .contains(&"message.report_viewed".to_owned()));
 }
+
+#[actix_web::test]
+async fn a_message_mails_only_that_a_message_came_and_a_muted_conversation_is_quiet() {
+    let sink = smtp_sink().await;
+    let app = spawn_app_with(&[
+        "--smtp-url",
+        &sink.url(),
+        "--smtp-from",
+        "Kindred <noreply@kindred.test>",
+        "--public-url",
+        "https://forum.test/",
+        "--message-min-posts",
+        "0",
+        "--message-min-days",
+        "0",
+    ])
+    .await;
+    let (alice, bob) = (app.member("alice").await, app.member("bob").await);
+    let (s, _) = app
+        .send(
+            Method::PUT,
+            "/me/email-notifications",
+            Some(json!({"email": "bob@example.org", "enabled": true})),
+            Some(&bob),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let confirmation = sink.wait_for(1).await.remove(0);
+    app.confirm_email(&confirmation, &bob).await;
+    let conv = started(&app, &alice, &["bob"], "My secret walrus remedy").await;
+    let mail = sink.wait_for(2).await.remove(1);
+    assert!(mail.contains("You have a new message on Kindred"), "{mail}");
+    assert!(
+        mail.contains(&format!("https://forum.test/messages/{conv}")),
+        "{mail}"
+    );
+    assert!(
+        !mail.contains("walrus") && !mail.contains("alice"),
+        "{mail}"
+    );
+
+    // Muted: no notice and no mail; unmuted: both again.
+    let mute = format!("/conversations/{conv}/mute");
+    let (s, _) = app.send(Method::PUT, &mute, None, Some(&bob)).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (_, c) = app.get(&format!("/conversations/{conv}"), Some(&bob)).await;
+    assert_eq!(c["conversation"]["muted"], true);
+    let before = inbox_kinds(&app, &bob).await.len();
+    write(&app, &alice, &conv, "Are you there?").await;
+    assert_eq!(inbox_kinds(&app, &bob).await.len(), before);
+    let (s, _) = app.send(Method::DELETE, &mute, None, Some(&bob)).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    write(&app, &alice, &conv, "Hello again").await;
+    assert_eq!(inbox_kinds(&app, &bob).await.len(), before + 1);
+    sink.wait_for(3).await;
+    // An outsider cannot mute it (it does not exist for them).
+    let carol = app.member("carol").await;
+    let (s, _) = app.send(Method::PUT, &mute, None, Some(&carol)).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}

@@ -7,7 +7,23 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Journey, Kindred } from './harness.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/// axe-core's serious and critical findings on the page as it is now (WCAG 2.1 A/AA).
+async function axeSerious(page) {
+  await page.evaluate(AXE); // through the DevTools protocol: the page's CSP does not apply
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+  );
+  assert.ok(result.passes.length > 15, 'axe ran');
+  return result.violations
+    .filter((v) => ['serious', 'critical'].includes(v.impact))
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+}
 
 /// The contract walk's settings: members may write at once (the defaults ask for 3 posts and 2 days).
 class OpenKindred extends Kindred {
@@ -70,6 +86,7 @@ describe('private messages', () => {
     assert.equal((await page.locator('.held-source mark').first().innerText()).replace(/\d$/, ''), '617-555-0199');
     assert.equal(await page.getByLabel('Message', { exact: true }).inputValue(), text, 'what she wrote is kept');
     await shot(t, '01-confirm');
+    assert.deepEqual(await axeSerious(page), [], 'the confirmation form is accessible');
   });
 
   step('she ticks "Share this with the recipients" and sends it', async (t) => {
@@ -89,6 +106,19 @@ describe('private messages', () => {
     await page.getByRole('heading', { level: 1, name: `Conversation with ${alice}` }).waitFor();
     assert.ok((await page.locator('.message .post-body').first().innerText()).includes('new dose keeps you awake'));
     await shot(t, '03-received');
+    assert.deepEqual(await axeSerious(page), [], 'the conversation page is accessible');
+    assert.deepEqual(errors, [], 'no CSP violation or script error');
+  });
+
+  step('bob blocks alice from her profile; the list of blocks offers to unblock her', async (t) => {
+    await page.goto(`${baseUrl}/users/${alice}`);
+    await Promise.all([page.waitForURL(new RegExp(`/users/${alice}$`)), page.getByRole('button', { name: `Block ${alice}` }).click()]);
+    await page.getByRole('button', { name: `Unblock ${alice}` }).waitFor();
+    await page.goto(`${baseUrl}/me/blocks`);
+    await page.getByRole('button', { name: `Unblock ${alice}` }).waitFor();
+    assert.ok(await page.getByLabel('Members can send me private messages').isChecked());
+    await shot(t, '04-blocks');
+    assert.deepEqual(await axeSerious(page), [], 'the blocks page is accessible');
     assert.deepEqual(errors, [], 'no CSP violation or script error');
   });
 });

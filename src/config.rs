@@ -74,6 +74,26 @@ pub struct SettingsArgs {
     )]
     pub reads_per_minute: u32,
 
+    /// Published posts a member needs before starting private conversations (moderators and
+    /// admins are exempt); 0 turns this condition off.
+    #[arg(
+        long,
+        env = "KINDRED_MESSAGE_MIN_POSTS",
+        default_value_t = 3,
+        global = true
+    )]
+    pub message_min_posts: u32,
+
+    /// Days an account must exist before it starts private conversations (moderators and admins
+    /// are exempt); 0 turns this condition off.
+    #[arg(
+        long,
+        env = "KINDRED_MESSAGE_MIN_DAYS",
+        default_value_t = 2,
+        global = true
+    )]
+    pub message_min_days: u32,
+
     /// How long a verified clinician's badge lasts from its approval, in months (a notice goes out
     /// 30 days before it ends; an expired badge leaves every post until re-verified).
     #[arg(
@@ -193,6 +213,9 @@ pub struct Settings {
     pub phi_checks_per_minute: u32,
     pub reveals_per_hour: u32,
     pub reads_per_minute: u32,
+    /// Who may start private conversations: enough published posts and an old enough account.
+    pub message_min_posts: u32,
+    pub message_min_days: u32,
     pub badge_months: u32,
     pub registrations_per_hour: u32,
     pub session_idle: time::Duration,
@@ -278,6 +301,8 @@ impl SettingsArgs {
             phi_checks_per_minute: self.phi_checks_per_minute,
             reveals_per_hour: self.reveals_per_hour,
             reads_per_minute: self.reads_per_minute,
+            message_min_posts: self.message_min_posts,
+            message_min_days: self.message_min_days,
             badge_months: self.badge_months,
             registrations_per_hour: self.registrations_per_hour,
             session_idle: time::Duration::minutes(self.session_idle_minutes.into()),

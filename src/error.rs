@@ -29,6 +29,13 @@ pub enum AppError {
     Gone { code: &'static str, message: String },
     #[error("{message}")]
     Conflict { message: String, fields: Fields },
+    /// A private message that looks like it holds an identifier: the author is shown the risky
+    /// spans and sends it again with `confirm_phi` if they mean it.
+    #[error("{message}")]
+    PhiConfirmRequired {
+        message: String,
+        phi: Vec<crate::phi::Span>,
+    },
     #[error("{message}")]
     TooManyRequests {
         retry_after_secs: u64,
@@ -104,6 +111,7 @@ impl AppError {
             | AppError::Gone { code, .. } => code,
             AppError::NotFound => "not_found",
             AppError::Conflict { .. } => "conflict",
+            AppError::PhiConfirmRequired { .. } => "phi_confirm_required",
             AppError::TooManyRequests { .. } => "rate_limited",
             AppError::PayloadTooLarge(_) => "payload_too_large",
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -152,6 +160,9 @@ struct ErrorDetail<'a> {
     message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     fields: Option<&'a Fields>,
+    /// The risky spans of a message sent without `confirm_phi` (`phi_confirm_required`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phi: Option<&'a [crate::phi::Span]>,
 }
 
 /// Left in the response's extensions so that the HTML error page can be rendered from the same error.
@@ -172,6 +183,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Gone { .. } => StatusCode::GONE,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::PhiConfirmRequired { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -193,6 +205,10 @@ impl ResponseError for AppError {
                 code: self.code(),
                 message: self.public_message(),
                 fields: self.fields(),
+                phi: match self {
+                    AppError::PhiConfirmRequired { phi, .. } => Some(phi),
+                    _ => None,
+                },
             },
         };
         let mut res = HttpResponse::build(status);

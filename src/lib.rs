@@ -16,6 +16,7 @@ pub mod domain;
 pub mod error;
 pub mod forum;
 pub mod images;
+pub mod messages;
 pub mod moderation;
 pub mod notify;
 pub mod phi;

@@ -93,21 +93,30 @@ async fn logout(
 
 /// The caller's own view: the public `User` and what only they may know of their address.
 #[derive(serde::Serialize)]
-struct Me {
+pub(super) struct Me {
     #[serde(flatten)]
     user: crate::db::users::PublicUser,
     email: Option<String>,
     email_confirmed: bool,
     email_notifications: bool,
+    /// Whether other members may write to them privately.
+    messages: bool,
+}
+
+impl Me {
+    pub(super) fn of(user: &crate::db::users::UserRow) -> Me {
+        Me {
+            user: user.public(),
+            email: user.email.clone(),
+            email_confirmed: user.email_confirmed(),
+            email_notifications: user.email_notifications,
+            messages: user.messages_enabled,
+        }
+    }
 }
 
 async fn me(ApiUser(user): ApiUser) -> HttpResponse {
-    HttpResponse::Ok().json(Me {
-        user: user.public(),
-        email: user.email.clone(),
-        email_confirmed: user.email_confirmed(),
-        email_notifications: user.email_notifications,
-    })
+    HttpResponse::Ok().json(Me::of(&user))
 }
 
 #[derive(Deserialize)]

@@ -5,6 +5,7 @@ mod clinicians;
 mod groups;
 pub mod health;
 mod images;
+mod messages;
 mod moderation;
 mod moderation_audit;
 mod notify;
@@ -48,6 +49,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(safety::routes)
             .configure(notify::routes)
             .configure(images::routes)
+            .configure(messages::routes)
             .configure(openapi::routes),
     );
 }

@@ -67,6 +67,9 @@ pub enum Action {
     AppealOverturned,
     ImageApproved,
     ImageRejected,
+    MessageReported,
+    MessageReportViewed,
+    MessageReportClosed,
 }
 
 impl Action {
@@ -123,6 +126,9 @@ impl Action {
             Action::AppealOverturned => "appeal.overturned",
             Action::ImageApproved => "image.approved",
             Action::ImageRejected => "image.rejected",
+            Action::MessageReported => "message.reported",
+            Action::MessageReportViewed => "message.report_viewed",
+            Action::MessageReportClosed => "message.report_closed",
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod appeals;
 pub mod audit;
+pub mod blocks;
 pub mod clinicians;
 pub mod credentials;
 pub mod email_confirmations;
@@ -11,6 +12,7 @@ pub mod groups;
 pub mod health;
 pub mod images;
 pub mod known_clients;
+pub mod messages;
 pub mod notifications;
 pub mod outbox;
 pub mod posts;

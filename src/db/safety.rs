@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
 use super::posts::PostRow;
-use super::schema::{post_crisis, post_notes, posts, users};
+use super::schema::{blocks, post_crisis, post_notes, posts, users};
 use super::{now, AnyConnection};
 use crate::error::AppError;
 
@@ -85,24 +85,36 @@ pub fn crisis_open(conn: &mut AnyConnection) -> Result<Vec<i64>, AppError> {
 pub type NoteCols = (String, String, PrimitiveDateTime, PrimitiveDateTime);
 
 /// A post with its author's name, its moderator's note, its crisis status (never shown to anyone
-/// but the author; the caller filters), and its author's role and clinician specialty (the badge).
+/// but the author; the caller filters), its author's role and clinician specialty (the badge), and
+/// whether the reader blocked its author (Some).
 pub type PostWithExtras = (
     PostRow,
     Option<String>,
     Option<NoteCols>,
     Option<String>,
     Option<(String, Option<String>)>,
+    Option<i64>,
 );
 
-/// Every post of a thread in tree order, with notes, crisis status and badges: one query.
+/// Every post of a thread in tree order, with notes, crisis status, badges and whether `reader`
+/// blocked each author: one query.
 pub fn tree_with_extras(
     conn: &mut AnyConnection,
     thread_id: i64,
+    reader: Option<i64>,
 ) -> Result<Vec<PostWithExtras>, AppError> {
+    // No account has id 0: an anonymous reader blocked nobody.
+    let reader = reader.unwrap_or(0);
     Ok(posts::table
         .left_join(users::table)
         .left_join(post_notes::table)
         .left_join(post_crisis::table)
+        .left_join(
+            blocks::table.on(blocks::blocked_id
+                .nullable()
+                .eq(posts::author_id)
+                .and(blocks::user_id.eq(reader))),
+        )
         .filter(posts::thread_id.eq(thread_id))
         .order(posts::path.asc())
         .select((
@@ -117,6 +129,7 @@ pub fn tree_with_extras(
                 .nullable(),
             post_crisis::status.nullable(),
             (users::role, users::clinician_specialty).nullable(),
+            blocks::blocked_id.nullable(),
         ))
         .load(conn)?)
 }

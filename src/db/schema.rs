@@ -16,6 +16,7 @@ diesel::table! {
         clinician_specialty -> Nullable<Text>,
         email_notifications -> Bool,
         email_confirmed_at -> Nullable<Timestamp>,
+        messages_enabled -> Bool,
     }
 }
 
@@ -366,6 +367,79 @@ diesel::table! {
 }
 
 diesel::table! {
+    conversations (id) {
+        id -> BigInt,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        last_message_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    conversation_members (conversation_id, user_id) {
+        conversation_id -> BigInt,
+        user_id -> BigInt,
+        joined_at -> Timestamp,
+        muted -> Bool,
+    }
+}
+
+diesel::table! {
+    messages (id) {
+        id -> BigInt,
+        conversation_id -> BigInt,
+        author_id -> BigInt,
+        body_md -> Text,
+        body_html -> Text,
+        phi_confirmed -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    message_reports (id) {
+        id -> BigInt,
+        message_id -> BigInt,
+        reporter_id -> Nullable<BigInt>,
+        reason -> Text,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
+        resolved_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    blocks (user_id, blocked_id) {
+        user_id -> BigInt,
+        blocked_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    thread_mutes (user_id, thread_id) {
+        user_id -> BigInt,
+        thread_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    group_mutes (user_id, group_id) {
+        user_id -> BigInt,
+        group_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(conversation_members -> conversations (conversation_id));
+diesel::joinable!(conversation_members -> users (user_id));
+diesel::joinable!(messages -> conversations (conversation_id));
+diesel::joinable!(messages -> users (author_id));
+diesel::joinable!(message_reports -> messages (message_id));
+
+diesel::table! {
     images (id) {
         id -> BigInt,
         uploader_id -> BigInt,
@@ -425,6 +499,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     email_outbox,
     email_confirmations,
     phi_holds,
+    conversations,
+    conversation_members,
+    messages,
+    message_reports,
+    blocks,
+    thread_mutes,
+    group_mutes,
     images,
     image_uses,
 );

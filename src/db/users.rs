@@ -29,6 +29,8 @@ pub struct UserRow {
     /// When the member followed the confirmation link sent to `email`; None until then and again
     /// after every change of address.
     pub email_confirmed_at: Option<PrimitiveDateTime>,
+    /// Whether other members may start conversations with (and write to) this member.
+    pub messages_enabled: bool,
 }
 
 impl UserRow {
@@ -211,6 +213,14 @@ pub fn set_email_confirmed(
 ) -> Result<(), AppError> {
     diesel::update(users::table.find(id))
         .set(users::email_confirmed_at.eq(at))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Turns the member's private messages on or off.
+pub fn set_messages_enabled(conn: &mut AnyConnection, id: i64, on: bool) -> Result<(), AppError> {
+    diesel::update(users::table.find(id))
+        .set(users::messages_enabled.eq(on))
         .execute(conn)?;
     Ok(())
 }

@@ -50,10 +50,12 @@ pub async fn get(
             let mut notes = std::collections::HashMap::new();
             let mut crisis = Vec::new();
             let mut badges = std::collections::HashMap::new();
+            // Posts whose author the reader blocked come collapsed (known from the same query).
+            let mut collapsed = std::collections::HashSet::new();
             let tree: Vec<posts::PostWithAuthor> =
-                crate::db::safety::tree_with_extras(conn, thread.id)?
+                crate::db::safety::tree_with_extras(conn, thread.id, v.as_ref().map(|v| v.id))?
                     .into_iter()
-                    .map(|(p, name, note, alert, role)| {
+                    .map(|(p, name, note, alert, role, blocked)| {
                         if let (Some(name), Some((role, specialty))) = (&name, role) {
                             if let Some(b) = Badge::of(Role::stored(&role), specialty) {
                                 badges.insert(name.clone(), b);
@@ -61,6 +63,9 @@ pub async fn get(
                         }
                         if let Some(n) = note.filter(|_| !p.is_deleted()) {
                             notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));
+                        }
+                        if blocked.is_some() {
+                            collapsed.insert(p.id.to_string());
                         }
                         let mine = v.as_ref().is_some_and(|v| p.author_id == Some(v.id));
                         let shown = alert
@@ -87,6 +92,7 @@ pub async fn get(
             for p in &mut posts {
                 badge(p.view.author.as_mut(), &badges);
                 p.view.moderator_note = notes.remove(&p.view.id);
+                p.view.collapsed = !p.view.deleted && collapsed.contains(&p.view.id);
             }
             crate::forum::quotes::resolve(conn, &a, posts.iter_mut().map(|p| &mut p.view))?;
             let mut thread_view = ThreadView::new(&thread, author, &a.group.slug);

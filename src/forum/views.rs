@@ -152,6 +152,9 @@ pub struct PostView {
     /// Only in the author's own answer to writing a post in crisis language: help to reach now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub crisis_resources: Option<String>,
+    /// The reader blocked its author: shown folded, opened on request. Present only then.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub collapsed: bool,
 }
 
 impl PostView {
@@ -183,6 +186,7 @@ impl PostView {
             },
             moderator_note: None,
             crisis_resources: None,
+            collapsed: false,
         }
     }
 }

@@ -192,6 +192,10 @@ fn wording(kind: &str) -> (&'static str, &'static str) {
             "You were mentioned on Kindred",
             "Someone mentioned you on Kindred.",
         ),
+        crate::messages::NOTICE_KIND => (
+            "You have a new message on Kindred",
+            "Someone sent you a private message on Kindred.",
+        ),
         super::kind::WATCHED_GROUP => (
             "A new thread on Kindred",
             "There is a new thread in a group you watch on Kindred.",

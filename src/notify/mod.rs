@@ -155,6 +155,18 @@ pub fn published(
     if notices.is_empty() {
         return Ok(());
     }
+    // Nobody hears of a member they blocked, nor of a thread or group they muted.
+    let ids: Vec<i64> = notices.iter().map(|n| n.user_id).collect();
+    let mut quiet: HashSet<i64> = crate::db::blocks::who_muted(conn, thread.id, group.id, &ids)?
+        .into_iter()
+        .collect();
+    if let Some(author) = post.author_id {
+        quiet.extend(crate::db::blocks::who_blocked(conn, author, &ids)?);
+    }
+    notices.retain(|n| !quiet.contains(&n.user_id));
+    if notices.is_empty() {
+        return Ok(());
+    }
     // Who may read the post now: one query for the recipients, one for their memberships.
     let ids: Vec<i64> = notices.iter().map(|n| n.user_id).collect();
     let recipients: HashMap<i64, UserRow> = crate::db::users::by_ids(conn, &ids)?

@@ -4,7 +4,8 @@
 //! What goes: the account row and with it (by foreign keys) its sessions, refresh tokens,
 //! recovery codes, pending sign-in steps, notifications, queued emails, memberships and join
 //! requests, sanctions, clinician applications, uploaded images and remembered clients; its email confirmation
-//! links; the notes of the member's reports; the member's name on other people's "… replied to
+//! links; every private message they wrote (conversations stay, for the others, without them);
+//! the notes of the member's reports; the member's name on other people's "… replied to
 //! your post" notifications and on moderation records; and every earlier version of the member's
 //! posts. The posts themselves, by choice:
 //! - `anonymise`: published posts stay, shown as by "a former member"; anything not public
@@ -238,6 +239,9 @@ pub fn erase(
     for m in groups::memberships_of(conn, user.id)? {
         groups::remove(conn, m.group_id, user.id)?;
     }
+
+    // Their private messages go; the conversations stay readable to the others without them.
+    crate::db::messages::delete_of_author(conn, user.id)?;
 
     // Confirmation links name the address; the cascade would take them too, but an account's
     // erasure should not rest on a foreign key being declared.

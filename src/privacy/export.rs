@@ -59,6 +59,32 @@ pub struct Export {
     pub sanctions: Vec<ExportSanction>,
     /// The member's appeals and their answers (not which moderators decided).
     pub appeals: Vec<ExportAppeal>,
+    /// The private messages the member wrote (others' messages are theirs, not in this export).
+    pub private_messages: Vec<ExportMessage>,
+    /// The members they blocked, by name.
+    pub blocked_members: Vec<String>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportMessage {
+    pub id: String,
+    pub conversation_id: String,
+    pub body_markdown: String,
+    /// They were shown what looked like an identifier and chose to send it.
+    pub confirmed_phi: bool,
+    pub created_at: String,
+}
+
+impl From<db::messages::MessageRow> for ExportMessage {
+    fn from(m: db::messages::MessageRow) -> Self {
+        ExportMessage {
+            id: m.id.to_string(),
+            conversation_id: m.conversation_id.to_string(),
+            body_markdown: m.body_md,
+            confirmed_phi: m.phi_confirmed,
+            created_at: rfc3339(m.created_at),
+        }
+    }
 }
 
 #[derive(Serialize, Debug)]
@@ -415,6 +441,11 @@ pub fn document(conn: &mut AnyConnection, user: &UserRow) -> Result<Export, AppE
         clinician_applications: all(db::clinicians::for_export(conn, uid)?),
         sanctions: all(db::sanctions::for_export(conn, uid)?),
         appeals: all(db::appeals::of_member(conn, uid)?),
+        private_messages: all(db::messages::by_author(conn, uid)?),
+        blocked_members: db::blocks::blocked_by(conn, uid)?
+            .into_iter()
+            .map(|b| b.username)
+            .collect(),
     })
 }
 

@@ -92,6 +92,10 @@ async fn group_page(
                 "watching",
                 &super::notify::watching_group(&state, &viewer, &slug).await?,
             );
+            ctx.insert(
+                "muted",
+                &super::messages::muting_group(&state, &viewer, &slug).await?,
+            );
             let title = page.group.name.clone();
             super::page(&state, &req, &viewer, "group.html", &title, ctx)
         }
@@ -324,6 +328,10 @@ async fn profile(
     let mut ctx = tera::Context::new();
     ctx.insert("profile", &user);
     ctx.insert("posts", &list);
+    ctx.insert(
+        "actions",
+        &super::messages::profile_actions(&state, &viewer, &user.username).await?,
+    );
     let title = user.username.clone();
     super::page(&state, &req, &viewer, "profile.html", &title, ctx)
 }

@@ -8,6 +8,7 @@ mod clinicians;
 mod compose;
 mod forum;
 mod images;
+mod messages;
 pub mod middleware;
 mod moderation;
 mod next;
@@ -55,6 +56,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(safety::routes)
     .configure(notify::routes)
     .configure(images::routes);
+    .configure(messages::routes);
 }
 
 /// A form that carries nothing but its CSRF token (sign out, turn on, end a session…).

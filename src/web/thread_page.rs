@@ -49,6 +49,10 @@ pub(super) async fn thread_page(
         "watching",
         &super::notify::watching_thread(&state, &viewer, thread_id).await?,
     );
+    ctx.insert(
+        "muted",
+        &super::messages::muting_thread(&state, &viewer, thread_id).await?,
+    );
     let title = t.thread.title.clone();
     super::page(&state, &req, &viewer, "thread.html", &title, ctx)
 }
@@ -82,6 +86,7 @@ async fn anonymous_thread_page(
     ctx.insert("can_reply", &false);
     ctx.insert("is_moderator", &false);
     ctx.insert("watching", &false);
+    ctx.insert("muted", &false);
     super::page(
         state,
         req,

@@ -699,3 +699,181 @@ async fn real_answers_validate_against_the_documented_schemas() {
         ok.len()
     );
 }
+
+/// Messages, blocking and muting (issue 19): every answer of their routes, successes and the
+/// refusals members meet, against the document.
+#[actix_web::test]
+async fn message_and_blocking_answers_validate_against_the_documented_schemas() {
+    let app =
+        crate::helpers::spawn_app_with(&["--message-min-posts", "0", "--message-min-days", "0"])
+            .await;
+    let f = crate::helpers::forum(&app).await;
+    let mut c = Checker {
+        app: &app,
+        doc: document(),
+        checked: BTreeSet::new(),
+    };
+    use Method as M;
+    let convs = "/api/v1/conversations";
+    let risky = json!({"to": ["bob"], "body": "Call me at 617-555-0199"});
+    let (st, v) = c
+        .call(M::POST, convs, convs, Some(risky), Some(&f.alice))
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    let (st, v) = c
+        .call(
+            M::POST,
+            convs,
+            convs,
+            Some(json!({"to": ["bob"], "body": "Call me at 617-555-0199", "confirm_phi": true})),
+            Some(&f.alice),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let conv = s(&v, "/conversation/id");
+    let (st, _) = c.call(M::GET, convs, convs, None, Some(&f.bob)).await;
+    assert_eq!(st, StatusCode::OK);
+    let one = "/api/v1/conversations/{id}";
+    let path = format!("{convs}/{conv}");
+    let (st, _) = c.call(M::GET, one, &path, None, Some(&f.bob)).await;
+    assert_eq!(st, StatusCode::OK);
+    c.call(M::GET, one, &path, None, Some(&f.carol)).await;
+    let msgs = "/api/v1/conversations/{id}/messages";
+    let (st, m) = c
+        .call(
+            M::POST,
+            msgs,
+            &format!("{path}/messages"),
+            Some(json!({"body": "Will do."})),
+            Some(&f.bob),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED);
+    let mute = "/api/v1/conversations/{id}/mute";
+    for method in [M::PUT, M::DELETE] {
+        let (st, _) = c
+            .call(method, mute, &format!("{path}/mute"), None, Some(&f.bob))
+            .await;
+        assert_eq!(st, StatusCode::NO_CONTENT);
+    }
+    let flags = "/api/v1/messages/{id}/flags";
+    let (st, _) = c
+        .call(
+            M::POST,
+            flags,
+            &format!("/api/v1/messages/{}/flags", s(&m, "/id")),
+            Some(json!({"reason": "spam"})),
+            Some(&f.alice),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED);
+    let reports = "/api/v1/moderation/message-reports";
+    let (st, list) = c
+        .call(M::GET, reports, reports, None, Some(&f.moderator))
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    let report = s(&list, "/reports/0/id");
+    let (st, _) = c
+        .call(
+            M::GET,
+            "/api/v1/moderation/message-reports/{id}",
+            &format!("{reports}/{report}"),
+            None,
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    let (st, _) = c
+        .call(
+            M::POST,
+            "/api/v1/moderation/message-reports/{id}/close",
+            &format!("{reports}/{report}/close"),
+            Some(json!({"action_taken": false})),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+
+    let (st, _) = c
+        .call(
+            M::PATCH,
+            "/api/v1/me",
+            "/api/v1/me",
+            Some(json!({"messages": true})),
+            Some(&f.carol),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    c.call(M::GET, "/api/v1/me", "/api/v1/me", None, Some(&f.carol))
+        .await;
+    let block = "/api/v1/me/blocks/{username}";
+    let (st, _) = c
+        .call(
+            M::PUT,
+            block,
+            "/api/v1/me/blocks/alice",
+            None,
+            Some(&f.carol),
+        )
+        .await;
+    assert_eq!(st, StatusCode::NO_CONTENT);
+    let (st, _) = c
+        .call(
+            M::GET,
+            "/api/v1/me/blocks",
+            "/api/v1/me/blocks",
+            None,
+            Some(&f.carol),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    let thread = format!("/api/v1/threads/{}", f.thread);
+    app.reply(&f.thread, None, &f.alice, "A reply carol blocked")
+        .await;
+    let (st, t) = c
+        .call(
+            M::GET,
+            "/api/v1/threads/{id}",
+            &thread,
+            None,
+            Some(&f.carol),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(t.to_string().contains("\"collapsed\":true"));
+    let (st, _) = c
+        .call(
+            M::DELETE,
+            block,
+            "/api/v1/me/blocks/alice",
+            None,
+            Some(&f.carol),
+        )
+        .await;
+    assert_eq!(st, StatusCode::NO_CONTENT);
+    let mute_thread = "/api/v1/me/mutes/threads/{id}";
+    let mute_group = "/api/v1/me/mutes/groups/{slug}";
+    for method in [M::PUT, M::DELETE] {
+        let (st, _) = c
+            .call(
+                method.clone(),
+                mute_thread,
+                &format!("/api/v1/me/mutes/threads/{}", f.thread),
+                None,
+                Some(&f.carol),
+            )
+            .await;
+        assert_eq!(st, StatusCode::NO_CONTENT);
+        let (st, _) = c
+            .call(
+                method,
+                mute_group,
+                "/api/v1/me/mutes/groups/lupus",
+                None,
+                Some(&f.carol),
+            )
+            .await;
+        assert_eq!(st, StatusCode::NO_CONTENT);
+    }
+    let _ = Role::Member;
+}

@@ -75,7 +75,39 @@
     box.focus();
   }
 
+  // One composer a page: "Reply" under a post makes it the composer's parent instead of opening
+  // a page of its own (which is where the link goes without this script).
+  function composer() {
+    var form = document.querySelector("form.composer");
+    if (!form) { return; }
+    var parent = form.querySelector("input[name=parent_id]");
+    var note = form.querySelector(".replying-to-note");
+    var text = form.querySelector(".replying-to-text");
+    var body = form.querySelector("textarea[name=body]");
+    var heading = document.getElementById("reply-heading");
+    if (!parent || !note || !text || !body) { return; }
+    var set = function (id, name) {
+      parent.value = id;
+      note.hidden = !id;
+      text.textContent = id ? "Replying to " + name + "." : "";
+      if (heading) { heading.textContent = id ? "Reply to " + name : "Reply to the conversation"; }
+    };
+    document.querySelectorAll("a.reply-link").forEach(function (link) {
+      link.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        set(link.dataset.replyTo, link.dataset.replyName);
+        body.focus();
+        body.scrollIntoView({ block: "center" });
+      });
+    });
+    form.querySelector(".replying-to-cancel").addEventListener("click", function () {
+      set("", "");
+      body.focus();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    composer();
     // After a form comes back with a problem, move focus to the summary so screen readers announce it.
     var summary = document.querySelector(".error-summary");
     if (summary) { summary.focus(); }

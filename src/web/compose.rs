@@ -13,6 +13,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/posts/{id}/edit", web::get().to(edit_form))
         .route("/posts/{id}/edit", web::post().to(edit))
         .route("/posts/{id}/quote", web::get().to(quote_form))
+        .route("/posts/{id}/reply", web::get().to(reply_form))
         .route("/phi/check", web::post().to(phi_check));
 }
 
@@ -47,6 +48,23 @@ async fn edit_form(
         "Edit your post",
         edit_context(post_id, &own),
     )
+}
+
+/// The "Reply" link under a post, followed without JavaScript (with it, the page's one composer
+/// takes the post as its parent instead): a small page with the form alone.
+async fn reply_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    me: SignedIn,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let post_id = id(&path)?;
+    let thread_id = posts::thread_of(&state, &me.user, post_id).await?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("thread_id", &thread_id);
+    ctx.insert("parent_id", &post_id.to_string());
+    ctx.insert("body", "");
+    super::page(&state, &req, &me.viewer, "reply.html", "Your reply", ctx)
 }
 
 /// The "Quote" button: a reply under the post, starting with a reference to it (not a copy of

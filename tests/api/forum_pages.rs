@@ -99,6 +99,19 @@ async fn a_member_browses_joins_posts_replies_edits_and_deletes_through_the_page
         html.contains("nest-1") && html.contains("nest-2"),
         "replies are shown nested"
     );
+    // One composer a page, whatever the number of posts; "Reply" under a post is a link, which
+    // without JavaScript leads to a page with the form alone.
+    assert_eq!(html.matches("<textarea").count(), 1, "one composer");
+    assert_eq!(html.matches("class=\"reply-link\"").count(), 3);
+    let (s, form) = app.page(&format!("/posts/{reply_id}/reply")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        form.contains(&format!("name=\"parent_id\" value=\"{reply_id}\"")),
+        "{form}"
+    );
+    assert!(form.contains("Your reply"));
+    let (s, _) = app.page("/posts/999999/reply").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
 
     let (s, html) = app.page(&format!("/posts/{reply_id}/edit")).await;
     assert_eq!(s, StatusCode::OK);

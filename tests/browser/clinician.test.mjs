@@ -162,7 +162,7 @@ describe('clinicians: a member applies, a moderator approves, the badge shows on
     ]);
     await member.waitForLoadState('domcontentloaded');
     await Promise.all([member.waitForURL(/\/threads\/\d+$/), member.locator('.thread-list .thread-title').first().click()]);
-    await member.locator('#reply').getByLabel('Your message', { exact: true }).fill(ANSWER);
+    await member.locator('#reply').getByLabel('Your reply', { exact: true }).fill(ANSWER);
     await Promise.all([member.waitForURL(/#post-\d+$/), member.locator('#reply').getByRole('button', { name: 'Post reply' }).click()]);
     const id = member.url().match(/#post-(\d+)$/)[1];
     const post = member.locator(`#post-${id}`);

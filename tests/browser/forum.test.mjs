@@ -175,7 +175,7 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
     // The bold in the opening post is rendered.
     assert.equal(await posts.first().locator('.post-body strong').innerText(), '3am');
     // Anonymous readers get no reply forms, only a way to sign in.
-    assert.equal(await page.locator('details.reply-box').count(), 0);
+    assert.equal(await page.locator('a.reply-link').count(), 0);
     await page.getByRole('link', { name: 'Sign in' }).last().waitFor();
     await shot(t, '03-thread');
     await reportSmallTargets(t, 'thread (anonymous)');
@@ -249,19 +249,19 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
   });
 
   step('the member replies to the opening post, then to that reply; the second nests deeper', async (t) => {
-    // Reply to the opening post through its "Reply…" disclosure.
+    // One composer a page: "Reply" under the opening post makes it the composer's parent.
     const opening = page.locator('li.post.post-opening');
     const openingId = (await opening.getAttribute('id')).replace('post-', '');
-    const box = opening.locator('details.reply-box');
-    assert.equal(await box.evaluate((d) => d.open), false, 'the reply box starts closed');
-    const summary = box.locator('summary');
-    assert.match(await summary.innerText(), /^Reply/);
-    await summary.click();
-    assert.equal(await box.evaluate((d) => d.open), true, 'the reply box opens');
-    await box.getByLabel('Your reply', { exact: true }).fill('Thank you for sharing. A *paraffin wax* bath helped me.');
+    assert.equal(await page.locator('form textarea[name=body]').count(), 1, 'one composer, not a form under every post');
+    const composer = page.locator('form.composer');
+    await opening.locator('a.reply-link').click();
+    assert.equal(await composer.locator('input[name=parent_id]').inputValue(), openingId);
+    assert.match(await composer.locator('.replying-to-text').innerText(), /^Replying to your own post/);
+    assert.equal(await page.evaluate(() => document.activeElement.name), 'body', 'the composer has the focus');
+    await composer.getByLabel('Your reply', { exact: true }).fill('Thank you for sharing. A *paraffin wax* bath helped me.');
     await Promise.all([
       page.waitForURL(/\/threads\/\d+#post-\d+$/),
-      box.getByRole('button', { name: 'Post reply' }).click(),
+      composer.getByRole('button', { name: 'Post reply' }).click(),
     ]);
     replyId = postIdFromUrl();
     assert.notEqual(replyId, openingId);
@@ -269,12 +269,12 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
     assert.match(await postItem(replyId).locator('.post-body').innerText(), /paraffin wax/);
 
     // Reply to that reply.
-    const replyBox = postItem(replyId).locator('details.reply-box');
-    await replyBox.locator('summary').click();
-    await replyBox.getByLabel('Your reply', { exact: true }).fill('Where do you get the wax from?');
+    await postItem(replyId).locator('a.reply-link').click();
+    assert.equal(await composer.locator('input[name=parent_id]').inputValue(), replyId);
+    await composer.getByLabel('Your reply', { exact: true }).fill('Where do you get the wax from?');
     await Promise.all([
       page.waitForURL((u) => u.hash && u.hash !== `#post-${replyId}`),
-      replyBox.getByRole('button', { name: 'Post reply' }).click(),
+      composer.getByRole('button', { name: 'Post reply' }).click(),
     ]);
     nestedId = postIdFromUrl();
     assert.notEqual(nestedId, replyId);
@@ -290,11 +290,13 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
     assert.deepEqual(order, [`post-${openingId}`, `post-${replyId}`, `post-${nestedId}`]);
     assert.match(await page.locator('h1 + p.meta').innerText(), /2 replies/);
     await shot(t, '06-thread-nested-replies');
-    // The same page with a reply box open, as a member sees it while writing.
-    await postItem(nestedId).locator('details.reply-box summary').click();
-    await shot(t, '06b-thread-reply-box-open');
+    // The composer replying to a post, as a member sees it while writing; then back to the thread.
+    await postItem(nestedId).locator('a.reply-link').click();
+    await shot(t, '06b-thread-composer-replying');
     await reportSmallTargets(t, 'thread (member)');
-    await postItem(nestedId).locator('details.reply-box summary').click();
+    await composer.getByRole('button', { name: 'Reply to the conversation instead' }).click();
+    assert.equal(await composer.locator('input[name=parent_id]').inputValue(), '');
+    assert.equal(await composer.locator('.replying-to-note').isVisible(), false);
   });
 
   step('the member edits their reply; the post says "edited"', async (t) => {
@@ -335,7 +337,7 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
     assert.equal(await item.locator('.deleted').innerText(), 'This post was deleted.');
     assert.equal(await item.locator('.post-body').count(), 0, 'its text is gone');
     assert.doesNotMatch(await item.innerText(), /paraffin|stretches/);
-    assert.equal(await item.locator('details.reply-box').count(), 0, 'no replying to a deleted post');
+    assert.equal(await item.locator('a.reply-link').count(), 0, 'no replying to a deleted post');
     const child = postItem(nestedId);
     assert.equal(await child.count(), 1, 'the answer to it stays');
     assert.match(await child.locator('.post-body').innerText(), /Where do you get the wax from\?/);
@@ -350,7 +352,7 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
       'Testing <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">[x](javascript:window.__pwned=3) done';
     await page.goto(threadUrl);
     const form = page.locator('#reply form');
-    await form.getByLabel('Your message', { exact: true }).fill(evil);
+    await form.getByLabel('Your reply', { exact: true }).fill(evil);
     await Promise.all([page.waitForURL(/#post-\d+$/), form.getByRole('button', { name: 'Post reply' }).click()]);
     const evilId = postIdFromUrl();
     await page.reload();

@@ -67,7 +67,7 @@ describe('moderation: a held post is rejected with a reason and its author is to
     ]);
     await member.waitForLoadState('domcontentloaded');
     await Promise.all([member.waitForURL(/\/threads\/\d+$/), member.locator('.thread-list .thread-title').first().click()]);
-    await member.locator('#reply').getByLabel('Your message', { exact: true }).fill(RISKY);
+    await member.locator('#reply').getByLabel('Your reply', { exact: true }).fill(RISKY);
     await member.locator('#reply').getByRole('button', { name: 'Post reply' }).click();
     await Promise.all([
       member.waitForURL(/#post-\d+$/),

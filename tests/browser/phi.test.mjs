@@ -59,7 +59,7 @@ describe('PHI: warned before posting, held with reasons, published once edited',
     await register(`parent_${randomBytes(3).toString('hex')}`);
     await joinAndOpenThread();
     threadUrl = page.url();
-    await page.locator('#reply').getByLabel('Your message', { exact: true }).fill(RISKY);
+    await page.locator('#reply').getByLabel('Your reply', { exact: true }).fill(RISKY);
     await page.locator('#reply').getByRole('button', { name: 'Post reply' }).click();
     const warning = page.locator('#reply .phi-warning');
     await warning.waitFor();

@@ -55,7 +55,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .configure(privacy::routes)
     .configure(safety::routes)
     .configure(notify::routes)
-    .configure(images::routes);
+    .configure(images::routes)
     .configure(messages::routes);
 }
 

@@ -4,7 +4,9 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use super::schema::{image_uses, images, posts, users};
+use super::schema::{
+    conversation_members, image_uses, images, message_images, messages, posts, users,
+};
 use super::{now, AnyConnection};
 use crate::error::AppError;
 
@@ -100,6 +102,15 @@ pub fn held(conn: &mut AnyConnection, limit: i64) -> Result<Vec<(ImageMeta, Stri
         .load(conn)?)
 }
 
+/// The images a member uploaded, newest first (described, without their bytes).
+pub fn of_uploader(conn: &mut AnyConnection, uploader: i64) -> Result<Vec<ImageMeta>, AppError> {
+    Ok(images::table
+        .filter(images::uploader_id.eq(uploader))
+        .order(images::id.desc())
+        .select(ImageMeta::as_select())
+        .load(conn)?)
+}
+
 /// A moderator's decision, only from one of the states in `from` (a compare-and-set: two
 /// moderators deciding at once get one decision). A rejected image's pixels are deleted.
 pub fn decide(
@@ -130,17 +141,36 @@ pub fn decide(
     Ok(n > 0)
 }
 
-/// Makes `image_uses` say exactly which of `ids` the post shows (ids of no image are skipped).
+/// Of `ids`, the images `author` uploaded: the only ones a post or message of theirs can show.
+/// Knowing another member's image number opens nothing: written into one's own post or message,
+/// it is "image not available" there and serves nobody.
+fn own(conn: &mut AnyConnection, author: Option<i64>, ids: &[i64]) -> Result<Vec<i64>, AppError> {
+    let Some(author) = author else {
+        return Ok(Vec::new());
+    };
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(images::table
+        .filter(images::id.eq_any(ids))
+        .filter(images::uploader_id.eq(author))
+        .select(images::id)
+        .load(conn)?)
+}
+
+/// Makes `image_uses` say exactly which of `ids` the post shows: those its author uploaded.
 pub fn set_uses(conn: &mut AnyConnection, post_id: i64, ids: &[i64]) -> Result<(), AppError> {
     diesel::delete(image_uses::table.filter(image_uses::post_id.eq(post_id))).execute(conn)?;
     if ids.is_empty() {
         return Ok(());
     }
-    let existing: Vec<i64> = images::table
-        .filter(images::id.eq_any(ids))
-        .select(images::id)
-        .load(conn)?;
-    for image_id in existing {
+    let author: Option<i64> = posts::table
+        .find(post_id)
+        .select(posts::author_id)
+        .first::<Option<i64>>(conn)
+        .optional()?
+        .flatten();
+    for image_id in own(conn, author, ids)? {
         diesel::insert_into(image_uses::table)
             .values((
                 image_uses::image_id.eq(image_id),
@@ -149,6 +179,44 @@ pub fn set_uses(conn: &mut AnyConnection, post_id: i64, ids: &[i64]) -> Result<(
             .execute(conn)?;
     }
     Ok(())
+}
+
+/// Records which of `ids` a new message shows: those its author uploaded (messages are not
+/// edited, so this is written once).
+pub fn set_message_uses(
+    conn: &mut AnyConnection,
+    message_id: i64,
+    author: i64,
+    ids: &[i64],
+) -> Result<(), AppError> {
+    for image_id in own(conn, Some(author), ids)? {
+        diesel::insert_into(message_images::table)
+            .values((
+                message_images::image_id.eq(image_id),
+                message_images::message_id.eq(message_id),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Whether `user` is a member of a conversation with a message that shows the image.
+pub fn shown_to_in_messages(
+    conn: &mut AnyConnection,
+    image_id: i64,
+    user: i64,
+) -> Result<bool, AppError> {
+    let n: i64 = message_images::table
+        .inner_join(messages::table)
+        .inner_join(
+            conversation_members::table
+                .on(conversation_members::conversation_id.eq(messages::conversation_id)),
+        )
+        .filter(message_images::image_id.eq(image_id))
+        .filter(conversation_members::user_id.eq(user))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
 }
 
 /// The posts (not deleted) that show an image, at most `limit`.

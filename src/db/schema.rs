@@ -470,6 +470,16 @@ diesel::joinable!(images -> users (uploader_id));
 diesel::joinable!(image_uses -> images (image_id));
 diesel::joinable!(image_uses -> posts (post_id));
 
+diesel::table! {
+    message_images (image_id, message_id) {
+        image_id -> BigInt,
+        message_id -> BigInt,
+    }
+}
+
+diesel::joinable!(message_images -> images (image_id));
+diesel::joinable!(message_images -> messages (message_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     appeals,
     users,
@@ -508,4 +518,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     group_mutes,
     images,
     image_uses,
+    message_images,
 );

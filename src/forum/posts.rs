@@ -34,13 +34,20 @@ pub fn visible_tree(tree: Vec<PostWithAuthor>, thread: &ThreadRow, a: &Access) -
 pub struct ShownPost {
     pub view: PostView,
     pub held: Option<HeldView>,
+    /// Whose images the post may show (see `images::embed`).
+    pub author_id: Option<i64>,
 }
 
 /// The one place a visible post becomes what its viewer is shown.
 pub fn shown_post(a: &Access, thread: &ThreadRow, p: PostRow, name: Option<String>) -> ShownPost {
     let mut view = PostView::new(&p, name);
+    let author_id = p.author_id;
     let Some(spans) = view.phi.clone() else {
-        return ShownPost { view, held: None };
+        return ShownPost {
+            view,
+            held: None,
+            author_id,
+        };
     };
     let title = p.parent_id.is_none().then_some(thread.title.as_str());
     let held = p
@@ -48,12 +55,17 @@ pub fn shown_post(a: &Access, thread: &ThreadRow, p: PostRow, name: Option<Strin
         .as_deref()
         .map(|source| screen::held_view(title, source, &spans));
     if a.sees_unmasked(&p) {
-        return ShownPost { view, held };
+        return ShownPost {
+            view,
+            held,
+            author_id,
+        };
     }
     mask::post(&mut view, p.body_md.as_deref());
     ShownPost {
         view,
         held: held.map(mask::held),
+        author_id,
     }
 }
 

@@ -87,7 +87,9 @@ pub async fn get(
             crate::images::embed::show(
                 conn,
                 v.as_ref(),
-                posts.iter_mut().map(|p| &mut p.view.body_html),
+                posts
+                    .iter_mut()
+                    .map(|p| (p.author_id, &mut p.view.body_html)),
             )?;
             for p in &mut posts {
                 badge(p.view.author.as_mut(), &badges);

@@ -7,7 +7,9 @@
 //! link becomes a picture here, when a thread is read:
 //! - approved (or held, to its uploader and the moderators): the thumbnail, linked to the image;
 //! - held, to everyone else: the words "image waiting for review";
-//! - rejected or unknown: "image not available".
+//! - rejected, unknown, or uploaded by someone other than the post's author: "image not
+//!   available" (a post or message shows only its own author's uploads, so knowing another
+//!   member's image number opens nothing).
 //!
 //! The HTML worked on is the sanitiser's serialisation, which is regular (text never holds a raw
 //! `<`, attribute values are double-quoted), and what is written in is built here from numbers and
@@ -104,6 +106,20 @@ pub fn record_uses(
     images::set_uses(conn, post_id, &ids)
 }
 
+/// Records the images a new message shows (its author's own), as [`record_uses`] does for posts.
+pub fn record_message_uses(
+    conn: &mut AnyConnection,
+    message_id: i64,
+    author: i64,
+    html: &str,
+) -> Result<(), AppError> {
+    let ids = ids_in(html);
+    if ids.is_empty() {
+        return Ok(());
+    }
+    images::set_message_uses(conn, message_id, author, &ids)
+}
+
 fn escape_attr(text: &str) -> String {
     text.replace('"', "&quot;")
 }
@@ -139,9 +155,14 @@ fn picture(img: &ImageMeta, text: &str) -> String {
     )
 }
 
-/// What one link becomes for this viewer.
-fn shown(img: Option<&ImageMeta>, text: &str, viewer: Option<&UserRow>) -> String {
-    let Some(img) = img else {
+/// What one link in a text by `author` becomes for this viewer.
+fn shown(
+    img: Option<&ImageMeta>,
+    author: Option<i64>,
+    text: &str,
+    viewer: Option<&UserRow>,
+) -> String {
+    let Some(img) = img.filter(|i| author == Some(i.uploader_id)) else {
         return GONE.to_owned();
     };
     match img.status.as_str() {
@@ -155,30 +176,33 @@ fn shown(img: Option<&ImageMeta>, text: &str, viewer: Option<&UserRow>) -> Strin
     }
 }
 
-/// Rewrites our image links in the bodies of posts this viewer is about to be shown: one query
-/// for all of them, none when no post has an image.
+/// Rewrites our image links in the bodies (each with its author) of posts or messages this viewer
+/// is about to be shown: one query for all of them, none when no body has an image.
 pub fn show<'a>(
     conn: &mut AnyConnection,
     viewer: Option<&UserRow>,
-    bodies: impl IntoIterator<Item = &'a mut String>,
+    bodies: impl IntoIterator<Item = (Option<i64>, &'a mut String)>,
 ) -> Result<(), AppError> {
-    let bodies: Vec<&mut String> = bodies.into_iter().filter(|b| b.contains(OPEN)).collect();
+    let bodies: Vec<(Option<i64>, &mut String)> = bodies
+        .into_iter()
+        .filter(|(_, b)| b.contains(OPEN))
+        .collect();
     if bodies.is_empty() {
         return Ok(());
     }
-    let mut ids: Vec<i64> = bodies.iter().flat_map(|b| ids_in(b)).collect();
+    let mut ids: Vec<i64> = bodies.iter().flat_map(|(_, b)| ids_in(b)).collect();
     ids.sort_unstable();
     ids.dedup();
     let found: HashMap<i64, ImageMeta> = images::by_ids(conn, &ids)?
         .into_iter()
         .map(|m| (m.id, m))
         .collect();
-    for body in bodies {
+    for (author, body) in bodies {
         let mut out = String::with_capacity(body.len() + 128);
         let mut last = 0;
         for link in links(body) {
             out.push_str(&body[last..link.start]);
-            out.push_str(&shown(found.get(&link.id), link.text, viewer));
+            out.push_str(&shown(found.get(&link.id), author, link.text, viewer));
             last = link.end;
         }
         out.push_str(&body[last..]);

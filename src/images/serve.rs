@@ -1,11 +1,17 @@
 //! Who may see an image, and its bytes. The rule:
 //! - its uploader, and moderators (global moderators and admins, through the staff gate), while
 //!   it is held or approved;
-//! - once approved: readers of a post that shows it; while no post shows it yet, any signed-in
-//!   member (it has been looked at, and is not tied to any group);
-//! - nobody else, and nobody at all once rejected (its pixels are deleted then): 404.
+//! - once approved: readers of a post of the uploader's that shows it, and members of a
+//!   conversation in which the uploader sent it (uses by anyone else are never recorded);
+//! - nobody else (an approved image no post or message shows stays its uploader's), and nobody at
+//!   all once rejected (its pixels are deleted then): 404.
+//!
+//! A moderator's look at someone else's held image (the full image or its thumbnail, in the
+//! review page or anywhere) is an audit entry, `image.held_viewed`, written before the bytes go
+//! out: held content is seen by moderators only on the record.
 
 use super::{Format, Status};
+use crate::audit::{Action, Entry};
 use crate::db::images::{self, ImageMeta};
 use crate::db::users::UserRow;
 use crate::db::{posts, threads, AnyConnection};
@@ -22,6 +28,7 @@ pub struct Served {
     pub format: Format,
     pub status: Status,
     pub bytes: Vec<u8>,
+    uploader: i64,
 }
 
 pub async fn image(
@@ -30,7 +37,8 @@ pub async fn image(
     id: i64,
     thumb: bool,
 ) -> Result<Served, AppError> {
-    state
+    let who = viewer.clone();
+    let served = state
         .db
         .run(move |conn| {
             let img = images::by_id(conn, id)?.ok_or(AppError::NotFound)?;
@@ -45,9 +53,23 @@ pub async fn image(
                 format: Format::stored(&img.format)?,
                 status: Status::stored(&img.status)?,
                 bytes,
+                uploader: img.uploader_id,
             })
         })
-        .await
+        .await?;
+    if let Some(m) = who.filter(|m| served.status == Status::Held && m.id != served.uploader) {
+        let what = format!("image {id}{}", if thumb { " (thumbnail)" } else { "" });
+        state
+            .db
+            .write(move |conn| {
+                Entry::new(Action::HeldImageViewed)
+                    .actor(m.id, &m.username)
+                    .target(what)
+                    .write(conn)
+            })
+            .await?;
+    }
+    Ok(served)
 }
 
 /// Whether `viewer` sees the image itself (a held one only its uploader and moderators).
@@ -66,10 +88,23 @@ pub fn may_see(
         Status::Held => return Ok(false),
         Status::Approved => {}
     }
-    let uses = images::using_posts(conn, img.id, USES_CHECKED)?;
-    if uses.is_empty() {
-        return Ok(viewer.is_some());
+    let Some(v) = viewer else {
+        // Signed out: only a post in a public group can show it.
+        return through_posts(conn, img, None);
+    };
+    if images::shown_to_in_messages(conn, img.id, v.id)? {
+        return Ok(true);
     }
+    through_posts(conn, img, Some(v))
+}
+
+/// Whether a post of the uploader's that shows the image is one `viewer` may read.
+fn through_posts(
+    conn: &mut AnyConnection,
+    img: &ImageMeta,
+    viewer: Option<&UserRow>,
+) -> Result<bool, AppError> {
+    let uses = images::using_posts(conn, img.id, USES_CHECKED)?;
     for post_id in uses {
         let Some((post, _)) = posts::by_id(conn, post_id)? else {
             continue;

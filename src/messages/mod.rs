@@ -322,13 +322,16 @@ pub async fn start(
             ids.push(u.id);
             let c = rows::create(conn, u.id, &ids)?;
             let m = rows::insert_message(conn, c.id, u.id, &body.md, &body.html, body.confirmed)?;
+            crate::images::embed::record_message_uses(conn, m.id, u.id, &m.body_html)?;
             let members = rows::members_of(conn, &[c.id])?;
             tell(conn, c.id, &u, &members)?;
             let refs: Vec<&MemberName> = members.iter().collect();
             let c = rows::by_id(conn, c.id)?.ok_or(AppError::NotFound)?;
+            let mut message = MessageView::new(&m, u.username.clone(), u.id, &HashSet::new());
+            show_images(conn, &u, std::iter::once((m.author_id, &mut message)))?;
             Ok(Started {
                 conversation: ConversationView::new(&c, &refs, u.id),
-                message: MessageView::new(&m, u.username.clone(), u.id, &HashSet::new()),
+                message,
             })
         })
         .await
@@ -403,13 +406,11 @@ pub async fn send(
                 &body.html,
                 body.confirmed,
             )?;
+            crate::images::embed::record_message_uses(conn, m.id, u.id, &m.body_html)?;
             tell(conn, conversation_id, &u, &members)?;
-            Ok(MessageView::new(
-                &m,
-                u.username.clone(),
-                u.id,
-                &HashSet::new(),
-            ))
+            let mut message = MessageView::new(&m, u.username.clone(), u.id, &HashSet::new());
+            show_images(conn, &u, std::iter::once((m.author_id, &mut message)))?;
+            Ok(message)
         })
         .await
 }
@@ -451,7 +452,7 @@ pub async fn get(
                 .map_err(|_| AppError::BadRequest("That cursor is not one we gave.".into()))
         })
         .transpose()?;
-    let me = user.id;
+    let (me, viewer) = (user.id, user.clone());
     state
         .db
         .run(move |conn| {
@@ -467,16 +468,34 @@ pub async fn get(
                 .flatten();
             page.reverse();
             let refs: Vec<&MemberName> = members.iter().collect();
+            let authors: Vec<i64> = page.iter().map(|(m, _)| m.author_id).collect();
+            let mut messages: Vec<MessageView> = page
+                .into_iter()
+                .map(|(m, name)| MessageView::new(&m, name, me, &blocked))
+                .collect();
+            show_images(conn, &viewer, authors.into_iter().zip(messages.iter_mut()))?;
             Ok(Conversation {
                 conversation: ConversationView::new(&c, &refs, me),
-                messages: page
-                    .into_iter()
-                    .map(|(m, name)| MessageView::new(&m, name, me, &blocked))
-                    .collect(),
+                messages,
                 next_cursor,
             })
         })
         .await
+}
+
+/// Images in messages as this member may see them (held ones as words, unless they sent them).
+fn show_images<'a>(
+    conn: &mut AnyConnection,
+    viewer: &UserRow,
+    messages: impl IntoIterator<Item = (i64, &'a mut MessageView)>,
+) -> Result<(), AppError> {
+    crate::images::embed::show(
+        conn,
+        Some(viewer),
+        messages
+            .into_iter()
+            .map(|(author, m)| (Some(author), &mut m.body_html)),
+    )
 }
 
 /// Turns the member's notifications from a conversation off or on.

@@ -63,6 +63,39 @@ pub struct Export {
     pub private_messages: Vec<ExportMessage>,
     /// The members they blocked, by name.
     pub blocked_members: Vec<String>,
+    /// The images they uploaded: described, with where to download each (the pixels themselves
+    /// stay at `url`, served to their uploader whatever their state, until rejected).
+    pub images: Vec<ExportImage>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportImage {
+    pub id: String,
+    pub url: String,
+    pub alt: String,
+    pub format: String,
+    pub width: i32,
+    pub height: i32,
+    pub status: String,
+    /// A moderator's reason, when they rejected it (never who decided).
+    pub reason: Option<String>,
+    pub created_at: String,
+}
+
+impl From<db::images::ImageMeta> for ExportImage {
+    fn from(i: db::images::ImageMeta) -> Self {
+        ExportImage {
+            id: i.id.to_string(),
+            url: format!("/images/{}", i.id),
+            alt: i.alt,
+            format: i.format,
+            width: i.width,
+            height: i.height,
+            status: i.status,
+            reason: i.decision_reason,
+            created_at: rfc3339(i.created_at),
+        }
+    }
 }
 
 #[derive(Serialize, Debug)]
@@ -442,6 +475,7 @@ pub fn document(conn: &mut AnyConnection, user: &UserRow) -> Result<Export, AppE
         sanctions: all(db::sanctions::for_export(conn, uid)?),
         appeals: all(db::appeals::of_member(conn, uid)?),
         private_messages: all(db::messages::by_author(conn, uid)?),
+        images: all(db::images::of_uploader(conn, uid)?),
         blocked_members: db::blocks::blocked_by(conn, uid)?
             .into_iter()
             .map(|b| b.username)

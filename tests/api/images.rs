@@ -233,10 +233,23 @@ async fn an_uploaded_image_is_held_then_served_as_an_image_once_approved() {
         header(&own, "cache-control").contains("no-store"),
         "a held image is not cached"
     );
+    assert!(
+        !app.audit_actions()
+            .await
+            .contains(&"image.held_viewed".to_owned()),
+        "the uploader's own look is not a moderator's"
+    );
     assert_eq!(
         fetch(&app, &path, Some(&f.moderator)).await.status(),
         StatusCode::OK
     );
+    let looks = app
+        .audit_actions()
+        .await
+        .into_iter()
+        .filter(|a| a == "image.held_viewed")
+        .count();
+    assert_eq!(looks, 1, "a moderator's look at a held image is on record");
 
     // A member cannot approve; a moderator can, and it is audited.
     let (s, _) = app
@@ -269,8 +282,13 @@ async fn an_uploaded_image_is_held_then_served_as_an_image_once_approved() {
         .await;
     assert_eq!(s, StatusCode::CONFLICT, "approved twice: {v}");
 
-    // Approved and used by no post yet: any signed-in member, as an image and nothing else.
-    let res = fetch(&app, &path, Some(&f.bob)).await;
+    // Approved and shown by no post or message yet: still only its uploader's (and the
+    // moderators'), served as an image and nothing else.
+    assert_eq!(
+        fetch(&app, &path, Some(&f.bob)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let res = fetch(&app, &path, Some(&f.alice)).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(header(&res, "content-type"), "image/png");
     assert_eq!(header(&res, "x-content-type-options"), "nosniff");
@@ -282,7 +300,7 @@ async fn an_uploaded_image_is_held_then_served_as_an_image_once_approved() {
         image::guess_format(&served).unwrap(),
         image::ImageFormat::Png
     );
-    let thumb = fetch(&app, &format!("{path}/thumb"), Some(&f.bob)).await;
+    let thumb = fetch(&app, &format!("{path}/thumb"), Some(&f.alice)).await;
     assert_eq!(thumb.status(), StatusCode::OK);
     assert_eq!(
         fetch(&app, &path, None).await.status(),
@@ -291,6 +309,190 @@ async fn an_uploaded_image_is_held_then_served_as_an_image_once_approved() {
     assert_eq!(
         fetch(&app, "/images/999999", Some(&f.bob)).await.status(),
         StatusCode::NOT_FOUND
+    );
+}
+
+/// The walk's settings for messages: anyone may start a conversation at once.
+const MESSAGES_OPEN: [&str; 4] = ["--message-min-posts", "0", "--message-min-days", "0"];
+
+async fn approve(app: &TestApp, moderator: &str, id: &str) {
+    let (s, v) = app
+        .post(
+            &format!("/moderation/images/{id}/approve"),
+            json!({}),
+            Some(moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+}
+
+/// The one message of a conversation, as `token` reads it.
+async fn message_html(app: &TestApp, conv: &str, token: &str) -> String {
+    let (s, v) = app
+        .get(&format!("/conversations/{conv}"), Some(token))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    v["messages"][0]["body_html"].as_str().unwrap().to_owned()
+}
+
+#[actix_web::test]
+async fn an_image_in_a_message_reaches_that_conversation_once_approved_and_nobody_else() {
+    let app = crate::helpers::spawn_app_with(&MESSAGES_OPEN).await;
+    let f = forum(&app).await;
+    let id = upload(&app, &f.alice, png(300, 200)).await;
+    let (s, v) = app
+        .post(
+            "/conversations",
+            json!({"to": ["bob"], "body": format!("My tomatoes this year ![my garden](/images/{id})")}),
+            Some(&f.alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let sent = v["message"]["body_html"].as_str().unwrap();
+    assert!(
+        sent.contains(&format!("<img src=\"/images/{id}/thumb\"")),
+        "the sender sees their own held image: {sent}"
+    );
+    let conv = v["conversation"]["id"].as_str().unwrap().to_owned();
+    let path = format!("/images/{id}");
+
+    // Held: the recipient reads the words, and the image itself is not theirs to fetch.
+    let bob_sees = message_html(&app, &conv, &f.bob).await;
+    assert!(bob_sees.contains("image waiting for review"), "{bob_sees}");
+    assert!(!bob_sees.contains("<img"), "{bob_sees}");
+    assert_eq!(
+        fetch(&app, &path, Some(&f.bob)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    approve(&app, &f.moderator, &id).await;
+    let bob_sees = message_html(&app, &conv, &f.bob).await;
+    assert!(
+        bob_sees.contains(&format!(
+            "<img src=\"/images/{id}/thumb\" alt=\"my garden\""
+        )),
+        "{bob_sees}"
+    );
+    assert_eq!(
+        fetch(&app, &path, Some(&f.bob)).await.status(),
+        StatusCode::OK
+    );
+    let browser = app.new_browser();
+    browser.sign_in("bob", None).await;
+    let (_, page) = browser.page(&format!("/messages/{conv}")).await;
+    assert!(
+        page.contains(&format!("/images/{id}/thumb")),
+        "the page shows it too"
+    );
+    // Outside the conversation it does not exist.
+    assert_eq!(
+        fetch(&app, &path, Some(&f.carol)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        fetch(&app, &format!("{path}/thumb"), None).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let (s, _) = app
+        .get(&format!("/conversations/{conv}"), Some(&f.carol))
+        .await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}
+
+#[actix_web::test]
+async fn knowing_another_members_image_number_opens_nothing() {
+    let app = crate::helpers::spawn_app_with(&MESSAGES_OPEN).await;
+    let f = forum(&app).await;
+    app.group(&f.admin, "carers", "private").await;
+    let (s, v) = app
+        .post("/groups/carers/membership", json!({}), Some(&f.alice))
+        .await;
+    assert!(s.is_success(), "{v}");
+    let (s, v) = app
+        .send(
+            reqwest::Method::PUT,
+            "/groups/carers/members/alice",
+            None,
+            Some(&f.admin),
+        )
+        .await;
+    assert!(s.is_success(), "{s} {v}");
+    let (private_thread, _) = app
+        .thread("carers", &f.alice, "Our week", "A quiet week here.")
+        .await;
+    let id = upload_as(
+        &app,
+        &f.alice,
+        png(120, 90),
+        "p.png",
+        "image/png",
+        Some("the kitchen at home"),
+    )
+    .await
+    .1["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.reply(
+        &private_thread,
+        None,
+        &f.alice,
+        &format!("![](/images/{id})"),
+    )
+    .await;
+    approve(&app, &f.moderator, &id).await;
+    let path = format!("/images/{id}");
+    assert_eq!(
+        fetch(&app, &path, Some(&f.bob)).await.status(),
+        StatusCode::NOT_FOUND,
+        "bob is not in the private group"
+    );
+
+    // Bob guesses the number and shows it in a public post and in a message to carol.
+    let post = app
+        .reply(&f.thread, None, &f.bob, &format!("Look ![](/images/{id})"))
+        .await;
+    let (s, v) = app
+        .post(
+            "/conversations",
+            json!({"to": ["carol"], "body": format!("Look ![](/images/{id})")}),
+            Some(&f.bob),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let conv = v["conversation"]["id"].as_str().unwrap().to_owned();
+
+    for (who, token) in [
+        ("signed out", None),
+        ("bob", Some(&f.bob)),
+        ("carol", Some(&f.carol)),
+    ] {
+        assert_eq!(
+            fetch(&app, &path, token.map(String::as_str)).await.status(),
+            StatusCode::NOT_FOUND,
+            "{who} fetched a private group's image through a post or message that is not its uploader's"
+        );
+    }
+    let (s, v) = app.get(&format!("/threads/{}", f.thread), None).await;
+    assert_eq!(s, StatusCode::OK);
+    let shown = v["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == post.as_str())
+        .unwrap()["body_html"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(shown.contains("image not available"), "{shown}");
+    assert!(!shown.contains("kitchen"), "not even its alt text: {shown}");
+    let in_message = message_html(&app, &conv, &f.carol).await;
+    assert!(in_message.contains("image not available"), "{in_message}");
+    assert!(!in_message.contains("kitchen"), "{in_message}");
+    // The uploader and the private group's members still see it.
+    assert_eq!(
+        fetch(&app, &path, Some(&f.alice)).await.status(),
+        StatusCode::OK
     );
 }
 
@@ -499,6 +701,13 @@ async fn a_polyglot_is_re_encoded_and_never_served_as_anything_but_an_image() {
     polyglot
         .extend_from_slice(b"<html><body><script>alert(document.cookie)</script></body></html>");
     let id = upload(&app, &f.alice, polyglot).await;
+    app.reply(
+        &f.thread,
+        None,
+        &f.alice,
+        &format!("![a tile](/images/{id})"),
+    )
+    .await;
     app.post(
         &format!("/moderation/images/{id}/approve"),
         json!({}),
@@ -713,6 +922,16 @@ async fn deleting_an_account_deletes_its_images() {
     let app = spawn_app().await;
     let f = forum(&app).await;
     let id = upload(&app, &f.alice, png(10, 10)).await;
+    // Her export describes it (not its pixels) and says where it is; bob's holds none of hers.
+    let (s, export) = app.get("/me/export", Some(&f.alice)).await;
+    assert_eq!(s, StatusCode::OK);
+    let images = export["images"].as_array().unwrap();
+    assert_eq!(images.len(), 1, "{export}");
+    assert_eq!(images[0]["id"], id.as_str());
+    assert_eq!(images[0]["url"], format!("/images/{id}"));
+    assert_eq!(images[0]["status"], "held");
+    let (_, theirs) = app.get("/me/export", Some(&f.bob)).await;
+    assert_eq!(theirs["images"].as_array().map(Vec::len), Some(0));
     let (s, v) = app
         .send(
             reqwest::Method::DELETE,

@@ -24,32 +24,50 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/users/{username}", web::get().to(profile));
 }
 
+#[derive(Deserialize)]
+struct ThreadQuery {
+    cursor: Option<String>,
+}
+
 async fn get_thread(
     state: web::Data<AppState>,
     MaybeApiUser(viewer): MaybeApiUser,
     path: web::Path<String>,
+    q: web::Query<ThreadQuery>,
 ) -> Result<HttpResponse, AppError> {
     let thread_id = id(&path)?;
+    let start = q
+        .cursor
+        .as_deref()
+        .map(threads::Start::cursor)
+        .transpose()?
+        .unwrap_or_default();
     if viewer.is_none() {
-        return anonymous_thread(&state, thread_id).await;
+        return anonymous_thread(&state, thread_id, start).await;
     }
     if let Some(me) = &viewer {
         crate::forum::read_limit::count(&state, me).await?;
     }
-    let t = threads::get(&state, thread_id, viewer).await?;
+    let t = threads::get(&state, thread_id, viewer, start).await?;
     Ok(HttpResponse::Ok().json(ThreadAnswer {
         thread: &t.thread,
         posts: &t.posts,
+        next_cursor: t.next_cursor.as_deref(),
     }))
 }
 
 /// Without a token: the answer comes from the anonymous cache when it has it (the group's access
 /// check runs either way), else it is made once and kept there.
-async fn anonymous_thread(state: &AppState, thread_id: i64) -> Result<HttpResponse, AppError> {
-    let (_, rendered) = threads::for_anonymous(state, thread_id, Kind::Json, |t| {
+async fn anonymous_thread(
+    state: &AppState,
+    thread_id: i64,
+    start: threads::Start,
+) -> Result<HttpResponse, AppError> {
+    let (_, rendered) = threads::for_anonymous(state, thread_id, Kind::Json, start, |t| {
         serde_json::to_string(&ThreadAnswer {
             thread: &t.thread,
             posts: &t.posts,
+            next_cursor: t.next_cursor.as_deref(),
         })
         .map_err(|e| AppError::internal(format!("thread answer: {e}")))
     })
@@ -65,6 +83,8 @@ async fn anonymous_thread(state: &AppState, thread_id: i64) -> Result<HttpRespon
 struct ThreadAnswer<'a> {
     thread: &'a crate::forum::views::ThreadView,
     posts: &'a [crate::forum::views::PostView],
+    /// Where the next page of posts starts (`?cursor=`), or null on the last page.
+    next_cursor: Option<&'a str>,
 }
 
 #[derive(Deserialize)]

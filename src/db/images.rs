@@ -200,6 +200,15 @@ pub fn set_message_uses(
     Ok(())
 }
 
+/// Whether any message shows the image.
+pub fn in_messages(conn: &mut AnyConnection, image_id: i64) -> Result<bool, AppError> {
+    let n: i64 = message_images::table
+        .filter(message_images::image_id.eq(image_id))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
 /// Whether `user` is a member of a conversation with a message that shows the image.
 pub fn shown_to_in_messages(
     conn: &mut AnyConnection,

@@ -69,6 +69,35 @@ fn segment(id: i64) -> String {
     format!("{id:012}")
 }
 
+/// How many of a thread's posts have a path in `from..=to` (in tree order).
+pub fn count_between(
+    conn: &mut AnyConnection,
+    thread_id: i64,
+    from: &str,
+    to: &str,
+) -> Result<i64, AppError> {
+    Ok(posts::table
+        .filter(posts::thread_id.eq(thread_id))
+        .filter(posts::path.ge(from))
+        .filter(posts::path.le(to))
+        .count()
+        .get_result(conn)?)
+}
+
+/// A post's path in its thread, when the post is in that thread.
+pub fn path_in(
+    conn: &mut AnyConnection,
+    thread_id: i64,
+    post_id: i64,
+) -> Result<Option<String>, AppError> {
+    Ok(posts::table
+        .find(post_id)
+        .filter(posts::thread_id.eq(thread_id))
+        .select(posts::path)
+        .first(conn)
+        .optional()?)
+}
+
 /// Inserts a post under `parent` (None for a thread's opening post) and gives it its path.
 pub fn insert(
     conn: &mut AnyConnection,

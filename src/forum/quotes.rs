@@ -117,7 +117,7 @@ fn replace(html: &str, found: &HashMap<i64, Quoted>) -> String {
             author,
             html: quoted,
         }) => format!(
-            "<blockquote class=\"quote\"><p class=\"quote-source\"><a href=\"/threads/{thread_id}#post-{id}\">{} wrote:</a></p>{}</blockquote>",
+            "<blockquote class=\"quote\"><p class=\"quote-source\"><a href=\"/threads/{thread_id}?post={id}#post-{id}\">{} wrote:</a></p>{}</blockquote>",
             escape(author),
             flatten(quoted, *thread_id)
         ),
@@ -144,7 +144,7 @@ pub fn unresolved(view: &mut PostView) {
 /// A quoted post's own quotes, as links to where they can be read: quotes are one level deep.
 fn flatten(html: &str, thread_id: i64) -> String {
     markers_to(html, |id| {
-        format!("<p class=\"quote-nested\"><a href=\"/threads/{thread_id}#post-{id}\">(quotes an earlier post)</a></p>")
+        format!("<p class=\"quote-nested\"><a href=\"/threads/{thread_id}?post={id}#post-{id}\">(quotes an earlier post)</a></p>")
     })
 }
 
@@ -200,8 +200,8 @@ mod tests {
         assert_eq!(
             out,
             "<p>before</p><blockquote class=\"quote\"><p class=\"quote-source\">\
-             <a href=\"/threads/9#post-1\">a&lt;b wrote:</a></p><p>cold packs</p>\
-             <p class=\"quote-nested\"><a href=\"/threads/9#post-3\">(quotes an earlier post)</a></p>\
+             <a href=\"/threads/9?post=1#post-1\">a&lt;b wrote:</a></p><p>cold packs</p>\
+             <p class=\"quote-nested\"><a href=\"/threads/9?post=3#post-3\">(quotes an earlier post)</a></p>\
              </blockquote><blockquote class=\"quote quote-gone\"><p>Quoted post not available here.</p>\
              </blockquote><blockquote class=\"quote quote-gone\"><p>Quoted post no longer available.</p>\
              </blockquote>"

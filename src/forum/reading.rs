@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::threads::group_view;
 use crate::db::posts;
 use crate::db::users::{Badge, UserRow};
+use crate::db::AnyConnection;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::forum::access;
@@ -16,6 +17,69 @@ use crate::forum::posts::visible_tree;
 use crate::forum::screen::HeldView;
 use crate::forum::views::{badge, GroupView, PostView, ThreadView};
 use crate::state::AppState;
+
+/// Posts on one page of a thread, at most: a long thread comes in pages (`next_cursor`), so a
+/// request's memory and time are bounded whatever the thread's size.
+pub const PAGE: usize = 100;
+
+/// Which page of a thread to read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Start {
+    /// The first page, from the opening post.
+    #[default]
+    Beginning,
+    /// A `next_cursor` we gave: the tree path of the page's first post.
+    Cursor(String),
+    /// The page that shows this post, for links to a post (notifications, moderation, replies):
+    /// the first page when the post is on it, else the page that starts with the conversation it
+    /// belongs to (its top-level reply), or with the post itself when that conversation is longer
+    /// than a page.
+    Post(i64),
+}
+
+impl Start {
+    /// A client's `cursor`: only what `next_cursor` can hold (digits and dots).
+    pub fn cursor(raw: &str) -> Result<Start, AppError> {
+        if raw.is_empty()
+            || raw.len() > 4_000
+            || !raw.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        {
+            return Err(AppError::BadRequest(
+                "That cursor is not one we gave: use the thread's next_cursor as it came.".into(),
+            ));
+        }
+        Ok(Start::Cursor(raw.to_owned()))
+    }
+
+    /// The path the page starts from ("" for the beginning).
+    fn first_path(self, conn: &mut AnyConnection, thread_id: i64) -> Result<String, AppError> {
+        let id = match self {
+            Start::Beginning => return Ok(String::new()),
+            Start::Cursor(c) => return Ok(c),
+            Start::Post(id) => id,
+        };
+        let Some(path) = posts::path_in(conn, thread_id, id)? else {
+            return Ok(String::new());
+        };
+        if posts::count_between(conn, thread_id, "", &path)? <= PAGE as i64 {
+            return Ok(String::new());
+        }
+        // Paths are dot-separated ids from the opening post down: the first two name the
+        // top-level reply whose conversation this post is part of.
+        let top = path.splitn(3, '.').take(2).collect::<Vec<_>>().join(".");
+        if posts::count_between(conn, thread_id, &top, &path)? <= PAGE as i64 {
+            Ok(top)
+        } else {
+            Ok(path)
+        }
+    }
+}
+
+/// Where a link to one post goes: the page of its thread that shows it (see [`Start::Post`]), at
+/// the post. Every link to a post (notifications, moderation, search, profiles) is built here.
+pub fn post_link(thread_id: impl std::fmt::Display, post_id: impl std::fmt::Display) -> String {
+    format!("/threads/{thread_id}?post={post_id}#post-{post_id}")
+}
 
 pub struct ThreadWithPosts {
     pub group_id: i64,
@@ -31,20 +95,27 @@ pub struct ThreadWithPosts {
     /// resources to show above them.
     pub crisis: Vec<String>,
     pub crisis_resources: Option<String>,
+    /// Where the next page starts, when there is one.
+    pub next_cursor: Option<String>,
+    /// This page starts after the thread's beginning.
+    pub continued: bool,
 }
 
-/// A whole thread, parents before children: the thread, the group (and the viewer's membership),
-/// then every post with its author, badge, note and crisis status in one query — whatever its size.
+/// A page of a thread, parents before children: the thread, the group (and the viewer's
+/// membership), then up to [`PAGE`] posts with their authors, badges, notes and crisis status in one
+/// query — whatever the thread's size.
 pub async fn get(
     state: &AppState,
     id: i64,
     viewer: Option<UserRow>,
+    start: Start,
 ) -> Result<ThreadWithPosts, AppError> {
     let v = viewer.clone();
     let page = state
         .db
         .run(move |conn| {
             let (thread, author, a) = access::thread_for(conn, id, v.as_ref())?;
+            let from = start.first_path(conn, thread.id)?;
             let moderator = a.moderates();
             // Notes and crisis alerts come with the posts: one query, whatever the thread's size.
             let mut notes = std::collections::HashMap::new();
@@ -52,31 +123,40 @@ pub async fn get(
             let mut badges = std::collections::HashMap::new();
             // Posts whose author the reader blocked come collapsed (known from the same query).
             let mut collapsed = std::collections::HashSet::new();
-            let tree: Vec<posts::PostWithAuthor> =
-                crate::db::safety::tree_with_extras(conn, thread.id, v.as_ref().map(|v| v.id))?
-                    .into_iter()
-                    .map(|(p, name, note, alert, role, blocked)| {
-                        if let (Some(name), Some((role, specialty))) = (&name, role) {
-                            if let Some(b) = Badge::of(Role::stored(&role), specialty) {
-                                badges.insert(name.clone(), b);
-                            }
+            let mut rows = crate::db::safety::tree_with_extras(
+                conn,
+                thread.id,
+                v.as_ref().map(|v| v.id),
+                &from,
+                PAGE as i64 + 1,
+            )?;
+            // One row past the page says whether there is a next one, and where it starts.
+            let next_cursor = rows.get(PAGE).map(|r| r.0.path.clone());
+            rows.truncate(PAGE);
+            let tree: Vec<posts::PostWithAuthor> = rows
+                .into_iter()
+                .map(|(p, name, note, alert, role, blocked)| {
+                    if let (Some(name), Some((role, specialty))) = (&name, role) {
+                        if let Some(b) = Badge::of(Role::stored(&role), specialty) {
+                            badges.insert(name.clone(), b);
                         }
-                        if let Some(n) = note.filter(|_| !p.is_deleted()) {
-                            notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));
-                        }
-                        if blocked.is_some() {
-                            collapsed.insert(p.id.to_string());
-                        }
-                        let mine = v.as_ref().is_some_and(|v| p.author_id == Some(v.id));
-                        let shown = alert
-                            .as_deref()
-                            .is_some_and(|s| s != crate::db::safety::DISMISSED);
-                        if mine && shown && !p.is_deleted() {
-                            crisis.push(p.id.to_string());
-                        }
-                        (p, name)
-                    })
-                    .collect();
+                    }
+                    if let Some(n) = note.filter(|_| !p.is_deleted()) {
+                        notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));
+                    }
+                    if blocked.is_some() {
+                        collapsed.insert(p.id.to_string());
+                    }
+                    let mine = v.as_ref().is_some_and(|v| p.author_id == Some(v.id));
+                    let shown = alert
+                        .as_deref()
+                        .is_some_and(|s| s != crate::db::safety::DISMISSED);
+                    if mine && shown && !p.is_deleted() {
+                        crisis.push(p.id.to_string());
+                    }
+                    (p, name)
+                })
+                .collect();
             let crisis_resources = if crisis.is_empty() {
                 None
             } else {
@@ -120,6 +200,8 @@ pub async fn get(
                 posts: posts.into_iter().map(|p| p.view).collect(),
                 crisis,
                 crisis_resources,
+                next_cursor,
+                continued: !from.is_empty(),
             })
         })
         .await?;
@@ -133,11 +215,26 @@ pub async fn for_anonymous<R>(
     state: &AppState,
     id: i64,
     kind: Kind,
+    start: Start,
     render: R,
 ) -> Result<(GroupView, Arc<Rendered>), AppError>
 where
     R: FnOnce(&ThreadWithPosts) -> Result<String, AppError>,
 {
+    // Only first pages are cached: later pages of long threads are read far less, and a cache
+    // keyed by every cursor would grow with them.
+    if start != Start::Beginning {
+        let t = get(state, id, None, start).await?;
+        let body = render(&t)?;
+        return Ok((
+            t.group,
+            Arc::new(Rendered {
+                body,
+                group_id: t.group_id,
+                thread: t.thread,
+            }),
+        ));
+    }
     // Set when this request made the rendering: `get` has just checked access and read the group.
     let mut made_with = None;
     let made = &mut made_with;
@@ -148,7 +245,7 @@ where
             kind,
             || state.db.writes(),
             || async move {
-                let t = get(state, id, None).await?;
+                let t = get(state, id, None, Start::Beginning).await?;
                 let body = render(&t)?;
                 *made = Some(t.group);
                 Ok(Rendered {

@@ -2,9 +2,10 @@
 //! - its uploader, and moderators (global moderators and admins, through the staff gate), while
 //!   it is held or approved;
 //! - once approved: readers of a post of the uploader's that shows it, and members of a
-//!   conversation in which the uploader sent it (uses by anyone else are never recorded);
-//! - nobody else (an approved image no post or message shows stays its uploader's), and nobody at
-//!   all once rejected (its pixels are deleted then): 404.
+//!   conversation in which the uploader sent it (uses by anyone else are never recorded); while
+//!   no post or message shows it, any signed-in member (it has been looked at, and is tied to no
+//!   group yet);
+//! - nobody else, and nobody at all once rejected (its pixels are deleted then): 404.
 //!
 //! A moderator's look at someone else's held image (the full image or its thumbnail, in the
 //! review page or anywhere) is an audit entry, `image.held_viewed`, written before the bytes go
@@ -88,23 +89,16 @@ pub fn may_see(
         Status::Held => return Ok(false),
         Status::Approved => {}
     }
-    let Some(v) = viewer else {
-        // Signed out: only a post in a public group can show it.
-        return through_posts(conn, img, None);
-    };
-    if images::shown_to_in_messages(conn, img.id, v.id)? {
-        return Ok(true);
-    }
-    through_posts(conn, img, Some(v))
-}
-
-/// Whether a post of the uploader's that shows the image is one `viewer` may read.
-fn through_posts(
-    conn: &mut AnyConnection,
-    img: &ImageMeta,
-    viewer: Option<&UserRow>,
-) -> Result<bool, AppError> {
     let uses = images::using_posts(conn, img.id, USES_CHECKED)?;
+    let in_messages = images::in_messages(conn, img.id)?;
+    if uses.is_empty() && !in_messages {
+        return Ok(viewer.is_some());
+    }
+    if let Some(v) = viewer {
+        if in_messages && images::shown_to_in_messages(conn, img.id, v.id)? {
+            return Ok(true);
+        }
+    }
     for post_id in uses {
         let Some((post, _)) = posts::by_id(conn, post_id)? else {
             continue;

@@ -214,7 +214,7 @@ fn tell_author(
     let Some(author) = post.author_id else {
         return Ok(());
     };
-    let link = format!("/threads/{}#post-{}", post.thread_id, post.id);
+    let link = crate::forum::threads::post_link(post.thread_id, post.id);
     let (k, text) = match decision {
         Decision::Approve => (
             kind::APPROVED,
@@ -325,7 +325,7 @@ pub async fn edit_and_approve(
                     author,
                     kind::EDITED,
                     "A moderator edited your post to take out details that could identify someone, and published it.",
-                    &format!("/threads/{}#post-{}", post.thread_id, post.id),
+                    &crate::forum::threads::post_link(post.thread_id, post.id),
                 )?;
             }
             let (updated, name) = posts::by_id(conn, post.id)?.ok_or(AppError::NotFound)?;

@@ -199,7 +199,7 @@ pub fn published(
 
 /// Where a notice about a post takes its reader.
 pub fn post_link(thread_id: i64, post_id: i64) -> String {
-    format!("/threads/{thread_id}#post-{post_id}")
+    crate::forum::threads::post_link(thread_id, post_id)
 }
 
 /// What notices call the author of a post whose account is gone.

@@ -130,7 +130,7 @@ pub async fn set(
                     author,
                     "moderator_note",
                     "A moderator added a note under your post for its readers.",
-                    &format!("/threads/{}#post-{}", post.thread_id, post.id),
+                    &crate::forum::threads::post_link(post.thread_id, post.id),
                 )?;
             }
             view(conn, post.id)

@@ -112,7 +112,7 @@ async fn edit(
             };
             Ok(super::redirect_with(
                 &state,
-                &format!("/threads/{}#post-{}", post.thread_id, post.id),
+                &crate::forum::threads::post_link(post.thread_id, post.id),
                 Some(message),
                 vec![],
             ))

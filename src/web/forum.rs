@@ -264,7 +264,7 @@ async fn reply(
     match posts::reply(&state, &me.user, thread_id, parent, &f.body).await {
         Ok(post) => Ok(super::redirect_with(
             &state,
-            &format!("/threads/{thread_id}#post-{}", post.id),
+            &crate::forum::threads::post_link(thread_id, post.id),
             Some(if post.crisis_resources.is_some() {
                 CRISIS
             } else if post.phi.is_some() {
@@ -312,7 +312,7 @@ async fn delete(
     posts::delete(&state, &me.user, post_id, &client).await?;
     Ok(super::redirect_with(
         &state,
-        &format!("/threads/{thread_id}#post-{post_id}"),
+        &crate::forum::threads::post_link(thread_id, post_id),
         Some("The post was deleted."),
         vec![],
     ))

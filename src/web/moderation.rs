@@ -253,7 +253,7 @@ async fn report(
     };
     Ok(super::redirect_with(
         &state,
-        &format!("/threads/{thread_id}#post-{post_id}"),
+        &crate::forum::threads::post_link(thread_id, post_id),
         Some(&message),
         vec![],
     ))

@@ -35,13 +35,13 @@ async fn save_note(
     let post_id = id(&path)?;
     let (to, message) = match notes::set(&state, &me.user, post_id, &form.note, &client).await {
         Ok(p) => (
-            format!("/threads/{}#post-{post_id}", p.thread_id),
+            crate::forum::threads::post_link(p.thread_id, post_id),
             "The moderator note is saved; readers see it under the post.".to_owned(),
         ),
         Err(e) => {
             let thread = crate::forum::posts::thread_of(&state, &me.user, post_id).await?;
             (
-                format!("/threads/{thread}#post-{post_id}"),
+                crate::forum::threads::post_link(thread, post_id),
                 super::notice_for(e)?,
             )
         }
@@ -61,7 +61,7 @@ async fn delete_note(
     let p = notes::remove(&state, &me.user, post_id, &client).await?;
     Ok(super::redirect_with(
         &state,
-        &format!("/threads/{}#post-{post_id}", p.thread_id),
+        &crate::forum::threads::post_link(p.thread_id, post_id),
         Some("The moderator note is removed."),
         vec![],
     ))

@@ -2,7 +2,7 @@
 //! served from the anonymous cache (`forum::anon_cache`).
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::forum::NEST_LIMIT;
 use crate::auth::extract::Viewer;
@@ -24,20 +24,43 @@ struct PostItem<'a> {
     mine: bool,
 }
 
+/// `?cursor=` (a "More replies" link) or `?post=` (a link to one post: the page that shows it).
+#[derive(Deserialize)]
+pub(super) struct PageQuery {
+    cursor: Option<String>,
+    post: Option<String>,
+}
+
+impl PageQuery {
+    fn start(&self) -> Result<threads::Start, AppError> {
+        if let Some(c) = self.cursor.as_deref() {
+            return threads::Start::cursor(c);
+        }
+        // A post id that does not parse is a stale or mangled link: the first page still helps.
+        Ok(self
+            .post
+            .as_deref()
+            .and_then(|p| p.parse::<i64>().ok())
+            .map_or(threads::Start::Beginning, threads::Start::Post))
+    }
+}
+
 pub(super) async fn thread_page(
     state: web::Data<AppState>,
     req: HttpRequest,
     viewer: Viewer,
     path: web::Path<String>,
+    q: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let thread_id = id(&path)?;
+    let start = q.start()?;
     if viewer.user().is_none() {
-        return anonymous_thread_page(&state, &req, &viewer, thread_id).await;
+        return anonymous_thread_page(&state, &req, &viewer, thread_id, start).await;
     }
     if let Some(me) = viewer.user() {
         crate::forum::read_limit::count(&state, me).await?;
     }
-    let t = threads::get(&state, thread_id, viewer.user().cloned()).await?;
+    let t = threads::get(&state, thread_id, viewer.user().cloned(), start).await?;
     let mut ctx = posts_context(&t, viewer.user().map(|u| u.username.as_str()));
     ctx.insert("group", &t.group);
     ctx.insert("indexable", &t.group.indexable);
@@ -64,8 +87,9 @@ async fn anonymous_thread_page(
     req: &HttpRequest,
     viewer: &Viewer,
     thread_id: i64,
+    start: threads::Start,
 ) -> Result<HttpResponse, AppError> {
-    let (group, rendered) = threads::for_anonymous(state, thread_id, Kind::Page, |t| {
+    let (group, rendered) = threads::for_anonymous(state, thread_id, Kind::Page, start, |t| {
         let mut ctx = posts_context(t, None);
         ctx.insert("thread", &t.thread);
         ctx.insert("user", &Option::<String>::None);
@@ -133,5 +157,7 @@ fn posts_context(t: &threads::ThreadWithPosts, me: Option<&str>) -> tera::Contex
     ctx.insert("held", &t.held);
     ctx.insert("crisis", &t.crisis);
     ctx.insert("crisis_resources", &t.crisis_resources);
+    ctx.insert("next_cursor", &t.next_cursor);
+    ctx.insert("continued", &t.continued);
     ctx
 }

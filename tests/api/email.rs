@@ -138,7 +138,9 @@ async fn an_unconfirmed_address_gets_no_notification_mail_until_its_owner_confir
     let mail = sink.wait_for(2).await.remove(1);
     assert!(
         mail.contains("You have a new reply on Kindred")
-            && mail.contains(&format!("https://forum.test/threads/{thread}#post-{reply}")),
+            && mail.contains(&format!(
+                "https://forum.test/threads/{thread}?post={reply}#post-{reply}"
+            )),
         "{mail}"
     );
 }

@@ -235,7 +235,10 @@ async fn a_member_reports_a_post_from_its_report_page() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(location(&res), format!("/threads/{thread}#post-{first}"));
+    assert_eq!(
+        location(&res),
+        format!("/threads/{thread}?post={first}#post-{first}")
+    );
     let (_, q) = app.get("/moderation/queue", Some(&admin)).await;
     assert!(
         q.to_string().contains(&first) && q.to_string().contains("misinformation"),

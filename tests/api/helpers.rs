@@ -307,6 +307,21 @@ impl TestApp {
         )
     }
 
+    /// Every post of a thread as `token` reads them, following `next_cursor` page after page.
+    pub async fn all_posts(&self, thread: &str, token: Option<&str>) -> Vec<Value> {
+        let mut posts = Vec::new();
+        let mut path = format!("/threads/{thread}");
+        loop {
+            let (s, v) = self.get(&path, token).await;
+            assert_eq!(s, StatusCode::OK, "{v}");
+            posts.extend(v["posts"].as_array().cloned().unwrap_or_default());
+            match v["next_cursor"].as_str() {
+                Some(c) => path = format!("/threads/{thread}?cursor={c}"),
+                None => return posts,
+            }
+        }
+    }
+
     /// Replies; returns the new post's id.
     pub async fn reply(
         &self,

@@ -282,13 +282,9 @@ async fn an_uploaded_image_is_held_then_served_as_an_image_once_approved() {
         .await;
     assert_eq!(s, StatusCode::CONFLICT, "approved twice: {v}");
 
-    // Approved and shown by no post or message yet: still only its uploader's (and the
-    // moderators'), served as an image and nothing else.
-    assert_eq!(
-        fetch(&app, &path, Some(&f.bob)).await.status(),
-        StatusCode::NOT_FOUND
-    );
-    let res = fetch(&app, &path, Some(&f.alice)).await;
+    // Approved and shown by no post or message yet: any signed-in member, as an image and
+    // nothing else.
+    let res = fetch(&app, &path, Some(&f.bob)).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(header(&res, "content-type"), "image/png");
     assert_eq!(header(&res, "x-content-type-options"), "nosniff");
@@ -300,7 +296,7 @@ async fn an_uploaded_image_is_held_then_served_as_an_image_once_approved() {
         image::guess_format(&served).unwrap(),
         image::ImageFormat::Png
     );
-    let thumb = fetch(&app, &format!("{path}/thumb"), Some(&f.alice)).await;
+    let thumb = fetch(&app, &format!("{path}/thumb"), Some(&f.bob)).await;
     assert_eq!(thumb.status(), StatusCode::OK);
     assert_eq!(
         fetch(&app, &path, None).await.status(),

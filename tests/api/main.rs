@@ -20,6 +20,7 @@ mod helpers;
 mod holes;
 mod hostile;
 mod images;
+mod long_threads;
 mod messages;
 mod moderation;
 mod notify;

@@ -408,7 +408,7 @@ async fn members_hear_of_replies_to_their_posts() {
     assert_eq!(n["notifications"][0]["kind"], "reply");
     assert_eq!(
         n["notifications"][0]["link"],
-        format!("/threads/{}#post-{reply}", f.thread)
+        format!("/threads/{}?post={reply}#post-{reply}", f.thread)
     );
     let (_, n) = app.get("/notifications", Some(&f.bob)).await;
     assert_eq!(n["unread"], 0, "no notification of one's own reply");

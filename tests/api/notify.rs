@@ -65,7 +65,10 @@ async fn a_mention_notifies_members_who_can_see_the_post_once_and_never_the_auth
         .await;
     let c = inbox(&app, &carol).await;
     assert_eq!(kinds(&c), vec!["mention"], "{c:?}");
-    assert_eq!(c[0]["link"], format!("/threads/{thread}#post-{reply}"));
+    assert_eq!(
+        c[0]["link"],
+        format!("/threads/{thread}?post={reply}#post-{reply}")
+    );
     assert!(!c[0]["text"].as_str().unwrap().contains("stiffness"));
     // Alice is replied to and mentioned: one notification, the reply.
     assert_eq!(kinds(&inbox(&app, &alice).await), vec!["reply"]);
@@ -146,7 +149,10 @@ async fn a_held_posts_mentions_wait_until_a_moderator_approves_it() {
     assert_eq!(s, StatusCode::OK, "{v}");
     let c = inbox(&app, &carol).await;
     assert_eq!(kinds(&c), vec!["mention"]);
-    assert_eq!(c[0]["link"], format!("/threads/{thread}#post-{held}"));
+    assert_eq!(
+        c[0]["link"],
+        format!("/threads/{thread}?post={held}#post-{held}")
+    );
     assert_eq!(kinds(&inbox(&app, &alice).await), vec!["reply"]);
 }
 
@@ -187,7 +193,10 @@ async fn watchers_hear_of_new_replies_and_threads_once_until_they_stop_watching(
     let first = app.reply(&thread, None, &bob, "A warm bath first.").await;
     let c = inbox(&app, &carol).await;
     assert_eq!(kinds(&c), vec!["watched_thread"]);
-    assert_eq!(c[0]["link"], format!("/threads/{thread}#post-{first}"));
+    assert_eq!(
+        c[0]["link"],
+        format!("/threads/{thread}?post={first}#post-{first}")
+    );
     // The author watches her thread too and is the one replied to: one notification, not two.
     assert_eq!(kinds(&inbox(&app, &alice).await), vec!["reply"]);
     // The replier hears nothing of their own reply.
@@ -204,7 +213,7 @@ async fn watchers_hear_of_new_replies_and_threads_once_until_they_stop_watching(
     assert!(c[0]["link"]
         .as_str()
         .unwrap()
-        .starts_with(&format!("/threads/{t2}#")));
+        .starts_with(&format!("/threads/{t2}?post=")));
 
     // Unwatching stops both.
     app.send(
@@ -331,7 +340,9 @@ async fn notification_emails_carry_a_link_and_never_the_post() {
     assert!(mail.contains("alice@example.org"), "{mail}");
     assert!(mail.contains("You have a new reply on Kindred"), "{mail}");
     assert!(
-        mail.contains(&format!("https://forum.test/threads/{thread}#post-{reply}")),
+        mail.contains(&format!(
+            "https://forum.test/threads/{thread}?post={reply}#post-{reply}"
+        )),
         "{mail}"
     );
     assert!(

@@ -391,7 +391,7 @@ async fn the_search_page_links_results_to_their_posts() {
     let a = doc.select(&link).next().expect("a result");
     assert_eq!(
         a.value().attr("href"),
-        Some(format!("/threads/{thread}#post-{post}").as_str())
+        Some(format!("/threads/{thread}?post={post}#post-{post}").as_str())
     );
     assert_eq!(a.text().collect::<String>(), "Sleep and <fatigue>");
     assert!(html.contains("<mark>blanket</mark>"));

@@ -260,7 +260,7 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
     assert.equal(await page.evaluate(() => document.activeElement.name), 'body', 'the composer has the focus');
     await composer.getByLabel('Your reply', { exact: true }).fill('Thank you for sharing. A *paraffin wax* bath helped me.');
     await Promise.all([
-      page.waitForURL(/\/threads\/\d+#post-\d+$/),
+      page.waitForURL(/\/threads\/\d+\?post=\d+#post-\d+$/),
       composer.getByRole('button', { name: 'Post reply' }).click(),
     ]);
     replyId = postIdFromUrl();
@@ -312,7 +312,7 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
     await field.fill('Thank you for sharing. A *paraffin wax* bath helped me, and **gentle stretches**.');
     await shot(t, '07-edit-post');
     await Promise.all([
-      page.waitForURL(new RegExp(`/threads/\\d+#post-${replyId}$`)),
+      page.waitForURL(new RegExp(`/threads/\\d+\\?post=${replyId}#post-${replyId}$`)),
       page.getByRole('button', { name: 'Save changes' }).click(),
     ]);
     assert.match(await page.locator('.notice').first().innerText(), /Your post was updated/);
@@ -323,7 +323,7 @@ describe('the forum on a phone: reading, posting, nesting, editing, deleting, sa
   step('the member deletes the reply that has an answer: "[deleted]" shows, the answer stays', async (t) => {
     const item = postItem(replyId);
     await Promise.all([
-      page.waitForURL(new RegExp(`/threads/\\d+#post-${replyId}$`)),
+      page.waitForURL(new RegExp(`/threads/\\d+\\?post=${replyId}#post-${replyId}$`)),
       page.waitForResponse((r) => r.url().endsWith(`/posts/${replyId}/delete`) && r.request().method() === 'POST'),
       (async () => {
         // Deleting asks first: the words cannot be brought back.

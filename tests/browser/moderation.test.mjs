@@ -167,7 +167,7 @@ describe('moderation: a held post is rejected with a reason and its author is to
     assert.ok(text.includes(REASON), 'the reason is shown');
     assert.ok(!text.includes('Nowak'), 'no PHI in the notification');
     await shot(t, '05-notifications');
-    await Promise.all([member.waitForURL(/\/threads\/\d+#post-\d+$/), member.locator('.notifications a').first().click()]);
+    await Promise.all([member.waitForURL(/\/threads\/\d+\?post=\d+#post-\d+$/), member.locator('.notifications a').first().click()]);
     assert.match(await member.locator(`#post-${heldId}`).innerText(), /Not published by a moderator/);
   });
 

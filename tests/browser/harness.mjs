@@ -93,6 +93,38 @@ export class Kindred {
     });
   }
 
+  /// `kindred demo --scale N` on the fresh database (the benchmark data: a first group holding
+  /// threads of 50 posts and one of 500); resolves to { password, group, thread500 }.
+  demoScale(posts) {
+    return new Promise((resolve, reject) => {
+      const demo = spawn(KINDRED_BIN, ['demo', '--scale', String(posts)], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      demo.stdout.setEncoding('utf8');
+      demo.stderr.setEncoding('utf8');
+      demo.stdout.on('data', (d) => (out += d));
+      demo.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
+      const timer = setTimeout(() => {
+        demo.kill('SIGKILL');
+        reject(new Error(`kindred demo --scale did not finish within ${DEMO_TIMEOUT} ms`));
+      }, DEMO_TIMEOUT);
+      demo.once('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+      demo.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        if (code !== 0) return reject(new Error(`kindred demo --scale failed (${code ?? signal}):\n${err.slice(-2000)}`));
+        const pw = out.match(/signs in with the password: (\S+)/);
+        const group = out.match(/benchmark group: (\S+)/);
+        const thread = out.match(/thread of 500 posts: (\d+)/);
+        // Not assert.match: a failure must not print the output, which holds the password.
+        if (!pw || !group || !thread) return reject(new Error('kindred demo --scale did not print its password, group and 500-post thread'));
+        resolve({ password: pw[1], group: group[1], thread500: thread[1] });
+      });
+    });
+  }
+
   /// `kindred user create` on the fresh database (the password goes through stdin, never argv).
   createUser(username, role, password) {
     return new Promise((resolve, reject) => {

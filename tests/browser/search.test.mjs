@@ -56,7 +56,7 @@ describe('searching from the header on a phone', () => {
   step('a result opens its conversation at the post', async (t) => {
     const link = page.locator('.search-result a').first();
     const href = await link.getAttribute('href');
-    assert.match(href, /^\/threads\/\d+#post-\d+$/);
+    assert.match(href, /^\/threads\/\d+\?post=\d+#post-\d+$/);
     await Promise.all([page.waitForURL(/\/threads\/\d+/), link.click()]);
     const id = href.split('#')[1];
     await page.locator(`#${id}`).waitFor();

@@ -149,22 +149,19 @@ impl FromRequest for Viewer {
             .map(|c| c.value().to_owned());
         let seed = req.extensions().get::<CsrfSeed>().map(|s| s.0.clone());
         let state = state(req);
+        let method = req.method().clone();
         Box::pin(async move {
             let state = state?;
             let seed = seed.ok_or_else(|| AppError::internal("CSRF middleware not installed"))?;
-            let session = match cookie {
-                Some(token) => sessions::resume(&state, token).await?,
-                None => None,
-            };
-            let unread = match &session {
-                Some((_, u)) => {
-                    let id = u.id;
-                    state
-                        .db
-                        .run(move |conn| crate::db::notifications::unread(conn, id))
-                        .await?
-                }
-                None => 0,
+            // Only a page shows the unread count (in its header); a form's POST ends in a
+            // redirect and skips it. Either way one pool trip.
+            let for_page = method == actix_web::http::Method::GET;
+            let (session, unread) = match cookie {
+                Some(token) => match sessions::resume_for_page(&state, token, for_page).await? {
+                    Some((session, user, unread)) => (Some((session, user)), unread),
+                    None => (None, 0),
+                },
+                None => (None, 0),
             };
             Ok(Viewer {
                 session,

@@ -68,6 +68,18 @@ pub async fn resume(
     state: &AppState,
     token: String,
 ) -> Result<Option<(SessionRow, UserRow)>, AppError> {
+    Ok(resume_for_page(state, token, false)
+        .await?
+        .map(|(session, user, _)| (session, user)))
+}
+
+/// [`resume`], and with `unread` the member's unread notifications for the page header, in the
+/// same pool trip.
+pub async fn resume_for_page(
+    state: &AppState,
+    token: String,
+    unread: bool,
+) -> Result<Option<(SessionRow, UserRow, i64)>, AppError> {
     if token.is_empty() || token.len() > 100 {
         return Ok(None);
     }
@@ -86,7 +98,12 @@ pub async fn resume(
             if now - session.last_seen_at >= TOUCH_EVERY {
                 credentials::touch_session(conn, session.id)?;
             }
-            Ok(Some((session, user)))
+            let count = if unread {
+                crate::db::notifications::unread(conn, user.id)?
+            } else {
+                0
+            };
+            Ok(Some((session, user, count)))
         })
         .await
 }

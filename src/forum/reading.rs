@@ -99,6 +99,10 @@ pub struct ThreadWithPosts {
     pub next_cursor: Option<String>,
     /// This page starts after the thread's beginning.
     pub continued: bool,
+    /// The signed-in reader watches the thread / turned its notifications off (read with the
+    /// posts, in the same pool trip).
+    pub watching: bool,
+    pub muted: bool,
 }
 
 /// A page of a thread, parents before children: the thread, the group (and the viewer's
@@ -109,6 +113,27 @@ pub async fn get(
     id: i64,
     viewer: Option<UserRow>,
     start: Start,
+) -> Result<ThreadWithPosts, AppError> {
+    read(state, id, viewer, start, false).await
+}
+
+/// [`get`] for the thread page, with whether the reader watches and muted the thread (its
+/// buttons), in the same pool trip.
+pub async fn get_for_page(
+    state: &AppState,
+    id: i64,
+    viewer: Option<UserRow>,
+    start: Start,
+) -> Result<ThreadWithPosts, AppError> {
+    read(state, id, viewer, start, true).await
+}
+
+async fn read(
+    state: &AppState,
+    id: i64,
+    viewer: Option<UserRow>,
+    start: Start,
+    buttons: bool,
 ) -> Result<ThreadWithPosts, AppError> {
     let v = viewer.clone();
     let page = state
@@ -177,6 +202,13 @@ pub async fn get(
                 p.view.collapsed = !p.view.deleted && collapsed.contains(&p.view.id);
             }
             crate::forum::quotes::resolve(conn, &a, posts.iter_mut().map(|p| &mut p.view))?;
+            let (watching, muted) = match v.as_ref().filter(|_| buttons) {
+                Some(v) => (
+                    crate::db::watches::watches_thread(conn, v.id, thread.id)?,
+                    crate::db::blocks::mutes_thread(conn, v.id, thread.id)?,
+                ),
+                None => (false, false),
+            };
             let mut thread_view = ThreadView::new(&thread, author, &a.group.slug);
             // A held opening post's findings cover the title too: masked like its body.
             if let Some(opening) = posts.iter().find(|p| p.view.parent_id.is_none()) {
@@ -202,6 +234,8 @@ pub async fn get(
                 crisis_resources,
                 next_cursor,
                 continued: !from.is_empty(),
+                watching,
+                muted,
             })
         })
         .await?;

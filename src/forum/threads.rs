@@ -18,7 +18,9 @@ use crate::forum::views::{badge, GroupView, PostView, ThreadView};
 use crate::posting::PostStatus;
 use crate::state::AppState;
 
-pub use super::reading::{for_anonymous, get, post_link, Start, ThreadWithPosts, PAGE};
+pub use super::reading::{
+    for_anonymous, get, get_for_page, post_link, Start, ThreadWithPosts, PAGE,
+};
 
 /// How many threads a page of a group's list holds: 25 unless the client asks for 1–100
 /// (`?limit=`), as Discourse and Lemmy let clients choose.

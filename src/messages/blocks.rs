@@ -113,18 +113,8 @@ pub async fn mute_group(
         .await
 }
 
-/// Whether the member muted the thread / the group (for the pages' buttons).
-pub async fn mutes_thread(
-    state: &AppState,
-    user_id: i64,
-    thread_id: i64,
-) -> Result<bool, AppError> {
-    state
-        .db
-        .run(move |conn| rows::mutes_thread(conn, user_id, thread_id))
-        .await
-}
-
+/// Whether the member muted the group (for the group page's button; a thread's comes with its
+/// posts, see `forum::reading`).
 pub async fn mutes_group(state: &AppState, user_id: i64, slug: String) -> Result<bool, AppError> {
     state
         .db

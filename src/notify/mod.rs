@@ -262,18 +262,8 @@ pub async fn watch_group(
         .await
 }
 
-/// Whether the member watches a thread or a group (for the pages' buttons).
-pub async fn watching_thread(
-    state: &AppState,
-    user_id: i64,
-    thread_id: i64,
-) -> Result<bool, AppError> {
-    state
-        .db
-        .run(move |conn| watches::watches_thread(conn, user_id, thread_id))
-        .await
-}
-
+/// Whether the member watches a group (for the group page's button; a thread's comes with its
+/// posts, see `forum::reading`).
 pub async fn watching_group(
     state: &AppState,
     user_id: i64,

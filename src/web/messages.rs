@@ -425,18 +425,6 @@ async fn mute_group(
     ))
 }
 
-/// Whether a signed-in viewer muted the thread / the group (false for visitors).
-pub async fn muting_thread(
-    state: &AppState,
-    viewer: &Viewer,
-    thread: i64,
-) -> Result<bool, AppError> {
-    match viewer.user() {
-        Some(u) => blocks::mutes_thread(state, u.id, thread).await,
-        None => Ok(false),
-    }
-}
-
 pub async fn muting_group(state: &AppState, viewer: &Viewer, slug: &str) -> Result<bool, AppError> {
     match viewer.user() {
         Some(u) => blocks::mutes_group(state, u.id, slug.to_owned()).await,

@@ -72,18 +72,6 @@ async fn watch_group(
     ))
 }
 
-/// Whether a signed-in viewer watches the thread (false for visitors), for the thread page.
-pub async fn watching_thread(
-    state: &AppState,
-    viewer: &Viewer,
-    thread: i64,
-) -> Result<bool, AppError> {
-    match viewer.user() {
-        Some(u) => notify::watching_thread(state, u.id, thread).await,
-        None => Ok(false),
-    }
-}
-
 /// Whether a signed-in viewer watches the group, for the group page.
 pub async fn watching_group(
     state: &AppState,

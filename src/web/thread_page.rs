@@ -60,7 +60,7 @@ pub(super) async fn thread_page(
     if let Some(me) = viewer.user() {
         crate::forum::read_limit::count(&state, me).await?;
     }
-    let t = threads::get(&state, thread_id, viewer.user().cloned(), start).await?;
+    let t = threads::get_for_page(&state, thread_id, viewer.user().cloned(), start).await?;
     let mut ctx = posts_context(&t, viewer.user().map(|u| u.username.as_str()));
     ctx.insert("group", &t.group);
     ctx.insert("indexable", &t.group.indexable);
@@ -68,14 +68,8 @@ pub(super) async fn thread_page(
     ctx.insert("posts_html", &Option::<String>::None);
     ctx.insert("can_reply", &t.can_reply);
     ctx.insert("is_moderator", &t.is_moderator);
-    ctx.insert(
-        "watching",
-        &super::notify::watching_thread(&state, &viewer, thread_id).await?,
-    );
-    ctx.insert(
-        "muted",
-        &super::messages::muting_thread(&state, &viewer, thread_id).await?,
-    );
+    ctx.insert("watching", &t.watching);
+    ctx.insert("muted", &t.muted);
     let title = t.thread.title.clone();
     super::page(&state, &req, &viewer, "thread.html", &title, ctx)
 }

@@ -12,7 +12,8 @@
 #
 # Settings (environment): SCALE, BACKENDS ("sqlite postgres"), DURATION (s), CONNECTIONS (64),
 # THREADS (wrk threads, 2), ONLY (a subset of: health thread50 thread50member thread50json
-# thread50jsonmember thread500 thread500member thread500json list listmember listjson login post),
+# thread50jsonmember thread500 thread500member thread500json thread5000member list listmember listjson
+# login post; thread5000member needs SCALE >= 10000),
 # PG (server URL without a database), KINDRED_BIN,
 # KEEP=1 (reuse the database built before for the same backend and scale).
 set -euo pipefail
@@ -22,7 +23,7 @@ BACKENDS=${BACKENDS:-"sqlite postgres"}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-ONLY=${ONLY:-"health thread50 thread50member thread50json thread50jsonmember thread500 thread500member thread500json list listmember listjson login post"}
+ONLY=${ONLY:-"health thread50 thread50member thread50json thread50jsonmember thread500 thread500member thread500json thread5000member list listmember listjson login post"}
 PG=${PG:-postgres://postgres@127.0.0.1:5432}
 WORK=${WORK:-/tmp/kindred-bench}
 SECRET=bench-secret-0123456789abcdef0123456789abcdef
@@ -85,6 +86,7 @@ for backend in $BACKENDS; do
   T50=$(awk '/thread of 50 posts/ {print $NF; exit}' "$INFO")
   TPOST=$(awk '/thread of 50 posts/ {id=$NF} END {print id}' "$INFO")
   T500=$(awk '/thread of 500 posts/ {print $NF}' "$INFO")
+  T5000=$(awk '/thread of 5000 posts/ {print $NF}' "$INFO")
   GROUP=$(awk '/benchmark group/ {print $NF}' "$INFO")
   PASSWORD=$(awk '/signs in with the password/ {print $NF}' "$INFO")
 
@@ -153,6 +155,7 @@ EOF
   row thread500 "\`GET /threads/{id}\` 500 posts, HTML, anonymous" "$BASE/threads/$T500"
   row thread500member "\`GET /threads/{id}\` 500 posts, HTML, signed in" "$BASE/threads/$T500" "$WORK/session.lua"
   row thread500json "\`GET /api/v1/threads/{id}\` 500 posts, JSON, anonymous" "$BASE/api/v1/threads/$T500"
+  [ -n "$T5000" ] && row thread5000member "\`GET /threads/{id}\` 5,000 posts (first page), HTML, signed in" "$BASE/threads/$T5000" "$WORK/session.lua"
   row list "\`GET /groups/{slug}\` thread list, HTML" "$BASE/groups/$GROUP"
   row listmember "\`GET /groups/{slug}\` thread list, HTML, signed in" "$BASE/groups/$GROUP" "$WORK/session.lua"
   row listjson "\`GET /api/v1/groups/{slug}/threads\` thread list, JSON" "$BASE/api/v1/groups/$GROUP/threads"

@@ -152,6 +152,9 @@ fn demo_scale(settings: crate::config::Settings, posts: usize) -> anyhow::Result
     if let Some(id) = r.thread_of_500 {
         println!("thread of 500 posts: {id}");
     }
+    if let Some(id) = r.thread_of_5000 {
+        println!("thread of 5000 posts: {id}");
+    }
     println!(
         "every account (member00001 … member{:05}) signs in with the password: {}",
         r.users, r.password

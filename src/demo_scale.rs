@@ -22,8 +22,11 @@ use crate::db::{self, AnyConnection, Db};
 pub const GROUPS: usize = 500;
 const ROWS_PER_INSERT: usize = 1000;
 const POSTS_PER_TRANSACTION: usize = 20_000;
-/// The benchmark threads, all in the first group: ten of 50 posts, then one of 500.
+/// The benchmark threads, all in the first group: ten of 50 posts, then one of 500, then (from
+/// 10,000 posts on) one of 5,000.
 const BENCH_50: usize = 10;
+/// Databases of at least this many posts get the 5,000-post thread.
+const BENCH_5000_FROM: usize = 10_000;
 
 const SENTENCES: &[&str] = &[
     "Thank you for sharing this, it helps to know I am not the only one.",
@@ -53,6 +56,7 @@ pub struct Report {
     pub group_slug: String,
     pub threads_of_50: Vec<i64>,
     pub thread_of_500: Option<i64>,
+    pub thread_of_5000: Option<i64>,
     pub password: String,
     pub seconds: f64,
 }
@@ -214,6 +218,7 @@ pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyh
     let mut group_counts = vec![(0i64, 0i64, String::new()); GROUPS];
     let mut threads_of_50 = Vec::new();
     let mut thread_of_500 = None;
+    let mut thread_of_5000 = None;
     let mut n_threads = 0usize;
     let mut last_report = Instant::now();
 
@@ -249,6 +254,8 @@ pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyh
             (50, 0)
         } else if t == BENCH_50 {
             (500, 0)
+        } else if t == BENCH_50 + 1 && target_posts >= BENCH_5000_FROM {
+            (5000, 0)
         } else {
             let len = if rng.below(10) == 0 {
                 20 + rng.below(41)
@@ -262,6 +269,8 @@ pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyh
             threads_of_50.push(thread_id);
         } else if t == BENCH_50 && len == 500 {
             thread_of_500 = Some(thread_id);
+        } else if t == BENCH_50 + 1 && len == 5000 {
+            thread_of_5000 = Some(thread_id);
         }
         let author = first_user + rng.below(n_users as u64) as i64;
         let created = ts(made);
@@ -365,6 +374,7 @@ pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyh
         group_slug: "condition-001".into(),
         threads_of_50,
         thread_of_500,
+        thread_of_5000,
         password,
         seconds: started.elapsed().as_secs_f64(),
     })

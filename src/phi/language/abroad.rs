@@ -302,7 +302,11 @@ static EIRCODE: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(r"\b(?:[acdefhknprtvwxy][0-9]{2}|d6w) ?[0-9acdefhknprtvwxy]{4}\b")
 });
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::phi::regex(r"\b[1-9][0-9]{3} ?[a-z]{2}\b|\b[0-9]{4,6}(?:-[0-9]{3})?\b")
+    // Dutch "1015 CJ"; 4–6 digits (Portuguese "3610-114"); Swedish, Czech, Slovak and Greek
+    // "394 13"; Polish "53-320". Each only after a postcode word or beside a town (below).
+    crate::phi::regex(
+        r"\b[1-9][0-9]{3} ?[a-z]{2}\b|\b[0-9]{4,6}(?:-[0-9]{3})?\b|\b[0-9]{3} [0-9]{2}\b|\b[0-9]{2}-[0-9]{3}\b",
+    )
 });
 
 /// Words that name a postcode just before it.
@@ -321,6 +325,8 @@ fn code_cue(w: &str) -> bool {
             | "codigo"
             | "código"
             | "postleitzahl"
+            | "postnummer"
+            | "postnr"
             | "zip"
             | "zipcode"
     )
@@ -780,6 +786,9 @@ mod tests {
                 "Flat 302",
             ),
             ("pin code 560038", Kind::Zip, "560038"),
+            ("postnummer: 114 55 stockholm", Kind::Zip, "114 55"),
+            ("postal code 602 00 in brno", Kind::Zip, "602 00"),
+            ("kod pocztowy, postcode 53-320", Kind::Zip, "53-320"),
             ("C/ Serrano 12, 3º izq", Kind::Address, "C/ Serrano 12"),
             ("Am Mühlbach 5, Berlin", Kind::Address, "Am Mühlbach 5"),
             (
@@ -840,6 +849,8 @@ mod tests {
             "type 1 since 1998, dx in 2012 ok",
             "rue is a herb, avenue of treatment, place 2 drops in each eye",
             "my a1c is 6.8 and my tsh 4.5",
+            "bp was 120 80 this morning, score 12-150 on the scale",
+            "between 100 and 200 people, 18-250 mg a day",
         ] {
             assert_eq!(found(raw), Vec::<(Kind, String)>::new(), "{raw}");
         }

@@ -46,6 +46,9 @@ impl Application {
             anon_cache: Arc::default(),
         };
         let workers = state.settings.workers;
+        let blocking_threads = state.settings.db_pool_size as usize
+            + std::thread::available_parallelism().map_or(2, |n| n.get())
+            + 4;
         let data = web::Data::new(state.clone());
         let mut server = HttpServer::new(move || {
             App::new()
@@ -67,7 +70,13 @@ impl Application {
         // close after an answer, idle keep-alive connections closed after 15 s.
         .client_request_timeout(std::time::Duration::from_secs(5))
         .client_disconnect_timeout(std::time::Duration::from_secs(2))
-        .keep_alive(std::time::Duration::from_secs(15));
+        .keep_alive(std::time::Duration::from_secs(15))
+        // Blocking work is database calls (which wait for one of the pool's connections anyway),
+        // password hashes (one per core at a time) and image decoding: a few threads more than
+        // that is all a worker can use. Tokio's default (512 shared out among the workers) let
+        // every waiting request keep a thread, and each thread its own allocator heap: 64
+        // signed-in readers of a long thread held 427 MB.
+        .worker_max_blocking_threads(blocking_threads);
         if let Some(n) = workers {
             server = server.workers(n.max(1));
         }

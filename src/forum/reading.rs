@@ -210,8 +210,20 @@ async fn read(
                 None => (false, false),
             };
             let mut thread_view = ThreadView::new(&thread, author, &a.group.slug);
-            // A held opening post's findings cover the title too: masked like its body.
-            if let Some(opening) = posts.iter().find(|p| p.view.parent_id.is_none()) {
+            // A held opening post's findings cover the title too: masked like its body, on every
+            // page — a later page (or any cursor a client makes up) does not hold the opening
+            // post, so it is read on its own there.
+            let elsewhere;
+            let opening = match posts.iter().find(|p| p.view.parent_id.is_none()) {
+                Some(p) => Some(p),
+                None => {
+                    elsewhere = posts::opening(conn, thread.id)?
+                        .filter(|p| a.can_see_post(&thread, p))
+                        .map(|p| crate::forum::posts::shown_post(&a, &thread, p, None));
+                    elsewhere.as_ref()
+                }
+            };
+            if let Some(opening) = opening {
                 if let (Some(spans), Some(held)) = (&opening.view.phi, &opening.held) {
                     if held.title.is_some() && !a.sees_unmasked_thread(&thread) {
                         thread_view.title = crate::forum::mask::title(&thread.title, spans);

@@ -294,6 +294,16 @@ async fn a_held_threads_title_is_masked_in_lists_and_on_its_page() {
         .get(&format!("/threads/{thread}"), Some(&f.moderator))
         .await;
     assert_masked("the held thread", &t.to_string());
+    // A page after the opening post (a cursor made up by the client) keeps the title masked.
+    let (s, t) = app
+        .get(
+            &format!("/threads/{thread}?cursor=999999999999"),
+            Some(&f.moderator),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{t}");
+    assert_eq!(t["posts"].as_array().map(Vec::len), Some(0), "{t}");
+    assert_masked("a later page of the held thread", &t.to_string());
     let (_, q) = app.get("/moderation/queue", Some(&f.moderator)).await;
     assert_masked("the queue", &q.to_string());
     // Its author reads their own title as written.

@@ -99,6 +99,8 @@ pub struct ThreadWithPosts {
     pub next_cursor: Option<String>,
     /// This page starts after the thread's beginning.
     pub continued: bool,
+    /// The answer that helped, shown at the top of the first page (wherever it is in the thread).
+    pub answer: Option<PostView>,
     /// The signed-in reader watches the thread / turned its notifications off (read with the
     /// posts, in the same pool trip).
     pub watching: bool,
@@ -188,20 +190,58 @@ async fn read(
                 Some(crate::db::settings::load(conn)?.crisis_resources)
             };
             let mut posts = visible_tree(tree, &thread, &a);
+            // The first page shows "the answer that helped" at its top, wherever in the thread
+            // the answer is: read on its own when it is not on this page.
+            let answer_id = thread
+                .answer_post_id
+                .filter(|_| from.is_empty())
+                .map(|id| id.to_string());
+            let mut elsewhere: Vec<crate::forum::posts::ShownPost> = Vec::new();
+            if let Some(aid) = thread.answer_post_id.filter(|_| from.is_empty()) {
+                if !posts.iter().any(|p| Some(&p.view.id) == answer_id.as_ref()) {
+                    if let Some((p, name)) = posts::by_id(conn, aid)? {
+                        if p.thread_id == thread.id && a.can_see_post(&thread, &p) {
+                            let author = match p.author_id {
+                                Some(id) => crate::db::users::by_id(conn, id)?,
+                                None => None,
+                            };
+                            if let (Some(b), Some(n)) = (author.and_then(|u| u.badge()), &name) {
+                                badges.insert(n.clone(), b);
+                            }
+                            elsewhere.push(crate::forum::posts::shown_post(&a, &thread, p, name));
+                        }
+                    }
+                }
+            }
             // Images in posts as this reader may see them (held ones as words).
             crate::images::embed::show(
                 conn,
                 v.as_ref(),
                 posts
                     .iter_mut()
+                    .chain(elsewhere.iter_mut())
                     .map(|p| (p.author_id, &mut p.view.body_html)),
             )?;
-            for p in &mut posts {
+            for p in posts.iter_mut().chain(elsewhere.iter_mut()) {
                 badge(p.view.author.as_mut(), &badges);
                 p.view.moderator_note = notes.remove(&p.view.id);
                 p.view.collapsed = !p.view.deleted && collapsed.contains(&p.view.id);
             }
-            crate::forum::quotes::resolve(conn, &a, posts.iter_mut().map(|p| &mut p.view))?;
+            crate::forum::quotes::resolve(
+                conn,
+                &a,
+                posts
+                    .iter_mut()
+                    .chain(elsewhere.iter_mut())
+                    .map(|p| &mut p.view),
+            )?;
+            let answer = match elsewhere.pop() {
+                Some(p) => Some(p.view),
+                None => posts
+                    .iter()
+                    .find(|p| Some(&p.view.id) == answer_id.as_ref())
+                    .map(|p| p.view.clone()),
+            };
             let (watching, muted) = match v.as_ref().filter(|_| buttons) {
                 Some(v) => (
                     crate::db::watches::watches_thread(conn, v.id, thread.id)?,
@@ -246,6 +286,7 @@ async fn read(
                 crisis_resources,
                 next_cursor,
                 continued: !from.is_empty(),
+                answer,
                 watching,
                 muted,
             })

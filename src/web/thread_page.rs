@@ -153,5 +153,6 @@ fn posts_context(t: &threads::ThreadWithPosts, me: Option<&str>) -> tera::Contex
     ctx.insert("crisis_resources", &t.crisis_resources);
     ctx.insert("next_cursor", &t.next_cursor);
     ctx.insert("continued", &t.continued);
+    ctx.insert("answer", &t.answer);
     ctx
 }

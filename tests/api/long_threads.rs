@@ -105,7 +105,7 @@ async fn a_long_thread_comes_in_pages_that_keep_the_tree_in_order() {
 #[actix_web::test]
 async fn the_pages_link_to_more_replies_and_a_link_to_a_post_opens_its_page() {
     let app = spawn_app_with(&["--posts-per-minute", "0"]).await;
-    let (thread, order, _) = long_thread(&app).await;
+    let (thread, order, alice) = long_thread(&app).await;
     let (s, html) = app.page(&format!("/threads/{thread}")).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(html.matches("<li class=\"post ").count(), PAGE);
@@ -144,6 +144,26 @@ async fn the_pages_link_to_more_replies_and_a_link_to_a_post_opens_its_page() {
     assert!(on_page(&page, &order[0]));
     let (s, _) = app.page(&format!("/threads/{thread}?cursor=x")).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
+
+    // The answer that helped heads the first page even when it is on a later one.
+    let (s, v) = app
+        .send(
+            reqwest::Method::PUT,
+            &format!("/threads/{thread}/answer"),
+            Some(serde_json::json!({"post_id": order[117]})),
+            Some(&alice),
+        )
+        .await;
+    assert!(s.is_success(), "{s} {v}");
+    let (_, first) = app.page(&format!("/threads/{thread}")).await;
+    assert!(first.contains("The answer that helped"));
+    assert!(first.contains("Answer number 58"), "the answer's own text");
+    assert!(first.contains(&format!("/threads/{thread}?post={0}#post-{0}", order[117])));
+    let (_, later) = app.page(&more).await;
+    assert!(
+        !later.contains("The answer that helped"),
+        "only on the first page"
+    );
 
     let distinct: HashSet<&String> = order.iter().collect();
     assert_eq!(distinct.len(), 121);

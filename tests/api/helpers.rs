@@ -26,6 +26,16 @@ pub fn postgres_base() -> Option<String> {
         .map(|v| v.trim_end_matches('/').to_owned())
 }
 
+/// A database's URL on the test server, without TLS: on loopback it protects nothing, and libpq's
+/// OpenSSL state torn down at process exit while pooled connections of still-running test
+/// servers use it crashed the test binary (SIGSEGV) after every test had passed.
+fn pg_url(base: &str, db: &str) -> String {
+    match base.split_once('?') {
+        Some((server, params)) => format!("{server}/{db}?{params}&sslmode=disable"),
+        None => format!("{base}/{db}?sslmode=disable"),
+    }
+}
+
 /// A database for one test, removed when dropped.
 pub struct TestDb {
     pub url: String,
@@ -44,7 +54,7 @@ impl TestDb {
                     n,
                     rand_suffix()
                 );
-                let mut admin = diesel::PgConnection::establish(&format!("{base}/postgres"))
+                let mut admin = diesel::PgConnection::establish(&pg_url(&base, "postgres"))
                     .expect("connect to PostgreSQL");
                 diesel::RunQueryDsl::execute(
                     diesel::sql_query(format!("CREATE DATABASE {name}")),
@@ -52,7 +62,7 @@ impl TestDb {
                 )
                 .expect("create test database");
                 TestDb {
-                    url: format!("{base}/{name}"),
+                    url: pg_url(&base, &name),
                     pg: Some((base, name)),
                     _dir: None,
                 }
@@ -73,7 +83,7 @@ impl TestDb {
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Some((base, name)) = &self.pg {
-            if let Ok(mut admin) = diesel::PgConnection::establish(&format!("{base}/postgres")) {
+            if let Ok(mut admin) = diesel::PgConnection::establish(&pg_url(base, "postgres")) {
                 let _ = diesel::RunQueryDsl::execute(
                     diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")),
                     &mut admin,

@@ -149,15 +149,14 @@ impl FromRequest for Viewer {
             .map(|c| c.value().to_owned());
         let seed = req.extensions().get::<CsrfSeed>().map(|s| s.0.clone());
         let state = state(req);
-        let method = req.method().clone();
         Box::pin(async move {
             let state = state?;
             let seed = seed.ok_or_else(|| AppError::internal("CSRF middleware not installed"))?;
-            // Only a page shows the unread count (in its header); a form's POST ends in a
-            // redirect and skips it. Either way one pool trip.
-            let for_page = method == actix_web::http::Method::GET;
+            // The header's unread count comes in the session's pool trip (one indexed count): a
+            // form's POST usually ends in a redirect, but one that shows the form again with an
+            // error has a header too.
             let (session, unread) = match cookie {
-                Some(token) => match sessions::resume_for_page(&state, token, for_page).await? {
+                Some(token) => match sessions::resume_for_page(&state, token, true).await? {
                     Some((session, user, unread)) => (Some((session, user)), unread),
                     None => (None, 0),
                 },

@@ -1,12 +1,14 @@
-//! The `images` and `image_uses` tables. Reads that describe images never select their bytes;
+//! The `images`, `image_uses` and `message_images` tables. Reads that describe images never select their bytes;
 //! only [`bytes`] does, one column of one row.
 
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
+use super::posts::PostRow;
 use super::schema::{
-    conversation_members, image_uses, images, message_images, messages, posts, users,
+    conversation_members, image_uses, images, message_images, messages, posts, threads, users,
 };
+use super::threads::ThreadRow;
 use super::{now, AnyConnection};
 use crate::error::AppError;
 
@@ -141,36 +143,11 @@ pub fn decide(
     Ok(n > 0)
 }
 
-/// Of `ids`, the images `author` uploaded: the only ones a post or message of theirs can show.
-/// Knowing another member's image number opens nothing: written into one's own post or message,
-/// it is "image not available" there and serves nobody.
-fn own(conn: &mut AnyConnection, author: Option<i64>, ids: &[i64]) -> Result<Vec<i64>, AppError> {
-    let Some(author) = author else {
-        return Ok(Vec::new());
-    };
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(images::table
-        .filter(images::id.eq_any(ids))
-        .filter(images::uploader_id.eq(author))
-        .select(images::id)
-        .load(conn)?)
-}
-
-/// Makes `image_uses` say exactly which of `ids` the post shows: those its author uploaded.
+/// Makes `image_uses` say exactly which images the post shows (`ids`: images that exist, chosen
+/// by `images::embed`).
 pub fn set_uses(conn: &mut AnyConnection, post_id: i64, ids: &[i64]) -> Result<(), AppError> {
     diesel::delete(image_uses::table.filter(image_uses::post_id.eq(post_id))).execute(conn)?;
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let author: Option<i64> = posts::table
-        .find(post_id)
-        .select(posts::author_id)
-        .first::<Option<i64>>(conn)
-        .optional()?
-        .flatten();
-    for image_id in own(conn, author, ids)? {
+    for &image_id in ids {
         diesel::insert_into(image_uses::table)
             .values((
                 image_uses::image_id.eq(image_id),
@@ -181,15 +158,13 @@ pub fn set_uses(conn: &mut AnyConnection, post_id: i64, ids: &[i64]) -> Result<(
     Ok(())
 }
 
-/// Records which of `ids` a new message shows: those its author uploaded (messages are not
-/// edited, so this is written once).
+/// Records which images a new message shows (messages are not edited, so this is written once).
 pub fn set_message_uses(
     conn: &mut AnyConnection,
     message_id: i64,
-    author: i64,
     ids: &[i64],
 ) -> Result<(), AppError> {
-    for image_id in own(conn, Some(author), ids)? {
+    for &image_id in ids {
         diesel::insert_into(message_images::table)
             .values((
                 message_images::image_id.eq(image_id),
@@ -228,17 +203,17 @@ pub fn shown_to_in_messages(
     Ok(n > 0)
 }
 
-/// The posts (not deleted) that show an image, at most `limit`.
+/// The posts (not deleted) that show an image, with their threads, at most `limit`: one query.
 pub fn using_posts(
     conn: &mut AnyConnection,
     image_id: i64,
     limit: i64,
-) -> Result<Vec<i64>, AppError> {
+) -> Result<Vec<(PostRow, ThreadRow)>, AppError> {
     Ok(image_uses::table
-        .inner_join(posts::table)
+        .inner_join(posts::table.inner_join(threads::table))
         .filter(image_uses::image_id.eq(image_id))
         .filter(posts::deleted_at.is_null())
-        .select(image_uses::post_id)
+        .select((PostRow::as_select(), ThreadRow::as_select()))
         .order(image_uses::post_id.asc())
         .limit(limit)
         .load(conn)?)

@@ -84,6 +84,16 @@ pub fn count_between(
         .get_result(conn)?)
 }
 
+/// A post's author (None for an unknown post or an erased author).
+pub fn author_of(conn: &mut AnyConnection, post_id: i64) -> Result<Option<i64>, AppError> {
+    Ok(posts::table
+        .find(post_id)
+        .select(posts::author_id)
+        .first::<Option<i64>>(conn)
+        .optional()?
+        .flatten())
+}
+
 /// A post's path in its thread, when the post is in that thread.
 pub fn path_in(
     conn: &mut AnyConnection,

@@ -192,24 +192,22 @@ async fn read(
             let mut posts = visible_tree(tree, &thread, &a);
             // The first page shows "the answer that helped" at its top, wherever in the thread
             // the answer is: read on its own when it is not on this page.
-            let answer_id = thread
-                .answer_post_id
-                .filter(|_| from.is_empty())
-                .map(|id| id.to_string());
+            let answer_id = thread.answer_post_id.filter(|_| from.is_empty());
+            let answer_here = |posts: &[crate::forum::posts::ShownPost]| {
+                answer_id.and_then(|id| posts.iter().position(|p| p.view.id == id.to_string()))
+            };
             let mut elsewhere: Vec<crate::forum::posts::ShownPost> = Vec::new();
-            if let Some(aid) = thread.answer_post_id.filter(|_| from.is_empty()) {
-                if !posts.iter().any(|p| Some(&p.view.id) == answer_id.as_ref()) {
-                    if let Some((p, name)) = posts::by_id(conn, aid)? {
-                        if p.thread_id == thread.id && a.can_see_post(&thread, &p) {
-                            let author = match p.author_id {
-                                Some(id) => crate::db::users::by_id(conn, id)?,
-                                None => None,
-                            };
-                            if let (Some(b), Some(n)) = (author.and_then(|u| u.badge()), &name) {
-                                badges.insert(n.clone(), b);
-                            }
-                            elsewhere.push(crate::forum::posts::shown_post(&a, &thread, p, name));
+            if let (Some(aid), None) = (answer_id, answer_here(&posts)) {
+                if let Some((p, name)) = posts::by_id(conn, aid)? {
+                    if p.thread_id == thread.id && a.can_see_post(&thread, &p) {
+                        let author = match p.author_id {
+                            Some(id) => crate::db::users::by_id(conn, id)?,
+                            None => None,
+                        };
+                        if let (Some(b), Some(n)) = (author.and_then(|u| u.badge()), &name) {
+                            badges.insert(n.clone(), b);
                         }
+                        elsewhere.push(crate::forum::posts::shown_post(&a, &thread, p, name));
                     }
                 }
             }
@@ -237,10 +235,7 @@ async fn read(
             )?;
             let answer = match elsewhere.pop() {
                 Some(p) => Some(p.view),
-                None => posts
-                    .iter()
-                    .find(|p| Some(&p.view.id) == answer_id.as_ref())
-                    .map(|p| p.view.clone()),
+                None => answer_here(&posts).map(|i| posts[i].view.clone()),
             };
             let (watching, muted) = match v.as_ref().filter(|_| buttons) {
                 Some(v) => (

@@ -92,6 +92,30 @@ pub fn ids_in(html: &str) -> Vec<i64> {
     ids
 }
 
+/// The one rule for which image a text can show: one its own author uploaded. Knowing another
+/// member's image number opens nothing — written into one's own post or message it is "image not
+/// available" there (see [`shown`]), and no use is recorded, so it is served to nobody through it.
+fn shows(img: &ImageMeta, author: Option<i64>) -> bool {
+    author == Some(img.uploader_id)
+}
+
+/// Of the images linked in `html`, those a text by `author` shows (by [`shows`]).
+fn shown_ids(
+    conn: &mut AnyConnection,
+    author: Option<i64>,
+    html: &str,
+) -> Result<Vec<i64>, AppError> {
+    let ids = ids_in(html);
+    if ids.is_empty() {
+        return Ok(ids);
+    }
+    Ok(images::by_ids(conn, &ids)?
+        .into_iter()
+        .filter(|img| shows(img, author))
+        .map(|img| img.id)
+        .collect())
+}
+
 /// Keeps `image_uses` in step with a post's new HTML (called where posts are written).
 pub fn record_uses(
     conn: &mut AnyConnection,
@@ -99,25 +123,26 @@ pub fn record_uses(
     html: &str,
     had_images: bool,
 ) -> Result<(), AppError> {
-    let ids = ids_in(html);
-    if ids.is_empty() && !had_images {
+    if ids_in(html).is_empty() && !had_images {
         return Ok(());
     }
+    let author = crate::db::posts::author_of(conn, post_id)?;
+    let ids = shown_ids(conn, author, html)?;
     images::set_uses(conn, post_id, &ids)
 }
 
-/// Records the images a new message shows (its author's own), as [`record_uses`] does for posts.
+/// Records the images a new message shows, as [`record_uses`] does for posts.
 pub fn record_message_uses(
     conn: &mut AnyConnection,
     message_id: i64,
     author: i64,
     html: &str,
 ) -> Result<(), AppError> {
-    let ids = ids_in(html);
+    let ids = shown_ids(conn, Some(author), html)?;
     if ids.is_empty() {
         return Ok(());
     }
-    images::set_message_uses(conn, message_id, author, &ids)
+    images::set_message_uses(conn, message_id, &ids)
 }
 
 fn escape_attr(text: &str) -> String {
@@ -162,7 +187,7 @@ fn shown(
     text: &str,
     viewer: Option<&UserRow>,
 ) -> String {
-    let Some(img) = img.filter(|i| author == Some(i.uploader_id)) else {
+    let Some(img) = img.filter(|i| shows(i, author)) else {
         return GONE.to_owned();
     };
     match img.status.as_str() {

@@ -15,7 +15,7 @@ use super::{Format, Status};
 use crate::audit::{Action, Entry};
 use crate::db::images::{self, ImageMeta};
 use crate::db::users::UserRow;
-use crate::db::{posts, threads, AnyConnection};
+use crate::db::AnyConnection;
 use crate::error::AppError;
 use crate::forum::access;
 use crate::state::AppState;
@@ -99,14 +99,15 @@ pub fn may_see(
             return Ok(true);
         }
     }
-    for post_id in uses {
-        let Some((post, _)) = posts::by_id(conn, post_id)? else {
-            continue;
+    // Access is decided per group, once: the posts showing one image are mostly in one group.
+    let mut groups: std::collections::HashMap<i64, access::Access> = Default::default();
+    for (post, thread) in uses {
+        let a = match groups.entry(thread.group_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(access::by_group_id(conn, thread.group_id, viewer)?)
+            }
         };
-        let Some((thread, _)) = threads::by_id(conn, post.thread_id)? else {
-            continue;
-        };
-        let a = access::by_group_id(conn, thread.group_id, viewer)?;
         if a.can_see_thread(&thread) && a.can_see_post(&thread, &post) {
             return Ok(true);
         }

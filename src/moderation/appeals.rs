@@ -164,7 +164,7 @@ pub async fn open(state: &AppState, moderator: &UserRow) -> Result<Vec<AppealVie
                     if let Some((id, thread, reason)) =
                         appealed.posts.iter().find(|p| Some(p.0) == post_id)
                     {
-                        v.link = Some(notify::post_link(*thread, *id));
+                        v.link = Some(crate::forum::threads::post_link(*thread, *id));
                         v.decision = reason.clone();
                     }
                     if let Some((_, kind, reason)) =

@@ -177,7 +177,7 @@ pub fn published(
         .into_iter()
         .map(|m| (m.user_id, m))
         .collect();
-    let link = post_link(thread.id, post.id);
+    let link = crate::forum::threads::post_link(thread.id, post.id);
     for n in notices {
         let Some(user) = recipients.get(&n.user_id) else {
             continue;
@@ -195,11 +195,6 @@ pub fn published(
         }
     }
     Ok(())
-}
-
-/// Where a notice about a post takes its reader.
-pub fn post_link(thread_id: i64, post_id: i64) -> String {
-    crate::forum::threads::post_link(thread_id, post_id)
 }
 
 /// What notices call the author of a post whose account is gone.

@@ -185,7 +185,7 @@ pub fn erase(
     let ids: Vec<i64> = mine.iter().map(|p| p.id).collect();
     let links: Vec<String> = mine
         .iter()
-        .map(|p| crate::notify::post_link(p.thread_id, p.id))
+        .map(|p| crate::forum::threads::post_link(p.thread_id, p.id))
         .collect();
     revisions::delete_of_posts(conn, &ids)?;
     // The lifecycle says what each post becomes: deleted, or (anonymised) kept without a name

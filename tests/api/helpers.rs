@@ -170,6 +170,35 @@ pub async fn body(res: Response) -> (StatusCode, Value) {
     )
 }
 
+/// Every post of a thread from the API at `api` (`…/api/v1`, of any server), following
+/// `next_cursor` page after page.
+pub async fn every_post(http: &Client, api: &str, thread: &str, token: Option<&str>) -> Vec<Value> {
+    let mut posts = Vec::new();
+    let mut url = format!("{api}/threads/{thread}");
+    loop {
+        let mut rq = http.get(&url);
+        if let Some(t) = token {
+            rq = rq.bearer_auth(t);
+        }
+        let (s, v) = body(rq.send().await.expect("thread page")).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        posts.extend(v["posts"].as_array().cloned().unwrap_or_default());
+        match v["next_cursor"].as_str() {
+            Some(c) => url = format!("{api}/threads/{thread}?cursor={c}"),
+            None => return posts,
+        }
+    }
+}
+
+/// The "More replies" link of a thread page, if it has one.
+pub fn more_replies(html: &str) -> Option<String> {
+    html.split("href=\"").find_map(|rest| {
+        let href = &rest[..rest.find('"')?];
+        href.contains("?cursor=")
+            .then(|| href.replace("&amp;", "&"))
+    })
+}
+
 pub fn code(v: &Value) -> &str {
     v["error"]["code"].as_str().unwrap_or("")
 }
@@ -319,17 +348,7 @@ impl TestApp {
 
     /// Every post of a thread as `token` reads them, following `next_cursor` page after page.
     pub async fn all_posts(&self, thread: &str, token: Option<&str>) -> Vec<Value> {
-        let mut posts = Vec::new();
-        let mut path = format!("/threads/{thread}");
-        loop {
-            let (s, v) = self.get(&path, token).await;
-            assert_eq!(s, StatusCode::OK, "{v}");
-            posts.extend(v["posts"].as_array().cloned().unwrap_or_default());
-            match v["next_cursor"].as_str() {
-                Some(c) => path = format!("/threads/{thread}?cursor={c}"),
-                None => return posts,
-            }
-        }
+        every_post(&self.client, &self.api, thread, token).await
     }
 
     /// Replies; returns the new post's id.

@@ -180,36 +180,15 @@ async fn write_until(
         .into_inner()
 }
 
-/// Every post of a thread, page after page (`next_cursor`), as `api` serves them.
-async fn every_post_id(http: &Client, api: &str, thread: &str) -> BTreeSet<String> {
-    let mut shown = BTreeSet::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let url = match &cursor {
-            Some(c) => format!("{api}/threads/{thread}?cursor={c}"),
-            None => format!("{api}/threads/{thread}"),
-        };
-        let (s, v) = body(http.get(url).send().await.expect("thread page")).await;
-        assert_eq!(s, StatusCode::OK, "{v}");
-        shown.extend(
-            v["posts"]
-                .as_array()
-                .expect("posts")
-                .iter()
-                .filter_map(|p| p["id"].as_str().map(str::to_owned)),
-        );
-        cursor = v["next_cursor"].as_str().map(str::to_owned);
-        if cursor.is_none() {
-            return shown;
-        }
-    }
-}
-
 /// Every acknowledged post is on its thread's pages (`api` of any server) and in the database.
 async fn assert_all_present(api: &str, db_url: &str, out: &Outcome) {
     let http = Client::new();
     for (thread, ids) in &out.acked {
-        let shown = every_post_id(&http, api, thread).await;
+        let shown: BTreeSet<String> = every_post(&http, api, thread, None)
+            .await
+            .iter()
+            .filter_map(|p| p["id"].as_str().map(str::to_owned))
+            .collect();
         let missing: Vec<_> = ids.difference(&shown).collect();
         assert!(
             missing.is_empty(),

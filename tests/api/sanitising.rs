@@ -151,11 +151,7 @@ async fn no_payload_survives_the_posting_path() {
     while let Some(path) = next {
         let (s, html) = app.page(&path).await;
         assert_eq!(s, StatusCode::OK);
-        next = html.split("href=\"").find_map(|rest| {
-            let href = &rest[..rest.find('"')?];
-            href.contains("?cursor=")
-                .then(|| href.replace("&amp;", "&"))
-        });
+        next = more_replies(&html);
         pages.push(html);
     }
     assert!(pages.len() > 1, "{} posts on one page", posts.len());

@@ -13,6 +13,7 @@ pub mod middleware;
 mod moderation;
 mod next;
 mod notify;
+pub mod post_blocks;
 mod privacy;
 mod safety;
 mod search;

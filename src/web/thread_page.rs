@@ -2,27 +2,15 @@
 //! served from the anonymous cache (`forum::anon_cache`).
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use super::forum::NEST_LIMIT;
+use super::post_blocks;
 use crate::auth::extract::Viewer;
 use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::forum::anon_cache::Kind;
 use crate::forum::threads;
-use crate::forum::views::PostView;
 use crate::state::AppState;
-
-/// A post as the thread page shows it: its place in the tree and what the viewer may do.
-/// (A struct of its own rather than the post's fields flattened into it: flattening serialises as
-/// a map, whose keys the template engine copies one by one for every post.)
-#[derive(Serialize)]
-struct PostItem<'a> {
-    post: &'a PostView,
-    nest: i32,
-    replying_to: Option<&'a str>,
-    mine: bool,
-}
 
 /// `?cursor=` (a "More replies" link) or `?post=` (a link to one post: the page that shows it).
 #[derive(Deserialize)]
@@ -61,7 +49,13 @@ pub(super) async fn thread_page(
         crate::forum::read_limit::count(&state, me).await?;
     }
     let t = threads::get_for_page(&state, thread_id, viewer.user().cloned(), start).await?;
-    let mut ctx = posts_context(&t, viewer.user().map(|u| u.username.as_str()));
+    let reader = post_blocks::Reader {
+        username: viewer.user().map(|u| u.username.as_str()),
+        can_reply: t.can_reply,
+        is_moderator: t.is_moderator,
+        csrf_token: &viewer.csrf_token,
+    };
+    let mut ctx = posts_context(&state, &t, &reader)?;
     ctx.insert("group", &t.group);
     ctx.insert("indexable", &t.group.indexable);
     ctx.insert("thread", &t.thread);
@@ -84,12 +78,14 @@ async fn anonymous_thread_page(
     start: threads::Start,
 ) -> Result<HttpResponse, AppError> {
     let (group, rendered) = threads::for_anonymous(state, thread_id, Kind::Page, start, |t| {
-        let mut ctx = posts_context(t, None);
+        let reader = post_blocks::Reader {
+            username: None,
+            can_reply: false,
+            is_moderator: false,
+            csrf_token: "",
+        };
+        let mut ctx = posts_context(state, t, &reader)?;
         ctx.insert("thread", &t.thread);
-        ctx.insert("user", &Option::<String>::None);
-        ctx.insert("csrf_token", "");
-        ctx.insert("can_reply", &false);
-        ctx.insert("is_moderator", &false);
         state
             .templates
             .render("_thread_posts.html", &ctx)
@@ -115,44 +111,17 @@ async fn anonymous_thread_page(
     )
 }
 
-/// What `_thread_posts.html` needs besides the thread: each post with its place in the tree and
-/// whether it is the viewer's, and what only some viewers see (held spans, crisis notes).
-fn posts_context(t: &threads::ThreadWithPosts, me: Option<&str>) -> tera::Context {
-    let names: std::collections::HashMap<&str, &str> = t
-        .posts
-        .iter()
-        .map(|p| {
-            (
-                p.id.as_str(),
-                p.author
-                    .as_ref()
-                    .map_or("a deleted post", |a| a.username.as_str()),
-            )
-        })
-        .collect();
-    let items: Vec<PostItem> = t
-        .posts
-        .iter()
-        .map(|p| PostItem {
-            nest: p.depth.min(NEST_LIMIT),
-            replying_to: (p.depth > NEST_LIMIT)
-                .then(|| {
-                    p.parent_id
-                        .as_deref()
-                        .and_then(|pid| names.get(pid).copied())
-                })
-                .flatten(),
-            mine: me.is_some() && p.author.as_ref().map(|a| a.username.as_str()) == me,
-            post: p,
-        })
-        .collect();
+/// What `_thread_posts.html` needs besides the thread: each post's block for this reader
+/// (`web::post_blocks`), and what heads and ends the list.
+fn posts_context(
+    state: &AppState,
+    t: &threads::ThreadWithPosts,
+    reader: &post_blocks::Reader,
+) -> Result<tera::Context, AppError> {
     let mut ctx = tera::Context::new();
-    ctx.insert("posts", &items);
-    ctx.insert("held", &t.held);
-    ctx.insert("crisis", &t.crisis);
-    ctx.insert("crisis_resources", &t.crisis_resources);
+    ctx.insert("post_items", &post_blocks::render(state, t, reader)?);
     ctx.insert("next_cursor", &t.next_cursor);
     ctx.insert("continued", &t.continued);
     ctx.insert("answer", &t.answer);
-    ctx
+    Ok(ctx)
 }

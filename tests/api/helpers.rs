@@ -104,8 +104,8 @@ pub struct TestApp {
     pub api: String,
     pub client: Client,
     pub state: AppState,
-    /// Kept for its lifetime: the database is removed when the app is dropped.
-    _db: TestDb,
+    /// Kept for its lifetime: the database is removed when the last app on it is dropped.
+    _db: Arc<TestDb>,
 }
 
 /// Settings as a deployment would give them, through the real command-line parser.
@@ -148,7 +148,27 @@ pub async fn spawn_app_on(db: TestDb, extra: &[&str]) -> TestApp {
         base,
         client: client(),
         state,
-        _db: db,
+        _db: Arc::new(db),
+    }
+}
+
+impl TestApp {
+    /// A second server on this app's database, as behind a load balancer: same settings and keys,
+    /// its own pool, caches and (on SQLite) writer.
+    pub async fn another_server(&self) -> TestApp {
+        let app = Application::build(settings(&self._db, &[]))
+            .await
+            .expect("second app builds");
+        let base = format!("http://{}", app.addr());
+        let state = app.state().clone();
+        actix_web::rt::spawn(app.run_until_stopped());
+        TestApp {
+            api: format!("{base}/api/v1"),
+            base,
+            client: client(),
+            state,
+            _db: self._db.clone(),
+        }
     }
 }
 

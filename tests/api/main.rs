@@ -27,6 +27,7 @@ mod notify;
 mod openapi;
 mod pages;
 mod phi;
+mod post_blocks;
 mod privacy;
 mod quotes;
 mod reliability;

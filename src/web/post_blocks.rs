@@ -1,0 +1,291 @@
+//! Each post of a thread page rendered once, not once per reader.
+//!
+//! A signed-in thread page used to be rendered whole for every request: most of its time went to
+//! the template engine interpreting the same markup for the same posts (BENCHMARKS.md, issue 17).
+//! But for most posts most readers see exactly the same block: the author, badge, date, text and
+//! moderator's note, then "Reply · Quote · Report". So a post's block (`_post.html`) is rendered
+//! for a neutral reader and kept, and every reader for whom that neutral rendering is exactly what
+//! the template would make for them is served the kept copy.
+//!
+//! What keeps it right and private:
+//! - **Keyed by content, not invalidated.** The key is the post's id, who it is for
+//!   ([`Audience`]) and a keyed hash of everything the template is given about the post (its
+//!   text, status, author and badge, dates, note, nesting, the name it replies to), computed from
+//!   the rows read on *this* request. An edit, hold, removal, deletion, badge revocation or note
+//!   made through any server on the same database changes what is read, so the key, so the block:
+//!   nothing is ever served stale, and nothing needs telling. (A thread's version counter would
+//!   have to be bumped by every one of those writes, badge revocations included: one more rule
+//!   to keep in many places.) The hash is SipHash with this process's random key, so nobody can
+//!   make two contents collide on purpose.
+//! - **Only what every reader sees alike is shared** ([`shared`]): a published post, not the
+//!   reader's own (edit and delete), not for a moderator (their tools), not for the thread's author
+//!   (the "answer that helped" button), not folded because the reader blocked its author, and not
+//!   carrying the reader's own crisis note. Held, rejected and removed posts, which only their
+//!   author and the moderators see, are never kept. The neutral rendering has no CSRF token and no
+//!   reader's name, so none can leak into a kept block.
+//! - **Bounded**: at most [`CAPACITY_BYTES`] of HTML; the least useful blocks go first.
+
+use std::hash::{BuildHasher, Hasher};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::forum::NEST_LIMIT;
+use crate::error::AppError;
+use crate::forum::threads::ThreadWithPosts;
+use crate::forum::views::PostView;
+use crate::posting::PostStatus;
+use crate::state::AppState;
+
+/// HTML kept at most (about 20,000 posts' blocks of ~1.5 KB).
+const CAPACITY_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A post as `_post.html` is given it: its place in the tree and whether it is the reader's.
+/// (A struct of its own rather than the post's fields flattened into it: flattening serialises as
+/// a map, whose keys the template engine copies one by one.)
+#[derive(Serialize)]
+struct PostItem<'a> {
+    post: &'a PostView,
+    nest: i32,
+    replying_to: Option<&'a str>,
+    mine: bool,
+}
+
+/// Who a shared block is for: the only parts of the reader's standing a shared block depends on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Audience {
+    /// Not signed in: no actions at all.
+    Anonymous,
+    /// A signed-in reader who is none of the post's author, a moderator or the thread's author:
+    /// "Report", and "Reply · Quote" when they may reply.
+    Member { can_reply: bool },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    post: i64,
+    audience: Audience,
+    content: u64,
+}
+
+#[derive(Clone)]
+struct ByLength;
+
+impl quick_cache::Weighter<Key, Arc<str>> for ByLength {
+    fn weight(&self, _key: &Key, block: &Arc<str>) -> u64 {
+        // Never zero: a zero-weight entry would never be evicted.
+        block.len().max(1) as u64
+    }
+}
+
+/// The kept blocks (one per server; see the module's comment for why that is enough).
+pub struct PostBlocks {
+    cache: quick_cache::sync::Cache<Key, Arc<str>, ByLength>,
+    content_hash: std::collections::hash_map::RandomState,
+}
+
+impl Default for PostBlocks {
+    fn default() -> Self {
+        PostBlocks {
+            cache: quick_cache::sync::Cache::with_weighter(
+                (CAPACITY_BYTES / 1_500) as usize,
+                CAPACITY_BYTES,
+                ByLength,
+            ),
+            content_hash: Default::default(),
+        }
+    }
+}
+
+/// The reader, as far as a post's block depends on them.
+pub struct Reader<'a> {
+    /// Signed in as (None: anonymous).
+    pub username: Option<&'a str>,
+    pub can_reply: bool,
+    pub is_moderator: bool,
+    pub csrf_token: &'a str,
+}
+
+/// The one rule for sharing: whether the block the neutral reader of `audience` gets is exactly
+/// this reader's, and so may be served from (and kept in) the cache. `None`: render it for them.
+fn shared(
+    p: &PostView,
+    mine: bool,
+    reader: &Reader,
+    thread_author: Option<&str>,
+    crisis: &[String],
+) -> Option<Audience> {
+    let reader_is_thread_author = reader.username.is_some() && reader.username == thread_author;
+    let per_reader = p.status != PostStatus::Published
+        || p.collapsed
+        || mine
+        || reader.is_moderator
+        || reader_is_thread_author
+        || crisis.contains(&p.id);
+    if per_reader {
+        return None;
+    }
+    Some(match reader.username {
+        None => Audience::Anonymous,
+        Some(_) => Audience::Member {
+            can_reply: reader.can_reply,
+        },
+    })
+}
+
+/// The reader as `_post.html` is given them: a name only (empty for the neutral reader).
+#[derive(Serialize)]
+struct UserName<'a> {
+    username: &'a str,
+}
+
+/// The thread as the neutral reader's `_post.html` is given it: no author, no answer (those
+/// matter only to the thread's author, who is never served a shared block).
+#[derive(Serialize)]
+struct NeutralThread<'a> {
+    id: &'a str,
+    author: Option<()>,
+    answer_post_id: Option<()>,
+}
+
+/// An `io::Write` that feeds a hasher: the post is serialised straight into it, allocating nothing.
+struct HashWriter<H: Hasher>(H);
+
+impl<H: Hasher> std::io::Write for HashWriter<H> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl PostBlocks {
+    fn content(&self, item: &PostItem) -> Result<u64, AppError> {
+        let mut w = HashWriter(self.content_hash.build_hasher());
+        serde_json::to_writer(&mut w, item)
+            .map_err(|e| AppError::internal(format!("hashing a post: {e}")))?;
+        Ok(w.0.finish())
+    }
+}
+
+/// The `<li>` of every post of the page, in order, for this reader: kept blocks where the rule
+/// allows, the others rendered for them.
+pub fn render(state: &AppState, t: &ThreadWithPosts, reader: &Reader) -> Result<String, AppError> {
+    let names: std::collections::HashMap<&str, &str> = t
+        .posts
+        .iter()
+        .map(|p| {
+            (
+                p.id.as_str(),
+                p.author
+                    .as_ref()
+                    .map_or("a deleted post", |a| a.username.as_str()),
+            )
+        })
+        .collect();
+    let thread_author = t.thread.author.as_ref().map(|a| a.username.as_str());
+    let blocks = &state.post_blocks;
+
+    // Built on first use: a page of shared blocks only never needs the reader's context.
+    let mut own: Option<tera::Context> = None;
+    let mut neutral: Option<tera::Context> = None;
+    let mut out = String::with_capacity(t.posts.len() * 1_600);
+    for p in &t.posts {
+        let mine = reader.username.is_some()
+            && p.author.as_ref().map(|a| a.username.as_str()) == reader.username;
+        let item = PostItem {
+            nest: p.depth.min(NEST_LIMIT),
+            replying_to: (p.depth > NEST_LIMIT)
+                .then(|| {
+                    p.parent_id
+                        .as_deref()
+                        .and_then(|pid| names.get(pid).copied())
+                })
+                .flatten(),
+            mine,
+            post: p,
+        };
+        match shared(p, mine, reader, thread_author, &t.crisis) {
+            Some(audience) => {
+                let key = Key {
+                    post: p.id.parse().unwrap_or_default(),
+                    audience,
+                    content: blocks.content(&item)?,
+                };
+                if let Some(block) = blocks.cache.get(&key) {
+                    out.push_str(&block);
+                    continue;
+                }
+                let ctx = neutral.get_or_insert_with(|| neutral_context(t, audience));
+                let block: Arc<str> = render_one(&state.templates, ctx, &item)?.into();
+                out.push_str(&block);
+                blocks.cache.insert(key, block);
+            }
+            None => {
+                let ctx = own.get_or_insert_with(|| reader_context(t, reader));
+                out.push_str(&render_one(&state.templates, ctx, &item)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn render_one(
+    templates: &tera::Tera,
+    ctx: &mut tera::Context,
+    item: &PostItem,
+) -> Result<String, AppError> {
+    ctx.insert("item", item);
+    templates
+        .render("_post.html", ctx)
+        .map_err(|e| AppError::internal(format!("template _post.html: {e:?}")))
+}
+
+/// What `_post.html` is given for this reader.
+fn reader_context(t: &ThreadWithPosts, reader: &Reader) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert("thread", &t.thread);
+    ctx.insert(
+        "user",
+        &reader.username.map(|username| UserName { username }),
+    );
+    ctx.insert("csrf_token", reader.csrf_token);
+    ctx.insert("can_reply", &reader.can_reply);
+    ctx.insert("is_moderator", &reader.is_moderator);
+    ctx.insert("held", &t.held);
+    ctx.insert("crisis", &t.crisis);
+    ctx.insert("crisis_resources", &t.crisis_resources);
+    ctx
+}
+
+/// What `_post.html` is given for the neutral reader of an audience: no name, no token, no
+/// thread author or answer, nothing held, no crisis note.
+fn neutral_context(t: &ThreadWithPosts, audience: Audience) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert(
+        "thread",
+        &NeutralThread {
+            id: &t.thread.id,
+            author: None,
+            answer_post_id: None,
+        },
+    );
+    let (user, can_reply) = match audience {
+        Audience::Anonymous => (None, false),
+        Audience::Member { can_reply } => (Some(UserName { username: "" }), can_reply),
+    };
+    ctx.insert("user", &user);
+    ctx.insert("csrf_token", "");
+    ctx.insert("can_reply", &can_reply);
+    ctx.insert("is_moderator", &false);
+    ctx.insert("held", &std::collections::BTreeMap::<String, ()>::new());
+    ctx.insert("crisis", &Vec::<String>::new());
+    ctx.insert("crisis_resources", &Option::<String>::None);
+    ctx
+}
+
+#[cfg(test)]
+#[path = "post_blocks_tests.rs"]
+mod tests;

@@ -287,5 +287,6 @@ fn neutral_context(t: &ThreadWithPosts, audience: Audience) -> tera::Context {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 #[path = "post_blocks_tests.rs"]
 mod tests;

@@ -13,7 +13,8 @@
 # Settings (environment): SCALE, BACKENDS ("sqlite postgres"), DURATION (s), CONNECTIONS (64),
 # THREADS (wrk threads, 2), ONLY (a subset of: health thread50 thread50member thread50json
 # thread50jsonmember thread500 thread500member thread500json thread5000member list listmember listjson
-# login post; thread5000member needs SCALE >= 10000),
+# list1000 list1000member list1000json login post; thread5000member and list1000* need SCALE >= 10000:
+# the group of 1,000 threads, 50 a page), STATS=0 (build without planner statistics: no ANALYZE),
 # PG (server URL without a database), KINDRED_BIN,
 # KEEP=1 (reuse the database built before for the same backend and scale).
 set -euo pipefail
@@ -23,7 +24,9 @@ BACKENDS=${BACKENDS:-"sqlite postgres"}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-ONLY=${ONLY:-"health thread50 thread50member thread50json thread50jsonmember thread500 thread500member thread500json thread5000member list listmember listjson login post"}
+ONLY=${ONLY:-"health thread50 thread50member thread50json thread50jsonmember thread500 thread500member thread500json thread5000member list listmember listjson list1000 list1000member list1000json login post"}
+STATS=${STATS:-1}
+if [ "$STATS" = 0 ]; then NOSTATS=--no-statistics; TAG=-nostats; else NOSTATS=; TAG=; fi
 PG=${PG:-postgres://postgres@127.0.0.1:5432}
 WORK=${WORK:-/tmp/kindred-bench}
 SECRET=bench-secret-0123456789abcdef0123456789abcdef
@@ -65,13 +68,13 @@ run_wrk() { # name url [lua]
 for backend in $BACKENDS; do
   case $backend in
     sqlite)
-      DB_FILE=$WORK/sqlite-$SCALE.db
+      DB_FILE=$WORK/sqlite-$SCALE$TAG.db
       URL=sqlite://$DB_FILE ;;
     postgres)
       URL=$PG/kindred_bench ;;
     *) echo "unknown backend $backend" >&2; exit 2 ;;
   esac
-  INFO=$WORK/$backend-$SCALE.info
+  INFO=$WORK/$backend-$SCALE$TAG.info
   if [ "${KEEP:-0}" != 1 ] || [ ! -s "$INFO" ]; then
     if [ "$backend" = sqlite ]; then
       rm -f "$DB_FILE" "$DB_FILE"-wal "$DB_FILE"-shm
@@ -80,7 +83,7 @@ for backend in $BACKENDS; do
     fi
     echo "building $SCALE posts on $backend" >&2
     start=$(date +%s.%N)
-    DATABASE_URL=$URL KINDRED_SECRET=$SECRET KINDRED_LOG=warn "$KINDRED_BIN" demo --scale "$SCALE" | tee "$INFO" >&2
+    DATABASE_URL=$URL KINDRED_SECRET=$SECRET KINDRED_LOG=warn "$KINDRED_BIN" demo --scale "$SCALE" $NOSTATS | tee "$INFO" >&2
     echo "build took $(echo "$(date +%s.%N) - $start" | bc) s" >&2
   fi
   T50=$(awk '/thread of 50 posts/ {print $NF; exit}' "$INFO")
@@ -88,6 +91,7 @@ for backend in $BACKENDS; do
   T500=$(awk '/thread of 500 posts/ {print $NF}' "$INFO")
   T5000=$(awk '/thread of 5000 posts/ {print $NF}' "$INFO")
   GROUP=$(awk '/benchmark group/ {print $NF}' "$INFO")
+  LIST1000=$(awk '/group of 1000 threads/ {print $NF}' "$INFO")
   PASSWORD=$(awk '/signs in with the password/ {print $NF}' "$INFO")
 
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -159,6 +163,11 @@ EOF
   row list "\`GET /groups/{slug}\` thread list, HTML" "$BASE/groups/$GROUP"
   row listmember "\`GET /groups/{slug}\` thread list, HTML, signed in" "$BASE/groups/$GROUP" "$WORK/session.lua"
   row listjson "\`GET /api/v1/groups/{slug}/threads\` thread list, JSON" "$BASE/api/v1/groups/$GROUP/threads"
+  if [ -n "$LIST1000" ]; then
+    row list1000 "\`GET /groups/{slug}?limit=50\` 1,000 threads, 50 a page, HTML" "$BASE/groups/$LIST1000?limit=50"
+    row list1000member "\`GET /groups/{slug}?limit=50\` 1,000 threads, 50 a page, HTML, signed in" "$BASE/groups/$LIST1000?limit=50" "$WORK/session.lua"
+    row list1000json "\`GET /api/v1/groups/{slug}/threads?limit=50\` 1,000 threads, JSON" "$BASE/api/v1/groups/$LIST1000/threads?limit=50"
+  fi
   row login "\`POST /api/v1/auth/login\` (argon2)" "$BASE/api/v1/auth/login" "$WORK/login.lua"
   row post "\`POST /api/v1/threads/{id}/posts\` (create a post)" "$BASE/api/v1/threads/$TPOST/posts" "$WORK/post.lua"
   echo

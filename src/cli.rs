@@ -38,6 +38,10 @@ pub enum Command {
         /// (generated, known-clean text; one shared password, printed).
         #[arg(long)]
         scale: Option<usize>,
+        /// With --scale: leave the database without planner statistics (no ANALYZE), as a fresh
+        /// PostgreSQL without autovacuum would be, to check that plans do not depend on them.
+        #[arg(long, requires = "scale")]
+        no_statistics: bool,
     },
     /// Manage accounts.
     #[command(subcommand)]
@@ -92,8 +96,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("migrations are up to date");
             Ok(())
         }
-        Command::Demo { scale: Some(n) } => demo_scale(settings, n),
-        Command::Demo { scale: None } => {
+        Command::Demo {
+            scale: Some(n),
+            no_statistics,
+        } => demo_scale(settings, n, !no_statistics),
+        Command::Demo { scale: None, .. } => {
             let db = Db::connect(&settings.database, 1)?;
             let password = crate::demo::run(&db)?;
             println!(
@@ -134,9 +141,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-fn demo_scale(settings: crate::config::Settings, posts: usize) -> anyhow::Result<()> {
+fn demo_scale(
+    settings: crate::config::Settings,
+    posts: usize,
+    statistics: bool,
+) -> anyhow::Result<()> {
     let db = Db::connect(&settings.database, 1)?;
-    let r = crate::demo_scale::run(&db, posts, |line| {
+    let r = crate::demo_scale::run(&db, posts, statistics, |line| {
         println!("  {line}");
         use std::io::Write;
         let _ = std::io::stdout().flush();
@@ -154,6 +165,12 @@ fn demo_scale(settings: crate::config::Settings, posts: usize) -> anyhow::Result
     }
     if let Some(id) = r.thread_of_5000 {
         println!("thread of 5000 posts: {id}");
+    }
+    if let Some(slug) = &r.list_group_slug {
+        println!(
+            "group of {} threads: {slug}",
+            crate::demo_scale::LIST_THREADS
+        );
     }
     println!(
         "every account (member00001 … member{:05}) signs in with the password: {}",

@@ -27,6 +27,9 @@ const POSTS_PER_TRANSACTION: usize = 20_000;
 const BENCH_50: usize = 10;
 /// Databases of at least this many posts get the 5,000-post thread.
 const BENCH_5000_FROM: usize = 10_000;
+/// From the same size on, a group (the second) gets this many more threads of one post each, for
+/// the thread list of a large group.
+pub const LIST_THREADS: usize = 1_000;
 
 const SENTENCES: &[&str] = &[
     "Thank you for sharing this, it helps to know I am not the only one.",
@@ -57,6 +60,8 @@ pub struct Report {
     pub threads_of_50: Vec<i64>,
     pub thread_of_500: Option<i64>,
     pub thread_of_5000: Option<i64>,
+    /// The group with [`LIST_THREADS`] more threads, when built.
+    pub list_group_slug: Option<String>,
     pub password: String,
     pub seconds: f64,
 }
@@ -94,7 +99,14 @@ fn next_id(
 }
 
 /// Builds the database; `progress` gets a line now and then.
-pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyhow::Result<Report> {
+/// Fills an empty database with `target_posts` posts; `statistics`: gather the planner's
+/// statistics at the end (ANALYZE), as a maintained database has them.
+pub fn run(
+    db: &Db,
+    target_posts: usize,
+    statistics: bool,
+    mut progress: impl FnMut(&str),
+) -> anyhow::Result<Report> {
     let started = Instant::now();
     let mut conn = db
         .get()
@@ -256,6 +268,11 @@ pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyh
             (500, 0)
         } else if t == BENCH_50 + 1 && target_posts >= BENCH_5000_FROM {
             (5000, 0)
+        } else if t >= BENCH_50 + 2
+            && t < BENCH_50 + 2 + LIST_THREADS
+            && target_posts >= BENCH_5000_FROM
+        {
+            (1, 1)
         } else {
             let len = if rng.below(10) == 0 {
                 20 + rng.below(41)
@@ -357,13 +374,15 @@ pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyh
         started.elapsed().as_secs_f64()
     ));
     if sqlite {
-        conn.batch_execute("PRAGMA synchronous = FULL; ANALYZE;")?;
+        conn.batch_execute("PRAGMA synchronous = FULL;")?;
     } else {
         for t in ["users", "groups", "threads", "posts"] {
             conn.batch_execute(&format!(
                 "SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT MAX(id) FROM {t}))"
             ))?;
         }
+    }
+    if statistics {
         conn.batch_execute("ANALYZE")?;
     }
     Ok(Report {
@@ -375,6 +394,7 @@ pub fn run(db: &Db, target_posts: usize, mut progress: impl FnMut(&str)) -> anyh
         threads_of_50,
         thread_of_500,
         thread_of_5000,
+        list_group_slug: (target_posts >= BENCH_5000_FROM).then(|| "condition-002".into()),
         password,
         seconds: started.elapsed().as_secs_f64(),
     })

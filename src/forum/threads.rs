@@ -54,6 +54,10 @@ pub struct ThreadPage {
     pub group: GroupView,
     pub threads: Vec<ThreadView>,
     pub next_cursor: Option<String>,
+    /// For the group page ([`list_for_page`]): the signed-in reader watches the group / turned
+    /// its notifications off — read with the threads, in the same pool trip.
+    pub watching: bool,
+    pub muted: bool,
 }
 
 fn encode_cursor(c: &Cursor) -> String {
@@ -105,6 +109,49 @@ pub async fn list(
     waiting_for_clinician: bool,
     size: PageSize,
 ) -> Result<ThreadPage, AppError> {
+    read_page(
+        state,
+        slug,
+        viewer,
+        cursor,
+        waiting_for_clinician,
+        size,
+        false,
+    )
+    .await
+}
+
+/// [`list`] for the group page, with whether the reader watches and muted the group (its
+/// buttons), in the same pool trip.
+pub async fn list_for_page(
+    state: &AppState,
+    slug: String,
+    viewer: Option<UserRow>,
+    cursor: Option<String>,
+    waiting_for_clinician: bool,
+    size: PageSize,
+) -> Result<ThreadPage, AppError> {
+    read_page(
+        state,
+        slug,
+        viewer,
+        cursor,
+        waiting_for_clinician,
+        size,
+        true,
+    )
+    .await
+}
+
+async fn read_page(
+    state: &AppState,
+    slug: String,
+    viewer: Option<UserRow>,
+    cursor: Option<String>,
+    waiting_for_clinician: bool,
+    size: PageSize,
+    buttons: bool,
+) -> Result<ThreadPage, AppError> {
     let size = size.get();
     let cursor = cursor
         .filter(|c| !c.is_empty())
@@ -141,6 +188,13 @@ pub async fn list(
             } else {
                 None
             };
+            let (watching, muted) = match viewer.as_ref().filter(|_| buttons) {
+                Some(v) => (
+                    crate::db::watches::watches_group(conn, v.id, &a.group.slug)?,
+                    crate::db::blocks::mutes_group(conn, v.id, &a.group.slug)?,
+                ),
+                None => (false, false),
+            };
             // Held threads listed to someone other than their author (a moderator) have the
             // title's risky spans masked, like the post itself: one query, only when there are any.
             let masked: Vec<i64> = rows
@@ -167,6 +221,8 @@ pub async fn list(
                     })
                     .collect(),
                 next_cursor,
+                watching,
+                muted,
             })
         })
         .await

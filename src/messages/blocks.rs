@@ -112,12 +112,3 @@ pub async fn mute_group(
         })
         .await
 }
-
-/// Whether the member muted the group (for the group page's button; a thread's comes with its
-/// posts, see `forum::reading`).
-pub async fn mutes_group(state: &AppState, user_id: i64, slug: String) -> Result<bool, AppError> {
-    state
-        .db
-        .run(move |conn| rows::mutes_group(conn, user_id, &slug))
-        .await
-}

@@ -257,19 +257,6 @@ pub async fn watch_group(
         .await
 }
 
-/// Whether the member watches a group (for the group page's button; a thread's comes with its
-/// posts, see `forum::reading`).
-pub async fn watching_group(
-    state: &AppState,
-    user_id: i64,
-    slug: String,
-) -> Result<bool, AppError> {
-    state
-        .db
-        .run(move |conn| watches::watches_group(conn, user_id, &slug))
-        .await
-}
-
 #[derive(Serialize, Debug)]
 pub struct WatchedThread {
     pub id: String,

@@ -72,7 +72,7 @@ async fn group_page(
         "limit",
         &(size != threads::PageSize::DEFAULT).then_some(size.get()),
     );
-    match threads::list(
+    match threads::list_for_page(
         &state,
         slug.clone(),
         viewer.user().cloned(),
@@ -88,14 +88,8 @@ async fn group_page(
             ctx.insert("threads", &page.threads);
             ctx.insert("next_cursor", &page.next_cursor);
             ctx.insert("can_read", &true);
-            ctx.insert(
-                "watching",
-                &super::notify::watching_group(&state, &viewer, &slug).await?,
-            );
-            ctx.insert(
-                "muted",
-                &super::messages::muting_group(&state, &viewer, &slug).await?,
-            );
+            ctx.insert("watching", &page.watching);
+            ctx.insert("muted", &page.muted);
             let title = page.group.name.clone();
             super::page(&state, &req, &viewer, "group.html", &title, ctx)
         }

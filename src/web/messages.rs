@@ -425,13 +425,6 @@ async fn mute_group(
     ))
 }
 
-pub async fn muting_group(state: &AppState, viewer: &Viewer, slug: &str) -> Result<bool, AppError> {
-    match viewer.user() {
-        Some(u) => blocks::mutes_group(state, u.id, slug.to_owned()).await,
-        None => Ok(false),
-    }
-}
-
 /// What a profile page shows the signed-in viewer: whether they blocked this member and may
 /// write to them.
 pub async fn profile_actions(

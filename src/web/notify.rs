@@ -72,18 +72,6 @@ async fn watch_group(
     ))
 }
 
-/// Whether a signed-in viewer watches the group, for the group page.
-pub async fn watching_group(
-    state: &AppState,
-    viewer: &Viewer,
-    slug: &str,
-) -> Result<bool, AppError> {
-    match viewer.user() {
-        Some(u) => notify::watching_group(state, u.id, slug.to_owned()).await,
-        None => Ok(false),
-    }
-}
-
 /// The account page's email section.
 pub fn email_preference(state: &AppState, me: &SignedIn) -> email::Preference {
     email::preference(state, &me.user)

@@ -512,3 +512,46 @@ fn phi_scan_streams_one_verdict_per_line_with_code_point_offsets() {
         "{err}"
     );
 }
+
+/// `kindred demo --scale` builds what `bench/load.sh` reads: threads of 50, 500 and 5,000 posts
+/// and a group of 1,000 threads, readable a page at a time; `--no-statistics` leaves the planner
+/// without statistics and changes nothing that is read.
+#[actix_web::test]
+async fn demo_scale_builds_the_benchmark_threads_and_the_large_group() {
+    let db = TestDb::new();
+    let mut cmd = kindred(&db);
+    cmd.args(["demo", "--scale", "10000", "--no-statistics"]);
+    let (ok, out, err) = run(cmd, None);
+    assert!(ok, "{err}");
+    let line = |label: &str| -> String {
+        out.lines()
+            .filter_map(|l| l.strip_prefix(label))
+            .next_back()
+            .unwrap_or_else(|| panic!("no {label:?} in {out}"))
+            .trim()
+            .to_owned()
+    };
+    let (t5000, group) = (
+        line("thread of 5000 posts:"),
+        line("group of 1000 threads:"),
+    );
+    let app = spawn_app_on(db, &[]).await;
+
+    let (s, t) = app.get(&format!("/threads/{t5000}"), None).await;
+    assert_eq!(s, StatusCode::OK, "{t}");
+    assert_eq!(
+        t["posts"].as_array().map(Vec::len),
+        Some(100),
+        "a page of the 5,000"
+    );
+    assert!(t["next_cursor"].is_string());
+
+    let (s, v) = app
+        .get(&format!("/groups/{group}/threads?limit=50"), None)
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["threads"].as_array().map(Vec::len), Some(50));
+    let (s, g) = app.get(&format!("/groups/{group}"), None).await;
+    assert_eq!(s, StatusCode::OK, "{g}");
+    assert!(g["thread_count"].as_i64().unwrap_or(0) >= 1_000, "{g}");
+}

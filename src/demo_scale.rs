@@ -268,8 +268,7 @@ pub fn run(
             (500, 0)
         } else if t == BENCH_50 + 1 && target_posts >= BENCH_5000_FROM {
             (5000, 0)
-        } else if t >= BENCH_50 + 2
-            && t < BENCH_50 + 2 + LIST_THREADS
+        } else if (BENCH_50 + 2..BENCH_50 + 2 + LIST_THREADS).contains(&t)
             && target_posts >= BENCH_5000_FROM
         {
             (1, 1)

@@ -7,11 +7,8 @@ set -euo pipefail
 URL=$1
 THREAD=${THREAD:-11}   # the 500-post benchmark thread
 GROUP=${GROUP:-1}
-TREE="SELECT posts.id, posts.thread_id, posts.parent_id, posts.author_id, posts.path, posts.depth,
-  posts.body_md, posts.body_html, posts.status, posts.created_at, posts.edited_at, posts.deleted_at,
-  posts.phi, posts.hidden_by_flags, posts.decided_by, posts.decided_at, posts.decision_reason, users.username,
-  post_notes.note_html, post_notes.author_role, post_notes.created_at, post_notes.updated_at,
-  post_crisis.status, users.role, users.clinician_specialty
+TREE="SELECT posts.*, users.username, post_notes.note_html, post_notes.author_role,
+  post_notes.created_at, post_notes.updated_at, post_crisis.status, users.role, users.clinician_specialty
   FROM posts LEFT OUTER JOIN users ON posts.author_id = users.id
   LEFT OUTER JOIN post_notes ON post_notes.post_id = posts.id
   LEFT OUTER JOIN post_crisis ON post_crisis.post_id = posts.id
@@ -19,13 +16,17 @@ TREE="SELECT posts.id, posts.thread_id, posts.parent_id, posts.author_id, posts.
 LIST="SELECT threads.*, users.username FROM threads LEFT OUTER JOIN users ON threads.author_id = users.id
   WHERE threads.group_id = $GROUP AND threads.status = 'published'
   ORDER BY threads.pinned DESC, threads.last_activity_at DESC, threads.id DESC LIMIT 30"
+# A member also sees their own unpublished threads, read apart through their author index.
+OWN="SELECT threads.*, users.username FROM threads LEFT OUTER JOIN users ON threads.author_id = users.id
+  WHERE threads.author_id = ${MEMBER:-1} AND (threads.group_id + 0) = $GROUP AND threads.status != 'published'
+  ORDER BY threads.pinned DESC, threads.last_activity_at DESC, threads.id DESC LIMIT 30"
 # A reply without a parent answers the opening post, found without reading the replies.
 OPENING="SELECT posts.* FROM posts WHERE posts.thread_id = $THREAD AND posts.parent_id IS NULL
   ORDER BY posts.path ASC LIMIT 1"
 case $URL in
   sqlite://*)
     DB=${URL#sqlite://}
-    for q in "$TREE" "$LIST" "$OPENING"; do echo "EXPLAIN QUERY PLAN $q;"; sqlite3 "$DB" "EXPLAIN QUERY PLAN $q;"; echo; done ;;
+    for q in "$TREE" "$LIST" "$OWN" "$OPENING"; do echo "EXPLAIN QUERY PLAN $q;"; sqlite3 "$DB" "EXPLAIN QUERY PLAN $q;"; echo; done ;;
   postgres*)
-    for q in "$TREE" "$LIST" "$OPENING"; do psql -X -q "$URL" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING ON, SUMMARY ON) $q"; done ;;
+    for q in "$TREE" "$LIST" "$OWN" "$OPENING"; do psql -X -q "$URL" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING ON, SUMMARY ON) $q"; done ;;
 esac

@@ -44,6 +44,7 @@ impl Application {
             reads: crate::forum::read_limit::ReadLimit::new(settings.reads_per_minute),
             settings: Arc::new(settings),
             anon_cache: Arc::default(),
+            anon_lists: Arc::default(),
             post_blocks: Arc::default(),
         };
         let workers = state.settings.workers;

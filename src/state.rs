@@ -17,6 +17,9 @@ pub struct AppState {
     pub templates: Arc<tera::Tera>,
     /// Threads as anonymous readers see them, for a second (see [`crate::forum::anon_cache`]).
     pub anon_cache: Arc<crate::forum::anon_cache::AnonCache>,
+    /// Groups' first pages of threads as anonymous readers see them, for a second (same module).
+    pub anon_lists:
+        Arc<crate::forum::anon_cache::AnonCache<crate::forum::anon_cache::RenderedList>>,
     /// Posts' blocks as every reader of them sees them alike (see [`crate::web::post_blocks`]).
     pub post_blocks: Arc<crate::web::post_blocks::PostBlocks>,
     /// Signed-in thread reads per member, for bulk-read detection (this server's count).

@@ -1,4 +1,5 @@
-//! What anonymous readers of a thread are shown, kept for a second.
+//! What anonymous readers of a thread, or of a group's first page of threads, are shown, kept
+//! for a second.
 //!
 //! A busy public thread is read far more often than it changes, and most of its readers are not
 //! signed in (people who found it by searching, and lurkers). Rendering its posts costs a query of
@@ -28,40 +29,58 @@ pub const TTL: Duration = Duration::from_secs(1);
 /// Threads kept at most (a few hundred KB of HTML each for the longest).
 const CAPACITY: usize = 2_000;
 
-/// Which rendering of a thread.
+/// Which rendering of a thread (keyed by its id) or of a group's list (keyed by the group's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// The posts part of the HTML page (`_thread_posts.html`).
     Page,
     /// The whole JSON answer of `GET /api/v1/threads/{id}`.
     Json,
+    /// The list part of a group's HTML page (`_thread_list.html`): its first page of `size`
+    /// threads, all or only those `waiting` for a clinician.
+    ListPage { size: i64, waiting: bool },
+    /// The whole JSON answer of `GET /api/v1/groups/{slug}/threads`, first page.
+    ListJson { size: i64, waiting: bool },
 }
 
-/// A rendering and what must be checked again before serving it.
+/// A thread's rendering and what must be checked again before serving it.
 pub struct Rendered {
     pub group_id: i64,
     pub thread: ThreadView,
     pub body: String,
 }
 
-struct Entry {
+/// A group list's rendering (the group's access is checked before it is looked up).
+pub struct RenderedList {
+    pub body: String,
+}
+
+struct Entry<V> {
     made: Instant,
     generation: u64,
-    rendered: Arc<Rendered>,
+    rendered: Arc<V>,
 }
 
 /// Held by the one request rendering a given thread and kind.
 type Turn = Arc<tokio::sync::Mutex<()>>;
 
-#[derive(Default)]
-pub struct AnonCache {
-    entries: Mutex<HashMap<(i64, Kind), Entry>>,
+pub struct AnonCache<V = Rendered> {
+    entries: Mutex<HashMap<(i64, Kind), Entry<V>>>,
     /// One lock per rendering being made: when an entry expires under load, one request renders it
     /// again while the others wait for that copy, instead of all of them rendering it at once.
     making: Mutex<HashMap<(i64, Kind), Turn>>,
 }
 
-impl AnonCache {
+impl<V> Default for AnonCache<V> {
+    fn default() -> Self {
+        AnonCache {
+            entries: Mutex::default(),
+            making: Mutex::default(),
+        }
+    }
+}
+
+impl<V> AnonCache<V> {
     /// The cached rendering, or the one `make` produces — made by one request at a time per thread
     /// and kind (the others wait and take its result from the cache). The write count is read
     /// before `make` reads the database, so a write that races it leaves the entry stale.
@@ -71,10 +90,10 @@ impl AnonCache {
         kind: Kind,
         generation: impl Fn() -> u64,
         make: F,
-    ) -> Result<Arc<Rendered>, crate::error::AppError>
+    ) -> Result<Arc<V>, crate::error::AppError>
     where
         F: FnOnce() -> Fut,
-        Fut: std::future::Future<Output = Result<Rendered, crate::error::AppError>>,
+        Fut: std::future::Future<Output = Result<V, crate::error::AppError>>,
     {
         if let Some(hit) = self.get(thread, kind, generation()) {
             return Ok(hit);
@@ -104,7 +123,7 @@ impl AnonCache {
     }
 
     /// The rendering of `thread`, if one was made within the TTL and no write happened since.
-    pub fn get(&self, thread: i64, kind: Kind, generation: u64) -> Option<Arc<Rendered>> {
+    pub fn get(&self, thread: i64, kind: Kind, generation: u64) -> Option<Arc<V>> {
         let entries = self.entries.lock().ok()?;
         let e = entries.get(&(thread, kind))?;
         fresh(e, generation).then(|| e.rendered.clone())
@@ -112,13 +131,7 @@ impl AnonCache {
 
     /// Keeps a rendering made from data read when the write count was `generation` (read before
     /// the data, so a write that raced the read leaves the entry stale).
-    pub fn put(
-        &self,
-        thread: i64,
-        kind: Kind,
-        generation: u64,
-        rendered: Rendered,
-    ) -> Arc<Rendered> {
+    pub fn put(&self, thread: i64, kind: Kind, generation: u64, rendered: V) -> Arc<V> {
         let rendered = Arc::new(rendered);
         let Ok(mut entries) = self.entries.lock() else {
             return rendered;
@@ -141,7 +154,7 @@ impl AnonCache {
     }
 }
 
-fn fresh(e: &Entry, generation: u64) -> bool {
+fn fresh<V>(e: &Entry<V>, generation: u64) -> bool {
     e.generation == generation && e.made.elapsed() < TTL
 }
 

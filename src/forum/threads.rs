@@ -12,6 +12,7 @@ use crate::db::threads::{self, Cursor};
 use crate::db::users::UserRow;
 use crate::error::AppError;
 use crate::forum::access::{self, Access};
+use crate::forum::anon_cache::{Kind, RenderedList};
 use crate::forum::publish::{self, Place};
 use crate::forum::screen;
 use crate::forum::views::{badge, GroupView, PostView, ThreadView};
@@ -141,6 +142,57 @@ pub async fn list_for_page(
         true,
     )
     .await
+}
+
+/// A group's first page of threads as an anonymous reader is shown it: `render`'s output over
+/// the page, from the anonymous cache when it holds a current one (see
+/// [`anon_cache`](crate::forum::anon_cache)). The group's access check runs first, on every
+/// request, cached or not; only the first page is kept (later ones are read far less).
+pub async fn list_for_anonymous<R>(
+    state: &AppState,
+    slug: String,
+    json: bool,
+    waiting_for_clinician: bool,
+    size: PageSize,
+    render: R,
+) -> Result<(GroupView, std::sync::Arc<RenderedList>), AppError>
+where
+    R: FnOnce(&ThreadPage) -> Result<String, AppError>,
+{
+    let (group_id, group) = {
+        let slug = slug.clone();
+        state
+            .db
+            .run(move |conn| {
+                let a = access::by_slug(conn, &slug, None)?;
+                a.require_read()?;
+                Ok((a.group.id, group_view(&a)))
+            })
+            .await?
+    };
+    let kind = {
+        let (size, waiting) = (size.get(), waiting_for_clinician);
+        if json {
+            Kind::ListJson { size, waiting }
+        } else {
+            Kind::ListPage { size, waiting }
+        }
+    };
+    let rendered = state
+        .anon_lists
+        .get_or_make(
+            group_id,
+            kind,
+            || state.db.writes(),
+            || async move {
+                let page = list(state, slug, None, None, waiting_for_clinician, size).await?;
+                Ok(RenderedList {
+                    body: render(&page)?,
+                })
+            },
+        )
+        .await?;
+    Ok((group, rendered))
 }
 
 async fn read_page(

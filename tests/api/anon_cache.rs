@@ -142,3 +142,83 @@ async fn a_change_made_elsewhere_reaches_anonymous_readers_within_a_second_and_m
     let (_, v) = app.get(&page, None).await;
     assert!(bodies(&v).contains("Changed elsewhere."));
 }
+
+fn titles(v: &serde_json::Value) -> Vec<String> {
+    v["threads"]
+        .as_array()
+        .map(|ts| {
+            ts.iter()
+                .filter_map(|t| t["title"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[actix_web::test]
+async fn anonymous_readers_of_a_group_list_are_served_a_copy_that_no_change_has_made_wrong() {
+    let app = spawn_app().await;
+    let (admin, alice, _, first) = public_thread(&app, "asthma", "alice", "Spacers?").await;
+    let (page, api) = ("/groups/asthma", "/groups/asthma/threads");
+
+    // Read twice each: the second answer is the group's access check and the kept copy.
+    for _ in 0..2 {
+        let (s, html) = app.page(page).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(html.contains("A question"));
+        let (s, v) = app.get(api, None).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        assert_eq!(titles(&v), ["A question"]);
+    }
+    for path in [format!("{}{page}", app.base), format!("{}{api}", app.api)] {
+        let before = app.state.db.queries_run();
+        let res = app.client.get(&path).send().await.expect("request");
+        assert_eq!(res.status(), StatusCode::OK);
+        let cost = app.state.db.queries_run() - before;
+        assert_eq!(cost, 1, "{path}: {cost} queries for a kept list");
+    }
+
+    // A new thread through this server is listed at once; a page size or filter of its own is
+    // kept apart.
+    app.thread("asthma", &alice, "Cold air and running", "Any tips?")
+        .await;
+    let (_, html) = app.page(page).await;
+    assert!(html.contains("Cold air and running") && html.contains("A question"));
+    let (_, v) = app.get(api, None).await;
+    assert_eq!(titles(&v), ["Cold air and running", "A question"]);
+    let (_, v) = app.get(&format!("{api}?limit=1"), None).await;
+    assert_eq!(titles(&v), ["Cold air and running"]);
+    assert!(v["next_cursor"].is_string(), "{v}");
+
+    // A change made elsewhere (SQL from outside this server, as another server would): members
+    // see it at once, anonymous readers once their copy is a second old.
+    let change: &'static str = Box::leak(
+        format!(
+            "UPDATE threads SET title = 'Renamed elsewhere' WHERE id = (SELECT thread_id FROM posts WHERE id = {first})"
+        )
+        .into_boxed_str(),
+    );
+    app.sql(change, change).await;
+    let (_, v) = app.get(api, Some(&alice)).await;
+    assert!(titles(&v).contains(&"Renamed elsewhere".to_owned()), "{v}");
+    tokio::time::sleep(kindred::forum::anon_cache::TTL + Duration::from_millis(100)).await;
+    let (_, html) = app.page(page).await;
+    assert!(html.contains("Renamed elsewhere") && !html.contains("A question"));
+    let (_, v) = app.get(api, None).await;
+    assert!(titles(&v).contains(&"Renamed elsewhere".to_owned()), "{v}");
+
+    // The group turns private: no title reaches anyone outside it, cached or not.
+    let (s, v) = app
+        .send(
+            Method::PATCH,
+            "/groups/asthma",
+            Some(json!({"visibility": "private"})),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let (_, html) = app.page(page).await;
+    assert!(!html.contains("Renamed elsewhere") && !html.contains("Cold air"));
+    let (s, v) = app.get(api, None).await;
+    assert_ne!(s, StatusCode::OK);
+    assert!(!v.to_string().contains("Cold air"), "{v}");
+}

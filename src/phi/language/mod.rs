@@ -8,6 +8,7 @@ mod ages;
 mod date_words;
 mod dates;
 mod lexicon;
+mod name_cues;
 mod name_words;
 mod names;
 mod numbers;

@@ -1,0 +1,439 @@
+//! NAME by cue: a word made a person's name by what comes before it (a relation, "my name
+//! is", "I'm", "named", a greeting or sign-off, a form's "Name:" label) or by the names it is
+//! listed with ("Kónya, Becker and Vasquez"), and a post's signature line.
+
+use super::lexicon::{
+    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_SURNAME, F_TITLE,
+};
+use super::name_words::salutation;
+use super::names::{
+    acronym, alpha, cap, common, first, hyphenated, initial, joined, mid_cap, sep, surname,
+    surname_after, unknown, FULL, GIVEN,
+};
+
+/// A given name right after a cue that makes it a person's: a relation ("my daughter Emily",
+/// "my husband, john,"), "my name is", "I'm", a greeting or sign-off ("thanks, Maria").
+pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0 || !alpha(text, i) || (text.is(i, F_FUNCTION) && !text.is(i, F_FIRST)) {
+        return None;
+    }
+    let before = sep(text, i - 1);
+    if before.contains(['\n', '.', '!', '?', ';', '(', ')']) && !before.contains("--") {
+        // A new sentence or line: only a sign-off line counts (see `signature`).
+        return signature(text, i);
+    }
+    let prev = text.lower_word(i - 1);
+    let prev2 = if i >= 2 { text.lower_word(i - 2) } else { "" };
+    let is_first = first(text, i) || (text.is(i, F_FIRST) && alpha(text, i));
+    let name_word = common(text, i);
+    // A name that is also a word needs a capital, a comma or end after it, or a surname.
+    let settled = || {
+        cap(text, i)
+            || i + 1 == text.words.len()
+            || sep(text, i)
+                .trim_start()
+                .starts_with([',', '.', '!', '?', ')', ';'])
+            || (joined(text, i) && surname_after(text, i + 1, true))
+    };
+    let conf;
+    if prev == "is" && prev2 == "name" || prev == "name" && prev2 == "my" || prev == "names" {
+        // "my name is rubija": any word that is not a function word.
+        if (text.cased && !text.is_capitalised(i) && !is_first)
+            || (text.is(i, F_FUNCTION) && !settled())
+        {
+            return None;
+        }
+        conf = 0.85;
+    } else if text.is(i - 1, F_RELATION)
+        || (i >= 2 && text.is(i - 2, F_RELATION) && before.trim() == ",")
+        || (prev == "law" && prev2 == "in" && text.is(i - 3, F_RELATION))
+    {
+        // "my daughter Emily", "my husband, john,", "my mother-in-law ngozi", "my neighbour
+        // okafor": a given name or a surname of any origin, in any case when it is no word.
+        let listed = (is_first || surname(text, i) || unknown(text, i)) && !name_word;
+        let known = is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i));
+        if !known || (name_word && !settled()) || (text.cased && !text.is_capitalised(i) && !listed)
+        {
+            return None;
+        }
+        conf = 0.8;
+    } else if (prev == "m" && prev2 == "i")
+        || (prev == "s" && prev2 == "name")
+        || prev == "im"
+        || (prev == "am" && prev2 == "i")
+        || (prev == "is" && prev2 == "this")
+        || matches!(prev, "named" | "called")
+        || naming(prev, prev2)
+    {
+        // "named Xochitl", and "I'm Tochukwu, 34" / "im tochukwu and…": a name no list knows,
+        // when a comma, "and" or the end follows it in a self-introduction.
+        let introduced = || {
+            i + 1 == text.words.len()
+                || sep(text, i).trim_start().starts_with([',', '.', '!', ';'])
+                || matches!(text.lower_word(i + 1), "and" | "from" | "here" | "i" | "im")
+                // "I'm Bojka Žilih, originally from…": a given name and a surname.
+                || (joined(text, i)
+                    && (cap(text, i + 1) || surname(text, i + 1))
+                    && (i + 2 == text.words.len()
+                        || sep(text, i + 1).trim_start().starts_with([',', '.', '!', ';'])))
+        };
+        let unlisted = (matches!(prev, "named" | "called") || naming(prev, prev2) || introduced())
+            && (unknown(text, i) || (surname(text, i) && !name_word));
+        if !(is_first || unlisted) || (name_word && !(mid_cap(text, i) && settled())) {
+            return None;
+        }
+        conf = 0.75;
+    } else if salutation(prev) {
+        // After "visit"/"tell"/"hi", a name that is also a word needs more than a capital: in
+        // run-on text "…at my next visit Summer heat…" the capital starts a sentence.
+        let punctuated = || {
+            i + 1 == text.words.len()
+                || sep(text, i)
+                    .trim_start()
+                    .starts_with([',', '.', '!', '?', ')', ';'])
+                || (joined(text, i) && surname_after(text, i + 1, true))
+        };
+        // "Hi Manlio, …": a name no list knows, when a comma or the end closes the greeting.
+        let unlisted = cap(text, i) && punctuated() && unknown(text, i);
+        if !(is_first || unlisted)
+            || (text.cased && !text.is_capitalised(i))
+            || (name_word && !punctuated())
+        {
+            return None;
+        }
+        conf = 0.7;
+    } else {
+        return None;
+    }
+    let mut end = i;
+    if joined(text, i) && surname_after(text, i + 1, name_word) {
+        end = hyphenated(text, i + 1);
+    }
+    Some((end, conf, if end > i { FULL } else { GIVEN }))
+}
+
+/// The last line of a post holding only a name or two: "- jess", "Maria", "Jessica King".
+pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let line_start = text.raw[..text.words[i].start].rfind('\n')?;
+    let before = &text.raw[line_start..text.words[i].start];
+    if before.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let rest = &text.raw[text.words[i].end..];
+    let line_end = rest
+        .find('\n')
+        .map_or(text.raw.len(), |p| text.words[i].end + p);
+    let last = text.words.partition_point(|w| w.end <= line_end);
+    if last <= i || last - i > 3 || text.raw[line_end..].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let end = last - 1;
+    let all_names = (i..=end).all(|k| {
+        alpha(text, k)
+            && (first(text, k) || surname(text, k) || initial(text, k))
+            && (!text.cased || text.is_capitalised(k))
+    });
+    (all_names && first(text, i) && !common(text, i)).then_some((end, 0.7, GIVEN))
+}
+
+/// Words that give the name someone goes by: "everyone calls me Antti", "known as Csanád",
+/// "goes by Piusz", "she named him Frank".
+fn naming(prev: &str, prev2: &str) -> bool {
+    (prev == "me" && matches!(prev2, "call" | "calls"))
+        || (prev == "as" && prev2 == "known")
+        || (prev == "by" && matches!(prev2, "go" | "goes" | "went"))
+        || (matches!(prev, "him" | "her" | "them") && matches!(prev2, "named" | "called" | "name"))
+}
+
+/// Word `i` ends or continues as a full name: a middle initial or name, then a surname.
+fn extend(text: &Doc, i: usize) -> usize {
+    if !joined(text, i) {
+        return i;
+    }
+    let m = i + 1;
+    if joined(text, m) && initial(text, m) && surname_after(text, m + 1, false) {
+        return hyphenated(text, m + 1);
+    }
+    if surname_after(text, m, common(text, i)) {
+        return hyphenated(text, m);
+    }
+    i
+}
+
+/// A form's label: "Name: Toshimi Arata", "What's your last name? Magnusson", "surname - okafor".
+/// The word must be no English word (or a listed name that is none), capitalised when the
+/// writer uses capitals.
+pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0
+        || !alpha(text, i)
+        || text.word(i).chars().count() < 2
+        || text.is(i, F_FUNCTION)
+        || acronym(text, i)
+        || (text.cased && !text.is_capitalised(i))
+    {
+        return None;
+    }
+    let label = text.lower_word(i - 1);
+    if !matches!(
+        label,
+        "name" | "names" | "surname" | "surnames" | "firstname" | "lastname" | "fullname"
+    ) {
+        return None;
+    }
+    // "Name:" opening a line, or a person's name label: not "brand name: Humira".
+    let opens_line = text.starts_sentence(i - 1);
+    if !(opens_line || person_label(text.lower_word(i - 2))) {
+        return None;
+    }
+    let before = sep(text, i - 1);
+    let marked = before.trim();
+    if !matches!(marked, ":" | "?" | "-" | "–" | ":-") || before.matches('\n').count() > 1 {
+        return None;
+    }
+    let listed = text.is(i, F_FIRST | F_SURNAME) && !common(text, i);
+    if !(listed || unknown(text, i)) {
+        return None;
+    }
+    let end = extend(text, i);
+    Some((end, 0.8, if end > i { FULL } else { GIVEN }))
+}
+
+/// What may stand before a name label: a person's ("my name", "patient name", "last name"),
+/// not a thing's ("brand name", "the name: Stelara").
+fn person_label(w: &str) -> bool {
+    matches!(
+        w,
+        "my" | "your"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "patient"
+            | "patients"
+            | "pt"
+            | "first"
+            | "last"
+            | "full"
+            | "given"
+            | "family"
+            | "maiden"
+            | "middle"
+            | "baby"
+            | "real"
+            | "legal"
+            | "nick"
+            | "mum"
+            | "mom"
+            | "son"
+            | "daughter"
+    )
+}
+
+/// A capitalised word no English word, the writer using capitals, on no list of words.
+fn name_shaped(text: &Doc, m: usize) -> bool {
+    cap(text, m)
+        && alpha(text, m)
+        && text.word(m).chars().count() >= 2
+        && !text.is(
+            m,
+            F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_STATE | F_RELATION | F_TITLE,
+        )
+        && !acronym(text, m)
+}
+
+/// The word listed with word `i` ("X, Y", "X and Y", "X & Y", "X, and Y"), on either side.
+fn coordinate(text: &Doc, i: usize, right: bool) -> Option<usize> {
+    let n = text.words.len();
+    let (a, b) = if right {
+        (i, i + 1)
+    } else {
+        (i.checked_sub(1)?, i)
+    };
+    if b >= n {
+        return None;
+    }
+    if matches!(sep(text, a), ", " | " & ") {
+        return Some(if right { b } else { a });
+    }
+    // "X and Y": the linking word sits between them.
+    let (a, b) = if right {
+        (i, i + 2)
+    } else {
+        (i.checked_sub(2)?, i)
+    };
+    if b >= n || !matches!(text.lower_word(a + 1), "and" | "or") {
+        return None;
+    }
+    let s1 = sep(text, a);
+    (matches!(s1, " " | ", ") && sep(text, a + 1) == " ").then_some(if right { b } else { a })
+}
+
+/// Whether the list word `i` is in follows a word about places: "in Lagos, Abuja and Kano",
+/// "moved to Leeds or Bradford" (towns are surnames too). "thanks to X and Y" stays people.
+fn placed(text: &Doc, i: usize) -> bool {
+    let mut head = i;
+    for _ in 0..8 {
+        match coordinate(text, head, false) {
+            Some(j) if name_shaped(text, j) => head = j,
+            _ => break,
+        }
+    }
+    if head == 0 {
+        return false;
+    }
+    let p = text.lower_word(head - 1);
+    let p2 = if head >= 2 {
+        text.lower_word(head - 2)
+    } else {
+        ""
+    };
+    matches!(
+        p,
+        "in" | "near"
+            | "around"
+            | "across"
+            | "between"
+            | "via"
+            | "from"
+            | "at"
+            | "visited"
+            | "visiting"
+            | "outside"
+            | "towards"
+            | "toward"
+    ) || (p == "to"
+        && !matches!(
+            p2,
+            "thanks"
+                | "thank"
+                | "talk"
+                | "talked"
+                | "spoke"
+                | "speak"
+                | "said"
+                | "wrote"
+                | "tribute"
+        ))
+}
+
+/// Names listed together: "our founders: Kónya, Becker and Vasquez", "Marrero and Murphy".
+/// Each capitalised, none an English word, one at least on a name list and the other on one
+/// or no word at all. Places listed together are blocked where known ("Leeds and Bradford"
+/// stay a risk: both are surnames).
+pub(super) fn coordinated(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if !text.cased || !name_shaped(text, i) {
+        return None;
+    }
+    let listed = |m: usize| text.is(m, F_FIRST | F_SURNAME);
+    if placed(text, i) {
+        return None;
+    }
+    for right in [true, false] {
+        let Some(j) = coordinate(text, i, right) else {
+            continue;
+        };
+        if !name_shaped(text, j) {
+            continue;
+        }
+        let ok = (listed(i) && (listed(j) || unknown(text, j))) || (listed(j) && unknown(text, i));
+        if ok {
+            return Some((i, 0.6, GIVEN));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::{institutions, Doc};
+    use crate::phi::text::Text;
+
+    fn names(raw: &str) -> Vec<String> {
+        let text = Text::new(raw);
+        let doc = Doc::new(&text);
+        let mut out = Vec::new();
+        super::super::names::detect(&doc, &institutions(&text), &mut out);
+        out.iter()
+            .filter(|f| f.confidence >= 0.5)
+            .map(|f| raw[f.start..f.end].to_string())
+            .collect()
+    }
+
+    fn finds(cases: &[(&str, &str)]) {
+        for (raw, want) in cases {
+            let found = names(raw);
+            assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn form_labels_name_whoever_follows() {
+        finds(&[
+            ("Name: Oyelaran Adebisi\nDOB on file", "Oyelaran Adebisi"),
+            ("what's your surname? Wojciechowska", "Wojciechowska"),
+            ("Patient name: Thi Hương Phạm", "Thi Hương Phạm"),
+            ("full name - Kwabena O. Mensah", "Kwabena O. Mensah"),
+            // Lower case: a word on no list and no English word.
+            ("name: tochukwu", "tochukwu"),
+        ]);
+        for raw in [
+            "Name: withheld for privacy",
+            "Brand name: Humira. Generic name? adalimumab",
+            "the name: Stelara, not Skyrizi",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn the_name_someone_goes_by() {
+        finds(&[
+            ("everyone calls me Bartłomiej", "Bartłomiej"),
+            ("my friends call me siddharth", "siddharth"),
+            ("she is known as Nkechi", "Nkechi"),
+            ("he goes by Ximena", "Ximena"),
+            ("we named her Aoife", "Aoife"),
+            ("they named him Frank", "Frank"),
+        ]);
+        for raw in [
+            "please call me back tomorrow",
+            "it is known as a biologic",
+            "the nurse called me yesterday",
+            "the pain goes by evening",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn greetings_and_introductions_of_every_origin() {
+        finds(&[
+            ("Hi Oluwadamilare, thanks for the tip", "Oluwadamilare"),
+            (
+                "I'm Eszter Kovácsné, from Pécs originally",
+                "Eszter Kovácsné",
+            ),
+        ]);
+        for raw in ["Hi Everyone, new here", "Hi Dupixent users, quick question"] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn names_listed_together() {
+        finds(&[
+            ("thanks to Nowak, Kowalczyk and Wiśniewska", "Kowalczyk"),
+            ("both Ferreira and Szabo were on call", "Ferreira"),
+            ("Okonkwo & Adeyemi run the group", "Adeyemi"),
+        ]);
+        for raw in [
+            "I tried Humira, Enbrel and Rinvoq",
+            "in Lagos, Abuja and Kano",
+            "we saw Pfizer and Moderna",
+            "apples, pears and plums",
+            "METHOTREXATE AND FOLIC ACID",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+}

@@ -8,11 +8,13 @@ mod ages;
 mod date_words;
 mod dates;
 mod lexicon;
+mod localities;
 mod name_cues;
 mod name_words;
 mod names;
 mod numbers;
 mod places;
+mod postcodes;
 mod street_words;
 mod towns;
 
@@ -24,6 +26,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let first_place = out.len();
     places::detect(&doc, &blocked, out);
     abroad::detect(&doc, &blocked, out);
+    number_before(text, &mut out[first_place..]);
     blocked.extend(
         out[first_place..]
             .iter()
@@ -34,6 +37,28 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     names::detect(&doc, &blocked, out);
     dates::detect(text, out);
     ages::detect(text, out);
+}
+
+/// "28245 Puruntie 82", "17151 2450 Crown St": a second number written just before a street
+/// (a building's, a delivery office's) belongs to the address.
+fn number_before(text: &Text, found: &mut [Finding]) {
+    for f in found
+        .iter_mut()
+        .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5 && f.why == abroad::STREET)
+    {
+        let k = text.word_at_or_after(f.start);
+        if k == 0 || k >= text.words.len() || text.words[k].start != f.start {
+            continue;
+        }
+        let before = text.words[k - 1];
+        let w = text.lower_word(k - 1);
+        if (1..=6).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && &text.raw[before.end..f.start] == " "
+        {
+            f.start = before.start;
+        }
+    }
 }
 
 /// Sorts byte ranges and merges overlapping ones, for `overlaps`.
@@ -68,6 +93,29 @@ fn finding(kind: Kind, start: usize, end: usize, confidence: f32, why: &'static 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A second number before a street belongs to the address; not before a town or a count.
+    #[test]
+    fn a_number_before_a_street_is_part_of_it() {
+        let spans = |raw: &str| {
+            let text = Text::new(raw);
+            let mut out = Vec::new();
+            detect(&text, &mut out);
+            out.iter()
+                .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
+                .map(|f| raw[f.start..f.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        for (raw, want) in [
+            ("at 28245 Puruntie 82 Apt. 5", "28245 Puruntie 82"),
+            ("meet at 17151 2450 Crown St", "17151 2450 Crown St"),
+        ] {
+            let got = spans(raw);
+            assert!(got.iter().any(|s| s.starts_with(want)), "{raw}: {got:?}");
+        }
+        let town = spans("Hauptstr. 16, 20095 Hamburg");
+        assert!(!town.iter().any(|s| s.starts_with("20095")), "{town:?}");
+    }
 
     /// Long and hostile inputs: each detector must stay linear (check the time in release).
     #[test]

@@ -80,7 +80,12 @@ const RELATION: &str =
          spouse friend bestie buddy neighbor neighbour roommate coworker colleague boss \
          stepson stepdaughter stepmom stepdad stepmother stepfather twin twins \
          patient pt client resident caregiver carer aide student teacher pastor \
-         inlaw godson goddaughter godmother godfather sweetheart bf gf dh dw ds dd";
+         inlaw godson goddaughter godmother godfather sweetheart bf gf dh dw ds dd \
+         aunty gran grannie nanna gramma grandmom grandmum grandaughter hubs mama mamma \
+         papi mami tia tio zia zio tante onkel oncle babcia dziadek babushka dedushka yiayia \
+         pappou mormor farmor morfar farfar vovo avo suegra suegro cunada cunado sobrina \
+         sobrino hija hijo figlia figlio amma appa ammi abbu nani dadi didi bhaiya bhai \
+         chacha chachi mausi kuya bubbe zayde";
 
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =
@@ -419,6 +424,19 @@ pub fn near_english(w: &str) -> bool {
                 if english(&t) {
                     return true;
                 }
+            }
+        }
+    }
+    // A letter left out: "evryone", "definitly".
+    let mut t = Vec::with_capacity(b.len() + 1);
+    for i in 0..=b.len() {
+        for l in b'a'..=b'z' {
+            t.clear();
+            t.extend_from_slice(&b[..i]);
+            t.push(l);
+            t.extend_from_slice(&b[i..]);
+            if english(&t) {
+                return true;
             }
         }
     }

@@ -18,7 +18,12 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         return None;
     }
     let before = sep(text, i - 1);
-    if before.contains(['\n', '.', '!', '?', ';', '(', ')']) && !before.contains("--") {
+    // "my daughter (Ximena) is 7": a name in brackets right after its cue.
+    let bracketed = before.trim() == "(" && sep(text, i).trim_start().starts_with(')');
+    if before.contains(['\n', '.', '!', '?', ';', '(', ')'])
+        && !before.contains("--")
+        && !bracketed
+    {
         // A new sentence or line: only a sign-off line counts (see `signature`).
         return signature(text, i);
     }
@@ -93,8 +98,12 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
                     .starts_with([',', '.', '!', '?', ')', ';'])
                 || (joined(text, i) && surname_after(text, i + 1, true))
         };
-        // "Hi Manlio, …": a name no list knows, when a comma or the end closes the greeting.
-        let unlisted = cap(text, i) && punctuated() && unknown(text, i);
+        // "Hi Manlio, …", "thanks bongani!": a name no list knows, when a comma or the end
+        // closes a greeting or thanks (not "asked ChatGPT, …").
+        let unlisted = greeting(prev)
+            && (cap(text, i) || !text.cased)
+            && punctuated()
+            && unknown(text, i);
         if !(is_first || unlisted)
             || (text.cased && !text.is_capitalised(i))
             || (name_word && !punctuated())
@@ -134,6 +143,34 @@ pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             && (!text.cased || text.is_capitalised(k))
     });
     (all_names && first(text, i) && !common(text, i)).then_some((end, 0.7, GIVEN))
+}
+
+/// A greeting or thanks that a name closes ("hi Manlio,", "thanks bongani!").
+fn greeting(w: &str) -> bool {
+    matches!(
+        w,
+        "hi" | "hello" | "hey" | "dear" | "thanks" | "thank" | "thx" | "ty" | "cheers" | "hugs"
+    )
+}
+
+/// "Nomvula here, new to the group": a listed given name (of any origin, no English word)
+/// introducing its writer at the start of a sentence or after a greeting.
+pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let k = i + 1;
+    if k >= text.words.len()
+        || text.lower_word(k) != "here"
+        || sep(text, i) != " "
+        || !first(text, i)
+        || common(text, i)
+        || (text.cased && !text.is_capitalised(i))
+        || !(text.starts_sentence(i) || sep(text, i - 1).contains(','))
+    {
+        return None;
+    }
+    let closed = k + 1 == text.words.len()
+        || sep(text, k).trim_start().starts_with([',', '.', '!', '-', ':', ';'])
+        || matches!(text.lower_word(k + 1), "and" | "from" | "i" | "im" | "with");
+    closed.then_some((i, 0.7, GIVEN))
 }
 
 /// Words that give the name someone goes by: "everyone calls me Antti", "known as Csanád",
@@ -415,6 +452,45 @@ mod tests {
             ),
         ]);
         for raw in ["Hi Everyone, new here", "Hi Dupixent users, quick question"] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn relations_of_many_languages_and_brackets() {
+        finds(&[
+            ("my aunty Funmilayo said try ginger", "Funmilayo"),
+            ("my babcia Józefa makes soup", "Józefa"),
+            ("my nani kamla has diabetes", "kamla"),
+            ("my suegra Itzel came", "Itzel"),
+            ("my daughter (Ximena) is 7", "Ximena"),
+        ]);
+        for raw in [
+            "my aunty (the one in leeds) came",
+            "my babcia says hi",
+            "my daughter (7) has it too",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn lower_case_thanks_and_name_here() {
+        finds(&[
+            ("thanks bongani!", "bongani"),
+            ("my aunty funmilayo is here", "funmilayo"),
+            ("cheers oyelaran", "oyelaran"),
+            ("Hi all, Nomvula here, new to the group", "Nomvula"),
+            ("siddharth here and i have crohns", "siddharth"),
+        ]);
+        for raw in [
+            "thanks everyone!",
+            "thanks evryone!",
+            "i asked chatgpt, it said rest",
+            "Newbie here, hi all",
+            "Same here, Grace here too",
+            "Humira here, two years in",
+        ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }
     }

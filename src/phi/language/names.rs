@@ -7,7 +7,7 @@ use super::lexicon::{
     Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_STATE_ABBR, F_SURNAME,
     F_TITLE, F_WORLD,
 };
-use super::name_cues::{coordinated, cued, labelled};
+use super::name_cues::{coordinated, cued, here, labelled};
 use super::name_words::{disease_noun, eponym, office_word};
 use super::{finding, Kind};
 use crate::phi::Finding;
@@ -29,6 +29,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| labelled(text, i))
             .or_else(|| cued(text, i))
             .or_else(|| coordinated(text, i))
+            .or_else(|| here(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {

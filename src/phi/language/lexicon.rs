@@ -85,7 +85,11 @@ const RELATION: &str =
          papi mami tia tio zia zio tante onkel oncle babcia dziadek babushka dedushka yiayia \
          pappou mormor farmor morfar farfar vovo avo suegra suegro cunada cunado sobrina \
          sobrino hija hijo figlia figlio amma appa ammi abbu nani dadi didi bhaiya bhai \
-         chacha chachi mausi kuya bubbe zayde";
+         chacha chachi mausi kuya bubbe zayde girl boy physio physiotherapist therapist \
+         counsellor counselor midwife practitioner consultant surgeon specialist neurologist \
+         oncologist rheumatologist rheumy cardiologist dermatologist endocrinologist \
+         gastroenterologist psychiatrist psychologist pharmacist dietitian dietician doula \
+         nanny chaplain keyworker";
 
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =
@@ -393,13 +397,23 @@ pub fn fold(word: &str) -> String {
 }
 
 /// Whether an ASCII lower-case word is one letter off an English word: one letter dropped,
-/// changed, or two swapped ("allways", "definately", "teh"). Typos, not names.
+/// changed, added, or two swapped ("allways", "definately", "teh", "evryone"). Typos, not names.
 pub fn near_english(w: &str) -> bool {
+    near(w, F_ENGLISH)
+}
+
+/// Whether an ASCII lower-case word is one letter off a relation word: "neice", "huband".
+pub fn near_relation(w: &str) -> bool {
+    near(w, F_RELATION)
+}
+
+/// One letter dropped, changed, added, or two swapped, gives a word on the list `flag`.
+fn near(w: &str, flag: u16) -> bool {
     let english = |c: &[u8]| {
         std::str::from_utf8(c)
             .ok()
             .and_then(|c| CLASSES.get(c))
-            .is_some_and(|f| f & F_ENGLISH != 0)
+            .is_some_and(|f| f & flag != 0)
     };
     let b = w.as_bytes();
     let mut c = Vec::with_capacity(b.len());

@@ -50,6 +50,7 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         }
         conf = 0.85;
     } else if text.is(i - 1, F_RELATION)
+        || misspelt_relation(text, i - 1)
         || (i >= 2 && text.is(i - 2, F_RELATION) && before.trim() == ",")
         || (prev == "law" && prev2 == "in" && text.is(i - 3, F_RELATION))
     {
@@ -143,6 +144,29 @@ pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             && (!text.cased || text.is_capitalised(k))
     });
     (all_names && first(text, i) && !common(text, i)).then_some((end, 0.7, GIVEN))
+}
+
+/// "my neice", "our huband": a word one letter off a relation, after a possessive, that is no
+/// word or name itself. Counts against the post's budget of typo checks.
+fn misspelt_relation(text: &Doc, k: usize) -> bool {
+    let w = text.lower_word(k);
+    if k == 0
+        || !matches!(text.lower_word(k - 1), "my" | "our" | "his" | "her" | "their")
+        || !(4..=16).contains(&w.len())
+        || !w.bytes().all(|b| b.is_ascii_lowercase())
+        || text.is(
+            k,
+            F_ENGLISH | F_FUNCTION | F_FIRST | F_SURNAME | F_NAME_WORD | F_RELATION,
+        )
+    {
+        return false;
+    }
+    let left = text.typo_checks.get();
+    if left == 0 {
+        return false;
+    }
+    text.typo_checks.set(left - 1);
+    super::lexicon::near_relation(w)
 }
 
 /// A greeting or thanks that a name closes ("hi Manlio,", "thanks bongani!").
@@ -464,11 +488,20 @@ mod tests {
             ("my nani kamla has diabetes", "kamla"),
             ("my suegra Itzel came", "Itzel"),
             ("my daughter (Ximena) is 7", "Ximena"),
+            // Misspelt relations, and the people who care for someone.
+            ("my neice priya has it too", "priya"),
+            ("my huband kofi drove", "kofi"),
+            ("my physio zsofia helped", "zsofia"),
+            ("my girl Amara is 9", "Amara"),
+            ("my therapist Oyelaran says", "Oyelaran"),
         ]);
         for raw in [
             "my aunty (the one in leeds) came",
             "my babcia says hi",
             "my daughter (7) has it too",
+            "my sin was eating cake",
+            "my therapist said rest, my rheumatologist Monday",
+            "my rheumy upped mtx",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

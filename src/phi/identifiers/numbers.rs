@@ -103,7 +103,11 @@ fn iban_checks(s: &str) -> bool {
             b'A'..=b'Z' => u32::from(c - b'A') + 10,
             _ => return false,
         };
-        rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
     }
     rem == 1
 }
@@ -293,7 +297,10 @@ mod tests {
         // Same shapes, wrong check digits: no IBAN (a long code may still be held otherwise).
         for s in ["GB28NWBK60161331926819", "DE88370400440532013000"] {
             let got = held(s);
-            assert!(!got.iter().any(|(k, _)| *k == Kind::Account), "{s}: {got:?}");
+            assert!(
+                !got.iter().any(|(k, _)| *k == Kind::Account),
+                "{s}: {got:?}"
+            );
         }
     }
 

@@ -20,9 +20,7 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let before = sep(text, i - 1);
     // "my daughter (Ximena) is 7": a name in brackets right after its cue.
     let bracketed = before.trim() == "(" && sep(text, i).trim_start().starts_with(')');
-    if before.contains(['\n', '.', '!', '?', ';', '(', ')'])
-        && !before.contains("--")
-        && !bracketed
+    if before.contains(['\n', '.', '!', '?', ';', '(', ')']) && !before.contains("--") && !bracketed
     {
         // A new sentence or line: only a sign-off line counts (see `signature`).
         return signature(text, i);
@@ -101,10 +99,8 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         };
         // "Hi Manlio, …", "thanks bongani!": a name no list knows, when a comma or the end
         // closes a greeting or thanks (not "asked ChatGPT, …").
-        let unlisted = greeting(prev)
-            && (cap(text, i) || !text.cased)
-            && punctuated()
-            && unknown(text, i);
+        let unlisted =
+            greeting(prev) && (cap(text, i) || !text.cased) && punctuated() && unknown(text, i);
         if !(is_first || unlisted)
             || (text.cased && !text.is_capitalised(i))
             || (name_word && !punctuated())
@@ -151,7 +147,10 @@ pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
 fn misspelt_relation(text: &Doc, k: usize) -> bool {
     let w = text.lower_word(k);
     if k == 0
-        || !matches!(text.lower_word(k - 1), "my" | "our" | "his" | "her" | "their")
+        || !matches!(
+            text.lower_word(k - 1),
+            "my" | "our" | "his" | "her" | "their"
+        )
         || !(4..=16).contains(&w.len())
         || !w.bytes().all(|b| b.is_ascii_lowercase())
         || text.is(
@@ -192,9 +191,26 @@ pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         return None;
     }
     let closed = k + 1 == text.words.len()
-        || sep(text, k).trim_start().starts_with([',', '.', '!', '-', ':', ';'])
+        || sep(text, k)
+            .trim_start()
+            .starts_with([',', '.', '!', '-', ':', ';'])
         || matches!(text.lower_word(k + 1), "and" | "from" | "i" | "im" | "with");
     closed.then_some((i, 0.7, GIVEN))
+}
+
+/// A speaker's name opening a line of a transcript: "Mette: how are you feeling?". A listed
+/// given name (of any origin) that is no English word, capitalised when the writer uses
+/// capitals; "Update:", "Me:" and "Nurse:" are words.
+pub(super) fn speaker(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let line_start = i == 0 || sep(text, i - 1).contains('\n');
+    let said = sep(text, i).trim_start().starts_with(':');
+    (line_start
+        && said
+        && first(text, i)
+        && !common(text, i)
+        && !text.is(i, F_ENGLISH)
+        && (!text.cased || text.is_capitalised(i)))
+    .then_some((i, 0.6, GIVEN))
 }
 
 /// Words that give the name someone goes by: "everyone calls me Antti", "known as Csanád",
@@ -523,6 +539,21 @@ mod tests {
             "Newbie here, hi all",
             "Same here, Grace here too",
             "Humira here, two years in",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn speakers_of_a_transcript() {
+        finds(&[
+            ("Mette: how are you feeling?\nMe: tired", "Mette"),
+            ("me: hi\nSiddharth: hello", "Siddharth"),
+        ]);
+        for raw in [
+            "Update: the scan was clear",
+            "Me: tired\nNurse: ok",
+            "Edit: typo\nSummary: fine",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

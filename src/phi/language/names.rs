@@ -7,7 +7,7 @@ use super::lexicon::{
     Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_STATE_ABBR, F_SURNAME,
     F_TITLE, F_WORLD,
 };
-use super::name_cues::{coordinated, cued, here, labelled};
+use super::name_cues::{coordinated, cued, here, labelled, speaker};
 use super::name_words::{disease_noun, eponym, office_word};
 use super::{finding, Kind};
 use crate::phi::Finding;
@@ -30,6 +30,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| cued(text, i))
             .or_else(|| coordinated(text, i))
             .or_else(|| here(text, i))
+            .or_else(|| speaker(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {
@@ -350,8 +351,16 @@ fn reversed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
 fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     // Names from the lists of every origin count only beside a cue or another name: alone,
     // too many of them are words in some language ("sonata", "memphis").
-    if !first(text, i) || text.word(i).len() < 3 || text.is(i, F_WORLD) {
+    if !first(text, i) || text.word(i).len() < 3 {
         return None;
+    }
+    if text.is(i, F_WORLD) {
+        // …unless the post makes it someone's: "Franciska's kid", capitalised mid-sentence
+        // and possessive ("Crohn's", "Hashimoto's" are blocked as eponyms in `excluded`).
+        let possessive = i + 1 < text.words.len()
+            && matches!(sep(text, i), "'" | "’")
+            && text.lower_word(i + 1) == "s";
+        return (possessive && mid_cap(text, i) && !common(text, i)).then_some((i, 0.6, GIVEN));
     }
     let name_word = common(text, i);
     if text.cased && !text.is_capitalised(i) {
@@ -453,6 +462,8 @@ mod tests {
             ("ask Oyelaran B Adebisi at the desk", "Oyelaran B Adebisi"),
             // A listed surname after an unknown given name, at a sentence's start too.
             ("Weronika Kowalczyk runs the group.", "Weronika Kowalczyk"),
+            // A name of another country's list, possessive mid-sentence.
+            ("we stayed at Katrine's flat", "Katrine"),
         ] {
             let found = names(raw);
             assert!(
@@ -512,6 +523,7 @@ mod tests {
             "Vitamin D Levels were low, Hepatitis B Vaccine done",
             "Humira X Rinvoq comparison",
             "Dupixent Rinvoq and the rest",
+            "I have Hashimoto's and Sjogren's, and Crohn's disease",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

@@ -261,6 +261,9 @@ pub const F_STATE_ABBR: u16 = 128;
 pub const F_WORLD: u16 = 256;
 /// An English word (SCOWL).
 pub const F_ENGLISH: u16 = 512;
+/// On the US Census given names (`first-names.txt`): a name even where another country's
+/// lists hold it as a surname too ("Kevin", "Alma").
+pub const F_CENSUS_FIRST: u16 = 1024;
 
 /// Every listed word with the lists it is on, so that a word is looked up once per post.
 static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
@@ -269,7 +272,7 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
             HashMap::with_capacity_and_hasher(131_072, BuildHasherDefault::default());
         // The data files hold one word a line.
         for (list, flag) in [
-            (FIRST, F_FIRST),
+            (FIRST, F_FIRST | F_CENSUS_FIRST),
             (SURNAME, F_SURNAME),
             (NAME_WORD, F_NAME_WORD),
             (WORLD_FIRST, F_FIRST | F_WORLD),

@@ -4,8 +4,8 @@
 //! not also an English word. Capitals count only when the writer uses them (`text.cased`).
 
 use super::lexicon::{
-    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_STATE_ABBR, F_SURNAME,
-    F_TITLE, F_WORLD,
+    Doc, F_CENSUS_FIRST, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE,
+    F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
 use super::name_cues::{coordinated, cued, here, labelled, speaker};
 use super::name_words::{disease_noun, eponym, office_word};
@@ -291,7 +291,8 @@ fn initialled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             && text.word(m).chars().all(char::is_uppercase)
             // "Humira X Rinvoq": an "x" is "versus", and two words no list knows may be drugs.
             && !text.lower_word(m).eq("x")
-            && (listed(i) || listed(k))
+            // Two words no list knows need the initial's dot: "Faina D. Yefremova".
+            && (listed(i) || listed(k) || (sep(text, m).starts_with('.') && unknown(text, i) && unknown(text, k)))
     } else {
         first(text, i) && surname(text, k)
     };
@@ -354,7 +355,7 @@ fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if !first(text, i) || text.word(i).len() < 3 {
         return None;
     }
-    if text.is(i, F_WORLD) {
+    if text.is(i, F_WORLD) && !text.is(i, F_CENSUS_FIRST) {
         // …unless the post makes it someone's: "Franciska's kid", capitalised mid-sentence
         // and possessive ("Crohn's", "Hashimoto's" are blocked as eponyms in `excluded`).
         let possessive = i + 1 < text.words.len()
@@ -460,6 +461,12 @@ mod tests {
                 "Szilvia K. Tóthné",
             ),
             ("ask Oyelaran B Adebisi at the desk", "Oyelaran B Adebisi"),
+            (
+                "a letter from Qwerindo T. Zafrulla came",
+                "Qwerindo T. Zafrulla",
+            ),
+            // A Census given name that other lists hold as a surname too, alone.
+            ("Kevin had the same scan", "Kevin"),
             // A listed surname after an unknown given name, at a sentence's start too.
             ("Weronika Kowalczyk runs the group.", "Weronika Kowalczyk"),
             // A name of another country's list, possessive mid-sentence.

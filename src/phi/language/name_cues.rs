@@ -39,7 +39,10 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             || (joined(text, i) && surname_after(text, i + 1, true))
     };
     let conf;
-    if prev == "is" && prev2 == "name" || prev == "name" && prev2 == "my" || prev == "names" {
+    if matches!(prev, "is" | "was") && prev2 == "name"
+        || prev == "name" && prev2 == "my"
+        || prev == "names"
+    {
         // "my name is rubija": any word that is not a function word.
         if (text.cased && !text.is_capitalised(i) && !is_first)
             || (text.is(i, F_FUNCTION) && !settled())
@@ -219,7 +222,51 @@ fn naming(prev: &str, prev2: &str) -> bool {
     (prev == "me" && matches!(prev2, "call" | "calls"))
         || (prev == "as" && prev2 == "known")
         || (prev == "by" && matches!(prev2, "go" | "goes" | "went"))
-        || (matches!(prev, "him" | "her" | "them") && matches!(prev2, "named" | "called" | "name"))
+        || (matches!(prev, "him" | "her" | "them")
+            && matches!(prev2, "named" | "called" | "name" | "call" | "calls"))
+}
+
+/// "my daughter is Ximena", "my sons are mateo and thiago": a listed given name (no English
+/// word) after a possessed relation and "is", "are" or "was".
+pub(super) fn relation_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i < 3
+        || !matches!(text.lower_word(i - 1), "is" | "are" | "was" | "were")
+        || !(text.is(i - 2, F_RELATION)
+            || text
+                .lower_word(i - 2)
+                .strip_suffix('s')
+                .is_some_and(super::lexicon::relation))
+        || !matches!(
+            text.lower_word(i - 3),
+            "my" | "our" | "his" | "her" | "their"
+        )
+        || !first(text, i)
+        || common(text, i)
+        || text.is(i, F_ENGLISH)
+        || (text.cased && !text.is_capitalised(i))
+        || sep(text, i - 1) != " "
+    {
+        return None;
+    }
+    let end = extend(text, i);
+    Some((end, 0.75, if end > i { FULL } else { GIVEN }))
+}
+
+/// A given name listed right after a name just held: "my twins ngozi and chidi", "Aoife, Cian".
+/// Listed, no English word, capitalised when the writer uses capitals.
+pub(super) fn listed_after(
+    text: &Doc,
+    i: usize,
+    last_held: Option<usize>,
+) -> Option<(usize, f32, &'static str)> {
+    let last = last_held?;
+    let j = coordinate(text, i, false)?;
+    (j == last
+        && first(text, i)
+        && !common(text, i)
+        && !text.is(i, F_ENGLISH)
+        && (!text.cased || text.is_capitalised(i)))
+    .then_some((extend(text, i), 0.7, GIVEN))
 }
 
 /// Word `i` ends or continues as a full name: a middle initial or name, then a surname.
@@ -554,6 +601,26 @@ mod tests {
             "Update: the scan was clear",
             "Me: tired\nNurse: ok",
             "Edit: typo\nSummary: fine",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_relation_is_a_name_and_names_listed_after_one() {
+        finds(&[
+            ("my daughter is ximena", "ximena"),
+            ("My sons are Mateo and Thiago", "Thiago"),
+            ("my kids are aoife and cian", "cian"),
+            ("my twins ngozi, tunde and emeka", "tunde"),
+            ("we call him bartek", "bartek"),
+            ("her name was józefa", "józefa"),
+        ]);
+        for raw in [
+            "my daughter is tired and my son is fine",
+            "my husband is grace itself",
+            "my mum is polish and my dad is welsh",
+            "my twins and me",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

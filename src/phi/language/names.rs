@@ -7,7 +7,7 @@ use super::lexicon::{
     Doc, F_CENSUS_FIRST, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE,
     F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
-use super::name_cues::{coordinated, cued, here, labelled, speaker};
+use super::name_cues::{coordinated, cued, here, labelled, listed_after, relation_is, speaker};
 use super::name_words::{disease_noun, eponym, office_word};
 use super::{finding, Kind};
 use crate::phi::Finding;
@@ -20,6 +20,8 @@ pub(super) const GIVEN: &str = "a person's first name";
 pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Finding>) {
     let n = text.words.len();
     let mut i = 0;
+    // The last word of the last name held, for names listed after it ("aoife and cian").
+    let mut last_held: Option<usize> = None;
     while i < n {
         let found = titled(text, i)
             .or_else(|| full_name(text, i))
@@ -28,12 +30,17 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| pair(text, i))
             .or_else(|| labelled(text, i))
             .or_else(|| cued(text, i))
+            .or_else(|| relation_is(text, i))
             .or_else(|| coordinated(text, i))
             .or_else(|| here(text, i))
             .or_else(|| speaker(text, i))
+            .or_else(|| listed_after(text, i, last_held))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {
+                if confidence >= 0.5 {
+                    last_held = Some(end);
+                }
                 out.push(finding(
                     Kind::Name,
                     text.words[i].start,

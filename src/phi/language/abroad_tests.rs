@@ -195,6 +195,10 @@ fn postcodes_after_a_country() {
         ("Riisa\nEstonia 62488", "62488"),
         ("OULU\nFinland 80896\n", "80896"),
         ("Pines Beach, New Zealand 34694.", "34694"),
+        // A town after a word about places, then its code.
+        ("we moved to Skælskør 4230 last year", "4230"),
+        ("she is in Vila Nova de Gaia 4400-123 now", "4400-123"),
+        ("office in Aarhus C 8000 closed", "8000"),
     ] {
         let got = found(raw);
         assert!(
@@ -206,6 +210,10 @@ fn postcodes_after_a_country() {
         "moved to Germany 2019",
         "Finland 80896 people took part in the trial",
         "India 1000 mg doses are common",
+        "born in Lagos 1985",
+        "in March 2024 and in total 15000 steps",
+        "at Walgreens 2000 units of d3",
+        "in ICU 1234 was my bed",
     ] {
         let got: Vec<_> = found(raw)
             .into_iter()

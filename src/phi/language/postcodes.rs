@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::abroad::{capital_ok, name_word, TOWN, ZIP};
-use super::lexicon::{Doc, F_FUNCTION, F_NAME_WORD};
+use super::abroad::{capital_ok, name_word, particle, TOWN, ZIP};
+use super::lexicon::{month, Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD};
 use super::places::{digits, sep};
 use super::street_words::quantity;
 use super::{finding, Kind};
@@ -138,13 +138,14 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
             && country(text, k - 1)
             && line_ends(raw, m_end)
             && !year(m.as_str());
+        let in_town = !dutch && !year(m.as_str()) && town_code(text, k);
         let upper_dutch = dutch && text.cased && {
             let letters = &raw[m_end - 2..m_end];
             letters.bytes().all(|b| b.is_ascii_uppercase())
         };
         let after = text.word_at_or_after(m_end);
         let counted = !dutch && after < text.words.len() && quantity(text.lower_word(after));
-        if !(beside || cue || upper_dutch || after_country) || counted {
+        if !(beside || cue || upper_dutch || after_country || in_town) || counted {
             continue;
         }
         if beside {
@@ -280,6 +281,45 @@ fn country(text: &Doc, k: usize) -> bool {
                 | "vietnam"
         ),
     }
+}
+
+/// "in Bjert 6091", "near Quinta de São Tiago 3610-114", "in København K 1421": the code at word
+/// `k` right after a town's name (no English word, no month) that follows a word about places.
+fn town_code(text: &Doc, k: usize) -> bool {
+    let mut j = k;
+    let mut names = 0;
+    while j > 0 && names < 5 {
+        if !matches!(sep(text, j - 1), " " | ", ") {
+            break;
+        }
+        let w = text.lower_word(j - 1);
+        if names > 0 && particle(w) {
+            j -= 1;
+        } else if text.cased && text.word(j - 1).len() == 1 && text.is_capitalised(j - 1) {
+            // A district letter: "København K".
+            j -= 1;
+        } else if name_word(text, j - 1)
+            && capital_ok(text, j - 1)
+            && !text.is(j - 1, F_FUNCTION)
+            && month(w).is_none()
+            // The word before the code is no English word ("in Room 1234"); further back, a
+            // capitalised one may be part of the name ("Vila Nova de Gaia").
+            && (!text.is(j - 1, F_ENGLISH | F_NAME_WORD) || (names > 0 && mid_cap(text, j - 1)))
+        {
+            names += 1;
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    names > 0
+        && j > 0
+        && sep(text, j - 1) == " "
+        && matches!(text.lower_word(j - 1), "in" | "near" | "from" | "at" | "to")
+}
+
+fn mid_cap(text: &Doc, i: usize) -> bool {
+    text.cased && text.is_capitalised(i) && !text.starts_sentence(i)
 }
 
 /// Nothing but spaces or closing punctuation between byte `end` and the end of its line.

@@ -214,6 +214,8 @@ fn postcodes_after_a_country() {
         "in March 2024 and in total 15000 steps",
         "at Walgreens 2000 units of d3",
         "in ICU 1234 was my bed",
+        "a trial in Ohio 3000 patients strong",
+        "in Tampere 3000 people came",
     ] {
         let got: Vec<_> = found(raw)
             .into_iter()

@@ -34,7 +34,9 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             .map(|f| (f.start, f.end)),
     );
     let blocked = disjoint(blocked);
+    let first_name = out.len();
     names::detect(&doc, &blocked, out);
+    towns_after_streets(text, out, first_place, first_name);
     dates::detect(text, out);
     ages::detect(text, out);
 }
@@ -57,6 +59,36 @@ fn number_before(text: &Text, found: &mut [Finding]) {
             && &text.raw[before.end..f.start] == " "
         {
             f.start = before.start;
+        }
+    }
+}
+
+/// "No. 15, Adeola Odeku Street, Victoria Island, Lagos", "Rua Augusta, 1500, São Paulo": words
+/// read as a name right after a street and a comma, and closing the line, clause or address
+/// (a comma, a full stop, a postcode or the end after them), are the street's town.
+fn towns_after_streets(text: &Text, out: &mut [Finding], first_place: usize, first_name: usize) {
+    let mut ends: Vec<usize> = out[first_place..first_name]
+        .iter()
+        .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
+        .map(|f| f.end)
+        .collect();
+    ends.sort_unstable();
+    for f in out[first_name..]
+        .iter_mut()
+        .filter(|f| f.kind == Kind::Name)
+    {
+        let before = text.raw[..f.start].trim_end_matches(' ');
+        let Some(comma) = before.strip_suffix(',') else {
+            continue;
+        };
+        let street_end = comma.trim_end_matches(' ').len();
+        let after = text.raw[f.end..].trim_start_matches(' ');
+        let closes = after.is_empty()
+            || after.starts_with([',', '.', '\n', ';', ')'])
+            || after.starts_with(|c: char| c.is_ascii_digit());
+        if closes && ends.binary_search(&street_end).is_ok() {
+            f.kind = Kind::Address;
+            f.why = "a town or city";
         }
     }
 }
@@ -115,6 +147,35 @@ mod tests {
         }
         let town = spans("Hauptstr. 16, 20095 Hamburg");
         assert!(!town.iter().any(|s| s.starts_with("20095")), "{town:?}");
+    }
+
+    /// A place read as a name right after a street is the street's town; a person is not.
+    #[test]
+    fn towns_after_streets_are_addresses() {
+        let kinds = |raw: &str, word: &str| {
+            let text = Text::new(raw);
+            let mut out = Vec::new();
+            detect(&text, &mut out);
+            out.iter()
+                .filter(|f| f.confidence >= 0.5 && raw[f.start..f.end].contains(word))
+                .map(|f| f.kind)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds(
+                "No. 15, Adeola Odeku Street, Victoria Island, Lagos",
+                "Victoria"
+            ),
+            [Kind::Address]
+        );
+        assert_eq!(
+            kinds("Rua Augusta, 1500, São Paulo", "Paulo"),
+            [Kind::Address]
+        );
+        assert_eq!(
+            kinds("at 12 Baker Street, Emily Carter said hello", "Emily"),
+            [Kind::Name]
+        );
     }
 
     /// Long and hostile inputs: each detector must stay linear (check the time in release).

@@ -355,11 +355,59 @@ fn reversed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     Some((k, 0.7, FULL))
 }
 
+/// "we flew from Dallas to Austin", "a clinic in Madison": a lone given name after a word of
+/// place or travel is a town ("a card from Emily", "talked to Sarah" stay people).
+fn after_place_word(text: &Doc, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let p = text.lower_word(i - 1);
+    if matches!(
+        p,
+        "in" | "near" | "around" | "outside" | "visiting" | "visited"
+    ) {
+        return true;
+    }
+    // "from Dallas to Houston and then Austin": back over a place joined by "to"/"and then".
+    let mut k = i - 1;
+    while k >= 1 && matches!(text.lower_word(k), "to" | "from" | "then" | "and") {
+        k -= 1;
+    }
+    matches!(p, "to" | "from" | "then")
+        && matches!(
+            text.lower_word(k),
+            "flew"
+                | "fly"
+                | "flying"
+                | "drove"
+                | "drive"
+                | "driving"
+                | "moved"
+                | "move"
+                | "moving"
+                | "went"
+                | "go"
+                | "going"
+                | "travelled"
+                | "traveled"
+                | "trip"
+                | "back"
+                | "way"
+                | "train"
+                | "bus"
+                | "flight"
+                | "relocated"
+                | "commute"
+                | "home"
+        )
+        || (k < i - 1 && k >= 1 && matches!(text.lower_word(k - 1), "from" | "to" | "in"))
+}
+
 /// A given name on its own that is not also an English word: "Sarah", "emily".
 fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     // Names from the lists of every origin count only beside a cue or another name: alone,
     // too many of them are words in some language ("sonata", "memphis").
-    if !first(text, i) || text.word(i).len() < 3 {
+    if !first(text, i) || text.word(i).len() < 3 || after_place_word(text, i) {
         return None;
     }
     if text.is(i, F_WORLD) && !text.is(i, F_CENSUS_FIRST) {
@@ -474,6 +522,7 @@ mod tests {
             ),
             // A Census given name that other lists hold as a surname too, alone.
             ("Kevin had the same scan", "Kevin"),
+            ("a card from Emily came, I talked to Sarah", "Sarah"),
             // A listed surname after an unknown given name, at a sentence's start too.
             ("Weronika Kowalczyk runs the group.", "Weronika Kowalczyk"),
             // A name of another country's list, possessive mid-sentence.
@@ -538,6 +587,9 @@ mod tests {
             "Humira X Rinvoq comparison",
             "Dupixent Rinvoq and the rest",
             "I have Hashimoto's and Sjogren's, and Crohn's disease",
+            // Towns that are given names, after a word of place or travel.
+            "we flew from Dallas to Houston and then Austin",
+            "the clinic in Madison was nice, we drove to Charlotte",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

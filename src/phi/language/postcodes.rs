@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::abroad::{capital_ok, name_word, particle, TOWN, ZIP};
-use super::lexicon::{month, Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD};
+use super::lexicon::{month, Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD, F_STATE, F_STATE_ABBR};
 use super::places::{digits, sep};
 use super::street_words::quantity;
 use super::{finding, Kind};
@@ -138,7 +138,7 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
             && country(text, k - 1)
             && line_ends(raw, m_end)
             && !year(m.as_str());
-        let in_town = !dutch && !year(m.as_str()) && town_code(text, k);
+        let in_town = !dutch && !year(m.as_str()) && town_code(text, k) && !noun_after(text, m_end);
         let upper_dutch = dutch && text.cased && {
             let letters = &raw[m_end - 2..m_end];
             letters.bytes().all(|b| b.is_ascii_uppercase())
@@ -300,7 +300,7 @@ fn town_code(text: &Doc, k: usize) -> bool {
             j -= 1;
         } else if name_word(text, j - 1)
             && capital_ok(text, j - 1)
-            && !text.is(j - 1, F_FUNCTION)
+            && !text.is(j - 1, F_FUNCTION | F_STATE | F_STATE_ABBR)
             && month(w).is_none()
             // The word before the code is no English word ("in Room 1234"); further back, a
             // capitalised one may be part of the name ("Vila Nova de Gaia").
@@ -320,6 +320,19 @@ fn town_code(text: &Doc, k: usize) -> bool {
 
 fn mid_cap(text: &Doc, i: usize) -> bool {
     text.cased && text.is_capitalised(i) && !text.starts_sentence(i)
+}
+
+/// "in Ohio 3000 patients": a count of something, not a code (a plural English noun right
+/// after it; "4230 last year" stays a code).
+fn noun_after(text: &Doc, end: usize) -> bool {
+    let k = text.word_at_or_after(end);
+    if k >= text.words.len() || text.raw[end..text.words[k].start] != *" " {
+        return false;
+    }
+    let w = text.lower_word(k);
+    text.is(k, F_ENGLISH)
+        && !text.is(k, F_FUNCTION)
+        && (w.ends_with('s') || matches!(w, "people" | "children" | "men" | "women"))
 }
 
 /// Nothing but spaces or closing punctuation between byte `end` and the end of its line.

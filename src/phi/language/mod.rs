@@ -5,11 +5,13 @@
 mod abroad;
 mod age_words;
 mod ages;
+mod countries;
 mod date_words;
 mod dates;
 mod lexicon;
 mod localities;
 mod name_cues;
+mod name_lists;
 mod name_words;
 mod names;
 mod numbers;

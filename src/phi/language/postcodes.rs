@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::abroad::{capital_ok, name_word, particle, TOWN, ZIP};
+use super::countries::country;
 use super::lexicon::{month, Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD, F_STATE, F_STATE_ABBR};
 use super::places::{digits, sep};
 use super::street_words::quantity;
@@ -185,101 +186,6 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
                 ));
             }
         }
-    }
-}
-
-/// Word `k` ends a country's English name ("Finland", "New Zealand", "United Kingdom").
-fn country(text: &Doc, k: usize) -> bool {
-    let w = text.lower_word(k);
-    let two = |firsts: &[&str]| k > 0 && firsts.contains(&text.lower_word(k - 1));
-    match w {
-        "zealand" | "guinea" => two(&["new", "papua"]),
-        "kingdom" | "states" | "emirates" => two(&["united", "arab"]),
-        "africa" | "korea" | "sudan" => two(&["south", "north"]),
-        "lanka" => two(&["sri"]),
-        "rica" | "rico" => two(&["costa", "puerto"]),
-        "arabia" => two(&["saudi"]),
-        "republic" => two(&["czech", "dominican", "slovak"]),
-        "salvador" => two(&["el"]),
-        _ => matches!(
-            w,
-            "uk" | "usa"
-                | "canada"
-                | "ireland"
-                | "australia"
-                | "france"
-                | "germany"
-                | "deutschland"
-                | "spain"
-                | "españa"
-                | "italy"
-                | "italia"
-                | "netherlands"
-                | "holland"
-                | "belgium"
-                | "luxembourg"
-                | "switzerland"
-                | "austria"
-                | "portugal"
-                | "mexico"
-                | "méxico"
-                | "brazil"
-                | "brasil"
-                | "argentina"
-                | "chile"
-                | "colombia"
-                | "peru"
-                | "uruguay"
-                | "india"
-                | "pakistan"
-                | "bangladesh"
-                | "philippines"
-                | "nigeria"
-                | "ghana"
-                | "kenya"
-                | "egypt"
-                | "morocco"
-                | "tunisia"
-                | "denmark"
-                | "danmark"
-                | "sweden"
-                | "sverige"
-                | "norway"
-                | "norge"
-                | "finland"
-                | "suomi"
-                | "iceland"
-                | "greenland"
-                | "estonia"
-                | "latvia"
-                | "lithuania"
-                | "poland"
-                | "polska"
-                | "czechia"
-                | "slovakia"
-                | "hungary"
-                | "slovenia"
-                | "croatia"
-                | "serbia"
-                | "bosnia"
-                | "romania"
-                | "bulgaria"
-                | "greece"
-                | "cyprus"
-                | "turkey"
-                | "türkiye"
-                | "russia"
-                | "ukraine"
-                | "israel"
-                | "japan"
-                | "china"
-                | "taiwan"
-                | "singapore"
-                | "malaysia"
-                | "indonesia"
-                | "thailand"
-                | "vietnam"
-        ),
     }
 }
 

@@ -9,15 +9,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{Doc, F_FUNCTION, F_NAME_WORD};
+use super::lexicon::{Doc, F_ENGLISH, F_FIRST, F_FUNCTION};
 use super::places::{digits, sep};
 use super::street_words::quantity;
 use super::{finding, Kind};
 use crate::phi::Finding;
 
-const STREET: &str = "a street address";
-const ZIP: &str = "a postcode";
-const TOWN: &str = "a town or city";
+pub(super) const STREET: &str = "a street address";
+pub(super) const ZIP: &str = "a postcode";
+pub(super) const TOWN: &str = "a town or city";
 
 /// Words that start a street's name in French, Spanish, Italian, Portuguese and Catalan
 /// (strong: no English word reads so), and those that are English words too (weak).
@@ -28,14 +28,17 @@ fn street_prefix(w: &str) -> Option<bool> {
         | "allée" | "chemin" | "calzada" | "privada" | "cerrada" | "callejón" | "callejon"
         | "rodovia" | "estrada" | "alameda" | "av" | "avinguda" | "ronda" | "traversa"
         | "largo" | "quai" | "strada" | "lungomare" | "boulevard" | "bd" | "bvd" | "bóthar"
-        | "bothar" | "sráid" | "sraid" | "ascaill" | "cois" => true,
+        | "bothar" | "sráid" | "sraid" | "ascaill" | "cois"
+        // Polish, Czech, Slovak, Croatian, Slovenian, Serbian, Bulgarian, Russian, Albanian.
+        | "ul" | "ulica" | "aleja" | "plac" | "trg" | "ulitsa" | "prospekt" | "bulevar"
+        | "rruga" | "náměstí" | "namesti" | "námestie" | "trieda" => true,
         "via" | "avenue" | "place" | "plaza" | "cours" | "camino" | "route" | "plaça" => false,
         _ => return None,
     })
 }
 
 /// Linking words inside a street's name ("rue des Lilas", "Calle de Alcalá", "Am Mühlbach").
-fn particle(w: &str) -> bool {
+pub(super) fn particle(w: &str) -> bool {
     matches!(
         w,
         "de" | "del"
@@ -78,6 +81,16 @@ const GLUED: [&str; 22] = [
     "gatan", "vej",
 ];
 
+/// Street words that are only ever written onto the name in the Nordic countries, Finland, the
+/// Baltic states and Iceland ("Søndergade", "Puruntie", "Kiannonkatu", "Hafnarstraeti"): never
+/// a word alone, and a word that ends so is no street if it is an English word or a given
+/// name ("renegade", "Hattie").
+const GLUED_ONLY: [&str; 27] = [
+    "gade", "stræde", "straede", "vænget", "vaenget", "veien", "vegen", "vägen", "vagen", "stien",
+    "stigen", "gränd", "torget", "plads", "katu", "tie", "kuja", "polku", "braut", "straeti",
+    "stræti", "iela", "gatve", "tänav", "tanav", "utca", "ulica",
+];
+
 fn glued_street(w: &str) -> bool {
     GLUED
         .iter()
@@ -85,14 +98,36 @@ fn glued_street(w: &str) -> bool {
         || GLUED.contains(&w)
 }
 
+fn glued_only(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    GLUED_ONLY
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        && !text.is(i, F_ENGLISH | F_FIRST)
+}
+
+/// Street words written after the name as a word of their own, in lower case too: Hungarian
+/// "Erzsébet tér 19.", "Király u. 15.", "Kossuth utca 3"; Slovenian "Celjska cesta 7"; Latvian
+/// "Brīvības iela 5"; German "Berliner straße 5". (Nordic street words are written onto the
+/// name, and alone they are surnames: "Ruth Gade".)
+fn after_word(text: &Doc, i: usize) -> bool {
+    match text.lower_word(i) {
+        // "u." only where capitals tell it from chat's "u" ("thank u. 2 more").
+        "u" => text.cased && sep(text, i).starts_with('.'),
+        "utca" | "út" | "útja" | "tér" | "körút" | "ulica" | "cesta" | "iela" | "gatve"
+        | "straße" | "strasse" => true,
+        _ => false,
+    }
+}
+
 /// A house number: 1–5 digits and at most one letter ("14", "9a", "123B").
-fn house_no(w: &str) -> bool {
+pub(super) fn house_no(w: &str) -> bool {
     let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     (1..=5).contains(&d.len()) && digits(d) && w.len() - d.len() <= 1
 }
 
 /// Only spaces, a hyphen, an apostrophe or a comma between words `i` and `i + 1`.
-fn close(text: &Doc, i: usize) -> bool {
+pub(super) fn close(text: &Doc, i: usize) -> bool {
     i + 1 < text.words.len()
         && matches!(
             sep(text, i),
@@ -100,14 +135,14 @@ fn close(text: &Doc, i: usize) -> bool {
         )
 }
 
-fn name_word(text: &Doc, k: usize) -> bool {
+pub(super) fn name_word(text: &Doc, k: usize) -> bool {
     let w = text.lower_word(k);
     text.word(k).chars().all(char::is_alphabetic)
         && (!text.is(k, F_FUNCTION) || particle(w))
         && !quantity(w)
 }
 
-fn capital_ok(text: &Doc, k: usize) -> bool {
+pub(super) fn capital_ok(text: &Doc, k: usize) -> bool {
     !text.cased || text.is_capitalised(k) || particle(text.lower_word(k))
 }
 
@@ -232,7 +267,10 @@ fn glued(text: &Doc, i: usize) -> Option<(usize, f32)> {
     if k + 1 < n && quantity(text.lower_word(k + 1)) {
         return None;
     }
-    if glued_street(w) && text.word(i).chars().all(char::is_alphabetic) && capital_ok(text, i) {
+    if (glued_street(w) || glued_only(text, i))
+        && text.word(i).chars().all(char::is_alphabetic)
+        && capital_ok(text, i)
+    {
         // A separate street word takes the name before it: "Berliner Straße 5".
         let start = if GLUED.contains(&w) && i > 0 && close(text, i - 1) {
             i - 1
@@ -240,6 +278,21 @@ fn glued(text: &Doc, i: usize) -> Option<(usize, f32)> {
             i
         };
         return Some((unit_tail(text, k), 0.85)).map(|(e, c)| (e.max(start), c));
+    }
+    // "Erzsébet tér 19.", "Kálmán Imre u. 12.": a capitalised name, then the street word.
+    if after_word(text, i)
+        && i >= 1
+        && close(text, i - 1)
+        && !matches!(sep(text, i - 1), ", " | ",")
+        && name_word(text, i - 1)
+        && !text.is(i - 1, F_FUNCTION)
+        && (if text.cased {
+            text.is_capitalised(i - 1)
+        } else {
+            !text.is(i - 1, F_ENGLISH)
+        })
+    {
+        return Some((unit_tail(text, k), 0.8));
     }
     // "Am Mühlbach 5", "An der Alster 3", "Im Winkel 4": only written with capitals.
     if text.cased && text.is_capitalised(i) && i >= 1 {
@@ -260,7 +313,17 @@ fn glued_start(text: &Doc, i: usize) -> usize {
     if GLUED.contains(&w) && i > 0 && close(text, i - 1) {
         return i - 1;
     }
-    if !glued_street(w) && i >= 1 {
+    if after_word(text, i) && i >= 1 {
+        // "Kálmán Imre u.": a second capitalised name word before the first.
+        let two = i >= 2
+            && sep(text, i - 2) == " "
+            && name_word(text, i - 2)
+            && !text.is(i - 2, F_FUNCTION)
+            && text.cased
+            && text.is_capitalised(i - 2);
+        return if two { i - 2 } else { i - 1 };
+    }
+    if !glued_street(w) && !glued_only(text, i) && i >= 1 {
         let p = text.lower_word(i - 1);
         if matches!(p, "der" | "dem") && i >= 2 {
             return i - 2;
@@ -291,77 +354,6 @@ static UNITS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:flat|apto|apartamento|appartement|piso|depto|dpto|departamento|plot|h\.? ?no|house no|blk|bloc|block \d{1,3} lot)\.? ?(?:no\.? ?)?#? ?\d{1,5}[a-z]?\b(?: ?,? lot \d{1,4})?|\b\d{1,2}[º°ª] ?(?:izq|izda|dcha|der|drcha|[a-d])\b",
     )
 });
-static UK: LazyLock<Regex> =
-    LazyLock::new(|| crate::phi::regex(r"\b[a-z]{1,2}[0-9][a-z0-9]? ?[0-9][abd-hjlnp-uw-z]{2}\b"));
-static CANADA: LazyLock<Regex> = LazyLock::new(|| {
-    crate::phi::regex(
-        r"\b[abceghj-nprstvxy][0-9][abceghj-nprstv-z] ?[0-9][abceghj-nprstv-z][0-9]\b",
-    )
-});
-static EIRCODE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::phi::regex(r"\b(?:[acdefhknprtvwxy][0-9]{2}|d6w) ?[0-9acdefhknprtvwxy]{4}\b")
-});
-static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    // Dutch "1015 CJ"; 4–6 digits (Portuguese "3610-114"); Swedish, Czech, Slovak and Greek
-    // "394 13"; Polish "53-320". Each only after a postcode word or beside a town (below).
-    crate::phi::regex(
-        r"\b[1-9][0-9]{3} ?[a-z]{2}\b|\b[0-9]{4,6}(?:-[0-9]{3})?\b|\b[0-9]{3} [0-9]{2}\b|\b[0-9]{2}-[0-9]{3}\b",
-    )
-});
-
-/// Words that name a postcode just before it.
-fn code_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "postcode"
-            | "postcodes"
-            | "postal"
-            | "pincode"
-            | "pin"
-            | "cep"
-            | "cp"
-            | "plz"
-            | "eircode"
-            | "codigo"
-            | "código"
-            | "postleitzahl"
-            | "postnummer"
-            | "postnr"
-            | "zip"
-            | "zipcode"
-    )
-}
-
-/// State, province and territory abbreviations written between a town and its postcode.
-fn region_abbr(w: &str) -> bool {
-    matches!(
-        w,
-        "nsw"
-            | "vic"
-            | "qld"
-            | "wa"
-            | "sa"
-            | "tas"
-            | "act"
-            | "nt"
-            | "qc"
-            | "on"
-            | "bc"
-            | "ab"
-            | "mb"
-            | "ns"
-            | "nb"
-            | "sk"
-            | "pe"
-            | "nl"
-            | "yt"
-            | "cdmx"
-            | "sp"
-            | "rj"
-            | "mg"
-    )
-}
-
 pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Finding>) {
     let first = out.len();
     let n = text.words.len();
@@ -393,8 +385,8 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
         }
         out.push(finding(Kind::Address, m.start(), m.end(), 0.6, STREET));
     }
-    localities(text, out);
-    postcodes(text, out);
+    super::localities::localities(text, out);
+    super::postcodes::postcodes(text, out);
     let found = out.split_off(first);
     out.extend(
         found
@@ -403,456 +395,6 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
     );
 }
 
-/// "Brgy San Isidro", "Barangay Poblacion", "Col. Roma Norte", "Anna Nagar", "14th Cross".
-fn localities(text: &Doc, out: &mut Vec<Finding>) {
-    let n = text.words.len();
-    for i in 0..n {
-        let w = text.lower_word(i);
-        let named = match w {
-            "brgy" | "barangay" | "purok" | "sitio" | "colonia" => true,
-            "col" => sep(text, i).starts_with('.'),
-            _ => false,
-        };
-        if named {
-            let mut last = None;
-            let mut k = i + 1;
-            while k < n && k <= i + 3 && name_word(text, k) && capital_ok(text, k) {
-                last = Some(k);
-                if !matches!(sep(text, k), " ") {
-                    break;
-                }
-                k += 1;
-            }
-            if let Some(last) = last {
-                out.push(finding(
-                    Kind::Address,
-                    text.words[i].start,
-                    text.words[last].end,
-                    0.7,
-                    TOWN,
-                ));
-            }
-            continue;
-        }
-        // "Green Park Apartments", "Sai Residency", "Lakshmi Nivas": a named building.
-        if i > 0
-            && matches!(
-                w,
-                "apartments"
-                    | "residency"
-                    | "residences"
-                    | "towers"
-                    | "nivas"
-                    | "niwas"
-                    | "bhavan"
-                    | "mansions"
-                    | "enclave"
-                    | "villas"
-                    | "condominium"
-                    | "condo"
-            )
-            && name_word(text, i - 1)
-            && capital_ok(text, i - 1)
-            && !text.is(i - 1, F_FUNCTION)
-        {
-            let mut start = i - 1;
-            if start > 0
-                && sep(text, start - 1) == " "
-                && name_word(text, start - 1)
-                && text.cased
-                && text.is_capitalised(start - 1)
-            {
-                start -= 1;
-            }
-            out.push(finding(
-                Kind::Address,
-                text.words[start].start,
-                text.words[i].end,
-                0.75,
-                STREET,
-            ));
-        }
-        let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let ordinal =
-            !d.is_empty() && digits(d) && matches!(&w[d.len()..], "st" | "nd" | "rd" | "th");
-        if ordinal && i + 1 < n && matches!(text.lower_word(i + 1), "cross" | "main") {
-            out.push(finding(
-                Kind::Address,
-                text.words[i].start,
-                text.words[i + 1].end,
-                0.7,
-                STREET,
-            ));
-        }
-        if (w.len() > 7 && w.ends_with("nagar"))
-            || (i > 0
-                && matches!(w, "nagar" | "colony" | "layout" | "vihar" | "enclave")
-                && name_word(text, i - 1))
-        {
-            let start = if w.len() > 7 { i } else { i - 1 };
-            out.push(finding(
-                Kind::Address,
-                text.words[start].start,
-                text.words[i].end,
-                0.7,
-                TOWN,
-            ));
-        }
-    }
-}
-
-/// Postcodes, and the town written beside them.
-fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
-    let mut ends: Vec<usize> = out
-        .iter()
-        .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
-        .map(|f| f.end)
-        .collect();
-    ends.sort_unstable();
-    let mut codes: Vec<(usize, usize, f32, bool)> = Vec::new();
-    let raw = text.raw;
-    let mut strong: Vec<(usize, usize)> = Vec::new();
-    for m in UK.find_iter(&text.lower) {
-        let inward = &m.as_str()[m.as_str().len() - 2..];
-        if !matches!(inward, "st" | "nd" | "rd" | "th") {
-            strong.push((m.start(), m.end()));
-        }
-    }
-    for m in CANADA.find_iter(&text.lower) {
-        strong.push((m.start(), m.end()));
-    }
-    for m in EIRCODE.find_iter(&text.lower) {
-        let tail = &m.as_str()[m.as_str().len() - 4..];
-        if tail.bytes().any(|b| b.is_ascii_digit()) && tail.bytes().any(|b| b.is_ascii_alphabetic())
-        {
-            strong.push((m.start(), m.end()));
-        }
-    }
-    for (s, e) in strong {
-        // "Leeds LS6 2QT", "Kelowna BC V1Y 4R2": the town before a code of its own shape.
-        if let (true, Some((s0, e0))) = town_before(text, &ends, text.word_at_or_after(s)) {
-            out.push(finding(Kind::Address, s0, e0, 0.7, TOWN));
-        }
-        codes.push((s, e, 0.82, false));
-    }
-    for m in CODE.find_iter(&text.lower) {
-        // "3204 ta": not a Dutch code, but its four digits may be a code of their own.
-        let (m_start, mut m_end) = (m.start(), m.end());
-        let mut dutch = m.as_str().ends_with(|c: char| c.is_ascii_alphabetic());
-        if dutch && !dutch_letters(&m.as_str()[m.as_str().len() - 2..]) {
-            dutch = false;
-            m_end = m_start + 4;
-        }
-        let k = text.word_at_or_after(m_start);
-        let (beside, town) = town_before(text, &ends, k);
-        let cue = text.words_before(m_start, 3).any(code_cue)
-            || text.lower[..m_start].trim_end().ends_with("c.p.");
-        let upper_dutch = dutch && text.cased && {
-            let letters = &raw[m_end - 2..m_end];
-            letters.bytes().all(|b| b.is_ascii_uppercase())
-        };
-        let after = text.word_at_or_after(m_end);
-        let counted = !dutch && after < text.words.len() && quantity(text.lower_word(after));
-        if !(beside || cue || upper_dutch) || counted {
-            continue;
-        }
-        if beside {
-            if let Some((s0, e0)) = town {
-                out.push(finding(Kind::Address, s0, e0, 0.7, TOWN));
-            }
-        }
-        codes.push((m_start, m_end, 0.85, true));
-    }
-    for (s, e, conf, town_after) in codes {
-        out.push(finding(Kind::Zip, s, e, conf, ZIP));
-        // "69003 Lyon", "1015 CJ Amsterdam", "28014 Madrid": the town after the code.
-        if town_after {
-            let k = text.word_at_or_after(e);
-            if k < text.words.len()
-                && matches!(sep_before(text, k), " " | ", ")
-                && name_word(text, k)
-                && !text.is(k, F_FUNCTION)
-                && (text.cased || !text.is(k, F_NAME_WORD))
-                && capital_ok(text, k)
-            {
-                let mut last = k;
-                if k + 1 < text.words.len()
-                    && sep(text, k) == " "
-                    && text.cased
-                    && text.is_capitalised(k + 1)
-                    && name_word(text, k + 1)
-                {
-                    last = k + 1;
-                }
-                out.push(finding(
-                    Kind::Address,
-                    text.words[k].start,
-                    text.words[last].end,
-                    0.7,
-                    TOWN,
-                ));
-            }
-        }
-    }
-}
-
-/// Whether the two letters of "1234 AB" can be a Dutch postcode's: never SA, SD or SS, and not
-/// a unit or a short word ("2000 iu", "3204 ta", "1999 im").
-fn dutch_letters(l: &str) -> bool {
-    !matches!(
-        l,
-        "sa" | "sd"
-            | "ss"
-            | "ta"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "is"
-            | "it"
-            | "am"
-            | "pm"
-            | "an"
-            | "as"
-            | "be"
-            | "by"
-            | "do"
-            | "go"
-            | "he"
-            | "hi"
-            | "if"
-            | "me"
-            | "my"
-            | "no"
-            | "of"
-            | "ok"
-            | "or"
-            | "so"
-            | "up"
-            | "us"
-            | "we"
-            | "iu"
-            | "mg"
-            | "ml"
-            | "kg"
-            | "km"
-            | "lb"
-            | "xx"
-            | "ty"
-            | "np"
-            | "yo"
-            | "st"
-            | "nd"
-            | "rd"
-            | "th"
-            | "im"
-            | "ur"
-            | "bc"
-            | "ad"
-            | "mi"
-            | "ft"
-            | "cm"
-            | "mm"
-            | "hr"
-            | "ms"
-            | "mr"
-            | "dr"
-            | "ie"
-            | "eg"
-    )
-}
-
-/// Walks back from the code at word `k` over commas, spaces, a region's abbreviation, the
-/// word naming the code and up to three town words (a district number too: "Dublin 2", "Wuse
-/// 2") to the end of a street. Returns whether a street ends there, and the town's byte range.
-fn town_before(text: &Doc, ends: &[usize], k: usize) -> (bool, Option<(usize, usize)>) {
-    let mut town: Option<(usize, usize)> = None;
-    let mut j = k;
-    for _ in 0..6 {
-        if j == 0 {
-            break;
-        }
-        let gap = sep(text, j - 1);
-        if gap.is_empty()
-            || !gap
-                .chars()
-                .all(|c| matches!(c, ' ' | ',' | '-' | '.' | '/'))
-        {
-            break;
-        }
-        if ends.binary_search(&text.words[j - 1].end).is_ok() {
-            return (true, town);
-        }
-        let w = text.lower_word(j - 1);
-        if region_abbr(w) || code_cue(w) || matches!(w, "c" | "p") {
-            j -= 1;
-            continue;
-        }
-        let district = w.len() <= 2 && digits(w);
-        if district || (name_word(text, j - 1) && capital_ok(text, j - 1)) {
-            let (s0, e0) = (text.words[j - 1].start, text.words[j - 1].end);
-            town = Some((s0, town.map_or(e0, |t| t.1)));
-            j -= 1;
-            continue;
-        }
-        break;
-    }
-    (false, town)
-}
-
-/// What lies just before word `k`.
-fn sep_before<'t>(text: &'t Doc, k: usize) -> &'t str {
-    let start = if k == 0 { 0 } else { text.words[k - 1].end };
-    &text.raw[start..text.words[k].start]
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn found(raw: &str) -> Vec<(Kind, String)> {
-        let text = crate::phi::text::Text::new(raw);
-        let doc = Doc::new(&text);
-        let mut out = Vec::new();
-        // As `language::detect` runs them: US-style streets first, whose ends a postcode follows.
-        super::super::places::detect(&doc, &[], &mut out);
-        detect(&doc, &[], &mut out);
-        out.iter()
-            .filter(|f| f.confidence >= 0.5)
-            .map(|f| (f.kind, raw[f.start..f.end].to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn finds_streets_and_postcodes_of_other_countries() {
-        for (raw, kind, want) in [
-            (
-                "send it to 12 rue des Lilas, 69003 Lyon",
-                Kind::Address,
-                "12 rue des Lilas",
-            ),
-            (
-                "send it to 12 rue des Lilas, 69003 Lyon",
-                Kind::Zip,
-                "69003",
-            ),
-            (
-                "send it to 12 rue des Lilas, 69003 Lyon",
-                Kind::Address,
-                "Lyon",
-            ),
-            (
-                "we live at Calle de Alcalá 45, 28014 Madrid",
-                Kind::Address,
-                "Calle de Alcalá 45",
-            ),
-            (
-                "via garibaldi 8, 20121 milano",
-                Kind::Address,
-                "via garibaldi 8",
-            ),
-            ("via garibaldi 8, 20121 milano", Kind::Zip, "20121"),
-            (
-                "Rua das Flores, 123, apto 45 - São Paulo, CEP 01310-100",
-                Kind::Address,
-                "Rua das Flores, 123, apto 45",
-            ),
-            (
-                "Rua das Flores, 123, apto 45 - São Paulo, CEP 01310-100",
-                Kind::Zip,
-                "01310-100",
-            ),
-            (
-                "my mum lives at Schillerstraße 14, 80336 München",
-                Kind::Address,
-                "Schillerstraße 14",
-            ),
-            ("hauptstr. 5 in the village", Kind::Address, "hauptstr. 5"),
-            ("Keizersgracht 123, 1015 CJ Amsterdam", Kind::Zip, "1015 CJ"),
-            ("lindelaan 12, 3512 ab utrecht", Kind::Zip, "3512 ab"),
-            ("post it to Leeds LS6 2QT please", Kind::Zip, "LS6 2QT"),
-            ("we're in h2x 3k8 now", Kind::Zip, "h2x 3k8"),
-            ("Eircode D02 X285", Kind::Zip, "D02 X285"),
-            ("Blk 5 Lot 12, Mabini St", Kind::Address, "Blk 5 Lot 12"),
-            ("Col. Roma Norte, C.P. 06700", Kind::Zip, "06700"),
-            (
-                "Col. Roma Norte, C.P. 06700",
-                Kind::Address,
-                "Col. Roma Norte",
-            ),
-            (
-                "Flat 302, Sai Residency, Indiranagar, Bengaluru 560038",
-                Kind::Address,
-                "Flat 302",
-            ),
-            ("pin code 560038", Kind::Zip, "560038"),
-            ("postnummer: 114 55 stockholm", Kind::Zip, "114 55"),
-            ("postal code 602 00 in brno", Kind::Zip, "602 00"),
-            ("kod pocztowy, postcode 53-320", Kind::Zip, "53-320"),
-            ("C/ Serrano 12, 3º izq", Kind::Address, "C/ Serrano 12"),
-            ("Am Mühlbach 5, Berlin", Kind::Address, "Am Mühlbach 5"),
-            (
-                "send it to 40, Ogunlana Drive, Surulere",
-                Kind::Address,
-                "40, Ogunlana Drive",
-            ),
-            (
-                "Calle 5 de Mayo 120, Col. Centro",
-                Kind::Address,
-                "Calle 5 de Mayo 120",
-            ),
-            ("27 Kowhai Road, Hamilton 3204 ta", Kind::Zip, "3204"),
-            (
-                "27 Kowhai Road, Hamilton 3204 ta",
-                Kind::Address,
-                "Hamilton",
-            ),
-            ("22 Mill Lane, Bristol BS3 4EX", Kind::Address, "Bristol"),
-            (
-                "12 Pearse Street, Dublin 2, D02 X285",
-                Kind::Address,
-                "Dublin 2",
-            ),
-            (
-                "i'm at 3 Bóthar na Trá, Galway",
-                Kind::Address,
-                "3 Bóthar na Trá",
-            ),
-            (
-                "Flat 302, Green Park Apartments",
-                Kind::Address,
-                "Green Park Apartments",
-            ),
-            (
-                "plot 7 Aminu Kano Crescent, Wuse 2, Abuja 900288",
-                Kind::Address,
-                "Wuse 2, Abuja",
-            ),
-        ] {
-            let got = found(raw);
-            assert!(
-                got.iter().any(|(k, t)| *k == kind && t == want),
-                "{raw}: want {kind:?} {want:?}, got {got:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn words_and_numbers_that_are_not_addresses_abroad() {
-        for raw in [
-            "took 2000 iu of vitamin d and 1000 mg of calcium",
-            "walked 5000 steps, hba1c 48 mmol/mol, b12 180",
-            "sent it via email 2 times and via the portal",
-            "a flat 3 weeks of feeling rubbish",
-            "the high street pharmacy never has it",
-            "ww2 2nd wave of covid19 3rd dose",
-            "type 1 since 1998, dx in 2012 ok",
-            "rue is a herb, avenue of treatment, place 2 drops in each eye",
-            "my a1c is 6.8 and my tsh 4.5",
-            "bp was 120 80 this morning, score 12-150 on the scale",
-            "between 100 and 200 people, 18-250 mg a day",
-        ] {
-            assert_eq!(found(raw), Vec::<(Kind, String)>::new(), "{raw}");
-        }
-    }
-}
+#[path = "abroad_tests.rs"]
+mod tests;

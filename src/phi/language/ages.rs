@@ -21,6 +21,21 @@ static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "in her 90s", "in his late nineties": a decade of life past 89.
+static DECADE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(
+        r"(?-u)\bin (?:his|her|their|my|your) (?:late |early |mid |mid-)?(?:90'?s|100'?s|nineties)\b",
+    )
+});
+
+/// Whether the number at `s..e` stands between commas or in brackets: "nan, 96, still".
+fn apposed(raw: &str, s: usize, e: usize) -> bool {
+    let before = raw[..s].trim_end_matches(' ');
+    let after = raw[e..].trim_start_matches(' ');
+    (before.ends_with(',') && after.starts_with(','))
+        || (before.ends_with('(') && after.starts_with(')'))
+}
+
 /// The current year, from the clock (days since 1970 to a civil year).
 fn this_year() -> i64 {
     let secs = SystemTime::now()
@@ -120,6 +135,9 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             || (matches!(prev, "m" | "am") && before.get(1) == Some(&"i"))
         {
             true
+        } else if person(prev) && apposed(text.raw, s, e) {
+            // "grandad, 96, still drives", "my nan (92) has copd".
+            true
         } else if be(prev) {
             before.iter().skip(1).take(5).any(|w| person(w))
         } else {
@@ -129,6 +147,9 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             out.push(finding(Kind::AgeOver89, s, e, 0.85, WHY));
         }
         i = end + 1;
+    }
+    for m in DECADE.find_iter(&text.lower) {
+        out.push(finding(Kind::AgeOver89, m.start(), m.end(), 0.75, WHY));
     }
     let year = this_year();
     for c in BIRTH_YEAR.captures_iter(&text.lower) {
@@ -181,6 +202,12 @@ mod tests {
     fn finds_ages_over_89() {
         for (raw, want) in [
             ("my grandmother is 93 and on eliquis", "93"),
+            // Issue 16: an age set off by commas or brackets after a person, and a decade.
+            ("grandad, 96, still drives", "96"),
+            ("my nan (92) has copd", "92"),
+            ("my nan (ninety-four) lives with us", "ninety-four"),
+            ("my mum is in her late 90s", "in her late 90s"),
+            ("dad is in his nineties now", "in his nineties"),
             ("Caring for my dad, who is 95, after his fall", "95"),
             ("she is ninety-one", "ninety-one"),
             (
@@ -224,6 +251,10 @@ mod tests {
             "my dad's pulse is 95",
             "we have 120 patients on the ward",
             "temp was 99 and bp 130/85",
+            "my dad, 95 percent sure, said no",
+            "my son (90 mg a day) is fine",
+            "scores, 92, 95, 97, in the trial",
+            "in the 90s we had no internet",
         ] {
             assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
         }

@@ -80,7 +80,16 @@ const RELATION: &str =
          spouse friend bestie buddy neighbor neighbour roommate coworker colleague boss \
          stepson stepdaughter stepmom stepdad stepmother stepfather twin twins \
          patient pt client resident caregiver carer aide student teacher pastor \
-         inlaw godson goddaughter godmother godfather sweetheart bf gf dh dw ds dd";
+         inlaw godson goddaughter godmother godfather sweetheart bf gf dh dw ds dd \
+         aunty gran grannie nanna gramma grandmom grandmum grandaughter hubs mama mamma \
+         papi mami tia tio zia zio tante onkel oncle babcia dziadek babushka dedushka yiayia \
+         pappou mormor farmor morfar farfar vovo avo suegra suegro cunada cunado sobrina \
+         sobrino hija hijo figlia figlio amma appa ammi abbu nani dadi didi bhaiya bhai \
+         chacha chachi mausi kuya bubbe zayde girl boy physio physiotherapist therapist \
+         counsellor counselor midwife practitioner consultant surgeon specialist neurologist \
+         oncologist rheumatologist rheumy cardiologist dermatologist endocrinologist \
+         gastroenterologist psychiatrist psychologist pharmacist dietitian dietician doula \
+         nanny chaplain keyworker";
 
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =
@@ -252,6 +261,9 @@ pub const F_STATE_ABBR: u16 = 128;
 pub const F_WORLD: u16 = 256;
 /// An English word (SCOWL).
 pub const F_ENGLISH: u16 = 512;
+/// On the US Census given names (`first-names.txt`): a name even where another country's
+/// lists hold it as a surname too ("Kevin", "Alma").
+pub const F_CENSUS_FIRST: u16 = 1024;
 
 /// Every listed word with the lists it is on, so that a word is looked up once per post.
 static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
@@ -260,7 +272,7 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
             HashMap::with_capacity_and_hasher(131_072, BuildHasherDefault::default());
         // The data files hold one word a line.
         for (list, flag) in [
-            (FIRST, F_FIRST),
+            (FIRST, F_FIRST | F_CENSUS_FIRST),
             (SURNAME, F_SURNAME),
             (NAME_WORD, F_NAME_WORD),
             (WORLD_FIRST, F_FIRST | F_WORLD),
@@ -388,13 +400,23 @@ pub fn fold(word: &str) -> String {
 }
 
 /// Whether an ASCII lower-case word is one letter off an English word: one letter dropped,
-/// changed, or two swapped ("allways", "definately", "teh"). Typos, not names.
+/// changed, added, or two swapped ("allways", "definately", "teh", "evryone"). Typos, not names.
 pub fn near_english(w: &str) -> bool {
+    near(w, F_ENGLISH)
+}
+
+/// Whether an ASCII lower-case word is one letter off a relation word: "neice", "huband".
+pub fn near_relation(w: &str) -> bool {
+    near(w, F_RELATION)
+}
+
+/// One letter dropped, changed, added, or two swapped, gives a word on the list `flag`.
+fn near(w: &str, flag: u16) -> bool {
     let english = |c: &[u8]| {
         std::str::from_utf8(c)
             .ok()
             .and_then(|c| CLASSES.get(c))
-            .is_some_and(|f| f & F_ENGLISH != 0)
+            .is_some_and(|f| f & flag != 0)
     };
     let b = w.as_bytes();
     let mut c = Vec::with_capacity(b.len());
@@ -419,6 +441,19 @@ pub fn near_english(w: &str) -> bool {
                 if english(&t) {
                     return true;
                 }
+            }
+        }
+    }
+    // A letter left out: "evryone", "definitly".
+    let mut t = Vec::with_capacity(b.len() + 1);
+    for i in 0..=b.len() {
+        for l in b'a'..=b'z' {
+            t.clear();
+            t.extend_from_slice(&b[..i]);
+            t.push(l);
+            t.extend_from_slice(&b[i..]);
+            if english(&t) {
+                return true;
             }
         }
     }

@@ -5,13 +5,18 @@
 mod abroad;
 mod age_words;
 mod ages;
+mod countries;
 mod date_words;
 mod dates;
 mod lexicon;
+mod localities;
+mod name_cues;
+mod name_lists;
 mod name_words;
 mod names;
 mod numbers;
 mod places;
+mod postcodes;
 mod street_words;
 mod towns;
 
@@ -23,6 +28,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let first_place = out.len();
     places::detect(&doc, &blocked, out);
     abroad::detect(&doc, &blocked, out);
+    number_before(text, &mut out[first_place..]);
     blocked.extend(
         out[first_place..]
             .iter()
@@ -30,9 +36,63 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             .map(|f| (f.start, f.end)),
     );
     let blocked = disjoint(blocked);
+    let first_name = out.len();
     names::detect(&doc, &blocked, out);
+    towns_after_streets(text, out, first_place, first_name);
     dates::detect(text, out);
     ages::detect(text, out);
+}
+
+/// "28245 Puruntie 82", "17151 2450 Crown St": a second number written just before a street
+/// (a building's, a delivery office's) belongs to the address.
+fn number_before(text: &Text, found: &mut [Finding]) {
+    for f in found
+        .iter_mut()
+        .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5 && f.why == abroad::STREET)
+    {
+        let k = text.word_at_or_after(f.start);
+        if k == 0 || k >= text.words.len() || text.words[k].start != f.start {
+            continue;
+        }
+        let before = text.words[k - 1];
+        let w = text.lower_word(k - 1);
+        if (1..=6).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && &text.raw[before.end..f.start] == " "
+        {
+            f.start = before.start;
+        }
+    }
+}
+
+/// "No. 15, Adeola Odeku Street, Victoria Island, Lagos", "Rua Augusta, 1500, São Paulo": words
+/// read as a name right after a street and a comma, and closing the line, clause or address
+/// (a comma, a full stop, a postcode or the end after them), are the street's town.
+fn towns_after_streets(text: &Text, out: &mut [Finding], first_place: usize, first_name: usize) {
+    let mut ends: Vec<usize> = out[first_place..first_name]
+        .iter()
+        .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
+        .map(|f| f.end)
+        .collect();
+    ends.sort_unstable();
+    for f in out[first_name..]
+        .iter_mut()
+        .filter(|f| f.kind == Kind::Name)
+    {
+        let before = text.raw[..f.start].trim_end_matches(' ');
+        let Some(comma) = before.strip_suffix(',') else {
+            continue;
+        };
+        let street_end = comma.trim_end_matches(' ').len();
+        let after = text.raw[f.end..].trim_start_matches(' ');
+        let closes = after.is_empty()
+            || after.starts_with([',', '.', '\n', ';', ')'])
+            || after.starts_with(|c: char| c.is_ascii_digit());
+        if closes && ends.binary_search(&street_end).is_ok() {
+            f.kind = Kind::Address;
+            f.why = "a town or city";
+        }
+    }
 }
 
 /// Sorts byte ranges and merges overlapping ones, for `overlaps`.
@@ -67,6 +127,58 @@ fn finding(kind: Kind, start: usize, end: usize, confidence: f32, why: &'static 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A second number before a street belongs to the address; not before a town or a count.
+    #[test]
+    fn a_number_before_a_street_is_part_of_it() {
+        let spans = |raw: &str| {
+            let text = Text::new(raw);
+            let mut out = Vec::new();
+            detect(&text, &mut out);
+            out.iter()
+                .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
+                .map(|f| raw[f.start..f.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        for (raw, want) in [
+            ("at 28245 Puruntie 82 Apt. 5", "28245 Puruntie 82"),
+            ("meet at 17151 2450 Crown St", "17151 2450 Crown St"),
+        ] {
+            let got = spans(raw);
+            assert!(got.iter().any(|s| s.starts_with(want)), "{raw}: {got:?}");
+        }
+        let town = spans("Hauptstr. 16, 20095 Hamburg");
+        assert!(!town.iter().any(|s| s.starts_with("20095")), "{town:?}");
+    }
+
+    /// A place read as a name right after a street is the street's town; a person is not.
+    #[test]
+    fn towns_after_streets_are_addresses() {
+        let kinds = |raw: &str, word: &str| {
+            let text = Text::new(raw);
+            let mut out = Vec::new();
+            detect(&text, &mut out);
+            out.iter()
+                .filter(|f| f.confidence >= 0.5 && raw[f.start..f.end].contains(word))
+                .map(|f| f.kind)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds(
+                "No. 15, Adeola Odeku Street, Victoria Island, Lagos",
+                "Victoria"
+            ),
+            [Kind::Address]
+        );
+        assert_eq!(
+            kinds("Rua Augusta, 1500, São Paulo", "Paulo"),
+            [Kind::Address]
+        );
+        assert_eq!(
+            kinds("at 12 Baker Street, Emily Carter said hello", "Emily"),
+            [Kind::Name]
+        );
+    }
 
     /// Long and hostile inputs: each detector must stay linear (check the time in release).
     #[test]

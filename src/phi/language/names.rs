@@ -4,30 +4,44 @@
 //! not also an English word. Capitals count only when the writer uses them (`text.cased`).
 
 use super::lexicon::{
-    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_STATE_ABBR, F_SURNAME,
-    F_TITLE, F_WORLD,
+    Doc, F_CENSUS_FIRST, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE,
+    F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
-use super::name_words::{disease_noun, eponym, office_word, salutation};
+use super::name_cues::{cued, here, labelled, relation_is, speaker};
+use super::name_lists::{coordinated, listed_after};
+use super::name_words::{disease_noun, eponym, office_word};
 use super::{finding, Kind};
 use crate::phi::Finding;
 
-const FULL: &str = "a person's full name";
+pub(super) const FULL: &str = "a person's full name";
 const TITLED: &str = "a person's name with a title";
-const GIVEN: &str = "a person's first name";
+pub(super) const GIVEN: &str = "a person's first name";
 
 /// `blocked`: sorted, disjoint byte ranges already taken (institutions, street addresses).
 pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Finding>) {
     let n = text.words.len();
     let mut i = 0;
+    // The last word of the last name held, for names listed after it ("aoife and cian").
+    let mut last_held: Option<usize> = None;
     while i < n {
         let found = titled(text, i)
             .or_else(|| full_name(text, i))
             .or_else(|| reversed(text, i))
+            .or_else(|| initialled(text, i))
             .or_else(|| pair(text, i))
+            .or_else(|| labelled(text, i))
             .or_else(|| cued(text, i))
+            .or_else(|| relation_is(text, i))
+            .or_else(|| coordinated(text, i))
+            .or_else(|| here(text, i))
+            .or_else(|| speaker(text, i))
+            .or_else(|| listed_after(text, i, last_held))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {
+                if confidence >= 0.5 {
+                    last_held = Some(end);
+                }
                 out.push(finding(
                     Kind::Name,
                     text.words[i].start,
@@ -67,25 +81,25 @@ fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usize)]) -> boo
 }
 
 /// What lies between word `i` and word `i + 1`.
-fn sep<'t>(text: &'t Doc, i: usize) -> &'t str {
+pub(super) fn sep<'t>(text: &'t Doc, i: usize) -> &'t str {
     let end = text.words[i].end;
     let next = text.words.get(i + 1).map_or(text.raw.len(), |w| w.start);
     &text.raw[end..next]
 }
 
 /// Words `i` and `i + 1` read as one name: only spaces (or an initial's dot) between them.
-fn joined(text: &Doc, i: usize) -> bool {
+pub(super) fn joined(text: &Doc, i: usize) -> bool {
     i + 1 < text.words.len() && {
         let s = sep(text, i);
         s.len() <= 3 && s.chars().all(|c| c == ' ' || c == '.' || c == '\t') && !s.is_empty()
     }
 }
 
-fn alpha(text: &Doc, i: usize) -> bool {
+pub(super) fn alpha(text: &Doc, i: usize) -> bool {
     text.word(i).chars().all(char::is_alphabetic)
 }
 
-fn first(text: &Doc, i: usize) -> bool {
+pub(super) fn first(text: &Doc, i: usize) -> bool {
     let w = text.lower_word(i);
     w.len() >= 2
         && text.is(i, F_FIRST)
@@ -95,17 +109,17 @@ fn first(text: &Doc, i: usize) -> bool {
 }
 
 /// "TSH", "MRN", "CGM": capitals only, in a post that uses lower case too.
-fn acronym(text: &Doc, i: usize) -> bool {
+pub(super) fn acronym(text: &Doc, i: usize) -> bool {
     let w = text.word(i);
     text.cased && w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-fn surname(text: &Doc, i: usize) -> bool {
+pub(super) fn surname(text: &Doc, i: usize) -> bool {
     let w = text.lower_word(i);
     w.len() >= 2 && text.is(i, F_SURNAME) && !text.is(i, F_FUNCTION) && alpha(text, i)
 }
 
-fn common(text: &Doc, i: usize) -> bool {
+pub(super) fn common(text: &Doc, i: usize) -> bool {
     text.is(i, F_NAME_WORD | F_FUNCTION)
 }
 
@@ -122,23 +136,23 @@ fn everyday(text: &Doc, i: usize) -> bool {
 }
 
 /// Capitalised, in a post that uses capitals.
-fn cap(text: &Doc, i: usize) -> bool {
+pub(super) fn cap(text: &Doc, i: usize) -> bool {
     text.cased && text.is_capitalised(i)
 }
 
 /// Capitalised in the middle of a sentence: a real signal in a cased post.
-fn mid_cap(text: &Doc, i: usize) -> bool {
+pub(super) fn mid_cap(text: &Doc, i: usize) -> bool {
     cap(text, i) && !text.starts_sentence(i)
 }
 
 /// A single-letter middle initial ("John Q. Public", "Ken N Fukuda").
-fn initial(text: &Doc, i: usize) -> bool {
+pub(super) fn initial(text: &Doc, i: usize) -> bool {
     let w = text.word(i);
     w.len() == 1 && w.chars().all(char::is_alphabetic) && (cap(text, i) || !text.cased)
 }
 
 /// Word `k` may be someone's surname after a given name.
-fn surname_after(text: &Doc, k: usize, first_common: bool) -> bool {
+pub(super) fn surname_after(text: &Doc, k: usize, first_common: bool) -> bool {
     if !alpha(text, k) || text.is(k, F_FUNCTION) || text.word(k).len() < 2 {
         return false;
     }
@@ -187,7 +201,7 @@ fn full_name(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
 }
 
 /// Extends a surname over "-Jones" or "'Brien".
-fn hyphenated(text: &Doc, k: usize) -> usize {
+pub(super) fn hyphenated(text: &Doc, k: usize) -> usize {
     if k + 1 < text.words.len()
         && matches!(sep(text, k), "-" | "'" | "’")
         && alpha(text, k + 1)
@@ -237,96 +251,6 @@ fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     Some((hyphenated(text, end), 0.85, TITLED))
 }
 
-/// A given name right after a cue that makes it a person's: a relation ("my daughter Emily",
-/// "my husband, john,"), "my name is", "I'm", a greeting or sign-off ("thanks, Maria").
-fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i == 0 || !alpha(text, i) || (text.is(i, F_FUNCTION) && !text.is(i, F_FIRST)) {
-        return None;
-    }
-    let before = sep(text, i - 1);
-    if before.contains(['\n', '.', '!', '?', ';', '(', ')']) && !before.contains("--") {
-        // A new sentence or line: only a sign-off line counts (see `signature`).
-        return signature(text, i);
-    }
-    let prev = text.lower_word(i - 1);
-    let prev2 = if i >= 2 { text.lower_word(i - 2) } else { "" };
-    let is_first = first(text, i) || (text.is(i, F_FIRST) && alpha(text, i));
-    let name_word = common(text, i);
-    // A name that is also a word needs a capital, a comma or end after it, or a surname.
-    let settled = || {
-        cap(text, i)
-            || i + 1 == text.words.len()
-            || sep(text, i)
-                .trim_start()
-                .starts_with([',', '.', '!', '?', ')', ';'])
-            || (joined(text, i) && surname_after(text, i + 1, true))
-    };
-    let conf;
-    if prev == "is" && prev2 == "name" || prev == "name" && prev2 == "my" || prev == "names" {
-        // "my name is rubija": any word that is not a function word.
-        if (text.cased && !text.is_capitalised(i) && !is_first)
-            || (text.is(i, F_FUNCTION) && !settled())
-        {
-            return None;
-        }
-        conf = 0.85;
-    } else if text.is(i - 1, F_RELATION)
-        || (i >= 2 && text.is(i - 2, F_RELATION) && before.trim() == ",")
-        || (prev == "law" && prev2 == "in" && text.is(i - 3, F_RELATION))
-    {
-        // "my daughter Emily", "my husband, john,", "my mother-in-law ngozi", "my neighbour
-        // okafor": a given name or a surname of any origin, in any case when it is no word.
-        let listed = (is_first || surname(text, i) || unknown(text, i)) && !name_word;
-        let known = is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i));
-        if !known || (name_word && !settled()) || (text.cased && !text.is_capitalised(i) && !listed)
-        {
-            return None;
-        }
-        conf = 0.8;
-    } else if (prev == "m" && prev2 == "i")
-        || (prev == "s" && prev2 == "name")
-        || prev == "im"
-        || (prev == "am" && prev2 == "i")
-        || (prev == "is" && prev2 == "this")
-        || matches!(prev, "named" | "called")
-    {
-        // "named Xochitl", and "I'm Tochukwu, 34" / "im tochukwu and…": a name no list knows,
-        // when a comma, "and" or the end follows it in a self-introduction.
-        let introduced = || {
-            i + 1 == text.words.len()
-                || sep(text, i).trim_start().starts_with([',', '.', '!', ';'])
-                || matches!(text.lower_word(i + 1), "and" | "from" | "here" | "i" | "im")
-        };
-        let unlisted = (matches!(prev, "named" | "called") || introduced())
-            && (unknown(text, i) || (surname(text, i) && !name_word));
-        if !(is_first || unlisted) || (name_word && !(mid_cap(text, i) && settled())) {
-            return None;
-        }
-        conf = 0.75;
-    } else if salutation(prev) {
-        // After "visit"/"tell"/"hi", a name that is also a word needs more than a capital: in
-        // run-on text "…at my next visit Summer heat…" the capital starts a sentence.
-        let punctuated = || {
-            i + 1 == text.words.len()
-                || sep(text, i)
-                    .trim_start()
-                    .starts_with([',', '.', '!', '?', ')', ';'])
-                || (joined(text, i) && surname_after(text, i + 1, true))
-        };
-        if !is_first || (text.cased && !text.is_capitalised(i)) || (name_word && !punctuated()) {
-            return None;
-        }
-        conf = 0.7;
-    } else {
-        return None;
-    }
-    let mut end = i;
-    if joined(text, i) && surname_after(text, i + 1, name_word) {
-        end = hyphenated(text, i + 1);
-    }
-    Some((end, conf, if end > i { FULL } else { GIVEN }))
-}
-
 /// Two capitalised words mid-sentence, one on a name list and the other on a list or on none,
 /// neither an English word: "Does anyone know Tochukwu Balogun?". In lower case, an unknown
 /// word then a listed surname: "shout out to tochukwu balogun".
@@ -341,17 +265,52 @@ fn pair(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         return None;
     }
     if text.cased {
-        let both = mid_cap(text, i) && text.is_capitalised(k) && (listed(i) || listed(k));
+        // At a sentence's start the capital says nothing: the second word must be a listed
+        // surname ("Weronika Martinsen will be talking").
+        let placed = mid_cap(text, i) || (cap(text, i) && text.is(k, F_SURNAME));
+        let both = placed && text.is_capitalised(k) && (listed(i) || listed(k));
         let known = (listed(i) || unknown(text, i)) && (listed(k) || unknown(text, k));
         return (both && known).then_some((hyphenated(text, k), 0.7, FULL));
     }
     (surname(text, k) && !listed(i) && unknown(text, i)).then_some((hyphenated(text, k), 0.6, FULL))
 }
 
+/// Given name, middle initial, surname, whatever their origin: "Szabina J Gelencsér", "Faina D.
+/// Yefremova". Capitalised and no English word either side of a capital initial; in a post
+/// without capitals both must be on the name lists ("emidio p lombardo").
+fn initialled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let (m, k) = (i + 1, i + 2);
+    if k >= text.words.len() || !joined(text, i) || !joined(text, m) || !initial(text, m) {
+        return None;
+    }
+    let plain = |x: usize| {
+        alpha(text, x)
+            && text.word(x).chars().count() >= 2
+            && !text.is(x, F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_STATE)
+            && !acronym(text, x)
+    };
+    if !(plain(i) && plain(k)) {
+        return None;
+    }
+    let listed = |x: usize| text.is(x, F_FIRST | F_SURNAME);
+    let ok = if text.cased {
+        text.is_capitalised(i)
+            && text.is_capitalised(k)
+            && text.word(m).chars().all(char::is_uppercase)
+            // "Humira X Rinvoq": an "x" is "versus", and two words no list knows may be drugs.
+            && !text.lower_word(m).eq("x")
+            // Two words no list knows need the initial's dot: "Faina D. Yefremova".
+            && (listed(i) || listed(k) || (sep(text, m).starts_with('.') && unknown(text, i) && unknown(text, k)))
+    } else {
+        first(text, i) && surname(text, k)
+    };
+    ok.then_some((hyphenated(text, k), 0.75, FULL))
+}
+
 /// A word no list knows, after a relation or "named": a name of an origin the lists lack ("my
 /// mother-in-law tochukwu"). Not an English word nor one letter off one (a typo), not a chat
 /// word, a state or a code.
-fn unknown(text: &Doc, i: usize) -> bool {
+pub(super) fn unknown(text: &Doc, i: usize) -> bool {
     let w = text.lower_word(i);
     let len = w.chars().count();
     if !(4..=14).contains(&len)
@@ -397,36 +356,68 @@ fn reversed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     Some((k, 0.7, FULL))
 }
 
-/// The last line of a post holding only a name or two: "- jess", "Maria", "Jessica King".
-fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let line_start = text.raw[..text.words[i].start].rfind('\n')?;
-    let before = &text.raw[line_start..text.words[i].start];
-    if before.chars().any(char::is_alphanumeric) {
-        return None;
+/// "we flew from Dallas to Austin", "a clinic in Madison": a lone given name after a word of
+/// place or travel is a town ("a card from Emily", "talked to Sarah" stay people).
+fn after_place_word(text: &Doc, i: usize) -> bool {
+    if i == 0 {
+        return false;
     }
-    let rest = &text.raw[text.words[i].end..];
-    let line_end = rest
-        .find('\n')
-        .map_or(text.raw.len(), |p| text.words[i].end + p);
-    let last = text.words.partition_point(|w| w.end <= line_end);
-    if last <= i || last - i > 3 || text.raw[line_end..].chars().any(char::is_alphanumeric) {
-        return None;
+    let p = text.lower_word(i - 1);
+    if matches!(
+        p,
+        "in" | "near" | "around" | "outside" | "visiting" | "visited"
+    ) {
+        return true;
     }
-    let end = last - 1;
-    let all_names = (i..=end).all(|k| {
-        alpha(text, k)
-            && (first(text, k) || surname(text, k) || initial(text, k))
-            && (!text.cased || text.is_capitalised(k))
-    });
-    (all_names && first(text, i) && !common(text, i)).then_some((end, 0.7, GIVEN))
+    // "from Dallas to Houston and then Austin": back over a place joined by "to"/"and then".
+    let mut k = i - 1;
+    while k >= 1 && matches!(text.lower_word(k), "to" | "from" | "then" | "and") {
+        k -= 1;
+    }
+    matches!(p, "to" | "from" | "then")
+        && matches!(
+            text.lower_word(k),
+            "flew"
+                | "fly"
+                | "flying"
+                | "drove"
+                | "drive"
+                | "driving"
+                | "moved"
+                | "move"
+                | "moving"
+                | "went"
+                | "go"
+                | "going"
+                | "travelled"
+                | "traveled"
+                | "trip"
+                | "back"
+                | "way"
+                | "train"
+                | "bus"
+                | "flight"
+                | "relocated"
+                | "commute"
+                | "home"
+        )
+        || (k < i - 1 && k >= 1 && matches!(text.lower_word(k - 1), "from" | "to" | "in"))
 }
 
 /// A given name on its own that is not also an English word: "Sarah", "emily".
 fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     // Names from the lists of every origin count only beside a cue or another name: alone,
     // too many of them are words in some language ("sonata", "memphis").
-    if !first(text, i) || text.word(i).len() < 3 || text.is(i, F_WORLD) {
+    if !first(text, i) || text.word(i).len() < 3 || after_place_word(text, i) {
         return None;
+    }
+    if text.is(i, F_WORLD) && !text.is(i, F_CENSUS_FIRST) {
+        // …unless the post makes it someone's: "Franciska's kid", capitalised mid-sentence
+        // and possessive ("Crohn's", "Hashimoto's" are blocked as eponyms in `excluded`).
+        let possessive = i + 1 < text.words.len()
+            && matches!(sep(text, i), "'" | "’")
+            && text.lower_word(i + 1) == "s";
+        return (possessive && mid_cap(text, i) && !common(text, i)).then_some((i, 0.6, GIVEN));
     }
     let name_word = common(text, i);
     if text.cased && !text.is_capitalised(i) {
@@ -441,142 +432,5 @@ fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(raw: &str) -> Vec<String> {
-        let text = crate::phi::text::Text::new(raw);
-        let doc = Doc::new(&text);
-        let mut out = Vec::new();
-        detect(&doc, &super::super::lexicon::institutions(&text), &mut out);
-        out.iter()
-            .filter(|f| f.confidence >= 0.5)
-            .map(|f| raw[f.start..f.end].to_string())
-            .collect()
-    }
-
-    #[test]
-    fn finds_names_in_many_styles() {
-        for (raw, want) in [
-            ("my daughter Emily Carter has RA", "Emily Carter"),
-            ("my daughter emily carter has ra", "emily carter"),
-            ("my husband, john, started humira", "john"),
-            ("tell Sarah I said hi", "Sarah"),
-            ("Signed, Jessica King", "Jessica King"),
-            ("Take care.\nThanks, Maria", "Maria"),
-            ("my name is rubija", "rubija"),
-            ("My name is Rubija", "Rubija"),
-            ("I'm Dana and new here", "Dana"),
-            ("im dana and new here", "dana"),
-            ("mrs Okafor called", "mrs Okafor"),
-            ("Ms. O'Connor at the front desk helped", "Ms. O'Connor"),
-            ("saw Dr. Patel today", "Dr. Patel"),
-            ("Mr Smith was lovely", "Mr Smith"),
-            ("dr patel upped my dose", "dr patel"),
-            ("emily's mri was clear", "emily"),
-            (
-                "Nurse here. My patient John Scott Gibson had it too",
-                "John Scott Gibson",
-            ),
-            ("my son will, who is 12, has crohns", "will"),
-            ("John Q. Public is my neighbor", "John Q. Public"),
-            ("my wife Grace Hoffman has lupus", "Grace Hoffman"),
-            ("sorry for typos\n- jess", "jess"),
-            ("my patient Mr. Okonkwo did well", "Mr. Okonkwo"),
-            ("my grandaughter madison loves the nurses", "madison"),
-            ("asked jennifer lopez at the desk", "jennifer lopez"),
-            ("Ken N. Fukuda wrote this", "Ken N. Fukuda"),
-            ("will smith hmm no, but john mathews yes", "john mathews"),
-            ("Mary-Jo Smith-Jones came by", "Smith-Jones"),
-            ("john smith from my church has lupus too", "john smith"),
-            // Issue 16: every origin, any case, with or without diacritics.
-            ("my mother-in-law ngozi has lupus", "ngozi"),
-            ("My mother-in-law ngozi has lupus too, sadly.", "ngozi"),
-            ("my nonna Lucrezia is unwell", "Lucrezia"),
-            ("my flatmate siobhán drove me", "siobhán"),
-            ("my flatmate siobhan drove me", "siobhan"),
-            ("my MIL Małgorzata came", "Małgorzata"),
-            ("i'm oluwaseun and new here", "oluwaseun"),
-            ("my name's jürgen", "jürgen"),
-            ("a physio named Venkatesh, lovely", "Venkatesh"),
-            ("saw nurse bautista today", "nurse bautista"),
-            ("mrs okonkwo from the clinic", "mrs okonkwo"),
-            ("my neighbour okonkwo helps", "okonkwo"),
-            ("the wristband says Okonkwo, Chinedu", "Okonkwo, Chinedu"),
-            ("listed as NGUYEN, Huong", "NGUYEN, Huong"),
-            ("letter addressed to müller, jürgen", "müller, jürgen"),
-            (
-                "shout out to chinedu okonkwo at the pharmacy",
-                "chinedu okonkwo",
-            ),
-            ("thanks to Gonçalo Magalhães", "Gonçalo Magalhães"),
-            // Names no list holds, after a relation or "named".
-            ("my mother-in-law tochukwu came with me", "tochukwu"),
-            ("a midwife named Xochiquetzal helped", "Xochiquetzal"),
-            ("hi im tochukwu, 34, living with endo", "tochukwu"),
-            ("Does anyone know Tochukwu Balogun?", "Tochukwu Balogun"),
-            (
-                "shout out to tochukwu balogun at the pharmacy",
-                "tochukwu balogun",
-            ),
-            ("saw nurse dimaculangan today", "nurse dimaculangan"),
-        ] {
-            let found = names(raw);
-            assert!(
-                found
-                    .iter()
-                    .any(|f| f.contains(want) || want.contains(f.as_str())),
-                "{raw}: {found:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn words_that_are_names_stay_words() {
-        for raw in [
-            "I will ask my doctor. Hope this helps, and there is a grace period. May I ask?",
-            "Mark my words, the flare always comes after a stressful week.",
-            "Art therapy at the cancer center helped. Summer heat is bad.",
-            "Every June my allergies flare. Faith in the process is hard.",
-            "white blood cells were low, king size bed, long day",
-            "will power, grace period, mark it down, bill from the hospital",
-            "rose garden walks and a sandy beach help, and patience is key",
-            "I read the page from Mayo Clinic and Johns Hopkins and MD Anderson",
-            "second opinion at Cleveland Clinic and Dana-Farber and St. Jude",
-            "Crohn's disease, Hashimoto's thyroiditis, Graves' disease and Parkinson's",
-            "Lou Gehrig's disease and Bell's palsy and Hodgkin lymphoma",
-            "the dr appointment is next week and my doctor said ok",
-            "my daughter has lupus and my husband will drive",
-            "i will ask the nurse about the bill",
-            "Thanks for reading. Hugs to all of you.",
-            "i live in georgia and my mom is from virginia",
-            "Henry Ford hospital was great, so was Mount Sinai",
-            "my rheumatologist retires in may so i need a new one",
-            "ANA 1:320 and TSH 4.5, ED visit last week",
-            "I am tired of this. I'm sure it will pass",
-            "the dawn phenomenon is real",
-            "my husband may come with me",
-            // Issue 16: chat words and sign-offs at a line's end, names of other lists that
-            // are words, institutions in lower case.
-            "same thing happened to me\nlol",
-            "that is rough\nthx",
-            "ok so the new meds are working\nok",
-            "good luck with the scan\nhugs x",
-            "take care all\ncheers",
-            "went to great ormond street and the royal marsden",
-            "got a referral to johns hopkins and mayo clinic",
-            "the doctor said it was fine, my son said so too",
-            "walked past the sonata hall in memphis",
-            "my husband took me to the er\nty",
-            "sending love\nxx",
-            "my husband allways forgets, my son definately has it",
-            "my daughter realy wants to go, my bf kinda agrees",
-            "the patient tolerated it and the patient ecg was normal",
-            "im sooo tired of this and im gonna rest",
-            "We saw Dupixent and Rinvoq ads on TV",
-            "my rheumy upped the mtx, i'm ok",
-        ] {
-            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
-        }
-    }
-}
+#[path = "names_tests.rs"]
+mod tests;

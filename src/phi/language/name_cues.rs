@@ -1,0 +1,339 @@
+//! NAME by cue: a word made a person's name by what comes before it (a relation, "my name
+//! is", "I'm", "named", a greeting or sign-off, a form's "Name:" label), and a post's signature
+//! line. Names listed with other names are in `name_lists`.
+
+use super::lexicon::{Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME};
+use super::name_words::salutation;
+use super::names::{
+    acronym, alpha, cap, common, first, hyphenated, initial, joined, mid_cap, sep, surname,
+    surname_after, unknown, FULL, GIVEN,
+};
+
+/// A given name right after a cue that makes it a person's: a relation ("my daughter Emily",
+/// "my husband, john,"), "my name is", "I'm", a greeting or sign-off ("thanks, Maria").
+pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0 || !alpha(text, i) || (text.is(i, F_FUNCTION) && !text.is(i, F_FIRST)) {
+        return None;
+    }
+    let before = sep(text, i - 1);
+    // "my daughter (Ximena) is 7": a name in brackets right after its cue.
+    let bracketed = before.trim() == "(" && sep(text, i).trim_start().starts_with(')');
+    if before.contains(['\n', '.', '!', '?', ';', '(', ')']) && !before.contains("--") && !bracketed
+    {
+        // A new sentence or line: only a sign-off line counts (see `signature`).
+        return signature(text, i);
+    }
+    let prev = text.lower_word(i - 1);
+    let prev2 = if i >= 2 { text.lower_word(i - 2) } else { "" };
+    let is_first = first(text, i) || (text.is(i, F_FIRST) && alpha(text, i));
+    let name_word = common(text, i);
+    // A name that is also a word needs a capital, a comma or end after it, or a surname.
+    let settled = || {
+        cap(text, i)
+            || i + 1 == text.words.len()
+            || sep(text, i)
+                .trim_start()
+                .starts_with([',', '.', '!', '?', ')', ';'])
+            || (joined(text, i) && surname_after(text, i + 1, true))
+    };
+    let conf;
+    if matches!(prev, "is" | "was") && prev2 == "name"
+        || prev == "name" && prev2 == "my"
+        || prev == "names"
+    {
+        // "my name is rubija": any word that is not a function word.
+        if (text.cased && !text.is_capitalised(i) && !is_first)
+            || (text.is(i, F_FUNCTION) && !settled())
+        {
+            return None;
+        }
+        conf = 0.85;
+    } else if text.is(i - 1, F_RELATION)
+        || misspelt_relation(text, i - 1)
+        || (i >= 2 && text.is(i - 2, F_RELATION) && before.trim() == ",")
+        || (prev == "law" && prev2 == "in" && text.is(i - 3, F_RELATION))
+    {
+        // "my daughter Emily", "my husband, john,", "my mother-in-law ngozi", "my neighbour
+        // okafor": a given name or a surname of any origin, in any case when it is no word.
+        let listed = (is_first || surname(text, i) || unknown(text, i)) && !name_word;
+        let known = is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i));
+        if !known || (name_word && !settled()) || (text.cased && !text.is_capitalised(i) && !listed)
+        {
+            return None;
+        }
+        conf = 0.8;
+    } else if (prev == "m" && prev2 == "i")
+        || (prev == "s" && prev2 == "name")
+        || prev == "im"
+        || (prev == "am" && prev2 == "i")
+        || (prev == "is" && prev2 == "this")
+        || matches!(prev, "named" | "called")
+        || naming(prev, prev2)
+    {
+        // "named Xochitl", and "I'm Tochukwu, 34" / "im tochukwu and…": a name no list knows,
+        // when a comma, "and" or the end follows it in a self-introduction.
+        let introduced = || {
+            i + 1 == text.words.len()
+                || sep(text, i).trim_start().starts_with([',', '.', '!', ';'])
+                || matches!(text.lower_word(i + 1), "and" | "from" | "here" | "i" | "im")
+                // "I'm Bojka Žilih, originally from…": a given name and a surname.
+                || (joined(text, i)
+                    && (cap(text, i + 1) || surname(text, i + 1))
+                    && (i + 2 == text.words.len()
+                        || sep(text, i + 1).trim_start().starts_with([',', '.', '!', ';'])))
+        };
+        let unlisted = (matches!(prev, "named" | "called") || naming(prev, prev2) || introduced())
+            && (unknown(text, i) || (surname(text, i) && !name_word));
+        if !(is_first || unlisted) || (name_word && !(mid_cap(text, i) && settled())) {
+            return None;
+        }
+        conf = 0.75;
+    } else if salutation(prev) {
+        // After "visit"/"tell"/"hi", a name that is also a word needs more than a capital: in
+        // run-on text "…at my next visit Summer heat…" the capital starts a sentence.
+        let punctuated = || {
+            i + 1 == text.words.len()
+                || sep(text, i)
+                    .trim_start()
+                    .starts_with([',', '.', '!', '?', ')', ';'])
+                || (joined(text, i) && surname_after(text, i + 1, true))
+        };
+        // "Hi Manlio, …", "thanks bongani!": a name no list knows, when a comma or the end
+        // closes a greeting or thanks (not "asked ChatGPT, …").
+        let unlisted =
+            greeting(prev) && (cap(text, i) || !text.cased) && punctuated() && unknown(text, i);
+        if !(is_first || unlisted)
+            || (text.cased && !text.is_capitalised(i))
+            || (name_word && !punctuated())
+        {
+            return None;
+        }
+        conf = 0.7;
+    } else {
+        return None;
+    }
+    let mut end = i;
+    if joined(text, i) && surname_after(text, i + 1, name_word) {
+        end = hyphenated(text, i + 1);
+    }
+    Some((end, conf, if end > i { FULL } else { GIVEN }))
+}
+
+/// The last line of a post holding only a name or two: "- jess", "Maria", "Jessica King".
+pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let line_start = text.raw[..text.words[i].start].rfind('\n')?;
+    let before = &text.raw[line_start..text.words[i].start];
+    if before.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let rest = &text.raw[text.words[i].end..];
+    let line_end = rest
+        .find('\n')
+        .map_or(text.raw.len(), |p| text.words[i].end + p);
+    let last = text.words.partition_point(|w| w.end <= line_end);
+    if last <= i || last - i > 3 || text.raw[line_end..].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let end = last - 1;
+    let all_names = (i..=end).all(|k| {
+        alpha(text, k)
+            && (first(text, k) || surname(text, k) || initial(text, k))
+            && (!text.cased || text.is_capitalised(k))
+    });
+    (all_names && first(text, i) && !common(text, i)).then_some((end, 0.7, GIVEN))
+}
+
+/// "my neice", "our huband": a word one letter off a relation, after a possessive, that is no
+/// word or name itself. Counts against the post's budget of typo checks.
+fn misspelt_relation(text: &Doc, k: usize) -> bool {
+    let w = text.lower_word(k);
+    if k == 0
+        || !matches!(
+            text.lower_word(k - 1),
+            "my" | "our" | "his" | "her" | "their"
+        )
+        || !(4..=16).contains(&w.len())
+        || !w.bytes().all(|b| b.is_ascii_lowercase())
+        || text.is(
+            k,
+            F_ENGLISH | F_FUNCTION | F_FIRST | F_SURNAME | F_NAME_WORD | F_RELATION,
+        )
+    {
+        return false;
+    }
+    let left = text.typo_checks.get();
+    if left == 0 {
+        return false;
+    }
+    text.typo_checks.set(left - 1);
+    super::lexicon::near_relation(w)
+}
+
+/// A greeting or thanks that a name closes ("hi Manlio,", "thanks bongani!").
+fn greeting(w: &str) -> bool {
+    matches!(
+        w,
+        "hi" | "hello" | "hey" | "dear" | "thanks" | "thank" | "thx" | "ty" | "cheers" | "hugs"
+    )
+}
+
+/// "Nomvula here, new to the group": a listed given name (of any origin, no English word)
+/// introducing its writer at the start of a sentence or after a greeting.
+pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let k = i + 1;
+    if k >= text.words.len()
+        || text.lower_word(k) != "here"
+        || sep(text, i) != " "
+        || !first(text, i)
+        || common(text, i)
+        || (text.cased && !text.is_capitalised(i))
+        || !(text.starts_sentence(i) || sep(text, i - 1).contains(','))
+    {
+        return None;
+    }
+    let closed = k + 1 == text.words.len()
+        || sep(text, k)
+            .trim_start()
+            .starts_with([',', '.', '!', '-', ':', ';'])
+        || matches!(text.lower_word(k + 1), "and" | "from" | "i" | "im" | "with");
+    closed.then_some((i, 0.7, GIVEN))
+}
+
+/// A speaker's name opening a line of a transcript: "Mette: how are you feeling?". A listed
+/// given name (of any origin) that is no English word, capitalised when the writer uses
+/// capitals; "Update:", "Me:" and "Nurse:" are words.
+pub(super) fn speaker(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let line_start = i == 0 || sep(text, i - 1).contains('\n');
+    let said = sep(text, i).trim_start().starts_with(':');
+    (line_start
+        && said
+        && first(text, i)
+        && !common(text, i)
+        && !text.is(i, F_ENGLISH)
+        && (!text.cased || text.is_capitalised(i)))
+    .then_some((i, 0.6, GIVEN))
+}
+
+/// Words that give the name someone goes by: "everyone calls me Antti", "known as Csanád",
+/// "goes by Piusz", "she named him Frank".
+fn naming(prev: &str, prev2: &str) -> bool {
+    (prev == "me" && matches!(prev2, "call" | "calls"))
+        || (prev == "as" && prev2 == "known")
+        || (prev == "by" && matches!(prev2, "go" | "goes" | "went"))
+        || (matches!(prev, "him" | "her" | "them")
+            && matches!(prev2, "named" | "called" | "name" | "call" | "calls"))
+}
+
+/// "my daughter is Ximena", "my sons are mateo and thiago": a listed given name (no English
+/// word) after a possessed relation and "is", "are" or "was".
+pub(super) fn relation_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i < 3
+        || !matches!(text.lower_word(i - 1), "is" | "are" | "was" | "were")
+        || !(text.is(i - 2, F_RELATION)
+            || text
+                .lower_word(i - 2)
+                .strip_suffix('s')
+                .is_some_and(super::lexicon::relation))
+        || !matches!(
+            text.lower_word(i - 3),
+            "my" | "our" | "his" | "her" | "their"
+        )
+        || !first(text, i)
+        || common(text, i)
+        || text.is(i, F_ENGLISH)
+        || (text.cased && !text.is_capitalised(i))
+        || sep(text, i - 1) != " "
+    {
+        return None;
+    }
+    let end = extend(text, i);
+    Some((end, 0.75, if end > i { FULL } else { GIVEN }))
+}
+
+/// Word `i` ends or continues as a full name: a middle initial or name, then a surname.
+pub(super) fn extend(text: &Doc, i: usize) -> usize {
+    if !joined(text, i) {
+        return i;
+    }
+    let m = i + 1;
+    if joined(text, m) && initial(text, m) && surname_after(text, m + 1, false) {
+        return hyphenated(text, m + 1);
+    }
+    if surname_after(text, m, common(text, i)) {
+        return hyphenated(text, m);
+    }
+    i
+}
+
+/// A form's label: "Name: Toshimi Arata", "What's your last name? Magnusson", "surname - okafor".
+/// The word must be no English word (or a listed name that is none), capitalised when the
+/// writer uses capitals.
+pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0
+        || !alpha(text, i)
+        || text.word(i).chars().count() < 2
+        || text.is(i, F_FUNCTION)
+        || acronym(text, i)
+        || (text.cased && !text.is_capitalised(i))
+    {
+        return None;
+    }
+    let label = text.lower_word(i - 1);
+    if !matches!(
+        label,
+        "name" | "names" | "surname" | "surnames" | "firstname" | "lastname" | "fullname"
+    ) {
+        return None;
+    }
+    // "Name:" opening a line, or a person's name label: not "brand name: Humira".
+    let opens_line = text.starts_sentence(i - 1);
+    if !(opens_line || person_label(text.lower_word(i - 2))) {
+        return None;
+    }
+    let before = sep(text, i - 1);
+    let marked = before.trim();
+    if !matches!(marked, ":" | "?" | "-" | "–" | ":-") || before.matches('\n').count() > 1 {
+        return None;
+    }
+    let listed = text.is(i, F_FIRST | F_SURNAME) && !common(text, i);
+    if !(listed || unknown(text, i)) {
+        return None;
+    }
+    let end = extend(text, i);
+    Some((end, 0.8, if end > i { FULL } else { GIVEN }))
+}
+
+/// What may stand before a name label: a person's ("my name", "patient name", "last name"),
+/// not a thing's ("brand name", "the name: Stelara").
+fn person_label(w: &str) -> bool {
+    matches!(
+        w,
+        "my" | "your"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "patient"
+            | "patients"
+            | "pt"
+            | "first"
+            | "last"
+            | "full"
+            | "given"
+            | "family"
+            | "maiden"
+            | "middle"
+            | "baby"
+            | "real"
+            | "legal"
+            | "nick"
+            | "mum"
+            | "mom"
+            | "son"
+            | "daughter"
+    )
+}
+
+#[cfg(test)]
+#[path = "name_cues_tests.rs"]
+mod tests;

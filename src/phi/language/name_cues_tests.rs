@@ -1,0 +1,176 @@
+//! Tests of `name_cues`, by kind of cue and each false-hold family beside it.
+
+use super::super::lexicon::{institutions, Doc};
+use crate::phi::text::Text;
+
+fn names(raw: &str) -> Vec<String> {
+    let text = Text::new(raw);
+    let doc = Doc::new(&text);
+    let mut out = Vec::new();
+    super::super::names::detect(&doc, &institutions(&text), &mut out);
+    out.iter()
+        .filter(|f| f.confidence >= 0.5)
+        .map(|f| raw[f.start..f.end].to_string())
+        .collect()
+}
+
+fn finds(cases: &[(&str, &str)]) {
+    for (raw, want) in cases {
+        let found = names(raw);
+        assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+    }
+}
+
+#[test]
+fn form_labels_name_whoever_follows() {
+    finds(&[
+        ("Name: Oyelaran Adebisi\nDOB on file", "Oyelaran Adebisi"),
+        ("what's your surname? Wojciechowska", "Wojciechowska"),
+        ("Patient name: Thi Hương Phạm", "Thi Hương Phạm"),
+        ("full name - Kwabena O. Mensah", "Kwabena O. Mensah"),
+        // Lower case: a word on no list and no English word.
+        ("name: tochukwu", "tochukwu"),
+    ]);
+    for raw in [
+        "Name: withheld for privacy",
+        "Brand name: Humira. Generic name? adalimumab",
+        "the name: Stelara, not Skyrizi",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+#[test]
+fn the_name_someone_goes_by() {
+    finds(&[
+        ("everyone calls me Bartłomiej", "Bartłomiej"),
+        ("my friends call me siddharth", "siddharth"),
+        ("she is known as Nkechi", "Nkechi"),
+        ("he goes by Ximena", "Ximena"),
+        ("we named her Aoife", "Aoife"),
+        ("they named him Frank", "Frank"),
+    ]);
+    for raw in [
+        "please call me back tomorrow",
+        "it is known as a biologic",
+        "the nurse called me yesterday",
+        "the pain goes by evening",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+#[test]
+fn greetings_and_introductions_of_every_origin() {
+    finds(&[
+        ("Hi Oluwadamilare, thanks for the tip", "Oluwadamilare"),
+        (
+            "I'm Eszter Kovácsné, from Pécs originally",
+            "Eszter Kovácsné",
+        ),
+    ]);
+    for raw in ["Hi Everyone, new here", "Hi Dupixent users, quick question"] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+#[test]
+fn relations_of_many_languages_and_brackets() {
+    finds(&[
+        ("my aunty Funmilayo said try ginger", "Funmilayo"),
+        ("my babcia Józefa makes soup", "Józefa"),
+        ("my nani kamla has diabetes", "kamla"),
+        ("my suegra Itzel came", "Itzel"),
+        ("my daughter (Ximena) is 7", "Ximena"),
+        // Misspelt relations, and the people who care for someone.
+        ("my neice priya has it too", "priya"),
+        ("my huband kofi drove", "kofi"),
+        ("my physio zsofia helped", "zsofia"),
+        ("my girl Amara is 9", "Amara"),
+        ("my therapist Oyelaran says", "Oyelaran"),
+    ]);
+    for raw in [
+        "my aunty (the one in leeds) came",
+        "my babcia says hi",
+        "my daughter (7) has it too",
+        "my sin was eating cake",
+        "my therapist said rest, my rheumatologist Monday",
+        "my rheumy upped mtx",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+#[test]
+fn lower_case_thanks_and_name_here() {
+    finds(&[
+        ("thanks bongani!", "bongani"),
+        ("my aunty funmilayo is here", "funmilayo"),
+        ("cheers oyelaran", "oyelaran"),
+        ("Hi all, Nomvula here, new to the group", "Nomvula"),
+        ("siddharth here and i have crohns", "siddharth"),
+    ]);
+    for raw in [
+        "thanks everyone!",
+        "thanks evryone!",
+        "i asked chatgpt, it said rest",
+        "Newbie here, hi all",
+        "Same here, Grace here too",
+        "Humira here, two years in",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+#[test]
+fn speakers_of_a_transcript() {
+    finds(&[
+        ("Mette: how are you feeling?\nMe: tired", "Mette"),
+        ("me: hi\nSiddharth: hello", "Siddharth"),
+    ]);
+    for raw in [
+        "Update: the scan was clear",
+        "Me: tired\nNurse: ok",
+        "Edit: typo\nSummary: fine",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+#[test]
+fn a_relation_is_a_name_and_names_listed_after_one() {
+    finds(&[
+        ("my daughter is ximena", "ximena"),
+        ("My sons are Mateo and Thiago", "Thiago"),
+        ("my kids are aoife and cian", "cian"),
+        ("my twins ngozi, tunde and emeka", "tunde"),
+        ("we call him bartek", "bartek"),
+        ("her name was józefa", "józefa"),
+    ]);
+    for raw in [
+        "my daughter is tired and my son is fine",
+        "my husband is grace itself",
+        "my mum is polish and my dad is welsh",
+        "my twins and me",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+#[test]
+fn names_listed_together() {
+    finds(&[
+        ("thanks to Nowak, Kowalczyk and Wiśniewska", "Kowalczyk"),
+        ("both Ferreira and Szabo were on call", "Ferreira"),
+        ("Okonkwo & Adeyemi run the group", "Adeyemi"),
+    ]);
+    for raw in [
+        "I tried Humira, Enbrel and Rinvoq",
+        "in Lagos, Abuja and Kano",
+        "we saw Pfizer and Moderna",
+        "apples, pears and plums",
+        "METHOTREXATE AND FOLIC ACID",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -1,0 +1,164 @@
+//! Tests of `names`: names in many styles, and words that are names staying words.
+
+use super::*;
+
+fn names(raw: &str) -> Vec<String> {
+    let text = crate::phi::text::Text::new(raw);
+    let doc = Doc::new(&text);
+    let mut out = Vec::new();
+    detect(&doc, &super::super::lexicon::institutions(&text), &mut out);
+    out.iter()
+        .filter(|f| f.confidence >= 0.5)
+        .map(|f| raw[f.start..f.end].to_string())
+        .collect()
+}
+
+#[test]
+fn finds_names_in_many_styles() {
+    for (raw, want) in [
+        ("my daughter Emily Carter has RA", "Emily Carter"),
+        ("my daughter emily carter has ra", "emily carter"),
+        ("my husband, john, started humira", "john"),
+        ("tell Sarah I said hi", "Sarah"),
+        ("Signed, Jessica King", "Jessica King"),
+        ("Take care.\nThanks, Maria", "Maria"),
+        ("my name is rubija", "rubija"),
+        ("My name is Rubija", "Rubija"),
+        ("I'm Dana and new here", "Dana"),
+        ("im dana and new here", "dana"),
+        ("mrs Okafor called", "mrs Okafor"),
+        ("Ms. O'Connor at the front desk helped", "Ms. O'Connor"),
+        ("saw Dr. Patel today", "Dr. Patel"),
+        ("Mr Smith was lovely", "Mr Smith"),
+        ("dr patel upped my dose", "dr patel"),
+        ("emily's mri was clear", "emily"),
+        (
+            "Nurse here. My patient John Scott Gibson had it too",
+            "John Scott Gibson",
+        ),
+        ("my son will, who is 12, has crohns", "will"),
+        ("John Q. Public is my neighbor", "John Q. Public"),
+        ("my wife Grace Hoffman has lupus", "Grace Hoffman"),
+        ("sorry for typos\n- jess", "jess"),
+        ("my patient Mr. Okonkwo did well", "Mr. Okonkwo"),
+        ("my grandaughter madison loves the nurses", "madison"),
+        ("asked jennifer lopez at the desk", "jennifer lopez"),
+        ("Ken N. Fukuda wrote this", "Ken N. Fukuda"),
+        ("will smith hmm no, but john mathews yes", "john mathews"),
+        ("Mary-Jo Smith-Jones came by", "Smith-Jones"),
+        ("john smith from my church has lupus too", "john smith"),
+        // Issue 16: every origin, any case, with or without diacritics.
+        ("my mother-in-law ngozi has lupus", "ngozi"),
+        ("My mother-in-law ngozi has lupus too, sadly.", "ngozi"),
+        ("my nonna Lucrezia is unwell", "Lucrezia"),
+        ("my flatmate siobhán drove me", "siobhán"),
+        ("my flatmate siobhan drove me", "siobhan"),
+        ("my MIL Małgorzata came", "Małgorzata"),
+        ("i'm oluwaseun and new here", "oluwaseun"),
+        ("my name's jürgen", "jürgen"),
+        ("a physio named Venkatesh, lovely", "Venkatesh"),
+        ("saw nurse bautista today", "nurse bautista"),
+        ("mrs okonkwo from the clinic", "mrs okonkwo"),
+        ("my neighbour okonkwo helps", "okonkwo"),
+        ("the wristband says Okonkwo, Chinedu", "Okonkwo, Chinedu"),
+        ("listed as NGUYEN, Huong", "NGUYEN, Huong"),
+        ("letter addressed to müller, jürgen", "müller, jürgen"),
+        (
+            "shout out to chinedu okonkwo at the pharmacy",
+            "chinedu okonkwo",
+        ),
+        ("thanks to Gonçalo Magalhães", "Gonçalo Magalhães"),
+        // Names no list holds, after a relation or "named".
+        ("my mother-in-law tochukwu came with me", "tochukwu"),
+        ("a midwife named Xochiquetzal helped", "Xochiquetzal"),
+        ("hi im tochukwu, 34, living with endo", "tochukwu"),
+        ("Does anyone know Tochukwu Balogun?", "Tochukwu Balogun"),
+        (
+            "shout out to tochukwu balogun at the pharmacy",
+            "tochukwu balogun",
+        ),
+        ("saw nurse dimaculangan today", "nurse dimaculangan"),
+        // A middle initial between two capitalised words of any origin.
+        (
+            "a talk by Szilvia K. Tóthné on fatigue",
+            "Szilvia K. Tóthné",
+        ),
+        ("ask Oyelaran B Adebisi at the desk", "Oyelaran B Adebisi"),
+        (
+            "a letter from Qwerindo T. Zafrulla came",
+            "Qwerindo T. Zafrulla",
+        ),
+        // A Census given name that other lists hold as a surname too, alone.
+        ("Kevin had the same scan", "Kevin"),
+        ("a card from Emily came, I talked to Sarah", "Sarah"),
+        // A listed surname after an unknown given name, at a sentence's start too.
+        ("Weronika Kowalczyk runs the group.", "Weronika Kowalczyk"),
+        // A name of another country's list, possessive mid-sentence.
+        ("we stayed at Katrine's flat", "Katrine"),
+    ] {
+        let found = names(raw);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains(want) || want.contains(f.as_str())),
+            "{raw}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn words_that_are_names_stay_words() {
+    for raw in [
+        "I will ask my doctor. Hope this helps, and there is a grace period. May I ask?",
+        "Mark my words, the flare always comes after a stressful week.",
+        "Art therapy at the cancer center helped. Summer heat is bad.",
+        "Every June my allergies flare. Faith in the process is hard.",
+        "white blood cells were low, king size bed, long day",
+        "will power, grace period, mark it down, bill from the hospital",
+        "rose garden walks and a sandy beach help, and patience is key",
+        "I read the page from Mayo Clinic and Johns Hopkins and MD Anderson",
+        "second opinion at Cleveland Clinic and Dana-Farber and St. Jude",
+        "Crohn's disease, Hashimoto's thyroiditis, Graves' disease and Parkinson's",
+        "Lou Gehrig's disease and Bell's palsy and Hodgkin lymphoma",
+        "the dr appointment is next week and my doctor said ok",
+        "my daughter has lupus and my husband will drive",
+        "i will ask the nurse about the bill",
+        "Thanks for reading. Hugs to all of you.",
+        "i live in georgia and my mom is from virginia",
+        "Henry Ford hospital was great, so was Mount Sinai",
+        "my rheumatologist retires in may so i need a new one",
+        "ANA 1:320 and TSH 4.5, ED visit last week",
+        "I am tired of this. I'm sure it will pass",
+        "the dawn phenomenon is real",
+        "my husband may come with me",
+        // Issue 16: chat words and sign-offs at a line's end, names of other lists that
+        // are words, institutions in lower case.
+        "same thing happened to me\nlol",
+        "that is rough\nthx",
+        "ok so the new meds are working\nok",
+        "good luck with the scan\nhugs x",
+        "take care all\ncheers",
+        "went to great ormond street and the royal marsden",
+        "got a referral to johns hopkins and mayo clinic",
+        "the doctor said it was fine, my son said so too",
+        "walked past the sonata hall in memphis",
+        "my husband took me to the er\nty",
+        "sending love\nxx",
+        "my husband allways forgets, my son definately has it",
+        "my daughter realy wants to go, my bf kinda agrees",
+        "the patient tolerated it and the patient ecg was normal",
+        "im sooo tired of this and im gonna rest",
+        "We saw Dupixent and Rinvoq ads on TV",
+        "my rheumy upped the mtx, i'm ok",
+        // Issue 16: an initial between words that are English or drugs is no name.
+        "Vitamin D Levels were low, Hepatitis B Vaccine done",
+        "Humira X Rinvoq comparison",
+        "Dupixent Rinvoq and the rest",
+        "I have Hashimoto's and Sjogren's, and Crohn's disease",
+        // Towns that are given names, after a word of place or travel.
+        "we flew from Dallas to Houston and then Austin",
+        "the clinic in Madison was nice, we drove to Charlotte",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

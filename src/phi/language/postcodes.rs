@@ -1,0 +1,365 @@
+//! Postcodes of other countries, and the town written beside them: UK "LS6 2QT", Canada "H2X
+//! 3K8", Irish Eircode "D02 X285", Dutch "1015 CJ", and 4–6-digit codes beside a street, after
+//! a town, or after the word that names them ("CEP", "C.P.", "PIN", "PLZ"). Linear regexes, and
+//! a bounded walk back from each code.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::abroad::{capital_ok, name_word, particle, TOWN, ZIP};
+use super::countries::country;
+use super::lexicon::{month, Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD, F_STATE, F_STATE_ABBR};
+use super::places::{digits, sep};
+use super::street_words::quantity;
+use super::{finding, Kind};
+use crate::phi::Finding;
+
+static UK: LazyLock<Regex> =
+    LazyLock::new(|| crate::phi::regex(r"\b[a-z]{1,2}[0-9][a-z0-9]? ?[0-9][abd-hjlnp-uw-z]{2}\b"));
+static CANADA: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(
+        r"\b[abceghj-nprstvxy][0-9][abceghj-nprstv-z] ?[0-9][abceghj-nprstv-z][0-9]\b",
+    )
+});
+static EIRCODE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(r"\b(?:[acdefhknprtvwxy][0-9]{2}|d6w) ?[0-9acdefhknprtvwxy]{4}\b")
+});
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    // Dutch "1015 CJ"; 4–6 digits (Portuguese "3610-114"); Swedish, Czech, Slovak and Greek
+    // "394 13"; Polish "53-320". Each only after a postcode word or beside a town (below).
+    crate::phi::regex(
+        r"\b[1-9][0-9]{3} ?[a-z]{2}\b|\b[0-9]{4,6}(?:-[0-9]{3})?\b|\b[0-9]{3} [0-9]{2}\b|\b[0-9]{2}-[0-9]{3}\b",
+    )
+});
+
+/// Words that name a postcode just before it.
+fn code_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "postcode"
+            | "postcodes"
+            | "postal"
+            | "pincode"
+            | "pin"
+            | "cep"
+            | "cp"
+            | "plz"
+            | "eircode"
+            | "codigo"
+            | "código"
+            | "postleitzahl"
+            | "postnummer"
+            | "postnr"
+            | "zip"
+            | "zipcode"
+    )
+}
+
+/// State, province and territory abbreviations written between a town and its postcode.
+fn region_abbr(w: &str) -> bool {
+    matches!(
+        w,
+        "nsw"
+            | "vic"
+            | "qld"
+            | "wa"
+            | "sa"
+            | "tas"
+            | "act"
+            | "nt"
+            | "qc"
+            | "on"
+            | "bc"
+            | "ab"
+            | "mb"
+            | "ns"
+            | "nb"
+            | "sk"
+            | "pe"
+            | "nl"
+            | "yt"
+            | "cdmx"
+            | "sp"
+            | "rj"
+            | "mg"
+    )
+}
+
+/// Postcodes, and the town written beside them.
+pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
+    let mut ends: Vec<usize> = out
+        .iter()
+        .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
+        .map(|f| f.end)
+        .collect();
+    ends.sort_unstable();
+    let mut codes: Vec<(usize, usize, f32, bool)> = Vec::new();
+    let raw = text.raw;
+    let mut strong: Vec<(usize, usize)> = Vec::new();
+    for m in UK.find_iter(&text.lower) {
+        let inward = &m.as_str()[m.as_str().len() - 2..];
+        if !matches!(inward, "st" | "nd" | "rd" | "th") {
+            strong.push((m.start(), m.end()));
+        }
+    }
+    for m in CANADA.find_iter(&text.lower) {
+        strong.push((m.start(), m.end()));
+    }
+    for m in EIRCODE.find_iter(&text.lower) {
+        let tail = &m.as_str()[m.as_str().len() - 4..];
+        if tail.bytes().any(|b| b.is_ascii_digit()) && tail.bytes().any(|b| b.is_ascii_alphabetic())
+        {
+            strong.push((m.start(), m.end()));
+        }
+    }
+    for (s, e) in strong {
+        // "Leeds LS6 2QT", "Kelowna BC V1Y 4R2": the town before a code of its own shape.
+        if let (true, Some((s0, e0))) = town_before(text, &ends, text.word_at_or_after(s)) {
+            out.push(finding(Kind::Address, s0, e0, 0.7, TOWN));
+        }
+        codes.push((s, e, 0.82, false));
+    }
+    for m in CODE.find_iter(&text.lower) {
+        // "3204 ta": not a Dutch code, but its four digits may be a code of their own.
+        let (m_start, mut m_end) = (m.start(), m.end());
+        let mut dutch = m.as_str().ends_with(|c: char| c.is_ascii_alphabetic());
+        if dutch && !dutch_letters(&m.as_str()[m.as_str().len() - 2..]) {
+            dutch = false;
+            m_end = m_start + 4;
+        }
+        let k = text.word_at_or_after(m_start);
+        let (beside, town) = town_before(text, &ends, k);
+        let cue = text.words_before(m_start, 3).any(code_cue)
+            || text.lower[..m_start].trim_end().ends_with("c.p.");
+        // "Finland 80896", "New Zealand 34694" closing an address's last line.
+        let after_country = !dutch
+            && k > 0
+            && matches!(sep(text, k - 1), " " | ", " | ",")
+            && country(text, k - 1)
+            && line_ends(raw, m_end)
+            && !year(m.as_str());
+        let in_town = !dutch && !year(m.as_str()) && town_code(text, k) && !noun_after(text, m_end);
+        let upper_dutch = dutch && text.cased && {
+            let letters = &raw[m_end - 2..m_end];
+            letters.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        let after = text.word_at_or_after(m_end);
+        let counted = !dutch && after < text.words.len() && quantity(text.lower_word(after));
+        if !(beside || cue || upper_dutch || after_country || in_town) || counted {
+            continue;
+        }
+        if beside {
+            if let Some((s0, e0)) = town {
+                out.push(finding(Kind::Address, s0, e0, 0.7, TOWN));
+            }
+        }
+        codes.push((m_start, m_end, 0.85, true));
+    }
+    for (s, e, conf, town_after) in codes {
+        out.push(finding(Kind::Zip, s, e, conf, ZIP));
+        // "69003 Lyon", "1015 CJ Amsterdam", "28014 Madrid": the town after the code.
+        if town_after {
+            let k = text.word_at_or_after(e);
+            if k < text.words.len()
+                && matches!(sep_before(text, k), " " | ", ")
+                && name_word(text, k)
+                && !text.is(k, F_FUNCTION)
+                && (text.cased || !text.is(k, F_NAME_WORD))
+                && capital_ok(text, k)
+            {
+                let mut last = k;
+                if k + 1 < text.words.len()
+                    && sep(text, k) == " "
+                    && text.cased
+                    && text.is_capitalised(k + 1)
+                    && name_word(text, k + 1)
+                {
+                    last = k + 1;
+                }
+                out.push(finding(
+                    Kind::Address,
+                    text.words[k].start,
+                    text.words[last].end,
+                    0.7,
+                    TOWN,
+                ));
+            }
+        }
+    }
+}
+
+/// "in Bjert 6091", "near Quinta de São Tiago 3610-114", "in København K 1421": the code at word
+/// `k` right after a town's name (no English word, no month) that follows a word about places.
+fn town_code(text: &Doc, k: usize) -> bool {
+    let mut j = k;
+    let mut names = 0;
+    while j > 0 && names < 5 {
+        if !matches!(sep(text, j - 1), " " | ", ") {
+            break;
+        }
+        let w = text.lower_word(j - 1);
+        if names > 0 && particle(w) {
+            j -= 1;
+        } else if text.cased && text.word(j - 1).len() == 1 && text.is_capitalised(j - 1) {
+            // A district letter: "København K".
+            j -= 1;
+        } else if name_word(text, j - 1)
+            && capital_ok(text, j - 1)
+            && !text.is(j - 1, F_FUNCTION | F_STATE | F_STATE_ABBR)
+            && month(w).is_none()
+            // The word before the code is no English word ("in Room 1234"); further back, a
+            // capitalised one may be part of the name ("Vila Nova de Gaia").
+            && (!text.is(j - 1, F_ENGLISH | F_NAME_WORD) || (names > 0 && mid_cap(text, j - 1)))
+        {
+            names += 1;
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    names > 0
+        && j > 0
+        && sep(text, j - 1) == " "
+        && matches!(text.lower_word(j - 1), "in" | "near" | "from" | "at" | "to")
+}
+
+fn mid_cap(text: &Doc, i: usize) -> bool {
+    text.cased && text.is_capitalised(i) && !text.starts_sentence(i)
+}
+
+/// "in Ohio 3000 patients": a count of something, not a code (a plural English noun right
+/// after it; "4230 last year" stays a code).
+fn noun_after(text: &Doc, end: usize) -> bool {
+    let k = text.word_at_or_after(end);
+    if k >= text.words.len() || text.raw[end..text.words[k].start] != *" " {
+        return false;
+    }
+    let w = text.lower_word(k);
+    text.is(k, F_ENGLISH)
+        && !text.is(k, F_FUNCTION)
+        && (w.ends_with('s') || matches!(w, "people" | "children" | "men" | "women"))
+}
+
+/// Nothing but spaces or closing punctuation between byte `end` and the end of its line.
+fn line_ends(raw: &str, end: usize) -> bool {
+    raw[end..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ')' | ';'))
+}
+
+/// "1999", "2024": a year, read as no postcode.
+fn year(code: &str) -> bool {
+    code.len() == 4 && (code.starts_with("19") || code.starts_with("20"))
+}
+
+/// Whether the two letters of "1234 AB" can be a Dutch postcode's: never SA, SD or SS, and not
+/// a unit or a short word ("2000 iu", "3204 ta", "1999 im").
+fn dutch_letters(l: &str) -> bool {
+    !matches!(
+        l,
+        "sa" | "sd"
+            | "ss"
+            | "ta"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "is"
+            | "it"
+            | "am"
+            | "pm"
+            | "an"
+            | "as"
+            | "be"
+            | "by"
+            | "do"
+            | "go"
+            | "he"
+            | "hi"
+            | "if"
+            | "me"
+            | "my"
+            | "no"
+            | "of"
+            | "ok"
+            | "or"
+            | "so"
+            | "up"
+            | "us"
+            | "we"
+            | "iu"
+            | "mg"
+            | "ml"
+            | "kg"
+            | "km"
+            | "lb"
+            | "xx"
+            | "ty"
+            | "np"
+            | "yo"
+            | "st"
+            | "nd"
+            | "rd"
+            | "th"
+            | "im"
+            | "ur"
+            | "bc"
+            | "ad"
+            | "mi"
+            | "ft"
+            | "cm"
+            | "mm"
+            | "hr"
+            | "ms"
+            | "mr"
+            | "dr"
+            | "ie"
+            | "eg"
+    )
+}
+
+/// Walks back from the code at word `k` over commas, spaces, a region's abbreviation, the
+/// word naming the code and up to three town words (a district number too: "Dublin 2", "Wuse
+/// 2") to the end of a street. Returns whether a street ends there, and the town's byte range.
+fn town_before(text: &Doc, ends: &[usize], k: usize) -> (bool, Option<(usize, usize)>) {
+    let mut town: Option<(usize, usize)> = None;
+    let mut j = k;
+    for _ in 0..6 {
+        if j == 0 {
+            break;
+        }
+        let gap = sep(text, j - 1);
+        if gap.is_empty()
+            || !gap
+                .chars()
+                .all(|c| matches!(c, ' ' | ',' | '-' | '.' | '/'))
+        {
+            break;
+        }
+        if ends.binary_search(&text.words[j - 1].end).is_ok() {
+            return (true, town);
+        }
+        let w = text.lower_word(j - 1);
+        if region_abbr(w) || code_cue(w) || matches!(w, "c" | "p") {
+            j -= 1;
+            continue;
+        }
+        let district = w.len() <= 2 && digits(w);
+        if district || (name_word(text, j - 1) && capital_ok(text, j - 1)) {
+            let (s0, e0) = (text.words[j - 1].start, text.words[j - 1].end);
+            town = Some((s0, town.map_or(e0, |t| t.1)));
+            j -= 1;
+            continue;
+        }
+        break;
+    }
+    (false, town)
+}
+
+/// What lies just before word `k`.
+fn sep_before<'t>(text: &'t Doc, k: usize) -> &'t str {
+    let start = if k == 0 { 0 } else { text.words[k - 1].end };
+    &text.raw[start..text.words[k].start]
+}

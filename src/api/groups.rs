@@ -184,17 +184,24 @@ async fn list_threads(
     let q = q.into_inner();
     let waiting = q.waiting_for_clinician.unwrap_or(false);
     let size = threads::PageSize::parse(q.limit.as_deref())?;
-    if viewer.is_none() && q.cursor.is_none() {
-        // Anonymous readers of a first page: the answer may come from the anonymous cache.
-        let (_, list) =
-            threads::list_for_anonymous(&state, path.into_inner(), true, waiting, size, |page| {
+    if viewer.is_none() {
+        // Anonymous readers: a first page may come from the anonymous cache.
+        let (_, list) = threads::list_for_anonymous(
+            &state,
+            path.into_inner(),
+            q.cursor,
+            true,
+            waiting,
+            size,
+            |page| {
                 serde_json::to_string(&ThreadList {
                     threads: &page.threads,
                     next_cursor: page.next_cursor.as_deref(),
                 })
                 .map_err(|e| AppError::internal(format!("thread list as JSON: {e}")))
-            })
-            .await?;
+            },
+        )
+        .await?;
         return Ok(HttpResponse::Ok()
             .content_type("application/json")
             .body(list.body.clone()));

@@ -147,10 +147,12 @@ pub async fn list_for_page(
 /// A group's first page of threads as an anonymous reader is shown it: `render`'s output over
 /// the page, from the anonymous cache when it holds a current one (see
 /// [`anon_cache`](crate::forum::anon_cache)). The group's access check runs first, on every
-/// request, cached or not; only the first page is kept (later ones are read far less).
+/// request, cached or not; only the first page is kept (later ones, `cursor`, are read far less
+/// and rendered each time).
 pub async fn list_for_anonymous<R>(
     state: &AppState,
     slug: String,
+    cursor: Option<String>,
     json: bool,
     waiting_for_clinician: bool,
     size: PageSize,
@@ -159,6 +161,11 @@ pub async fn list_for_anonymous<R>(
 where
     R: FnOnce(&ThreadPage) -> Result<String, AppError>,
 {
+    if cursor.as_deref().is_some_and(|c| !c.is_empty()) {
+        let page = list(state, slug, None, cursor, waiting_for_clinician, size).await?;
+        let body = render(&page)?;
+        return Ok((page.group, std::sync::Arc::new(RenderedList { body })));
+    }
     let (group_id, group) = {
         let slug = slug.clone();
         state

@@ -70,20 +70,28 @@ async fn group_page(
     let size = threads::PageSize::parse(q.limit.as_deref()).unwrap_or(threads::PageSize::DEFAULT);
     let limit = (size != threads::PageSize::DEFAULT).then_some(size.get());
     ctx.insert("limit", &limit);
-    let listed = if viewer.user().is_none() && q.cursor.is_none() {
-        // Anonymous readers of a first page: the list part may come from the anonymous cache.
-        threads::list_for_anonymous(&state, slug.clone(), false, waiting, size, |page| {
-            let mut part = tera::Context::new();
-            part.insert("threads", &page.threads);
-            part.insert("next_cursor", &page.next_cursor);
-            part.insert("group", &page.group);
-            part.insert("waiting", &waiting);
-            part.insert("limit", &limit);
-            state
-                .templates
-                .render("_thread_list.html", &part)
-                .map_err(|e| AppError::internal(format!("template _thread_list.html: {e:?}")))
-        })
+    let listed = if viewer.user().is_none() {
+        // Anonymous readers: the list part of a first page may come from the anonymous cache.
+        threads::list_for_anonymous(
+            &state,
+            slug.clone(),
+            q.cursor,
+            false,
+            waiting,
+            size,
+            |page| {
+                let mut part = tera::Context::new();
+                part.insert("threads", &page.threads);
+                part.insert("next_cursor", &page.next_cursor);
+                part.insert("group", &page.group);
+                part.insert("waiting", &waiting);
+                part.insert("limit", &limit);
+                state
+                    .templates
+                    .render("_thread_list.html", &part)
+                    .map_err(|e| AppError::internal(format!("template _thread_list.html: {e:?}")))
+            },
+        )
         .await
         .map(|(group, list)| {
             ctx.insert("threads_html", &list.body);

@@ -3,32 +3,10 @@
 //! calling the sweep with a later time, as the server's own timer would.
 
 use reqwest::StatusCode;
-use serde_json::{json, Value};
+use serde_json::Value;
 use time::Duration;
 
 use crate::helpers::*;
-
-/// Carol applies and the moderator approves her: returns her token.
-async fn verified_carol(app: &TestApp, f: &Forum) -> String {
-    let (s, v) = app
-        .post(
-            "/clinician/applications",
-            json!({"npi": "1234567893", "license_state": "MA", "license_number": "RN-12345", "specialty": "Rheumatology"}),
-            Some(&f.carol),
-        )
-        .await;
-    assert_eq!(s, StatusCode::CREATED, "{v}");
-    let id = v["id"].as_str().unwrap_or_default().to_owned();
-    let (s, v) = app
-        .post(
-            &format!("/clinician/applications/{id}/approve"),
-            json!({}),
-            Some(&f.moderator),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK, "{v}");
-    f.carol.clone()
-}
 
 async fn sweep_at(app: &TestApp, later: Duration) -> kindred::badges::Swept {
     app.state
@@ -55,7 +33,7 @@ async fn a_badge_says_what_was_checked_by_whom_and_until_when_and_never_the_numb
     let f = forum(&app).await;
     let (s, _) = app.get("/clinicians/carol", None).await;
     assert_eq!(s, StatusCode::NOT_FOUND, "not verified yet");
-    verified_carol(&app, &f).await;
+    app.verified_carol(&f).await;
 
     let (s, v) = app.get("/clinicians/carol", None).await;
     assert_eq!(s, StatusCode::OK, "{v}");
@@ -102,7 +80,7 @@ async fn a_badge_says_what_was_checked_by_whom_and_until_when_and_never_the_numb
 async fn a_badge_is_noticed_thirty_days_before_and_leaves_every_post_when_it_ends() {
     let app = spawn_app().await;
     let f = forum(&app).await;
-    let carol = verified_carol(&app, &f).await;
+    let carol = app.verified_carol(&f).await;
     let thread = f.thread.clone();
     let badge_on_her_post = |v: &Value| {
         v["posts"]
@@ -153,7 +131,7 @@ async fn a_badge_is_noticed_thirty_days_before_and_leaves_every_post_when_it_end
 async fn the_badge_length_is_configurable() {
     let app = spawn_app_with(&["--badge-months", "1"]).await;
     let f = forum(&app).await;
-    verified_carol(&app, &f).await;
+    app.verified_carol(&f).await;
     assert_eq!(
         sweep_at(&app, Duration::days(2)).await.noticed,
         1,

@@ -137,6 +137,11 @@ pub async fn spawn_app_with(extra: &[&str]) -> TestApp {
 
 /// A server on a database made by the caller (reliability tests also start the binary on it).
 pub async fn spawn_app_on(db: TestDb, extra: &[&str]) -> TestApp {
+    start(Arc::new(db), extra).await
+}
+
+/// A server on `db`, served in the background of the test's runtime.
+async fn start(db: Arc<TestDb>, extra: &[&str]) -> TestApp {
     let app = Application::build(settings(&db, extra))
         .await
         .expect("app builds");
@@ -148,7 +153,7 @@ pub async fn spawn_app_on(db: TestDb, extra: &[&str]) -> TestApp {
         base,
         client: client(),
         state,
-        _db: Arc::new(db),
+        _db: db,
     }
 }
 
@@ -156,19 +161,30 @@ impl TestApp {
     /// A second server on this app's database, as behind a load balancer: same settings and keys,
     /// its own pool, caches and (on SQLite) writer.
     pub async fn another_server(&self) -> TestApp {
-        let app = Application::build(settings(&self._db, &[]))
-            .await
-            .expect("second app builds");
-        let base = format!("http://{}", app.addr());
-        let state = app.state().clone();
-        actix_web::rt::spawn(app.run_until_stopped());
-        TestApp {
-            api: format!("{base}/api/v1"),
-            base,
-            client: client(),
-            state,
-            _db: self._db.clone(),
-        }
+        start(self._db.clone(), &[]).await
+    }
+
+    /// Carol (of [`forum`]) applies as a clinician and the moderator approves her: returns her
+    /// token.
+    pub async fn verified_carol(&self, f: &Forum) -> String {
+        let (s, v) = self
+            .post(
+                "/clinician/applications",
+                json!({"npi": "1234567893", "license_state": "MA", "license_number": "RN-12345", "specialty": "Rheumatology"}),
+                Some(&f.carol),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+        let id = v["id"].as_str().unwrap_or_default().to_owned();
+        let (s, v) = self
+            .post(
+                &format!("/clinician/applications/{id}/approve"),
+                json!({}),
+                Some(&f.moderator),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        f.carol.clone()
     }
 }
 

@@ -25,23 +25,7 @@ async fn a_kept_post_changes_for_every_reader_after_a_change_made_through_anothe
     let page = format!("/threads/{}", f.thread);
 
     // Carol, who wrote the thread, becomes a verified clinician; Alice replies.
-    let (s, v) = app
-        .post(
-            "/clinician/applications",
-            json!({"npi": "1234567893", "license_state": "MA", "license_number": "RN-12345", "specialty": "Rheumatology"}),
-            Some(&f.carol),
-        )
-        .await;
-    assert_eq!(s, StatusCode::CREATED, "{v}");
-    let application = v["id"].as_str().unwrap_or_default().to_owned();
-    let (s, v) = app
-        .post(
-            &format!("/clinician/applications/{application}/approve"),
-            json!({}),
-            Some(&f.moderator),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK, "{v}");
+    app.verified_carol(&f).await;
     let reply = app
         .reply(&f.thread, None, &f.alice, "Pacing my mornings helped.")
         .await;

@@ -46,6 +46,7 @@ impl Application {
             anon_cache: Arc::default(),
             anon_lists: Arc::default(),
             post_blocks: Arc::default(),
+            rendered: Arc::default(),
         };
         let workers = state.settings.workers;
         let blocking_threads = state.settings.db_pool_size as usize

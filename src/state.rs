@@ -22,6 +22,8 @@ pub struct AppState {
         Arc<crate::forum::anon_cache::AnonCache<crate::forum::anon_cache::RenderedList>>,
     /// Posts' blocks as every reader of them sees them alike (see [`crate::web::post_blocks`]).
     pub post_blocks: Arc<crate::web::post_blocks::PostBlocks>,
+    /// Template parts kept by the context they were given (see [`crate::web::rendered`]).
+    pub rendered: Arc<crate::web::rendered::Rendered>,
     /// Signed-in thread reads per member, for bulk-read detection (this server's count).
     pub reads: Arc<crate::forum::read_limit::ReadLimit>,
 }

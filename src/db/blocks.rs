@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Timestamp};
 
-use super::schema::{blocks, group_mutes, groups, thread_mutes, users};
+use super::schema::{blocks, group_mutes, thread_mutes, users};
 use super::{now, AnyConnection};
 use crate::error::AppError;
 
@@ -146,29 +146,4 @@ pub fn who_muted(
     ids.sort_unstable();
     ids.dedup();
     Ok(ids)
-}
-
-/// Whether the member muted the thread.
-pub fn mutes_thread(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    thread_id: i64,
-) -> Result<bool, AppError> {
-    Ok(thread_mutes::table
-        .filter(thread_mutes::user_id.eq(user_id))
-        .filter(thread_mutes::thread_id.eq(thread_id))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0)
-}
-
-/// Whether the member muted the group with this slug.
-pub fn mutes_group(conn: &mut AnyConnection, user_id: i64, slug: &str) -> Result<bool, AppError> {
-    Ok(group_mutes::table
-        .inner_join(groups::table.on(groups::id.eq(group_mutes::group_id)))
-        .filter(group_mutes::user_id.eq(user_id))
-        .filter(groups::slug.eq(slug))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0)
 }

@@ -117,6 +117,43 @@ pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<GroupRow>, AppE
         .optional()?)
 }
 
+/// How a use case names the group it reads.
+#[derive(Clone, Copy, Debug)]
+pub enum GroupKey<'a> {
+    Id(i64),
+    Slug(&'a str),
+}
+
+/// A group with the viewer's row in it (member or pending), in one statement: every signed-in
+/// page and write starts with this pair, and a second round trip for the membership was the
+/// largest fixed cost of a request on PostgreSQL.
+pub fn with_membership(
+    conn: &mut AnyConnection,
+    key: GroupKey<'_>,
+    user_id: Option<i64>,
+) -> Result<Option<(GroupRow, Option<MemberRow>)>, AppError> {
+    let Some(user_id) = user_id else {
+        let group = match key {
+            GroupKey::Id(id) => by_id(conn, id)?,
+            GroupKey::Slug(slug) => by_slug(conn, slug)?,
+        };
+        return Ok(group.map(|g| (g, None)));
+    };
+    let query = groups::table
+        .left_join(
+            group_members::table.on(group_members::group_id
+                .eq(groups::id)
+                .and(group_members::user_id.eq(user_id))),
+        )
+        .select((GroupRow::as_select(), Option::<MemberRow>::as_select()))
+        .into_boxed();
+    let query = match key {
+        GroupKey::Id(id) => query.filter(groups::id.eq(id)),
+        GroupKey::Slug(slug) => query.filter(groups::slug.eq(slug)),
+    };
+    Ok(query.first(conn).optional()?)
+}
+
 pub fn count(conn: &mut AnyConnection) -> Result<i64, AppError> {
     Ok(groups::table.count().get_result(conn)?)
 }

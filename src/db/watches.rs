@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-use super::schema::{group_watches, groups, thread_watches, threads};
+use super::schema::{group_mutes, group_watches, groups, thread_mutes, thread_watches, threads};
 use super::{now, AnyConnection};
 use crate::error::AppError;
 use crate::posting::PostStatus;
@@ -63,29 +63,46 @@ pub fn group_watchers(conn: &mut AnyConnection, group_id: i64) -> Result<Vec<i64
         .load(conn)?)
 }
 
-/// Whether the member watches the thread.
-pub fn watches_thread(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    thread_id: i64,
-) -> Result<bool, AppError> {
-    Ok(thread_watches::table
-        .filter(thread_watches::user_id.eq(user_id))
-        .filter(thread_watches::thread_id.eq(thread_id))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0)
+/// The page's two buttons for one reader: whether they watch it, and whether they turned its
+/// notifications off. Read together, in one statement, as every signed-in page shows both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Buttons {
+    pub watching: bool,
+    pub muted: bool,
 }
 
-/// Whether the member watches the group with this slug.
-pub fn watches_group(conn: &mut AnyConnection, user_id: i64, slug: &str) -> Result<bool, AppError> {
-    Ok(group_watches::table
-        .inner_join(groups::table)
-        .filter(group_watches::user_id.eq(user_id))
-        .filter(groups::slug.eq(slug))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0)
+/// [`Buttons`] for a thread or a group.
+pub fn buttons(conn: &mut AnyConnection, user_id: i64, of: Watched) -> Result<Buttons, AppError> {
+    use diesel::dsl::exists;
+    let (watching, muted) = match of {
+        Watched::Thread(id) => diesel::select((
+            exists(
+                thread_watches::table
+                    .filter(thread_watches::user_id.eq(user_id))
+                    .filter(thread_watches::thread_id.eq(id)),
+            ),
+            exists(
+                thread_mutes::table
+                    .filter(thread_mutes::user_id.eq(user_id))
+                    .filter(thread_mutes::thread_id.eq(id)),
+            ),
+        ))
+        .get_result::<(bool, bool)>(conn)?,
+        Watched::Group(id) => diesel::select((
+            exists(
+                group_watches::table
+                    .filter(group_watches::user_id.eq(user_id))
+                    .filter(group_watches::group_id.eq(id)),
+            ),
+            exists(
+                group_mutes::table
+                    .filter(group_mutes::user_id.eq(user_id))
+                    .filter(group_mutes::group_id.eq(id)),
+            ),
+        ))
+        .get_result::<(bool, bool)>(conn)?,
+    };
+    Ok(Buttons { watching, muted })
 }
 
 /// A watched thread with what the visibility rule needs to know of it and its group.

@@ -223,8 +223,7 @@ pub fn by_slug(
     slug: &str,
     viewer: Option<&UserRow>,
 ) -> Result<Access, AppError> {
-    let group = groups::by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
-    for_group(conn, group, viewer)
+    by_key(conn, groups::GroupKey::Slug(slug), viewer)
 }
 
 pub fn by_group_id(
@@ -232,8 +231,18 @@ pub fn by_group_id(
     id: i64,
     viewer: Option<&UserRow>,
 ) -> Result<Access, AppError> {
-    let group = groups::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-    for_group(conn, group, viewer)
+    by_key(conn, groups::GroupKey::Id(id), viewer)
+}
+
+/// The group and the viewer's membership, read together (one statement).
+fn by_key(
+    conn: &mut AnyConnection,
+    key: groups::GroupKey<'_>,
+    viewer: Option<&UserRow>,
+) -> Result<Access, AppError> {
+    let (group, membership) =
+        groups::with_membership(conn, key, viewer.map(|v| v.id))?.ok_or(AppError::NotFound)?;
+    Ok(Access::new(group, membership, viewer))
 }
 
 /// A thread the viewer may see, with their access to its group; 404 for anyone else.

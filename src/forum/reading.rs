@@ -237,12 +237,13 @@ async fn read(
                 Some(p) => Some(p.view),
                 None => answer_here(&posts).map(|i| posts[i].view.clone()),
             };
-            let (watching, muted) = match v.as_ref().filter(|_| buttons) {
-                Some(v) => (
-                    crate::db::watches::watches_thread(conn, v.id, thread.id)?,
-                    crate::db::blocks::mutes_thread(conn, v.id, thread.id)?,
-                ),
-                None => (false, false),
+            let crate::db::watches::Buttons { watching, muted } = match v.as_ref() {
+                Some(v) if buttons => crate::db::watches::buttons(
+                    conn,
+                    v.id,
+                    crate::db::watches::Watched::Thread(thread.id),
+                )?,
+                _ => Default::default(),
             };
             let mut thread_view = ThreadView::new(&thread, author, &a.group.slug);
             // A held opening post's findings cover the title too: masked like its body, on every

@@ -247,12 +247,13 @@ async fn read_page(
             } else {
                 None
             };
-            let (watching, muted) = match viewer.as_ref().filter(|_| buttons) {
-                Some(v) => (
-                    crate::db::watches::watches_group(conn, v.id, &a.group.slug)?,
-                    crate::db::blocks::mutes_group(conn, v.id, &a.group.slug)?,
-                ),
-                None => (false, false),
+            let crate::db::watches::Buttons { watching, muted } = match viewer.as_ref() {
+                Some(v) if buttons => crate::db::watches::buttons(
+                    conn,
+                    v.id,
+                    crate::db::watches::Watched::Group(a.group.id),
+                )?,
+                _ => Default::default(),
             };
             // Held threads listed to someone other than their author (a moderator) have the
             // title's risky spans masked, like the post itself: one query, only when there are any.

@@ -54,6 +54,29 @@ struct PageQuery {
     limit: Option<String>,
 }
 
+/// What `_thread_list.html` is given, and all it may use: the same for a reader whose list is
+/// kept or rendered, anonymous or signed in.
+#[derive(serde::Serialize)]
+struct ListPart<'a> {
+    threads: &'a [crate::forum::views::ThreadView],
+    next_cursor: &'a Option<String>,
+    group: &'a crate::forum::views::GroupView,
+    waiting: bool,
+    limit: Option<i64>,
+}
+
+impl<'a> ListPart<'a> {
+    fn of(page: &'a threads::ThreadPage, waiting: bool, limit: Option<i64>) -> Self {
+        ListPart {
+            threads: &page.threads,
+            next_cursor: &page.next_cursor,
+            group: &page.group,
+            waiting,
+            limit,
+        }
+    }
+}
+
 async fn group_page(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -80,16 +103,11 @@ async fn group_page(
             waiting,
             size,
             |page| {
-                let mut part = tera::Context::new();
-                part.insert("threads", &page.threads);
-                part.insert("next_cursor", &page.next_cursor);
-                part.insert("group", &page.group);
-                part.insert("waiting", &waiting);
-                part.insert("limit", &limit);
+                let part = ListPart::of(page, waiting, limit);
                 state
-                    .templates
-                    .render("_thread_list.html", &part)
-                    .map_err(|e| AppError::internal(format!("template _thread_list.html: {e:?}")))
+                    .rendered
+                    .render(&state.templates, "_thread_list.html", &part)
+                    .map(|html| html.to_string())
             },
         )
         .await
@@ -113,13 +131,20 @@ async fn group_page(
             size,
         )
         .await
+        .and_then(|page| {
+            // Members of a group mostly see the same list: kept by what it shows (web::rendered).
+            let part = ListPart::of(&page, waiting, limit);
+            let html = state
+                .rendered
+                .render(&state.templates, "_thread_list.html", &part)?;
+            ctx.insert("threads_html", &*html);
+            Ok(page)
+        })
     };
     match listed {
         Ok(page) => {
             ctx.insert("group", &page.group);
             ctx.insert("indexable", &page.group.indexable);
-            ctx.insert("threads", &page.threads);
-            ctx.insert("next_cursor", &page.next_cursor);
             ctx.insert("can_read", &true);
             ctx.insert("watching", &page.watching);
             ctx.insert("muted", &page.muted);

@@ -15,6 +15,7 @@ mod next;
 mod notify;
 pub mod post_blocks;
 mod privacy;
+pub mod rendered;
 mod safety;
 mod search;
 mod signin;

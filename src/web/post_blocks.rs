@@ -27,7 +27,6 @@
 //!   reader's name, so none can leak into a kept block.
 //! - **Bounded**: at most [`CAPACITY_BYTES`] of HTML; the least useful blocks go first.
 
-use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -150,25 +149,9 @@ struct NeutralThread<'a> {
     answer_post_id: Option<()>,
 }
 
-/// An `io::Write` that feeds a hasher: the post is serialised straight into it, allocating nothing.
-struct HashWriter<H: Hasher>(H);
-
-impl<H: Hasher> std::io::Write for HashWriter<H> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 impl PostBlocks {
     fn content(&self, item: &PostItem) -> Result<u64, AppError> {
-        let mut w = HashWriter(self.content_hash.build_hasher());
-        serde_json::to_writer(&mut w, item)
-            .map_err(|e| AppError::internal(format!("hashing a post: {e}")))?;
-        Ok(w.0.finish())
+        super::rendered::content_hash(&self.content_hash, item)
     }
 }
 

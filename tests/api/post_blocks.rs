@@ -202,3 +202,52 @@ async fn a_shared_block_never_carries_another_readers_actions() {
     );
     assert!(!b.contains("This answer helped me"), "{b}");
 }
+
+/// The signed-in group list is kept by what it shows (`web::rendered`): readers who are shown
+/// different threads (their own held thread, a moderator's masked title) never get each other's
+/// list, in any order of reading, and a thread started through another server shows at once.
+#[actix_web::test]
+async fn a_kept_thread_list_shows_each_reader_only_what_they_may_see() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let other = app.another_server().await;
+    let (held, _) = app
+        .thread(
+            "lupus",
+            &f.alice,
+            "Ring me on 412-555-0199",
+            "Any evening is fine.",
+        )
+        .await;
+    let moderator = app.staff_browser("mod2", Role::Moderator).await;
+    let alice = app.new_browser();
+    alice.sign_in("alice", None).await;
+    let bob = app.new_browser();
+    bob.sign_in("bob", None).await;
+    let link = format!("href=\"/threads/{held}\"");
+
+    for round in 0..2 {
+        for (who, b) in [("bob", &bob), ("alice", &alice), ("mod", &moderator)] {
+            let (s, html) = b.page("/groups/lupus").await;
+            assert_eq!(s, StatusCode::OK, "{who}, round {round}");
+            assert!(html.contains("Fatigue tips?"), "{who}, round {round}");
+            let (lists_it, shows_number) = (html.contains(&link), html.contains("555-0199"));
+            match who {
+                // Only the author sees her held thread's title as written.
+                "alice" => assert!(lists_it && shows_number, "alice, round {round}"),
+                // A moderator sees it listed, its number masked.
+                "mod" => assert!(lists_it && !shows_number, "moderator, round {round}"),
+                // Another member does not know it exists.
+                _ => assert!(!lists_it && !shows_number, "bob, round {round}"),
+            }
+        }
+    }
+
+    other
+        .thread("lupus", &f.carol, "Sleep and flares", "Does anyone else?")
+        .await;
+    for b in [&bob, &alice, &moderator] {
+        let (_, html) = b.page("/groups/lupus").await;
+        assert!(html.contains("Sleep and flares"));
+    }
+}

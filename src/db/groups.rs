@@ -117,6 +117,40 @@ pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<GroupRow>, AppE
         .optional()?)
 }
 
+/// Which group [`with_membership`] reads.
+pub enum GroupKey<'a> {
+    Id(i64),
+    Slug(&'a str),
+}
+
+/// A group with the viewer's row in it (member or pending; None for anyone else and when there
+/// is no viewer): what an access check on the group needs, in one query instead of two.
+pub fn with_membership(
+    conn: &mut AnyConnection,
+    key: GroupKey<'_>,
+    viewer: Option<i64>,
+) -> Result<Option<(GroupRow, Option<MemberRow>)>, AppError> {
+    // Without a viewer the join compares with NULL, which matches no row: no membership.
+    let joined = groups::table.left_join(
+        group_members::table.on(group_members::group_id
+            .eq(groups::id)
+            .and(group_members::user_id.nullable().eq(viewer))),
+    );
+    let columns = (GroupRow::as_select(), Option::<MemberRow>::as_select());
+    Ok(match key {
+        GroupKey::Id(id) => joined
+            .filter(groups::id.eq(id))
+            .select(columns)
+            .first(conn)
+            .optional()?,
+        GroupKey::Slug(slug) => joined
+            .filter(groups::slug.eq(slug))
+            .select(columns)
+            .first(conn)
+            .optional()?,
+    })
+}
+
 pub fn count(conn: &mut AnyConnection) -> Result<i64, AppError> {
     Ok(groups::table.count().get_result(conn)?)
 }
@@ -157,19 +191,6 @@ pub fn membership(
 pub fn memberships_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<MemberRow>, AppError> {
     Ok(group_members::table
         .filter(group_members::user_id.eq(user_id))
-        .select(MemberRow::as_select())
-        .load(conn)?)
-}
-
-/// The rows of these users in one group (member or pending).
-pub fn memberships_in(
-    conn: &mut AnyConnection,
-    group_id: i64,
-    user_ids: &[i64],
-) -> Result<Vec<MemberRow>, AppError> {
-    Ok(group_members::table
-        .filter(group_members::group_id.eq(group_id))
-        .filter(group_members::user_id.eq_any(user_ids))
         .select(MemberRow::as_select())
         .load(conn)?)
 }

@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Timestamp};
 
-use super::schema::{blocks, group_mutes, thread_mutes, users};
+use super::schema::{blocks, users};
 use super::{now, AnyConnection};
 use crate::error::AppError;
 
@@ -119,31 +119,4 @@ pub fn set_mute(
         query.execute(conn)?;
     }
     Ok(())
-}
-
-/// Which of `among` muted the thread or its group: they hear nothing from it.
-pub fn who_muted(
-    conn: &mut AnyConnection,
-    thread_id: i64,
-    group_id: i64,
-    among: &[i64],
-) -> Result<Vec<i64>, AppError> {
-    if among.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut ids: Vec<i64> = thread_mutes::table
-        .filter(thread_mutes::thread_id.eq(thread_id))
-        .filter(thread_mutes::user_id.eq_any(among))
-        .select(thread_mutes::user_id)
-        .load(conn)?;
-    ids.extend(
-        group_mutes::table
-            .filter(group_mutes::group_id.eq(group_id))
-            .filter(group_mutes::user_id.eq_any(among))
-            .select(group_mutes::user_id)
-            .load::<i64>(conn)?,
-    );
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids)
 }

@@ -117,41 +117,38 @@ pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<GroupRow>, AppE
         .optional()?)
 }
 
-/// How a use case names the group it reads.
-#[derive(Clone, Copy, Debug)]
+/// Which group [`with_membership`] reads.
 pub enum GroupKey<'a> {
     Id(i64),
     Slug(&'a str),
 }
 
-/// A group with the viewer's row in it (member or pending), in one statement: every signed-in
-/// page and write starts with this pair, and a second round trip for the membership was the
-/// largest fixed cost of a request on PostgreSQL.
+/// A group with the viewer's row in it (member or pending; None for anyone else and when there
+/// is no viewer): what an access check on the group needs, in one query instead of two.
 pub fn with_membership(
     conn: &mut AnyConnection,
     key: GroupKey<'_>,
-    user_id: Option<i64>,
+    viewer: Option<i64>,
 ) -> Result<Option<(GroupRow, Option<MemberRow>)>, AppError> {
-    let Some(user_id) = user_id else {
-        let group = match key {
-            GroupKey::Id(id) => by_id(conn, id)?,
-            GroupKey::Slug(slug) => by_slug(conn, slug)?,
-        };
-        return Ok(group.map(|g| (g, None)));
-    };
-    let query = groups::table
-        .left_join(
-            group_members::table.on(group_members::group_id
-                .eq(groups::id)
-                .and(group_members::user_id.eq(user_id))),
-        )
-        .select((GroupRow::as_select(), Option::<MemberRow>::as_select()))
-        .into_boxed();
-    let query = match key {
-        GroupKey::Id(id) => query.filter(groups::id.eq(id)),
-        GroupKey::Slug(slug) => query.filter(groups::slug.eq(slug)),
-    };
-    Ok(query.first(conn).optional()?)
+    // Without a viewer the join compares with NULL, which matches no row: no membership.
+    let joined = groups::table.left_join(
+        group_members::table.on(group_members::group_id
+            .eq(groups::id)
+            .and(group_members::user_id.nullable().eq(viewer))),
+    );
+    let columns = (GroupRow::as_select(), Option::<MemberRow>::as_select());
+    Ok(match key {
+        GroupKey::Id(id) => joined
+            .filter(groups::id.eq(id))
+            .select(columns)
+            .first(conn)
+            .optional()?,
+        GroupKey::Slug(slug) => joined
+            .filter(groups::slug.eq(slug))
+            .select(columns)
+            .first(conn)
+            .optional()?,
+    })
 }
 
 pub fn count(conn: &mut AnyConnection) -> Result<i64, AppError> {
@@ -194,19 +191,6 @@ pub fn membership(
 pub fn memberships_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<MemberRow>, AppError> {
     Ok(group_members::table
         .filter(group_members::user_id.eq(user_id))
-        .select(MemberRow::as_select())
-        .load(conn)?)
-}
-
-/// The rows of these users in one group (member or pending).
-pub fn memberships_in(
-    conn: &mut AnyConnection,
-    group_id: i64,
-    user_ids: &[i64],
-) -> Result<Vec<MemberRow>, AppError> {
-    Ok(group_members::table
-        .filter(group_members::group_id.eq(group_id))
-        .filter(group_members::user_id.eq_any(user_ids))
         .select(MemberRow::as_select())
         .load(conn)?)
 }

@@ -106,7 +106,10 @@ impl Manager {
     fn count_queries(&self, conn: &mut AnyConnection) {
         let counter = self.queries.clone();
         conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
-            if let InstrumentationEvent::StartQuery { .. } = event {
+            if let InstrumentationEvent::StartQuery { query, .. } = event {
+                if std::env::var_os("KINDRED_SQL_TRACE").is_some() {
+                    eprintln!("SQLTRACE {}", query.to_string().replace('\n', " "));
+                }
                 counter.fetch_add(1, Ordering::Relaxed);
             }
         });
@@ -339,6 +342,57 @@ impl Db {
         let result = match &self.writer {
             Some(writer) => writer.write(f).await,
             None => self.run(move |conn| write_tx(conn, f)).await,
+        };
+        if result.is_ok() {
+            self.writes.fetch_add(1, Ordering::Release);
+        }
+        result
+    }
+
+    /// A write whose input is prepared (a post's body rendered and scanned) between checks that
+    /// may refuse it and the writing, so that a refused request costs no preparation. `check` only
+    /// reads, and runs inside the write's transaction, so what it found still holds for `write`.
+    ///
+    /// On PostgreSQL that is one transaction in one pool trip: `check`, then `prepare` (which
+    /// keeps no one waiting, as nothing is written or locked yet), then `write`. SQLite's one
+    /// writer must not wait on a render, so there `check` runs first on its own to refuse early,
+    /// `prepare` runs outside, and the writer runs `check` again before `write`.
+    pub async fn write_checked<C, R, T, F, P, W>(
+        &self,
+        check: F,
+        prepare: P,
+        write: W,
+    ) -> Result<T, AppError>
+    where
+        F: Fn(&mut AnyConnection) -> Result<C, AppError> + Clone + Send + 'static,
+        P: FnOnce() -> Result<R, AppError> + Send + 'static,
+        W: FnOnce(&mut AnyConnection, C, R) -> Result<T, AppError> + Send + 'static,
+        C: Send + 'static,
+        R: Send + 'static,
+        T: Send + 'static,
+    {
+        let result = match &self.writer {
+            None => {
+                self.run(move |conn| {
+                    write_tx(conn, move |conn| {
+                        let checked = check(conn)?;
+                        let prepared = prepare()?;
+                        write(conn, checked, prepared)
+                    })
+                })
+                .await
+            }
+            Some(writer) => {
+                let early = check.clone();
+                self.run(move |conn| early(conn).map(drop)).await?;
+                let prepared = prepare()?;
+                writer
+                    .write(move |conn| {
+                        let checked = check(conn)?;
+                        write(conn, checked, prepared)
+                    })
+                    .await
+            }
         };
         if result.is_ok() {
             self.writes.fetch_add(1, Ordering::Release);

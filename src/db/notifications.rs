@@ -3,7 +3,9 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use super::schema::notifications;
+use super::groups::MemberRow;
+use super::schema::{blocks, group_members, group_mutes, notifications, thread_mutes, users};
+use super::users::UserRow;
 use super::{now, AnyConnection};
 use crate::error::AppError;
 
@@ -120,4 +122,46 @@ pub fn set_text(conn: &mut AnyConnection, id: i64, text: &str) -> Result<(), App
         .set(notifications::text.eq(text))
         .execute(conn)?;
     Ok(())
+}
+
+/// Of the accounts `among`, those who may be told of a post by `author` in this thread and group:
+/// not those who muted the thread or the group, nor those who blocked the author. Each comes with
+/// their row in the group (member or pending), for the caller's visibility check. One query.
+pub fn recipients(
+    conn: &mut AnyConnection,
+    among: &[i64],
+    thread_id: i64,
+    group_id: i64,
+    author: Option<i64>,
+) -> Result<Vec<(UserRow, Option<MemberRow>)>, AppError> {
+    if among.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Each read only among `among` (their primary keys), so the cost is the recipients', not the
+    // thread's or group's number of mutes.
+    let muted_thread = thread_mutes::table
+        .filter(thread_mutes::thread_id.eq(thread_id))
+        .filter(thread_mutes::user_id.eq_any(among))
+        .select(thread_mutes::user_id);
+    let muted_group = group_mutes::table
+        .filter(group_mutes::group_id.eq(group_id))
+        .filter(group_mutes::user_id.eq_any(among))
+        .select(group_mutes::user_id);
+    // Without an author this compares with NULL, which matches no row: nobody blocked them.
+    let blocking = blocks::table
+        .filter(blocks::blocked_id.nullable().eq(author))
+        .filter(blocks::user_id.eq_any(among))
+        .select(blocks::user_id);
+    Ok(users::table
+        .left_join(
+            group_members::table.on(group_members::user_id
+                .eq(users::id)
+                .and(group_members::group_id.eq(group_id))),
+        )
+        .filter(users::id.eq_any(among))
+        .filter(users::id.ne_all(muted_thread))
+        .filter(users::id.ne_all(muted_group))
+        .filter(users::id.ne_all(blocking))
+        .select((UserRow::as_select(), Option::<MemberRow>::as_select()))
+        .load(conn)?)
 }

@@ -120,7 +120,7 @@ fn conversation(
         )?;
         // A held reply is not counted and bumps nothing, as in `forum::publish`.
         if state.is_published() {
-            threads::record_reply(conn, thread.id)?;
+            threads::record_reply(conn, thread.id, false)?;
             groups::record_activity(conn, group.id, 0, 1)?;
         }
         match r.shows {

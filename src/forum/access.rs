@@ -4,7 +4,7 @@
 //! only gathers the facts they need, so no caller re-codes either.
 
 use crate::auth::accounts::role_power;
-use crate::db::groups::{self, GroupRow, MemberRow};
+use crate::db::groups::{self, GroupKey, GroupRow, MemberRow};
 use crate::db::posts::PostRow;
 use crate::db::threads::{Shown, ThreadRow};
 use crate::db::users::UserRow;
@@ -206,15 +206,14 @@ impl Access {
     }
 }
 
-pub fn for_group(
+/// The viewer's access to a group; 404 when there is no such group. One query.
+fn group_access(
     conn: &mut AnyConnection,
-    group: GroupRow,
+    key: GroupKey<'_>,
     viewer: Option<&UserRow>,
 ) -> Result<Access, AppError> {
-    let membership = match viewer {
-        Some(u) => groups::membership(conn, group.id, u.id)?,
-        None => None,
-    };
+    let (group, membership) =
+        groups::with_membership(conn, key, viewer.map(|v| v.id))?.ok_or(AppError::NotFound)?;
     Ok(Access::new(group, membership, viewer))
 }
 
@@ -223,7 +222,7 @@ pub fn by_slug(
     slug: &str,
     viewer: Option<&UserRow>,
 ) -> Result<Access, AppError> {
-    by_key(conn, groups::GroupKey::Slug(slug), viewer)
+    group_access(conn, GroupKey::Slug(slug), viewer)
 }
 
 pub fn by_group_id(
@@ -231,18 +230,20 @@ pub fn by_group_id(
     id: i64,
     viewer: Option<&UserRow>,
 ) -> Result<Access, AppError> {
-    by_key(conn, groups::GroupKey::Id(id), viewer)
+    group_access(conn, GroupKey::Id(id), viewer)
 }
 
-/// The group and the viewer's membership, read together (one statement).
-fn by_key(
+/// A thread with its author's name and the viewer's access to its group, whatever the viewer may
+/// see of it; 404 only when there is no such thread. One query.
+fn thread_access(
     conn: &mut AnyConnection,
-    key: groups::GroupKey<'_>,
+    thread_id: i64,
     viewer: Option<&UserRow>,
-) -> Result<Access, AppError> {
-    let (group, membership) =
-        groups::with_membership(conn, key, viewer.map(|v| v.id))?.ok_or(AppError::NotFound)?;
-    Ok(Access::new(group, membership, viewer))
+) -> Result<(ThreadRow, Option<String>, Access), AppError> {
+    let ((thread, author), group, membership) =
+        crate::db::threads::with_group(conn, thread_id, viewer.map(|v| v.id))?
+            .ok_or(AppError::NotFound)?;
+    Ok((thread, author, Access::new(group, membership, viewer)))
 }
 
 /// A thread the viewer may see, with their access to its group; 404 for anyone else.
@@ -251,10 +252,9 @@ pub fn thread_for(
     thread_id: i64,
     viewer: Option<&UserRow>,
 ) -> Result<(ThreadRow, Option<String>, Access), AppError> {
-    let (thread, author) = crate::db::threads::by_id(conn, thread_id)?.ok_or(AppError::NotFound)?;
-    let a = by_group_id(conn, thread.group_id, viewer)?;
-    a.require_thread(&thread)?;
-    Ok((thread, author, a))
+    let found = thread_access(conn, thread_id, viewer)?;
+    found.2.require_thread(&found.0)?;
+    Ok(found)
 }
 
 /// A post with its author's name, its thread and the viewer's access, whatever the viewer may see
@@ -265,8 +265,7 @@ pub fn post_for(
     viewer: &UserRow,
 ) -> Result<(PostRow, Option<String>, ThreadRow, Access), AppError> {
     let (post, author) = crate::db::posts::by_id(conn, post_id)?.ok_or(AppError::NotFound)?;
-    let (thread, _) = crate::db::threads::by_id(conn, post.thread_id)?.ok_or(AppError::NotFound)?;
-    let a = by_group_id(conn, thread.group_id, Some(viewer))?;
+    let (thread, _, a) = thread_access(conn, post.thread_id, Some(viewer))?;
     Ok((post, author, thread, a))
 }
 

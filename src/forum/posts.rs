@@ -141,34 +141,35 @@ pub async fn reply(
     body: &str,
 ) -> Result<PostView, AppError> {
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
-    // The cheap checks first, in a read: where the reply goes, membership, suspension and the
-    // posting limit (without taking a token), so a reply that would be refused costs no render.
+    let (role, body) = (user.role(), body.to_owned());
     state
         .db
-        .run({
-            let u = u.clone();
-            move |conn| {
-                reply_place(conn, &u, thread_id, parent_id)?;
-                publish::may_post(conn, &u, per_minute, false)
-            }
-        })
-        .await?;
-    // Rendered and scanned outside the write transaction, so no lock waits on it.
-    let new = screen::prepare(user.role(), None, body)?;
-    let crisis = crate::safety::crisis::is_crisis(body);
-    state
-        .db
-        .write(move |conn| {
-            // Checked again: the read above is not part of this transaction.
-            let (thread, parent, a) = reply_place(conn, &u, thread_id, parent_id)?;
-            let place = Place::Reply {
-                thread: &thread,
-                parent: &parent,
-            };
-            let (_, view) =
-                publish::publish_new_post(conn, &u, &a, place, &new, crisis, per_minute)?;
-            Ok(view)
-        })
+        .write_checked(
+            // The cheap checks first: where the reply goes, membership, suspension and the
+            // posting limit, so a reply that would be refused costs no render.
+            {
+                let u = u.clone();
+                move |conn| {
+                    let place = reply_place(conn, &u, thread_id, parent_id)?;
+                    Ok((place, publish::clear_to_post(conn, &u, per_minute)?))
+                }
+            },
+            // Rendered and scanned before anything is written, so no lock waits on it.
+            move || {
+                let crisis = crate::safety::crisis::is_crisis(&body);
+                Ok((screen::prepare(role, None, &body)?, crisis))
+            },
+            move |conn, ((thread, parent, a), cleared), (new, crisis)| {
+                let place = Place::Reply {
+                    thread: &thread,
+                    parent: &parent,
+                };
+                let (_, view) = publish::publish_new_post(
+                    conn, cleared, &u, &a, place, &new, crisis, per_minute,
+                )?;
+                Ok(view)
+            },
+        )
         .await
 }
 

@@ -31,6 +31,21 @@ pub fn may_post(
     writer_checks(conn, user, per_minute, take)
 }
 
+/// What [`clear_to_post`] gives a writer who may post: [`publish_new_post`] then does not ask
+/// the same questions again in the same transaction (only the posting limit, as it counts).
+pub struct Cleared(());
+
+/// [`may_post`]'s checks, without counting, as the first step of the transaction that then
+/// writes the post with [`publish_new_post`] (see [`crate::db::Db::write_checked`]).
+pub fn clear_to_post(
+    conn: &mut AnyConnection,
+    user: &UserRow,
+    per_minute: u32,
+) -> Result<Cleared, AppError> {
+    may_post(conn, user, per_minute, false)?;
+    Ok(Cleared(()))
+}
+
 /// What any writing (a post or an edit) asks of the writer besides the lifecycle (which knows
 /// suspensions): a clinician's second factor, and the posting limit, which edits take from too.
 /// Moderators and admins have no posting limit.
@@ -41,6 +56,16 @@ pub fn writer_checks(
     take: bool,
 ) -> Result<(), AppError> {
     require_clinician_second_factor(user)?;
+    take_from_limit(conn, user, per_minute, take)
+}
+
+/// The posting limit: checked (`take: false`), or checked and this write counted.
+fn take_from_limit(
+    conn: &mut AnyConnection,
+    user: &UserRow,
+    per_minute: u32,
+    take: bool,
+) -> Result<(), AppError> {
     match (user.role().is_staff(), take) {
         (true, _) => Ok(()),
         (false, true) => throttle::take_post(conn, user.id, per_minute),
@@ -80,9 +105,12 @@ pub enum Place<'a> {
     },
 }
 
-/// Writes a new thread or reply, inside the caller's write transaction, after the access checks.
+/// Writes a new thread or reply, inside the caller's write transaction, after the access checks
+/// and [`clear_to_post`] (`cleared`) in that same transaction.
+#[allow(clippy::too_many_arguments)]
 pub fn publish_new_post(
     conn: &mut AnyConnection,
+    _cleared: Cleared,
     author: &UserRow,
     a: &Access,
     place: Place<'_>,
@@ -90,7 +118,8 @@ pub fn publish_new_post(
     crisis: bool,
     per_minute: u32,
 ) -> Result<(ThreadRow, PostView), AppError> {
-    may_post(conn, author, per_minute, true)?;
+    // Checked again as the post is counted: a parallel post may have taken the last one since.
+    take_from_limit(conn, author, per_minute, true)?;
     let state = lifecycle::on_publish(new.scan, needs_approval(conn, author)?);
     let (thread, parent) = match place {
         Place::NewThread(title) => {
@@ -105,15 +134,20 @@ pub fn publish_new_post(
     view.crisis_resources = crate::safety::watch::after_write(conn, post.id, crisis, false)?;
     // A held post is not counted and bumps nothing: nobody else can tell it exists.
     if state.is_published() {
-        crate::notify::published(conn, post.id, false)?;
+        // The post, thread, group and parent were all read or written in this transaction.
+        let published = crate::notify::NewlyPublished {
+            post: &post,
+            author: Some(&author.username),
+            thread: &thread,
+            group: &a.group,
+            parent,
+        };
+        crate::notify::tell(conn, &published, false)?;
         // Counters last: on PostgreSQL every post to a busy thread or group queues on those rows,
         // so their locks are taken just before the commit.
         if post.parent_id.is_some() {
-            threads::record_reply(conn, thread.id)?;
+            threads::record_reply(conn, thread.id, author.badge().is_some())?;
             groups::record_activity(conn, thread.group_id, 0, 1)?;
-            if author.badge().is_some() {
-                threads::mark_clinician_answered(conn, thread.id)?;
-            }
         } else {
             groups::record_activity(conn, thread.group_id, 1, 1)?;
         }
@@ -141,7 +175,7 @@ pub fn publication_changed(
         (false, true, true) => groups::record_activity(conn, thread.group_id, 1, 1)?,
         (false, true, false) => groups::adjust_counts(conn, thread.group_id, -1, -1)?,
         (false, false, true) => {
-            threads::record_reply(conn, thread.id)?;
+            threads::record_reply(conn, thread.id, false)?;
             groups::record_activity(conn, thread.group_id, 0, 1)?;
         }
         (false, false, false) => {

@@ -300,40 +300,40 @@ pub async fn create(
     // before being told how to write a title.
     let title = Title::parse(title);
     let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
-    // The cheap checks first, in a read: access, membership, suspension and the posting limit
-    // (without taking a token), so that nobody who may not post here costs a render.
+    let (role, body) = (user.role(), body.to_owned());
     state
         .db
-        .run({
-            let (u, slug) = (u.clone(), slug.clone());
-            move |conn| {
-                let a = access::by_slug(conn, &slug, Some(&u))?;
-                a.require_read()?;
-                a.require_member()?;
-                publish::may_post(conn, &u, per_minute, false)
-            }
-        })
-        .await?;
-    let title = title?;
-    // Rendered and scanned outside the write transaction, so no lock waits on it.
-    let new = screen::prepare(user.role(), Some(title.as_str()), body)?;
-    let crisis =
-        crate::safety::crisis::is_crisis(body) || crate::safety::crisis::is_crisis(title.as_str());
-    state
-        .db
-        .write(move |conn| {
-            // Checked again: the read above is not part of this transaction.
-            let a = access::by_slug(conn, &slug, Some(&u))?;
-            a.require_read()?;
-            a.require_member()?;
-            let place = Place::NewThread(&title);
-            let (thread, view) =
-                publish::publish_new_post(conn, &u, &a, place, &new, crisis, per_minute)?;
-            Ok((
-                ThreadView::new(&thread, Some(u.username.clone()), &a.group.slug),
-                view,
-            ))
-        })
+        .write_checked(
+            // The cheap checks first: access, membership, suspension and the posting limit, so
+            // that nobody who may not post here costs a render.
+            {
+                let u = u.clone();
+                move |conn| {
+                    let a = access::by_slug(conn, &slug, Some(&u))?;
+                    a.require_read()?;
+                    a.require_member()?;
+                    Ok((a, publish::clear_to_post(conn, &u, per_minute)?))
+                }
+            },
+            // Rendered and scanned before anything is written, so no lock waits on it.
+            move || {
+                let title = title?;
+                let new = screen::prepare(role, Some(title.as_str()), &body)?;
+                let crisis = crate::safety::crisis::is_crisis(&body)
+                    || crate::safety::crisis::is_crisis(title.as_str());
+                Ok((title, new, crisis))
+            },
+            move |conn, (a, cleared), (title, new, crisis)| {
+                let place = Place::NewThread(&title);
+                let (thread, view) = publish::publish_new_post(
+                    conn, cleared, &u, &a, place, &new, crisis, per_minute,
+                )?;
+                Ok((
+                    ThreadView::new(&thread, Some(u.username.clone()), &a.group.slug),
+                    view,
+                ))
+            },
+        )
         .await
 }
 

@@ -23,7 +23,9 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
-use crate::db::groups::MemberRow;
+use crate::db::groups::{GroupRow, MemberRow};
+use crate::db::posts::PostRow;
+use crate::db::threads::ThreadRow;
 use crate::db::users::UserRow;
 use crate::db::watches::{self, Watched};
 use crate::db::{posts, AnyConnection};
@@ -80,40 +82,77 @@ struct Notice {
     text: String,
 }
 
-/// Tells everyone who should hear of a newly published post. `mentions_only` is for a published
-/// post edited in place: newly mentioned members hear of it, watchers have already.
+/// A published post and the rows its notices are made from.
+pub struct NewlyPublished<'a> {
+    pub post: &'a PostRow,
+    /// The post's author's name (None once the account is gone).
+    pub author: Option<&'a str>,
+    pub thread: &'a ThreadRow,
+    pub group: &'a GroupRow,
+    /// The post replied to (None for an opening post, or when it is not known).
+    pub parent: Option<&'a PostRow>,
+}
+
+/// Tells everyone who should hear of a newly published post, reading the post, its thread, group
+/// and parent first. `mentions_only` is for a published post edited in place: newly mentioned
+/// members hear of it, watchers have already.
 pub fn published(
     conn: &mut AnyConnection,
     post_id: i64,
     mentions_only: bool,
 ) -> Result<(), AppError> {
-    let Some((post, author_name)) = posts::by_id(conn, post_id)? else {
+    let Some((post, author)) = posts::by_id(conn, post_id)? else {
         return Ok(());
     };
-    if post.status() != PostStatus::Published || post.is_deleted() {
-        return Ok(());
-    }
     let Some((thread, _)) = crate::db::threads::by_id(conn, post.thread_id)? else {
         return Ok(());
     };
-    if thread.status() != PostStatus::Published {
-        return Ok(());
-    }
     let Some(group) = crate::db::groups::by_id(conn, thread.group_id)? else {
         return Ok(());
     };
-    let who = author_name.unwrap_or_else(|| "Someone".into());
+    let parent = match post.parent_id.filter(|_| !mentions_only) {
+        Some(pid) => posts::by_id(conn, pid)?.map(|(p, _)| p),
+        None => None,
+    };
+    let new = NewlyPublished {
+        post: &post,
+        author: author.as_deref(),
+        thread: &thread,
+        group: &group,
+        parent: parent.as_ref(),
+    };
+    tell(conn, &new, mentions_only)
+}
+
+/// [`published`] for a use case that has just read (or written) the post, its thread, group and
+/// parent in this transaction: the same notices, without reading them again.
+pub fn tell(
+    conn: &mut AnyConnection,
+    new: &NewlyPublished<'_>,
+    mentions_only: bool,
+) -> Result<(), AppError> {
+    let NewlyPublished {
+        post,
+        thread,
+        group,
+        ..
+    } = *new;
+    if post.status() != PostStatus::Published || post.is_deleted() {
+        return Ok(());
+    }
+    if thread.status() != PostStatus::Published {
+        return Ok(());
+    }
+    let who = new.author.unwrap_or("Someone");
     let mut notices: Vec<Notice> = Vec::new();
     if !mentions_only {
-        if let Some(pid) = post.parent_id {
-            if let Some((parent, _)) = posts::by_id(conn, pid)? {
-                if let Some(a) = parent.author_id.filter(|_| !parent.is_deleted()) {
-                    notices.push(Notice {
-                        user_id: a,
-                        kind: kind::REPLY,
-                        text: format!("{who} replied to your post."),
-                    });
-                }
+        if let Some(parent) = new.parent.filter(|p| Some(p.id) == post.parent_id) {
+            if let Some(a) = parent.author_id.filter(|_| !parent.is_deleted()) {
+                notices.push(Notice {
+                    user_id: a,
+                    kind: kind::REPLY,
+                    text: format!("{who} replied to your post."),
+                });
             }
         }
     }
@@ -155,36 +194,22 @@ pub fn published(
     if notices.is_empty() {
         return Ok(());
     }
-    // Nobody hears of a member they blocked, nor of a thread or group they muted.
+    // Nobody hears of a member they blocked, nor of a thread or group they muted (left out by the
+    // query); who may read the post now is decided below from each one's row in the group.
     let ids: Vec<i64> = notices.iter().map(|n| n.user_id).collect();
-    let mut quiet: HashSet<i64> = crate::db::blocks::who_muted(conn, thread.id, group.id, &ids)?
-        .into_iter()
-        .collect();
-    if let Some(author) = post.author_id {
-        quiet.extend(crate::db::blocks::who_blocked(conn, author, &ids)?);
-    }
-    notices.retain(|n| !quiet.contains(&n.user_id));
-    if notices.is_empty() {
-        return Ok(());
-    }
-    // Who may read the post now: one query for the recipients, one for their memberships.
-    let ids: Vec<i64> = notices.iter().map(|n| n.user_id).collect();
-    let recipients: HashMap<i64, UserRow> = crate::db::users::by_ids(conn, &ids)?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
-    let members: HashMap<i64, MemberRow> = crate::db::groups::memberships_in(conn, group.id, &ids)?
-        .into_iter()
-        .map(|m| (m.user_id, m))
-        .collect();
+    let recipients: HashMap<i64, (UserRow, Option<MemberRow>)> =
+        crate::db::notifications::recipients(conn, &ids, thread.id, group.id, post.author_id)?
+            .into_iter()
+            .map(|(u, m)| (u.id, (u, m)))
+            .collect();
     let link = crate::forum::threads::post_link(thread.id, post.id);
     for n in notices {
-        let Some(user) = recipients.get(&n.user_id) else {
+        let Some((user, membership)) = recipients.get(&n.user_id) else {
             continue;
         };
         // The post and its thread are published (checked above): the rule comes down to
         // whether the recipient may read the group.
-        let who = access::standing(Some(user), members.get(&user.id));
+        let who = access::standing(Some(user), membership.as_ref());
         let readable = visibility::can_read_group(group.visibility(), who);
         if !readable || !watches::first_notice(conn, post.id, user.id)? {
             continue;

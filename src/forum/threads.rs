@@ -202,6 +202,28 @@ where
     Ok((group, rendered))
 }
 
+/// The snapshot a first page's "Older conversations" link carries: the newest activity among
+/// the threads read, which every listed thread's activity is at or before — so later pages place
+/// threads exactly as they would with the time of reading — but which, unlike that time, stays
+/// the same from one request to the next while nothing changes. So the list's rendering is the
+/// same for every reader shown the same threads, and can be kept (`web::rendered`). When the
+/// page holds only pinned threads, the newest unpinned activity is not known: the time of
+/// reading, as before.
+fn first_snapshot(
+    rows: &[(
+        (threads::ThreadRow, Option<String>),
+        time::PrimitiveDateTime,
+    )],
+) -> time::PrimitiveDateTime {
+    if rows.iter().all(|((t, _), _)| t.pinned) {
+        return crate::db::now();
+    }
+    rows.iter()
+        .map(|(_, at)| *at)
+        .max()
+        .unwrap_or_else(crate::db::now)
+}
+
 async fn read_page(
     state: &AppState,
     slug: String,
@@ -221,7 +243,6 @@ async fn read_page(
         .run(move |conn| {
             let a = access::by_slug(conn, &slug, viewer.as_ref())?;
             a.require_read()?;
-            let snapshot = cursor.map_or_else(crate::db::now, |c| c.snapshot);
             let shown = a.shown();
             let mut rows = threads::page(
                 conn,
@@ -231,6 +252,10 @@ async fn read_page(
                 cursor,
                 size + 1,
             )?;
+            let snapshot = match cursor {
+                Some(c) => c.snapshot,
+                None => first_snapshot(&rows),
+            };
             let authors = rows.iter().filter_map(|((t, _), _)| t.author_id).collect();
             let badges = crate::db::users::badges(conn, authors)?;
             let more = rows.len() as i64 > size;

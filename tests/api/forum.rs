@@ -673,6 +673,13 @@ async fn the_thread_list_is_paginated_newest_activity_first_and_stable_while_peo
         .collect();
     assert_eq!(page1.len(), 25);
     assert_eq!(page1[0], made[59], "newest first");
+    // While nothing changes, the first page (and its link to the next) is the same each time:
+    // what lets its rendering be kept (web::rendered).
+    // (Signed in: anonymous readers' copy is kept for a second anyway.)
+    let (_, once) = app.get("/groups/busy/threads", Some(&alice)).await;
+    let (_, twice) = app.get("/groups/busy/threads", Some(&alice)).await;
+    assert_eq!(once["next_cursor"], first_page["next_cursor"]);
+    assert_eq!(once, twice, "a first page read twice");
     // Someone replies to a thread that was on page 3 and to one on page 1, and starts a new thread.
     let (_, t) = app.get(&format!("/threads/{}", made[5]), None).await;
     app.reply(&made[5], t["posts"][0]["id"].as_str(), &alice, "bump")

@@ -7,6 +7,7 @@ use time::PrimitiveDateTime;
 use super::groups::{GroupRow, MemberRow};
 use super::schema::{group_members, groups, posts, threads, users};
 use super::{now, AnyConnection};
+use crate::domain::Role;
 use crate::error::AppError;
 use crate::posting::PostStatus;
 
@@ -203,6 +204,7 @@ pub fn page(
     waiting_for_clinician: bool,
     cursor: Option<Cursor>,
     limit: i64,
+    badges: &mut Badges,
 ) -> Result<Vec<(ThreadWithAuthor, PrimitiveDateTime)>, AppError> {
     let which = match shown {
         Shown::All => Which::All,
@@ -215,6 +217,7 @@ pub fn page(
                 waiting_for_clinician,
                 cursor,
                 limit,
+                badges,
             )?;
             rows.extend(page_of(
                 conn,
@@ -223,12 +226,42 @@ pub fn page(
                 waiting_for_clinician,
                 cursor,
                 limit,
+                badges,
             )?);
             sort_and_cut(&mut rows, limit);
             return Ok(rows);
         }
     };
-    page_of(conn, group_id, which, waiting_for_clinician, cursor, limit)
+    page_of(
+        conn,
+        group_id,
+        which,
+        waiting_for_clinician,
+        cursor,
+        limit,
+        badges,
+    )
+}
+
+/// Listed threads' authors' badges, by name: read with the threads (their author's role and
+/// specialty), not by a second query.
+pub type Badges = std::collections::HashMap<String, super::users::Badge>;
+
+/// A listed thread as read: the row, its author's name, role and specialty.
+type ListedRow = (ThreadRow, Option<String>, Option<String>, Option<String>);
+
+/// The thread and its author's name; the badge, if any, into `badges`.
+fn listed(rows: Vec<ListedRow>, badges: &mut Badges) -> Vec<ThreadWithAuthor> {
+    rows.into_iter()
+        .map(|(t, name, role, specialty)| {
+            if let (Some(name), Some(role)) = (&name, role) {
+                if let Some(b) = super::users::Badge::of(Role::stored(&role), specialty) {
+                    badges.insert(name.clone(), b);
+                }
+            }
+            (t, name)
+        })
+        .collect()
 }
 
 /// Which threads a listing query reads: [`Shown`], with a member's view split in two.
@@ -257,11 +290,17 @@ fn page_of(
     waiting_for_clinician: bool,
     cursor: Option<Cursor>,
     limit: i64,
+    badges: &mut Badges,
 ) -> Result<Vec<(ThreadWithAuthor, PrimitiveDateTime)>, AppError> {
     let base = || {
         let mut q = threads::table
             .left_join(users::table)
-            .select((ThreadRow::as_select(), users::username.nullable()))
+            .select((
+                ThreadRow::as_select(),
+                users::username.nullable(),
+                users::role.nullable(),
+                users::clinician_specialty.nullable(),
+            ))
             .into_boxed();
         if waiting_for_clinician {
             q = q.filter(threads::clinician_answered.eq(false));
@@ -282,7 +321,7 @@ fn page_of(
         }
     };
     let Some(c) = cursor else {
-        let rows: Vec<ThreadWithAuthor> = base()
+        let rows: Vec<ListedRow> = base()
             .order((
                 threads::pinned.desc(),
                 threads::last_activity_at.desc(),
@@ -290,7 +329,7 @@ fn page_of(
             ))
             .limit(limit)
             .load(conn)?;
-        return Ok(rows
+        return Ok(listed(rows, badges)
             .into_iter()
             .map(|r| {
                 let at = r.0.last_activity_at;
@@ -317,7 +356,7 @@ fn page_of(
     } else {
         q.filter(threads::pinned.eq(false).and(rest()))
     };
-    let unchanged: Vec<ThreadWithAuthor> = q
+    let unchanged: Vec<ListedRow> = q
         .order((
             threads::pinned.desc(),
             threads::last_activity_at.desc(),
@@ -325,7 +364,7 @@ fn page_of(
         ))
         .limit(limit)
         .load(conn)?;
-    let mut page: Vec<(ThreadWithAuthor, PrimitiveDateTime)> = unchanged
+    let mut page: Vec<(ThreadWithAuthor, PrimitiveDateTime)> = listed(unchanged, badges)
         .into_iter()
         .map(|r| {
             let at = r.0.last_activity_at;
@@ -334,10 +373,11 @@ fn page_of(
         .collect();
 
     // (B) Threads that existed at the snapshot but were bumped since: place them by their activity then.
-    let bumped: Vec<ThreadWithAuthor> = base()
+    let bumped: Vec<ListedRow> = base()
         .filter(threads::last_activity_at.gt(c.snapshot))
         .filter(threads::created_at.le(c.snapshot))
         .load(conn)?;
+    let bumped = listed(bumped, badges);
     if !bumped.is_empty() {
         let ids: Vec<i64> = bumped.iter().map(|(t, _)| t.id).collect();
         let then: Vec<(i64, Option<PrimitiveDateTime>)> = posts::table

@@ -244,6 +244,7 @@ async fn read_page(
             let a = access::by_slug(conn, &slug, viewer.as_ref())?;
             a.require_read()?;
             let shown = a.shown();
+            let mut badges = threads::Badges::new();
             let mut rows = threads::page(
                 conn,
                 a.group.id,
@@ -251,13 +252,12 @@ async fn read_page(
                 waiting_for_clinician,
                 cursor,
                 size + 1,
+                &mut badges,
             )?;
             let snapshot = match cursor {
                 Some(c) => c.snapshot,
                 None => first_snapshot(&rows),
             };
-            let authors = rows.iter().filter_map(|((t, _), _)| t.author_id).collect();
-            let badges = crate::db::users::badges(conn, authors)?;
             let more = rows.len() as i64 > size;
             rows.truncate(size as usize);
             let next_cursor = if more {

@@ -219,13 +219,21 @@ async fn search_and_lists_select_exactly_what_the_visibility_rule_allows() {
                         false,
                         None,
                         1000,
+                        &mut Default::default(),
                     )?;
-                    let listed: BTreeSet<i64> =
-                        kindred::db::threads::page(conn, a.group.id, a.shown(), false, None, 1000)?
-                            .into_iter()
-                            .map(|((t, _), _)| t.id)
-                            .filter(|_| a.can_read())
-                            .collect();
+                    let listed: BTreeSet<i64> = kindred::db::threads::page(
+                        conn,
+                        a.group.id,
+                        a.shown(),
+                        false,
+                        None,
+                        1000,
+                        &mut Default::default(),
+                    )?
+                    .into_iter()
+                    .map(|((t, _), _)| t.id)
+                    .filter(|_| a.can_read())
+                    .collect();
                     let seen: BTreeSet<i64> = all
                         .into_iter()
                         .filter(|((t, _), _)| a.can_see_thread(t))

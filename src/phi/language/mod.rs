@@ -10,6 +10,8 @@ mod date_words;
 mod dates;
 mod lexicon;
 mod localities;
+mod medicines;
+mod name_alone;
 mod name_cues;
 mod name_lists;
 mod name_words;

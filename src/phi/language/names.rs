@@ -7,6 +7,7 @@ use super::lexicon::{
     Doc, F_CENSUS_FIRST, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE,
     F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
+use super::name_alone::{attributed, subject, unlisted_pair};
 use super::name_cues::{cued, here, labelled, relation_is, speaker};
 use super::name_lists::{coordinated, listed_after};
 use super::name_words::{disease_noun, eponym, office_word};
@@ -35,6 +36,9 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| coordinated(text, i))
             .or_else(|| here(text, i))
             .or_else(|| speaker(text, i))
+            .or_else(|| attributed(text, i))
+            .or_else(|| subject(text, i))
+            .or_else(|| unlisted_pair(text, i))
             .or_else(|| listed_after(text, i, last_held))
             .or_else(|| lone(text, i));
         match found {
@@ -358,7 +362,7 @@ fn reversed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
 
 /// "we flew from Dallas to Austin", "a clinic in Madison": a lone given name after a word of
 /// place or travel is a town ("a card from Emily", "talked to Sarah" stay people).
-fn after_place_word(text: &Doc, i: usize) -> bool {
+pub(super) fn after_place_word(text: &Doc, i: usize) -> bool {
     if i == 0 {
         return false;
     }

@@ -5,11 +5,14 @@
 //! sentence instead; each has guards for the words that take the same shape (places after a
 //! place word, drugs and diseases by their stems, organisations and insurers).
 
+use super::lexicon::fold;
 use super::lexicon::{
     Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_SURNAME, F_TITLE,
 };
 use super::medicines;
-use super::names::{acronym, after_place_word, alpha, cap, hyphenated, sep, unknown, FULL, GIVEN};
+use super::name_places::after_place_word;
+use super::names::{acronym, alpha, cap, hyphenated, mid_cap, sep, unknown, FULL, GIVEN};
+use crate::phi::Finding;
 
 /// Capitalised (the writer using capitals), letters only, no English word nor a word that
 /// reads as a name but is one (months, states, chat words), no drug or disease by its stem.
@@ -127,8 +130,11 @@ pub(super) fn unlisted_pair(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     // A listed name or a word no list knows, either side (`pair` in `names` takes the listed
     // ones mid-sentence; this one also at a sentence's or a line's start). `unknown` last: it
     // costs a few hundred look-ups (bounded per post).
-    let known = |m: usize| text.is(m, F_FIRST | F_SURNAME) || unknown(text, m);
-    (known(i) && known(k)).then_some((hyphenated(text, k), 0.6, FULL))
+    // One of the two may be one letter off an English word ("Gyala", "Maha"): beside a name,
+    // a capitalised word that is not itself English is no typo. Both so is a typo in a title.
+    let strict = |m: usize| text.is(m, F_FIRST | F_SURNAME) || unknown(text, m);
+    let loose = |m: usize| text.word(m).chars().count() >= 3;
+    ((strict(i) && loose(k)) || (loose(i) && strict(k))).then_some((hyphenated(text, k), 0.6, FULL))
 }
 
 /// Verbs that put a speaker after them: "…," says Bergqvist.
@@ -228,6 +234,77 @@ pub(super) fn subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
         return None;
     }
     Some((i, 0.6, GIVEN))
+}
+
+/// "Dear all, Kuba, can you…" / "Warrane, could I speak to…": a name opening a sentence, called
+/// to with a comma, before words that speak to a person. Listed, or no word any list knows.
+pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 1 >= n || !text.starts_sentence(i) || !name_like(text, i) {
+        return None;
+    }
+    if sep(text, i).trim_end() != "," {
+        return None;
+    }
+    let spoken_to = matches!(
+        text.lower_word(i + 1),
+        "can" | "could" | "would" | "will" | "please" | "are" | "do" | "did" | "have" | "you"
+    );
+    (spoken_to && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i))).then_some((i, 0.6, GIVEN))
+}
+
+/// A name held once is the same person when its words come again: "directed by Maciej
+/// Borkowski and starring Borkowski", "my name is borna jerković but everyone calls me borna".
+/// Returns the later words equal to a word of a name in `held` (folded; capitalised where the
+/// writer uses capitals; no English word unless capitalised mid-sentence), outside `held`.
+pub(super) fn repeated(text: &Doc, held: &[Finding]) -> Vec<usize> {
+    let mut words: Vec<String> = Vec::new();
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    for f in held.iter().filter(|f| f.confidence >= 0.5) {
+        covered.push((f.start, f.end));
+        let (a, b) = (text.word_at_or_after(f.start), text.word_at_or_after(f.end));
+        for k in a..b.min(text.words.len()) {
+            if text.word(k).chars().count() >= 3 && !text.is(k, F_FUNCTION | F_TITLE) {
+                words.push(folded(text, k));
+            }
+        }
+    }
+    // A post names few people: a short list is searched faster than a set is built, and a
+    // post naming very many is held already.
+    if words.is_empty() || words.len() > 32 {
+        return Vec::new();
+    }
+    covered.sort_unstable();
+    let mut again = Vec::new();
+    for k in 0..text.words.len() {
+        let w = text.word(k);
+        if w.len() < 3 || w.len() > 40 || !alpha(text, k) {
+            continue;
+        }
+        let plain = !text.is(k, F_ENGLISH | F_NAME_WORD | F_FUNCTION);
+        let ok = if text.cased {
+            text.is_capitalised(k) && (plain || mid_cap(text, k))
+        } else {
+            plain
+        };
+        if ok
+            && !super::overlaps(&covered, text.words[k].start, text.words[k].end)
+            && words.contains(&folded(text, k))
+        {
+            again.push(k);
+        }
+    }
+    again
+}
+
+/// Word `k` in lower case without diacritics, as the name lists hold it.
+fn folded(text: &Doc, k: usize) -> String {
+    let w = text.lower_word(k);
+    if w.is_ascii() {
+        w.to_string()
+    } else {
+        fold(w)
+    }
 }
 
 #[cfg(test)]

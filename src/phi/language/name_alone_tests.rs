@@ -151,3 +151,89 @@ fn repeated_triggers_finish() {
         assert!(names(&raw).len() <= raw.len());
     }
 }
+
+/// A name held once, named again by one of its words later in the post; words that are English
+/// stay words unless capitalised mid-sentence.
+#[test]
+fn names_named_again() {
+    finds(&[
+        (
+            "a film by Maciej Borkowski and starring Borkowski",
+            "Borkowski",
+        ),
+        (
+            "my name is borna jerković but everyone calls me borna",
+            "borna",
+        ),
+        ("I met Wiesława Szczęsna. Szczesna was kind.", "Szczesna"),
+    ]);
+    // "Grace Hoffman" is held; "grace period" and a sentence-initial "Grace" are not again.
+    let got = names("My wife Grace Hoffman has lupus. Grace period ends soon, a grace period.");
+    assert_eq!(got, ["Grace Hoffman"], "{got:?}");
+}
+
+/// A name called to at a sentence's start, before words that speak to a person.
+#[test]
+fn names_called_to() {
+    finds(&[
+        ("Kuba, can you send me the forms?", "Kuba"),
+        ("Thanks all. Oyelaran, could you post the link?", "Oyelaran"),
+    ]);
+    finds_none(&[
+        // Medicines and English words are not called to; a topic is not spoken to.
+        "Ozempic, can it cause this?",
+        "Anyway, can someone help?",
+        "Rinvoq, is it worth it?",
+    ]);
+}
+
+/// Around an initial, two words no list knows are a name: with the initial's dot even one
+/// letter off an English word ("Faina" / "faint"); never a medicine.
+#[test]
+fn names_around_an_initial() {
+    finds(&[
+        (
+            "verses from Faina D. Yefremova's tales",
+            "Faina D. Yefremova",
+        ),
+        (
+            "a song by Szabina J Gelencsér, go figure",
+            "Szabina J Gelencsér",
+        ),
+        (
+            "Name: Chise T. Horiguchi\nPhone: none",
+            "Chise T. Horiguchi",
+        ),
+    ]);
+    finds_none(&[
+        "Humira X Rinvoq, which one?",
+        "Tofacitinib B Adalimumab trial",
+        "the Vitamin D Level was low",
+    ]);
+}
+
+/// A signature over a company's line: the word on the next line does not make the name a
+/// street or a disease ("Scale", "Road").
+#[test]
+fn a_name_over_a_company_line() {
+    finds(&[("Allan Björk\nScale Unlimited\nUnit 5022", "Allan Björk")]);
+}
+
+/// Towns named with a Spanish or Portuguese article or saint are towns, not people.
+#[test]
+fn towns_with_an_article_are_not_people() {
+    for raw in [
+        "We drove to Los Angeles for it.",
+        "São Paulo has good clinics, Las Palmas too.",
+        "we live near San Jose now",
+    ] {
+        let text = Text::new(raw);
+        let doc = Doc::new(&text);
+        let mut out = Vec::new();
+        detect(&doc, &institutions(&text), &mut out);
+        assert!(
+            out.iter().all(|f| f.kind != crate::phi::Kind::Name),
+            "{raw}: {out:?}"
+        );
+    }
+}

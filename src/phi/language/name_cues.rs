@@ -320,7 +320,10 @@ pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
         return None;
     }
     let listed = text.is(i, F_FIRST | F_SURNAME) && !common(text, i);
-    if !(listed || unknown(text, i)) {
+    // After a person's name label, a capitalised word that is no English word is a name even
+    // one letter off one ("Name: Chise T. Horiguchi"): a typo does not follow "Name:".
+    let unlisted = unknown(text, i) || (cap(text, i) && !text.is(i, F_ENGLISH | F_NAME_WORD));
+    if !(listed || unlisted) {
         return None;
     }
     let end = extend(text, i);

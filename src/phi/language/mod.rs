@@ -5,6 +5,7 @@
 mod abroad;
 mod age_words;
 mod ages;
+mod bare_streets;
 mod countries;
 mod date_words;
 mod dates;
@@ -31,6 +32,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let first_place = out.len();
     places::detect(&doc, &blocked, out);
     abroad::detect(&doc, &blocked, out);
+    bare_streets::detect(&doc, out);
     number_before(text, &mut out[first_place..]);
     blocked.extend(
         out[first_place..]

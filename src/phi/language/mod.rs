@@ -3,6 +3,7 @@
 //! bounded window around each candidate, so the whole pass is linear in the post's length.
 
 mod abroad;
+mod address_blocks;
 mod age_words;
 mod ages;
 mod bare_streets;
@@ -44,7 +45,8 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let first_name = out.len();
     names::detect(&doc, &blocked, out);
     towns_after_streets(text, out, first_place, first_name);
-    towns_above_countries(&doc, out, first_place, first_name);
+    address_blocks::towns_above_countries(&doc, out, first_place, first_name);
+    address_blocks::codes_closing_blocks(text, out, first_place, first_name);
     dates::detect(text, out);
     ages::detect(text, out);
 }
@@ -97,74 +99,6 @@ fn towns_after_streets(text: &Text, out: &mut [Finding], first_place: usize, fir
         if closes && ends.binary_search(&street_end).is_ok() {
             f.kind = Kind::Address;
             f.why = "a town or city";
-        }
-    }
-}
-
-/// "009 Slovenčeva 51\n Suite 632\n Črni Vrh nad Idrijo\n Slovenia 15755": words read as a name
-/// on the line between an address's street and its country are the town. A name above a
-/// country with no street above it stays a name (a signature: "Martin Karlsen\nUnited Kingdom").
-fn towns_above_countries(
-    doc: &lexicon::Doc,
-    out: &mut [Finding],
-    first_place: usize,
-    first_name: usize,
-) {
-    let text = doc.text;
-    let streets: Vec<usize> = out[first_place..first_name]
-        .iter()
-        .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
-        .map(|f| f.end)
-        .collect();
-    if streets.is_empty() {
-        return;
-    }
-    let n = text.words.len();
-    let breaks = |k: usize| places::sep(doc, k).matches('\n').count();
-    for f in out[first_name..]
-        .iter_mut()
-        .filter(|f| f.kind == Kind::Name)
-    {
-        let (first, last) = (
-            text.word_at_or_after(f.start),
-            text.word_at_or_after(f.end).saturating_sub(1),
-        );
-        // Back to the line's first word, then over up to two lines above (a suite line may
-        // sit between street and town); all within a few words, so the pass stays linear.
-        let mut j = first;
-        let mut lines = 0;
-        let mut line_start = None;
-        for _ in 0..24 {
-            if j == 0 {
-                break;
-            }
-            lines += breaks(j - 1);
-            if lines >= 1 && line_start.is_none() {
-                line_start = Some(text.words[j].start);
-            }
-            if lines >= 3 {
-                break;
-            }
-            j -= 1;
-        }
-        let (Some(line_start), from) = (line_start, text.words[j].start) else {
-            continue;
-        };
-        let street_above = streets.iter().any(|&e| e >= from && e < line_start);
-        // The next line holds a country, with or without a postcode: at most four words.
-        let mut a = last;
-        while a < n && a < last + 24 && breaks(a) == 0 {
-            a += 1;
-        }
-        let a = a + 1;
-        let mut b = a;
-        while b < n && b < a + 4 && (b == a || breaks(b - 1) == 0) {
-            b += 1;
-        }
-        let country_below = a < n && (a..b).any(|k| countries::country(doc, k));
-        if street_above && country_below {
-            f.kind = Kind::Address;
-            f.why = abroad::TOWN;
         }
     }
 }

@@ -233,6 +233,8 @@ mod tests {
             "St, IL 12345 ".repeat(70_000),
             "12 Baker Street\nYoshiro Takemitsu\nSlovenia\n".repeat(25_000),
             "Yoshiro Takemitsu and Takemitsu ".repeat(30_000),
+            "lives here. ".repeat(80_000),
+            "says Takemitsu. ".repeat(60_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

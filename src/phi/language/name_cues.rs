@@ -121,6 +121,12 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
 
 /// The last line of a post holding only a name or two: "- jess", "Maria", "Jessica King".
 pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    // The line is the post's last and holds at most three words, so only the last three words
+    // can start it: checked first, as the searches for the line's ends below read the whole
+    // post (run for every sentence, they made a long one-line post quadratic).
+    if text.words.len() - i > 3 {
+        return None;
+    }
     let line_start = text.raw[..text.words[i].start].rfind('\n')?;
     let before = &text.raw[line_start..text.words[i].start];
     if before.chars().any(char::is_alphanumeric) {

@@ -120,6 +120,8 @@ fn judge_spoken(text: &Text, run: &Spoken, cue: &Cue, near: bool) -> Option<Find
             None
         }
         Mode::Social if n == 9 => Some(found(Kind::Ssn, run.start, run.end, 0.9, cue.why)),
+        Mode::Insurance => (n == 9 && shape::luhn(run.digits.as_bytes()))
+            .then(|| found(Kind::Ssn, run.start, run.end, 0.9, cue.why)),
         _ if n >= 5 => Some(found(
             cue.kind,
             run.start,
@@ -235,6 +237,13 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
         let base = if near { 0.85 } else { 0.7 };
         return contact::number_finding(text, start, end, &all, base)
             .map(|f| as_fax_if_named(f, cue));
+    }
+    if cue.mode == Mode::Insurance {
+        // "046 454 286", "046-454-286", "046454286": one run or three threes, Luhn-valid.
+        let all = shape::digits_of(value);
+        let sin = all.len() == 9 && letters == 0 && (groups == 1 || groups == 3);
+        return (sin && shape::luhn(&all))
+            .then(|| found(Kind::Ssn, start, end, confidence(cue, near), cue.why));
     }
     if !id_like(text, start, end, (digits, letters), near, cue.strong) {
         return None;

@@ -18,6 +18,9 @@ pub(super) enum Mode {
     SoftDial,
     /// A Social Security number when 9 digits, another identifier otherwise.
     Social,
+    /// A Canadian Social Insurance Number: 9 digits, one run or 3-3-3, passing the Luhn check
+    /// (as every SIN does); nothing else, as "sin" and "NAS" are words too.
+    Insurance,
     /// Any handle-like word ("jdoe_77", "scottruiz74").
     Username,
     /// A word that looks like a handle: digits, "_", "." or "@" in it ("@jane_doe").
@@ -35,6 +38,13 @@ pub(super) struct Cue {
 }
 
 const SSN: Cue = cue(Kind::Ssn, Mode::Social, true, "a Social Security number");
+/// Canada's SIN (NAS in French) is its Social Security number: typed as one.
+const SIN: Cue = cue(
+    Kind::Ssn,
+    Mode::Insurance,
+    true,
+    "a Social Insurance Number",
+);
 const FAX: Cue = cue(Kind::Fax, Mode::Dial, true, "a fax number");
 const PHONE: Cue = cue(Kind::Phone, Mode::Dial, true, "a phone number");
 const CALL: Cue = cue(Kind::Phone, Mode::SoftDial, true, "a phone number");
@@ -111,6 +121,7 @@ const fn cue(kind: Kind, mode: Mode, strong: bool, why: &'static str) -> Cue {
 fn cue_named(name: &str) -> Option<Cue> {
     Some(match name {
         "SSN" => SSN,
+        "SIN" => SIN,
         "FAX" => FAX,
         "PHONE" => PHONE,
         "CALL" => CALL,
@@ -144,6 +155,14 @@ static KEYWORD: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
         .collect()
 });
 
+fn next_word<'t>(text: &'t Text, i: usize) -> &'t str {
+    if i + 1 < text.words.len() {
+        text.lower_word(i + 1)
+    } else {
+        ""
+    }
+}
+
 /// The keyword at word `i`, if any: some words are keywords only beside a partner ("user
 /// name", "log in"), or give way to the next word ("license plate" is a plate).
 pub(super) fn keyword(text: &Text, i: usize) -> Option<Cue> {
@@ -152,6 +171,11 @@ pub(super) fn keyword(text: &Text, i: usize) -> Option<Cue> {
         return None;
     }
     let found = *KEYWORD.get(word)?;
+    // "social insurance number" (Canada), "numéro d'assurance sociale" (Quebec).
+    let found = match (word, next_word(text, i)) {
+        ("social", "insurance") => SIN,
+        _ => found,
+    };
     let next = if i + 1 < text.words.len() {
         text.lower_word(i + 1)
     } else {
@@ -161,7 +185,11 @@ pub(super) fn keyword(text: &Text, i: usize) -> Option<Cue> {
         "user" | "screen" | "display" => matches!(next, "name" | "names" | "id"),
         "log" => next == "in",
         "license" | "licence" | "licenses" | "licences" => !matches!(next, "plate" | "plates"),
-        "social" => matches!(next, "security" | "sec" | "number" | "no" | "is"),
+        "social" => matches!(
+            next,
+            "security" | "sec" | "number" | "no" | "is" | "insurance"
+        ),
+        "sociale" => i > 0 && text.lower_word(i - 1) == "assurance",
         "ss" => matches!(next, "no" | "number") || text.raw[text.words[i].end..].starts_with('#'),
         "medi" => next == "cal",
         "sort" => next == "code",

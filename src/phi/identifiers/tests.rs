@@ -150,6 +150,44 @@ fn identifiers_in_many_styles_are_held() {
     }
 }
 
+/// Canada's Social Insurance Number after its names (English, French, lower case, spoken),
+/// typed as the Social Security number it is the equivalent of; only when Luhn-valid, since
+/// "sin" and "NAS" are words too.
+#[test]
+fn canadian_social_insurance_numbers() {
+    for (s, want) in [
+        ("My SIN is 046 454 286, is that needed?", "046 454 286"),
+        ("social insurance number: 046-454-286", "046-454-286"),
+        ("my sin 046454286", "046454286"),
+        (
+            "Mon numéro d'assurance sociale est 046 454 286.",
+            "046 454 286",
+        ),
+        ("NAS 046-454-286", "046-454-286"),
+        (
+            "my sin is zero four six four five four two eight six",
+            "zero four six four five four two eight six",
+        ),
+    ] {
+        let got = held(s);
+        assert!(
+            got.iter().any(|(k, v)| *k == Kind::Ssn && v == want),
+            "{s}: {got:?}"
+        );
+    }
+    for s in [
+        // One digit off: no SIN passes the check with it.
+        "my sin 046 454 287",
+        // "sin" and "NAS" as words.
+        "it's a sin to skip 3 doses of 250 mg",
+        "my NAS holds 123456789 bytes of scans",
+        "SIN 046 454 28",
+    ] {
+        let got = held(s);
+        assert!(!got.iter().any(|(k, _)| *k == Kind::Ssn), "{s}: {got:?}");
+    }
+}
+
 #[test]
 fn what_patients_safely_say_is_not_held() {
     for s in [
@@ -213,6 +251,7 @@ fn what_patients_safely_say_is_not_held() {
 fn adversarial_inputs_finish() {
     const MB: usize = 1 << 20;
     let inputs = [
+        "sin 046 454 286 ".repeat(60_000),
         "1".repeat(MB),
         "1-".repeat(MB / 2),
         "1 ".repeat(MB / 2),

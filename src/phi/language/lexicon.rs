@@ -61,7 +61,7 @@ const NOT_NAMES: &str =
          german germany irish english french dutch italian american canadian mexican \
          jesus christ christian christians god lord allah buddha moses \
          ana ada tia ed ira era les sal mac mel dee val jan lupus sara \
-         sun mon tue wed thu fri sat sunday monday \
+         sun mon tue wed thu fri sat sunday monday tuesday wednesday thursday friday saturday \
          hi ok oh my so in an ma pa un le la na ja ka ai mi ta ha \
          lol lols thx thnx tx ty tyvm haha hahaha hehe omg tbh idk smh ugh yay xx xxx xo xoxo lmao \
          np brb cheers hugs bless amen ciao merci danke gracias salamat sigh hun ikr rofl \

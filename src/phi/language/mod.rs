@@ -3,15 +3,20 @@
 //! bounded window around each candidate, so the whole pass is linear in the post's length.
 
 mod abroad;
+mod address_blocks;
 mod age_words;
 mod ages;
+mod bare_streets;
 mod countries;
 mod date_words;
 mod dates;
 mod lexicon;
 mod localities;
+mod medicines;
+mod name_alone;
 mod name_cues;
 mod name_lists;
+mod name_places;
 mod name_words;
 mod names;
 mod numbers;
@@ -28,6 +33,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let first_place = out.len();
     places::detect(&doc, &blocked, out);
     abroad::detect(&doc, &blocked, out);
+    bare_streets::detect(&doc, out);
     number_before(text, &mut out[first_place..]);
     blocked.extend(
         out[first_place..]
@@ -39,6 +45,8 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let first_name = out.len();
     names::detect(&doc, &blocked, out);
     towns_after_streets(text, out, first_place, first_name);
+    address_blocks::towns_above_countries(&doc, out, first_place, first_name);
+    address_blocks::codes_closing_blocks(text, out, first_place, first_name);
     dates::detect(text, out);
     ages::detect(text, out);
 }
@@ -180,6 +188,32 @@ mod tests {
         );
     }
 
+    /// A name-shaped town between a street and a country is the town; a signature over a
+    /// country, with no street above it, is a name.
+    #[test]
+    fn towns_above_countries_are_addresses() {
+        let kinds = |raw: &str, word: &str| {
+            let text = Text::new(raw);
+            let mut out = Vec::new();
+            detect(&text, &mut out);
+            out.iter()
+                .filter(|f| f.confidence >= 0.5 && raw[f.start..f.end].contains(word))
+                .map(|f| f.kind)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds(
+                "Zdenka Jedlerová\n\n009 Slovenčeva 51\n Suite 632\n Črni Vrh nad Idrijo\n Slovenia 15755",
+                "Vrh"
+            ),
+            [Kind::Address]
+        );
+        assert_eq!(
+            kinds("Regards,\nMartin Karlsen\nUnited Kingdom", "Karlsen"),
+            [Kind::Name]
+        );
+    }
+
     /// Long and hostile inputs: each detector must stay linear (check the time in release).
     #[test]
     fn adversarial_inputs_finish() {
@@ -197,6 +231,10 @@ mod tests {
             "my daughter ".repeat(80_000),
             "ninety one hundred and ".repeat(40_000),
             "St, IL 12345 ".repeat(70_000),
+            "12 Baker Street\nYoshiro Takemitsu\nSlovenia\n".repeat(25_000),
+            "Yoshiro Takemitsu and Takemitsu ".repeat(30_000),
+            "lives here. ".repeat(80_000),
+            "says Takemitsu. ".repeat(60_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

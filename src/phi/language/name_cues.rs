@@ -121,6 +121,12 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
 
 /// The last line of a post holding only a name or two: "- jess", "Maria", "Jessica King".
 pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    // The line is the post's last and holds at most three words, so only the last three words
+    // can start it: checked first, as the searches for the line's ends below read the whole
+    // post (run for every sentence, they made a long one-line post quadratic).
+    if text.words.len() - i > 3 {
+        return None;
+    }
     let line_start = text.raw[..text.words[i].start].rfind('\n')?;
     let before = &text.raw[line_start..text.words[i].start];
     if before.chars().any(char::is_alphanumeric) {
@@ -203,15 +209,39 @@ pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
 /// given name (of any origin) that is no English word, capitalised when the writer uses
 /// capitals; "Update:", "Me:" and "Nurse:" are words.
 pub(super) fn speaker(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let line_start = i == 0 || sep(text, i - 1).contains('\n');
-    let said = sep(text, i).trim_start().starts_with(':');
-    (line_start
-        && said
-        && first(text, i)
-        && !common(text, i)
-        && !text.is(i, F_ENGLISH)
-        && (!text.cased || text.is_capitalised(i)))
-    .then_some((i, 0.6, GIVEN))
+    if !opens_speech(text, i) || common(text, i) || text.is(i, F_ENGLISH) {
+        return None;
+    }
+    if first(text, i) && (!text.cased || text.is_capitalised(i)) {
+        return Some((i, 0.6, GIVEN));
+    }
+    // "Ubul: What a wife.\nNicole: Remember me?": in a transcript whose next or previous line
+    // is spoken by a listed name, a capitalised speaker no list knows is a person too.
+    (cap(text, i) && (other_speaker(text, i, true) || other_speaker(text, i, false)))
+        .then(|| unknown(text, i))
+        .and_then(|u| u.then_some((i, 0.6, GIVEN)))
+}
+
+/// Word `i` opens a line and a colon follows it: "Mette: how are you?".
+fn opens_speech(text: &Doc, i: usize) -> bool {
+    (i == 0 || sep(text, i - 1).contains('\n')) && sep(text, i).trim_start().starts_with(':')
+}
+
+/// The next (or previous) line, within 40 words, opens with a listed given name as a speaker.
+fn other_speaker(text: &Doc, i: usize, forward: bool) -> bool {
+    let n = text.words.len();
+    let mut k = i;
+    for _ in 0..40 {
+        k = match (forward, k) {
+            (true, k) if k + 1 < n => k + 1,
+            (false, k) if k > 0 => k - 1,
+            _ => return false,
+        };
+        if opens_speech(text, k) {
+            return first(text, k) && !common(text, k) && cap(text, k);
+        }
+    }
+    false
 }
 
 /// Words that give the name someone goes by: "everyone calls me Antti", "known as Csanád",
@@ -296,7 +326,10 @@ pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
         return None;
     }
     let listed = text.is(i, F_FIRST | F_SURNAME) && !common(text, i);
-    if !(listed || unknown(text, i)) {
+    // After a person's name label, a capitalised word that is no English word is a name even
+    // one letter off one ("Name: Chise T. Horiguchi"): a typo does not follow "Name:".
+    let unlisted = unknown(text, i) || (cap(text, i) && !text.is(i, F_ENGLISH | F_NAME_WORD));
+    if !(listed || unlisted) {
         return None;
     }
     let end = extend(text, i);

@@ -7,19 +7,24 @@ use super::lexicon::{
     Doc, F_CENSUS_FIRST, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE,
     F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
+use super::name_alone::{attributed, called_to, repeated, subject, unlisted_pair};
 use super::name_cues::{cued, here, labelled, relation_is, speaker};
 use super::name_lists::{coordinated, listed_after};
-use super::name_words::{disease_noun, eponym, office_word};
+use super::name_places::{after_place_word, excluded, town_article};
+use super::name_words::office_word;
 use super::{finding, Kind};
 use crate::phi::Finding;
 
 pub(super) const FULL: &str = "a person's full name";
 const TITLED: &str = "a person's name with a title";
 pub(super) const GIVEN: &str = "a person's first name";
+const AGAIN: &str = "a person's name, named again";
+const TOWN: &str = "a town or city";
 
 /// `blocked`: sorted, disjoint byte ranges already taken (institutions, street addresses).
 pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Finding>) {
     let n = text.words.len();
+    let first = out.len();
     let mut i = 0;
     // The last word of the last name held, for names listed after it ("aoife and cian").
     let mut last_held: Option<usize> = None;
@@ -35,6 +40,10 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| coordinated(text, i))
             .or_else(|| here(text, i))
             .or_else(|| speaker(text, i))
+            .or_else(|| attributed(text, i))
+            .or_else(|| subject(text, i))
+            .or_else(|| unlisted_pair(text, i))
+            .or_else(|| called_to(text, i))
             .or_else(|| listed_after(text, i, last_held))
             .or_else(|| lone(text, i));
         match found {
@@ -42,42 +51,22 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
                 if confidence >= 0.5 {
                     last_held = Some(end);
                 }
-                out.push(finding(
-                    Kind::Name,
-                    text.words[i].start,
-                    text.words[end].end,
-                    confidence,
-                    why,
-                ));
+                let (kind, start, why) = match town_article(text, i) {
+                    Some(article) => (Kind::Address, text.words[article].start, TOWN),
+                    None => (Kind::Name, text.words[i].start, why),
+                };
+                out.push(finding(kind, start, text.words[end].end, confidence, why));
                 i = end + 1;
             }
             _ => i += 1,
         }
     }
-}
-
-/// Blocked by an institution, or an eponym ("Crohn's disease", "Hodgkin lymphoma").
-fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usize)]) -> bool {
-    let (s, e) = (text.words[i].start, text.words[end].end);
-    if super::overlaps(blocked, s, e) {
-        return true;
+    for k in repeated(text, &out[first..]) {
+        if !excluded(text, k, k, blocked) {
+            let (s, e) = (text.words[k].start, text.words[k].end);
+            out.push(finding(Kind::Name, s, e, 0.6, AGAIN));
+        }
     }
-    // Saints, mountains, forts and lakes: "St. Luke's", "Mount Sinai", "Lake Charles".
-    if i > 0
-        && matches!(
-            text.lower_word(i - 1),
-            "st" | "saint" | "mount" | "mt" | "san" | "santa" | "fort" | "ft" | "lake" | "port"
-        )
-    {
-        return true;
-    }
-    let last = text.lower_word(end);
-    let possessive = end + 1 < text.words.len()
-        && text.lower_word(end + 1) == "s"
-        && sep(text, end).trim() == "'";
-    let after = if possessive { end + 2 } else { end + 1 };
-    (eponym(last) && (possessive || sep(text, end).starts_with('\'')))
-        || (after < text.words.len() && disease_noun(text.lower_word(after)))
 }
 
 /// What lies between word `i` and word `i + 1`.
@@ -299,12 +288,26 @@ fn initialled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             && text.word(m).chars().all(char::is_uppercase)
             // "Humira X Rinvoq": an "x" is "versus", and two words no list knows may be drugs.
             && !text.lower_word(m).eq("x")
-            // Two words no list knows need the initial's dot: "Faina D. Yefremova".
-            && (listed(i) || listed(k) || (sep(text, m).starts_with('.') && unknown(text, i) && unknown(text, k)))
+            && (listed(i) || listed(k) || unlisted_initialled(text, i, m, k))
     } else {
         first(text, i) && surname(text, k)
     };
     ok.then_some((hyphenated(text, k), 0.75, FULL))
+}
+
+/// "Faina D. Yefremova", "Ravil G Yefimov": two words no list knows around an initial. With the
+/// initial's dot, each needs only to be no English word ("Faina" is one letter off "faint");
+/// without it, neither may be one letter off one either. Medicines by brand or stem are not
+/// names ("Hepatitis B Vaccine").
+fn unlisted_initialled(text: &Doc, i: usize, m: usize, k: usize) -> bool {
+    let medicine = |x: usize| {
+        let w = text.lower_word(x);
+        super::medicines::brand(w) || super::medicines::stem(w)
+    };
+    if medicine(i) || medicine(k) || text.word(i).chars().count() < 3 {
+        return false;
+    }
+    sep(text, m).starts_with('.') || (unknown(text, i) && unknown(text, k))
 }
 
 /// A word no list knows, after a relation or "named": a name of an origin the lists lack ("my
@@ -354,54 +357,6 @@ fn reversed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         return None;
     }
     Some((k, 0.7, FULL))
-}
-
-/// "we flew from Dallas to Austin", "a clinic in Madison": a lone given name after a word of
-/// place or travel is a town ("a card from Emily", "talked to Sarah" stay people).
-fn after_place_word(text: &Doc, i: usize) -> bool {
-    if i == 0 {
-        return false;
-    }
-    let p = text.lower_word(i - 1);
-    if matches!(
-        p,
-        "in" | "near" | "around" | "outside" | "visiting" | "visited"
-    ) {
-        return true;
-    }
-    // "from Dallas to Houston and then Austin": back over a place joined by "to"/"and then".
-    let mut k = i - 1;
-    while k >= 1 && matches!(text.lower_word(k), "to" | "from" | "then" | "and") {
-        k -= 1;
-    }
-    matches!(p, "to" | "from" | "then")
-        && matches!(
-            text.lower_word(k),
-            "flew"
-                | "fly"
-                | "flying"
-                | "drove"
-                | "drive"
-                | "driving"
-                | "moved"
-                | "move"
-                | "moving"
-                | "went"
-                | "go"
-                | "going"
-                | "travelled"
-                | "traveled"
-                | "trip"
-                | "back"
-                | "way"
-                | "train"
-                | "bus"
-                | "flight"
-                | "relocated"
-                | "commute"
-                | "home"
-        )
-        || (k < i - 1 && k >= 1 && matches!(text.lower_word(k - 1), "from" | "to" | "in"))
 }
 
 /// A given name on its own that is not also an English word: "Sarah", "emily".

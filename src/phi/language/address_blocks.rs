@@ -1,0 +1,191 @@
+//! Addresses written as blocks of lines, as letters and signatures print them: the town on
+//! the line between the street and the country, and the postcode alone on the block's last
+//! line ("Allika 46\n Suite 501\n Riisa\n 53650").
+
+use super::abroad::{TOWN, ZIP};
+use super::countries::country;
+use super::lexicon::Doc;
+use super::places::sep;
+use super::{finding, Kind, Text};
+use crate::phi::Finding;
+
+/// "009 Slovenčeva 51\n Suite 632\n Črni Vrh nad Idrijo\n Slovenia 15755": words read as a name
+/// on the line between an address's street and its country are the town. A name above a
+/// country with no street above it stays a name (a signature: "Martin Karlsen\nUnited Kingdom").
+pub(super) fn towns_above_countries(
+    doc: &Doc,
+    out: &mut [Finding],
+    first_place: usize,
+    first_name: usize,
+) {
+    let text = doc.text;
+    let streets: Vec<usize> = out[first_place..first_name]
+        .iter()
+        .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
+        .map(|f| f.end)
+        .collect();
+    if streets.is_empty() {
+        return;
+    }
+    let n = text.words.len();
+    let breaks = |k: usize| sep(doc, k).matches('\n').count();
+    for f in out[first_name..]
+        .iter_mut()
+        .filter(|f| f.kind == Kind::Name)
+    {
+        let (first, last) = (
+            text.word_at_or_after(f.start),
+            text.word_at_or_after(f.end).saturating_sub(1),
+        );
+        // Back to the line's first word, then over up to two lines above (a suite line may
+        // sit between street and town); all within a few words, so the pass stays linear.
+        let mut j = first;
+        let mut lines = 0;
+        let mut line_start = None;
+        for _ in 0..24 {
+            if j == 0 {
+                break;
+            }
+            lines += breaks(j - 1);
+            if lines >= 1 && line_start.is_none() {
+                line_start = Some(text.words[j].start);
+            }
+            if lines >= 3 {
+                break;
+            }
+            j -= 1;
+        }
+        let (Some(line_start), from) = (line_start, text.words[j].start) else {
+            continue;
+        };
+        let street_above = streets.iter().any(|&e| e >= from && e < line_start);
+        // The next line holds a country, with or without a postcode: at most four words.
+        let mut a = last;
+        while a < n && a < last + 24 && breaks(a) == 0 {
+            a += 1;
+        }
+        let a = a + 1;
+        let mut b = a;
+        while b < n && b < a + 4 && (b == a || breaks(b - 1) == 0) {
+            b += 1;
+        }
+        let country_below = a < n && (a..b).any(|k| country(doc, k));
+        if street_above && country_below {
+            f.kind = Kind::Address;
+            f.why = TOWN;
+        }
+    }
+}
+
+/// "Puruntie 82 Apt. 595\n LAPPEENRANTA\n 53650", "ul. Słowicza 10\n Wrocław\n 53-320": a line
+/// holding only a postcode's shape (3–6 digits, "340 12", "53-320") within four lines below a
+/// street address closes that address. One pass over the lines.
+pub(super) fn codes_closing_blocks(
+    text: &Text,
+    out: &mut Vec<Finding>,
+    first_place: usize,
+    first_name: usize,
+) {
+    let mut street_ends: Vec<usize> = out[first_place..first_name]
+        .iter()
+        .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
+        .map(|f| f.end)
+        .collect();
+    if street_ends.is_empty() {
+        return;
+    }
+    street_ends.sort_unstable();
+    let mut next_street = 0;
+    // Lines since the last line a street ended on (None before any).
+    let mut since: Option<usize> = None;
+    let mut start = 0;
+    let raw = text.raw;
+    let mut found = Vec::new();
+    for line in raw.split_inclusive('\n') {
+        let end = start + line.len();
+        let mut ended = false;
+        while next_street < street_ends.len() && street_ends[next_street] <= end {
+            ended = true;
+            next_street += 1;
+        }
+        if ended {
+            since = Some(0);
+        } else if let Some(s) = since.as_mut() {
+            *s += 1;
+            let margin = |c: char| c.is_whitespace() || matches!(c, '>' | '?');
+            let body = line.trim_matches(margin);
+            if *s <= 4 && code_shaped(body) {
+                let at = start + (line.len() - line.trim_start_matches(margin).len());
+                found.push(finding(Kind::Zip, at, at + body.len(), 0.7, ZIP));
+            }
+        }
+        start = end;
+    }
+    out.extend(found);
+}
+
+/// "53650", "7188", "340 12", "53-320": a postcode's shape of digits only.
+fn code_shaped(s: &str) -> bool {
+    let groups: Vec<&str> = s.split([' ', '-']).collect();
+    let all_digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    match groups.as_slice() {
+        [one] => all_digits(one) && (3..=6).contains(&one.len()),
+        [a, b] => {
+            all_digits(a)
+                && all_digits(b)
+                && (2..=3).contains(&a.len())
+                && (2..=3).contains(&b.len())
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::detect;
+    use super::*;
+
+    fn zips(raw: &str) -> Vec<String> {
+        let text = Text::new(raw);
+        let mut out = Vec::new();
+        detect(&text, &mut out);
+        out.iter()
+            .filter(|f| f.kind == Kind::Zip && f.confidence >= 0.5)
+            .map(|f| raw[f.start..f.end].to_string())
+            .collect()
+    }
+
+    /// A postcode alone on a line under a street closes the address, in other countries'
+    /// shapes; a quoted block ("> ") too.
+    #[test]
+    fn a_code_alone_under_a_street_is_its_postcode() {
+        for (raw, want) in [
+            ("Calle Mayor 12\n Apt. 5\n Zaragoza\n 50001", "50001"),
+            ("> ul. Słowicza 10\n> Wrocław\n> 53-320", "53-320"),
+            ("Calle Mayor 12\nUppsala\n340 12", "340 12"),
+        ] {
+            let got = zips(raw);
+            assert!(got.iter().any(|g| g == want), "{raw:?}: {got:?}");
+        }
+    }
+
+    /// Numbers alone on a line with no street above, or far below one, are not postcodes; nor
+    /// are short counts or long numbers.
+    #[test]
+    fn lone_numbers_are_not_postcodes() {
+        for raw in [
+            "my readings this week:\n120\n135\n128",
+            "Calle Mayor 12\nline\nline\nline\nline\nline\n50001",
+            "Calle Mayor 12\n12\n1234567",
+        ] {
+            assert!(zips(raw).is_empty(), "{raw:?}: {:?}", zips(raw));
+        }
+    }
+
+    /// Many lines under many streets stay one pass.
+    #[test]
+    fn repeated_blocks_finish() {
+        let raw = "Calle Mayor 12\n Zaragoza\n 50001\n".repeat(30_000);
+        assert!(zips(&raw).len() <= 30_000);
+    }
+}

@@ -1,0 +1,173 @@
+//! ADDRESS: a street written as its name and house number with no street word, as much of
+//! Europe writes it ("Allika 46", "Pivovarská 276", "Edeby 55"). The shape alone is a drug
+//! and its dose or a product and its model, so it counts only where an address is expected:
+//! after "lives at", "address:" and the like, or opening an address block's line above an
+//! apartment or suite line.
+
+use super::abroad::{house_no, STREET};
+use super::lexicon::{Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD};
+use super::medicines;
+use super::places::{digits, sep};
+use super::{finding, Kind};
+use crate::phi::Finding;
+
+/// Words that, with "at" or "on" after them, say an address comes next.
+fn dwelling(w: &str) -> bool {
+    matches!(
+        w,
+        "lives" | "live" | "living" | "lived" | "located" | "based" | "moved" | "stays" | "staying"
+    )
+}
+
+/// Word `i` is preceded by an address cue: "lives at", "located on", "address:", "address
+/// is", "my address it is".
+fn cued(text: &Doc, i: usize) -> bool {
+    let w = |k: usize| text.lower_word(k);
+    if i >= 2 && matches!(w(i - 1), "at" | "on") && dwelling(w(i - 2)) {
+        return true;
+    }
+    (1..=3).any(|back| {
+        i >= back
+            && w(i - back) == "address"
+            && (back == 1 && sep(text, i - 1).trim() == ":"
+                || (back >= 2 && matches!(w(i - back + 1), "is" | "it")))
+    })
+}
+
+/// Word `i` opens its line, and the next line starts with an apartment, suite or unit.
+fn above_a_unit(text: &Doc, i: usize, last: usize) -> bool {
+    let opens = i == 0 || sep(text, i - 1).contains('\n');
+    let next = last + 1;
+    opens
+        && next < text.words.len()
+        && sep(text, last).contains('\n')
+        && matches!(
+            text.lower_word(next),
+            "apt" | "apartment" | "suite" | "unit" | "flat" | "box" | "floor"
+        )
+}
+
+/// The street's name: a capitalised word that is no English word, no name-word and no
+/// medicine, then up to two more words of letters ("Trenerys gate", "Mekanikusv").
+fn street_name(text: &Doc, i: usize) -> Option<usize> {
+    let w = text.lower_word(i);
+    let ok = text.word(i).chars().count() >= 3
+        && text.word(i).chars().all(char::is_alphabetic)
+        && (!text.cased || text.is_capitalised(i))
+        && !text.is(i, F_ENGLISH | F_NAME_WORD | F_FUNCTION)
+        && !medicines::brand(w)
+        && !medicines::stem(w);
+    if !ok {
+        return None;
+    }
+    let mut k = i;
+    while k + 1 < text.words.len()
+        && k < i + 2
+        && sep(text, k) == " "
+        && text.word(k + 1).chars().all(char::is_alphabetic)
+    {
+        k += 1;
+    }
+    Some(k)
+}
+
+/// "lives at 92597 Jahu 80, Liiva", "20789 Allika 46\n Suite 501": an optional leading number
+/// (a postcode or building), the street's name, its house number, then the end of the clause.
+pub(super) fn detect(text: &Doc, out: &mut Vec<Finding>) {
+    let n = text.words.len();
+    let mut i = 0;
+    while i < n {
+        let Some((start, last)) = bare_street(text, i) else {
+            i += 1;
+            continue;
+        };
+        out.push(finding(
+            Kind::Address,
+            text.words[start].start,
+            text.words[last].end,
+            0.7,
+            STREET,
+        ));
+        i = last + 1;
+    }
+}
+
+fn bare_street(text: &Doc, i: usize) -> Option<(usize, usize)> {
+    let n = text.words.len();
+    let lead = digits(text.lower_word(i)) && text.word(i).len() <= 6 && sep(text, i) == " ";
+    let name = if lead { i + 1 } else { i };
+    if name >= n {
+        return None;
+    }
+    let name_end = street_name(text, name)?;
+    // The house number: the word after the name (any of the name's words may be it).
+    let number = (name + 1..=name_end + 1)
+        .find(|&k| k < n && house_no(text.lower_word(k)) && sep(text, k - 1) == " ")?;
+    let closes = number + 1 == n
+        || sep(text, number).starts_with([',', '\n', '.'])
+        || (sep(text, number) == " "
+            && matches!(
+                text.lower_word(number + 1),
+                "st" | "apt" | "suite" | "street"
+            ));
+    if !closes {
+        return None;
+    }
+    (cued(text, i) || above_a_unit(text, i, number)).then_some((i, number))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::phi::text::Text;
+
+    fn streets(raw: &str) -> Vec<String> {
+        let text = Text::new(raw);
+        let doc = Doc::new(&text);
+        let mut out = Vec::new();
+        detect(&doc, &mut out);
+        out.iter()
+            .map(|f| raw[f.start..f.end].to_string())
+            .collect()
+    }
+
+    /// A street's name and number with no street word, where an address is expected; with
+    /// diacritics or without, in lower case too.
+    #[test]
+    fn bare_streets_where_an_address_is_expected() {
+        for (raw, want) in [
+            ("Tiina lives at 92597 Jahu 80, Liiva", "92597 Jahu 80"),
+            ("she lives at Pivovarská 276.", "Pivovarská 276"),
+            ("my address is Kastanjelaan 14, Utrecht", "Kastanjelaan 14"),
+            ("Address: Valdemarsgade 12\nCopenhagen", "Valdemarsgade 12"),
+            ("20789 Allika 46\n Suite 501\n Riisa", "20789 Allika 46"),
+            ("he lives on kaivokatu 9, helsinki", "kaivokatu 9"),
+        ] {
+            let got = streets(raw);
+            assert!(got.iter().any(|g| g == want), "{raw}: {got:?}");
+        }
+    }
+
+    /// Drugs and doses, products and models, counts: the same shape with no address cue, or
+    /// with one but an English word or a medicine.
+    #[test]
+    fn doses_models_and_counts_are_not_streets() {
+        for raw in [
+            "I'm on Stelara 90 now",
+            "she lives on Humira 40, every other week",
+            "I live at Tremfya 100.",
+            "Pixel 7\nApt to break",
+            "we live at Building 4, Suite 12",
+            "the Dexcom 7 arrived",
+        ] {
+            assert!(streets(raw).is_empty(), "{raw}: {:?}", streets(raw));
+        }
+    }
+
+    /// Long runs of the trigger stay cheap (timed in release, see BENCHMARKS.md).
+    #[test]
+    fn repeated_triggers_finish() {
+        let raw = "lives at 92597 Jahu 80, ".repeat(40_000);
+        assert!(streets(&raw).len() <= 40_000);
+    }
+}

@@ -1,0 +1,312 @@
+//! NAME with no cue before it: a full name written as two capitalised words no list knows
+//! ("Tomomi Nishiyama lives at…"), a name after a verb of saying ("…," says Bergqvist.), and a
+//! name as the subject of a verb only people do ("Enrico shouted at…", "Sofie lives on…").
+//! The name lists cannot hold every name of every origin, so these read the shape of the
+//! sentence instead; each has guards for the words that take the same shape (places after a
+//! place word, drugs and diseases by their stems, organisations and insurers).
+
+use super::lexicon::fold;
+use super::lexicon::{
+    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_SURNAME, F_TITLE,
+};
+use super::medicines;
+use super::name_places::after_place_word;
+use super::names::{acronym, alpha, cap, hyphenated, mid_cap, sep, unknown, FULL, GIVEN};
+use crate::phi::Finding;
+
+/// Capitalised (the writer using capitals), letters only, no English word nor a word that
+/// reads as a name but is one (months, states, chat words), no drug or disease by its stem.
+fn name_like(text: &Doc, i: usize) -> bool {
+    cap(text, i)
+        && alpha(text, i)
+        && text.word(i).chars().count() >= 2
+        && !acronym(text, i)
+        && !text.is(
+            i,
+            F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_STATE | F_RELATION | F_TITLE,
+        )
+        && !medicine(text.lower_word(i))
+        && !organisation(text.lower_word(i))
+}
+
+/// A medicine by its brand or its stem, or a disease by its ending (folded: "Xeljanz").
+fn medicine(w: &str) -> bool {
+    medicines::brand(w) || medicines::stem(w)
+}
+
+/// Insurers, drug makers and sites that speak in a post as people do ("Aetna said no", "says
+/// Medicare."): no person's name, though no English list holds them.
+fn organisation(w: &str) -> bool {
+    matches!(
+        w,
+        "medicare"
+            | "medicaid"
+            | "aetna"
+            | "cigna"
+            | "humana"
+            | "optum"
+            | "anthem"
+            | "tricare"
+            | "kaiser"
+            | "bupa"
+            | "medibank"
+            | "pfizer"
+            | "moderna"
+            | "abbvie"
+            | "novartis"
+            | "janssen"
+            | "novo"
+            | "nordisk"
+            | "lilly"
+            | "amgen"
+            | "genentech"
+            | "google"
+            | "facebook"
+            | "reddit"
+            | "webmd"
+            | "youtube"
+            | "tiktok"
+            | "instagram"
+            | "chatgpt"
+            | "alexa"
+            | "siri"
+    )
+}
+
+/// Words that, after a capitalised pair, make it a place or an organisation: "Kuala Lumpur
+/// city", "Mhealthcoach Xignite inc".
+fn place_or_body_after(w: &str) -> bool {
+    matches!(
+        w,
+        "inc"
+            | "llc"
+            | "ltd"
+            | "plc"
+            | "corp"
+            | "gmbh"
+            | "city"
+            | "province"
+            | "region"
+            | "district"
+            | "county"
+            | "river"
+            | "airport"
+            | "station"
+            | "hospital"
+            | "clinic"
+            | "university"
+            | "syndrome"
+            | "disease"
+    )
+}
+
+/// "Tomomi Nishiyama lives at…", "change it to Bekbolat Musliyevich": two capitalised words
+/// side by side, each a listed name or on no list at all, neither an English word nor one
+/// letter off one (a typo), in a post that uses lower case too. Not part of a longer run of capitalised words (a title, an
+/// organisation: "Google Public Data Explorer"), not after a word of place ("in Kuala
+/// Lumpur"), not before a word that makes it a place or a body.
+pub(super) fn unlisted_pair(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let k = i + 1;
+    let n = text.words.len();
+    if !text.cased || k >= n || sep(text, i) != " " || !name_like(text, i) || !name_like(text, k) {
+        return None;
+    }
+    // A capitalised word before, in the same sentence, makes a longer run.
+    if i > 0 && !text.starts_sentence(i) && text.is_capitalised(i - 1) {
+        return None;
+    }
+    if k + 1 < n {
+        let after = sep(text, k);
+        if after == " " && text.is_capitalised(k + 1) && text.word(k + 1).len() > 1 {
+            return None;
+        }
+        if place_or_body_after(text.lower_word(k + 1)) {
+            return None;
+        }
+    }
+    if after_place_word(text, i) {
+        return None;
+    }
+    // A listed name or a word no list knows, either side (`pair` in `names` takes the listed
+    // ones mid-sentence; this one also at a sentence's or a line's start). `unknown` last: it
+    // costs a few hundred look-ups (bounded per post).
+    // One of the two may be one letter off an English word ("Gyala", "Maha"): beside a name,
+    // a capitalised word that is not itself English is no typo. Both so is a typo in a title.
+    let strict = |m: usize| text.is(m, F_FIRST | F_SURNAME) || unknown(text, m);
+    let loose = |m: usize| text.word(m).chars().count() >= 3;
+    ((strict(i) && loose(k)) || (loose(i) && strict(k))).then_some((hyphenated(text, k), 0.6, FULL))
+}
+
+/// Verbs that put a speaker after them: "…," says Bergqvist.
+fn saying(w: &str) -> bool {
+    matches!(
+        w,
+        "says"
+            | "said"
+            | "asks"
+            | "asked"
+            | "adds"
+            | "added"
+            | "explains"
+            | "explained"
+            | "writes"
+            | "wrote"
+            | "notes"
+            | "noted"
+            | "replies"
+            | "replied"
+            | "recalls"
+            | "recalled"
+            | "insists"
+            | "insisted"
+            | "argues"
+            | "argued"
+    )
+}
+
+/// "…in that direction," says Bergqvist. / "I'm so jealous!" said Maslin to Antonio: a name
+/// (listed, or no word any list knows) right after a verb of saying, closing the clause or
+/// followed by "to". "my doctor said Humira is fine" is neither.
+pub(super) fn attributed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0 || !saying(text.lower_word(i - 1)) || sep(text, i - 1) != " " {
+        return None;
+    }
+    if !name_like(text, i) || !(text.is(i, F_FIRST | F_SURNAME) || unknown(text, i)) {
+        return None;
+    }
+    // A given name and a surname: "says Anna Kowalczyk."
+    let mut end = i;
+    if i + 1 < text.words.len()
+        && sep(text, i) == " "
+        && name_like(text, i + 1)
+        && (text.is(i + 1, F_SURNAME) || unknown(text, i + 1))
+    {
+        end = i + 1;
+    }
+    let end = hyphenated(text, end);
+    let closes = end + 1 == text.words.len()
+        || sep(text, end)
+            .trim_start_matches(' ')
+            .starts_with(['.', ',', '!', '?', ';', ':', ')', '\n'])
+        || (sep(text, end) == " " && text.lower_word(end + 1) == "to");
+    closes.then_some((end, 0.6, if end > i { FULL } else { GIVEN }))
+}
+
+/// "Enrico shouted at Gary", "Sofie lives on Via dei Fiorentini", "Tomomi is from Hawkins": a
+/// name (listed, or no word any list knows) opening a sentence as the subject of a verb that
+/// only a person does. Drugs "work" and "help", insurers "say" and "deny": those verbs are not
+/// here.
+pub(super) fn subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 1 >= n || !text.starts_sentence(i) || sep(text, i) != " " || !name_like(text, i) {
+        return None;
+    }
+    let verb = text.lower_word(i + 1);
+    let next = if i + 2 < n && sep(text, i + 1) == " " {
+        text.lower_word(i + 2)
+    } else {
+        ""
+    };
+    // Verbs only people do: any name, listed or on no list.
+    let only_people = matches!(
+        verb,
+        "shouted"
+            | "yelled"
+            | "screamed"
+            | "whispered"
+            | "married"
+            | "texted"
+            | "smiled"
+            | "laughed"
+            | "cried"
+            | "sobbed"
+            | "hugged"
+    );
+    // Verbs a thing can take too ("Skyrizi lives in my fridge", "Rinvoq is from AbbVie"): a
+    // listed name only.
+    let mostly_people = matches!(verb, "lives" | "lived")
+        || (matches!(verb, "is" | "was" | "comes" | "came") && next == "from")
+        || (verb == "spent" && matches!(next, "a" | "the" | "two" | "three" | "years"))
+        || (verb == "grew" && next == "up")
+        || (verb == "began" && matches!(next, "writing" | "singing" | "painting"));
+    let listed = text.is(i, F_FIRST | F_SURNAME);
+    if !((only_people && (listed || unknown(text, i))) || (mostly_people && listed)) {
+        return None;
+    }
+    Some((i, 0.6, GIVEN))
+}
+
+/// "Dear all, Kuba, can you…" / "Warrane, could I speak to…": a name opening a sentence, called
+/// to with a comma, before words that speak to a person. Listed, or no word any list knows.
+pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 1 >= n || !text.starts_sentence(i) || !name_like(text, i) {
+        return None;
+    }
+    if sep(text, i).trim_end() != "," {
+        return None;
+    }
+    let spoken_to = matches!(
+        text.lower_word(i + 1),
+        "can" | "could" | "would" | "will" | "please" | "are" | "do" | "did" | "have" | "you"
+    );
+    (spoken_to && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i))).then_some((i, 0.6, GIVEN))
+}
+
+/// A name held once is the same person when its words come again: "directed by Maciej
+/// Borkowski and starring Borkowski", "my name is borna jerković but everyone calls me borna".
+/// Returns the later words equal to a word of a name in `held` (folded; capitalised where the
+/// writer uses capitals; no English word unless capitalised mid-sentence), outside `held`.
+pub(super) fn repeated(text: &Doc, held: &[Finding]) -> Vec<usize> {
+    let mut words: Vec<String> = Vec::new();
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    for f in held.iter().filter(|f| f.confidence >= 0.5) {
+        covered.push((f.start, f.end));
+        let (a, b) = (text.word_at_or_after(f.start), text.word_at_or_after(f.end));
+        for k in a..b.min(text.words.len()) {
+            if text.word(k).chars().count() >= 3 && !text.is(k, F_FUNCTION | F_TITLE) {
+                words.push(folded(text, k));
+            }
+        }
+    }
+    // A post names few people: a short list is searched faster than a set is built, and a
+    // post naming very many is held already.
+    if words.is_empty() || words.len() > 32 {
+        return Vec::new();
+    }
+    covered.sort_unstable();
+    let mut again = Vec::new();
+    for k in 0..text.words.len() {
+        let w = text.word(k);
+        if w.len() < 3 || w.len() > 40 || !alpha(text, k) {
+            continue;
+        }
+        let plain = !text.is(k, F_ENGLISH | F_NAME_WORD | F_FUNCTION);
+        let ok = if text.cased {
+            text.is_capitalised(k) && (plain || mid_cap(text, k))
+        } else {
+            plain
+        };
+        if ok
+            && !super::overlaps(&covered, text.words[k].start, text.words[k].end)
+            && words.contains(&folded(text, k))
+        {
+            again.push(k);
+        }
+    }
+    again
+}
+
+/// Word `k` in lower case without diacritics, as the name lists hold it.
+fn folded(text: &Doc, k: usize) -> String {
+    let w = text.lower_word(k);
+    if w.is_ascii() {
+        w.to_string()
+    } else {
+        fold(w)
+    }
+}
+
+#[cfg(test)]
+#[path = "name_alone_tests.rs"]
+mod tests;

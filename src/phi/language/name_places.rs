@@ -1,0 +1,98 @@
+//! Where a name-shaped word is a place or a thing: words after a word of place or travel
+//! ("flew from Dallas"), towns named with an article ("Los Angeles"), saints, mountains and
+//! lakes, institutions and street addresses already found, and eponyms ("Crohn's disease").
+
+use super::lexicon::Doc;
+use super::name_words::{disease_noun, eponym};
+use super::names::sep;
+
+/// "Los Angeles", "San Jose", "São Paulo" read as a name: a town named with a Spanish or
+/// Portuguese article or saint. Returns the article's word, which the town's span starts at.
+pub(super) fn town_article(text: &Doc, i: usize) -> Option<usize> {
+    let article = |k: usize| {
+        matches!(
+            text.lower_word(k),
+            "los" | "las" | "sao" | "são" | "santo" | "san" | "santa"
+        )
+    };
+    if article(i) && i + 1 < text.words.len() {
+        return Some(i);
+    }
+    (i > 0 && article(i - 1) && sep(text, i - 1) == " ").then(|| i - 1)
+}
+
+/// Blocked by an institution, or an eponym ("Crohn's disease", "Hodgkin lymphoma").
+pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usize)]) -> bool {
+    let (s, e) = (text.words[i].start, text.words[end].end);
+    if super::overlaps(blocked, s, e) {
+        return true;
+    }
+    // Saints, mountains, forts and lakes: "St. Luke's", "Mount Sinai", "Lake Charles".
+    if i > 0
+        && matches!(
+            text.lower_word(i - 1),
+            "st" | "saint" | "mount" | "mt" | "san" | "santa" | "fort" | "ft" | "lake" | "port"
+        )
+    {
+        return true;
+    }
+    let last = text.lower_word(end);
+    let possessive = end + 1 < text.words.len()
+        && text.lower_word(end + 1) == "s"
+        && sep(text, end).trim() == "'";
+    let after = if possessive { end + 2 } else { end + 1 };
+    (eponym(last) && (possessive || sep(text, end).starts_with('\'')))
+        // "Parkinson disease", "Baker Street"; not a word on the next line ("Allan Björk\nScale
+        // Unlimited", a signature over a company's name).
+        || (after < text.words.len()
+            && !sep(text, after - 1).contains('\n')
+            && disease_noun(text.lower_word(after)))
+}
+
+/// "we flew from Dallas to Austin", "a clinic in Madison": a lone given name after a word of
+/// place or travel is a town ("a card from Emily", "talked to Sarah" stay people).
+pub(super) fn after_place_word(text: &Doc, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let p = text.lower_word(i - 1);
+    if matches!(
+        p,
+        "in" | "near" | "around" | "outside" | "visiting" | "visited"
+    ) {
+        return true;
+    }
+    // "from Dallas to Houston and then Austin": back over a place joined by "to"/"and then".
+    let mut k = i - 1;
+    while k >= 1 && matches!(text.lower_word(k), "to" | "from" | "then" | "and") {
+        k -= 1;
+    }
+    matches!(p, "to" | "from" | "then")
+        && matches!(
+            text.lower_word(k),
+            "flew"
+                | "fly"
+                | "flying"
+                | "drove"
+                | "drive"
+                | "driving"
+                | "moved"
+                | "move"
+                | "moving"
+                | "went"
+                | "go"
+                | "going"
+                | "travelled"
+                | "traveled"
+                | "trip"
+                | "back"
+                | "way"
+                | "train"
+                | "bus"
+                | "flight"
+                | "relocated"
+                | "commute"
+                | "home"
+        )
+        || (k < i - 1 && k >= 1 && matches!(text.lower_word(k - 1), "from" | "to" | "in"))
+}

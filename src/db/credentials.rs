@@ -213,12 +213,13 @@ pub fn session_with_user(
     conn: &mut AnyConnection,
     token: &str,
 ) -> Result<Option<(SessionRow, UserRow)>, AppError> {
-    Ok(sessions::table
+    let hash = hash_token(token);
+    Ok(super::on_backend!(conn, |c| sessions::table
         .inner_join(users::table)
-        .filter(sessions::token_hash.eq(hash_token(token)))
+        .filter(sessions::token_hash.eq(&hash))
         .select((sessions::all_columns, UserRow::as_select()))
-        .first::<(SessionRow, UserRow)>(conn)
-        .optional()?)
+        .first::<(SessionRow, UserRow)>(c)
+        .optional())?)
 }
 
 pub fn touch_session(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {

@@ -49,6 +49,23 @@ const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/po
 /// Any key works as long as every server of one deployment uses the same one.
 const MIGRATION_LOCK_KEY: i64 = 0x6b696e64726564;
 
+/// Runs a query on the backend's own connection rather than through [`AnyConnection`]: for the
+/// few reads every signed-in page makes. diesel's multi-connection layer writes out a query's
+/// whole SQL text each time it is asked anything about it (whether it may be cached, its binds),
+/// so every statement sent through it was turned into SQL twice per run even when its prepared
+/// statement was cached — a tenth of a signed-in page's CPU (BENCHMARKS.md, issue 17). On the
+/// backend's own connection a typed query is found in the statement cache by its type alone.
+/// The body is compiled once per backend; the query counter sees these statements too.
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::AnyConnection::Sqlite($c) => $body,
+            $crate::db::AnyConnection::Pg($c) => $body,
+        }
+    };
+}
+pub(crate) use on_backend;
+
 #[derive(diesel::MultiConnection)]
 pub enum AnyConnection {
     Sqlite(diesel::SqliteConnection),

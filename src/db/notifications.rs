@@ -81,11 +81,11 @@ pub fn all_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<Notification
 }
 
 pub fn unread(conn: &mut AnyConnection, user_id: i64) -> Result<i64, AppError> {
-    Ok(notifications::table
+    Ok(super::on_backend!(conn, |c| notifications::table
         .filter(notifications::user_id.eq(user_id))
         .filter(notifications::read_at.is_null())
         .count()
-        .get_result(conn)?)
+        .get_result(c))?)
 }
 
 pub fn mark_all_read(conn: &mut AnyConnection, user_id: i64) -> Result<usize, AppError> {

@@ -111,7 +111,7 @@ pub fn tree_with_extras(
 ) -> Result<Vec<PostWithExtras>, AppError> {
     // No account has id 0: an anonymous reader blocked nobody.
     let reader = reader.unwrap_or(0);
-    Ok(posts::table
+    Ok(super::on_backend!(conn, |c| posts::table
         .left_join(users::table)
         .left_join(post_notes::table)
         .left_join(post_crisis::table)
@@ -139,7 +139,7 @@ pub fn tree_with_extras(
             (users::role, users::clinician_specialty).nullable(),
             blocks::blocked_id.nullable(),
         ))
-        .load(conn)?)
+        .load(c))?)
 }
 
 pub fn note_of(conn: &mut AnyConnection, post_id: i64) -> Result<Option<NoteCols>, AppError> {

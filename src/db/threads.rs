@@ -87,24 +87,25 @@ pub fn with_group(
     id: i64,
     viewer: Option<i64>,
 ) -> Result<Option<(ThreadWithAuthor, GroupRow, Option<MemberRow>)>, AppError> {
-    let row: Option<(ThreadRow, Option<String>, GroupRow, Option<MemberRow>)> = threads::table
-        .find(id)
-        .inner_join(groups::table)
-        .left_join(users::table.on(threads::author_id.eq(users::id.nullable())))
-        // Without a viewer this compares with NULL, which matches no row: no membership.
-        .left_join(
-            group_members::table.on(group_members::group_id
-                .eq(threads::group_id)
-                .and(group_members::user_id.nullable().eq(viewer))),
-        )
-        .select((
-            ThreadRow::as_select(),
-            users::username.nullable(),
-            GroupRow::as_select(),
-            Option::<MemberRow>::as_select(),
-        ))
-        .first(conn)
-        .optional()?;
+    let row: Option<(ThreadRow, Option<String>, GroupRow, Option<MemberRow>)> =
+        super::on_backend!(conn, |c| threads::table
+            .find(id)
+            .inner_join(groups::table)
+            .left_join(users::table.on(threads::author_id.eq(users::id.nullable())))
+            // Without a viewer this compares with NULL, which matches no row: no membership.
+            .left_join(
+                group_members::table.on(group_members::group_id
+                    .eq(threads::group_id)
+                    .and(group_members::user_id.nullable().eq(viewer))),
+            )
+            .select((
+                ThreadRow::as_select(),
+                users::username.nullable(),
+                GroupRow::as_select(),
+                Option::<MemberRow>::as_select(),
+            ))
+            .first(c)
+            .optional())?;
     Ok(row.map(|(t, author, g, m)| ((t, author), g, m)))
 }
 

@@ -75,7 +75,7 @@ pub struct Buttons {
 pub fn buttons(conn: &mut AnyConnection, user_id: i64, of: Watched) -> Result<Buttons, AppError> {
     use diesel::dsl::exists;
     let (watching, muted) = match of {
-        Watched::Thread(id) => diesel::select((
+        Watched::Thread(id) => super::on_backend!(conn, |c| diesel::select((
             exists(
                 thread_watches::table
                     .filter(thread_watches::user_id.eq(user_id))
@@ -87,8 +87,8 @@ pub fn buttons(conn: &mut AnyConnection, user_id: i64, of: Watched) -> Result<Bu
                     .filter(thread_mutes::thread_id.eq(id)),
             ),
         ))
-        .get_result::<(bool, bool)>(conn)?,
-        Watched::Group(id) => diesel::select((
+        .get_result::<(bool, bool)>(c))?,
+        Watched::Group(id) => super::on_backend!(conn, |c| diesel::select((
             exists(
                 group_watches::table
                     .filter(group_watches::user_id.eq(user_id))
@@ -100,7 +100,7 @@ pub fn buttons(conn: &mut AnyConnection, user_id: i64, of: Watched) -> Result<Bu
                     .filter(group_mutes::group_id.eq(id)),
             ),
         ))
-        .get_result::<(bool, bool)>(conn)?,
+        .get_result::<(bool, bool)>(c))?,
     };
     Ok(Buttons { watching, muted })
 }

@@ -7,7 +7,6 @@ use time::PrimitiveDateTime;
 use super::groups::{GroupRow, MemberRow};
 use super::schema::{group_members, groups, posts, threads, users};
 use super::{now, AnyConnection};
-use crate::domain::Role;
 use crate::error::AppError;
 use crate::posting::PostStatus;
 
@@ -246,7 +245,7 @@ pub fn page(
 
 /// Listed threads' authors' badges, by name: read with the threads (their author's role and
 /// specialty), not by a second query.
-pub type Badges = std::collections::HashMap<String, super::users::Badge>;
+pub use super::users::Badges;
 
 /// A listed thread as read: the row, its author's name, role and specialty.
 type ListedRow = (ThreadRow, Option<String>, Option<String>, Option<String>);
@@ -255,10 +254,8 @@ type ListedRow = (ThreadRow, Option<String>, Option<String>, Option<String>);
 fn listed(rows: Vec<ListedRow>, badges: &mut Badges) -> Vec<ThreadWithAuthor> {
     rows.into_iter()
         .map(|(t, name, role, specialty)| {
-            if let (Some(name), Some(role)) = (&name, role) {
-                if let Some(b) = super::users::Badge::of(Role::stored(&role), specialty) {
-                    badges.insert(name.clone(), b);
-                }
+            if let Some(role) = role {
+                super::users::note_badge(badges, name.as_ref(), &role, specialty);
             }
             (t, name)
         })

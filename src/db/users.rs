@@ -80,6 +80,22 @@ pub struct Badge {
     pub specialty: String,
 }
 
+/// Verified clinicians' badges by username, as a page reads them with its rows.
+pub type Badges = std::collections::HashMap<String, Badge>;
+
+/// Notes the badge of `name` when the role and specialty read with a row (a post's or a
+/// thread's author) make one.
+pub fn note_badge(
+    badges: &mut Badges,
+    name: Option<&String>,
+    role: &str,
+    specialty: Option<String>,
+) {
+    if let (Some(name), Some(b)) = (name, Badge::of(Role::stored(role), specialty)) {
+        badges.insert(name.clone(), b);
+    }
+}
+
 impl Badge {
     /// The badge of an account with this role and specialty: a clinician's, while both stand.
     pub fn of(role: Role, specialty: Option<String>) -> Option<Badge> {

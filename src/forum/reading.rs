@@ -7,9 +7,8 @@ use std::sync::Arc;
 
 use super::threads::group_view;
 use crate::db::posts;
-use crate::db::users::{Badge, UserRow};
+use crate::db::users::UserRow;
 use crate::db::AnyConnection;
-use crate::domain::Role;
 use crate::error::AppError;
 use crate::forum::access;
 use crate::forum::anon_cache::{Kind, Rendered};
@@ -163,10 +162,8 @@ async fn read(
             let tree: Vec<posts::PostWithAuthor> = rows
                 .into_iter()
                 .map(|(p, name, note, alert, role, blocked)| {
-                    if let (Some(name), Some((role, specialty))) = (&name, role) {
-                        if let Some(b) = Badge::of(Role::stored(&role), specialty) {
-                            badges.insert(name.clone(), b);
-                        }
+                    if let Some((role, specialty)) = role {
+                        crate::db::users::note_badge(&mut badges, name.as_ref(), &role, specialty);
                     }
                     if let Some(n) = note.filter(|_| !p.is_deleted()) {
                         notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));

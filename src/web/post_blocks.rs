@@ -32,6 +32,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::forum::NEST_LIMIT;
+use super::rendered::ByLength;
 use crate::error::AppError;
 use crate::forum::threads::ThreadWithPosts;
 use crate::forum::views::PostView;
@@ -67,16 +68,6 @@ struct Key {
     post: i64,
     audience: Audience,
     content: u64,
-}
-
-#[derive(Clone)]
-struct ByLength;
-
-impl quick_cache::Weighter<Key, Arc<str>> for ByLength {
-    fn weight(&self, _key: &Key, block: &Arc<str>) -> u64 {
-        // Never zero: a zero-weight entry would never be evicted.
-        block.len().max(1) as u64
-    }
 }
 
 /// The kept blocks (one per server; see the module's comment for why that is enough).

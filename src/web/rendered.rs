@@ -31,11 +31,12 @@ struct Key {
     content: u64,
 }
 
+/// Kept HTML weighs its length (here and in `post_blocks`).
 #[derive(Clone)]
-struct ByLength;
+pub(super) struct ByLength;
 
-impl quick_cache::Weighter<Key, Arc<str>> for ByLength {
-    fn weight(&self, _key: &Key, part: &Arc<str>) -> u64 {
+impl<K> quick_cache::Weighter<K, Arc<str>> for ByLength {
+    fn weight(&self, _key: &K, part: &Arc<str>) -> u64 {
         // Never zero: a zero-weight entry would never be evicted.
         part.len().max(1) as u64
     }

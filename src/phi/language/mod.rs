@@ -159,18 +159,20 @@ mod tests {
         assert!(!town.iter().any(|s| s.starts_with("20095")), "{town:?}");
     }
 
+    /// The kinds of what is held (at confidence ≥ 0.5) where `word` stands in `raw`.
+    fn kinds(raw: &str, word: &str) -> Vec<Kind> {
+        let text = Text::new(raw);
+        let mut out = Vec::new();
+        detect(&text, &mut out);
+        out.iter()
+            .filter(|f| f.confidence >= 0.5 && raw[f.start..f.end].contains(word))
+            .map(|f| f.kind)
+            .collect()
+    }
+
     /// A place read as a name right after a street is the street's town; a person is not.
     #[test]
     fn towns_after_streets_are_addresses() {
-        let kinds = |raw: &str, word: &str| {
-            let text = Text::new(raw);
-            let mut out = Vec::new();
-            detect(&text, &mut out);
-            out.iter()
-                .filter(|f| f.confidence >= 0.5 && raw[f.start..f.end].contains(word))
-                .map(|f| f.kind)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             kinds(
                 "No. 15, Adeola Odeku Street, Victoria Island, Lagos",
@@ -192,15 +194,6 @@ mod tests {
     /// country, with no street above it, is a name.
     #[test]
     fn towns_above_countries_are_addresses() {
-        let kinds = |raw: &str, word: &str| {
-            let text = Text::new(raw);
-            let mut out = Vec::new();
-            detect(&text, &mut out);
-            out.iter()
-                .filter(|f| f.confidence >= 0.5 && raw[f.start..f.end].contains(word))
-                .map(|f| f.kind)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             kinds(
                 "Zdenka Jedlerová\n\n009 Slovenčeva 51\n Suite 632\n Črni Vrh nad Idrijo\n Slovenia 15755",

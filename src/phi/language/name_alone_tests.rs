@@ -1,29 +1,9 @@
 //! Tests of `name_alone`: names with no cue, by kind, and the words that take their shape.
 
 use super::super::lexicon::{institutions, Doc};
+use super::super::name_cues::tests::{finds, names};
 use super::super::names::detect;
 use crate::phi::text::Text;
-
-fn names(raw: &str) -> Vec<String> {
-    let text = Text::new(raw);
-    let doc = Doc::new(&text);
-    let mut out = Vec::new();
-    detect(&doc, &institutions(&text), &mut out);
-    out.iter()
-        .filter(|f| f.confidence >= 0.5)
-        .map(|f| raw[f.start..f.end].to_string())
-        .collect()
-}
-
-fn finds(cases: &[(&str, &str)]) {
-    for (raw, want) in cases {
-        let got = names(raw);
-        assert!(
-            got.iter().any(|g| g == want),
-            "{raw}: want {want}, got {got:?}"
-        );
-    }
-}
 
 fn finds_none(cases: &[&str]) {
     for raw in cases {

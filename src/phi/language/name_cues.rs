@@ -369,4 +369,4 @@ fn person_label(w: &str) -> bool {
 
 #[cfg(test)]
 #[path = "name_cues_tests.rs"]
-mod tests;
+pub(super) mod tests;

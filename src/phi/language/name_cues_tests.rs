@@ -3,7 +3,8 @@
 use super::super::lexicon::{institutions, Doc};
 use crate::phi::text::Text;
 
-fn names(raw: &str) -> Vec<String> {
+/// The names the detector holds in `raw` (shared with `name_alone`'s tests).
+pub(in crate::phi::language) fn names(raw: &str) -> Vec<String> {
     let text = Text::new(raw);
     let doc = Doc::new(&text);
     let mut out = Vec::new();
@@ -14,10 +15,14 @@ fn names(raw: &str) -> Vec<String> {
         .collect()
 }
 
-fn finds(cases: &[(&str, &str)]) {
+/// Each `raw` has `want` held as a name.
+pub(in crate::phi::language) fn finds(cases: &[(&str, &str)]) {
     for (raw, want) in cases {
         let found = names(raw);
-        assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+        assert!(
+            found.iter().any(|f| f == want),
+            "{raw}: want {want}, got {found:?}"
+        );
     }
 }
 

@@ -15,7 +15,9 @@
 # thread50jsonmember thread500 thread500member thread500json thread5000member list listmember listjson
 # list1000 list1000member list1000json login post; thread5000member and list1000* need SCALE >= 10000:
 # the group of 1,000 threads, 50 a page), STATS=0 (build without planner statistics: no ANALYZE),
-# PG (server URL without a database), KINDRED_BIN,
+# PG (server URL without a database), PGSSLMODE (libpq's; `disable` unless set: a server beside
+# its database, as in docker-compose.yml, talks plain TCP, and TLS on loopback would measure the
+# encryption; set PGSSLMODE=prefer for the runs before 2026-12-05's fourth session), KINDRED_BIN,
 # KEEP=1 (reuse the database built before for the same backend and scale).
 set -euo pipefail
 
@@ -28,6 +30,7 @@ ONLY=${ONLY:-"health thread50 thread50member thread50json thread50jsonmember thr
 STATS=${STATS:-1}
 if [ "$STATS" = 0 ]; then NOSTATS=--no-statistics; TAG=-nostats; else NOSTATS=; TAG=; fi
 PG=${PG:-postgres://postgres@127.0.0.1:5432}
+export PGSSLMODE=${PGSSLMODE:-disable}
 WORK=${WORK:-/tmp/kindred-bench}
 SECRET=bench-secret-0123456789abcdef0123456789abcdef
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -315,37 +315,3 @@ pub fn pending(
         .select((users::username, group_members::requested_at))
         .load(conn)?)
 }
-
-/// Records new activity in a group: a thread (`threads` = 1) or a post.
-pub fn record_activity(
-    conn: &mut AnyConnection,
-    group_id: i64,
-    threads: i64,
-    posts: i64,
-) -> Result<(), AppError> {
-    diesel::update(groups::table.find(group_id))
-        .set((
-            groups::thread_count.eq(groups::thread_count + threads),
-            groups::post_count.eq(groups::post_count + posts),
-            groups::last_activity_at.eq(Some(now())),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// A post or thread left or re-entered public view without new activity (held after an edit,
-/// published after one): the counts change, the group's last activity does not.
-pub fn adjust_counts(
-    conn: &mut AnyConnection,
-    group_id: i64,
-    threads: i64,
-    posts: i64,
-) -> Result<(), AppError> {
-    diesel::update(groups::table.find(group_id))
-        .set((
-            groups::thread_count.eq(groups::thread_count + threads),
-            groups::post_count.eq(groups::post_count + posts),
-        ))
-        .execute(conn)?;
-    Ok(())
-}

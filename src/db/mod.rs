@@ -1,6 +1,7 @@
 //! The database: one connection type for SQLite and PostgreSQL, the pool, migrations and the
 //! transaction helper every use case goes through.
 
+pub mod activity;
 pub mod appeals;
 pub mod audit;
 pub mod blocks;
@@ -259,6 +260,8 @@ pub struct Db {
     /// Writes this server has committed: what caches of rendered content check they are current
     /// against.
     writes: Arc<AtomicU64>,
+    /// PostgreSQL's counters, folded after the writes that changed them (see [`activity`]).
+    folds: Arc<activity::Folds>,
 }
 
 impl Db {
@@ -290,6 +293,8 @@ impl Db {
         let mut first = r2d2::ManageConnection::connect(&manager)
             .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
         run_migrations(&mut first)?;
+        // Counters a server stopped before folding (see `activity`) are added now.
+        activity::fold(&mut first).map_err(|e| anyhow::anyhow!("cannot fold counters: {e}"))?;
         drop(first);
         let writer = if url.is_sqlite() {
             let opener = Manager {
@@ -321,6 +326,7 @@ impl Db {
             reachable,
             writer,
             writes: Arc::default(),
+            folds: Arc::default(),
         })
     }
 
@@ -358,7 +364,7 @@ impl Db {
     {
         let result = match &self.writer {
             Some(writer) => writer.write(f).await,
-            None => self.run(move |conn| write_tx(conn, f)).await,
+            None => self.write_then_fold(move |conn| write_tx(conn, f)).await,
         };
         if result.is_ok() {
             self.writes.fetch_add(1, Ordering::Release);
@@ -390,7 +396,7 @@ impl Db {
     {
         let result = match &self.writer {
             None => {
-                self.run(move |conn| {
+                self.write_then_fold(move |conn| {
                     write_tx(conn, move |conn| {
                         let checked = check(conn)?;
                         let prepared = prepare()?;
@@ -415,6 +421,27 @@ impl Db {
             self.writes.fetch_add(1, Ordering::Release);
         }
         result
+    }
+
+    /// PostgreSQL: runs `tx` (a whole transaction) on a pooled connection, then, when it queued
+    /// counter changes, waits for them to be folded (see [`activity`]) before answering.
+    async fn write_then_fold<T, F>(&self, tx: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let (value, queued) = self
+            .run(move |conn| {
+                activity::take_queued();
+                let value = tx(conn);
+                let queued = activity::take_queued();
+                value.map(|v| (v, queued))
+            })
+            .await?;
+        if queued {
+            self.folds.after_commit(self).await;
+        }
+        Ok(value)
     }
 
     /// How many writes this server has committed so far.

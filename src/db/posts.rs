@@ -164,13 +164,12 @@ pub fn tree(conn: &mut AnyConnection, thread_id: i64) -> Result<Vec<PostWithAuth
         .load(conn)?)
 }
 
-/// A thread's opening post: the first in path order, read through `posts_thread_path` without
-/// looking at the replies (a reply to a long thread used to load the whole thread to find it).
+/// A thread's opening post (its one post without a parent), read through the `posts_opening`
+/// index without looking at the replies, whether or not planner statistics were gathered.
 pub fn opening(conn: &mut AnyConnection, thread_id: i64) -> Result<Option<PostRow>, AppError> {
     Ok(posts::table
         .filter(posts::thread_id.eq(thread_id))
         .filter(posts::parent_id.is_null())
-        .order(posts::path.asc())
         .select(PostRow::as_select())
         .first(conn)
         .optional()?)

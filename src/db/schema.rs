@@ -142,6 +142,20 @@ diesel::table! {
     }
 }
 
+// PostgreSQL only: counters waiting to be folded into their thread and group (`db::activity`).
+diesel::table! {
+    activity_pending (id) {
+        id -> BigInt,
+        thread_id -> Nullable<BigInt>,
+        group_id -> Nullable<BigInt>,
+        replies -> BigInt,
+        threads -> BigInt,
+        posts -> BigInt,
+        active_at -> Nullable<Timestamp>,
+        answered -> Bool,
+    }
+}
+
 diesel::table! {
     threads (id) {
         id -> BigInt,

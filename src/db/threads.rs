@@ -400,32 +400,6 @@ fn page_of(
     Ok(page)
 }
 
-/// A new reply: bumps activity and the reply count and, for a reply by a verified clinician
-/// (`by_clinician`), marks the thread answered — one statement, as the row is a busy one.
-pub fn record_reply(conn: &mut AnyConnection, id: i64, by_clinician: bool) -> Result<(), AppError> {
-    let thread = threads::table.find(id);
-    let count = threads::reply_count.eq(threads::reply_count + 1);
-    let activity = threads::last_activity_at.eq(now());
-    if by_clinician {
-        diesel::update(thread)
-            .set((count, activity, threads::clinician_answered.eq(true)))
-            .execute(conn)?;
-    } else {
-        diesel::update(thread)
-            .set((count, activity))
-            .execute(conn)?;
-    }
-    Ok(())
-}
-
-/// A reply was deleted (its placeholder stays in the tree but no longer counts).
-pub fn forget_reply(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {
-    diesel::update(threads::table.find(id).filter(threads::reply_count.gt(0)))
-        .set(threads::reply_count.eq(threads::reply_count - 1))
-        .execute(conn)?;
-    Ok(())
-}
-
 pub fn set_flags(
     conn: &mut AnyConnection,
     id: i64,

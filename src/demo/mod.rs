@@ -12,6 +12,7 @@ mod data;
 
 use data::{Shows, ADMIN, CLINICIANS, GROUPS, GROUP_MEMBERS, MEMBERS};
 
+use crate::db::activity::{self, Counted};
 use crate::db::groups::GroupRow;
 use crate::db::users::UserRow;
 use crate::db::{self, flags, groups, posts, threads, users, AnyConnection, Db};
@@ -38,6 +39,8 @@ pub fn run(db: &Db) -> anyhow::Result<String> {
                 .unwrap_or_else(|| e.public_message())
         ),
     })?;
+    // On PostgreSQL the conversations' counts wait to be folded in (`db::activity`).
+    db::activity::fold(&mut conn).map_err(|e| anyhow::anyhow!("{}", e.public_message()))?;
     Ok(password)
 }
 
@@ -105,7 +108,7 @@ fn conversation(
     let (opening, state) = screened(author, Some(t.title), body, false)?;
     let thread = threads::insert(conn, group.id, author.id, t.title, state.status())?;
     let first = posts::insert(conn, thread.id, None, author.id, opening.as_new_body(state))?;
-    groups::record_activity(conn, group.id, 1, 1)?;
+    activity::count(conn, Counted::thread_published(group.id))?;
     let mut made: Vec<posts::PostRow> = Vec::new();
     for r in t.replies {
         let parent = r.parent.and_then(|i| made.get(i)).unwrap_or(&first).clone();
@@ -120,8 +123,7 @@ fn conversation(
         )?;
         // A held reply is not counted and bumps nothing, as in `forum::publish`.
         if state.is_published() {
-            threads::record_reply(conn, thread.id, false)?;
-            groups::record_activity(conn, group.id, 0, 1)?;
+            activity::count(conn, Counted::reply_published(thread.id, group.id, false))?;
         }
         match r.shows {
             Shows::Nothing | Shows::HeldForPhi => {}

@@ -332,7 +332,10 @@ pub async fn delete(
             let own = post.author_id == Some(u.id);
             posts::delete_content(conn, post.id)?;
             if post.parent_id.is_some() && post.status() == PostStatus::Published {
-                threads::forget_reply(conn, post.thread_id)?;
+                crate::db::activity::count(
+                    conn,
+                    crate::db::activity::Counted::reply_deleted(post.thread_id),
+                )?;
             }
             if !own {
                 Entry::new(Action::PostDeletedByModerator)

@@ -6,10 +6,11 @@
 use crate::auth::accounts::role_power;
 use crate::auth::throttle;
 use crate::content::Title;
+use crate::db::activity::{self, Counted};
 use crate::db::posts::{self, PostRow};
 use crate::db::threads::{self, ThreadRow};
 use crate::db::users::UserRow;
-use crate::db::{groups, AnyConnection};
+use crate::db::AnyConnection;
 use crate::domain::{Power, Role};
 use crate::error::AppError;
 use crate::forum::access::Access;
@@ -145,12 +146,12 @@ pub fn publish_new_post(
         crate::notify::tell(conn, &published, false)?;
         // Counters last: on PostgreSQL every post to a busy thread or group queues on those rows,
         // so their locks are taken just before the commit.
-        if post.parent_id.is_some() {
-            threads::record_reply(conn, thread.id, author.badge().is_some())?;
-            groups::record_activity(conn, thread.group_id, 0, 1)?;
+        let counted = if post.parent_id.is_some() {
+            Counted::reply_published(thread.id, thread.group_id, author.badge().is_some())
         } else {
-            groups::record_activity(conn, thread.group_id, 1, 1)?;
-        }
+            Counted::thread_published(thread.group_id)
+        };
+        activity::count(conn, counted)?;
     }
     Ok((thread, view))
 }
@@ -170,18 +171,15 @@ pub fn publication_changed(
         threads::set_status(conn, thread.id, after.status())?;
     }
     let (was, is) = (before.is_published(), after.is_published());
-    match (was == is, opening, is) {
-        (true, _, _) => {}
-        (false, true, true) => groups::record_activity(conn, thread.group_id, 1, 1)?,
-        (false, true, false) => groups::adjust_counts(conn, thread.group_id, -1, -1)?,
-        (false, false, true) => {
-            threads::record_reply(conn, thread.id, false)?;
-            groups::record_activity(conn, thread.group_id, 0, 1)?;
-        }
-        (false, false, false) => {
-            threads::forget_reply(conn, thread.id)?;
-            groups::adjust_counts(conn, thread.group_id, 0, -1)?;
-        }
+    let counted = match (was == is, opening, is) {
+        (true, _, _) => None,
+        (false, true, true) => Some(Counted::thread_published(thread.group_id)),
+        (false, true, false) => Some(Counted::thread_withdrawn(thread.group_id)),
+        (false, false, true) => Some(Counted::reply_published(thread.id, thread.group_id, false)),
+        (false, false, false) => Some(Counted::reply_withdrawn(thread.id, thread.group_id)),
+    };
+    if let Some(counted) = counted {
+        activity::count(conn, counted)?;
     }
     // Members hear of a post once it is public (mentions, watchers, the author replied to); an
     // edit in place tells only members it newly mentions.

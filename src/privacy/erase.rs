@@ -215,7 +215,10 @@ pub fn erase(
         }
         post_rows::delete_content(conn, post.id)?;
         if post.parent_id.is_some() && published {
-            thread_rows::forget_reply(conn, post.thread_id)?;
+            crate::db::activity::count(
+                conn,
+                crate::db::activity::Counted::reply_deleted(post.thread_id),
+            )?;
         }
     }
     // A thread title is the member's words too; a title never made public is wiped either way.

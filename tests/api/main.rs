@@ -12,6 +12,7 @@ mod badges;
 mod blocking;
 mod cli;
 mod clinicians;
+mod counters;
 mod email;
 mod errors;
 mod forum;

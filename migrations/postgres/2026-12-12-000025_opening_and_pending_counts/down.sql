@@ -1,0 +1,2 @@
+DROP TABLE activity_pending;
+DROP INDEX posts_opening;

@@ -1,0 +1,256 @@
+//! A thread's and a group's counters (replies, threads, posts, last activity, "a clinician
+//! answered"): the one place every use case changes them through ([`count`]).
+//!
+//! On SQLite they are updated in place: its one writer has the database to itself, so nothing
+//! queues on the rows. On PostgreSQL every post to a busy thread used to update the thread's and
+//! the group's row, and each post then waited for the one before it to commit — its fsync
+//! included — before it could take those rows (a quarter of a post's time at 64 clients, and
+//! more as the rows' dead versions piled up: BENCHMARKS.md, issue 17). So there a post's
+//! transaction only inserts its change into `activity_pending`, which no one contends on, and
+//! once it has committed the server folds every waiting change into the rows in one statement
+//! ([`fold`]), for every post committed meanwhile at once ([`Folds`]). The request waits for that
+//! fold before it answers, so a member who posts sees the counts with their post, and a fold is
+//! one transaction, so a crash leaves each change either waiting or applied: never lost, never
+//! counted twice.
+
+use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+
+use super::schema::{activity_pending, groups, threads};
+use super::{now, AnyConnection};
+use crate::error::AppError;
+
+/// A change to the counters of a thread and its group. Built by the constructors below, one per
+/// thing that happens to a post, so the numbers for each case are written once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counted {
+    thread: Option<i64>,
+    group: Option<i64>,
+    replies: i64,
+    threads: i64,
+    posts: i64,
+    /// New activity: the thread and group move up their lists.
+    active: bool,
+    /// The reply is a verified clinician's: the thread is marked answered.
+    answered: bool,
+}
+
+impl Counted {
+    /// A thread was published (new, or again after being held): one more thread and post in the
+    /// group, which moves up.
+    pub fn thread_published(group: i64) -> Counted {
+        Counted {
+            group: Some(group),
+            threads: 1,
+            posts: 1,
+            active: true,
+            ..Counted::default()
+        }
+    }
+
+    /// A published thread left public view (held after an edit, removed): the group counts it no
+    /// more, with no new activity.
+    pub fn thread_withdrawn(group: i64) -> Counted {
+        Counted {
+            group: Some(group),
+            threads: -1,
+            posts: -1,
+            ..Counted::default()
+        }
+    }
+
+    /// A reply was published (new, or again after being held).
+    pub fn reply_published(thread: i64, group: i64, by_clinician: bool) -> Counted {
+        Counted {
+            thread: Some(thread),
+            group: Some(group),
+            replies: 1,
+            posts: 1,
+            active: true,
+            answered: by_clinician,
+            ..Counted::default()
+        }
+    }
+
+    /// A published reply left public view (held after an edit, removed).
+    pub fn reply_withdrawn(thread: i64, group: i64) -> Counted {
+        Counted {
+            thread: Some(thread),
+            group: Some(group),
+            replies: -1,
+            posts: -1,
+            ..Counted::default()
+        }
+    }
+
+    /// A published reply was deleted: its placeholder stays in the tree but the thread no longer
+    /// counts it (the group's count of posts written is left as it was).
+    pub fn reply_deleted(thread: i64) -> Counted {
+        Counted {
+            thread: Some(thread),
+            replies: -1,
+            ..Counted::default()
+        }
+    }
+}
+
+thread_local! {
+    /// Set when a change was queued on this thread's connection: [`super::Db`] folds after the
+    /// transaction that queued it has committed.
+    static QUEUED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a change was queued on this thread since the last call (and forgets it).
+pub(super) fn take_queued() -> bool {
+    QUEUED.with(|q| q.replace(false))
+}
+
+/// Applies `c`, inside the caller's transaction: in place on SQLite, queued on PostgreSQL.
+pub fn count(conn: &mut AnyConnection, c: Counted) -> Result<(), AppError> {
+    if let AnyConnection::Pg(pg) = conn {
+        diesel::insert_into(activity_pending::table)
+            .values((
+                activity_pending::thread_id.eq(c.thread),
+                activity_pending::group_id.eq(c.group),
+                activity_pending::replies.eq(c.replies),
+                activity_pending::threads.eq(c.threads),
+                activity_pending::posts.eq(c.posts),
+                activity_pending::active_at.eq(c.active.then(now)),
+                activity_pending::answered.eq(c.answered),
+            ))
+            .execute(pg)?;
+        QUEUED.with(|q| q.set(true));
+        return Ok(());
+    }
+    if let Some(id) = c.thread {
+        in_place_thread(conn, id, &c)?;
+    }
+    if let Some(id) = c.group {
+        in_place_group(conn, id, &c)?;
+    }
+    Ok(())
+}
+
+fn in_place_thread(conn: &mut AnyConnection, id: i64, c: &Counted) -> Result<(), AppError> {
+    let thread = threads::table.find(id);
+    let replies = threads::reply_count.eq(threads::reply_count + c.replies);
+    if c.replies < 0 {
+        // Never below zero, whatever was counted before.
+        diesel::update(thread.filter(threads::reply_count.ge(-c.replies)))
+            .set(replies)
+            .execute(conn)?;
+    } else if c.answered {
+        diesel::update(thread)
+            .set((
+                replies,
+                threads::last_activity_at.eq(now()),
+                threads::clinician_answered.eq(true),
+            ))
+            .execute(conn)?;
+    } else if c.active {
+        diesel::update(thread)
+            .set((replies, threads::last_activity_at.eq(now())))
+            .execute(conn)?;
+    } else if c.replies != 0 {
+        diesel::update(thread).set(replies).execute(conn)?;
+    }
+    Ok(())
+}
+
+fn in_place_group(conn: &mut AnyConnection, id: i64, c: &Counted) -> Result<(), AppError> {
+    let group = groups::table.find(id);
+    let counts = (
+        groups::thread_count.eq(groups::thread_count + c.threads),
+        groups::post_count.eq(groups::post_count + c.posts),
+    );
+    if c.active {
+        diesel::update(group)
+            .set((counts, groups::last_activity_at.eq(Some(now()))))
+            .execute(conn)?;
+    } else if c.threads != 0 || c.posts != 0 {
+        diesel::update(group).set(counts).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Any key works as long as every server of one deployment uses the same one.
+const FOLD_LOCK_KEY: i64 = 0x6b696e64_666f6c64;
+
+/// Adds every waiting change to its thread and group and deletes it, as one transaction (nothing
+/// to do on SQLite). Folds from several servers take turns (an advisory lock), so two never
+/// update the same rows in different orders. The fold does not wait for its own fsync: if it is
+/// lost in a crash, it is lost whole, and the changes it took are waiting again.
+pub fn fold(conn: &mut AnyConnection) -> Result<(), AppError> {
+    let AnyConnection::Pg(pg) = conn else {
+        return Ok(());
+    };
+    let sql = format!(
+        "BEGIN;
+         SET LOCAL synchronous_commit = off;
+         SELECT pg_advisory_xact_lock({FOLD_LOCK_KEY});
+         WITH taken AS (
+             DELETE FROM activity_pending
+             RETURNING thread_id, group_id, replies, threads, posts, active_at, answered
+         ), by_thread AS (
+             SELECT thread_id, SUM(replies)::BIGINT AS replies, MAX(active_at) AS active_at,
+                    BOOL_OR(answered) AS answered
+             FROM taken WHERE thread_id IS NOT NULL GROUP BY thread_id
+         ), threads_done AS (
+             UPDATE threads t
+             SET reply_count = GREATEST(t.reply_count + b.replies, 0),
+                 last_activity_at = GREATEST(t.last_activity_at, b.active_at),
+                 clinician_answered = t.clinician_answered OR b.answered
+             FROM by_thread b WHERE t.id = b.thread_id
+             RETURNING t.id
+         ), by_group AS (
+             SELECT group_id, SUM(threads)::BIGINT AS threads, SUM(posts)::BIGINT AS posts,
+                    MAX(active_at) AS active_at
+             FROM taken WHERE group_id IS NOT NULL GROUP BY group_id
+         )
+         UPDATE groups g
+         SET thread_count = GREATEST(g.thread_count + b.threads, 0),
+             post_count = GREATEST(g.post_count + b.posts, 0),
+             last_activity_at = GREATEST(g.last_activity_at, b.active_at)
+         FROM by_group b WHERE g.id = b.group_id;
+         COMMIT;"
+    );
+    if let Err(e) = pg.batch_execute(&sql) {
+        // A failure part-way leaves the transaction open and aborted: end it so the connection
+        // goes back to the pool clean. The changes stay waiting for the next fold.
+        let _ = pg.batch_execute("ROLLBACK");
+        return Err(e.into());
+    }
+    Ok(())
+}
+
+/// Folds shared among the requests of one server: a request whose transaction queued a change
+/// waits for a fold that *started* after it committed (so its change is in it), and whichever
+/// request is first runs one for all who are waiting. Under load one fold serves many posts.
+#[derive(Debug, Default)]
+pub struct Folds {
+    turn: tokio::sync::Mutex<()>,
+    /// Folds started and completed, numbered from 1 in the order they started.
+    started: AtomicU64,
+    done: AtomicU64,
+}
+
+impl Folds {
+    /// Waits until a fold that started after this call has completed, running it if no one else
+    /// is. A failed fold is logged, not returned: the write it follows has committed, and its
+    /// change waits for the next fold.
+    pub async fn after_commit(&self, db: &super::Db) {
+        let seen = self.started.load(Ordering::Acquire);
+        let _turn = self.turn.lock().await;
+        if self.done.load(Ordering::Acquire) > seen {
+            return;
+        }
+        let n = self.started.fetch_add(1, Ordering::AcqRel) + 1;
+        match db.run(fold).await {
+            Ok(()) => self.done.store(n, Ordering::Release),
+            Err(e) => tracing::warn!(error = %e, "counters not folded yet; the next write retries"),
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! A thread's and a group's counters (replies, posts, threads, last activity) stay exact when
+//! many members post at once through several servers, and a change a stopped server left waiting
+//! (PostgreSQL folds counters after the post's commit: `db::activity`) is still counted.
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::{forum, spawn_app, TestApp};
+
+async fn get_ok(app: &TestApp, path: &str, token: &str) -> Value {
+    let (s, v) = app.get(path, Some(token)).await;
+    assert_eq!(s, StatusCode::OK, "{path}: {v}");
+    v
+}
+
+#[actix_web::test]
+async fn replies_sent_at_once_through_two_servers_are_each_counted_once() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let other = app.another_server().await;
+    let before = get_ok(&app, "/groups/lupus", &f.admin).await;
+    let thread_before = get_ok(&app, &format!("/threads/{}", f.thread), &f.admin).await;
+
+    // 24 replies at once: three members (within their posting limit), half through each server.
+    const REPLIES: usize = 24;
+    let mut sent = Vec::new();
+    for i in 0..REPLIES {
+        let api = if i % 2 == 0 { &app.api } else { &other.api };
+        let url = format!("{api}/threads/{}/posts", f.thread);
+        let token = [&f.alice, &f.bob, &f.carol][i % 3].clone();
+        let client = app.client.clone();
+        sent.push(actix_web::rt::spawn(async move {
+            let res = client
+                .post(url)
+                .bearer_auth(token)
+                .json(&json!({"body": format!("Pacing helps me too, thank you ({i}).")}))
+                .send()
+                .await
+                .expect("sent");
+            res.status()
+        }));
+    }
+    for s in sent {
+        assert_eq!(s.await.expect("joined"), StatusCode::CREATED);
+    }
+
+    // Each reply counted once, and each server reads the counts at once.
+    for server in [&app, &other] {
+        let t = get_ok(server, &format!("/threads/{}", f.thread), &f.alice).await;
+        assert_eq!(t["thread"]["reply_count"], json!(REPLIES), "{t}");
+        assert!(
+            t["thread"]["last_activity_at"].as_str()
+                > thread_before["thread"]["last_activity_at"].as_str(),
+            "{t}"
+        );
+        let g = get_ok(server, "/groups/lupus", &f.admin).await;
+        assert_eq!(
+            g["post_count"].as_i64(),
+            before["post_count"].as_i64().map(|n| n + REPLIES as i64),
+            "{g}"
+        );
+        assert_eq!(g["thread_count"], before["thread_count"], "{g}");
+        assert!(
+            g["last_activity_at"].as_str() > before["last_activity_at"].as_str(),
+            "{g}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn a_count_a_stopped_server_left_waiting_is_added_when_the_next_server_starts() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    app.reply(&f.thread, None, &f.bob, "Rest helps.").await;
+    let t = get_ok(&app, &format!("/threads/{}", f.thread), &f.alice).await;
+    assert_eq!(t["thread"]["reply_count"], 1, "{t}");
+    if app.state.db.is_sqlite() {
+        // SQLite's one writer counts in place, in the post's own transaction: nothing is ever left
+        // waiting, so there is nowhere for a stopped server to leave a change.
+        let missing = app
+            .state
+            .db
+            .run(|conn| {
+                diesel::RunQueryDsl::execute(
+                    diesel::sql_query("SELECT 1 FROM activity_pending"),
+                    conn,
+                )?;
+                Ok(())
+            })
+            .await;
+        assert!(missing.is_err(), "SQLite has no table of waiting counts");
+        return;
+    }
+    // What a server killed between a reply's commit and the fold leaves behind.
+    app.sql(
+        "",
+        "INSERT INTO activity_pending (thread_id, group_id, replies, posts, active_at) \
+         SELECT id, group_id, 1, 1, now() FROM threads",
+    )
+    .await;
+    let next = app.another_server().await;
+    let t = get_ok(&next, &format!("/threads/{}", f.thread), &f.alice).await;
+    assert_eq!(t["thread"]["reply_count"], 2, "{t}");
+    // Counted once: a later fold (after the next reply) does not add it again.
+    next.reply(&f.thread, None, &f.alice, "Me too.").await;
+    let t = get_ok(&app, &format!("/threads/{}", f.thread), &f.alice).await;
+    assert_eq!(t["thread"]["reply_count"], 3, "{t}");
+}

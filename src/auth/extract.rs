@@ -152,11 +152,11 @@ impl FromRequest for Viewer {
         Box::pin(async move {
             let state = state?;
             let seed = seed.ok_or_else(|| AppError::internal("CSRF middleware not installed"))?;
-            // The header's unread count comes in the session's pool trip (one indexed count): a
-            // form's POST usually ends in a redirect, but one that shows the form again with an
-            // error has a header too.
+            // The header's unread count comes with the session, in its one statement: a form's
+            // POST usually ends in a redirect, but one that shows the form again with an error
+            // has a header too.
             let (session, unread) = match cookie {
-                Some(token) => match sessions::resume_for_page(&state, token, true).await? {
+                Some(token) => match sessions::resume_for_page(&state, token).await? {
                     Some((session, user, unread)) => (Some((session, user)), unread),
                     None => (None, 0),
                 },

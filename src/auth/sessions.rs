@@ -68,17 +68,16 @@ pub async fn resume(
     state: &AppState,
     token: String,
 ) -> Result<Option<(SessionRow, UserRow)>, AppError> {
-    Ok(resume_for_page(state, token, false)
+    Ok(resume_for_page(state, token)
         .await?
         .map(|(session, user, _)| (session, user)))
 }
 
-/// [`resume`], and with `unread` the member's unread notifications for the page header, in the
-/// same pool trip.
+/// [`resume`], with the member's unread notifications for the page header (read with the
+/// session, in one statement).
 pub async fn resume_for_page(
     state: &AppState,
     token: String,
-    unread: bool,
 ) -> Result<Option<(SessionRow, UserRow, i64)>, AppError> {
     if token.is_empty() || token.len() > 100 {
         return Ok(None);
@@ -87,7 +86,8 @@ pub async fn resume_for_page(
     state
         .db
         .run(move |conn| {
-            let Some((session, user)) = credentials::session_with_user(conn, &token)? else {
+            let Some((session, user, unread)) = credentials::session_with_user(conn, &token)?
+            else {
                 return Ok(None);
             };
             let now = now();
@@ -98,12 +98,7 @@ pub async fn resume_for_page(
             if now - session.last_seen_at >= TOUCH_EVERY {
                 credentials::touch_session(conn, session.id)?;
             }
-            let count = if unread {
-                crate::db::notifications::unread(conn, user.id)?
-            } else {
-                0
-            };
-            Ok(Some((session, user, count)))
+            Ok(Some((session, user, unread)))
         })
         .await
 }

@@ -212,14 +212,23 @@ pub fn insert_session(
 pub fn session_with_user(
     conn: &mut AnyConnection,
     token: &str,
-) -> Result<Option<(SessionRow, UserRow)>, AppError> {
+) -> Result<Option<(SessionRow, UserRow, i64)>, AppError> {
+    use super::schema::notifications;
     let hash = hash_token(token);
-    Ok(super::on_backend!(conn, |c| sessions::table
+    // The member's unread notifications (the page header's count) come with the session: one
+    // round trip fewer for every signed-in page.
+    let unread = notifications::table
+        .filter(notifications::user_id.eq(users::id))
+        .filter(notifications::read_at.is_null())
+        .count()
+        .single_value();
+    let row = super::on_backend!(conn, |c| sessions::table
         .inner_join(users::table)
         .filter(sessions::token_hash.eq(&hash))
-        .select((sessions::all_columns, UserRow::as_select()))
-        .first::<(SessionRow, UserRow)>(c)
-        .optional())?)
+        .select((sessions::all_columns, UserRow::as_select(), unread))
+        .first::<(SessionRow, UserRow, Option<i64>)>(c)
+        .optional())?;
+    Ok(row.map(|(s, u, n)| (s, u, n.unwrap_or(0))))
 }
 
 pub fn touch_session(conn: &mut AnyConnection, id: i64) -> Result<(), AppError> {

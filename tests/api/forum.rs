@@ -932,6 +932,9 @@ async fn a_thread_loads_in_the_same_number_of_queries_whatever_its_size() {
         small_page, large_page,
         "thread page: {small_page} vs {large_page} queries"
     );
+    // The session with the header's unread count, the thread with its group and the reader's
+    // membership, the page of posts, and the watch and mute buttons.
+    assert!(large_page <= 4, "{large_page} queries for a thread page");
     eprintln!("thread: {large_api} queries (API), {large_page} (page), for 5 or 500 posts");
 }
 

@@ -5,9 +5,11 @@
 //! sentence instead; each has guards for the words that take the same shape (places after a
 //! place word, drugs and diseases by their stems, organisations and insurers).
 
+use super::countries::{country, demonym};
 use super::lexicon::fold;
 use super::lexicon::{
     Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_SURNAME, F_TITLE,
+    F_WORLD,
 };
 use super::medicines;
 use super::name_places::after_place_word;
@@ -70,6 +72,41 @@ fn organisation(w: &str) -> bool {
             | "chatgpt"
             | "alexa"
             | "siri"
+            // Makes of car and shops: "a silver Honda", "my Uber driver".
+            | "honda"
+            | "toyota"
+            | "nissan"
+            | "mazda"
+            | "subaru"
+            | "suzuki"
+            | "mitsubishi"
+            | "hyundai"
+            | "kia"
+            | "lexus"
+            | "tesla"
+            | "volvo"
+            | "audi"
+            | "porsche"
+            | "peugeot"
+            | "renault"
+            | "citroen"
+            | "fiat"
+            | "skoda"
+            | "chevy"
+            | "chevrolet"
+            | "uber"
+            | "lyft"
+            | "walmart"
+            | "costco"
+            | "kroger"
+            | "walgreens"
+            | "tesco"
+            | "sainsbury"
+            | "sainsburys"
+            | "aldi"
+            | "lidl"
+            | "ikea"
+            | "amazon"
     )
 }
 
@@ -135,6 +172,63 @@ pub(super) fn unlisted_pair(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     let strict = |m: usize| text.is(m, F_FIRST | F_SURNAME) || unknown(text, m);
     let loose = |m: usize| text.word(m).chars().count() >= 3;
     ((strict(i) && loose(k)) || (loose(i) && strict(k))).then_some((hyphenated(text, k), 0.6, FULL))
+}
+
+/// "unlike the Christiansen novel", "why is Katrine so impulsive?": one capitalised word in
+/// the middle of a sentence that a list holds as a surname, or as a given name of another
+/// country, and that is no word of any kind (English, name-word, drug, body), not in a run of
+/// capitalised words and not after a word of place.
+pub(super) fn listed_alone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if !text.cased
+        || text.starts_sentence(i)
+        || !text.is(i, F_SURNAME | F_WORLD)
+        || text.word(i).chars().count() < 4
+        || !name_like(text, i)
+        || after_place_word(text, i)
+        || country(text, i)
+        || demonym(text.lower_word(i))
+    {
+        return None;
+    }
+    if i > 0 && (text.is_capitalised(i - 1) || place_before(text, i - 1)) {
+        return None;
+    }
+    if i + 1 < n {
+        let after = sep(text, i);
+        if after.trim().is_empty() && text.is_capitalised(i + 1) {
+            return None;
+        }
+        if place_or_body_after(text.lower_word(i + 1)) {
+            return None;
+        }
+    }
+    Some((hyphenated(text, i), 0.6, GIVEN))
+}
+
+/// Word `k` puts a place after it: "from Portugal", "home city Messina", "University of
+/// Nicosia" (a capitalised word or a place noun before "of").
+fn place_before(text: &Doc, k: usize) -> bool {
+    let place_noun = |w: &str| {
+        matches!(
+            w,
+            "city"
+                | "town"
+                | "village"
+                | "capital"
+                | "island"
+                | "province"
+                | "county"
+                | "country"
+                | "region"
+                | "state"
+        )
+    };
+    match text.lower_word(k) {
+        "from" => true,
+        "of" => k > 0 && (text.is_capitalised(k - 1) || place_noun(text.lower_word(k - 1))),
+        w => place_noun(w),
+    }
 }
 
 /// Verbs that put a speaker after them: "…," says Bergqvist.

@@ -71,6 +71,31 @@ fn places_drugs_diseases_and_titles_are_not_names() {
     ]);
 }
 
+/// One word mid-sentence that a list holds as a surname or another country's given name, and
+/// no word of any kind: a name even with no cue. Countries, their peoples' adjectives, places
+/// after a word of place, makes of car and shops take the same shape.
+#[test]
+fn listed_surnames_alone() {
+    finds(&[
+        (
+            "Unlike the Christiansen novel, it is short.",
+            "Christiansen",
+        ),
+        ("Why is Katrine so impulsive?", "Katrine"),
+        ("I think Lundberg is right about the dose.", "Lundberg"),
+    ]);
+    finds_none(&[
+        "He came home from Portugal last week.",
+        "There's a nice new Czech place downtown.",
+        "It serves great Danish food.",
+        "I studied at the University of Nicosia.",
+        "the home city Messina is lovely",
+        "I park next to a silver Honda every time.",
+        "my Uber driver was late",
+        "the Lundberg Prize went to a nurse",
+    ]);
+}
+
 /// A name after a verb of saying, closing the clause or followed by "to".
 #[test]
 fn names_after_verbs_of_saying() {

@@ -7,7 +7,7 @@ use super::lexicon::{
     Doc, F_CENSUS_FIRST, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE,
     F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
-use super::name_alone::{attributed, called_to, repeated, subject, unlisted_pair};
+use super::name_alone::{attributed, called_to, listed_alone, repeated, subject, unlisted_pair};
 use super::name_cues::{cued, here, labelled, relation_is, speaker};
 use super::name_lists::{coordinated, listed_after};
 use super::name_places::{after_place_word, excluded, town_article};
@@ -45,6 +45,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| unlisted_pair(text, i))
             .or_else(|| called_to(text, i))
             .or_else(|| listed_after(text, i, last_held))
+            .or_else(|| listed_alone(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {

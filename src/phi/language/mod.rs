@@ -17,6 +17,8 @@ mod name_alone;
 mod name_cues;
 mod name_lists;
 mod name_places;
+mod name_speech;
+mod name_verbs;
 mod name_words;
 mod names;
 mod numbers;

@@ -18,7 +18,7 @@ use crate::phi::Finding;
 
 /// Capitalised (the writer using capitals), letters only, no English word nor a word that
 /// reads as a name but is one (months, states, chat words), no drug or disease by its stem.
-fn name_like(text: &Doc, i: usize) -> bool {
+pub(super) fn name_like(text: &Doc, i: usize) -> bool {
     cap(text, i)
         && alpha(text, i)
         && text.word(i).chars().count() >= 2
@@ -148,8 +148,13 @@ pub(super) fn unlisted_pair(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     if !text.cased || k >= n || sep(text, i) != " " || !name_like(text, i) || !name_like(text, k) {
         return None;
     }
-    // A capitalised word before, in the same sentence, makes a longer run.
-    if i > 0 && !text.starts_sentence(i) && text.is_capitalised(i - 1) {
+    // A capitalised word before, in the same sentence, makes a longer run; not a job written
+    // before a name ("Producer Liviana Palerma explained").
+    if i > 0
+        && !text.starts_sentence(i)
+        && text.is_capitalised(i - 1)
+        && !role(text.lower_word(i - 1))
+    {
         return None;
     }
     if k + 1 < n {
@@ -172,6 +177,98 @@ pub(super) fn unlisted_pair(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     let strict = |m: usize| text.is(m, F_FIRST | F_SURNAME) || unknown(text, m);
     let loose = |m: usize| text.word(m).chars().count() >= 3;
     ((strict(i) && loose(k)) || (loose(i) && strict(k))).then_some((hyphenated(text, k), 0.6, FULL))
+}
+
+/// Jobs written before a person's name like a title: "Producer Liviana Palerma", "Coach
+/// Okonkwo Adeyemi" (the titles of address, "Dr", "Mrs", are in `lexicon`'s TITLE).
+fn role(w: &str) -> bool {
+    matches!(
+        w,
+        "producer"
+            | "director"
+            | "singer"
+            | "songwriter"
+            | "author"
+            | "writer"
+            | "novelist"
+            | "poet"
+            | "actor"
+            | "actress"
+            | "artist"
+            | "composer"
+            | "drummer"
+            | "guitarist"
+            | "coach"
+            | "manager"
+            | "editor"
+            | "reporter"
+            | "journalist"
+            | "photographer"
+            | "chef"
+            | "founder"
+            | "ceo"
+            | "chairman"
+            | "chairwoman"
+            | "president"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "officer"
+            | "detective"
+            | "captain"
+            | "sergeant"
+            | "lieutenant"
+            | "councillor"
+            | "councilman"
+            | "councilwoman"
+            | "minister"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "lawyer"
+            | "attorney"
+    )
+}
+
+/// "Willemine ten Pas", "Maika van de Noort", "Ludwig von Bülow", "Omar ibn Said": a given name
+/// (listed, or on no list), a Dutch, German or Arabic particle (and "de", "der" after it), a
+/// capitalised surname. Spanish, Portuguese and French "de", "del", "da" are left out: they
+/// name towns far more often ("Chiclana de la Frontera", "Villafranca del Cid").
+pub(super) fn particled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if !name_like(text, i) || sep(text, i) != " " || after_place_word(text, i) {
+        return None;
+    }
+    if i > 0 && place_before(text, i - 1) {
+        return None;
+    }
+    let particle = |k: usize| {
+        k < n
+            && if k == i + 1 {
+                matches!(
+                    text.word(k),
+                    "van" | "von" | "ten" | "ter" | "zu" | "bin" | "binti" | "ibn" | "al"
+                )
+            } else {
+                matches!(text.word(k), "de" | "der" | "den" | "dem" | "zu")
+            }
+    };
+    let mut k = i + 1;
+    while k < i + 3 && particle(k) && sep(text, k) == " " {
+        k += 1;
+    }
+    if k == i + 1
+        || k >= n
+        || !cap(text, k)
+        || !alpha(text, k)
+        || text.word(k).chars().count() < 2
+        || text.is(k, F_FUNCTION)
+        || !(text.is(i, F_FIRST) || unknown(text, i))
+    {
+        return None;
+    }
+    Some((hyphenated(text, k), 0.6, FULL))
 }
 
 /// "unlike the Christiansen novel", "why is Katrine so impulsive?": one capitalised word in
@@ -229,122 +326,6 @@ fn place_before(text: &Doc, k: usize) -> bool {
         "of" => k > 0 && (text.is_capitalised(k - 1) || place_noun(text.lower_word(k - 1))),
         w => place_noun(w),
     }
-}
-
-/// Verbs that put a speaker after them: "…," says Bergqvist.
-fn saying(w: &str) -> bool {
-    matches!(
-        w,
-        "says"
-            | "said"
-            | "asks"
-            | "asked"
-            | "adds"
-            | "added"
-            | "explains"
-            | "explained"
-            | "writes"
-            | "wrote"
-            | "notes"
-            | "noted"
-            | "replies"
-            | "replied"
-            | "recalls"
-            | "recalled"
-            | "insists"
-            | "insisted"
-            | "argues"
-            | "argued"
-    )
-}
-
-/// "…in that direction," says Bergqvist. / "I'm so jealous!" said Maslin to Antonio: a name
-/// (listed, or no word any list knows) right after a verb of saying, closing the clause or
-/// followed by "to". "my doctor said Humira is fine" is neither.
-pub(super) fn attributed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i == 0 || !saying(text.lower_word(i - 1)) || sep(text, i - 1) != " " {
-        return None;
-    }
-    if !name_like(text, i) || !(text.is(i, F_FIRST | F_SURNAME) || unknown(text, i)) {
-        return None;
-    }
-    // A given name and a surname: "says Anna Kowalczyk."
-    let mut end = i;
-    if i + 1 < text.words.len()
-        && sep(text, i) == " "
-        && name_like(text, i + 1)
-        && (text.is(i + 1, F_SURNAME) || unknown(text, i + 1))
-    {
-        end = i + 1;
-    }
-    let end = hyphenated(text, end);
-    let closes = end + 1 == text.words.len()
-        || sep(text, end)
-            .trim_start_matches(' ')
-            .starts_with(['.', ',', '!', '?', ';', ':', ')', '\n'])
-        || (sep(text, end) == " " && text.lower_word(end + 1) == "to");
-    closes.then_some((end, 0.6, if end > i { FULL } else { GIVEN }))
-}
-
-/// "Enrico shouted at Gary", "Sofie lives on Via dei Fiorentini", "Tomomi is from Hawkins": a
-/// name (listed, or no word any list knows) opening a sentence as the subject of a verb that
-/// only a person does. Drugs "work" and "help", insurers "say" and "deny": those verbs are not
-/// here.
-pub(super) fn subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let n = text.words.len();
-    if i + 1 >= n || !text.starts_sentence(i) || sep(text, i) != " " || !name_like(text, i) {
-        return None;
-    }
-    let verb = text.lower_word(i + 1);
-    let next = if i + 2 < n && sep(text, i + 1) == " " {
-        text.lower_word(i + 2)
-    } else {
-        ""
-    };
-    // Verbs only people do: any name, listed or on no list.
-    let only_people = matches!(
-        verb,
-        "shouted"
-            | "yelled"
-            | "screamed"
-            | "whispered"
-            | "married"
-            | "texted"
-            | "smiled"
-            | "laughed"
-            | "cried"
-            | "sobbed"
-            | "hugged"
-    );
-    // Verbs a thing can take too ("Skyrizi lives in my fridge", "Rinvoq is from AbbVie"): a
-    // listed name only.
-    let mostly_people = matches!(verb, "lives" | "lived")
-        || (matches!(verb, "is" | "was" | "comes" | "came") && next == "from")
-        || (verb == "spent" && matches!(next, "a" | "the" | "two" | "three" | "years"))
-        || (verb == "grew" && next == "up")
-        || (verb == "began" && matches!(next, "writing" | "singing" | "painting"));
-    let listed = text.is(i, F_FIRST | F_SURNAME);
-    if !((only_people && (listed || unknown(text, i))) || (mostly_people && listed)) {
-        return None;
-    }
-    Some((i, 0.6, GIVEN))
-}
-
-/// "Dear all, Kuba, can you…" / "Warrane, could I speak to…": a name opening a sentence, called
-/// to with a comma, before words that speak to a person. Listed, or no word any list knows.
-pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let n = text.words.len();
-    if i + 1 >= n || !text.starts_sentence(i) || !name_like(text, i) {
-        return None;
-    }
-    if sep(text, i).trim_end() != "," {
-        return None;
-    }
-    let spoken_to = matches!(
-        text.lower_word(i + 1),
-        "can" | "could" | "would" | "will" | "please" | "are" | "do" | "did" | "have" | "you"
-    );
-    (spoken_to && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i))).then_some((i, 0.6, GIVEN))
 }
 
 /// A name held once is the same person when its words come again: "directed by Maciej

@@ -96,6 +96,36 @@ fn listed_surnames_alone() {
     ]);
 }
 
+/// A name's own shapes: a particle inside it, a hyphen before a lower-case part, an initial
+/// with a diacritic or without a dot, a job written before it like a title.
+#[test]
+fn names_with_particles_hyphens_initials_and_jobs() {
+    finds(&[
+        ("Willemine ten Pas will be talking", "Willemine ten Pas"),
+        ("ask Maika van de Noort about it", "Maika van de Noort"),
+        ("\"Soon,\" says Hauta-aho.", "Hauta-aho"),
+        (
+            "The Halldór Ó Árnþórsson version is best",
+            "Halldór Ó Árnþórsson",
+        ),
+        (
+            "Have you been to a Ravil G Yefimov concert?",
+            "Ravil G Yefimov",
+        ),
+        (
+            "Producer Liviana Palerma explained it to us.",
+            "Liviana Palerma",
+        ),
+    ]);
+    finds_none(&[
+        "we drove to Chiclana de la Frontera",
+        "the home city Villafranca del Cid",
+        "Rio de Janeiro was hot",
+        "the Vitamin D Level was low",
+        "a Smith-like grin",
+    ]);
+}
+
 /// A name after a verb of saying, closing the clause or followed by "to".
 #[test]
 fn names_after_verbs_of_saying() {

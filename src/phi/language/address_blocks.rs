@@ -135,15 +135,21 @@ pub(super) fn codes_closing_blocks(
 /// offset in the line. Not a labelled number ("Phone 5551234", "Room 1204") nor a sentence ("we
 /// paid 1200").
 fn code_after_place(line: &str, cased: bool) -> Option<usize> {
-    let mut best = None;
-    for cut in line.match_indices(' ').map(|(i, _)| i + 1) {
-        let (place, code) = line.split_at(cut);
-        if code_shaped(code) && code.bytes().filter(u8::is_ascii_digit).count() >= 4 {
-            best = Some((place, cut));
-            break;
-        }
+    // The code is the line's last word or two ("9100", "340 12"): only those are tried, so a
+    // long line costs one pass.
+    let last = line.rfind(' ')?;
+    let two = line[..last].rfind(' ');
+    let cut = [two.map(|t| t + 1), Some(last + 1)]
+        .into_iter()
+        .flatten()
+        .find(|&c| {
+            let code = &line[c..];
+            code_shaped(code) && code.bytes().filter(u8::is_ascii_digit).count() >= 4
+        })?;
+    let place = &line[..cut];
+    if place.len() > 80 {
+        return None;
     }
-    let (place, cut) = best?;
     let words: Vec<&str> = place.split_whitespace().collect();
     let lettered = |w: &&str| {
         let w = w.trim_matches(|c| matches!(c, '(' | ')' | ','));

@@ -231,13 +231,27 @@ fn role(w: &str) -> bool {
     )
 }
 
+/// The particle that opens a surname: Dutch, German, Arabic ("ten Pas", "von Bülow", "ibn Said").
+fn first_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van" | "von" | "ten" | "ter" | "zu" | "bin" | "binti" | "ibn" | "al"
+    )
+}
+
 /// "Willemine ten Pas", "Maika van de Noort", "Ludwig von Bülow", "Omar ibn Said": a given name
 /// (listed, or on no list), a Dutch, German or Arabic particle (and "de", "der" after it), a
 /// capitalised surname. Spanish, Portuguese and French "de", "del", "da" are left out: they
 /// name towns far more often ("Chiclana de la Frontera", "Villafranca del Cid").
 pub(super) fn particled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if !name_like(text, i) || sep(text, i) != " " || after_place_word(text, i) {
+    // The particle first: it is the rare part.
+    if i + 2 >= n
+        || !first_particle(text.word(i + 1))
+        || sep(text, i) != " "
+        || !name_like(text, i)
+        || after_place_word(text, i)
+    {
         return None;
     }
     if i > 0 && place_before(text, i - 1) {
@@ -246,10 +260,7 @@ pub(super) fn particled(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
     let particle = |k: usize| {
         k < n
             && if k == i + 1 {
-                matches!(
-                    text.word(k),
-                    "van" | "von" | "ten" | "ter" | "zu" | "bin" | "binti" | "ibn" | "al"
-                )
+                first_particle(text.word(k))
             } else {
                 matches!(text.word(k), "de" | "der" | "den" | "dem" | "zu")
             }
@@ -278,8 +289,8 @@ pub(super) fn particled(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
 pub(super) fn listed_alone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
     if !text.cased
-        || text.starts_sentence(i)
         || !text.is(i, F_SURNAME | F_WORLD)
+        || text.starts_sentence(i)
         || text.word(i).chars().count() < 4
         || !name_like(text, i)
         || after_place_word(text, i)

@@ -165,11 +165,12 @@ fn placed(text: &Doc, head: usize) -> bool {
 /// listed name, or in a list of three or more a word no list knows; in a post without capitals,
 /// two listed given names. "Rose, Lily and Daisy" are all words, and stay flowers.
 pub(super) fn coordinated(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if member(text, i) == Member::Other {
+    // Cheapest first: most words stand in no list, and `member` may look a word up for typos.
+    if coordinate(text, i, true).is_none() && coordinate(text, i, false).is_none() {
         return None;
     }
     let all = members(text, i);
-    if all.len() < 2 || placed(text, all[0]) {
+    if all.len() < 2 || placed(text, all[0]) || member(text, i) == Member::Other {
         return None;
     }
     let (mut listed, mut unlisted) = (0, 0);

@@ -348,13 +348,20 @@ pub(super) fn unknown(text: &Doc, i: usize) -> bool {
     {
         return false;
     }
+    match text.unknown_seen[i].get() {
+        1 => return false,
+        2 => return true,
+        _ => {}
+    }
     let left = text.typo_checks.get();
     if left == 0 {
         return false;
     }
     text.typo_checks.set(left - 1);
     let folded = super::lexicon::fold(w);
-    folded.is_ascii() && !super::lexicon::near_english(&folded)
+    let answer = folded.is_ascii() && !super::lexicon::near_english(&folded);
+    text.unknown_seen[i].set(if answer { 2 } else { 1 });
+    answer
 }
 
 /// "Okonkwo, Chinedu", "NGUYEN, Lan": a surname, a comma, a given name, neither an English word.

@@ -165,10 +165,31 @@ pub(super) fn zip_shape(text: &Doc, i: usize) -> bool {
     w.len() == 5 && digits(w)
 }
 
+/// Three digits right after "zip is", "zip code is", "zip:": a ZIP's first three digits.
+fn zip_prefix(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    if w.len() != 3 || !digits(w) || i == 0 || (i + 1 < text.words.len() && sep(text, i) == "-") {
+        return false;
+    }
+    let mut before = text.words_before(text.words[i].start, 3);
+    let zip = |w: &str| matches!(w, "zip" | "zipcode");
+    match before.next() {
+        Some("is") => before.take(2).any(zip),
+        Some(w) => zip(w) && sep(text, i - 1).trim() == ":",
+        None => false,
+    }
+}
+
 fn zips(text: &Doc, out: &mut Vec<Finding>, ends: &[bool]) {
     let n = text.words.len();
     for i in 0..n {
         if !zip_shape(text, i) {
+            // "my zip code is 880": its first three digits, named as the ZIP (which of them may
+            // be kept depends on the area's population, not known here).
+            if zip_prefix(text, i) {
+                let (s, e) = (text.words[i].start, text.words[i].end);
+                out.push(finding(Kind::Zip, s, e, 0.7, ZIP));
+            }
             continue;
         }
         let mut end = text.words[i].end;
@@ -284,6 +305,9 @@ mod tests {
             ("we are in Adrianview, TX now", "Adrianview"),
             ("i moved to harperstad", "harperstad"),
             ("at 5 main street", "5 main street"),
+            // A ZIP's first three digits, named as the ZIP.
+            ("My zip code is 880", "880"),
+            ("zip: 610", "610"),
         ] {
             let found = places(raw);
             assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
@@ -305,6 +329,9 @@ mod tests {
             "a card from Sarah",
             "we flew home from Finland and from Maryland",
             "walked 3 laps around the park",
+            "the zip code is 3 blocks away, 120 of them",
+            "my zip is 12 minutes away",
+            "zip 100 times",
         ] {
             assert_eq!(places(raw), Vec::<String>::new(), "{raw}");
         }

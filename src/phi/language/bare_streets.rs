@@ -127,18 +127,26 @@ fn bare_street(text: &Doc, i: usize) -> Option<(usize, usize)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::phi::text::Text;
 
-    fn streets(raw: &str) -> Vec<String> {
+    /// What `detector` finds in `raw`, as text (shared with `corners`' tests).
+    pub(in crate::phi::language) fn spans(
+        raw: &str,
+        detector: fn(&Doc, &mut Vec<Finding>),
+    ) -> Vec<String> {
         let text = Text::new(raw);
         let doc = Doc::new(&text);
         let mut out = Vec::new();
-        detect(&doc, &mut out);
+        detector(&doc, &mut out);
         out.iter()
             .map(|f| raw[f.start..f.end].to_string())
             .collect()
+    }
+
+    fn streets(raw: &str) -> Vec<String> {
+        spans(raw, detect)
     }
 
     /// A street's name and number with no street word, where an address is expected; with

@@ -83,17 +83,11 @@ fn street_part(text: &Doc, i: usize, before_and: bool) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::bare_streets::tests::spans;
     use super::*;
-    use crate::phi::text::Text;
 
     fn corners(raw: &str) -> Vec<String> {
-        let text = Text::new(raw);
-        let doc = Doc::new(&text);
-        let mut out = Vec::new();
-        detect(&doc, &mut out);
-        out.iter()
-            .map(|f| raw[f.start..f.end].to_string())
-            .collect()
+        spans(raw, detect)
     }
 
     /// Two streets crossing, named with or without numbers and street words, in any case.

@@ -16,8 +16,13 @@ use crate::phi::Finding;
 const STREET: &str = "a street address";
 const ZIP: &str = "a ZIP code";
 
-static PO_BOX: LazyLock<Regex> =
-    LazyLock::new(|| crate::phi::regex(r"(?-u)\b(?:p\.? ?o\.?|post office) ?box #? ?\d{1,6}\b"));
+static PO_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    // "PO Box 123", "Postbox 53", and the words other countries use: Danish and Norwegian
+    // "Postboks", German "Postfach", Spanish "Apartado", Portuguese "Caixa Postal".
+    crate::phi::regex(
+        r"(?-u)\b(?:(?:p\.? ?o\.?|post office|post) ?box|postboks|postfach|apartado|caixa postal) #? ?\d{1,6}\b",
+    )
+});
 static UNIT_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(r"(?-u)\b(?:apt|apartment|suite|ste)\.? ?#? ?\d{1,5}[a-z]?\b")
 });
@@ -280,6 +285,8 @@ mod tests {
             ),
             ("PO Box 123 works", "PO Box 123"),
             ("mail to p.o. box 77", "p.o. box 77"),
+            ("7167 Postbox 53\n Apt. 631", "Postbox 53"),
+            ("Postfach 1204, 10117 Berlin", "Postfach 1204"),
             (
                 "i live at 0161 sheila vista apt 829",
                 "0161 sheila vista apt 829",

@@ -59,6 +59,8 @@ pub(super) const PHONE_CUES: &[&str] = &[
     "contact",
     "voicemail",
     "sms",
+    "answering",
+    "messages",
     "line",
     "desk",
     "office",
@@ -107,7 +109,8 @@ pub(super) fn detect(text: &Text, spoken: &[Spoken], out: &mut Vec<Finding>) {
         let number = m.as_str().split('x').next().unwrap_or("");
         let digits = shape::digits_of(number);
         let cued = super::near_before(text, m.start(), 4, PHONE_CUES)
-            || super::near_before(text, m.start(), 6, FAX_CUES);
+            || super::near_before(text, m.start(), 6, FAX_CUES)
+            || labelled_after(text, m.end());
         let base = if digits.len() == 7 {
             // "020 7946" of "020 7946 0958" is the start of a number abroad, judged below.
             let longer = matches!(
@@ -207,13 +210,17 @@ fn abroad(text: &Text, start: usize, number: &str) -> Option<f32> {
     // A drug's National Drug Code: three groups joined by hyphens, the last of one or two digits
     // (0083-3324-80, 02239-9853-44).
     let ndc = sizes.len() == 3 && sizes[2] <= 2 && number.matches('-').count() == 2;
-    if dotted_quad || nanp || ndc || !(9..=12).contains(&digits) {
+    let cued = super::near_before(text, start, 4, PHONE_CUES)
+        || super::near_before(text, start, 6, FAX_CUES)
+        || labelled_after(text, end);
+    // Eight digits in groups are a whole number in Denmark, Norway, Cyprus or Estonia ("78 651
+    // 450"): only where a word says it is one.
+    let eight = digits == 8 && cued && groups.len() >= 2;
+    if dotted_quad || nanp || ndc || !((9..=12).contains(&digits) || eight) {
         return None;
     }
     let trunk = number.trim_start_matches('(').starts_with('0');
     let bracketed = number.starts_with('(');
-    let cued = super::near_before(text, start, 4, PHONE_CUES)
-        || super::near_before(text, start, 6, FAX_CUES);
     let first = groups[0].as_bytes()[0];
     let shape = match sizes.as_slice() {
         _ if trunk && (10..=11).contains(&digits) => Some(0.8),
@@ -290,6 +297,21 @@ pub(super) fn number_finding(
     } else {
         found(Kind::Phone, start, end, base, PHONE_WHY)
     })
+}
+
+/// "416 60 039 office", "28-64-66-98 mobile": a word after a number, on its line, names it a
+/// phone (unless it labels the next one: "Office: …").
+fn labelled_after(text: &Text, end: usize) -> bool {
+    let i = text.word_at_or_after(end);
+    i < text.words.len()
+        && matches!(
+            text.lower_word(i),
+            "office" | "mobile" | "cell" | "home" | "work" | "landline" | "phone" | "tel" | "fax"
+        )
+        && !text.raw[text.words[i].end..]
+            .trim_start_matches(' ')
+            .starts_with(':')
+        && !text.raw[end..text.words[i].start].contains('\n')
 }
 
 /// "930.167.3943 fax": the word after a number names it, unless it labels the next one
@@ -409,6 +431,13 @@ mod tests {
             ("his number is 07700900123", "07700900123"),
             ("bel me op 06-12345678", "06-12345678"),
             ("my landline (01) 234 5678", "(01) 234 5678"),
+            // Named by the word after it, on its line; eight digits (Denmark, Norway, Cyprus)
+            // where a word says it is a phone.
+            ("416 60 039 office\n", "416 60 039"),
+            ("28-64-66-98 office", "28-64-66-98"),
+            ("781 1704 office", "781 1704"),
+            ("They're not answering at 78 651 450", "78 651 450"),
+            ("stop the messages to 699 956 915", "699 956 915"),
         ] {
             let got = kinds(s);
             assert!(
@@ -436,6 +465,9 @@ mod tests {
             "room 0123 on floor 4",
             "the NDC 0083-3324-80 is the same drug",
             "my pharmacist said 02239-9853-44 is the generic",
+            // Eight digits with no word about calling, or a label for the next line.
+            "we counted 12 345 678 cells",
+            "ref 28-64-66-98\nOffice: closed",
         ] {
             assert_eq!(kinds(s), [], "{s}");
         }

@@ -114,14 +114,56 @@ pub(super) fn codes_closing_blocks(
             *s += 1;
             let margin = |c: char| c.is_whitespace() || matches!(c, '>' | '?');
             let body = line.trim_matches(margin);
+            let at = start + (line.len() - line.trim_start_matches(margin).len());
             if *s <= 4 && code_shaped(body) {
-                let at = start + (line.len() - line.trim_start_matches(margin).len());
                 found.push(finding(Kind::Zip, at, at + body.len(), 0.7, ZIP));
+            } else if let Some(code) = (*s <= 4)
+                .then(|| code_after_place(body, text.cased))
+                .flatten()
+            {
+                found.push(finding(Kind::Zip, at + code, at + body.len(), 0.7, ZIP));
             }
         }
         start = end;
     }
     out.extend(found);
+}
+
+/// "Aalborg NO 9100", "Greenlander 07609", "ANNERSTAD 340 12", "Cyprus (Greek) 13429": a line
+/// of one to four words of letters (a town, a region, a country) closed by a code of four or
+/// more digits, each word capitalised where the writer uses capitals. Returns the code's byte
+/// offset in the line. Not a labelled number ("Phone 5551234", "Room 1204") nor a sentence ("we
+/// paid 1200").
+fn code_after_place(line: &str, cased: bool) -> Option<usize> {
+    // The code is the line's last word or two ("9100", "340 12"): only those are tried, so a
+    // long line costs one pass.
+    let last = line.rfind(' ')?;
+    let two = line[..last].rfind(' ');
+    let cut = [two.map(|t| t + 1), Some(last + 1)]
+        .into_iter()
+        .flatten()
+        .find(|&c| {
+            let code = &line[c..];
+            code_shaped(code) && code.bytes().filter(u8::is_ascii_digit).count() >= 4
+        })?;
+    let place = &line[..cut];
+    if place.len() > 80 {
+        return None;
+    }
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let lettered = |w: &&str| {
+        let w = w.trim_matches(|c| matches!(c, '(' | ')' | ','));
+        !w.is_empty()
+            && w.chars().all(char::is_alphabetic)
+            && (!cased || w.starts_with(char::is_uppercase))
+    };
+    let labelled = words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "phone" | "tel" | "fax" | "mobile" | "cell" | "office" | "room" | "box" | "ext"
+        )
+    });
+    ((1..=4).contains(&words.len()) && words.iter().all(lettered) && !labelled).then_some(cut)
 }
 
 /// "53650", "7188", "340 12", "53-320": a postcode's shape of digits only.
@@ -163,6 +205,13 @@ mod tests {
             ("Calle Mayor 12\n Apt. 5\n Zaragoza\n 50001", "50001"),
             ("> ul. Słowicza 10\n> Wrocław\n> 53-320", "53-320"),
             ("Calle Mayor 12\nUppsala\n340 12", "340 12"),
+            // After the town, region or country on the same line.
+            ("Mellemvej 32\nAalborg NO 9100", "9100"),
+            (
+                "Magrethevej 298\n Apt. 123\n Qasigiannguit\n Greenlander 07609",
+                "07609",
+            ),
+            ("Skogstien 106\nANNERSTAD 340 12", "340 12"),
         ] {
             let got = zips(raw);
             assert!(got.iter().any(|g| g == want), "{raw:?}: {got:?}");
@@ -177,6 +226,8 @@ mod tests {
             "my readings this week:\n120\n135\n128",
             "Calle Mayor 12\nline\nline\nline\nline\nline\n50001",
             "Calle Mayor 12\n12\n1234567",
+            "Calle Mayor 12\nPhone 5551234",
+            "Calle Mayor 12\nwe paid 1200",
         ] {
             assert!(zips(raw).is_empty(), "{raw:?}: {:?}", zips(raw));
         }

@@ -5,7 +5,7 @@
 //! apartment or suite line.
 
 use super::abroad::{house_no, STREET};
-use super::lexicon::{Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD};
+use super::lexicon::{Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD, F_SURNAME};
 use super::medicines;
 use super::places::{digits, sep};
 use super::{finding, Kind};
@@ -113,22 +113,40 @@ fn bare_street(text: &Doc, i: usize) -> Option<(usize, usize)> {
     if !closes {
         return None;
     }
-    (cued(text, i) || above_a_unit(text, i, number)).then_some((i, number))
+    // "87818 Dalmatinova 68", "4241 Steinfelden 73": a building's or delivery office's number
+    // (three to six digits, no year), one name and its house number need no cue: a count
+    // ("took 2 Tylenol 500") has a short number and a drug.
+    let lead_number = |w: &str| (3..=6).contains(&w.len()) && !super::postcodes::year(w);
+    // The name no word one letter off English either ("500 Kilometres 2").
+    let numbered = lead
+        && name_end == name
+        && number == name + 1
+        && lead_number(text.lower_word(i))
+        && (text.is(name, F_SURNAME) || super::names::unknown(text, name));
+    (cued(text, i) || above_a_unit(text, i, number) || numbered).then_some((i, number))
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::phi::text::Text;
 
-    fn streets(raw: &str) -> Vec<String> {
+    /// What `detector` finds in `raw`, as text (shared with `corners`' tests).
+    pub(in crate::phi::language) fn spans(
+        raw: &str,
+        detector: fn(&Doc, &mut Vec<Finding>),
+    ) -> Vec<String> {
         let text = Text::new(raw);
         let doc = Doc::new(&text);
         let mut out = Vec::new();
-        detect(&doc, &mut out);
+        detector(&doc, &mut out);
         out.iter()
             .map(|f| raw[f.start..f.end].to_string())
             .collect()
+    }
+
+    fn streets(raw: &str) -> Vec<String> {
+        spans(raw, detect)
     }
 
     /// A street's name and number with no street word, where an address is expected; with
@@ -142,6 +160,15 @@ mod tests {
             ("Address: Valdemarsgade 12\nCopenhagen", "Valdemarsgade 12"),
             ("20789 Allika 46\n Suite 501\n Riisa", "20789 Allika 46"),
             ("he lives on kaivokatu 9, helsinki", "kaivokatu 9"),
+            // A building's or office's number before the name and its number: no cue needed.
+            (
+                "The bus drops you off at 87818 Dalmatinova 68 St.",
+                "87818 Dalmatinova 68",
+            ),
+            (
+                "return to 72134 Coronilla 3599\nNijmegen",
+                "72134 Coronilla 3599",
+            ),
         ] {
             let got = streets(raw);
             assert!(got.iter().any(|g| g == want), "{raw}: {got:?}");
@@ -159,6 +186,11 @@ mod tests {
             "Pixel 7\nApt to break",
             "we live at Building 4, Suite 12",
             "the Dexcom 7 arrived",
+            // Counts, years and doses around a name.
+            "took 2 Tylenol 500, then slept",
+            "in 2019 Kowalczyk 3, the team lost",
+            "we drove 500 Kilometres 2, then",
+            "I took 200 Xeljanz 5.",
         ] {
             assert!(streets(raw).is_empty(), "{raw}: {:?}", streets(raw));
         }

@@ -1,7 +1,7 @@
 //! Countries' English names, for a postcode that closes an address's last line after one
 //! ("Finland 80896", "New Zealand 34694"). Typed for this scanner (not copied from a source):
 //! the countries our members and the corpora write from, in English and a few in their own
-//! language.
+//! language, and the adjectives that name their people ("Czech", "Danish").
 
 use super::lexicon::Doc;
 
@@ -98,4 +98,93 @@ pub(super) fn country(text: &Doc, k: usize) -> bool {
                 | "vietnam"
         ),
     }
+}
+
+/// An adjective naming a country's people or language ("a Czech film", "great Danish food"):
+/// capitalised mid-sentence like a surname, and some are on the surname lists.
+pub(super) fn demonym(w: &str) -> bool {
+    matches!(
+        w,
+        "american"
+            | "canadian"
+            | "mexican"
+            | "brazilian"
+            | "argentine"
+            | "argentinian"
+            | "chilean"
+            | "colombian"
+            | "peruvian"
+            | "british"
+            | "english"
+            | "scottish"
+            | "welsh"
+            | "irish"
+            | "australian"
+            | "kiwi"
+            | "french"
+            | "german"
+            | "spanish"
+            | "italian"
+            | "portuguese"
+            | "dutch"
+            | "flemish"
+            | "belgian"
+            | "swiss"
+            | "austrian"
+            | "danish"
+            | "swedish"
+            | "norwegian"
+            | "finnish"
+            | "icelandic"
+            | "greenlandic"
+            | "estonian"
+            | "latvian"
+            | "lithuanian"
+            | "polish"
+            | "czech"
+            | "slovak"
+            | "hungarian"
+            | "slovene"
+            | "slovenian"
+            | "croatian"
+            | "serbian"
+            | "bosnian"
+            | "romanian"
+            | "bulgarian"
+            | "greek"
+            | "cypriot"
+            | "turkish"
+            | "russian"
+            | "ukrainian"
+            | "jewish"
+            | "israeli"
+            | "arab"
+            | "arabic"
+            | "persian"
+            | "indian"
+            | "pakistani"
+            | "bengali"
+            | "punjabi"
+            | "tamil"
+            | "filipino"
+            | "tagalog"
+            | "nigerian"
+            | "yoruba"
+            | "igbo"
+            | "hausa"
+            | "ghanaian"
+            | "kenyan"
+            | "egyptian"
+            | "moroccan"
+            | "japanese"
+            | "chinese"
+            | "korean"
+            | "thai"
+            | "vietnamese"
+            | "malay"
+            | "indonesian"
+            | "latino"
+            | "latina"
+            | "hispanic"
+    )
 }

@@ -306,6 +306,9 @@ pub struct Doc<'a> {
     /// How many more words may be checked for being one letter off an English word (each
     /// check costs a few hundred look-ups; a post full of cues must stay cheap).
     pub typo_checks: Cell<u16>,
+    /// Each word's answer to `names::unknown` once asked (0 not yet, 1 no, 2 yes): several
+    /// rules ask about the same word, and each asking would spend the budget above again.
+    pub unknown_seen: Vec<Cell<u8>>,
 }
 
 impl<'a> Doc<'a> {
@@ -326,6 +329,7 @@ impl<'a> Doc<'a> {
             text,
             flags,
             typo_checks: Cell::new(64),
+            unknown_seen: vec![Cell::new(0); text.words.len()],
         }
     }
 

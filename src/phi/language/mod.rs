@@ -7,6 +7,7 @@ mod address_blocks;
 mod age_words;
 mod ages;
 mod bare_streets;
+mod corners;
 mod countries;
 mod date_words;
 mod dates;
@@ -17,6 +18,8 @@ mod name_alone;
 mod name_cues;
 mod name_lists;
 mod name_places;
+mod name_speech;
+mod name_verbs;
 mod name_words;
 mod names;
 mod numbers;
@@ -34,6 +37,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     places::detect(&doc, &blocked, out);
     abroad::detect(&doc, &blocked, out);
     bare_streets::detect(&doc, out);
+    corners::detect(&doc, out);
     number_before(text, &mut out[first_place..]);
     blocked.extend(
         out[first_place..]

@@ -5,9 +5,11 @@
 //! sentence instead; each has guards for the words that take the same shape (places after a
 //! place word, drugs and diseases by their stems, organisations and insurers).
 
+use super::countries::{country, demonym};
 use super::lexicon::fold;
 use super::lexicon::{
     Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_SURNAME, F_TITLE,
+    F_WORLD,
 };
 use super::medicines;
 use super::name_places::after_place_word;
@@ -16,7 +18,7 @@ use crate::phi::Finding;
 
 /// Capitalised (the writer using capitals), letters only, no English word nor a word that
 /// reads as a name but is one (months, states, chat words), no drug or disease by its stem.
-fn name_like(text: &Doc, i: usize) -> bool {
+pub(super) fn name_like(text: &Doc, i: usize) -> bool {
     cap(text, i)
         && alpha(text, i)
         && text.word(i).chars().count() >= 2
@@ -70,6 +72,41 @@ fn organisation(w: &str) -> bool {
             | "chatgpt"
             | "alexa"
             | "siri"
+            // Makes of car and shops: "a silver Honda", "my Uber driver".
+            | "honda"
+            | "toyota"
+            | "nissan"
+            | "mazda"
+            | "subaru"
+            | "suzuki"
+            | "mitsubishi"
+            | "hyundai"
+            | "kia"
+            | "lexus"
+            | "tesla"
+            | "volvo"
+            | "audi"
+            | "porsche"
+            | "peugeot"
+            | "renault"
+            | "citroen"
+            | "fiat"
+            | "skoda"
+            | "chevy"
+            | "chevrolet"
+            | "uber"
+            | "lyft"
+            | "walmart"
+            | "costco"
+            | "kroger"
+            | "walgreens"
+            | "tesco"
+            | "sainsbury"
+            | "sainsburys"
+            | "aldi"
+            | "lidl"
+            | "ikea"
+            | "amazon"
     )
 }
 
@@ -111,8 +148,13 @@ pub(super) fn unlisted_pair(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     if !text.cased || k >= n || sep(text, i) != " " || !name_like(text, i) || !name_like(text, k) {
         return None;
     }
-    // A capitalised word before, in the same sentence, makes a longer run.
-    if i > 0 && !text.starts_sentence(i) && text.is_capitalised(i - 1) {
+    // A capitalised word before, in the same sentence, makes a longer run; not a job written
+    // before a name ("Producer Liviana Palerma explained").
+    if i > 0
+        && !text.starts_sentence(i)
+        && text.is_capitalised(i - 1)
+        && !role(text.lower_word(i - 1))
+    {
         return None;
     }
     if k + 1 < n {
@@ -137,120 +179,164 @@ pub(super) fn unlisted_pair(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     ((strict(i) && loose(k)) || (loose(i) && strict(k))).then_some((hyphenated(text, k), 0.6, FULL))
 }
 
-/// Verbs that put a speaker after them: "…," says Bergqvist.
-fn saying(w: &str) -> bool {
+/// Jobs written before a person's name like a title: "Producer Liviana Palerma", "Coach
+/// Okonkwo Adeyemi" (the titles of address, "Dr", "Mrs", are in `lexicon`'s TITLE).
+fn role(w: &str) -> bool {
     matches!(
         w,
-        "says"
-            | "said"
-            | "asks"
-            | "asked"
-            | "adds"
-            | "added"
-            | "explains"
-            | "explained"
-            | "writes"
-            | "wrote"
-            | "notes"
-            | "noted"
-            | "replies"
-            | "replied"
-            | "recalls"
-            | "recalled"
-            | "insists"
-            | "insisted"
-            | "argues"
-            | "argued"
+        "producer"
+            | "director"
+            | "singer"
+            | "songwriter"
+            | "author"
+            | "writer"
+            | "novelist"
+            | "poet"
+            | "actor"
+            | "actress"
+            | "artist"
+            | "composer"
+            | "drummer"
+            | "guitarist"
+            | "coach"
+            | "manager"
+            | "editor"
+            | "reporter"
+            | "journalist"
+            | "photographer"
+            | "chef"
+            | "founder"
+            | "ceo"
+            | "chairman"
+            | "chairwoman"
+            | "president"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "officer"
+            | "detective"
+            | "captain"
+            | "sergeant"
+            | "lieutenant"
+            | "councillor"
+            | "councilman"
+            | "councilwoman"
+            | "minister"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "lawyer"
+            | "attorney"
     )
 }
 
-/// "…in that direction," says Bergqvist. / "I'm so jealous!" said Maslin to Antonio: a name
-/// (listed, or no word any list knows) right after a verb of saying, closing the clause or
-/// followed by "to". "my doctor said Humira is fine" is neither.
-pub(super) fn attributed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i == 0 || !saying(text.lower_word(i - 1)) || sep(text, i - 1) != " " {
-        return None;
-    }
-    if !name_like(text, i) || !(text.is(i, F_FIRST | F_SURNAME) || unknown(text, i)) {
-        return None;
-    }
-    // A given name and a surname: "says Anna Kowalczyk."
-    let mut end = i;
-    if i + 1 < text.words.len()
-        && sep(text, i) == " "
-        && name_like(text, i + 1)
-        && (text.is(i + 1, F_SURNAME) || unknown(text, i + 1))
+/// The particle that opens a surname: Dutch, German, Arabic ("ten Pas", "von Bülow", "ibn Said").
+fn first_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van" | "von" | "ten" | "ter" | "zu" | "bin" | "binti" | "ibn" | "al"
+    )
+}
+
+/// "Willemine ten Pas", "Maika van de Noort", "Ludwig von Bülow", "Omar ibn Said": a given name
+/// (listed, or on no list), a Dutch, German or Arabic particle (and "de", "der" after it), a
+/// capitalised surname. Spanish, Portuguese and French "de", "del", "da" are left out: they
+/// name towns far more often ("Chiclana de la Frontera", "Villafranca del Cid").
+pub(super) fn particled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    // The particle first: it is the rare part.
+    if i + 2 >= n
+        || !first_particle(text.word(i + 1))
+        || sep(text, i) != " "
+        || !name_like(text, i)
+        || after_place_word(text, i)
     {
-        end = i + 1;
-    }
-    let end = hyphenated(text, end);
-    let closes = end + 1 == text.words.len()
-        || sep(text, end)
-            .trim_start_matches(' ')
-            .starts_with(['.', ',', '!', '?', ';', ':', ')', '\n'])
-        || (sep(text, end) == " " && text.lower_word(end + 1) == "to");
-    closes.then_some((end, 0.6, if end > i { FULL } else { GIVEN }))
-}
-
-/// "Enrico shouted at Gary", "Sofie lives on Via dei Fiorentini", "Tomomi is from Hawkins": a
-/// name (listed, or no word any list knows) opening a sentence as the subject of a verb that
-/// only a person does. Drugs "work" and "help", insurers "say" and "deny": those verbs are not
-/// here.
-pub(super) fn subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let n = text.words.len();
-    if i + 1 >= n || !text.starts_sentence(i) || sep(text, i) != " " || !name_like(text, i) {
         return None;
     }
-    let verb = text.lower_word(i + 1);
-    let next = if i + 2 < n && sep(text, i + 1) == " " {
-        text.lower_word(i + 2)
-    } else {
-        ""
+    if i > 0 && place_before(text, i - 1) {
+        return None;
+    }
+    let particle = |k: usize| {
+        k < n
+            && if k == i + 1 {
+                first_particle(text.word(k))
+            } else {
+                matches!(text.word(k), "de" | "der" | "den" | "dem" | "zu")
+            }
     };
-    // Verbs only people do: any name, listed or on no list.
-    let only_people = matches!(
-        verb,
-        "shouted"
-            | "yelled"
-            | "screamed"
-            | "whispered"
-            | "married"
-            | "texted"
-            | "smiled"
-            | "laughed"
-            | "cried"
-            | "sobbed"
-            | "hugged"
-    );
-    // Verbs a thing can take too ("Skyrizi lives in my fridge", "Rinvoq is from AbbVie"): a
-    // listed name only.
-    let mostly_people = matches!(verb, "lives" | "lived")
-        || (matches!(verb, "is" | "was" | "comes" | "came") && next == "from")
-        || (verb == "spent" && matches!(next, "a" | "the" | "two" | "three" | "years"))
-        || (verb == "grew" && next == "up")
-        || (verb == "began" && matches!(next, "writing" | "singing" | "painting"));
-    let listed = text.is(i, F_FIRST | F_SURNAME);
-    if !((only_people && (listed || unknown(text, i))) || (mostly_people && listed)) {
+    let mut k = i + 1;
+    while k < i + 3 && particle(k) && sep(text, k) == " " {
+        k += 1;
+    }
+    if k == i + 1
+        || k >= n
+        || !cap(text, k)
+        || !alpha(text, k)
+        || text.word(k).chars().count() < 2
+        || text.is(k, F_FUNCTION)
+        || !(text.is(i, F_FIRST) || unknown(text, i))
+    {
         return None;
     }
-    Some((i, 0.6, GIVEN))
+    Some((hyphenated(text, k), 0.6, FULL))
 }
 
-/// "Dear all, Kuba, can you…" / "Warrane, could I speak to…": a name opening a sentence, called
-/// to with a comma, before words that speak to a person. Listed, or no word any list knows.
-pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+/// "unlike the Christiansen novel", "why is Katrine so impulsive?": one capitalised word in
+/// the middle of a sentence that a list holds as a surname, or as a given name of another
+/// country, and that is no word of any kind (English, name-word, drug, body), not in a run of
+/// capitalised words and not after a word of place.
+pub(super) fn listed_alone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i + 1 >= n || !text.starts_sentence(i) || !name_like(text, i) {
+    if !text.cased
+        || !text.is(i, F_SURNAME | F_WORLD)
+        || text.starts_sentence(i)
+        || text.word(i).chars().count() < 4
+        || !name_like(text, i)
+        || after_place_word(text, i)
+        || country(text, i)
+        || demonym(text.lower_word(i))
+    {
         return None;
     }
-    if sep(text, i).trim_end() != "," {
+    if i > 0 && (text.is_capitalised(i - 1) || place_before(text, i - 1)) {
         return None;
     }
-    let spoken_to = matches!(
-        text.lower_word(i + 1),
-        "can" | "could" | "would" | "will" | "please" | "are" | "do" | "did" | "have" | "you"
-    );
-    (spoken_to && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i))).then_some((i, 0.6, GIVEN))
+    if i + 1 < n {
+        let after = sep(text, i);
+        if after.trim().is_empty() && text.is_capitalised(i + 1) {
+            return None;
+        }
+        if place_or_body_after(text.lower_word(i + 1)) {
+            return None;
+        }
+    }
+    Some((hyphenated(text, i), 0.6, GIVEN))
+}
+
+/// Word `k` puts a place after it: "from Portugal", "home city Messina", "University of
+/// Nicosia" (a capitalised word or a place noun before "of").
+fn place_before(text: &Doc, k: usize) -> bool {
+    let place_noun = |w: &str| {
+        matches!(
+            w,
+            "city"
+                | "town"
+                | "village"
+                | "capital"
+                | "island"
+                | "province"
+                | "county"
+                | "country"
+                | "region"
+                | "state"
+        )
+    };
+    match text.lower_word(k) {
+        "from" => true,
+        "of" => k > 0 && (text.is_capitalised(k - 1) || place_noun(text.lower_word(k - 1))),
+        w => place_noun(w),
+    }
 }
 
 /// A name held once is the same person when its words come again: "directed by Maciej

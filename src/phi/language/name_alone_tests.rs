@@ -71,6 +71,61 @@ fn places_drugs_diseases_and_titles_are_not_names() {
     ]);
 }
 
+/// One word mid-sentence that a list holds as a surname or another country's given name, and
+/// no word of any kind: a name even with no cue. Countries, their peoples' adjectives, places
+/// after a word of place, makes of car and shops take the same shape.
+#[test]
+fn listed_surnames_alone() {
+    finds(&[
+        (
+            "Unlike the Christiansen novel, it is short.",
+            "Christiansen",
+        ),
+        ("Why is Katrine so impulsive?", "Katrine"),
+        ("I think Lundberg is right about the dose.", "Lundberg"),
+    ]);
+    finds_none(&[
+        "He came home from Portugal last week.",
+        "There's a nice new Czech place downtown.",
+        "It serves great Danish food.",
+        "I studied at the University of Nicosia.",
+        "the home city Messina is lovely",
+        "I park next to a silver Honda every time.",
+        "my Uber driver was late",
+        "the Lundberg Prize went to a nurse",
+    ]);
+}
+
+/// A name's own shapes: a particle inside it, a hyphen before a lower-case part, an initial
+/// with a diacritic or without a dot, a job written before it like a title.
+#[test]
+fn names_with_particles_hyphens_initials_and_jobs() {
+    finds(&[
+        ("Willemine ten Pas will be talking", "Willemine ten Pas"),
+        ("ask Maika van de Noort about it", "Maika van de Noort"),
+        ("\"Soon,\" says Hauta-aho.", "Hauta-aho"),
+        (
+            "The Halldór Ó Árnþórsson version is best",
+            "Halldór Ó Árnþórsson",
+        ),
+        (
+            "Have you been to a Ravil G Yefimov concert?",
+            "Ravil G Yefimov",
+        ),
+        (
+            "Producer Liviana Palerma explained it to us.",
+            "Liviana Palerma",
+        ),
+    ]);
+    finds_none(&[
+        "we drove to Chiclana de la Frontera",
+        "the home city Villafranca del Cid",
+        "Rio de Janeiro was hot",
+        "the Vitamin D Level was low",
+        "a Smith-like grin",
+    ]);
+}
+
 /// A name after a verb of saying, closing the clause or followed by "to".
 #[test]
 fn names_after_verbs_of_saying() {

@@ -205,45 +205,6 @@ pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     closed.then_some((i, 0.7, GIVEN))
 }
 
-/// A speaker's name opening a line of a transcript: "Mette: how are you feeling?". A listed
-/// given name (of any origin) that is no English word, capitalised when the writer uses
-/// capitals; "Update:", "Me:" and "Nurse:" are words.
-pub(super) fn speaker(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if !opens_speech(text, i) || common(text, i) || text.is(i, F_ENGLISH) {
-        return None;
-    }
-    if first(text, i) && (!text.cased || text.is_capitalised(i)) {
-        return Some((i, 0.6, GIVEN));
-    }
-    // "Ubul: What a wife.\nNicole: Remember me?": in a transcript whose next or previous line
-    // is spoken by a listed name, a capitalised speaker no list knows is a person too.
-    (cap(text, i) && (other_speaker(text, i, true) || other_speaker(text, i, false)))
-        .then(|| unknown(text, i))
-        .and_then(|u| u.then_some((i, 0.6, GIVEN)))
-}
-
-/// Word `i` opens a line and a colon follows it: "Mette: how are you?".
-fn opens_speech(text: &Doc, i: usize) -> bool {
-    (i == 0 || sep(text, i - 1).contains('\n')) && sep(text, i).trim_start().starts_with(':')
-}
-
-/// The next (or previous) line, within 40 words, opens with a listed given name as a speaker.
-fn other_speaker(text: &Doc, i: usize, forward: bool) -> bool {
-    let n = text.words.len();
-    let mut k = i;
-    for _ in 0..40 {
-        k = match (forward, k) {
-            (true, k) if k + 1 < n => k + 1,
-            (false, k) if k > 0 => k - 1,
-            _ => return false,
-        };
-        if opens_speech(text, k) {
-            return first(text, k) && !common(text, k) && cap(text, k);
-        }
-    }
-    false
-}
-
 /// Words that give the name someone goes by: "everyone calls me Antti", "known as Csanád",
 /// "goes by Piusz", "she named him Frank".
 fn naming(prev: &str, prev2: &str) -> bool {

@@ -168,6 +168,14 @@ fn names_listed_together() {
         ("thanks to Nowak, Kowalczyk and Wiśniewska", "Kowalczyk"),
         ("both Ferreira and Szabo were on call", "Ferreira"),
         ("Okonkwo & Adeyemi run the group", "Adeyemi"),
+        // Surnames that are English words too, beside one that is not, or in a list of three
+        // with a word no list knows; lower case, among listed given names.
+        ("our founders: Monjeau, Graves and Reed.", "Graves"),
+        ("Park and Mann were on the ward that night", "Park"),
+        (
+            "they had 6: silvana, adam, kristina, chad and caleb.",
+            "chad",
+        ),
     ]);
     for raw in [
         "I tried Humira, Enbrel and Rinvoq",
@@ -175,6 +183,12 @@ fn names_listed_together() {
         "we saw Pfizer and Moderna",
         "apples, pears and plums",
         "METHOTREXATE AND FOLIC ACID",
+        // All words ("Rose, Lily and Daisy" are flowers), months, members of many words.
+        "I planted Rose, Lily and Daisy this spring",
+        "we went in June and August",
+        "Villafranca: Hoffman Partners, Lucid and Loveland Technologies",
+        "bought rose, lily and daisy seeds",
+        "Ozempic, Mounjaro and Wegovy all made me sick",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

@@ -7,10 +7,12 @@ use super::lexicon::{
     Doc, F_CENSUS_FIRST, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE,
     F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
-use super::name_alone::{attributed, called_to, repeated, subject, unlisted_pair};
-use super::name_cues::{cued, here, labelled, relation_is, speaker};
+use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
+use super::name_cues::{cued, here, labelled, relation_is};
 use super::name_lists::{coordinated, listed_after};
 use super::name_places::{after_place_word, excluded, town_article};
+use super::name_speech::{attributed, called_to, speaker, vocative};
+use super::name_verbs::{given_to, subject};
 use super::name_words::office_word;
 use super::{finding, Kind};
 use crate::phi::Finding;
@@ -42,9 +44,13 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| speaker(text, i))
             .or_else(|| attributed(text, i))
             .or_else(|| subject(text, i))
+            .or_else(|| given_to(text, i))
             .or_else(|| unlisted_pair(text, i))
+            .or_else(|| particled(text, i))
             .or_else(|| called_to(text, i))
+            .or_else(|| vocative(text, i))
             .or_else(|| listed_after(text, i, last_held))
+            .or_else(|| listed_alone(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {
@@ -136,8 +142,11 @@ pub(super) fn mid_cap(text: &Doc, i: usize) -> bool {
 
 /// A single-letter middle initial ("John Q. Public", "Ken N Fukuda").
 pub(super) fn initial(text: &Doc, i: usize) -> bool {
-    let w = text.word(i);
-    w.len() == 1 && w.chars().all(char::is_alphabetic) && (cap(text, i) || !text.cased)
+    // Counted in characters: "Halldór Ó Árnþórsson".
+    let mut chars = text.word(i).chars();
+    chars.next().is_some_and(char::is_alphabetic)
+        && chars.next().is_none()
+        && (cap(text, i) || !text.cased)
 }
 
 /// Word `k` may be someone's surname after a given name.
@@ -194,7 +203,10 @@ pub(super) fn hyphenated(text: &Doc, k: usize) -> usize {
     if k + 1 < text.words.len()
         && matches!(sep(text, k), "-" | "'" | "’")
         && alpha(text, k + 1)
-        && (!text.cased || text.is_capitalised(k + 1))
+        && (!text.cased
+            || text.is_capitalised(k + 1)
+            // "Hauta-aho", "Takemitsu-san": a lower-case part after a hyphen, no English word.
+            || (sep(text, k) == "-" && !text.is(k + 1, F_ENGLISH | F_FUNCTION)))
         && !(sep(text, k) != "-" && text.lower_word(k + 1) == "s")
     {
         k + 1
@@ -307,7 +319,9 @@ fn unlisted_initialled(text: &Doc, i: usize, m: usize, k: usize) -> bool {
     if medicine(i) || medicine(k) || text.word(i).chars().count() < 3 {
         return false;
     }
-    sep(text, m).starts_with('.') || (unknown(text, i) && unknown(text, k))
+    // Without the dot, one of the two must be no word one letter off English either ("Ravil G
+    // Yefimov": "Ravil" is one letter off "ravel").
+    sep(text, m).starts_with('.') || unknown(text, i) || unknown(text, k)
 }
 
 /// A word no list knows, after a relation or "named": a name of an origin the lists lack ("my
@@ -334,13 +348,20 @@ pub(super) fn unknown(text: &Doc, i: usize) -> bool {
     {
         return false;
     }
+    match text.unknown_seen[i].get() {
+        1 => return false,
+        2 => return true,
+        _ => {}
+    }
     let left = text.typo_checks.get();
     if left == 0 {
         return false;
     }
     text.typo_checks.set(left - 1);
     let folded = super::lexicon::fold(w);
-    folded.is_ascii() && !super::lexicon::near_english(&folded)
+    let answer = folded.is_ascii() && !super::lexicon::near_english(&folded);
+    text.unknown_seen[i].set(if answer { 2 } else { 1 });
+    answer
 }
 
 /// "Okonkwo, Chinedu", "NGUYEN, Lan": a surname, a comma, a given name, neither an English word.

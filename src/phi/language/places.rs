@@ -16,8 +16,13 @@ use crate::phi::Finding;
 const STREET: &str = "a street address";
 const ZIP: &str = "a ZIP code";
 
-static PO_BOX: LazyLock<Regex> =
-    LazyLock::new(|| crate::phi::regex(r"(?-u)\b(?:p\.? ?o\.?|post office) ?box #? ?\d{1,6}\b"));
+static PO_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    // "PO Box 123", "Postbox 53", and the words other countries use: Danish and Norwegian
+    // "Postboks", German "Postfach", Spanish "Apartado", Portuguese "Caixa Postal".
+    crate::phi::regex(
+        r"(?-u)\b(?:(?:p\.? ?o\.?|post office|post) ?box|postboks|postfach|apartado|caixa postal) #? ?\d{1,6}\b",
+    )
+});
 static UNIT_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(r"(?-u)\b(?:apt|apartment|suite|ste)\.? ?#? ?\d{1,5}[a-z]?\b")
 });
@@ -165,10 +170,31 @@ pub(super) fn zip_shape(text: &Doc, i: usize) -> bool {
     w.len() == 5 && digits(w)
 }
 
+/// Three digits right after "zip is", "zip code is", "zip:": a ZIP's first three digits.
+fn zip_prefix(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    if w.len() != 3 || !digits(w) || i == 0 || (i + 1 < text.words.len() && sep(text, i) == "-") {
+        return false;
+    }
+    let mut before = text.words_before(text.words[i].start, 3);
+    let zip = |w: &str| matches!(w, "zip" | "zipcode");
+    match before.next() {
+        Some("is") => before.take(2).any(zip),
+        Some(w) => zip(w) && sep(text, i - 1).trim() == ":",
+        None => false,
+    }
+}
+
 fn zips(text: &Doc, out: &mut Vec<Finding>, ends: &[bool]) {
     let n = text.words.len();
     for i in 0..n {
         if !zip_shape(text, i) {
+            // "my zip code is 880": its first three digits, named as the ZIP (which of them may
+            // be kept depends on the area's population, not known here).
+            if zip_prefix(text, i) {
+                let (s, e) = (text.words[i].start, text.words[i].end);
+                out.push(finding(Kind::Zip, s, e, 0.7, ZIP));
+            }
             continue;
         }
         let mut end = text.words[i].end;
@@ -259,6 +285,8 @@ mod tests {
             ),
             ("PO Box 123 works", "PO Box 123"),
             ("mail to p.o. box 77", "p.o. box 77"),
+            ("7167 Postbox 53\n Apt. 631", "Postbox 53"),
+            ("Postfach 1204, 10117 Berlin", "Postfach 1204"),
             (
                 "i live at 0161 sheila vista apt 829",
                 "0161 sheila vista apt 829",
@@ -284,6 +312,9 @@ mod tests {
             ("we are in Adrianview, TX now", "Adrianview"),
             ("i moved to harperstad", "harperstad"),
             ("at 5 main street", "5 main street"),
+            // A ZIP's first three digits, named as the ZIP.
+            ("My zip code is 880", "880"),
+            ("zip: 610", "610"),
         ] {
             let found = places(raw);
             assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
@@ -305,6 +336,9 @@ mod tests {
             "a card from Sarah",
             "we flew home from Finland and from Maryland",
             "walked 3 laps around the park",
+            "the zip code is 3 blocks away, 120 of them",
+            "my zip is 12 minutes away",
+            "zip 100 times",
         ] {
             assert_eq!(places(raw), Vec::<String>::new(), "{raw}");
         }

@@ -250,7 +250,7 @@ fn line_ends(raw: &str, end: usize) -> bool {
 }
 
 /// "1999", "2024": a year, read as no postcode.
-fn year(code: &str) -> bool {
+pub(super) fn year(code: &str) -> bool {
     code.len() == 4 && (code.starts_with("19") || code.starts_with("20"))
 }
 

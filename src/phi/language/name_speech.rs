@@ -1,0 +1,224 @@
+//! NAME in speech: a speaker named by a verb of saying ("…," says Bergqvist.), a transcript's
+//! speaker opening a line ("Mette: how are you?"), and a person spoken to, with a comma, at a
+//! sentence's start ("Kuba, can you…") or end ("Remember me, Maria?").
+
+use super::lexicon::{
+    month, Doc, F_CENSUS_FIRST, F_ENGLISH, F_FIRST, F_FUNCTION, F_RELATION, F_SURNAME, F_TITLE,
+};
+use super::name_alone::name_like;
+use super::names::{cap, common, first, hyphenated, sep, unknown, FULL, GIVEN};
+
+/// Verbs that put a speaker after them: "…," says Bergqvist.
+fn saying(w: &str) -> bool {
+    matches!(
+        w,
+        "says"
+            | "said"
+            | "asks"
+            | "asked"
+            | "adds"
+            | "added"
+            | "explains"
+            | "explained"
+            | "writes"
+            | "wrote"
+            | "notes"
+            | "noted"
+            | "replies"
+            | "replied"
+            | "recalls"
+            | "recalled"
+            | "insists"
+            | "insisted"
+            | "argues"
+            | "argued"
+    )
+}
+
+/// "…in that direction," says Bergqvist. / "I'm so jealous!" said Maslin to Antonio: a name
+/// (listed, or no word any list knows) right after a verb of saying, closing the clause or
+/// followed by "to". "my doctor said Humira is fine" is neither.
+pub(super) fn attributed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0 || !saying(text.lower_word(i - 1)) || sep(text, i - 1) != " " {
+        return None;
+    }
+    if !name_like(text, i) || !(text.is(i, F_FIRST | F_SURNAME) || unknown(text, i)) {
+        return None;
+    }
+    // A given name and a surname: "says Anna Kowalczyk."
+    let mut end = i;
+    if i + 1 < text.words.len()
+        && sep(text, i) == " "
+        && name_like(text, i + 1)
+        && (text.is(i + 1, F_SURNAME) || unknown(text, i + 1))
+    {
+        end = i + 1;
+    }
+    let end = hyphenated(text, end);
+    let closes = end + 1 == text.words.len()
+        || sep(text, end)
+            .trim_start_matches(' ')
+            .starts_with(['.', ',', '!', '?', ';', ':', ')', '\n'])
+        || (sep(text, end) == " " && text.lower_word(end + 1) == "to");
+    closes.then_some((end, 0.6, if end > i { FULL } else { GIVEN }))
+}
+
+/// A speaker's name opening a line of a transcript: "Mette: how are you feeling?". A listed
+/// given name (of any origin) that is no English word, capitalised when the writer uses
+/// capitals; "Update:", "Me:" and "Nurse:" are words.
+pub(super) fn speaker(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if !opens_speech(text, i) {
+        return None;
+    }
+    if first(text, i)
+        && !common(text, i)
+        && !text.is(i, F_ENGLISH)
+        && (!text.cased || text.is_capitalised(i))
+    {
+        return Some((i, 0.6, GIVEN));
+    }
+    // "Ubul: What a wife.\nNicole: Remember me?", "Vsevolod: Who are you?\nHeather: I'm…": in a
+    // transcript whose next or previous line is spoken by a name, a capitalised speaker no
+    // list knows, or a given name that is a word too ("Heather", "Destiny"), is a person.
+    if !cap(text, i) || !(other_speaker(text, i, true) || other_speaker(text, i, false)) {
+        return None;
+    }
+    let word_name = text.is(i, F_CENSUS_FIRST) && given_not_word(text, i);
+    (word_name || unknown(text, i)).then_some((i, 0.6, GIVEN))
+}
+
+/// A Census given name that is a word too, read as a name where something marks a person: not
+/// a month, a function word, a relation or a term of endearment ("Honey", "Love", "Buddy").
+pub(super) fn given_not_word(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    text.is(i, F_FIRST)
+        && !text.is(i, F_FUNCTION | F_RELATION | F_TITLE)
+        && month(w).is_none()
+        && !matches!(
+            w,
+            "honey"
+                | "love"
+                | "buddy"
+                | "sunshine"
+                | "man"
+                | "lady"
+                | "angel"
+                | "baby"
+                | "dear"
+                | "darling"
+                | "sugar"
+                | "sweetie"
+                | "babe"
+                | "doll"
+                | "champ"
+                | "chief"
+                | "boss"
+                | "jesus"
+                | "christ"
+                | "will"
+                | "may"
+                | "can"
+        )
+}
+
+/// Word `i` opens a line and a colon follows it: "Mette: how are you?".
+fn opens_speech(text: &Doc, i: usize) -> bool {
+    (i == 0 || sep(text, i - 1).contains('\n')) && sep(text, i).trim_start().starts_with(':')
+}
+
+/// The next (or previous) line, within 40 words, opens with a listed given name as a speaker.
+fn other_speaker(text: &Doc, i: usize, forward: bool) -> bool {
+    let n = text.words.len();
+    let mut k = i;
+    for _ in 0..40 {
+        k = match (forward, k) {
+            (true, k) if k + 1 < n => k + 1,
+            (false, k) if k > 0 => k - 1,
+            _ => return false,
+        };
+        if opens_speech(text, k) {
+            return cap(text, k) && (first(text, k) || name_like(text, k));
+        }
+    }
+    false
+}
+
+/// "Dear all, Kuba, can you…" / "Warrane, could I speak to…": a name opening a sentence, called
+/// to with a comma, before words that speak to a person. Listed, or no word any list knows.
+pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 1 >= n || !text.starts_sentence(i) || !name_like(text, i) {
+        return None;
+    }
+    if sep(text, i).trim_end() != "," {
+        return None;
+    }
+    let spoken_to = matches!(
+        text.lower_word(i + 1),
+        "can" | "could" | "would" | "will" | "please" | "are" | "do" | "did" | "have" | "you"
+    );
+    (spoken_to && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i))).then_some((i, 0.6, GIVEN))
+}
+
+/// "Remember me, Maria?", "Don't go to town, Mark!": a given name spoken to, closing a question
+/// or an exclamation after a comma. A Census given name, even one that is a word too, or a
+/// name-shaped word on a name list; capitalised, the writer using capitals.
+pub(super) fn vocative(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0 || !cap(text, i) || sep(text, i - 1) != ", " {
+        return None;
+    }
+    let closes = sep(text, i).starts_with(['?', '!']);
+    let called = (text.is(i, F_CENSUS_FIRST) && given_not_word(text, i))
+        || (name_like(text, i) && text.is(i, F_FIRST | F_SURNAME));
+    (closes && called).then_some((i, 0.6, GIVEN))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::name_cues::tests::{finds, names};
+
+    /// A given name spoken to after a comma, closing a question or an exclamation, even one
+    /// that is a word too; not a term of endearment, a month, a drug or a word.
+    #[test]
+    fn names_spoken_to_at_a_sentence_end() {
+        finds(&[
+            ("Remember me, Maria? I was your nurse.", "Maria"),
+            ("Don't go to town, Mark!", "Mark"),
+            ("What do you think, Randy?", "Randy"),
+            ("Are you coming, Kowalczyk?", "Kowalczyk"),
+        ]);
+        for raw in [
+            "Are you ok, Honey?",
+            "See you soon, June!",
+            "Is it worth it, Humira?",
+            "Are you sure, Doc?",
+            "Thank you, Lord!",
+            "Really, Everyone?",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    /// In a transcript, a speaker whose given name is a word too, or on no list, is a person
+    /// when another line is spoken by a name; lines opened by words stay words.
+    #[test]
+    fn speakers_whose_names_are_words() {
+        finds(&[
+            (
+                "Vsevolod: \"Who are you?\"\nHeather:\"I'm Daniel's daughter\".",
+                "Heather",
+            ),
+            (
+                "Vsevolod: \"Who are you?\"\nHeather:\"I'm Daniel's daughter\".",
+                "Vsevolod",
+            ),
+        ]);
+        for raw in [
+            "Update: no change\nSummary: still waiting",
+            "May: 5 mg\nJune: 10 mg",
+            "Honey: a spoonful\nLemon: half",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+}

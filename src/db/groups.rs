@@ -131,23 +131,26 @@ pub fn with_membership(
     viewer: Option<i64>,
 ) -> Result<Option<(GroupRow, Option<MemberRow>)>, AppError> {
     // Without a viewer the join compares with NULL, which matches no row: no membership.
-    let joined = groups::table.left_join(
-        group_members::table.on(group_members::group_id
-            .eq(groups::id)
-            .and(group_members::user_id.nullable().eq(viewer))),
-    );
-    let columns = (GroupRow::as_select(), Option::<MemberRow>::as_select());
+    let joined = || {
+        groups::table.left_join(
+            group_members::table.on(group_members::group_id
+                .eq(groups::id)
+                .and(group_members::user_id.nullable().eq(viewer))),
+        )
+    };
+    // Every group page and every anonymous read from the cache runs this: on the backend's own
+    // connection (see `db::on_backend!`).
     Ok(match key {
-        GroupKey::Id(id) => joined
+        GroupKey::Id(id) => super::on_backend!(conn, |c| joined()
             .filter(groups::id.eq(id))
-            .select(columns)
-            .first(conn)
-            .optional()?,
-        GroupKey::Slug(slug) => joined
+            .select((GroupRow::as_select(), Option::<MemberRow>::as_select()))
+            .first(c)
+            .optional())?,
+        GroupKey::Slug(slug) => super::on_backend!(conn, |c| joined()
             .filter(groups::slug.eq(slug))
-            .select(columns)
-            .first(conn)
-            .optional()?,
+            .select((GroupRow::as_select(), Option::<MemberRow>::as_select()))
+            .first(c)
+            .optional())?,
     })
 }
 

@@ -156,7 +156,7 @@ impl FromRequest for Viewer {
             // POST usually ends in a redirect, but one that shows the form again with an error
             // has a header too.
             let (session, unread) = match cookie {
-                Some(token) => match sessions::resume_for_page(&state, token).await? {
+                Some(token) => match sessions::resume_for_page(&state, token, true).await? {
                     Some((session, user, unread)) => (Some((session, user)), unread),
                     None => (None, 0),
                 },

@@ -68,16 +68,17 @@ pub async fn resume(
     state: &AppState,
     token: String,
 ) -> Result<Option<(SessionRow, UserRow)>, AppError> {
-    Ok(resume_for_page(state, token)
+    Ok(resume_for_page(state, token, false)
         .await?
         .map(|(session, user, _)| (session, user)))
 }
 
-/// [`resume`], with the member's unread notifications for the page header (read with the
-/// session, in one statement).
+/// [`resume`], and with `unread` the member's unread notifications for the page header (read
+/// with the session, in one statement; only where a header is shown).
 pub async fn resume_for_page(
     state: &AppState,
     token: String,
+    unread: bool,
 ) -> Result<Option<(SessionRow, UserRow, i64)>, AppError> {
     if token.is_empty() || token.len() > 100 {
         return Ok(None);
@@ -86,7 +87,8 @@ pub async fn resume_for_page(
     state
         .db
         .run(move |conn| {
-            let Some((session, user, unread)) = credentials::session_with_user(conn, &token)?
+            let Some((session, user, unread)) =
+                credentials::session_with_user(conn, &token, unread)?
             else {
                 return Ok(None);
             };

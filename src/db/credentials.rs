@@ -209,23 +209,34 @@ pub fn insert_session(
 }
 
 /// The session and its user, in one query.
+/// The session for a token with its member and, with `unread`, the member's unread
+/// notifications (the page header's count) in the same statement; 0 without.
 pub fn session_with_user(
     conn: &mut AnyConnection,
     token: &str,
+    unread: bool,
 ) -> Result<Option<(SessionRow, UserRow, i64)>, AppError> {
     use super::schema::notifications;
     let hash = hash_token(token);
-    // The member's unread notifications (the page header's count) come with the session: one
-    // round trip fewer for every signed-in page.
-    let unread = notifications::table
+    let session = || {
+        sessions::table
+            .inner_join(users::table)
+            .filter(sessions::token_hash.eq(hash.clone()))
+    };
+    if !unread {
+        let row = super::on_backend!(conn, |c| session()
+            .select((sessions::all_columns, UserRow::as_select()))
+            .first::<(SessionRow, UserRow)>(c)
+            .optional())?;
+        return Ok(row.map(|(s, u)| (s, u, 0)));
+    }
+    let count = notifications::table
         .filter(notifications::user_id.eq(users::id))
         .filter(notifications::read_at.is_null())
         .count()
         .single_value();
-    let row = super::on_backend!(conn, |c| sessions::table
-        .inner_join(users::table)
-        .filter(sessions::token_hash.eq(&hash))
-        .select((sessions::all_columns, UserRow::as_select(), unread))
+    let row = super::on_backend!(conn, |c| session()
+        .select((sessions::all_columns, UserRow::as_select(), count))
         .first::<(SessionRow, UserRow, Option<i64>)>(c)
         .optional())?;
     Ok(row.map(|(s, u, n)| (s, u, n.unwrap_or(0))))

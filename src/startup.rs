@@ -46,6 +46,7 @@ impl Application {
             anon_cache: Arc::default(),
             anon_lists: Arc::default(),
             post_blocks: Arc::default(),
+            thread_rows: Arc::default(),
             rendered: Arc::default(),
         };
         let workers = state.settings.workers;

@@ -24,6 +24,8 @@ pub struct AppState {
     pub post_blocks: Arc<crate::web::post_blocks::PostBlocks>,
     /// Template parts kept by the context they were given (see [`crate::web::rendered`]).
     pub rendered: Arc<crate::web::rendered::Rendered>,
+    /// Pages of threads' rows kept under the thread's version (see [`crate::forum::thread_rows`]).
+    pub thread_rows: Arc<crate::forum::thread_rows::ThreadRows>,
     /// Signed-in thread reads per member, for bulk-read detection (this server's count).
     pub reads: Arc<crate::forum::read_limit::ReadLimit>,
 }

@@ -180,7 +180,9 @@ fn in_place_group(conn: &mut AnyConnection, id: i64, c: &Counted) -> Result<(), 
 const FOLD_LOCK_KEY: i64 = 0x6b696e64_666f6c64;
 
 /// Adds every waiting change to its thread and group and deletes it, as one transaction (nothing
-/// to do on SQLite). Folds from several servers take turns (an advisory lock), so two never
+/// to do on SQLite). Each waiting row also adds one to its thread's version (the triggers of the
+/// migration `thread_versions` insert rows that change nothing else), in the transaction that
+/// deletes it, so a thread's stored version plus its waiting rows never goes back. Folds from several servers take turns (an advisory lock), so two never
 /// update the same rows in different orders. The fold does not wait for its own fsync: if it is
 /// lost in a crash, it is lost whole, and the changes it took are waiting again.
 pub fn fold(conn: &mut AnyConnection) -> Result<(), AppError> {
@@ -196,13 +198,14 @@ pub fn fold(conn: &mut AnyConnection) -> Result<(), AppError> {
              RETURNING thread_id, group_id, replies, threads, posts, active_at, answered
          ), by_thread AS (
              SELECT thread_id, SUM(replies)::BIGINT AS replies, MAX(active_at) AS active_at,
-                    BOOL_OR(answered) AS answered
+                    BOOL_OR(answered) AS answered, COUNT(*) AS changes
              FROM taken WHERE thread_id IS NOT NULL GROUP BY thread_id
          ), threads_done AS (
              UPDATE threads t
              SET reply_count = GREATEST(t.reply_count + b.replies, 0),
                  last_activity_at = GREATEST(t.last_activity_at, b.active_at),
-                 clinician_answered = t.clinician_answered OR b.answered
+                 clinician_answered = t.clinician_answered OR b.answered,
+                 version = t.version + b.changes
              FROM by_thread b WHERE t.id = b.thread_id
              RETURNING t.id
          ), by_group AS (

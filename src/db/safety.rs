@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
 use super::posts::PostRow;
-use super::schema::{blocks, post_crisis, post_notes, posts, users};
+use super::schema::{post_crisis, post_notes, posts, users};
 use super::{now, AnyConnection};
 use crate::error::AppError;
 
@@ -85,42 +85,31 @@ pub fn crisis_open(conn: &mut AnyConnection) -> Result<Vec<i64>, AppError> {
 pub type NoteCols = (String, String, PrimitiveDateTime, PrimitiveDateTime);
 
 /// A post with its author's name, its moderator's note, its crisis status (never shown to anyone
-/// but the author; the caller filters), its author's role and clinician specialty (the badge), and
-/// whether the reader blocked its author (Some).
+/// but the author; the caller filters), and its author's role and clinician specialty (the
+/// badge): the same for every reader, so a page of them can be kept (`forum::thread_rows`).
 pub type PostWithExtras = (
     PostRow,
     Option<String>,
     Option<NoteCols>,
     Option<String>,
     Option<(String, Option<String>)>,
-    Option<i64>,
 );
 
-/// Every post of a thread in tree order, with notes, crisis status, badges and whether `reader`
-/// blocked each author: one query.
+/// A page of a thread's posts in tree order, with notes, crisis status and badges: one query.
 ///
-/// A page of the tree: at most `limit` posts in path order (parents before children), from the
-/// post whose path is `from` on (the whole thread from its start when `from` is empty). The
-/// `(thread_id, path)` index serves it, so a page costs the same on the thousandth page.
+/// At most `limit` posts in path order (parents before children), from the post whose path is
+/// `from` on (the whole thread from its start when `from` is empty). The `(thread_id, path)`
+/// index serves it, so a page costs the same on the thousandth page.
 pub fn tree_with_extras(
     conn: &mut AnyConnection,
     thread_id: i64,
-    reader: Option<i64>,
     from: &str,
     limit: i64,
 ) -> Result<Vec<PostWithExtras>, AppError> {
-    // No account has id 0: an anonymous reader blocked nobody.
-    let reader = reader.unwrap_or(0);
     Ok(super::on_backend!(conn, |c| posts::table
         .left_join(users::table)
         .left_join(post_notes::table)
         .left_join(post_crisis::table)
-        .left_join(
-            blocks::table.on(blocks::blocked_id
-                .nullable()
-                .eq(posts::author_id)
-                .and(blocks::user_id.eq(reader))),
-        )
         .filter(posts::thread_id.eq(thread_id))
         .filter(posts::path.ge(from))
         .order(posts::path.asc())
@@ -137,7 +126,6 @@ pub fn tree_with_extras(
                 .nullable(),
             post_crisis::status.nullable(),
             (users::role, users::clinician_specialty).nullable(),
-            blocks::blocked_id.nullable(),
         ))
         .load(c))?)
 }

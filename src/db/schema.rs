@@ -170,6 +170,7 @@ diesel::table! {
         clinician_answered -> Bool,
         status -> Text,
         answer_post_id -> Nullable<BigInt>,
+        version -> BigInt,
     }
 }
 
@@ -495,6 +496,7 @@ diesel::joinable!(message_images -> images (image_id));
 diesel::joinable!(message_images -> messages (message_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    activity_pending,
     appeals,
     users,
     recovery_codes,

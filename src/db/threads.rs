@@ -5,7 +5,9 @@ use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
 use super::groups::{GroupRow, MemberRow};
-use super::schema::{group_members, groups, posts, threads, users};
+use diesel::sql_types::{BigInt, Nullable};
+
+use super::schema::{activity_pending, group_members, groups, posts, threads, users};
 use super::{now, AnyConnection};
 use crate::error::AppError;
 use crate::posting::PostStatus;
@@ -28,6 +30,11 @@ pub struct ThreadRow {
     pub status: PostStatus,
     /// The reply the thread's author marked as the answer that helped.
     pub answer_post_id: Option<i64>,
+    /// Grows with every change to the thread's posts as a page shows them (the migration
+    /// `thread_versions` keeps that rule, in triggers). Read through [`with_group`] — every
+    /// access check on a thread — it is whole; elsewhere it is the stored part only, which on
+    /// PostgreSQL lags until the waiting changes are folded ([`super::activity`]).
+    pub version: i64,
 }
 
 impl ThreadRow {
@@ -86,26 +93,51 @@ pub fn with_group(
     id: i64,
     viewer: Option<i64>,
 ) -> Result<Option<(ThreadWithAuthor, GroupRow, Option<MemberRow>)>, AppError> {
-    let row: Option<(ThreadRow, Option<String>, GroupRow, Option<MemberRow>)> =
-        super::on_backend!(conn, |c| threads::table
-            .find(id)
-            .inner_join(groups::table)
-            .left_join(users::table.on(threads::author_id.eq(users::id.nullable())))
-            // Without a viewer this compares with NULL, which matches no row: no membership.
-            .left_join(
-                group_members::table.on(group_members::group_id
-                    .eq(threads::group_id)
-                    .and(group_members::user_id.nullable().eq(viewer))),
-            )
-            .select((
-                ThreadRow::as_select(),
-                users::username.nullable(),
-                GroupRow::as_select(),
-                Option::<MemberRow>::as_select(),
-            ))
-            .first(c)
-            .optional())?;
-    Ok(row.map(|(t, author, g, m)| ((t, author), g, m)))
+    // The same query on both backends but for what it adds to the stored version: on PostgreSQL
+    // the thread's changes still waiting to be folded (see the migration `thread_versions`).
+    macro_rules! query {
+        ($c:ident, $waiting:expr) => {
+            threads::table
+                .find(id)
+                .inner_join(groups::table)
+                .left_join(users::table.on(threads::author_id.eq(users::id.nullable())))
+                // Without a viewer this compares with NULL, which matches no row: no membership.
+                .left_join(
+                    group_members::table.on(group_members::group_id
+                        .eq(threads::group_id)
+                        .and(group_members::user_id.nullable().eq(viewer))),
+                )
+                .select((
+                    ThreadRow::as_select(),
+                    users::username.nullable(),
+                    GroupRow::as_select(),
+                    Option::<MemberRow>::as_select(),
+                    $waiting,
+                ))
+                .first::<(
+                    ThreadRow,
+                    Option<String>,
+                    GroupRow,
+                    Option<MemberRow>,
+                    Option<i64>,
+                )>($c)
+                .optional()
+        };
+    }
+    let row = match conn {
+        AnyConnection::Sqlite(c) => query!(c, None::<i64>.into_sql::<Nullable<BigInt>>())?,
+        AnyConnection::Pg(c) => query!(
+            c,
+            activity_pending::table
+                .filter(activity_pending::thread_id.eq(threads::id.nullable()))
+                .count()
+                .single_value()
+        )?,
+    };
+    Ok(row.map(|(mut t, author, g, m, waiting)| {
+        t.version += waiting.unwrap_or(0);
+        ((t, author), g, m)
+    }))
 }
 
 /// A thread a member started, as their data export shows it.

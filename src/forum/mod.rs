@@ -12,5 +12,6 @@ pub mod quotes;
 pub mod read_limit;
 pub mod reading;
 pub mod screen;
+pub mod thread_rows;
 pub mod threads;
 pub mod views;

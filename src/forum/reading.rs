@@ -137,6 +137,7 @@ async fn read(
     buttons: bool,
 ) -> Result<ThreadWithPosts, AppError> {
     let v = viewer.clone();
+    let kept = state.thread_rows.clone();
     let page = state
         .db
         .run(move |conn| {
@@ -149,26 +150,34 @@ async fn read(
             let mut badges = std::collections::HashMap::new();
             // Posts whose author the reader blocked come collapsed (known from the same query).
             let mut collapsed = std::collections::HashSet::new();
-            let mut rows = crate::db::safety::tree_with_extras(
-                conn,
-                thread.id,
-                v.as_ref().map(|v| v.id),
-                &from,
-                PAGE as i64 + 1,
-            )?;
+            // The same rows for every reader (kept while the thread's version holds); what
+            // this reader may see of them is decided below, on every request.
+            let rows = kept.page(conn, &thread, &from, PAGE as i64 + 1)?;
+            let blocked: std::collections::HashSet<i64> = match v.as_ref() {
+                Some(v) => crate::db::blocks::blocked_ids(conn, v.id)?
+                    .into_iter()
+                    .collect(),
+                None => Default::default(),
+            };
             // One row past the page says whether there is a next one, and where it starts.
             let next_cursor = rows.get(PAGE).map(|r| r.0.path.clone());
-            rows.truncate(PAGE);
             let tree: Vec<posts::PostWithAuthor> = rows
-                .into_iter()
-                .map(|(p, name, note, alert, role, blocked)| {
+                .iter()
+                .take(PAGE)
+                .map(|(p, name, note, alert, role)| {
+                    let (p, name, note) = (p.clone(), name.clone(), note.clone());
                     if let Some((role, specialty)) = role {
-                        crate::db::users::note_badge(&mut badges, name.as_ref(), &role, specialty);
+                        crate::db::users::note_badge(
+                            &mut badges,
+                            name.as_ref(),
+                            role,
+                            specialty.clone(),
+                        );
                     }
                     if let Some(n) = note.filter(|_| !p.is_deleted()) {
                         notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));
                     }
-                    if blocked.is_some() {
+                    if p.author_id.is_some_and(|a| blocked.contains(&a)) {
                         collapsed.insert(p.id.to_string());
                     }
                     let mine = v.as_ref().is_some_and(|v| p.author_id == Some(v.id));

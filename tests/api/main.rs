@@ -39,5 +39,6 @@ mod search;
 mod throttling;
 mod tokens;
 mod two_factor;
+mod versions;
 mod visibility;
 mod walk;

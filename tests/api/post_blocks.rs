@@ -137,6 +137,33 @@ async fn a_kept_post_changes_for_every_reader_after_a_change_made_through_anothe
         b.contains("This post was deleted.") && !b.contains("Naps"),
         "{b}"
     );
+
+    // A reply written through the other server is on Bob's next page.
+    let (s, v) = other
+        .post(
+            &format!("/threads/{}/posts", f.thread),
+            json!({"body": "Rest days count as progress."}),
+            Some(&f.alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "reply: {v}");
+    let (_, html) = bob.page(&page).await;
+    assert!(html.contains("Rest days count as progress."));
+
+    // What depends on the reader is never kept: once Bob blocks Alice (through the other
+    // server), her posts come folded for him, and for nobody else.
+    let (s, v) = other
+        .send(Method::PUT, "/me/blocks/alice", None, Some(&f.bob))
+        .await;
+    assert!(s.is_success(), "block: {s} {v}");
+    let (_, html) = bob.page(&page).await;
+    let folded = html.matches("class=\"collapsed-post\"").count();
+    // Her one post Bob still sees (the others are held, removed or deleted).
+    assert_eq!(folded, 1, "Alice's post comes folded for Bob");
+    let carol = app.browser();
+    carol.sign_in("carol", None).await;
+    let (_, html) = carol.page(&page).await;
+    assert!(!html.contains("collapsed-post"), "nobody else's are folded");
 }
 
 #[actix_web::test]

@@ -1,0 +1,12 @@
+DROP TRIGGER author_shown_version ON users;
+DROP TRIGGER post_crisis_version ON post_crisis;
+DROP TRIGGER post_notes_version ON post_notes;
+DROP TRIGGER post_deleted_version ON posts;
+DROP TRIGGER post_updated_version ON posts;
+DROP TRIGGER posts_written_version ON posts;
+DROP FUNCTION author_changed_version();
+DROP FUNCTION post_extra_changed_version();
+DROP FUNCTION post_changed_version();
+DROP FUNCTION posts_written_version();
+DROP INDEX activity_pending_thread;
+ALTER TABLE threads DROP COLUMN version;

@@ -1,0 +1,11 @@
+DROP TRIGGER author_shown_version;
+DROP TRIGGER post_crisis_deleted_version;
+DROP TRIGGER post_crisis_updated_version;
+DROP TRIGGER post_crisis_written_version;
+DROP TRIGGER post_notes_deleted_version;
+DROP TRIGGER post_notes_updated_version;
+DROP TRIGGER post_notes_written_version;
+DROP TRIGGER post_deleted_version;
+DROP TRIGGER post_updated_version;
+DROP TRIGGER posts_written_version;
+ALTER TABLE threads DROP COLUMN version;

@@ -31,9 +31,10 @@ pub struct ThreadRow {
     /// The reply the thread's author marked as the answer that helped.
     pub answer_post_id: Option<i64>,
     /// Grows with every change to the thread's posts as a page shows them (the migration
-    /// `thread_versions` keeps that rule, in triggers). Read through [`with_group`] — every
-    /// access check on a thread — it is whole; elsewhere it is the stored part only, which on
-    /// PostgreSQL lags until the waiting changes are folded ([`super::activity`]).
+    /// `thread_versions` keeps that rule, in triggers). Read through [`with_group`] with
+    /// `whole_version` — the access check of a reader of the thread's posts — it is whole;
+    /// elsewhere it is the stored part only, which on PostgreSQL lags until the waiting changes
+    /// are folded ([`super::activity`]).
     pub version: i64,
 }
 
@@ -88,10 +89,15 @@ pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<ThreadWithAutho
 /// A thread with its author's name, its group, and the viewer's row in that group (member or
 /// pending; None for anyone else and when there is no viewer): everything an access check on
 /// the thread needs, in one query instead of three.
+///
+/// `whole_version`: the thread's version is read whole (see [`ThreadRow::version`]), for a reader
+/// of its posts. Writers leave it out: on PostgreSQL it counts the thread's waiting changes,
+/// which, under many posts to one thread, are many.
 pub fn with_group(
     conn: &mut AnyConnection,
     id: i64,
     viewer: Option<i64>,
+    whole_version: bool,
 ) -> Result<Option<(ThreadWithAuthor, GroupRow, Option<MemberRow>)>, AppError> {
     // The same query on both backends but for what it adds to the stored version: on PostgreSQL
     // the thread's changes still waiting to be folded (see the migration `thread_versions`).
@@ -126,6 +132,9 @@ pub fn with_group(
     }
     let row = match conn {
         AnyConnection::Sqlite(c) => query!(c, None::<i64>.into_sql::<Nullable<BigInt>>())?,
+        AnyConnection::Pg(c) if !whole_version => {
+            query!(c, None::<i64>.into_sql::<Nullable<BigInt>>())?
+        }
         AnyConnection::Pg(c) => query!(
             c,
             activity_pending::table

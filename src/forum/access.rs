@@ -239,9 +239,10 @@ fn thread_access(
     conn: &mut AnyConnection,
     thread_id: i64,
     viewer: Option<&UserRow>,
+    whole_version: bool,
 ) -> Result<(ThreadRow, Option<String>, Access), AppError> {
     let ((thread, author), group, membership) =
-        crate::db::threads::with_group(conn, thread_id, viewer.map(|v| v.id))?
+        crate::db::threads::with_group(conn, thread_id, viewer.map(|v| v.id), whole_version)?
             .ok_or(AppError::NotFound)?;
     Ok((thread, author, Access::new(group, membership, viewer)))
 }
@@ -252,7 +253,19 @@ pub fn thread_for(
     thread_id: i64,
     viewer: Option<&UserRow>,
 ) -> Result<(ThreadRow, Option<String>, Access), AppError> {
-    let found = thread_access(conn, thread_id, viewer)?;
+    let found = thread_access(conn, thread_id, viewer, false)?;
+    found.2.require_thread(&found.0)?;
+    Ok(found)
+}
+
+/// [`thread_for`] for a reader of the thread's posts: with the thread's version whole, which
+/// keys the page's kept rows (`forum::thread_rows`).
+pub fn thread_for_reading(
+    conn: &mut AnyConnection,
+    thread_id: i64,
+    viewer: Option<&UserRow>,
+) -> Result<(ThreadRow, Option<String>, Access), AppError> {
+    let found = thread_access(conn, thread_id, viewer, true)?;
     found.2.require_thread(&found.0)?;
     Ok(found)
 }
@@ -265,7 +278,7 @@ pub fn post_for(
     viewer: &UserRow,
 ) -> Result<(PostRow, Option<String>, ThreadRow, Access), AppError> {
     let (post, author) = crate::db::posts::by_id(conn, post_id)?.ok_or(AppError::NotFound)?;
-    let (thread, _, a) = thread_access(conn, post.thread_id, Some(viewer))?;
+    let (thread, _, a) = thread_access(conn, post.thread_id, Some(viewer), false)?;
     Ok((post, author, thread, a))
 }
 

@@ -141,7 +141,7 @@ async fn read(
     let page = state
         .db
         .run(move |conn| {
-            let (thread, author, a) = access::thread_for(conn, id, v.as_ref())?;
+            let (thread, author, a) = access::thread_for_reading(conn, id, v.as_ref())?;
             let from = start.first_path(conn, thread.id)?;
             let moderator = a.moderates();
             // Notes and crisis alerts come with the posts: one query, whatever the thread's size.

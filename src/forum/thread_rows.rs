@@ -76,8 +76,8 @@ impl Default for ThreadRows {
 impl ThreadRows {
     /// At most `limit` posts of `thread` in tree order from the path `from` on, with their
     /// extras: kept ones when the thread is still at the version they were kept under. `thread`
-    /// must come from the access check of this same request (`forum::access`), which reads its
-    /// version whole.
+    /// must come from the access check of this same request
+    /// (`forum::access::thread_for_reading`), which reads its version whole.
     pub fn page(
         &self,
         conn: &mut AnyConnection,

@@ -13,15 +13,9 @@
 ALTER TABLE threads ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX activity_pending_thread ON activity_pending (thread_id);
 
--- Posts written in one statement (one, or a whole batch of `kindred demo`): a row per thread.
-CREATE FUNCTION posts_written_version() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO activity_pending (thread_id) SELECT DISTINCT thread_id FROM written;
-    RETURN NULL;
-END $$;
-
--- A post changed or deleted. A thread deleted with its posts needs no version (and its row is
--- gone, which the waiting row's foreign key would refuse).
+-- A post written, changed or deleted. A thread deleted with its posts needs no version (and its
+-- row is gone, which the waiting row's foreign key would refuse). Row by row: a statement-level
+-- trigger's table of new rows cost a post more than the one row it saves.
 CREATE FUNCTION post_changed_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
@@ -49,8 +43,8 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER posts_written_version AFTER INSERT ON posts
-    REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION posts_written_version();
+CREATE TRIGGER post_written_version AFTER INSERT ON posts FOR EACH ROW
+    EXECUTE FUNCTION post_changed_version();
 -- A new post's path is written right after its insert, in the same transaction (it is made from
 -- the post's id), and the insert has already counted: that update (from '') does not count again.
 CREATE TRIGGER post_updated_version AFTER UPDATE ON posts FOR EACH ROW

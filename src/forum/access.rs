@@ -6,7 +6,7 @@
 use crate::auth::accounts::role_power;
 use crate::db::groups::{self, GroupKey, GroupRow, MemberRow};
 use crate::db::posts::PostRow;
-use crate::db::threads::{Shown, ThreadRow};
+use crate::db::threads::{ForReader, Shown, ThreadRow};
 use crate::db::users::UserRow;
 use crate::db::AnyConnection;
 use crate::domain::{Power, Role};
@@ -233,18 +233,25 @@ pub fn by_group_id(
     group_access(conn, GroupKey::Id(id), viewer)
 }
 
+/// A thread, its author's name and the viewer's access to its group.
+pub type ThreadAccess = (ThreadRow, Option<String>, Access);
+
 /// A thread with its author's name and the viewer's access to its group, whatever the viewer may
-/// see of it; 404 only when there is no such thread. One query.
+/// see of it; 404 only when there is no such thread. One query; for `reading`, see
+/// [`thread_for_reading`].
 fn thread_access(
     conn: &mut AnyConnection,
     thread_id: i64,
     viewer: Option<&UserRow>,
-    whole_version: bool,
-) -> Result<(ThreadRow, Option<String>, Access), AppError> {
-    let ((thread, author), group, membership) =
-        crate::db::threads::with_group(conn, thread_id, viewer.map(|v| v.id), whole_version)?
+    reading: bool,
+) -> Result<(ThreadAccess, ForReader), AppError> {
+    let ((thread, author), group, membership, for_reader) =
+        crate::db::threads::with_group(conn, thread_id, viewer.map(|v| v.id), reading)?
             .ok_or(AppError::NotFound)?;
-    Ok((thread, author, Access::new(group, membership, viewer)))
+    Ok((
+        (thread, author, Access::new(group, membership, viewer)),
+        for_reader,
+    ))
 }
 
 /// A thread the viewer may see, with their access to its group; 404 for anyone else.
@@ -253,20 +260,21 @@ pub fn thread_for(
     thread_id: i64,
     viewer: Option<&UserRow>,
 ) -> Result<(ThreadRow, Option<String>, Access), AppError> {
-    let found = thread_access(conn, thread_id, viewer, false)?;
+    let (found, _) = thread_access(conn, thread_id, viewer, false)?;
     found.2.require_thread(&found.0)?;
     Ok(found)
 }
 
-/// [`thread_for`] for a reader of the thread's posts: with the thread's version whole, which
-/// keys the page's kept rows (`forum::thread_rows`).
+/// [`thread_for`] for a reader of the thread's posts, in the same statement: the thread's version
+/// whole, which keys the page's kept rows (`forum::thread_rows`), and the reader's own buttons and
+/// whether they blocked anyone ([`ForReader`]).
 pub fn thread_for_reading(
     conn: &mut AnyConnection,
     thread_id: i64,
     viewer: Option<&UserRow>,
-) -> Result<(ThreadRow, Option<String>, Access), AppError> {
+) -> Result<(ThreadAccess, ForReader), AppError> {
     let found = thread_access(conn, thread_id, viewer, true)?;
-    found.2.require_thread(&found.0)?;
+    found.0 .2.require_thread(&found.0 .0)?;
     Ok(found)
 }
 
@@ -278,7 +286,7 @@ pub fn post_for(
     viewer: &UserRow,
 ) -> Result<(PostRow, Option<String>, ThreadRow, Access), AppError> {
     let (post, author) = crate::db::posts::by_id(conn, post_id)?.ok_or(AppError::NotFound)?;
-    let (thread, _, a) = thread_access(conn, post.thread_id, Some(viewer), false)?;
+    let ((thread, _, a), _) = thread_access(conn, post.thread_id, Some(viewer), false)?;
     Ok((post, author, thread, a))
 }
 

@@ -141,7 +141,7 @@ async fn read(
     let page = state
         .db
         .run(move |conn| {
-            let (thread, author, a) = access::thread_for_reading(conn, id, v.as_ref())?;
+            let ((thread, author, a), mine) = access::thread_for_reading(conn, id, v.as_ref())?;
             let from = start.first_path(conn, thread.id)?;
             let moderator = a.moderates();
             // Notes and crisis alerts come with the posts: one query, whatever the thread's size.
@@ -154,10 +154,10 @@ async fn read(
             // this reader may see of them is decided below, on every request.
             let rows = kept.page(conn, &thread, &from, PAGE as i64 + 1)?;
             let blocked: std::collections::HashSet<i64> = match v.as_ref() {
-                Some(v) => crate::db::blocks::blocked_ids(conn, v.id)?
+                Some(v) if mine.blocks_anyone => crate::db::blocks::blocked_ids(conn, v.id)?
                     .into_iter()
                     .collect(),
-                None => Default::default(),
+                _ => Default::default(),
             };
             // One row past the page says whether there is a next one, and where it starts.
             let next_cursor = rows.get(PAGE).map(|r| r.0.path.clone());
@@ -243,14 +243,8 @@ async fn read(
                 Some(p) => Some(p.view),
                 None => answer_here(&posts).map(|i| posts[i].view.clone()),
             };
-            let crate::db::watches::Buttons { watching, muted } = match v.as_ref() {
-                Some(v) if buttons => crate::db::watches::buttons(
-                    conn,
-                    v.id,
-                    crate::db::watches::Watched::Thread(thread.id),
-                )?,
-                _ => Default::default(),
-            };
+            // Read with the access check (no statement of their own).
+            let (watching, muted) = (buttons && mine.watching, buttons && mine.muted);
             let mut thread_view = ThreadView::new(&thread, author, &a.group.slug);
             // A held opening post's findings cover the title too: masked like its body, on every
             // page — a later page (or any cursor a client makes up) does not hold the opening

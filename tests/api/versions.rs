@@ -13,7 +13,7 @@ async fn version(app: &TestApp, thread: i64) -> i64 {
         .db
         .run(move |conn| {
             let found = kindred::db::threads::with_group(conn, thread, None, true)?;
-            Ok(found.map(|((t, _), _, _)| t.version).unwrap_or(-1))
+            Ok(found.map(|((t, _), _, _, _)| t.version).unwrap_or(-1))
         })
         .await
         .expect("read the version")

@@ -62,7 +62,7 @@ fn value(text: &Text, i: usize) -> Option<(u32, usize, bool)> {
         }
         let suffix = &w[digits.len()..];
         let glued = matches!(suffix, "yo" | "y" | "yr" | "yrs" | "yrsold" | "yearsold");
-        if !(suffix.is_empty() || glued || suffix == "th") {
+        if !(suffix.is_empty() || glued || matches!(suffix, "th" | "st" | "nd" | "rd")) {
             return None;
         }
         return Some((digits.parse().ok()?, i, glued));
@@ -101,7 +101,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 ""
             }
         };
-        let ordinal = text.lower_word(i).ends_with("th");
+        let first = text.lower_word(i);
+        let ordinal = first.starts_with(|c: char| c.is_ascii_digit())
+            && first.ends_with(|c: char| c.is_ascii_alphabetic())
+            && !glued;
         let years_old = matches!(after(1), "years" | "year" | "yrs" | "yr" | "y")
             && matches!(after(2), "old" | "young" | "of" | "o")
             || matches!(after(1), "yo" | "yob")
@@ -122,10 +125,21 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             )
         }) || (prev == "a" && matches!(before.get(1), Some(&"like")))
             || (be(prev) && before.iter().skip(1).take(3).any(|w| body_part(w)));
+        // "lived to 104", "made it to 95", "grandpa just hit 91": with a person before it.
+        let reached = (prev == "to"
+            && matches!(
+                before.get(1).copied(),
+                Some("lived" | "live" | "lives" | "living" | "it")
+            ))
+            || matches!(prev, "hit" | "hits" | "hitting");
         let found = if figurative {
             false
         } else if ordinal {
+            // "for her 95th birthday", "in her 93rd year".
             birthday
+                || (after(1) == "year"
+                    && matches!(prev, "his" | "her" | "my" | "their" | "your")
+                    && before.get(1) == Some(&"in"))
         } else if glued || years_old {
             true
         } else if unit_after(after(1)) || measured {
@@ -134,6 +148,17 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             || prev == "im"
             || (matches!(prev, "m" | "am") && before.get(1) == Some(&"i"))
         {
+            true
+        } else if reached {
+            before.iter().skip(1).any(|w| person(w))
+        } else if singular_person(prev)
+            && matches!(
+                before.get(1).copied(),
+                Some("my" | "our" | "his" | "her" | "their")
+            )
+            && !after(1).bytes().next().is_some_and(|b| b.is_ascii_digit())
+        {
+            // "my grandmother 94 has copd": the age written straight after the person.
             true
         } else if person(prev) && apposed(text.raw, s, e) {
             // "grandad, 96, still drives", "my nan (92) has copd".
@@ -226,6 +251,14 @@ mod tests {
             ("My 104 patient had no issues", "104"),
             ("a 92 y/o female", "92"),
             ("grams just turned ninety", "ninety"),
+            // Session 5: reaching an age, an ordinal year of life, the age after the person.
+            ("grandpa just hit 91 and is still sharp", "91"),
+            ("my great-grandma lived to 104", "104"),
+            ("my dad made it to 95", "95"),
+            ("my mom is in her 93rd year", "93rd"),
+            ("for his 101st birthday", "101st"),
+            ("my grandmother 94 has copd", "94"),
+            ("MY GRANDMOTHER 94 HAS COPD", "94"),
         ] {
             let found = ages(raw);
             assert!(found.iter().any(|f| f.contains(want)), "{raw}: {found:?}");
@@ -255,6 +288,16 @@ mod tests {
             "my son (90 mg a day) is fine",
             "scores, 92, 95, 97, in the trial",
             "in the 90s we had no internet",
+            // Session 5: the same words around measures, counts and places.
+            "my sugar hit 95 after lunch",
+            "the temperature hit 95 today",
+            "stocks hit 100 today",
+            "we drove to 95 and then home",
+            "i lived to 95 percent of my goal",
+            "in the 93rd minute he scored",
+            "my dad 95 kg and on metformin",
+            "my grandmother 94 12 25 is her number",
+            "route 101st street",
         ] {
             assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
         }

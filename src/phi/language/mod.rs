@@ -4,6 +4,7 @@
 
 mod abroad;
 mod address_blocks;
+mod age_forms;
 mod age_words;
 mod ages;
 mod bare_streets;
@@ -53,6 +54,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     address_blocks::codes_closing_blocks(text, out, first_place, first_name);
     dates::detect(text, out);
     ages::detect(text, out);
+    age_forms::detect(text, out);
 }
 
 /// "28245 Puruntie 82", "17151 2450 Crown St": a second number written just before a street

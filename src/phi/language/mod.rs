@@ -22,6 +22,7 @@ mod name_places;
 mod name_speech;
 mod name_verbs;
 mod name_words;
+mod named_streets;
 mod names;
 mod numbers;
 mod places;
@@ -39,6 +40,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     abroad::detect(&doc, &blocked, out);
     bare_streets::detect(&doc, out);
     corners::detect(&doc, out);
+    named_streets::detect(&doc, out);
     number_before(text, &mut out[first_place..]);
     blocked.extend(
         out[first_place..]

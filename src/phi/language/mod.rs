@@ -19,6 +19,7 @@ mod name_alone;
 mod name_cues;
 mod name_lists;
 mod name_places;
+mod name_roles;
 mod name_speech;
 mod name_verbs;
 mod name_words;

@@ -107,6 +107,15 @@ fn organisation(w: &str) -> bool {
             | "lidl"
             | "ikea"
             | "amazon"
+            // Studios and streaming services: "the Netflix film".
+            | "netflix"
+            | "hulu"
+            | "disney"
+            | "pixar"
+            | "hbo"
+            | "bbc"
+            | "marvel"
+            | "spotify"
     )
 }
 

@@ -11,6 +11,7 @@ use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
 use super::name_cues::{cued, here, labelled, relation_is};
 use super::name_lists::{coordinated, listed_after};
 use super::name_places::{after_place_word, excluded, town_article};
+use super::name_roles;
 use super::name_speech::{attributed, called_to, speaker, vocative};
 use super::name_verbs::{given_to, subject};
 use super::name_words::office_word;
@@ -51,6 +52,9 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| vocative(text, i))
             .or_else(|| listed_after(text, i, last_held))
             .or_else(|| listed_alone(text, i))
+            .or_else(|| name_roles::maker(text, i))
+            .or_else(|| name_roles::former(text, i))
+            .or_else(|| name_roles::by_character(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {

@@ -127,9 +127,16 @@ pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
     if text.words.len() - i > 3 {
         return None;
     }
-    let line_start = text.raw[..text.words[i].start].rfind('\n')?;
-    let before = &text.raw[line_start..text.words[i].start];
-    if before.chars().any(char::is_alphanumeric) {
+    // On a line of its own, or closing the post's last line after a sentence's end ("thanks so
+    // much!! kwame").
+    let start = text.words[i].start;
+    let own_line = text.raw[..start]
+        .rfind('\n')
+        .is_some_and(|l| !text.raw[l..start].chars().any(char::is_alphanumeric));
+    let after_sentence = i > 0
+        && text.raw[text.words[i - 1].end..start].contains(['.', '!', '?'])
+        && !text.raw[text.words[i - 1].end..start].contains(['\'', '’']);
+    if !own_line && !after_sentence {
         return None;
     }
     let rest = &text.raw[text.words[i].end..];

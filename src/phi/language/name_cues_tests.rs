@@ -193,3 +193,29 @@ fn names_listed_together() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 5: relations in other languages ("ma fille Léa"), a possessive given name before a
+/// relation in lower case ("kwame's mum"), a given name closing the post after a sentence's end
+/// ("thanks so much!! kwame"); not an English word there, a month, or a word before "'s".
+#[test]
+fn relations_abroad_possessives_and_sign_offs() {
+    finds(&[
+        ("ma fille Léa est malade", "Léa"),
+        ("mein Ehemann Jürgen hilft mir", "Jürgen"),
+        ("mijn dochter Anouk is ziek", "Anouk"),
+        ("kwame's mum has the same", "kwame"),
+        ("thanks so much!! kwame", "kwame"),
+        ("Good luck to you all. Siobhan", "Siobhan"),
+    ]);
+    for raw in [
+        "the madre of all flares",
+        "my friend's mum has the same",
+        "today's mum group was nice",
+        "thanks so much!! will",
+        "see you all in June. Grace",
+        "we tried everything. Nothing",
+        "my vrouw comment was a typo",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -397,7 +397,10 @@ fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         let possessive = i + 1 < text.words.len()
             && matches!(sep(text, i), "'" | "’")
             && text.lower_word(i + 1) == "s";
-        return (possessive && mid_cap(text, i) && !common(text, i)).then_some((i, 0.6, GIVEN));
+        // "kwame's mum": a relation after the possessive makes it a person's in any case.
+        let kin = possessive && i + 2 < text.words.len() && text.is(i + 2, F_RELATION);
+        return (possessive && (mid_cap(text, i) || kin) && !common(text, i))
+            .then_some((i, 0.6, GIVEN));
     }
     let name_word = common(text, i);
     if text.cased && !text.is_capitalised(i) {

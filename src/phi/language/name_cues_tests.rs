@@ -204,6 +204,7 @@ fn relations_abroad_possessives_and_sign_offs() {
         ("mein Ehemann Jürgen hilft mir", "Jürgen"),
         ("mijn dochter Anouk is ziek", "Anouk"),
         ("kwame's mum has the same", "kwame"),
+        ("Priya's wedding is next week", "Priya"),
         ("thanks so much!! kwame", "kwame"),
         ("Good luck to you all. Siobhan", "Siobhan"),
     ]);
@@ -211,6 +212,8 @@ fn relations_abroad_possessives_and_sign_offs() {
         "the madre of all flares",
         "my friend's mum has the same",
         "today's mum group was nice",
+        "Sonata's birthday cake", // a world name that is a word in English: no
+        "Monday's surgery went fine",
         "thanks so much!! will",
         "see you all in June. Grace",
         "we tried everything. Nothing",

@@ -5,15 +5,23 @@
 //! too ("the Netflix film", "ex-Google engineers"), so each asks for a word no list holds as
 //! English, a drug or an organisation (`name_like`), listed as a name or on no list.
 //!
+//! In any case, a given name beside the writer or their relation: "me and thandeka", "Kemal and I",
+//! "emeka, my brother", and a Korean or Chinese given name in two hyphenated parts after a
+//! relation ("my friend Jun-seo", "my daughter min-ji").
+//!
 //! Adjectives of character split in two: those said only of people ("stubborn", "impulsive")
 //! take any such word; those said of things too ("reliable", "amazing") only a listed given
 //! name ("Sunniva is very reliable", not "Dexcom is very reliable").
 
 use super::countries::{country, demonym};
-use super::lexicon::{Doc, F_FIRST, F_SURNAME, F_WORLD};
+use super::lexicon::{
+    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_SURNAME, F_TITLE,
+    F_WORLD,
+};
+use super::medicines;
 use super::name_alone::name_like;
 use super::name_places::after_place_word;
-use super::names::{hyphenated, sep, unknown};
+use super::names::{alpha, hyphenated, sep, unknown};
 
 const NAMED: &str = "a person's name";
 
@@ -184,6 +192,82 @@ pub(super) fn by_character(text: &Doc, i: usize) -> Option<(usize, f32, &'static
     ok.then_some((i, 0.6, NAMED))
 }
 
+/// A word that can stand for a person in any case: letters, no word of any list but the
+/// names' (no English word, relation, title, state, drug or insurer), listed as a given name.
+/// A word on no list is not enough here: members speak of their drugs as companions ("me and
+/// methotrexate"), and no list holds every drug.
+fn person_word(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    alpha(text, i)
+        && w.chars().count() >= 3
+        && !text.is(
+            i,
+            F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_RELATION | F_TITLE | F_STATE,
+        )
+        && !medicines::brand(w)
+        && !medicines::stem(w)
+        && !name_like_organisation(text, i)
+        && (!text.cased || text.is_capitalised(i))
+        && text.is(i, F_FIRST)
+}
+
+/// An insurer, maker or site, as `name_like` reads them (capitalised or not).
+fn name_like_organisation(text: &Doc, i: usize) -> bool {
+    super::name_alone::organisation(text.lower_word(i))
+}
+
+/// "me and thandeka", "Kemal and I went", "with kemal and me": a given name joined by "and" to the
+/// writer is a person.
+pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let spaced = |k: usize| k + 1 < n && sep(text, k) == " ";
+    let before = i >= 2 && w(i - 1) == "and" && w(i - 2) == "me" && spaced(i - 2) && spaced(i - 1);
+    let after = spaced(i) && w(i + 1) == "and" && spaced(i + 1) && {
+        let me = w(i + 2);
+        me == "me" || (me == "i" && text.word(i + 2) == "I") || (me == "i" && !text.cased)
+    };
+    ((before || after) && person_word(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// "emeka my brother drove me", "Emeka, my brother, …": a word before "my" and a relation,
+/// opening a sentence or after a comma.
+pub(super) fn apposed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 2 >= n || text.lower_word(i + 1) != "my" || !text.is(i + 2, F_RELATION) {
+        return None;
+    }
+    if !matches!(sep(text, i), " " | ", ") || sep(text, i + 1) != " " {
+        return None;
+    }
+    let opens = text.starts_sentence(i) || sep(text, i - 1).contains(',');
+    (opens && person_word(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// "my friend Jun-seo", "my daughter min-ji": a given name in two short hyphenated parts, no
+/// function word and not both English words, after a relation.
+pub(super) fn hyphen_given(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i == 0 || i + 1 >= n || sep(text, i) != "-" || !text.is(i - 1, F_RELATION) {
+        return None;
+    }
+    if sep(text, i - 1) != " " || (text.cased && !text.is_capitalised(i)) {
+        return None;
+    }
+    let part = |k: usize| {
+        let len = text.word(k).chars().count();
+        alpha(text, k) && (2..=5).contains(&len) && !text.is(k, F_FUNCTION)
+    };
+    // One part may be an English word ("Min-ji"), not both ("ice-pack").
+    let english = text.is(i, F_ENGLISH) && text.is(i + 1, F_ENGLISH);
+    // Prefixes of English compounds ("re-booked", "co-signed", "x-ray", "pre-op", "e-mail").
+    let prefix = matches!(
+        text.lower_word(i),
+        "re" | "co" | "pre" | "non" | "ex" | "x" | "e" | "de" | "un" | "mid" | "sub" | "anti"
+    );
+    (part(i) && part(i + 1) && !english && !prefix).then_some((i + 1, 0.7, NAMED))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +371,43 @@ mod tests {
                 "{raw}: {:?}",
                 found(raw, by_character)
             );
+        }
+    }
+
+    #[test]
+    fn beside_the_writer_or_a_relation() {
+        for (raw, want, rule) in [
+            (
+                "me and thandeka went to the clinic",
+                "thandeka",
+                with_writer as Rule,
+            ),
+            ("Kemal and I went to the clinic", "Kemal", with_writer),
+            ("emeka my brother drove me home", "emeka", apposed),
+            ("Yesterday, Emeka, my brother, drove me", "Emeka", apposed),
+            (
+                "my friend Jun-seo has the same condition",
+                "Jun-seo",
+                hyphen_given,
+            ),
+            ("my daughter min-ji is 4", "min-ji", hyphen_given),
+        ] {
+            assert_eq!(found(raw, rule), [want], "{raw}");
+        }
+        for (raw, rule) in [
+            ("me and humira have a deal", with_writer as Rule),
+            ("Methotrexate and I are not friends", with_writer),
+            ("me and tendai went", with_writer), // on no list: maybe a drug
+            ("me and Aetna are fighting", with_writer),
+            ("tired and I hate it", with_writer),
+            ("yesterday my brother drove me", apposed),
+            ("Humira my doctor says works", apposed),
+            ("my son re-booked it", hyphen_given),
+            ("my husband x-ray came back", hyphen_given),
+            ("my mum self-injects", hyphen_given),
+            ("my son ice-pack", hyphen_given),
+        ] {
+            assert!(found(raw, rule).is_empty(), "{raw}: {:?}", found(raw, rule));
         }
     }
 }

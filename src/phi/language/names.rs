@@ -55,6 +55,9 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_roles::maker(text, i))
             .or_else(|| name_roles::former(text, i))
             .or_else(|| name_roles::by_character(text, i))
+            .or_else(|| name_roles::with_writer(text, i))
+            .or_else(|| name_roles::apposed(text, i))
+            .or_else(|| name_roles::hyphen_given(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {
@@ -397,8 +400,15 @@ fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         let possessive = i + 1 < text.words.len()
             && matches!(sep(text, i), "'" | "’")
             && text.lower_word(i + 1) == "s";
-        // "kwame's mum": a relation after the possessive makes it a person's in any case.
-        let kin = possessive && i + 2 < text.words.len() && text.is(i + 2, F_RELATION);
+        // "kwame's mum", "Priya's wedding": a relation or a day of one's life after the
+        // possessive makes it a person's, at a sentence's start or in lower case too.
+        let kin = possessive
+            && i + 2 < text.words.len()
+            && (text.is(i + 2, F_RELATION)
+                || matches!(
+                    text.lower_word(i + 2),
+                    "wedding" | "birthday" | "funeral" | "diagnosis" | "surgery" | "graduation"
+                ));
         return (possessive && (mid_cap(text, i) || kin) && !common(text, i))
             .then_some((i, 0.6, GIVEN));
     }

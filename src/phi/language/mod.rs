@@ -17,6 +17,7 @@ mod localities;
 mod medicines;
 mod name_alone;
 mod name_cues;
+mod name_initials;
 mod name_lists;
 mod name_places;
 mod name_roles;

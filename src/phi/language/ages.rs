@@ -17,7 +17,7 @@ const WHY_YEAR: &str = "a birth year that shows an age over 89";
 
 static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(
-        r"(?-u)\b(?:born|b\.|dob|birth year|year of birth)(?: (?:in|around|about|circa|ca\.?|back in))?:? +((?:18|19|20)\d\d)\b",
+        r"(?-u)\b(?:born|b\.|dob|birth year|year of birth)(?: (?:in|around|about|circa|ca\.?|back in))?:? +((?:18|19|20)\d\d|(?:'|(?u:’))\d\d)\b",
     )
 });
 
@@ -163,6 +163,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         } else if person(prev) && apposed(text.raw, s, e) {
             // "grandad, 96, still drives", "my nan (92) has copd".
             true
+        } else if prev == "at" && text.starts_sentence(i - 1) {
+            // "At 93, my grandmother still drives", "at 95 he still walks": a sentence opening
+            // on an age, a person its subject.
+            (1..=3).any(|k| person(after(k)))
         } else if be(prev) {
             before.iter().skip(1).take(5).any(|w| person(w))
         } else {
@@ -179,7 +183,18 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let year = this_year();
     for c in BIRTH_YEAR.captures_iter(&text.lower) {
         if let Some(y) = c.get(1) {
-            let born: i64 = y.as_str().parse().unwrap_or(year);
+            // "born in '29": the century that puts the year in the past.
+            let born: i64 = match y.as_str().strip_prefix(['\'', '’']) {
+                Some(yy) => {
+                    let yy: i64 = yy.parse().unwrap_or(0);
+                    if 2000 + yy > year {
+                        1900 + yy
+                    } else {
+                        2000 + yy
+                    }
+                }
+                None => y.as_str().parse().unwrap_or(year),
+            };
             if year - born >= 90 && year - born <= 125 {
                 out.push(finding(Kind::AgeOver89, y.start(), y.end(), 0.8, WHY_YEAR));
             }
@@ -259,6 +274,9 @@ mod tests {
             ("for his 101st birthday", "101st"),
             ("my grandmother 94 has copd", "94"),
             ("MY GRANDMOTHER 94 HAS COPD", "94"),
+            ("At 93, my grandmother still drives", "93"),
+            ("at 95 he still walks every day", "95"),
+            ("my grandmother, born in '29, is sharp", "'29"),
         ] {
             let found = ages(raw);
             assert!(found.iter().any(|f| f.contains(want)), "{raw}: {found:?}");
@@ -298,6 +316,11 @@ mod tests {
             "my dad 95 kg and on metformin",
             "my grandmother 94 12 25 is her number",
             "route 101st street",
+            "At 95 degrees the pump fails, my dad said",
+            "At 100, the bus turns left",
+            "at 90 mph he crashed",
+            "my son was born in '09",
+            "born in '45, my dad",
         ] {
             assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
         }

@@ -222,3 +222,26 @@ fn relations_abroad_possessives_and_sign_offs() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 5: after a relation, a word on no list that is one letter off English ("davit",
+/// "salute") is a name when "is" or "has" follows; not an English word, a drug or a typo
+/// before another word.
+#[test]
+fn near_words_after_a_relation_before_is() {
+    finds(&[
+        ("ok so update my nephew dawit is home now", "dawit"),
+        ("my aunty salote is a nurse", "salote"),
+    ]);
+    for raw in [
+        "my son wnet to school",
+        "my daughter lovse it",
+        "my mum humira has run out",
+        "my husband stelara is due",
+        "my son definately has it",
+        "my mum alwasy is late",
+        "my dad realy is sick",
+        "my son really is sick",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -169,7 +169,7 @@ pub(super) fn former(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
 /// "Irenka is very reliable", "Glyceria was so stubborn", "why is Glyceria so impulsive?".
 pub(super) fn by_character(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if !text.cased || !person_like(text, i) {
+    if !text.cased {
         return None;
     }
     let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
@@ -187,6 +187,10 @@ pub(super) fn by_character(text: &Doc, i: usize) -> Option<(usize, f32, &'static
         return None;
     };
     let a = w(adjective);
+    // The sentence's shape first, the word's look-ups last: they cost the most.
+    if !(character(a) || quality(a)) || !person_like(text, i) {
+        return None;
+    }
     let ok = (character(a) && given_or_unknown(text, i))
         || (quality(a) && text.is(i, F_FIRST | F_WORLD));
     ok.then_some((i, 0.6, NAMED))

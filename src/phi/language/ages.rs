@@ -17,7 +17,7 @@ const WHY_YEAR: &str = "a birth year that shows an age over 89";
 
 static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(
-        r"(?-u)\b(?:born|b\.|dob|birth year|year of birth)(?: (?:in|around|about|circa|ca\.?|back in))?:? +((?:18|19|20)\d\d)\b",
+        r"(?-u)\b(?:born|b\.|dob|birth year|year of birth)(?: (?:in|around|about|circa|ca\.?|back in))?:? +((?:18|19|20)\d\d|(?:'|(?u:’))\d\d)\b",
     )
 });
 
@@ -62,7 +62,7 @@ fn value(text: &Text, i: usize) -> Option<(u32, usize, bool)> {
         }
         let suffix = &w[digits.len()..];
         let glued = matches!(suffix, "yo" | "y" | "yr" | "yrs" | "yrsold" | "yearsold");
-        if !(suffix.is_empty() || glued || suffix == "th") {
+        if !(suffix.is_empty() || glued || matches!(suffix, "th" | "st" | "nd" | "rd")) {
             return None;
         }
         return Some((digits.parse().ok()?, i, glued));
@@ -101,7 +101,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 ""
             }
         };
-        let ordinal = text.lower_word(i).ends_with("th");
+        let first = text.lower_word(i);
+        let ordinal = first.starts_with(|c: char| c.is_ascii_digit())
+            && first.ends_with(|c: char| c.is_ascii_alphabetic())
+            && !glued;
         let years_old = matches!(after(1), "years" | "year" | "yrs" | "yr" | "y")
             && matches!(after(2), "old" | "young" | "of" | "o")
             || matches!(after(1), "yo" | "yob")
@@ -122,10 +125,21 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             )
         }) || (prev == "a" && matches!(before.get(1), Some(&"like")))
             || (be(prev) && before.iter().skip(1).take(3).any(|w| body_part(w)));
+        // "lived to 104", "made it to 95", "grandpa just hit 91": with a person before it.
+        let reached = (prev == "to"
+            && matches!(
+                before.get(1).copied(),
+                Some("lived" | "live" | "lives" | "living" | "it")
+            ))
+            || matches!(prev, "hit" | "hits" | "hitting");
         let found = if figurative {
             false
         } else if ordinal {
+            // "for her 95th birthday", "in her 93rd year".
             birthday
+                || (after(1) == "year"
+                    && matches!(prev, "his" | "her" | "my" | "their" | "your")
+                    && before.get(1) == Some(&"in"))
         } else if glued || years_old {
             true
         } else if unit_after(after(1)) || measured {
@@ -135,9 +149,24 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             || (matches!(prev, "m" | "am") && before.get(1) == Some(&"i"))
         {
             true
+        } else if reached {
+            before.iter().skip(1).any(|w| person(w))
+        } else if singular_person(prev)
+            && matches!(
+                before.get(1).copied(),
+                Some("my" | "our" | "his" | "her" | "their")
+            )
+            && !after(1).bytes().next().is_some_and(|b| b.is_ascii_digit())
+        {
+            // "my grandmother 94 has copd": the age written straight after the person.
+            true
         } else if person(prev) && apposed(text.raw, s, e) {
             // "grandad, 96, still drives", "my nan (92) has copd".
             true
+        } else if prev == "at" && text.starts_sentence(i - 1) {
+            // "At 93, my grandmother still drives", "at 95 he still walks": a sentence opening
+            // on an age, a person its subject.
+            (1..=3).any(|k| person(after(k)))
         } else if be(prev) {
             before.iter().skip(1).take(5).any(|w| person(w))
         } else {
@@ -154,7 +183,18 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let year = this_year();
     for c in BIRTH_YEAR.captures_iter(&text.lower) {
         if let Some(y) = c.get(1) {
-            let born: i64 = y.as_str().parse().unwrap_or(year);
+            // "born in '29": the century that puts the year in the past.
+            let born: i64 = match y.as_str().strip_prefix(['\'', '’']) {
+                Some(yy) => {
+                    let yy: i64 = yy.parse().unwrap_or(0);
+                    if 2000 + yy > year {
+                        1900 + yy
+                    } else {
+                        2000 + yy
+                    }
+                }
+                None => y.as_str().parse().unwrap_or(year),
+            };
             if year - born >= 90 && year - born <= 125 {
                 out.push(finding(Kind::AgeOver89, y.start(), y.end(), 0.8, WHY_YEAR));
             }
@@ -226,6 +266,17 @@ mod tests {
             ("My 104 patient had no issues", "104"),
             ("a 92 y/o female", "92"),
             ("grams just turned ninety", "ninety"),
+            // Session 5: reaching an age, an ordinal year of life, the age after the person.
+            ("grandpa just hit 91 and is still sharp", "91"),
+            ("my great-grandma lived to 104", "104"),
+            ("my dad made it to 95", "95"),
+            ("my mom is in her 93rd year", "93rd"),
+            ("for his 101st birthday", "101st"),
+            ("my grandmother 94 has copd", "94"),
+            ("MY GRANDMOTHER 94 HAS COPD", "94"),
+            ("At 93, my grandmother still drives", "93"),
+            ("at 95 he still walks every day", "95"),
+            ("my grandmother, born in '29, is sharp", "'29"),
         ] {
             let found = ages(raw);
             assert!(found.iter().any(|f| f.contains(want)), "{raw}: {found:?}");
@@ -255,6 +306,21 @@ mod tests {
             "my son (90 mg a day) is fine",
             "scores, 92, 95, 97, in the trial",
             "in the 90s we had no internet",
+            // Session 5: the same words around measures, counts and places.
+            "my sugar hit 95 after lunch",
+            "the temperature hit 95 today",
+            "stocks hit 100 today",
+            "we drove to 95 and then home",
+            "i lived to 95 percent of my goal",
+            "in the 93rd minute he scored",
+            "my dad 95 kg and on metformin",
+            "my grandmother 94 12 25 is her number",
+            "route 101st street",
+            "At 95 degrees the pump fails, my dad said",
+            "At 100, the bus turns left",
+            "at 90 mph he crashed",
+            "my son was born in '09",
+            "born in '45, my dad",
         ] {
             assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
         }

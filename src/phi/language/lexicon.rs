@@ -68,7 +68,9 @@ const NOT_NAMES: &str =
          ozempic allegra lyrica \
          dr doctor nurse mr mrs ms miss";
 
-/// Family, household and care relations: a name right after one of these is a person's.
+/// Family, household and care relations: a name right after one of these is a person's. Other
+/// languages' words as the lists hold them (folded: "père" is "pere", "żona" "zona"), leaving
+/// out those that fold into a name or an English word ("mãe", "irmã", "mère").
 const RELATION: &str =
     "daughter son husband wife hubby mom mother mum mommy momma dad father daddy papa \
          mam mammy ma nonna nonno abuela abuelo abuelita oma opa grandad granddad grandpop \
@@ -89,7 +91,10 @@ const RELATION: &str =
          counsellor counselor midwife practitioner consultant surgeon specialist neurologist \
          oncologist rheumatologist rheumy cardiologist dermatologist endocrinologist \
          gastroenterologist psychiatrist psychologist pharmacist dietitian dietician doula \
-         nanny chaplain keyworker";
+         nanny chaplain keyworker \
+         fille femme soeur pere tochter schwester vater ehemann ehefrau enkel enkelin \
+         esposo esposa hermana hermano madre marido nieta filha filho marito moglie sorella \
+         fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz";
 
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =

@@ -4,6 +4,7 @@
 
 mod abroad;
 mod address_blocks;
+mod age_forms;
 mod age_words;
 mod ages;
 mod bare_streets;
@@ -16,11 +17,14 @@ mod localities;
 mod medicines;
 mod name_alone;
 mod name_cues;
+mod name_initials;
 mod name_lists;
 mod name_places;
+mod name_roles;
 mod name_speech;
 mod name_verbs;
 mod name_words;
+mod named_streets;
 mod names;
 mod numbers;
 mod places;
@@ -38,6 +42,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     abroad::detect(&doc, &blocked, out);
     bare_streets::detect(&doc, out);
     corners::detect(&doc, out);
+    named_streets::detect(&doc, out);
     number_before(text, &mut out[first_place..]);
     blocked.extend(
         out[first_place..]
@@ -49,10 +54,12 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let first_name = out.len();
     names::detect(&doc, &blocked, out);
     towns_after_streets(text, out, first_place, first_name);
+    streets_named_for_people(text, out, first_name);
     address_blocks::towns_above_countries(&doc, out, first_place, first_name);
     address_blocks::codes_closing_blocks(text, out, first_place, first_name);
     dates::detect(text, out);
     ages::detect(text, out);
+    age_forms::detect(text, out);
 }
 
 /// "28245 Puruntie 82", "17151 2450 Crown St": a second number written just before a street
@@ -103,6 +110,35 @@ fn towns_after_streets(text: &Text, out: &mut [Finding], first_place: usize, fir
         if closes && ends.binary_search(&street_end).is_ok() {
             f.kind = Kind::Address;
             f.why = "a town or city";
+        }
+    }
+}
+
+/// "He lives on the north side of Joaquin Suarez 2906.", "enter on Hoge Wei 32 St.": a name
+/// after "on", "of" or "at", then a house number closing the clause, is a street named for a
+/// person, and its number is part of it.
+fn streets_named_for_people(text: &Text, out: &mut [Finding], first_name: usize) {
+    for f in out[first_name..]
+        .iter_mut()
+        .filter(|f| f.kind == Kind::Name && f.confidence >= 0.5)
+    {
+        let k = text.word_at_or_after(f.end);
+        if k >= text.words.len() || &text.raw[f.end..text.words[k].start] != " " {
+            continue;
+        }
+        let at = text.word_at_or_after(f.start);
+        let placed = at > 0
+            && matches!(text.lower_word(at - 1), "on" | "of" | "at")
+            && &text.raw[text.words[at - 1].end..f.start] == " ";
+        let after = &text.lower[text.words[k].end..];
+        let closes = after.is_empty()
+            || after.starts_with(['.', ',', '\n', ';', ')', '?', '!'])
+            || after.starts_with(" st");
+        let number = text.lower_word(k);
+        if placed && closes && abroad::house_no(number) && !postcodes::year(number) {
+            f.kind = Kind::Address;
+            f.end = text.words[k].end;
+            f.why = abroad::STREET;
         }
     }
 }
@@ -190,6 +226,38 @@ mod tests {
         );
         assert_eq!(
             kinds("at 12 Baker Street, Emily Carter said hello", "Emily"),
+            [Kind::Name]
+        );
+    }
+
+    /// A person's name after "on", "of" or "at" with a house number closing the clause is a
+    /// street; a name followed by a count, an age or a time is not.
+    #[test]
+    fn streets_named_for_people_are_addresses() {
+        assert_eq!(
+            kinds(
+                "He lives on the north side of Joaquin Suarez 2906.",
+                "Suarez"
+            ),
+            [Kind::Address]
+        );
+        assert_eq!(
+            kinds(
+                "Pedestrians must enter on Hoge Wei 32 St. the first months",
+                "Hoge"
+            ),
+            [Kind::Address]
+        );
+        assert_eq!(
+            kinds("I called on Maria Lopez 3 times", "Lopez"),
+            [Kind::Name]
+        );
+        assert_eq!(
+            kinds("a photo of Maria Lopez 2019, in Spain", "Lopez"),
+            [Kind::Name]
+        );
+        assert_eq!(
+            kinds("my friend Maria Lopez 34 is sick", "Lopez"),
             [Kind::Name]
         );
     }

@@ -38,7 +38,7 @@ fn medicine(w: &str) -> bool {
 
 /// Insurers, drug makers and sites that speak in a post as people do ("Aetna said no", "says
 /// Medicare."): no person's name, though no English list holds them.
-fn organisation(w: &str) -> bool {
+pub(super) fn organisation(w: &str) -> bool {
     matches!(
         w,
         "medicare"
@@ -107,6 +107,15 @@ fn organisation(w: &str) -> bool {
             | "lidl"
             | "ikea"
             | "amazon"
+            // Studios and streaming services: "the Netflix film".
+            | "netflix"
+            | "hulu"
+            | "disney"
+            | "pixar"
+            | "hbo"
+            | "bbc"
+            | "marvel"
+            | "spotify"
     )
 }
 

@@ -55,8 +55,13 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     {
         // "my daughter Emily", "my husband, john,", "my mother-in-law ngozi", "my neighbour
         // okafor": a given name or a surname of any origin, in any case when it is no word.
-        let listed = (is_first || surname(text, i) || unknown(text, i)) && !name_word;
-        let known = is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i));
+        let listed = (is_first || surname(text, i) || unknown(text, i) || near_word_is(text, i))
+            && !name_word;
+        // "my husband stelara is due" (the possessive left out): a drug, no name.
+        let w = text.lower_word(i);
+        let drug = super::medicines::brand(w) || super::medicines::stem(w);
+        let known =
+            !drug && (is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i)));
         if !known || (name_word && !settled()) || (text.cased && !text.is_capitalised(i) && !listed)
         {
             return None;
@@ -127,9 +132,16 @@ pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
     if text.words.len() - i > 3 {
         return None;
     }
-    let line_start = text.raw[..text.words[i].start].rfind('\n')?;
-    let before = &text.raw[line_start..text.words[i].start];
-    if before.chars().any(char::is_alphanumeric) {
+    // On a line of its own, or closing the post's last line after a sentence's end ("thanks so
+    // much!! kwame").
+    let start = text.words[i].start;
+    let own_line = text.raw[..start]
+        .rfind('\n')
+        .is_some_and(|l| !text.raw[l..start].chars().any(char::is_alphanumeric));
+    let after_sentence = i > 0
+        && text.raw[text.words[i - 1].end..start].contains(['.', '!', '?'])
+        && !text.raw[text.words[i - 1].end..start].contains(['\'', '’']);
+    if !own_line && !after_sentence {
         return None;
     }
     let rest = &text.raw[text.words[i].end..];
@@ -147,6 +159,32 @@ pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             && (!text.cased || text.is_capitalised(k))
     });
     (all_names && first(text, i) && !common(text, i)).then_some((end, 0.7, GIVEN))
+}
+
+/// "my nephew dawit is home", "my aunty salote is a nurse": after a relation, a word on no list
+/// that is only one letter off an English word ("davit", "salute"), when "is", "was", "has" or
+/// "had" follows it: a misspelt word there would be a verb, and no verb comes before "is".
+fn near_word_is(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    i + 1 < text.words.len()
+        && sep(text, i) == " "
+        && matches!(text.lower_word(i + 1), "is" | "was" | "has" | "had")
+        && (4..=14).contains(&w.chars().count())
+        && alpha(text, i)
+        && !acronym(text, i)
+        && !text.is(
+            i,
+            F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_RELATION | F_FIRST | F_SURNAME,
+        )
+        && !super::medicines::brand(w)
+        && !super::medicines::stem(w)
+        && !adverb_typo(w)
+}
+
+/// Misspelt adverbs, which stand between a subject and "is" or "has" ("my son definately has
+/// it", "my mum allways is"): "-ly" words and "always".
+fn adverb_typo(w: &str) -> bool {
+    w.ends_with("ly") || w.starts_with("alw") || w.starts_with("allw") || w.starts_with("awl")
 }
 
 /// "my neice", "our huband": a word one letter off a relation, after a possessive, that is no

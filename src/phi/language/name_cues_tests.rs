@@ -193,3 +193,55 @@ fn names_listed_together() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 5: relations in other languages ("ma fille Léa"), a possessive given name before a
+/// relation in lower case ("kwame's mum"), a given name closing the post after a sentence's end
+/// ("thanks so much!! kwame"); not an English word there, a month, or a word before "'s".
+#[test]
+fn relations_abroad_possessives_and_sign_offs() {
+    finds(&[
+        ("ma fille Léa est malade", "Léa"),
+        ("mein Ehemann Jürgen hilft mir", "Jürgen"),
+        ("mijn dochter Anouk is ziek", "Anouk"),
+        ("kwame's mum has the same", "kwame"),
+        ("Priya's wedding is next week", "Priya"),
+        ("thanks so much!! kwame", "kwame"),
+        ("Good luck to you all. Siobhan", "Siobhan"),
+    ]);
+    for raw in [
+        "the madre of all flares",
+        "my friend's mum has the same",
+        "today's mum group was nice",
+        "Sonata's birthday cake", // a world name that is a word in English: no
+        "Monday's surgery went fine",
+        "thanks so much!! will",
+        "see you all in June. Grace",
+        "we tried everything. Nothing",
+        "my vrouw comment was a typo",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 5: after a relation, a word on no list that is one letter off English ("davit",
+/// "salute") is a name when "is" or "has" follows; not an English word, a drug or a typo
+/// before another word.
+#[test]
+fn near_words_after_a_relation_before_is() {
+    finds(&[
+        ("ok so update my nephew dawit is home now", "dawit"),
+        ("my aunty salote is a nurse", "salote"),
+    ]);
+    for raw in [
+        "my son wnet to school",
+        "my daughter lovse it",
+        "my mum humira has run out",
+        "my husband stelara is due",
+        "my son definately has it",
+        "my mum alwasy is late",
+        "my dad realy is sick",
+        "my son really is sick",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -1,5 +1,6 @@
 //! NAME by the verb beside it: a name opening a sentence as the subject of what only people do
-//! ("Enrico shouted at…", "Sofie lives on Via dei Fiorentini"), and a name given or told
+//! ("Enrico shouted at…", "Sofie lives on Via dei Fiorentini", "Sipho came with me"), and a
+//! name given or told
 //! something of its own ("had given Belle his address").
 
 use super::lexicon::{Doc, F_CENSUS_FIRST, F_FIRST, F_SURNAME};
@@ -13,7 +14,13 @@ use super::names::{cap, common, first, sep, unknown, GIVEN};
 /// here.
 pub(super) fn subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i + 1 >= n || !text.starts_sentence(i) || sep(text, i) != " " || !name_like(text, i) {
+    // At a sentence's start, or after a word that opens one ("Yesterday Ngaire drove me").
+    let opens = text.starts_sentence(i)
+        || (i > 0
+            && text.starts_sentence(i - 1)
+            && sep(text, i - 1) == " "
+            && opener(text.lower_word(i - 1)));
+    if i + 1 >= n || !opens || sep(text, i) != " " || !name_like(text, i) {
         return None;
     }
     let verb = text.lower_word(i + 1);
@@ -36,7 +43,8 @@ pub(super) fn subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
             | "cried"
             | "sobbed"
             | "hugged"
-    ) || (verb == "began" && matches!(next, "writing" | "singing" | "painting"));
+    ) || (verb == "began" && matches!(next, "writing" | "singing" | "painting"))
+        || carried_me(verb, next);
     // Verbs a thing can take too ("Skyrizi lives in my fridge", "Rinvoq is from AbbVie"): a
     // listed name only.
     let mostly_people = matches!(verb, "lives" | "lived")
@@ -51,6 +59,37 @@ pub(super) fn subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
         return None;
     }
     Some((i, 0.6, GIVEN))
+}
+
+/// Words that open a sentence before its subject: "Yesterday Ngaire drove me".
+fn opener(w: &str) -> bool {
+    matches!(
+        w,
+        "yesterday"
+            | "today"
+            | "tonight"
+            | "then"
+            | "later"
+            | "also"
+            | "luckily"
+            | "thankfully"
+            | "finally"
+            | "and"
+            | "but"
+            | "so"
+    )
+}
+
+/// What a person does for the writer, and a drug or a clinic does not: "drove me", "came with
+/// me", "picked us up", "sat with me", "visited me", "brought me soup", "cooked for us".
+fn carried_me(verb: &str, next: &str) -> bool {
+    let me = matches!(next, "me" | "us" | "mum" | "mom" | "dad");
+    match verb {
+        "drove" | "picked" | "visited" | "brought" | "walked" | "hugged" | "kissed" => me,
+        "came" | "sat" | "stayed" | "went" => next == "with",
+        "cooked" => matches!(next, "for" | "dinner" | "me" | "us"),
+        _ => false,
+    }
 }
 
 /// "Scott had given Belle his address", "I sent Oyelaran my notes": a name between a verb of
@@ -120,6 +159,27 @@ mod tests {
             "they sent Monday their answer",
             "I told everyone my news",
             "gave it my all",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    /// What people do for the writer ("drove me", "came with me"), at a sentence's start or
+    /// after a word opening it; not a drug, a clinic or a month.
+    #[test]
+    fn subjects_who_carried_the_writer() {
+        finds(&[
+            ("Yesterday Ngaire drove me to the infusion", "Ngaire"),
+            ("Nomvula came with me to the appointment", "Nomvula"),
+            ("Thankfully Oyelaran picked me up after", "Oyelaran"),
+        ]);
+        for raw in [
+            "Humira came with me on holiday",
+            "Yesterday Kaiser called me",
+            "Yesterday Aetna drove me mad",
+            "Today Rinvoq came with a new card",
+            "Yesterday March came with snow",
+            "Then Uber drove me home",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

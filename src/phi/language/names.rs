@@ -9,8 +9,10 @@ use super::lexicon::{
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
 use super::name_cues::{cued, here, labelled, relation_is};
+use super::name_initials::initialled;
 use super::name_lists::{coordinated, listed_after};
 use super::name_places::{after_place_word, excluded, town_article};
+use super::name_roles;
 use super::name_speech::{attributed, called_to, speaker, vocative};
 use super::name_verbs::{given_to, subject};
 use super::name_words::office_word;
@@ -51,6 +53,12 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| vocative(text, i))
             .or_else(|| listed_after(text, i, last_held))
             .or_else(|| listed_alone(text, i))
+            .or_else(|| name_roles::maker(text, i))
+            .or_else(|| name_roles::former(text, i))
+            .or_else(|| name_roles::by_character(text, i))
+            .or_else(|| name_roles::with_writer(text, i))
+            .or_else(|| name_roles::apposed(text, i))
+            .or_else(|| name_roles::hyphen_given(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {
@@ -276,54 +284,6 @@ fn pair(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     (surname(text, k) && !listed(i) && unknown(text, i)).then_some((hyphenated(text, k), 0.6, FULL))
 }
 
-/// Given name, middle initial, surname, whatever their origin: "Szabina J Gelencsér", "Faina D.
-/// Yefremova". Capitalised and no English word either side of a capital initial; in a post
-/// without capitals both must be on the name lists ("emidio p lombardo").
-fn initialled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let (m, k) = (i + 1, i + 2);
-    if k >= text.words.len() || !joined(text, i) || !joined(text, m) || !initial(text, m) {
-        return None;
-    }
-    let plain = |x: usize| {
-        alpha(text, x)
-            && text.word(x).chars().count() >= 2
-            && !text.is(x, F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_STATE)
-            && !acronym(text, x)
-    };
-    if !(plain(i) && plain(k)) {
-        return None;
-    }
-    let listed = |x: usize| text.is(x, F_FIRST | F_SURNAME);
-    let ok = if text.cased {
-        text.is_capitalised(i)
-            && text.is_capitalised(k)
-            && text.word(m).chars().all(char::is_uppercase)
-            // "Humira X Rinvoq": an "x" is "versus", and two words no list knows may be drugs.
-            && !text.lower_word(m).eq("x")
-            && (listed(i) || listed(k) || unlisted_initialled(text, i, m, k))
-    } else {
-        first(text, i) && surname(text, k)
-    };
-    ok.then_some((hyphenated(text, k), 0.75, FULL))
-}
-
-/// "Faina D. Yefremova", "Ravil G Yefimov": two words no list knows around an initial. With the
-/// initial's dot, each needs only to be no English word ("Faina" is one letter off "faint");
-/// without it, neither may be one letter off one either. Medicines by brand or stem are not
-/// names ("Hepatitis B Vaccine").
-fn unlisted_initialled(text: &Doc, i: usize, m: usize, k: usize) -> bool {
-    let medicine = |x: usize| {
-        let w = text.lower_word(x);
-        super::medicines::brand(w) || super::medicines::stem(w)
-    };
-    if medicine(i) || medicine(k) || text.word(i).chars().count() < 3 {
-        return false;
-    }
-    // Without the dot, one of the two must be no word one letter off English either ("Ravil G
-    // Yefimov": "Ravil" is one letter off "ravel").
-    sep(text, m).starts_with('.') || unknown(text, i) || unknown(text, k)
-}
-
 /// A word no list knows, after a relation or "named": a name of an origin the lists lack ("my
 /// mother-in-law tochukwu"). Not an English word nor one letter off one (a typo), not a chat
 /// word, a state or a code.
@@ -393,7 +353,17 @@ fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         let possessive = i + 1 < text.words.len()
             && matches!(sep(text, i), "'" | "’")
             && text.lower_word(i + 1) == "s";
-        return (possessive && mid_cap(text, i) && !common(text, i)).then_some((i, 0.6, GIVEN));
+        // "kwame's mum", "Priya's wedding": a relation or a day of one's life after the
+        // possessive makes it a person's, at a sentence's start or in lower case too.
+        let kin = possessive
+            && i + 2 < text.words.len()
+            && (text.is(i + 2, F_RELATION)
+                || matches!(
+                    text.lower_word(i + 2),
+                    "wedding" | "birthday" | "funeral" | "diagnosis" | "surgery" | "graduation"
+                ));
+        return (possessive && (mid_cap(text, i) || kin) && !common(text, i))
+            .then_some((i, 0.6, GIVEN));
     }
     let name_word = common(text, i);
     if text.cased && !text.is_capitalised(i) {

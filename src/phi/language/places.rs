@@ -145,11 +145,30 @@ fn street(text: &Doc, i: usize) -> Option<(usize, f32)> {
                 }
             }
             let long_number = text.lower_word(i).len() >= 3;
+            // "66029 138 Consul Place": a building's or delivery office's number before the
+            // house number, or an apartment or suite on the next line, make it an address.
+            let lead_number = i > 0
+                && sep(text, i - 1) == " "
+                && (3..=6).contains(&text.lower_word(i - 1).len())
+                && digits(text.lower_word(i - 1))
+                && !super::postcodes::year(text.lower_word(i - 1));
+            let unit_below = last == k
+                && k + 1 < n
+                && sep(text, k).contains('\n')
+                && matches!(
+                    text.lower_word(k + 1),
+                    "apt" | "apartment" | "suite" | "ste" | "unit"
+                );
             let conf = if strong_suffix(w) && suffix_cap {
                 0.85
             } else if weak_suffix(w)
                 && suffix_cap
-                && (cue || last > k || (text.cased && known_name) || (long_number && known_name))
+                && (cue
+                    || last > k
+                    || lead_number
+                    || unit_below
+                    || (text.cased && known_name)
+                    || (long_number && known_name))
             {
                 0.8
             } else {
@@ -278,6 +297,13 @@ mod tests {
     fn finds_addresses_towns_and_zips() {
         for (raw, want) in [
             ("I live at 22 Birch Lane if anyone", "22 Birch Lane"),
+            // Session 5: a street word that follows other words too, after a second number or
+            // above a unit line.
+            (
+                "Lawdragon\n66029 138 Consul Place\nApt. 050",
+                "138 Consul Place",
+            ),
+            ("12 Consul Place\nSuite 4", "12 Consul Place"),
             ("seen at 14 Elm St", "14 Elm St"),
             (
                 "send it to 1600 N. Oak Ave Apt 4B please",
@@ -339,6 +365,9 @@ mod tests {
             "the zip code is 3 blocks away, 120 of them",
             "my zip is 12 minutes away",
             "zip 100 times",
+            "in 2019 5 zorp park was flooded",
+            "we took 3 zorp park trips\nroom for more",
+            "we took 3 zorp park\nroom 4 was free",
         ] {
             assert_eq!(places(raw), Vec::<String>::new(), "{raw}");
         }

@@ -1,0 +1,277 @@
+//! NAME: one capitalised word whose role the words around it give, where no list knows it:
+//! the maker of a work ("unlike the Dratchev novel", "the Ruoho album"), a former member ("ex-
+//! Zombie Kastner", "ex-Marine Okafor"), and a person by their character ("Irenka is very
+//! reliable", "why is Glyceria so impulsive?"). A word of a thing takes the first two shapes
+//! too ("the Netflix film", "ex-Google engineers"), so each asks for a word no list holds as
+//! English, a drug or an organisation (`name_like`), listed as a name or on no list.
+//!
+//! In any case, a given name beside the writer or their relation: "me and thandeka", "Kemal and I",
+//! "emeka, my brother", and a Korean or Chinese given name in two hyphenated parts after a
+//! relation ("my friend Jun-seo", "my daughter min-ji").
+//!
+//! Adjectives of character split in two: those said only of people ("stubborn", "impulsive")
+//! take any such word; those said of things too ("reliable", "amazing") only a listed given
+//! name ("Sunniva is very reliable", not "Dexcom is very reliable").
+
+use super::countries::{country, demonym};
+use super::lexicon::{
+    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_SURNAME, F_TITLE,
+    F_WORLD,
+};
+use super::medicines;
+use super::name_alone::name_like;
+use super::name_places::after_place_word;
+use super::names::{alpha, hyphenated, sep, unknown};
+
+const NAMED: &str = "a person's name";
+
+/// Nouns for a creative work named after its maker.
+fn work(w: &str) -> bool {
+    matches!(
+        w,
+        "novel"
+            | "novels"
+            | "biography"
+            | "memoir"
+            | "album"
+            | "albums"
+            | "film"
+            | "films"
+            | "movie"
+            | "symphony"
+            | "concerto"
+            | "sonata"
+            | "opera"
+            | "painting"
+            | "paintings"
+            | "portrait"
+            | "poem"
+            | "poems"
+            | "trilogy"
+            | "essay"
+            | "essays"
+            | "play"
+            | "sculpture"
+            | "songbook"
+    )
+}
+
+/// Adjectives said of a person's character and of nothing else.
+fn character(w: &str) -> bool {
+    matches!(
+        w,
+        "impulsive"
+            | "stubborn"
+            | "shy"
+            | "brave"
+            | "grumpy"
+            | "cheerful"
+            | "rude"
+            | "lazy"
+            | "clever"
+            | "honest"
+            | "generous"
+            | "jealous"
+            | "moody"
+            | "loyal"
+            | "caring"
+            | "selfish"
+            | "thoughtful"
+            | "polite"
+            | "bossy"
+            | "cheeky"
+            | "naughty"
+            | "arrogant"
+            | "kindhearted"
+            | "talented"
+            | "smart"
+            | "nosy"
+            | "sassy"
+    )
+}
+
+/// Adjectives said of people and of things alike.
+fn quality(w: &str) -> bool {
+    matches!(
+        w,
+        "reliable"
+            | "dependable"
+            | "trustworthy"
+            | "amazing"
+            | "wonderful"
+            | "kind"
+            | "nice"
+            | "sweet"
+            | "funny"
+            | "lovely"
+            | "helpful"
+            | "strong"
+            | "patient"
+            | "annoying"
+            | "difficult"
+    )
+}
+
+fn degree(w: &str) -> bool {
+    matches!(
+        w,
+        "very" | "so" | "really" | "always" | "too" | "quite" | "extremely" | "such"
+    )
+}
+
+/// A name's shape (`name_like`), and no country nor people ("the English novel"), not after a
+/// word of place ("the clinic in Madison was nice").
+fn person_like(text: &Doc, i: usize) -> bool {
+    name_like(text, i)
+        && !country(text, i)
+        && !demonym(text.lower_word(i))
+        && !after_place_word(text, i)
+}
+
+/// Listed as a given name (any country), or on no list at all.
+fn given_or_unknown(text: &Doc, i: usize) -> bool {
+    text.is(i, F_FIRST | F_WORLD) || unknown(text, i)
+}
+
+/// Listed as a name of any kind, or on no list at all.
+fn named_or_unknown(text: &Doc, i: usize) -> bool {
+    text.is(i, F_FIRST | F_SURNAME | F_WORLD) || unknown(text, i)
+}
+
+/// "the Dratchev novel", "the Ruoho album": a name between "the" and a work.
+pub(super) fn maker(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if !text.cased || i == 0 || i + 1 >= n || !work(text.lower_word(i + 1)) {
+        return None;
+    }
+    if text.lower_word(i - 1) != "the" || sep(text, i - 1) != " " || sep(text, i) != " " {
+        return None;
+    }
+    (person_like(text, i) && named_or_unknown(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// "ex-Zombie Kastner", "ex-Marine Okafor": a name after a former group's word.
+pub(super) fn former(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if !text.cased || i < 2 || sep(text, i - 1) != " " || sep(text, i - 2) != "-" {
+        return None;
+    }
+    if text.lower_word(i - 2) != "ex" || !text.is_capitalised(i - 1) {
+        return None;
+    }
+    let next_cap = i + 1 < text.words.len()
+        && sep(text, i) == " "
+        && text.is_capitalised(i + 1)
+        && !text.starts_sentence(i + 1);
+    (!next_cap && person_like(text, i) && named_or_unknown(text, i))
+        .then(|| (hyphenated(text, i), 0.6, NAMED))
+}
+
+/// "Irenka is very reliable", "Glyceria was so stubborn", "why is Glyceria so impulsive?".
+pub(super) fn by_character(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if !text.cased {
+        return None;
+    }
+    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let be = |k: usize| matches!(w(k), "is" | "was" | "s");
+    // The adjective after "NAME is (very)" or after "is NAME (so)".
+    let adjective = if be(i + 1) && sep(text, i) != "-" {
+        if degree(w(i + 2)) {
+            i + 3
+        } else {
+            i + 2
+        }
+    } else if i > 0 && be(i - 1) && degree(w(i + 1)) {
+        i + 2
+    } else {
+        return None;
+    };
+    let a = w(adjective);
+    // The sentence's shape first, the word's look-ups last: they cost the most.
+    if !(character(a) || quality(a)) || !person_like(text, i) {
+        return None;
+    }
+    let ok = (character(a) && given_or_unknown(text, i))
+        || (quality(a) && text.is(i, F_FIRST | F_WORLD));
+    ok.then_some((i, 0.6, NAMED))
+}
+
+/// A word that can stand for a person in any case: letters, no word of any list but the
+/// names' (no English word, relation, title, state, drug or insurer), listed as a given name.
+/// A word on no list is not enough here: members speak of their drugs as companions ("me and
+/// methotrexate"), and no list holds every drug.
+fn person_word(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    alpha(text, i)
+        && w.chars().count() >= 3
+        && !text.is(
+            i,
+            F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_RELATION | F_TITLE | F_STATE,
+        )
+        && !medicines::brand(w)
+        && !medicines::stem(w)
+        && !name_like_organisation(text, i)
+        && (!text.cased || text.is_capitalised(i))
+        && text.is(i, F_FIRST)
+}
+
+/// An insurer, maker or site, as `name_like` reads them (capitalised or not).
+fn name_like_organisation(text: &Doc, i: usize) -> bool {
+    super::name_alone::organisation(text.lower_word(i))
+}
+
+/// "me and thandeka", "Kemal and I went", "with kemal and me": a given name joined by "and" to the
+/// writer is a person.
+pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let spaced = |k: usize| k + 1 < n && sep(text, k) == " ";
+    let before = i >= 2 && w(i - 1) == "and" && w(i - 2) == "me" && spaced(i - 2) && spaced(i - 1);
+    let after = spaced(i) && w(i + 1) == "and" && spaced(i + 1) && {
+        let me = w(i + 2);
+        me == "me" || (me == "i" && text.word(i + 2) == "I") || (me == "i" && !text.cased)
+    };
+    ((before || after) && person_word(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// "emeka my brother drove me", "Emeka, my brother, …": a word before "my" and a relation,
+/// opening a sentence or after a comma.
+pub(super) fn apposed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 2 >= n || text.lower_word(i + 1) != "my" || !text.is(i + 2, F_RELATION) {
+        return None;
+    }
+    if !matches!(sep(text, i), " " | ", ") || sep(text, i + 1) != " " {
+        return None;
+    }
+    let opens = text.starts_sentence(i) || sep(text, i - 1).contains(',');
+    (opens && person_word(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// "my friend Jun-seo", "my daughter min-ji": a given name in two short hyphenated parts, no
+/// function word and not both English words, after a relation.
+pub(super) fn hyphen_given(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i == 0 || i + 1 >= n || sep(text, i) != "-" || !text.is(i - 1, F_RELATION) {
+        return None;
+    }
+    if sep(text, i - 1) != " " || (text.cased && !text.is_capitalised(i)) {
+        return None;
+    }
+    let part = |k: usize| {
+        let len = text.word(k).chars().count();
+        alpha(text, k) && (2..=5).contains(&len) && !text.is(k, F_FUNCTION)
+    };
+    // One part may be an English word ("Min-ji"), not both ("ice-pack").
+    let english = text.is(i, F_ENGLISH) && text.is(i + 1, F_ENGLISH);
+    // Prefixes of English compounds ("re-booked", "co-signed", "x-ray", "pre-op", "e-mail").
+    let prefix = matches!(
+        text.lower_word(i),
+        "re" | "co" | "pre" | "non" | "ex" | "x" | "e" | "de" | "un" | "mid" | "sub" | "anti"
+    );
+    (part(i) && part(i + 1) && !english && !prefix).then_some((i + 1, 0.7, NAMED))
+}
+
+#[cfg(test)]
+#[path = "name_roles_tests.rs"]
+mod tests;

@@ -74,7 +74,7 @@ impl UserRow {
 }
 
 /// A verified clinician's badge.
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, Hash)]
 pub struct Badge {
     pub kind: &'static str,
     pub specialty: String,

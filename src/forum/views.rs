@@ -12,7 +12,7 @@ use crate::forum::screen;
 use crate::phi::Span;
 use crate::posting::PostStatus;
 
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, Hash)]
 pub struct AuthorView {
     pub username: String,
     pub badge: Option<Badge>,
@@ -127,7 +127,8 @@ impl ThreadView {
     }
 }
 
-#[derive(Serialize, Clone, Debug)]
+/// `Hash`: every field, so a post's kept block (`web::post_blocks`) is keyed by all of it.
+#[derive(Serialize, Clone, Debug, Hash)]
 pub struct PostView {
     pub id: String,
     pub thread_id: String,

@@ -67,6 +67,14 @@ pub struct Span {
     pub field: Option<String>,
 }
 
+/// Every field, the confidence by its bits (a float has no `Hash` of its own).
+impl std::hash::Hash for Span {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.start, self.end, self.kind, &self.why, &self.field).hash(state);
+        self.confidence.to_bits().hash(state);
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scan {
     pub held: bool,

@@ -20,7 +20,7 @@ use crate::state::AppState;
 /// Notes are short: context and a link, not an essay.
 pub const MAX_CHARS: usize = 2_000;
 
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct NoteView {
     /// Sanitised when written.
     pub text_html: String,

@@ -13,12 +13,15 @@
 //!   text, status, author and badge, dates, note, nesting, the name it replies to), computed from
 //!   the rows read on *this* request. An edit, hold, removal, deletion, badge revocation or note
 //!   made through any server on the same database changes what is read, so the key, so the block:
-//!   nothing is ever served stale, and nothing needs telling. (A thread's version counter would
-//!   have to be bumped by every one of those writes, badge revocations included: one more rule
-//!   to keep in many places.) The hash (foldhash, 64 bits) is seeded at random by each process:
-//!   nobody sees its values, so nobody can aim two versions of a post at one key, and even a
-//!   collision could only show the earlier version of that same published post to the same kind
-//!   of reader. (SipHash cost 5 % of a signed-in page's CPU; foldhash a tenth of that.)
+//!   nothing is ever served stale, and nothing needs telling. (The thread's version, which now
+//!   keys its kept rows (`forum::thread_rows`), would not do here: a block also shows what is
+//!   worked out per request after the rows — quotes of posts in other threads, images held since —
+//!   which no write to the thread moves.) The hash (foldhash, 64 bits, over every field: `Hash`
+//!   is derived for all the template is given) is seeded at random by each process: nobody sees
+//!   its values, so nobody can aim two versions of a post at one key, and even a collision could
+//!   only show the earlier version of that same published post to the same kind of reader.
+//!   (SipHash over the JSON cost 5 % of a signed-in page's CPU, foldhash over it 8 % once the
+//!   page's rows were kept, most of it escaping text; the fields hashed as they are, far less.)
 //! - **Only what every reader sees alike is shared** ([`shared`]): a published post, not the
 //!   reader's own (edit and delete), not for a moderator (their tools), not for the thread's author
 //!   (the "answer that helped" button), not folded because the reader blocked its author, and not
@@ -45,7 +48,7 @@ const CAPACITY_BYTES: u64 = 32 * 1024 * 1024;
 /// A post as `_post.html` is given it: its place in the tree and whether it is the reader's.
 /// (A struct of its own rather than the post's fields flattened into it: flattening serialises as
 /// a map, whose keys the template engine copies one by one.)
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct PostItem<'a> {
     post: &'a PostView,
     nest: i32,
@@ -141,8 +144,11 @@ struct NeutralThread<'a> {
 }
 
 impl PostBlocks {
-    fn content(&self, item: &PostItem) -> Result<u64, AppError> {
-        super::rendered::content_hash(&self.content_hash, item)
+    /// Everything the template is given about the post, hashed field by field (`Hash` derived
+    /// for every part of it). Its JSON, hashed before, spent most of the time escaping text.
+    fn content(&self, item: &PostItem) -> u64 {
+        use std::hash::BuildHasher;
+        self.content_hash.hash_one(item)
     }
 }
 
@@ -188,7 +194,7 @@ pub fn render(state: &AppState, t: &ThreadWithPosts, reader: &Reader) -> Result<
                 let key = Key {
                     post: p.id.parse().unwrap_or_default(),
                     audience,
-                    content: blocks.content(&item)?,
+                    content: blocks.content(&item),
                 };
                 if let Some(block) = blocks.cache.get(&key) {
                     out.push_str(&block);

@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-use super::schema::{group_mutes, group_watches, groups, thread_mutes, thread_watches, threads};
+use super::schema::{group_mutes, group_watches, groups, thread_watches, threads};
 use super::{now, AnyConnection};
 use crate::error::AppError;
 use crate::posting::PostStatus;
@@ -71,37 +71,27 @@ pub struct Buttons {
     pub muted: bool,
 }
 
-/// [`Buttons`] for a thread or a group.
-pub fn buttons(conn: &mut AnyConnection, user_id: i64, of: Watched) -> Result<Buttons, AppError> {
+/// [`Buttons`] for a group's page. (A thread's come with its access check:
+/// [`super::threads::ForReader`].)
+pub fn group_buttons(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    group_id: i64,
+) -> Result<Buttons, AppError> {
     use diesel::dsl::exists;
-    let (watching, muted) = match of {
-        Watched::Thread(id) => super::on_backend!(conn, |c| diesel::select((
-            exists(
-                thread_watches::table
-                    .filter(thread_watches::user_id.eq(user_id))
-                    .filter(thread_watches::thread_id.eq(id)),
-            ),
-            exists(
-                thread_mutes::table
-                    .filter(thread_mutes::user_id.eq(user_id))
-                    .filter(thread_mutes::thread_id.eq(id)),
-            ),
-        ))
-        .get_result::<(bool, bool)>(c))?,
-        Watched::Group(id) => super::on_backend!(conn, |c| diesel::select((
-            exists(
-                group_watches::table
-                    .filter(group_watches::user_id.eq(user_id))
-                    .filter(group_watches::group_id.eq(id)),
-            ),
-            exists(
-                group_mutes::table
-                    .filter(group_mutes::user_id.eq(user_id))
-                    .filter(group_mutes::group_id.eq(id)),
-            ),
-        ))
-        .get_result::<(bool, bool)>(c))?,
-    };
+    let (watching, muted) = super::on_backend!(conn, |c| diesel::select((
+        exists(
+            group_watches::table
+                .filter(group_watches::user_id.eq(user_id))
+                .filter(group_watches::group_id.eq(group_id)),
+        ),
+        exists(
+            group_mutes::table
+                .filter(group_mutes::user_id.eq(user_id))
+                .filter(group_mutes::group_id.eq(group_id)),
+        ),
+    ))
+    .get_result::<(bool, bool)>(c))?;
     Ok(Buttons { watching, muted })
 }
 

@@ -259,7 +259,7 @@ pub fn thread_for(
     conn: &mut AnyConnection,
     thread_id: i64,
     viewer: Option<&UserRow>,
-) -> Result<(ThreadRow, Option<String>, Access), AppError> {
+) -> Result<ThreadAccess, AppError> {
     let (found, _) = thread_access(conn, thread_id, viewer, false)?;
     found.2.require_thread(&found.0)?;
     Ok(found)

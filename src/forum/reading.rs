@@ -148,7 +148,8 @@ async fn read(
             let mut notes = std::collections::HashMap::new();
             let mut crisis = Vec::new();
             let mut badges = std::collections::HashMap::new();
-            // Posts whose author the reader blocked come collapsed (known from the same query).
+            // Posts whose author the reader blocked come collapsed (whom: asked only of a reader
+            // who blocked anyone, which the access check read).
             let mut collapsed = std::collections::HashSet::new();
             // The same rows for every reader (kept while the thread's version holds); what
             // this reader may see of them is decided below, on every request.

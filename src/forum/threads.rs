@@ -273,11 +273,7 @@ async fn read_page(
                 None
             };
             let crate::db::watches::Buttons { watching, muted } = match viewer.as_ref() {
-                Some(v) if buttons => crate::db::watches::buttons(
-                    conn,
-                    v.id,
-                    crate::db::watches::Watched::Group(a.group.id),
-                )?,
+                Some(v) if buttons => crate::db::watches::group_buttons(conn, v.id, a.group.id)?,
                 _ => Default::default(),
             };
             // Held threads listed to someone other than their author (a moderator) have the

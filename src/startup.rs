@@ -47,6 +47,7 @@ impl Application {
             anon_lists: Arc::default(),
             post_blocks: Arc::default(),
             thread_rows: Arc::default(),
+            kept_pages: Arc::default(),
             rendered: Arc::default(),
         };
         let workers = state.settings.workers;

@@ -26,6 +26,9 @@ pub struct AppState {
     pub rendered: Arc<crate::web::rendered::Rendered>,
     /// Pages of threads' rows kept under the thread's version (see [`crate::forum::thread_rows`]).
     pub thread_rows: Arc<crate::forum::thread_rows::ThreadRows>,
+    /// Signed-in thread pages rendered once for readers who stand alike (see
+    /// [`crate::forum::kept_pages`]).
+    pub kept_pages: Arc<crate::forum::kept_pages::KeptPages>,
     /// Signed-in thread reads per member, for bulk-read detection (this server's count).
     pub reads: Arc<crate::forum::read_limit::ReadLimit>,
 }

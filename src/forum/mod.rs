@@ -5,7 +5,9 @@
 pub mod access;
 pub mod anon_cache;
 pub mod groups;
+pub mod kept_pages;
 pub mod mask;
+pub mod page_start;
 pub mod posts;
 pub mod publish;
 pub mod quotes;

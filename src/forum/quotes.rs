@@ -31,6 +31,12 @@ const CLOSE: &str = "]</p>";
 const MAX_PER_PAGE: usize = 500;
 
 /// The ids `html` quotes, in order (repeats included).
+/// Whether `html` may quote a post (a marker, even one `resolve` would not take): what it shows
+/// is then worked out per reader.
+pub fn any(html: &str) -> bool {
+    html.contains(OPEN)
+}
+
 fn references(html: &str) -> impl Iterator<Item = i64> + '_ {
     markers(html).map(|(_, _, id)| id)
 }

@@ -8,77 +8,15 @@ use std::sync::Arc;
 use super::threads::group_view;
 use crate::db::posts;
 use crate::db::users::UserRow;
-use crate::db::AnyConnection;
 use crate::error::AppError;
 use crate::forum::access;
 use crate::forum::anon_cache::{Kind, Rendered};
+use crate::forum::kept_pages::{Keep, KeptPage};
+pub use crate::forum::page_start::{post_link, Start, PAGE};
 use crate::forum::posts::visible_tree;
 use crate::forum::screen::HeldView;
 use crate::forum::views::{badge, GroupView, PostView, ThreadView};
 use crate::state::AppState;
-
-/// Posts on one page of a thread, at most: a long thread comes in pages (`next_cursor`), so a
-/// request's memory and time are bounded whatever the thread's size.
-pub const PAGE: usize = 100;
-
-/// Which page of a thread to read.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum Start {
-    /// The first page, from the opening post.
-    #[default]
-    Beginning,
-    /// A `next_cursor` we gave: the tree path of the page's first post.
-    Cursor(String),
-    /// The page that shows this post, for links to a post (notifications, moderation, replies):
-    /// the first page when the post is on it, else the page that starts with the conversation it
-    /// belongs to (its top-level reply), or with the post itself when that conversation is longer
-    /// than a page.
-    Post(i64),
-}
-
-impl Start {
-    /// A client's `cursor`: only what `next_cursor` can hold (digits and dots).
-    pub fn cursor(raw: &str) -> Result<Start, AppError> {
-        if raw.is_empty()
-            || raw.len() > 4_000
-            || !raw.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        {
-            return Err(AppError::BadRequest(
-                "That cursor is not one we gave: use the thread's next_cursor as it came.".into(),
-            ));
-        }
-        Ok(Start::Cursor(raw.to_owned()))
-    }
-
-    /// The path the page starts from ("" for the beginning).
-    fn first_path(self, conn: &mut AnyConnection, thread_id: i64) -> Result<String, AppError> {
-        let id = match self {
-            Start::Beginning => return Ok(String::new()),
-            Start::Cursor(c) => return Ok(c),
-            Start::Post(id) => id,
-        };
-        let Some(path) = posts::path_in(conn, thread_id, id)? else {
-            return Ok(String::new());
-        };
-        if posts::count_between(conn, thread_id, "", &path)? <= PAGE as i64 {
-            return Ok(String::new());
-        }
-        // Paths are dot-separated ids from the opening post down: the first two name the
-        // top-level reply whose conversation this post is part of.
-        let top = path.splitn(3, '.').take(2).collect::<Vec<_>>().join(".");
-        if posts::count_between(conn, thread_id, &top, &path)? <= PAGE as i64 {
-            Ok(top)
-        } else {
-            Ok(path)
-        }
-    }
-}
-
-/// Where a link to one post goes: the page of its thread that shows it (see [`Start::Post`]), at
-/// the post. Every link to a post (notifications, moderation, search, profiles) is built here.
-pub fn post_link(thread_id: impl std::fmt::Display, post_id: impl std::fmt::Display) -> String {
-    format!("/threads/{thread_id}?post={post_id}#post-{post_id}")
-}
 
 pub struct ThreadWithPosts {
     pub group_id: i64,
@@ -115,18 +53,43 @@ pub async fn get(
     viewer: Option<UserRow>,
     start: Start,
 ) -> Result<ThreadWithPosts, AppError> {
-    read(state, id, viewer, start, false).await
+    match read(state, id, viewer, start, false).await? {
+        MemberPage::Read { page, .. } => Ok(*page),
+        // Only the thread page asks for kept pages (`for_member`).
+        MemberPage::Kept { .. } => Err(AppError::internal("a kept page where none was asked")),
+    }
 }
 
-/// [`get`] for the thread page, with whether the reader watches and muted the thread (its
-/// buttons), in the same pool trip.
-pub async fn get_for_page(
+/// A signed-in reader's thread page: the posts as kept for readers who stand as they do
+/// ([`kept_pages`](crate::forum::kept_pages)), or read for them now with the thread's watch and
+/// mute buttons, in the same pool trip.
+pub async fn for_member(
     state: &AppState,
     id: i64,
-    viewer: Option<UserRow>,
+    viewer: UserRow,
     start: Start,
-) -> Result<ThreadWithPosts, AppError> {
-    read(state, id, viewer, start, true).await
+) -> Result<MemberPage, AppError> {
+    read(state, id, Some(viewer), start, true).await
+}
+
+/// What a signed-in reader's thread page is made of.
+pub enum MemberPage {
+    /// The posts as rendered for readers who stand as this one does, and what the page around
+    /// them needs of this reader (read on this request).
+    Kept { page: Arc<KeptPage>, head: PageHead },
+    /// Read for this reader; `keep` when the rendering may serve readers like them.
+    Read {
+        page: Box<ThreadWithPosts>,
+        keep: Option<Keep>,
+    },
+}
+
+/// The parts of a thread page around its posts that are the reader's own.
+pub struct PageHead {
+    pub group: GroupView,
+    pub can_reply: bool,
+    pub watching: bool,
+    pub muted: bool,
 }
 
 async fn read(
@@ -135,15 +98,35 @@ async fn read(
     viewer: Option<UserRow>,
     start: Start,
     buttons: bool,
-) -> Result<ThreadWithPosts, AppError> {
+) -> Result<MemberPage, AppError> {
     let v = viewer.clone();
     let kept = state.thread_rows.clone();
+    let pages = buttons.then(|| state.kept_pages.clone());
     let page = state
         .db
         .run(move |conn| {
             let ((thread, author, a), mine) = access::thread_for_reading(conn, id, v.as_ref())?;
             let from = start.first_path(conn, thread.id)?;
             let moderator = a.moderates();
+            let can_reply =
+                a.is_member() && crate::forum::publish::require_open_for_replies(&thread).is_ok();
+            let key = match (&pages, v.as_ref()) {
+                (Some(pages), Some(v)) => {
+                    pages.key(v, &a, &mine, &thread, author.as_deref(), &from, can_reply)
+                }
+                _ => None,
+            };
+            if let (Some(pages), Some(key), Some(v)) = (&pages, &key, v.as_ref()) {
+                if let Some(page) = pages.get(key, v.id) {
+                    let head = PageHead {
+                        group: group_view(&a),
+                        can_reply,
+                        watching: mine.watching,
+                        muted: mine.muted,
+                    };
+                    return Ok(MemberPage::Kept { page, head });
+                }
+            }
             // Notes and crisis alerts come with the posts: one query, whatever the thread's size.
             let mut notes = std::collections::HashMap::new();
             let mut crisis = Vec::new();
@@ -160,6 +143,13 @@ async fn read(
                     .collect(),
                 _ => Default::default(),
             };
+            // Everyone who wrote a row of the page, shown to this reader or not: a kept page is
+            // never served to them.
+            let mut authors: Vec<i64> = rows
+                .iter()
+                .take(PAGE)
+                .filter_map(|r| r.0.author_id)
+                .collect();
             // One row past the page says whether there is a next one, and where it starts.
             let next_cursor = rows.get(PAGE).map(|r| r.0.path.clone());
             let tree: Vec<posts::PostWithAuthor> = rows
@@ -206,6 +196,7 @@ async fn read(
             let mut elsewhere: Vec<crate::forum::posts::ShownPost> = Vec::new();
             if let (Some(aid), None) = (answer_id, answer_here(&posts)) {
                 if let Some((p, name)) = posts::by_id(conn, aid)? {
+                    authors.extend(p.author_id);
                     if p.thread_id == thread.id && a.can_see_post(&thread, &p) {
                         let author = match p.author_id {
                             Some(id) => crate::db::users::by_id(conn, id)?,
@@ -218,6 +209,12 @@ async fn read(
                     }
                 }
             }
+            // Quotes and images are worked out per reader below, and change without moving the
+            // version: a page that has any is never kept.
+            let per_reader = posts.iter().chain(elsewhere.iter()).any(|p| {
+                crate::forum::quotes::any(&p.view.body_html)
+                    || crate::images::embed::any(&p.view.body_html)
+            });
             // Images in posts as this reader may see them (held ones as words).
             crate::images::embed::show(
                 conn,
@@ -267,9 +264,11 @@ async fn read(
                     }
                 }
             }
-            Ok(ThreadWithPosts {
-                can_reply: a.is_member()
-                    && crate::forum::publish::require_open_for_replies(&thread).is_ok(),
+            let keep = key
+                .filter(|_| !per_reader && crisis.is_empty())
+                .map(|k| Keep::new(k, authors));
+            let page = ThreadWithPosts {
+                can_reply,
                 is_moderator: moderator,
                 group_id: a.group.id,
                 group: group_view(&a),
@@ -286,6 +285,12 @@ async fn read(
                 answer,
                 watching,
                 muted,
+            };
+            // Held posts shown to this reader are theirs or a moderator's view: never kept.
+            let keep = keep.filter(|_| page.held.is_empty());
+            Ok(MemberPage::Read {
+                page: Box::new(page),
+                keep,
             })
         })
         .await?;

@@ -85,6 +85,11 @@ fn links(html: &str) -> Vec<Found<'_>> {
 }
 
 /// The images a post's HTML links to, each once: what `image_uses` records for it.
+/// Whether `html` may link one of our images: what it shows is then worked out per reader.
+pub fn any(html: &str) -> bool {
+    html.contains(OPEN)
+}
+
 pub fn ids_in(html: &str) -> Vec<i64> {
     let mut ids: Vec<i64> = links(html).into_iter().map(|f| f.id).collect();
     ids.sort_unstable();

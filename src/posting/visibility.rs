@@ -7,7 +7,7 @@ use super::state::PostStatus;
 use crate::domain::Visibility;
 
 /// What the rule needs to know of a viewer in one group.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Standing {
     pub signed_in: bool,
     /// An accepted member of the group (a pending request is not).

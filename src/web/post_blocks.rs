@@ -153,8 +153,13 @@ impl PostBlocks {
 }
 
 /// The `<li>` of every post of the page, in order, for this reader: kept blocks where the rule
-/// allows, the others rendered for them.
-pub fn render(state: &AppState, t: &ThreadWithPosts, reader: &Reader) -> Result<String, AppError> {
+/// allows, the others rendered for them. And whether every block was the neutral reader's (so
+/// the whole list holds nothing of this reader's: `forum::kept_pages` may keep it).
+pub fn render(
+    state: &AppState,
+    t: &ThreadWithPosts,
+    reader: &Reader,
+) -> Result<(String, bool), AppError> {
     let names: std::collections::HashMap<&str, &str> = t
         .posts
         .iter()
@@ -174,6 +179,7 @@ pub fn render(state: &AppState, t: &ThreadWithPosts, reader: &Reader) -> Result<
     let mut own: Option<tera::Context> = None;
     let mut neutral: Option<tera::Context> = None;
     let mut out = String::with_capacity(t.posts.len() * 1_600);
+    let mut all_shared = true;
     for p in &t.posts {
         let mine = reader.username.is_some()
             && p.author.as_ref().map(|a| a.username.as_str()) == reader.username;
@@ -206,12 +212,13 @@ pub fn render(state: &AppState, t: &ThreadWithPosts, reader: &Reader) -> Result<
                 blocks.cache.insert(key, block);
             }
             None => {
+                all_shared = false;
                 let ctx = own.get_or_insert_with(|| reader_context(t, reader));
                 out.push_str(&render_one(&state.templates, ctx, &item)?);
             }
         }
     }
-    Ok(out)
+    Ok((out, all_shared))
 }
 
 fn render_one(

@@ -10,6 +10,7 @@ use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::forum::anon_cache::Kind;
 use crate::forum::threads;
+use crate::forum::views::ThreadView;
 use crate::state::AppState;
 
 /// `?cursor=` (a "More replies" link) or `?post=` (a link to one post: the page that shows it).
@@ -42,30 +43,73 @@ pub(super) async fn thread_page(
 ) -> Result<HttpResponse, AppError> {
     let thread_id = id(&path)?;
     let start = q.start()?;
-    if viewer.user().is_none() {
+    let Some(me) = viewer.user() else {
         return anonymous_thread_page(&state, &req, &viewer, thread_id, start).await;
-    }
-    if let Some(me) = viewer.user() {
-        crate::forum::read_limit::count(&state, me).await?;
-    }
-    let t = threads::get_for_page(&state, thread_id, viewer.user().cloned(), start).await?;
-    let reader = post_blocks::Reader {
-        username: viewer.user().map(|u| u.username.as_str()),
-        can_reply: t.can_reply,
-        is_moderator: t.is_moderator,
-        csrf_token: &viewer.csrf_token,
     };
-    let mut ctx = posts_context(&state, &t, &reader)?;
-    ctx.insert("group", &t.group);
-    ctx.insert("indexable", &t.group.indexable);
+    crate::forum::read_limit::count(&state, me).await?;
+    let (head, thread, posts_html) = match threads::for_member(&state, thread_id, me.clone(), start)
+        .await?
+    {
+        threads::MemberPage::Kept { page, head } => (head, page.thread.clone(), page.body.clone()),
+        threads::MemberPage::Read { page: t, keep } => {
+            let reader = post_blocks::Reader {
+                username: Some(me.username.as_str()),
+                can_reply: t.can_reply,
+                is_moderator: t.is_moderator,
+                csrf_token: &viewer.csrf_token,
+            };
+            let (body, all_shared) = thread_posts(&state, &t, &reader)?;
+            // Kept only when no block of it was this reader's own (see forum::kept_pages).
+            if let (Some(keep), true) = (keep, all_shared) {
+                state.kept_pages.keep(keep, t.thread.clone(), body.clone());
+            }
+            let head = threads::PageHead {
+                group: t.group,
+                can_reply: t.can_reply,
+                watching: t.watching,
+                muted: t.muted,
+            };
+            let moderator = t.is_moderator;
+            let mut ctx = page_context(&head, &t.thread, &body);
+            ctx.insert("is_moderator", &moderator);
+            let title = t.thread.title.clone();
+            return super::page(&state, &req, &viewer, "thread.html", &title, ctx);
+        }
+    };
+    let mut ctx = page_context(&head, &thread, &posts_html);
+    // A kept page is only ever one no moderator reads (forum::kept_pages).
+    ctx.insert("is_moderator", &false);
+    super::page(&state, &req, &viewer, "thread.html", &thread.title, ctx)
+}
+
+/// `thread.html`'s context around the rendered posts.
+fn page_context(head: &threads::PageHead, thread: &ThreadView, posts_html: &str) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert("group", &head.group);
+    ctx.insert("indexable", &head.group.indexable);
+    ctx.insert("thread", thread);
+    ctx.insert("posts_html", posts_html);
+    ctx.insert("can_reply", &head.can_reply);
+    ctx.insert("watching", &head.watching);
+    ctx.insert("muted", &head.muted);
+    ctx
+}
+
+/// `_thread_posts.html` for this reader, and whether every post's block in it was the neutral
+/// reader's (`post_blocks::render`).
+fn thread_posts(
+    state: &AppState,
+    t: &threads::ThreadWithPosts,
+    reader: &post_blocks::Reader,
+) -> Result<(String, bool), AppError> {
+    let (items, all_shared) = post_blocks::render(state, t, reader)?;
+    let mut ctx = posts_context(t, &items);
     ctx.insert("thread", &t.thread);
-    ctx.insert("posts_html", &Option::<String>::None);
-    ctx.insert("can_reply", &t.can_reply);
-    ctx.insert("is_moderator", &t.is_moderator);
-    ctx.insert("watching", &t.watching);
-    ctx.insert("muted", &t.muted);
-    let title = t.thread.title.clone();
-    super::page(&state, &req, &viewer, "thread.html", &title, ctx)
+    let html = state
+        .templates
+        .render("_thread_posts.html", &ctx)
+        .map_err(|e| AppError::internal(format!("template _thread_posts.html: {e:?}")))?;
+    Ok((html, all_shared))
 }
 
 /// Someone not signed in: the posts come from the anonymous cache when it has them (the group's
@@ -84,12 +128,7 @@ async fn anonymous_thread_page(
             is_moderator: false,
             csrf_token: "",
         };
-        let mut ctx = posts_context(state, t, &reader)?;
-        ctx.insert("thread", &t.thread);
-        state
-            .templates
-            .render("_thread_posts.html", &ctx)
-            .map_err(|e| AppError::internal(format!("template _thread_posts.html: {e:?}")))
+        Ok(thread_posts(state, t, &reader)?.0)
     })
     .await?;
     let mut ctx = tera::Context::new();
@@ -113,15 +152,11 @@ async fn anonymous_thread_page(
 
 /// What `_thread_posts.html` needs besides the thread: each post's block for this reader
 /// (`web::post_blocks`), and what heads and ends the list.
-fn posts_context(
-    state: &AppState,
-    t: &threads::ThreadWithPosts,
-    reader: &post_blocks::Reader,
-) -> Result<tera::Context, AppError> {
+fn posts_context(t: &threads::ThreadWithPosts, post_items: &str) -> tera::Context {
     let mut ctx = tera::Context::new();
-    ctx.insert("post_items", &post_blocks::render(state, t, reader)?);
+    ctx.insert("post_items", post_items);
     ctx.insert("next_cursor", &t.next_cursor);
     ctx.insert("continued", &t.continued);
     ctx.insert("answer", &t.answer);
-    Ok(ctx)
+    ctx
 }

@@ -21,6 +21,7 @@ mod helpers;
 mod holes;
 mod hostile;
 mod images;
+mod kept_pages;
 mod long_threads;
 mod messages;
 mod moderation;

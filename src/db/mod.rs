@@ -262,6 +262,9 @@ pub struct Db {
     writes: Arc<AtomicU64>,
     /// PostgreSQL's counters, folded after the writes that changed them (see [`activity`]).
     folds: Arc<activity::Folds>,
+    /// PostgreSQL: one permit per pooled connection, taken before a blocking thread is asked
+    /// for (see [`Db::run`]).
+    gate: Option<Arc<tokio::sync::Semaphore>>,
 }
 
 impl Db {
@@ -327,6 +330,11 @@ impl Db {
             writer,
             writes: Arc::default(),
             folds: Arc::default(),
+            // Not on SQLite: its reads take microseconds and its pool never starved a reader,
+            // while a gate there halved signed-in pages (a turn handed between the two workers'
+            // runtimes costs more than the read).
+            gate: (!url.is_sqlite())
+                .then(|| Arc::new(tokio::sync::Semaphore::new(pool_size.max(1) as usize))),
         })
     }
 
@@ -345,13 +353,54 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
+        // PostgreSQL: requests queue here, in order, for as many turns as the pool has
+        // connections, and only then take a blocking thread. Queued in the pool itself instead,
+        // the threads raced for the connections: one given back went to whichever thread asked
+        // next, not to the one waiting longest, so some requests waited many turns (`/healthz`
+        // had a p99 of 140 ms against a median of 2 ms; BENCHMARKS.md, issue 17).
+        let turn = match &self.gate {
+            Some(gate) => Some(self.turn(gate).await?),
+            None => None,
+        };
         let (pool, reachable) = (self.pool.clone(), self.reachable.clone());
-        actix_web::web::block(move || {
+        let result = actix_web::web::block(move || {
             let mut conn = checkout(&pool, &reachable)?;
             f(&mut conn)
         })
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("database task failed: {e}")))?
+        .await;
+        // Given back here, on the worker, rather than on the blocking thread: the next request
+        // in line is then most often woken on this same worker, without a hop between threads.
+        drop(turn);
+        result.map_err(|e| AppError::Internal(anyhow::anyhow!("database task failed: {e}")))?
+    }
+
+    /// A turn at the pool, first come first served, within [`CHECKOUT_TIMEOUT`]; or 503 once the
+    /// database is known to be unreachable (a queued request looks again every
+    /// [`CHECKOUT_SLICE`], as [`checkout`] does).
+    async fn turn(
+        &self,
+        gate: &Arc<tokio::sync::Semaphore>,
+    ) -> Result<tokio::sync::OwnedSemaphorePermit, AppError> {
+        let deadline = std::time::Instant::now() + CHECKOUT_TIMEOUT;
+        loop {
+            let up = self.reachable.load(Ordering::Relaxed);
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let wait = if up {
+                CHECKOUT_SLICE
+            } else {
+                CHECKOUT_TIMEOUT_WHILE_DOWN
+            };
+            match tokio::time::timeout(wait.min(left), gate.clone().acquire_owned()).await {
+                Ok(Ok(turn)) => return Ok(turn),
+                Ok(Err(closed)) => return Err(AppError::internal(format!("pool gate: {closed}"))),
+                Err(_) if !up || !self.reachable.load(Ordering::Relaxed) || left <= wait => {
+                    return Err(AppError::Unavailable(
+                        "no database connection: every connection is busy".into(),
+                    ))
+                }
+                Err(_) => continue,
+            }
+        }
     }
 
     /// Runs `f` as one write transaction: on SQLite a savepoint of the writer's next group commit,

@@ -14,7 +14,6 @@
 //! counted twice.
 
 use std::cell::Cell;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -230,30 +229,151 @@ pub fn fold(conn: &mut AnyConnection) -> Result<(), AppError> {
 }
 
 /// Folds shared among the requests of one server: a request whose transaction queued a change
-/// waits for a fold that *started* after it committed (so its change is in it), and whichever
-/// request is first runs one for all who are waiting. Under load one fold serves many posts.
-#[derive(Debug, Default)]
+/// waits for a fold that *started* after it committed (so its change is in it). The first to
+/// commit while no fold runs folds on the connection it committed on, and goes on folding for as
+/// long as others committed meanwhile; they give their connections back and wait for it. So under
+/// load one fold serves many posts, no post takes a second turn at the pool for its fold, and no
+/// connection sits idle waiting for another's.
+#[derive(Debug)]
 pub struct Folds {
-    turn: tokio::sync::Mutex<()>,
-    /// Folds started and completed, numbered from 1 in the order they started.
-    started: AtomicU64,
-    done: AtomicU64,
+    state: std::sync::Mutex<FoldState>,
+    /// The number of the last fold finished (done or failed), for the requests waiting on it.
+    finished: tokio::sync::watch::Sender<u64>,
+}
+
+#[derive(Debug, Default)]
+struct FoldState {
+    /// A request is folding.
+    running: bool,
+    /// Folds started, numbered from 1.
+    started: u64,
+    /// The highest fold number a waiting request needs.
+    needed: u64,
+}
+
+impl Default for Folds {
+    fn default() -> Self {
+        Folds {
+            state: Default::default(),
+            finished: tokio::sync::watch::Sender::new(0),
+        }
+    }
 }
 
 impl Folds {
-    /// Waits until a fold that started after this call has completed, running it if no one else
-    /// is. A failed fold is logged, not returned: the write it follows has committed, and its
-    /// change waits for the next fold.
-    pub async fn after_commit(&self, db: &super::Db) {
-        let seen = self.started.load(Ordering::Acquire);
-        let _turn = self.turn.lock().await;
-        if self.done.load(Ordering::Acquire) > seen {
-            return;
+    /// Called on the connection a write just committed on. Runs the fold (and every fold others
+    /// need meanwhile) when none is running and returns None; else returns the number of the fold
+    /// to wait for ([`Folds::finished`]). A failed fold is logged, not returned: the write it
+    /// follows has committed, and its change waits for the next fold.
+    pub fn after_commit(&self, conn: &mut AnyConnection) -> Option<u64> {
+        self.after_commit_with(conn, fold)
+    }
+
+    fn after_commit_with(
+        &self,
+        conn: &mut AnyConnection,
+        fold: impl Fn(&mut AnyConnection) -> Result<(), AppError>,
+    ) -> Option<u64> {
+        let mut st = self.lock();
+        let need = st.started + 1;
+        if st.running {
+            st.needed = st.needed.max(need);
+            return Some(need);
         }
-        let n = self.started.fetch_add(1, Ordering::AcqRel) + 1;
-        match db.run(fold).await {
-            Ok(()) => self.done.store(n, Ordering::Release),
-            Err(e) => tracing::warn!(error = %e, "counters not folded yet; the next write retries"),
+        st.running = true;
+        loop {
+            st.started += 1;
+            let n = st.started;
+            drop(st);
+            if let Err(e) = fold(conn) {
+                tracing::warn!(error = %e, "counters not folded yet; the next write retries");
+            }
+            self.finished.send_replace(n);
+            st = self.lock();
+            if st.needed <= n {
+                st.running = false;
+                return None;
+            }
+        }
+    }
+
+    /// Waits until fold `n` has finished.
+    pub async fn finished(&self, n: u64) {
+        let mut seen = self.finished.subscribe();
+        // The sender lives as long as `self`: an error cannot happen while we hold it.
+        let _ = seen.wait_for(|&done| done >= n).await;
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, FoldState> {
+        // A poisoned lock only means a fold panicked: the counters are still consistent (a fold
+        // is one transaction).
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    use super::super::{Db, DbUrl};
+    use super::Folds;
+
+    /// However the requests' commits interleave, every request told to wait gets a fold that
+    /// started after its commit and then finished, and none is left running. (SQLite's fold does
+    /// nothing, so this tests the hand-over between requests, not the SQL.)
+    #[test]
+    fn every_waiting_request_gets_a_fold_that_started_after_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = DbUrl::parse(&format!("sqlite://{}/f.db", dir.path().display())).expect("url");
+        let db = Db::connect(&url, 8).expect("database");
+        let folds = std::sync::Arc::new(Folds::default());
+        let start = std::sync::Arc::new(std::sync::Barrier::new(8));
+        let waits: Vec<(u64, u64)> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| {
+                    let (folds, start, db) = (folds.clone(), start.clone(), &db);
+                    s.spawn(move || {
+                        let mut conn = db.get().expect("connection");
+                        start.wait();
+                        let mut waits = Vec::new();
+                        for _ in 0..300 {
+                            let started = folds.lock().started;
+                            // A fold that takes a while, as PostgreSQL's does, so that
+                            // requests commit while another folds.
+                            let slow = |_: &mut super::AnyConnection| {
+                                std::thread::sleep(std::time::Duration::from_micros(50));
+                                Ok(())
+                            };
+                            if let Some(n) = folds.after_commit_with(&mut conn, slow) {
+                                waits.push((started, n));
+                                // Like a request: wait for it before the next commit.
+                                let deadline =
+                                    std::time::Instant::now() + std::time::Duration::from_secs(5);
+                                while *folds.finished.borrow() < n {
+                                    assert!(
+                                        std::time::Instant::now() < deadline,
+                                        "fold {n} never ran"
+                                    );
+                                    std::thread::sleep(std::time::Duration::from_micros(20));
+                                }
+                            }
+                        }
+                        waits
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("thread"))
+                .collect()
+        });
+        assert!(waits.len() > 10, "requests waited for another's fold");
+        let finished = *folds.finished.borrow();
+        let st = folds.lock();
+        assert!(!st.running && st.needed <= st.started, "{st:?}");
+        assert_eq!(finished, st.started, "every fold started has finished");
+        for (started, n) in waits {
+            assert!(n > started, "a fold that started after the commit");
+            assert!(n <= finished, "and it finished");
         }
     }
 }

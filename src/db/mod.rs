@@ -479,16 +479,24 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        let (value, queued) = self
+        let folds = self.folds.clone();
+        let (value, wait) = self
             .run(move |conn| {
                 activity::take_queued();
-                let value = tx(conn);
-                let queued = activity::take_queued();
-                value.map(|v| (v, queued))
+                let value = tx(conn)?;
+                // Folded on this same connection after the commit, or by the request folding
+                // already: a turn at the pool of its own would put the post at the back of the
+                // queue again.
+                let wait = if activity::take_queued() {
+                    folds.after_commit(conn)
+                } else {
+                    None
+                };
+                Ok((value, wait))
             })
             .await?;
-        if queued {
-            self.folds.after_commit(self).await;
+        if let Some(n) = wait {
+            self.folds.finished(n).await;
         }
         Ok(value)
     }

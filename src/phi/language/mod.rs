@@ -16,6 +16,7 @@ mod lexicon;
 mod localities;
 mod medicines;
 mod name_alone;
+mod name_company;
 mod name_cues;
 mod name_initials;
 mod name_lists;

@@ -8,6 +8,7 @@ use super::lexicon::{
     F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
+use super::name_company::{company, doer, self_named, signed};
 use super::name_cues::{cued, here, labelled, relation_is};
 use super::name_initials::initialled;
 use super::name_lists::{coordinated, listed_after};
@@ -47,6 +48,10 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| attributed(text, i))
             .or_else(|| subject(text, i))
             .or_else(|| given_to(text, i))
+            .or_else(|| company(text, i))
+            .or_else(|| doer(text, i))
+            .or_else(|| self_named(text, i))
+            .or_else(|| signed(text, i))
             .or_else(|| unlisted_pair(text, i))
             .or_else(|| particled(text, i))
             .or_else(|| called_to(text, i))

@@ -12,6 +12,7 @@ mod corners;
 mod countries;
 mod date_words;
 mod dates;
+mod grid_streets;
 mod lexicon;
 mod localities;
 mod medicines;
@@ -44,6 +45,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     bare_streets::detect(&doc, out);
     corners::detect(&doc, out);
     named_streets::detect(&doc, out);
+    grid_streets::detect(text, out);
     number_before(text, &mut out[first_place..]);
     blocked.extend(
         out[first_place..]
@@ -58,6 +60,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     streets_named_for_people(text, out, first_name);
     address_blocks::towns_above_countries(&doc, out, first_place, first_name);
     address_blocks::codes_closing_blocks(text, out, first_place, first_name);
+    address_blocks::towns_closing_streets(&doc, out, first_place);
     dates::detect(text, out);
     ages::detect(text, out);
     age_forms::detect(text, out);
@@ -209,6 +212,29 @@ mod tests {
             .filter(|f| f.confidence >= 0.5 && raw[f.start..f.end].contains(word))
             .map(|f| f.kind)
             .collect()
+    }
+
+    /// Session 6: a town no rule held closing a street after a comma, with a postcode before
+    /// it; Malay streets; a word after a street that is English or opens a sentence is none.
+    #[test]
+    fn towns_closing_streets_are_addresses() {
+        for (raw, town) in [
+            ("lives at 14 Nkrumah Road, Accra", "Accra"),
+            ("Plot 12 Ikorodu Road, Lagos", "Lagos"),
+            ("12 Jalan Ampang, 50450 Kuala Lumpur", "Kuala Lumpur"),
+            ("12 Jalan Ampang, 50450 Kuala Lumpur", "Jalan Ampang"),
+            ("send it to 22 Baker Street, Marylebone.", "Marylebone"),
+        ] {
+            assert!(kinds(raw, town).contains(&Kind::Address), "{raw}: {town}");
+        }
+        assert!(kinds("12 Jalan Ampang, 50450 Kuala Lumpur", "50450").contains(&Kind::Zip));
+        for (raw, word) in [
+            ("we met at 14 Nkrumah Road, Tuesday was fine", "Tuesday"),
+            ("at 12 Baker Street, Nobody answered the door", "Nobody"),
+            ("at 12 Baker Street, Ozempic is kept cold there", "Ozempic"),
+        ] {
+            assert!(!kinds(raw, word).contains(&Kind::Address), "{raw}: {word}");
+        }
     }
 
     /// A place read as a name right after a street is the street's town; a person is not.

@@ -11,7 +11,8 @@
 
 use super::countries::{country, demonym};
 use super::lexicon::{
-    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_STATE_ABBR, F_TITLE,
+    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE, F_STATE_ABBR, F_SURNAME,
+    F_TITLE,
 };
 use super::medicines;
 use super::name_alone::organisation;
@@ -85,18 +86,20 @@ fn plain(text: &Doc, i: usize) -> bool {
         )
         && !thing(w)
         && !medicines::brand(w)
-        && !medicines::stem(w)
+        // A disease's or drug's ending, unless a list holds the word as a given name
+        // ("Ifeoma", "Chioma" end as "lymphoma" does).
+        && (!medicines::stem(w) || text.is(i, F_FIRST))
         && !organisation(w)
         && !eponym(w)
         && !demonym(w)
         && !country(text, i)
 }
 
-/// Word `i` may be a person here: `plain`, and a listed given name (any origin) or a word no
-/// list knows. A capital mid-sentence is evidence enough for a word one letter off English
+/// Word `i` may be a person here: `plain`, and a listed name (any origin; "so daoud rang") or
+/// a word no list knows. A capital mid-sentence is evidence enough for a word one letter off English
 /// ("Had coffee with Palesa"). `unknown`, which spends the post's typo budget, goes last.
 pub(super) fn person(text: &Doc, i: usize) -> bool {
-    plain(text, i) && (text.is(i, F_FIRST) || mid_cap(text, i) || unknown(text, i))
+    plain(text, i) && (text.is(i, F_FIRST | F_SURNAME) || mid_cap(text, i) || unknown(text, i))
 }
 
 /// The word `k` words before `i`, or "" before the post.
@@ -190,6 +193,8 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
             ),
             "texted" | "txted" | "messaged" | "rang" | "phoned" | "hugged" | "told" | "asked"
             | "without" | "remember" => true,
+            // "Quoting Ifeoma: …", a reply's source.
+            "quoting" => sep(text, i).starts_with(':'),
             // "me n oluwaseun", "me & kemal" (the "and" of `with_writer`, in chat).
             "n" => p2 == "me" && sep(text, i - 2) == " ",
             _ => false,
@@ -207,6 +212,8 @@ fn clause_opener(w: &str) -> bool {
     matches!(
         w,
         "think"
+            | "believe"
+            | "what"
             | "thought"
             | "guess"
             | "reckon"
@@ -350,12 +357,13 @@ pub(super) fn self_named(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
 /// word, under a line that closes a letter. A word no list knows is a name there.
 pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i + 1 != n || i == 0 || !sep(text, i - 1).contains('\n') {
+    if i == 0 || !sep(text, i - 1).contains('\n') || (i + 1 < n && !sep(text, i).contains('\n')) {
         return None;
     }
+    // The post's last line with a letter: only numbers may follow ("Sandeep\n07700 900461").
     if text.raw[text.words[i].end..]
         .chars()
-        .any(char::is_alphanumeric)
+        .any(char::is_alphabetic)
     {
         return None;
     }

@@ -35,6 +35,8 @@ fn people_the_writer_keeps_company_with() {
         ("without akosua id have given up", "akosua"),
         ("anyone else remember souad from the old forum?", "souad"),
         ("me n oluwaseun went to the pharmacy", "oluwaseun"),
+        ("Quoting Chiamaka: \"the rash went away\"", "Chiamaka"),
+        ("Quoting Ifeoma: \"it went away\"", "Ifeoma"),
     ] {
         assert_eq!(found(raw, company), [want], "{raw}");
     }
@@ -42,10 +44,14 @@ fn people_the_writer_keeps_company_with() {
         // Illnesses, drugs, tools and places fill the same slots.
         "diagnosed with sarcoidosis last year",
         "living with hidradenitis for ten years",
+        "hanging out with lymphoma again",
+        "hanging out w adalimumab lol",
         "sat with my ozempic pen for an hour",
         "hanging out with humira again lol",
         "asked chatgpt about my labs",
         "talked to mychart support",
+        "Quoting Humira: the leaflet says",
+        "quoting from the leaflet: rest",
         "waiting for approval from the insurer",
         "waiting for ozempic to come back in stock",
         "went to lagos for the weekend",
@@ -77,6 +83,9 @@ fn subjects_of_what_people_do() {
         ("anyone know if tevita can visit after 8", "tevita"),
         ("Then Pania came in and said it was time", "Pania"),
         ("and then thandiwe shows up with flowers", "thandiwe"),
+        ("can't believe zbigniew drove all the way", "zbigniew"),
+        ("so daoud rang the GP for me", "daoud"),
+        ("cant stop thinking about what yaroslava said", "yaroslava"),
     ] {
         assert_eq!(found(raw, doer), [want], "{raw}");
     }
@@ -121,12 +130,15 @@ fn names_signing_a_post_under_its_closing() {
         ("great meeting today\nThanks for reading,\nLerato", "Lerato"),
         ("Take care all x\nMoana", "Moana"),
         ("see you all\nkind regards\nsandeep", "sandeep"),
+        ("Regards,\nSandeep\n07700 900461", "Sandeep"),
     ] {
         assert_eq!(found(raw, signed), [want], "{raw}");
     }
     for raw in [
         "Thanks for reading,\nTake care all x",
         "Take care all x\nHumira",
+        "Regards,\nSandeep Kaur Clinic\n07700 900461",
+        "Best,\nPharmacy team",
         "Thanks,\nxoxo",
         "Cheers\nAnyway",
         "thanks for reading all\nlol",

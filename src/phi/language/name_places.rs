@@ -37,6 +37,11 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
         return true;
     }
     let last = text.lower_word(end);
+    // "Victoria Station", "Addenbrooke Hospital": a name ending in a building's word is the
+    // building's (no one's surname is "Station" or "Airport").
+    if end > i && building(last) {
+        return true;
+    }
     let possessive = end + 1 < text.words.len()
         && text.lower_word(end + 1) == "s"
         && sep(text, end).trim() == "'";
@@ -47,6 +52,25 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
         || (after < text.words.len()
             && !sep(text, after - 1).contains('\n')
             && disease_noun(text.lower_word(after)))
+}
+
+/// Words that end the name of a building or a station, never a person's.
+fn building(w: &str) -> bool {
+    matches!(
+        w,
+        "station"
+            | "airport"
+            | "hospital"
+            | "clinic"
+            | "infirmary"
+            | "hospice"
+            | "university"
+            | "college"
+            | "library"
+            | "museum"
+            | "cathedral"
+            | "stadium"
+    )
 }
 
 /// "we flew from Dallas to Austin", "a clinic in Madison": a lone given name after a word of

@@ -106,6 +106,22 @@ fn finds_names_in_many_styles() {
     }
 }
 
+/// Session 6: a name ending in a building's word is the building's.
+#[test]
+fn buildings_named_for_people_are_not_people() {
+    for raw in [
+        "Victoria Station lifts were broken again",
+        "seen at Addenbrooke Hospital last year",
+        "flew into Charles Airport",
+    ] {
+        assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
+    }
+    assert_eq!(
+        names("I met Victoria Stationer at the clinic"),
+        ["Victoria Stationer"]
+    );
+}
+
 #[test]
 fn words_that_are_names_stay_words() {
     for raw in [

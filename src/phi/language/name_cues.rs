@@ -117,7 +117,8 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     } else {
         return None;
     }
-    let mut end = i;
+    // "my twins Seo-yeon and Jiho": a given name in hyphenated parts is one name.
+    let mut end = hyphenated(text, i);
     if joined(text, i) && surname_after(text, i + 1, name_word) {
         end = hyphenated(text, i + 1);
     }
@@ -303,10 +304,12 @@ pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
         || text.word(i).chars().count() < 2
         || text.is(i, F_FUNCTION)
         || acronym(text, i)
-        || (text.cased && !text.is_capitalised(i))
     {
         return None;
     }
+    // A capitalised label over a name typed in lower case ("Name: ouyang xiaoling"): only a
+    // word on no list, and the next one if it is on none either.
+    let lower = text.cased && !text.is_capitalised(i);
     let label = text.lower_word(i - 1);
     if !matches!(
         label,
@@ -323,6 +326,17 @@ pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
     let marked = before.trim();
     if !matches!(marked, ":" | "?" | "-" | "–" | ":-") || before.matches('\n').count() > 1 {
         return None;
+    }
+    if lower {
+        if !unknown(text, i) {
+            return None;
+        }
+        let end = if joined(text, i) && !text.is_capitalised(i + 1) && unknown(text, i + 1) {
+            i + 1
+        } else {
+            i
+        };
+        return Some((end, 0.8, if end > i { FULL } else { GIVEN }));
     }
     let listed = text.is(i, F_FIRST | F_SURNAME) && !common(text, i);
     // After a person's name label, a capitalised word that is no English word is a name even

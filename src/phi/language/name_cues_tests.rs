@@ -35,11 +35,16 @@ fn form_labels_name_whoever_follows() {
         ("full name - Kwabena O. Mensah", "Kwabena O. Mensah"),
         // Lower case: a word on no list and no English word.
         ("name: tochukwu", "tochukwu"),
+        // Session 6: a capitalised label over a lower-case name.
+        ("Name: ouyang xiaoling", "ouyang xiaoling"),
+        ("Patient name: tochukwu\nDOB on file", "tochukwu"),
     ]);
     for raw in [
         "Name: withheld for privacy",
         "Brand name: Humira. Generic name? adalimumab",
         "the name: Stelara, not Skyrizi",
+        "Name: withheld",
+        "Name: not given",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

@@ -49,7 +49,9 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     (eponym(last) && (possessive || sep(text, end).starts_with('\'')))
         // "Parkinson disease", "Baker Street"; not a word on the next line ("Allan Björk\nScale
         // Unlimited", a signature over a company's name).
+        // Only a space between: "my aunt Almaz, dementia" names the aunt and her illness.
         || (after < text.words.len()
+            && sep(text, after - 1).trim().is_empty()
             && !sep(text, after - 1).contains('\n')
             && disease_noun(text.lower_word(after)))
 }

@@ -106,6 +106,39 @@ fn finds_names_in_many_styles() {
     }
 }
 
+/// Session 6: "ex" as a relation, given names in hyphenated parts, an unlisted name listed
+/// after a held one, an illness after a comma (not "Parkinson disease").
+#[test]
+fn relations_lists_and_illnesses_beside_names() {
+    for (raw, want) in [
+        ("my ex miroslav has the kids this week", "miroslav"),
+        ("My twins Seo-yeon and Jiho start school", "Seo-yeon"),
+        ("My twins Seo-yeon and Jiho start school", "Jiho"),
+        ("- my aunt Almaz, dementia", "Almaz"),
+    ] {
+        assert!(
+            names(raw).iter().any(|n| n == want),
+            "{raw}: {:?}",
+            names(raw)
+        );
+    }
+    for raw in [
+        "my ex-husband has the kids",
+        "my aunt Parkinson disease runs in the family",
+        "my son Tom and Humira",
+        "me and methotrexate are not friends, says my MS nurse",
+    ] {
+        assert!(
+            !names(raw).iter().any(|n| n.contains("Parkinson")
+                || n.contains("Humira")
+                || n.contains("ex")
+                || n.contains("methotrexate")),
+            "{raw}: {:?}",
+            names(raw)
+        );
+    }
+}
+
 /// Session 6: a name ending in a building's word is the building's.
 #[test]
 fn buildings_named_for_people_are_not_people() {

@@ -94,8 +94,24 @@ pub(super) fn towns_closing_streets(doc: &Doc, out: &mut Vec<Finding>, first_pla
         .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
         .map(|f| f.end)
         .collect();
-    for end in streets {
-        let k = text.word_at_or_after(end);
+    for mut end in streets {
+        // "Jl. Sudirman No. 45, Jakarta": the house number written after the street's name.
+        let mut k = text.word_at_or_after(end);
+        if k + 1 < n
+            && matches!(text.lower_word(k), "no" | "nº" | "n°")
+            && matches!(sep(doc, k), ". " | " " | ".")
+            && text.lower_word(k + 1).bytes().all(|b| b.is_ascii_digit())
+            && text.raw[end..text.words[k].start] == *" "
+        {
+            if let Some(f) = out
+                .iter_mut()
+                .find(|f| f.end == end && f.kind == Kind::Address)
+            {
+                f.end = text.words[k + 1].end;
+            }
+            end = text.words[k + 1].end;
+            k += 2;
+        }
         if k >= n || !matches!(text.raw[end..text.words[k].start].trim_matches(' '), ",") {
             continue;
         }

@@ -178,7 +178,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         // item of a list or a form, closed by a comma, a line's or the post's end.
         let item_closed = {
             let rest = text.raw[e..].trim_start_matches(' ');
-            rest.is_empty() || rest.starts_with([',', ';', '\n', ')'])
+            rest.is_empty() || rest.starts_with([',', ';', '\n', ')', '-', '–'])
         };
         let item_opened = i >= 2 && {
             let gap = &text.raw[text.words[i - 2].end..text.words[i - 1].start];
@@ -186,7 +186,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         } || i == 1;
         let itemised = person(prev)
             && item_closed
-            && matches!(&text.raw[text.words[i - 1].end..s], " " | ": " | ":")
+            && matches!(
+                &text.raw[text.words[i - 1].end..s],
+                " " | ": " | ":" | " - " | " – "
+            )
             && (item_opened || text.raw[text.words[i - 1].end..s].contains(':'));
         let found = if figurative {
             false

@@ -58,6 +58,7 @@ fn finds_ages_over_89() {
         ("Grandma: 94, type 2, on insulin", "94"),
         ("ages: me 45, mum 70, nan 93", "93"),
         ("- gran 96\n- mum 68", "96"),
+        ("Nana - 95 - in hospital with pneumonia", "95"),
     ] {
         let found = ages(raw);
         assert!(found.iter().any(|f| f.contains(want)), "{raw}: {found:?}");
@@ -113,6 +114,7 @@ fn numbers_that_are_not_old_ages() {
         "mum: 95 kg, dad: 80",
         "grandma 100 times better today",
         "my nan 93 is her bus",
+        "mum - 95 mg - twice a day",
     ] {
         assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
     }

@@ -1,7 +1,8 @@
 //! ADDRESS: streets named by a number, as Colombia, Venezuela and much of Latin America write
 //! them: the street's kind and number, then "#" or "No." and the corner street's number and the
 //! distance from it ("Carrera 7 #32-16", "Calle 72 No. 10-34", "Cra. 15 # 88-21", "Av. 68 Bis
-//! # 22-10"). No street word of English reads so, and the "#N-N" tail is the shape's own.
+//! # 22-10"). No street word of English reads so, and the "#N-N" tail is the shape's own. And
+//! South Asia's numbered houses on numbered streets ("House 21, Street 7").
 
 use std::sync::LazyLock;
 
@@ -17,8 +18,19 @@ static GRID: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Pakistan's and much of South Asia's house and street numbers: "House 21, Street 7", "H.
+/// No. 5, St. 12", "House # 14-B, Street No. 3".
+static HOUSE_STREET: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(
+        r"(?i)\b(?:house|h\.? ?no)\.? ?(?:no\.? ?|# ?)?\d{1,4}(?:-?[a-z])?, ?(?:street|st)\.? ?(?:no\.? ?|# ?)?\d{1,3}\b",
+    )
+});
+
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
-    for m in GRID.find_iter(text.raw) {
+    for m in GRID
+        .find_iter(text.raw)
+        .chain(HOUSE_STREET.find_iter(text.raw))
+    {
         out.push(finding(Kind::Address, m.start(), m.end(), 0.85, STREET));
     }
 }
@@ -46,6 +58,8 @@ mod tests {
             ),
             ("cra. 15 # 88-21 barrio chico", "cra. 15 # 88-21"),
             ("Av. 68 Bis # 22-10", "Av. 68 Bis # 22-10"),
+            ("House 21, Street 7, Islamabad", "House 21, Street 7"),
+            ("h no 5, st 12 G-9", "h no 5, st 12"),
         ] {
             assert_eq!(streets(raw), [want], "{raw}");
         }
@@ -55,6 +69,8 @@ mod tests {
             "the cr 15 # of tablets",
             "Carrera de la Mujer 5k run",
             "room 7 #32 on the ward",
+            "house 3, street party next week",
+            "the house, street 7 was closed",
         ] {
             assert!(streets(raw).is_empty(), "{raw}");
         }

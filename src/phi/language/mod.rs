@@ -20,6 +20,7 @@ mod name_alone;
 mod name_company;
 mod name_cues;
 mod name_initials;
+mod name_items;
 mod name_lists;
 mod name_places;
 mod name_roles;
@@ -42,10 +43,19 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let first_place = out.len();
     places::detect(&doc, &blocked, out);
     abroad::detect(&doc, &blocked, out);
+    let first_street = out.len();
     bare_streets::detect(&doc, out);
     corners::detect(&doc, out);
     named_streets::detect(&doc, out);
     grid_streets::detect(text, out);
+    // "seen at Great Ormond Street": a street inside a famous institution's name is the
+    // institution's (`places` and `abroad` leave them out themselves).
+    let streets = out.split_off(first_street);
+    out.extend(
+        streets
+            .into_iter()
+            .filter(|f| !overlaps(&blocked, f.start, f.end)),
+    );
     number_before(text, &mut out[first_place..]);
     blocked.extend(
         out[first_place..]
@@ -224,6 +234,8 @@ mod tests {
             ("12 Jalan Ampang, 50450 Kuala Lumpur", "Kuala Lumpur"),
             ("12 Jalan Ampang, 50450 Kuala Lumpur", "Jalan Ampang"),
             ("send it to 22 Baker Street, Marylebone.", "Marylebone"),
+            ("Jl. Sudirman No. 45, Jakarta", "Jakarta"),
+            ("Jl. Sudirman No. 45, Jakarta", "No. 45"),
         ] {
             assert!(kinds(raw, town).contains(&Kind::Address), "{raw}: {town}");
         }
@@ -235,6 +247,13 @@ mod tests {
         ] {
             assert!(!kinds(raw, word).contains(&Kind::Address), "{raw}: {word}");
         }
+    }
+
+    /// Session 6: a street inside a famous institution's name is the institution's.
+    #[test]
+    fn streets_in_institutions_names_are_not_addresses() {
+        assert!(kinds("seen at Great Ormond Street as a kid", "Ormond").is_empty());
+        assert!(kinds("we live on Ormond Street now", "Ormond").contains(&Kind::Address));
     }
 
     /// A place read as a name right after a street is the street's town; a person is not.

@@ -178,7 +178,8 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
         // The verb may stand a word or two back: "spent the weekend with", "went for a walk w".
         company_verb(p2) || company_verb(p3)
     } else if !spaced {
-        false
+        // "me & chinedu".
+        p1 == "me" && sep(text, i - 1) == " & "
     } else {
         match p1 {
             "to" => {
@@ -191,8 +192,8 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                 p2,
                 "waiting" | "waited" | "grateful" | "thankful" | "praying" | "pray"
             ),
-            "texted" | "txted" | "messaged" | "rang" | "phoned" | "hugged" | "told" | "asked"
-            | "without" | "remember" => true,
+            "texted" | "txted" | "texting" | "messaged" | "messaging" | "rang" | "phoned"
+            | "hugged" | "told" | "asked" | "owe" | "without" | "remember" => true,
             // "Quoting Ifeoma: …", a reply's source.
             "quoting" => sep(text, i).starts_with(':'),
             // "me n oluwaseun", "me & kemal" (the "and" of `with_writer`, in chat).
@@ -261,7 +262,7 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
     let only_people = match v {
         "said" | "says" | "told" | "tells" | "texted" | "rang" | "rings" | "reckons" | "thinks"
         | "recommended" | "convinced" | "reminded" | "asked" | "asks" | "cried" | "laughed"
-        | "drove" | "visited" | "cooked" => true,
+        | "drove" | "visited" | "cooked" | "wrote" | "writes" => true,
         "keeps" | "kept" => matches!(
             a,
             "telling" | "asking" | "reminding" | "saying" | "calling" | "texting" | "nagging"
@@ -289,7 +290,9 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
     }
     let mostly_people = match v {
         "saved" | "found" => true,
-        "is" | "was" => matches!(a, "the" | "a") && matches!(b, "reason" | "nightmare" | "saint"),
+        "is" | "was" => {
+            matches!(a, "the" | "a") && matches!(b, "reason" | "nightmare" | "saint" | "only")
+        }
         "has" => a == "been",
         _ => false,
     };
@@ -312,7 +315,13 @@ pub(super) fn doer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         return None;
     }
     let listed_only = people_verb(text, i)?;
-    let ok = if listed_only {
+    // "> Rangi wrote:", a quoted reply's header: any word that could be a name.
+    let header = matches!(text.lower_word(i + 1), "wrote" | "writes")
+        && i + 2 < text.words.len()
+        && sep(text, i + 1).starts_with(':');
+    let ok = if header {
+        plain(text, i)
+    } else if listed_only {
         text.is(i, F_FIRST) && person(text, i)
     } else {
         person(text, i)

@@ -35,6 +35,9 @@ fn people_the_writer_keeps_company_with() {
         ("without akosua id have given up", "akosua"),
         ("anyone else remember souad from the old forum?", "souad"),
         ("me n oluwaseun went to the pharmacy", "oluwaseun"),
+        ("me & chinedu are doing dry january", "chinedu"),
+        ("been texting tsegaye all night", "tsegaye"),
+        ("i owe nokuthula big time", "nokuthula"),
         ("Quoting Chiamaka: \"the rash went away\"", "Chiamaka"),
         ("Quoting Ifeoma: \"it went away\"", "Ifeoma"),
     ] {
@@ -85,6 +88,7 @@ fn subjects_of_what_people_do() {
         ("and then thandiwe shows up with flowers", "thandiwe"),
         ("can't believe zbigniew drove all the way", "zbigniew"),
         ("so daoud rang the GP for me", "daoud"),
+        ("> Rangi wrote: has anyone had the jab", "Rangi"),
         ("cant stop thinking about what yaroslava said", "yaroslava"),
     ] {
         assert_eq!(found(raw, doer), [want], "{raw}");
@@ -98,6 +102,8 @@ fn subjects_of_what_people_do() {
         "Humira keeps making me sick",
         "i think covid is coming back",
         "so google says its fine",
+        "> Ozempic wrote: the leaflet",
+        "i owe humira my life",
         "i think my tremfya is the reason",
     ] {
         assert!(found(raw, doer).is_empty(), "{raw}");

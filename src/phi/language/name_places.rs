@@ -27,6 +27,15 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     if super::overlaps(blocked, s, e) {
         return true;
     }
+    // Assistants members ask ("asked siri to remind me"); "Alexa" is a given name too, kept.
+    if i == end
+        && matches!(
+            text.lower_word(i),
+            "siri" | "chatgpt" | "gemini" | "copilot"
+        )
+    {
+        return true;
+    }
     // Saints, mountains, forts and lakes: "St. Luke's", "Mount Sinai", "Lake Charles".
     if i > 0
         && matches!(

@@ -146,6 +146,9 @@ fn buildings_named_for_people_are_not_people() {
         "Victoria Station lifts were broken again",
         "seen at Addenbrooke Hospital last year",
         "flew into Charles Airport",
+        // Assistants, and "a" as a word in lower case, not a middle initial.
+        "asked siri to remind me about my meds",
+        "chatgpt said to see a doctor lol",
     ] {
         assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
     }

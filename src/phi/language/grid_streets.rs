@@ -26,12 +26,35 @@ static HOUSE_STREET: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether a digit stands on each side of a hyphen (a space allowed): the "32-16" every grid
+/// address ends with. Checked before the regex, whose short street words ("cr", "av") would
+/// otherwise be looked for in every post. Each run of spaces is walked at most twice.
+fn hyphenated_numbers(raw: &[u8]) -> bool {
+    raw.iter().enumerate().any(|(k, &b)| {
+        b == b'-'
+            && raw[..k]
+                .iter()
+                .rev()
+                .find(|&&c| c != b' ')
+                .is_some_and(u8::is_ascii_digit)
+            && raw[k + 1..]
+                .iter()
+                .find(|&&c| c != b' ')
+                .is_some_and(u8::is_ascii_digit)
+    })
+}
+
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
-    for m in GRID
-        .find_iter(text.raw)
-        .chain(HOUSE_STREET.find_iter(text.raw))
-    {
-        out.push(finding(Kind::Address, m.start(), m.end(), 0.85, STREET));
+    if hyphenated_numbers(text.raw.as_bytes()) {
+        for m in GRID.find_iter(text.raw) {
+            out.push(finding(Kind::Address, m.start(), m.end(), 0.85, STREET));
+        }
+    }
+    // "House 21, Street 7": a comma before the street's word.
+    if text.lower.contains(", st") || text.lower.contains(",st") {
+        for m in HOUSE_STREET.find_iter(text.raw) {
+            out.push(finding(Kind::Address, m.start(), m.end(), 0.85, STREET));
+        }
     }
 }
 

@@ -24,6 +24,7 @@ mod name_items;
 mod name_lists;
 mod name_places;
 mod name_roles;
+mod name_self;
 mod name_speech;
 mod name_verbs;
 mod name_words;

@@ -1,8 +1,8 @@
 //! NAME by the company a word keeps, for names no cue before them marks and no list may hold,
 //! typed in any case: the one the writer is with, talks to, waits for or thanks ("hanging out
 //! with thandeka", "talked to mekdes", "thanks to losana"), the subject of what only people do
-//! inside a sentence ("i think kemal is right", "lol xiaoling says"), and the writer naming
-//! themselves ("its me, dilnoza", "this is Nkechi posting").
+//! inside a sentence ("i think kemal is right", "lol xiaoling says"). The writer's own name
+//! is in `name_self`.
 //!
 //! The word must be a listed given name (any origin) or a word no list knows (`unknown`: no
 //! English word nor one letter off one), and neither a drug, an insurer or a tool, a country,
@@ -71,10 +71,19 @@ fn names_cased(text: &Doc) -> bool {
     text.cased && text.titled
 }
 
+/// The first check of every rule here, one look-up: most words of a post are English or
+/// function words, which none of these rules takes for a name.
+pub(super) fn listed_as_word(text: &Doc, i: usize) -> bool {
+    text.is(
+        i,
+        F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_RELATION | F_TITLE | F_STATE | F_STATE_ABBR,
+    )
+}
+
 /// Word `i` could be a name by what it is not: letters, three or more, capitalised when the
 /// writer uses capitals, on no list but the names', no drug, insurer, tool, illness, country
 /// or people.
-fn plain(text: &Doc, i: usize) -> bool {
+pub(super) fn plain(text: &Doc, i: usize) -> bool {
     let w = text.lower_word(i);
     w.chars().count() >= 3
         && alpha(text, i)
@@ -167,7 +176,7 @@ fn chat_with_before(text: &Doc, i: usize) -> bool {
 /// "waiting for chidinma", "without dinesh", "me n oluwaseun": word `i` in a slot that a
 /// person fills.
 pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i == 0 {
+    if i == 0 || listed_as_word(text, i) {
         return None;
     }
     let (p1, p2, p3) = (back(text, i, 1), back(text, i, 2), back(text, i, 3));
@@ -304,7 +313,7 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
 /// at a clause's start (a sentence's, a comma's, or after a word opening one), not after a
 /// determiner ("the ozempic said" is no one).
 pub(super) fn doer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i + 1 >= text.words.len() || sep(text, i) != " " {
+    if i + 1 >= text.words.len() || listed_as_word(text, i) || sep(text, i) != " " {
         return None;
     }
     let opens = text.starts_sentence(i)
@@ -327,80 +336,6 @@ pub(super) fn doer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         person(text, i)
     };
     ok.then_some((i, 0.6, GIVEN))
-}
-
-/// "its me, dilnoza", "it's me Kemal", "its gulnara again", "This is Nkechi posting for my
-/// dad": the writer naming themselves.
-pub(super) fn self_named(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let n = text.words.len();
-    if i == 0 {
-        return None;
-    }
-    let (p1, p2) = (back(text, i, 1), back(text, i, 2));
-    let next = if i + 1 < n {
-        text.lower_word(i + 1)
-    } else {
-        ""
-    };
-    let closes = i + 1 == n || !sep(text, i).trim().is_empty();
-    // "its me" / "it's me", then the name after a comma or a space.
-    let me = p1 == "me"
-        && (p2 == "its" || (p2 == "s" && back(text, i, 3) == "it"))
-        && matches!(sep(text, i - 1), " " | ", " | ",");
-    // "its gulnara again", "it's Dilnoza here again".
-    let again = (p1 == "its" || (p1 == "s" && p2 == "it"))
-        && sep(text, i - 1) == " "
-        && matches!(next, "again" | "here");
-    // "this is Nkechi posting", "this is Nkechi, …", "this is Nkechi here".
-    let this_is = p1 == "is"
-        && p2 == "this"
-        && sep(text, i - 1) == " "
-        && (closes || matches!(next, "posting" | "writing" | "here" | "again" | "from"));
-    ((me && closes) || again || this_is)
-        .then(|| person(text, i))
-        .filter(|&ok| ok)
-        .map(|_| (i, 0.7, GIVEN))
-}
-
-/// "Thanks for reading,\nLerato", "Take care all x\nMoana": a post's last line holding one
-/// word, under a line that closes a letter. A word no list knows is a name there.
-pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let n = text.words.len();
-    if i == 0 || !sep(text, i - 1).contains('\n') || (i + 1 < n && !sep(text, i).contains('\n')) {
-        return None;
-    }
-    // The post's last line with a letter: only numbers may follow ("Sandeep\n07700 900461").
-    if text.raw[text.words[i].end..]
-        .chars()
-        .any(char::is_alphabetic)
-    {
-        return None;
-    }
-    // The line above, by its last words: "thanks for reading", "take care all x", "regards".
-    let closing = |k: usize| {
-        matches!(
-            back(text, i, k),
-            "regards"
-                | "reading"
-                | "care"
-                | "cheers"
-                | "thanks"
-                | "love"
-                | "hugs"
-                | "x"
-                | "xx"
-                | "xxx"
-                | "wishes"
-                | "sincerely"
-                | "warmly"
-                | "best"
-        )
-    };
-    let above = closing(1) || (back(text, i, 1) == "all" && closing(2));
-    // Here a word one letter off English ("Lerato", "legato") is a name too: no one signs
-    // with a misspelt word.
-    let loose = text.word(i).chars().count() >= 4 && plain(text, i);
-    (above && (loose || person(text, i))).then_some((i, 0.6, GIVEN))
 }
 
 #[cfg(test)]

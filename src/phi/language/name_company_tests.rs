@@ -1,6 +1,7 @@
-//! Tests of `name_company`, by slot and each false-hold family beside it.
+//! Tests of `name_company` and `name_self`, by slot and each false-hold family beside it.
 
 use super::*;
+use crate::phi::language::name_self::{self_named, signed};
 use crate::phi::text::Text;
 
 /// A rule of this module: where the name it finds at a word ends.

@@ -299,8 +299,16 @@ pub(super) fn extend(text: &Doc, i: usize) -> usize {
 /// The word must be no English word (or a listed name that is none), capitalised when the
 /// writer uses capitals.
 pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    // The label first: it turns away almost every word at once.
     if i == 0
-        || !alpha(text, i)
+        || !matches!(
+            text.lower_word(i - 1),
+            "name" | "names" | "surname" | "surnames" | "firstname" | "lastname" | "fullname"
+        )
+    {
+        return None;
+    }
+    if !alpha(text, i)
         || text.word(i).chars().count() < 2
         || text.is(i, F_FUNCTION)
         || acronym(text, i)
@@ -310,13 +318,6 @@ pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
     // A capitalised label over a name typed in lower case ("Name: ouyang xiaoling"): only a
     // word on no list, and the next one if it is on none either.
     let lower = text.cased && !text.is_capitalised(i);
-    let label = text.lower_word(i - 1);
-    if !matches!(
-        label,
-        "name" | "names" | "surname" | "surnames" | "firstname" | "lastname" | "fullname"
-    ) {
-        return None;
-    }
     // "Name:" opening a line, or a person's name label: not "brand name: Humira".
     let opens_line = text.starts_sentence(i - 1);
     if !(opens_line || person_label(text.lower_word(i - 2))) {

@@ -4,14 +4,14 @@
 //! English words or things, which `name_company::person` turns away.
 
 use super::lexicon::{Doc, F_ENGLISH};
-use super::name_company::person;
+use super::name_company::{listed_as_word, person};
 use super::names::{common, first, sep, GIVEN};
 
 /// "Chinonso (7)", "Somto (4) - eczema", "Mateo (12), Thiago (9)": a word with a child's or an
 /// adult's age in brackets after it, opening its line, sentence or item.
 pub(super) fn aged(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i + 1 >= n || !matches!(sep(text, i), " (" | "(") {
+    if i + 1 >= n || listed_as_word(text, i) || !matches!(sep(text, i), " (" | "(") {
         return None;
     }
     let age = text.lower_word(i + 1);
@@ -44,7 +44,7 @@ fn bullet_item(text: &Doc, k: usize) -> bool {
 /// "* Thabo\n* Ingrid\n* Nasser": a one-word bullet item that could be a person, next to an
 /// item that is a listed given name (no word, capitalised when the writer uses capitals).
 pub(super) fn bulleted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if !bullet_item(text, i) {
+    if listed_as_word(text, i) || !bullet_item(text, i) {
         return None;
     }
     let named = |k: usize| {

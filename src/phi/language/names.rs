@@ -8,13 +8,14 @@ use super::lexicon::{
     F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
-use super::name_company::{company, doer, self_named, signed};
+use super::name_company::{company, doer};
 use super::name_cues::{cued, here, labelled, relation_is};
 use super::name_initials::initialled;
 use super::name_items::{aged, bulleted};
 use super::name_lists::{coordinated, listed_after};
 use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
+use super::name_self::{self_named, signed};
 use super::name_speech::{attributed, called_to, speaker, vocative};
 use super::name_verbs::{given_to, subject};
 use super::name_words::office_word;

@@ -1,0 +1,90 @@
+//! NAME of the writer: naming themselves ("its me, dilnoza", "this is Nkechi posting") and
+//! signing under a letter's closing ("Thanks for reading,\nLerato"), with the word tests of
+//! `name_company`.
+
+use super::lexicon::Doc;
+use super::name_company::{listed_as_word, person, plain};
+use super::names::{sep, GIVEN};
+
+/// The word `k` words before `i`, or "" before the post.
+fn back<'t>(text: &'t Doc, i: usize, k: usize) -> &'t str {
+    if i >= k {
+        text.lower_word(i - k)
+    } else {
+        ""
+    }
+}
+
+/// "its me, dilnoza", "it's me Kemal", "its gulnara again", "This is Nkechi posting for my
+/// dad": the writer naming themselves.
+pub(super) fn self_named(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i == 0 || listed_as_word(text, i) {
+        return None;
+    }
+    let (p1, p2) = (back(text, i, 1), back(text, i, 2));
+    let next = if i + 1 < n {
+        text.lower_word(i + 1)
+    } else {
+        ""
+    };
+    let closes = i + 1 == n || !sep(text, i).trim().is_empty();
+    // "its me" / "it's me", then the name after a comma or a space.
+    let me = p1 == "me"
+        && (p2 == "its" || (p2 == "s" && back(text, i, 3) == "it"))
+        && matches!(sep(text, i - 1), " " | ", " | ",");
+    // "its gulnara again", "it's Dilnoza here again".
+    let again = (p1 == "its" || (p1 == "s" && p2 == "it"))
+        && sep(text, i - 1) == " "
+        && matches!(next, "again" | "here");
+    // "this is Nkechi posting", "this is Nkechi, …", "this is Nkechi here".
+    let this_is = p1 == "is"
+        && p2 == "this"
+        && sep(text, i - 1) == " "
+        && (closes || matches!(next, "posting" | "writing" | "here" | "again" | "from"));
+    ((me && closes) || again || this_is)
+        .then(|| person(text, i))
+        .filter(|&ok| ok)
+        .map(|_| (i, 0.7, GIVEN))
+}
+
+/// "Thanks for reading,\nLerato", "Take care all x\nMoana": a post's last line holding one
+/// word, under a line that closes a letter. A word no list knows is a name there.
+pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i == 0 || !sep(text, i - 1).contains('\n') || (i + 1 < n && !sep(text, i).contains('\n')) {
+        return None;
+    }
+    // The post's last line with a letter: only numbers may follow ("Sandeep\n07700 900461").
+    if text.raw[text.words[i].end..]
+        .chars()
+        .any(char::is_alphabetic)
+    {
+        return None;
+    }
+    // The line above, by its last words: "thanks for reading", "take care all x", "regards".
+    let closing = |k: usize| {
+        matches!(
+            back(text, i, k),
+            "regards"
+                | "reading"
+                | "care"
+                | "cheers"
+                | "thanks"
+                | "love"
+                | "hugs"
+                | "x"
+                | "xx"
+                | "xxx"
+                | "wishes"
+                | "sincerely"
+                | "warmly"
+                | "best"
+        )
+    };
+    let above = closing(1) || (back(text, i, 1) == "all" && closing(2));
+    // Here a word one letter off English ("Lerato", "legato") is a name too: no one signs
+    // with a misspelt word.
+    let loose = text.word(i).chars().count() >= 4 && plain(text, i);
+    (above && (loose || person(text, i))).then_some((i, 0.6, GIVEN))
+}

@@ -87,14 +87,15 @@ pub(super) fn towns_above_countries(
 pub(super) fn towns_closing_streets(doc: &Doc, out: &mut Vec<Finding>, first_place: usize) {
     let text = doc.text;
     let n = text.words.len();
-    let held: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
-    let taken = |s: usize| held.iter().any(|&(a, b)| a <= s && s < b);
-    let streets: Vec<usize> = out[first_place..]
-        .iter()
-        .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
-        .map(|f| f.end)
+    // Sorted and merged, so that each look-up is a binary search (a post of many streets
+    // stays linear).
+    let held = super::disjoint(out.iter().map(|f| (f.start, f.end)).collect());
+    let taken = |s: usize| super::overlaps(&held, s, s + 1);
+    let streets: Vec<usize> = (first_place..out.len())
+        .filter(|&x| out[x].kind == Kind::Address && out[x].confidence >= 0.5)
         .collect();
-    for mut end in streets {
+    for x in streets {
+        let mut end = out[x].end;
         // "Jl. Sudirman No. 45, Jakarta": the house number written after the street's name.
         let mut k = text.word_at_or_after(end);
         if k + 1 < n
@@ -103,13 +104,8 @@ pub(super) fn towns_closing_streets(doc: &Doc, out: &mut Vec<Finding>, first_pla
             && text.lower_word(k + 1).bytes().all(|b| b.is_ascii_digit())
             && text.raw[end..text.words[k].start] == *" "
         {
-            if let Some(f) = out
-                .iter_mut()
-                .find(|f| f.end == end && f.kind == Kind::Address)
-            {
-                f.end = text.words[k + 1].end;
-            }
             end = text.words[k + 1].end;
+            out[x].end = end;
             k += 2;
         }
         if k >= n || !matches!(text.raw[end..text.words[k].start].trim_matches(' '), ",") {

@@ -169,7 +169,7 @@ fn near_word_is(text: &Doc, i: usize) -> bool {
     let w = text.lower_word(i);
     i + 1 < text.words.len()
         && sep(text, i) == " "
-        && matches!(text.lower_word(i + 1), "is" | "was" | "has" | "had")
+        && subject_verb(text.lower_word(i + 1))
         && (4..=14).contains(&w.chars().count())
         && alpha(text, i)
         && !acronym(text, i)
@@ -180,6 +180,45 @@ fn near_word_is(text: &Doc, i: usize) -> bool {
         && !super::medicines::brand(w)
         && !super::medicines::stem(w)
         && !adverb_typo(w)
+}
+
+/// What follows a name as its subject and not a misspelt word as its object: "is", "has",
+/// and verbs a person does ("my nephew dawit started chemo"). A misspelt verb ("my son wnet
+/// to school", "my daughter lovse who she is") is followed by what it governs.
+fn subject_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "has"
+            | "had"
+            | "started"
+            | "starts"
+            | "went"
+            | "goes"
+            | "got"
+            | "gets"
+            | "said"
+            | "says"
+            | "told"
+            | "came"
+            | "comes"
+            | "lives"
+            | "lived"
+            | "needs"
+            | "needed"
+            | "takes"
+            | "took"
+            | "keeps"
+            | "kept"
+            | "will"
+            | "can"
+            | "cant"
+            | "could"
+            | "does"
+            | "did"
+            | "didnt"
+            | "doesnt"
+    )
 }
 
 /// Misspelt adverbs, which stand between a subject and "is" or "has" ("my son definately has

@@ -236,9 +236,15 @@ fn near_words_after_a_relation_before_is() {
     finds(&[
         ("ok so update my nephew dawit is home now", "dawit"),
         ("my aunty salote is a nurse", "salote"),
+        // Session 6: other verbs a subject takes, and "who".
+        ("my nephew dawit started chemo last week", "dawit"),
+        ("my friend sipho got diagnosed", "sipho"),
     ]);
     for raw in [
         "my son wnet to school",
+        "my son wnet just now",
+        "my mum humira started working",
+        "my daughter lovse who she is",
         "my daughter lovse it",
         "my mum humira has run out",
         "my husband stelara is due",

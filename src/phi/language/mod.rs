@@ -26,6 +26,7 @@ mod name_places;
 mod name_roles;
 mod name_self;
 mod name_speech;
+mod name_typos;
 mod name_verbs;
 mod name_words;
 mod named_streets;

@@ -62,6 +62,11 @@ fn thing(w: &str) -> bool {
             | "hubby"
             | "wifey"
             | "bestie"
+            | "hunni"
+            | "hunny"
+            | "hunnie"
+            | "babes"
+            | "lovey"
     )
 }
 

@@ -1,7 +1,7 @@
 //! Tests of `name_company` and `name_self`, by slot and each false-hold family beside it.
 
 use super::*;
-use crate::phi::language::name_self::{self_named, signed};
+use crate::phi::language::name_self::{greeted, self_named, signed};
 use crate::phi::text::Text;
 
 /// A rule of this module: where the name it finds at a word ends.
@@ -151,5 +151,34 @@ fn names_signing_a_post_under_its_closing() {
         "thanks for reading all\nlol",
     ] {
         assert!(found(raw, signed).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn names_greeted_thanked_or_mourned_in_chat() {
+    for (raw, want) in [
+        ("hi amara how did the scan go", "amara"),
+        ("thanks oyelaran for the advice it worked", "oyelaran"),
+        ("thank you ebere you are a star", "ebere"),
+        ("rip dumisani you fought so hard", "dumisani"),
+        ("get well soon nneka", "nneka"),
+        ("good luck ngozika with the results", "ngozika"),
+        ("bless you oghenekaro for sharing this", "oghenekaro"),
+    ] {
+        assert_eq!(found(raw, greeted), [want], "{raw}");
+    }
+    for raw in [
+        "hi all how is everyone doing",
+        "thanks everyone for the advice",
+        "thanks hunni xx",
+        "thanks ozempic for the nausea lol",
+        "hi doc thanks for replying",
+        "happy birthday temperance hope its a good one",
+        "morning sickness is the worst",
+        "thanks chatgpt for nothing",
+        "hey covid you win",
+        "sorry insurance said no",
+    ] {
+        assert!(found(raw, greeted).is_empty(), "{raw}");
     }
 }

@@ -1,5 +1,7 @@
-//! NAME of the writer: naming themselves ("its me, dilnoza", "this is Nkechi posting") and
-//! signing under a letter's closing ("Thanks for reading,\nLerato"), with the word tests of
+//! NAME of the writer and of the one written to: the writer naming themselves ("its me,
+//! dilnoza", "this is Nkechi posting"), signing under a letter's closing ("Thanks for
+//! reading,\nLerato"), and greeting, thanking or mourning someone in chat, with no comma ("hi
+//! amara how did the scan go", "rip folake you fought so hard"); with the word tests of
 //! `name_company`.
 
 use super::lexicon::Doc;
@@ -87,4 +89,75 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     // with a misspelt word.
     let loose = text.word(i).chars().count() >= 4 && plain(text, i);
     (above && (loose || person(text, i))).then_some((i, 0.6, GIVEN))
+}
+
+/// Words that greet, thank, wish or mourn someone named right after them, one word or two:
+/// "hi", "thanks", "congrats", "rip", "thank you", "happy birthday", "get well soon", "good
+/// luck", "bless you".
+fn greeting_before(text: &Doc, i: usize) -> bool {
+    let one = matches!(
+        back(text, i, 1),
+        "hi" | "hey"
+            | "hello"
+            | "hiya"
+            | "dear"
+            | "thanks"
+            | "thx"
+            | "congrats"
+            | "congratulations"
+            | "welcome"
+            | "rip"
+            | "hugs"
+            | "sorry"
+            | "morning"
+    );
+    one || matches!(
+        (back(text, i, 2), back(text, i, 1)),
+        ("thank" | "miss" | "love" | "bless", "you")
+            | ("happy", "birthday")
+            | ("well", "soon" | "done")
+            | ("good", "luck" | "morning")
+            | ("so", "much")
+    )
+}
+
+/// What follows a name greeted in chat: the post's or the line's end, a mark, or a word that
+/// starts what is said to them ("hi amara how…", "thanks oyelaran for…", "rip folake you…").
+fn greeting_closes(text: &Doc, i: usize) -> bool {
+    i + 1 == text.words.len()
+        || !sep(text, i).trim().is_empty()
+        || matches!(
+            text.lower_word(i + 1),
+            "how"
+                | "hope"
+                | "for"
+                | "you"
+                | "u"
+                | "i"
+                | "im"
+                | "glad"
+                | "thinking"
+                | "that"
+                | "please"
+                | "with"
+                | "on"
+                | "come"
+                | "stay"
+                | "so"
+                | "long"
+                | "xx"
+                | "x"
+        )
+}
+
+/// "hi amara how did the scan go", "thanks oyelaran for the advice", "get well soon nneka": a
+/// word that could be a person after a greeting, thanks or wish, closed as a name is. A word
+/// no list knows counts, as after a relation; the guards of `person` keep drugs ("thanks
+/// ozempic") and pet names ("thanks hunni") out.
+pub(super) fn greeted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0 || listed_as_word(text, i) || sep(text, i - 1) != " " {
+        return None;
+    }
+    (greeting_before(text, i) && greeting_closes(text, i) && person(text, i))
+        .then_some((i, 0.6, GIVEN))
 }

@@ -15,7 +15,7 @@ use super::name_items::{aged, bulleted};
 use super::name_lists::{coordinated, listed_after};
 use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
-use super::name_self::{self_named, signed};
+use super::name_self::{greeted, self_named, signed};
 use super::name_speech::{attributed, called_to, speaker, vocative};
 use super::name_verbs::{given_to, subject};
 use super::name_words::office_word;
@@ -54,6 +54,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| doer(text, i))
             .or_else(|| self_named(text, i))
             .or_else(|| signed(text, i))
+            .or_else(|| greeted(text, i))
             .or_else(|| aged(text, i))
             .or_else(|| bulleted(text, i))
             .or_else(|| unlisted_pair(text, i))

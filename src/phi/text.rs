@@ -16,6 +16,10 @@ pub struct Text<'a> {
     /// Whether the writer uses capital letters at all. In an all-lower-case (or all-capitals)
     /// post, capitalisation says nothing about what is a name.
     pub cased: bool,
+    /// Whether some word is written with a capital and then lower case ("The", "Kemal"), or is
+    /// "I". A post whose only capitals are acronyms ("so thilini rang the GP") is cased, but
+    /// its writer does not capitalise names.
+    pub titled: bool,
 }
 
 impl<'a> Text<'a> {
@@ -24,10 +28,16 @@ impl<'a> Text<'a> {
         let mut words = Vec::new();
         let mut start = None;
         let (mut upper, mut lowers) = (0usize, 0usize);
+        let mut titled = false;
+        let mut word_upper_first = false;
         for (i, c) in raw.char_indices() {
             if c.is_alphanumeric() {
                 if start.is_none() {
                     start = Some(i);
+                    word_upper_first = c.is_uppercase();
+                    titled |= c == 'I' && !raw[i + 1..].starts_with(char::is_alphanumeric);
+                } else if word_upper_first && c.is_lowercase() {
+                    titled = true;
                 }
                 if c.is_uppercase() {
                     upper += 1;
@@ -51,6 +61,7 @@ impl<'a> Text<'a> {
             lower,
             words,
             cased,
+            titled,
         }
     }
 
@@ -106,6 +117,11 @@ mod tests {
         assert_eq!(words, ["Émily", "s", "DOB", "4", "12", "2015"]);
         assert_eq!(t.lower_word(2), "dob");
         assert!(t.cased);
+        assert!(t.titled);
+        // Capitals in acronyms only: cased, but names are not capitalised.
+        let chat = Text::new("so thilini rang the GP for me");
+        assert!(chat.cased && !chat.titled);
+        assert!(Text::new("so I rang the GP").titled);
         assert!(t.starts_sentence(0));
         assert!(t.starts_sentence(3));
         assert_eq!(t.words_before(13, 2).collect::<Vec<_>>(), ["dob", "s"]);

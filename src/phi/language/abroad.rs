@@ -31,7 +31,9 @@ fn street_prefix(w: &str) -> Option<bool> {
         | "bothar" | "sráid" | "sraid" | "ascaill" | "cois"
         // Polish, Czech, Slovak, Croatian, Slovenian, Serbian, Bulgarian, Russian, Albanian.
         | "ul" | "ulica" | "aleja" | "plac" | "trg" | "ulitsa" | "prospekt" | "bulevar"
-        | "rruga" | "náměstí" | "namesti" | "námestie" | "trieda" => true,
+        | "rruga" | "náměstí" | "namesti" | "námestie" | "trieda"
+        // Malay and Indonesian ("Jalan Ampang", "Jl. Sudirman", "Lorong Bunus").
+        | "jalan" | "jln" | "jl" | "lorong" | "persiaran" | "lebuh" => true,
         "via" | "avenue" | "place" | "plaza" | "cours" | "camino" | "route" | "plaça" => false,
         _ => return None,
     })

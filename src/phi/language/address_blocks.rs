@@ -80,6 +80,78 @@ pub(super) fn towns_above_countries(
 /// "Puruntie 82 Apt. 595\n LAPPEENRANTA\n 53650", "ul. Słowicza 10\n Wrocław\n 53-320": a line
 /// holding only a postcode's shape (3–6 digits, "340 12", "53-320") within four lines below a
 /// street address closes that address. One pass over the lines.
+/// "14 Nkrumah Road, Accra", "12 Jalan Ampang, 50450 Kuala Lumpur": after a street and a
+/// comma, up to three capitalised words that are no English word, closing the line (or before
+/// a postcode), are its town; a postcode between them is one. Words already held (as a name,
+/// which `towns_after_streets` retypes) are left to that pass.
+pub(super) fn towns_closing_streets(doc: &Doc, out: &mut Vec<Finding>, first_place: usize) {
+    let text = doc.text;
+    let n = text.words.len();
+    // Sorted and merged, so that each look-up is a binary search (a post of many streets
+    // stays linear).
+    let held = super::disjoint(out.iter().map(|f| (f.start, f.end)).collect());
+    let taken = |s: usize| super::overlaps(&held, s, s + 1);
+    let streets: Vec<usize> = (first_place..out.len())
+        .filter(|&x| out[x].kind == Kind::Address && out[x].confidence >= 0.5)
+        .collect();
+    for x in streets {
+        let mut end = out[x].end;
+        // "Jl. Sudirman No. 45, Jakarta": the house number written after the street's name.
+        let mut k = text.word_at_or_after(end);
+        if k + 1 < n
+            && matches!(text.lower_word(k), "no" | "nº" | "n°")
+            && matches!(sep(doc, k), ". " | " " | ".")
+            && text.lower_word(k + 1).bytes().all(|b| b.is_ascii_digit())
+            && text.raw[end..text.words[k].start] == *" "
+        {
+            end = text.words[k + 1].end;
+            out[x].end = end;
+            k += 2;
+        }
+        if k >= n || !matches!(text.raw[end..text.words[k].start].trim_matches(' '), ",") {
+            continue;
+        }
+        let mut j = k;
+        // A postcode of four to six digits before the town ("50450 Kuala Lumpur").
+        let w = text.lower_word(j);
+        let code = (4..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+        if code {
+            j += 1;
+            if j >= n || sep(doc, j - 1) != " " {
+                continue;
+            }
+        }
+        let town = |m: usize| {
+            text.cased
+                && text.is_capitalised(m)
+                && text.word(m).chars().all(char::is_alphabetic)
+                && text.word(m).chars().count() >= 3
+                && !doc.is(m, super::lexicon::F_ENGLISH | super::lexicon::F_FUNCTION)
+                && !country(doc, m)
+        };
+        let mut last = j;
+        while last < j + 3 && last < n && town(last) && (last == j || sep(doc, last - 1) == " ") {
+            last += 1;
+        }
+        if last == j || taken(text.words[j].start) {
+            continue;
+        }
+        let rest = text.raw[text.words[last - 1].end..].trim_start_matches(' ');
+        let closes = rest.is_empty() || rest.starts_with(['.', ',', '\n', ';', ')', '!', '?']);
+        if !closes {
+            continue;
+        }
+        if code {
+            let (s, e) = (text.words[k].start, text.words[k].end);
+            if !taken(s) {
+                out.push(finding(Kind::Zip, s, e, 0.7, ZIP));
+            }
+        }
+        let (s, e) = (text.words[j].start, text.words[last - 1].end);
+        out.push(finding(Kind::Address, s, e, 0.7, TOWN));
+    }
+}
+
 pub(super) fn codes_closing_blocks(
     text: &Text,
     out: &mut Vec<Finding>,

@@ -72,7 +72,7 @@ const NOT_NAMES: &str =
 /// languages' words as the lists hold them (folded: "père" is "pere", "żona" "zona"), leaving
 /// out those that fold into a name or an English word ("mãe", "irmã", "mère").
 const RELATION: &str =
-    "daughter son husband wife hubby mom mother mum mommy momma dad father daddy papa \
+    "daughter son husband wife ex hubby mom mother mum mommy momma dad father daddy papa \
          mam mammy ma nonna nonno abuela abuelo abuelita oma opa grandad granddad grandpop \
          missus wifey eldest youngest flatmate housemate mate stepsister stepbrother \
          mil fil sil bil dil mummy \

@@ -12,16 +12,21 @@ mod corners;
 mod countries;
 mod date_words;
 mod dates;
+mod grid_streets;
 mod lexicon;
 mod localities;
 mod medicines;
 mod name_alone;
+mod name_company;
 mod name_cues;
 mod name_initials;
+mod name_items;
 mod name_lists;
 mod name_places;
 mod name_roles;
+mod name_self;
 mod name_speech;
+mod name_typos;
 mod name_verbs;
 mod name_words;
 mod named_streets;
@@ -40,9 +45,19 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let first_place = out.len();
     places::detect(&doc, &blocked, out);
     abroad::detect(&doc, &blocked, out);
+    let first_street = out.len();
     bare_streets::detect(&doc, out);
     corners::detect(&doc, out);
     named_streets::detect(&doc, out);
+    grid_streets::detect(text, out);
+    // "seen at Great Ormond Street": a street inside a famous institution's name is the
+    // institution's (`places` and `abroad` leave them out themselves).
+    let streets = out.split_off(first_street);
+    out.extend(
+        streets
+            .into_iter()
+            .filter(|f| !overlaps(&blocked, f.start, f.end)),
+    );
     number_before(text, &mut out[first_place..]);
     blocked.extend(
         out[first_place..]
@@ -57,6 +72,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     streets_named_for_people(text, out, first_name);
     address_blocks::towns_above_countries(&doc, out, first_place, first_name);
     address_blocks::codes_closing_blocks(text, out, first_place, first_name);
+    address_blocks::towns_closing_streets(&doc, out, first_place);
     dates::detect(text, out);
     ages::detect(text, out);
     age_forms::detect(text, out);
@@ -208,6 +224,38 @@ mod tests {
             .filter(|f| f.confidence >= 0.5 && raw[f.start..f.end].contains(word))
             .map(|f| f.kind)
             .collect()
+    }
+
+    /// Session 6: a town no rule held closing a street after a comma, with a postcode before
+    /// it; Malay streets; a word after a street that is English or opens a sentence is none.
+    #[test]
+    fn towns_closing_streets_are_addresses() {
+        for (raw, town) in [
+            ("lives at 14 Nkrumah Road, Accra", "Accra"),
+            ("Plot 12 Ikorodu Road, Lagos", "Lagos"),
+            ("12 Jalan Ampang, 50450 Kuala Lumpur", "Kuala Lumpur"),
+            ("12 Jalan Ampang, 50450 Kuala Lumpur", "Jalan Ampang"),
+            ("send it to 22 Baker Street, Marylebone.", "Marylebone"),
+            ("Jl. Sudirman No. 45, Jakarta", "Jakarta"),
+            ("Jl. Sudirman No. 45, Jakarta", "No. 45"),
+        ] {
+            assert!(kinds(raw, town).contains(&Kind::Address), "{raw}: {town}");
+        }
+        assert!(kinds("12 Jalan Ampang, 50450 Kuala Lumpur", "50450").contains(&Kind::Zip));
+        for (raw, word) in [
+            ("we met at 14 Nkrumah Road, Tuesday was fine", "Tuesday"),
+            ("at 12 Baker Street, Nobody answered the door", "Nobody"),
+            ("at 12 Baker Street, Ozempic is kept cold there", "Ozempic"),
+        ] {
+            assert!(!kinds(raw, word).contains(&Kind::Address), "{raw}: {word}");
+        }
+    }
+
+    /// Session 6: a street inside a famous institution's name is the institution's.
+    #[test]
+    fn streets_in_institutions_names_are_not_addresses() {
+        assert!(kinds("seen at Great Ormond Street as a kid", "Ormond").is_empty());
+        assert!(kinds("we live on Ormond Street now", "Ormond").contains(&Kind::Address));
     }
 
     /// A place read as a name right after a street is the street's town; a person is not.

@@ -3,6 +3,7 @@
 //! line. Names listed with other names are in `name_lists`.
 
 use super::lexicon::{Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME};
+use super::name_typos::{misspelt_relation, near_word_is};
 use super::name_words::salutation;
 use super::names::{
     acronym, alpha, cap, common, first, hyphenated, initial, joined, mid_cap, sep, surname,
@@ -117,7 +118,8 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     } else {
         return None;
     }
-    let mut end = i;
+    // "my twins Seo-yeon and Jiho": a given name in hyphenated parts is one name.
+    let mut end = hyphenated(text, i);
     if joined(text, i) && surname_after(text, i + 1, name_word) {
         end = hyphenated(text, i + 1);
     }
@@ -159,58 +161,6 @@ pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             && (!text.cased || text.is_capitalised(k))
     });
     (all_names && first(text, i) && !common(text, i)).then_some((end, 0.7, GIVEN))
-}
-
-/// "my nephew dawit is home", "my aunty salote is a nurse": after a relation, a word on no list
-/// that is only one letter off an English word ("davit", "salute"), when "is", "was", "has" or
-/// "had" follows it: a misspelt word there would be a verb, and no verb comes before "is".
-fn near_word_is(text: &Doc, i: usize) -> bool {
-    let w = text.lower_word(i);
-    i + 1 < text.words.len()
-        && sep(text, i) == " "
-        && matches!(text.lower_word(i + 1), "is" | "was" | "has" | "had")
-        && (4..=14).contains(&w.chars().count())
-        && alpha(text, i)
-        && !acronym(text, i)
-        && !text.is(
-            i,
-            F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_RELATION | F_FIRST | F_SURNAME,
-        )
-        && !super::medicines::brand(w)
-        && !super::medicines::stem(w)
-        && !adverb_typo(w)
-}
-
-/// Misspelt adverbs, which stand between a subject and "is" or "has" ("my son definately has
-/// it", "my mum allways is"): "-ly" words and "always".
-fn adverb_typo(w: &str) -> bool {
-    w.ends_with("ly") || w.starts_with("alw") || w.starts_with("allw") || w.starts_with("awl")
-}
-
-/// "my neice", "our huband": a word one letter off a relation, after a possessive, that is no
-/// word or name itself. Counts against the post's budget of typo checks.
-fn misspelt_relation(text: &Doc, k: usize) -> bool {
-    let w = text.lower_word(k);
-    if k == 0
-        || !matches!(
-            text.lower_word(k - 1),
-            "my" | "our" | "his" | "her" | "their"
-        )
-        || !(4..=16).contains(&w.len())
-        || !w.bytes().all(|b| b.is_ascii_lowercase())
-        || text.is(
-            k,
-            F_ENGLISH | F_FUNCTION | F_FIRST | F_SURNAME | F_NAME_WORD | F_RELATION,
-        )
-    {
-        return false;
-    }
-    let left = text.typo_checks.get();
-    if left == 0 {
-        return false;
-    }
-    text.typo_checks.set(left - 1);
-    super::lexicon::near_relation(w)
 }
 
 /// A greeting or thanks that a name closes ("hi Manlio,", "thanks bongani!").
@@ -298,22 +248,25 @@ pub(super) fn extend(text: &Doc, i: usize) -> usize {
 /// The word must be no English word (or a listed name that is none), capitalised when the
 /// writer uses capitals.
 pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    // The label first: it turns away almost every word at once.
     if i == 0
-        || !alpha(text, i)
-        || text.word(i).chars().count() < 2
-        || text.is(i, F_FUNCTION)
-        || acronym(text, i)
-        || (text.cased && !text.is_capitalised(i))
+        || !matches!(
+            text.lower_word(i - 1),
+            "name" | "names" | "surname" | "surnames" | "firstname" | "lastname" | "fullname"
+        )
     {
         return None;
     }
-    let label = text.lower_word(i - 1);
-    if !matches!(
-        label,
-        "name" | "names" | "surname" | "surnames" | "firstname" | "lastname" | "fullname"
-    ) {
+    if !alpha(text, i)
+        || text.word(i).chars().count() < 2
+        || text.is(i, F_FUNCTION)
+        || acronym(text, i)
+    {
         return None;
     }
+    // A capitalised label over a name typed in lower case ("Name: ouyang xiaoling"): only a
+    // word on no list, and the next one if it is on none either.
+    let lower = text.cased && !text.is_capitalised(i);
     // "Name:" opening a line, or a person's name label: not "brand name: Humira".
     let opens_line = text.starts_sentence(i - 1);
     if !(opens_line || person_label(text.lower_word(i - 2))) {
@@ -323,6 +276,17 @@ pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
     let marked = before.trim();
     if !matches!(marked, ":" | "?" | "-" | "–" | ":-") || before.matches('\n').count() > 1 {
         return None;
+    }
+    if lower {
+        if !unknown(text, i) {
+            return None;
+        }
+        let end = if joined(text, i) && !text.is_capitalised(i + 1) && unknown(text, i + 1) {
+            i + 1
+        } else {
+            i
+        };
+        return Some((end, 0.8, if end > i { FULL } else { GIVEN }));
     }
     let listed = text.is(i, F_FIRST | F_SURNAME) && !common(text, i);
     // After a person's name label, a capitalised word that is no English word is a name even

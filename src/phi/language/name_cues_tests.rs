@@ -35,11 +35,16 @@ fn form_labels_name_whoever_follows() {
         ("full name - Kwabena O. Mensah", "Kwabena O. Mensah"),
         // Lower case: a word on no list and no English word.
         ("name: tochukwu", "tochukwu"),
+        // Session 6: a capitalised label over a lower-case name.
+        ("Name: ouyang xiaoling", "ouyang xiaoling"),
+        ("Patient name: tochukwu\nDOB on file", "tochukwu"),
     ]);
     for raw in [
         "Name: withheld for privacy",
         "Brand name: Humira. Generic name? adalimumab",
         "the name: Stelara, not Skyrizi",
+        "Name: withheld",
+        "Name: not given",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
@@ -231,9 +236,15 @@ fn near_words_after_a_relation_before_is() {
     finds(&[
         ("ok so update my nephew dawit is home now", "dawit"),
         ("my aunty salote is a nurse", "salote"),
+        // Session 6: other verbs a subject takes, and "who".
+        ("my nephew dawit started chemo last week", "dawit"),
+        ("my friend sipho got diagnosed", "sipho"),
     ]);
     for raw in [
         "my son wnet to school",
+        "my son wnet just now",
+        "my mum humira started working",
+        "my daughter lovse who she is",
         "my daughter lovse it",
         "my mum humira has run out",
         "my husband stelara is due",

@@ -199,10 +199,12 @@ pub(super) fn listed_after(
 ) -> Option<(usize, f32, &'static str)> {
     let last = last_held?;
     let j = coordinate(text, i, false)?;
+    // A word on no list counts too ("Seo-yeon and Jiho"), when it is no drug, tool or place.
     (j == last
-        && first(text, i)
-        && !common(text, i)
-        && !text.is(i, F_ENGLISH)
-        && (!text.cased || text.is_capitalised(i)))
+        && ((first(text, i)
+            && !common(text, i)
+            && !text.is(i, F_ENGLISH)
+            && (!text.cased || text.is_capitalised(i)))
+            || super::name_company::person(text, i)))
     .then_some((extend(text, i), 0.7, GIVEN))
 }

@@ -27,6 +27,15 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     if super::overlaps(blocked, s, e) {
         return true;
     }
+    // Assistants members ask ("asked siri to remind me"); "Alexa" is a given name too, kept.
+    if i == end
+        && matches!(
+            text.lower_word(i),
+            "siri" | "chatgpt" | "gemini" | "copilot"
+        )
+    {
+        return true;
+    }
     // Saints, mountains, forts and lakes: "St. Luke's", "Mount Sinai", "Lake Charles".
     if i > 0
         && matches!(
@@ -37,6 +46,11 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
         return true;
     }
     let last = text.lower_word(end);
+    // "Victoria Station", "Addenbrooke Hospital": a name ending in a building's word is the
+    // building's (no one's surname is "Station" or "Airport").
+    if end > i && building(last) {
+        return true;
+    }
     let possessive = end + 1 < text.words.len()
         && text.lower_word(end + 1) == "s"
         && sep(text, end).trim() == "'";
@@ -44,9 +58,30 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     (eponym(last) && (possessive || sep(text, end).starts_with('\'')))
         // "Parkinson disease", "Baker Street"; not a word on the next line ("Allan Björk\nScale
         // Unlimited", a signature over a company's name).
+        // Only a space between: "my aunt Almaz, dementia" names the aunt and her illness.
         || (after < text.words.len()
+            && sep(text, after - 1).trim().is_empty()
             && !sep(text, after - 1).contains('\n')
             && disease_noun(text.lower_word(after)))
+}
+
+/// Words that end the name of a building or a station, never a person's.
+fn building(w: &str) -> bool {
+    matches!(
+        w,
+        "station"
+            | "airport"
+            | "hospital"
+            | "clinic"
+            | "infirmary"
+            | "hospice"
+            | "university"
+            | "college"
+            | "library"
+            | "museum"
+            | "cathedral"
+            | "stadium"
+    )
 }
 
 /// "we flew from Dallas to Austin", "a clinic in Madison": a lone given name after a word of

@@ -234,14 +234,16 @@ pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
     ((before || after) && person_word(text, i)).then_some((i, 0.6, NAMED))
 }
 
-/// "emeka my brother drove me", "Emeka, my brother, …": a word before "my" and a relation,
+/// "emeka my brother drove me", "Emeka, my brother, …", "Khadija (my daughter)": a word before
+/// "my" and a relation,
 /// opening a sentence or after a comma.
 pub(super) fn apposed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
     if i + 2 >= n || text.lower_word(i + 1) != "my" || !text.is(i + 2, F_RELATION) {
         return None;
     }
-    if !matches!(sep(text, i), " " | ", ") || sep(text, i + 1) != " " {
+    // "Khadija (my daughter) set up", "Dobroslava (my mum) is refusing" too.
+    if !matches!(sep(text, i), " " | ", " | " (" | "(") || sep(text, i + 1) != " " {
         return None;
     }
     let opens = text.starts_sentence(i) || sep(text, i - 1).contains(',');

@@ -114,6 +114,7 @@ fn beside_the_writer_or_a_relation() {
         ("Kemal and I went to the clinic", "Kemal", with_writer),
         ("emeka my brother drove me home", "emeka", apposed),
         ("Yesterday, Emeka, my brother, drove me", "Emeka", apposed),
+        ("Khadija (my daughter) set up the pills", "Khadija", apposed),
         (
             "my friend Jun-seo has the same condition",
             "Jun-seo",
@@ -131,6 +132,7 @@ fn beside_the_writer_or_a_relation() {
         ("tired and I hate it", with_writer),
         ("yesterday my brother drove me", apposed),
         ("Humira my doctor says works", apposed),
+        ("Humira (my doctor says) works", apposed),
         ("my son re-booked it", hyphen_given),
         ("my husband x-ray came back", hyphen_given),
         ("my mum self-injects", hyphen_given),

@@ -8,11 +8,14 @@ use super::lexicon::{
     F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
+use super::name_company::{company, doer};
 use super::name_cues::{cued, here, labelled, relation_is};
 use super::name_initials::initialled;
+use super::name_items::{aged, bulleted};
 use super::name_lists::{coordinated, listed_after};
 use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
+use super::name_self::{greeted, self_named, signed};
 use super::name_speech::{attributed, called_to, speaker, vocative};
 use super::name_verbs::{given_to, subject};
 use super::name_words::office_word;
@@ -47,6 +50,13 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| attributed(text, i))
             .or_else(|| subject(text, i))
             .or_else(|| given_to(text, i))
+            .or_else(|| company(text, i))
+            .or_else(|| doer(text, i))
+            .or_else(|| self_named(text, i))
+            .or_else(|| signed(text, i))
+            .or_else(|| greeted(text, i))
+            .or_else(|| aged(text, i))
+            .or_else(|| bulleted(text, i))
             .or_else(|| unlisted_pair(text, i))
             .or_else(|| particled(text, i))
             .or_else(|| called_to(text, i))
@@ -154,7 +164,8 @@ pub(super) fn initial(text: &Doc, i: usize) -> bool {
     let mut chars = text.word(i).chars();
     chars.next().is_some_and(char::is_alphabetic)
         && chars.next().is_none()
-        && (cap(text, i) || !text.cased)
+        // In lower case, "a" and "i" are words ("see a doctor", "kofi i think").
+        && (cap(text, i) || (!text.cased && !matches!(text.lower_word(i), "a" | "i")))
 }
 
 /// Word `k` may be someone's surname after a given name.

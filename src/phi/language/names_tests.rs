@@ -106,6 +106,58 @@ fn finds_names_in_many_styles() {
     }
 }
 
+/// Session 6: "ex" as a relation, given names in hyphenated parts, an unlisted name listed
+/// after a held one, an illness after a comma (not "Parkinson disease").
+#[test]
+fn relations_lists_and_illnesses_beside_names() {
+    for (raw, want) in [
+        ("my ex miroslav has the kids this week", "miroslav"),
+        ("My twins Seo-yeon and Jiho start school", "Seo-yeon"),
+        ("My twins Seo-yeon and Jiho start school", "Jiho"),
+        ("- my aunt Almaz, dementia", "Almaz"),
+    ] {
+        assert!(
+            names(raw).iter().any(|n| n == want),
+            "{raw}: {:?}",
+            names(raw)
+        );
+    }
+    for raw in [
+        "my ex-husband has the kids",
+        "my aunt Parkinson disease runs in the family",
+        "my son Tom and Humira",
+        "me and methotrexate are not friends, says my MS nurse",
+    ] {
+        assert!(
+            !names(raw).iter().any(|n| n.contains("Parkinson")
+                || n.contains("Humira")
+                || n.contains("ex")
+                || n.contains("methotrexate")),
+            "{raw}: {:?}",
+            names(raw)
+        );
+    }
+}
+
+/// Session 6: a name ending in a building's word is the building's.
+#[test]
+fn buildings_named_for_people_are_not_people() {
+    for raw in [
+        "Victoria Station lifts were broken again",
+        "seen at Addenbrooke Hospital last year",
+        "flew into Charles Airport",
+        // Assistants, and "a" as a word in lower case, not a middle initial.
+        "asked siri to remind me about my meds",
+        "chatgpt said to see a doctor lol",
+    ] {
+        assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
+    }
+    assert_eq!(
+        names("I met Victoria Stationer at the clinic"),
+        ["Victoria Stationer"]
+    );
+}
+
 #[test]
 fn words_that_are_names_stay_words() {
     for raw in [

@@ -1,0 +1,123 @@
+//! Tests of `ages`: ages over 89 in English words and numbers, and the numbers that are not.
+
+use super::*;
+
+fn ages(raw: &str) -> Vec<String> {
+    let text = Text::new(raw);
+    let mut out = Vec::new();
+    detect(&text, &mut out);
+    out.iter()
+        .map(|f| raw[f.start..f.end].to_string())
+        .collect()
+}
+
+#[test]
+fn finds_ages_over_89() {
+    for (raw, want) in [
+        ("my grandmother is 93 and on eliquis", "93"),
+        // Issue 16: an age set off by commas or brackets after a person, and a decade.
+        ("grandad, 96, still drives", "96"),
+        ("my nan (92) has copd", "92"),
+        ("my nan (ninety-four) lives with us", "ninety-four"),
+        ("my mum is in her late 90s", "in her late 90s"),
+        ("dad is in his nineties now", "in his nineties"),
+        ("Caring for my dad, who is 95, after his fall", "95"),
+        ("she is ninety-one", "ninety-one"),
+        (
+            "grandpa turned a hundred and two last week",
+            "a hundred and two",
+        ),
+        ("a 95-year-old woman", "95"),
+        ("my 95yo nan", "95yo"),
+        ("aged 97 and sharp", "97"),
+        ("she turned 91 in june", "91"),
+        ("my great aunt was born in 1929", "1929"),
+        ("he's 102 years old", "102"),
+        ("my mom is ninety six", "ninety six"),
+        ("im 90 and still posting", "90"),
+        ("for her 95th birthday", "95th"),
+        ("My 104 patient had no issues", "104"),
+        ("a 92 y/o female", "92"),
+        ("grams just turned ninety", "ninety"),
+        // Session 5: reaching an age, an ordinal year of life, the age after the person.
+        ("grandpa just hit 91 and is still sharp", "91"),
+        ("my great-grandma lived to 104", "104"),
+        ("my dad made it to 95", "95"),
+        ("my mom is in her 93rd year", "93rd"),
+        ("for his 101st birthday", "101st"),
+        ("my grandmother 94 has copd", "94"),
+        ("MY GRANDMOTHER 94 HAS COPD", "94"),
+        ("At 93, my grandmother still drives", "93"),
+        ("at 95 he still walks every day", "95"),
+        ("my grandmother, born in '29, is sharp", "'29"),
+        // Session 6: a case note's age and sex, an age as an item of a list or a form.
+        ("93M with CHF, admitted for fluid overload", "93M"),
+        ("my dad, 95M, just had a pacemaker fitted", "95M"),
+        ("F/94 with hip fracture, post op delirium", "94"),
+        ("pt 91F presenting with syncope", "91F"),
+        ("Grandma: 94, type 2, on insulin", "94"),
+        ("ages: me 45, mum 70, nan 93", "93"),
+        ("- gran 96\n- mum 68", "96"),
+        ("Nana - 95 - in hospital with pneumonia", "95"),
+        ("my nan 93 has copd", "93"),
+        ("my grandad 96 still drives", "96"),
+    ] {
+        let found = ages(raw);
+        assert!(found.iter().any(|f| f.contains(want)), "{raw}: {found:?}");
+    }
+}
+
+#[test]
+fn numbers_that_are_not_old_ages() {
+    for raw in [
+        "I'm 67 and on medicare, my dad is 84",
+        "i feel 90 today",
+        "some days I feel about 95",
+        "moving like a 90 year old lol",
+        "my knees are 100 years old",
+        "my body thinks it's 97",
+        "feel like i'm 120",
+        "an 84-year-old dad and an 89 year old aunt",
+        "pulse 95, glucose 110, weight 180, platelets 142,000",
+        "my sugar is 95 this morning and she said 98.6",
+        "walked 10,432 steps, a record since 2003",
+        "my mom was born in 1950",
+        "she is on 100 mg and he is at 95 percent",
+        "my dad's pulse is 95",
+        "we have 120 patients on the ward",
+        "temp was 99 and bp 130/85",
+        "my dad, 95 percent sure, said no",
+        "my son (90 mg a day) is fine",
+        "scores, 92, 95, 97, in the trial",
+        "in the 90s we had no internet",
+        // Session 5: the same words around measures, counts and places.
+        "my sugar hit 95 after lunch",
+        "the temperature hit 95 today",
+        "stocks hit 100 today",
+        "we drove to 95 and then home",
+        "i lived to 95 percent of my goal",
+        "in the 93rd minute he scored",
+        "my dad 95 kg and on metformin",
+        "my grandmother 94 12 25 is her number",
+        "route 101st street",
+        "At 95 degrees the pump fails, my dad said",
+        "At 100, the bus turns left",
+        "at 90 mph he crashed",
+        "my son was born in '09",
+        "born in '45, my dad",
+        // Session 6: the same shapes as counts, money, measures and readings.
+        "93M people worldwide have this",
+        "they raised 93M for research",
+        "the trial had 120M in funding",
+        "my dad ran 95m in the race",
+        "BP 93/60, dizzy",
+        "Model F/94 pump",
+        "my mum 95 mg of aspirin",
+        "mum: 95 kg, dad: 80",
+        "grandma 100 times better today",
+        "my nan 93 kg and on metformin",
+        "mum - 95 mg - twice a day",
+    ] {
+        assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
+    }
+}

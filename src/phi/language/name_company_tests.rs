@@ -1,0 +1,184 @@
+//! Tests of `name_company` and `name_self`, by slot and each false-hold family beside it.
+
+use super::*;
+use crate::phi::language::name_self::{greeted, self_named, signed};
+use crate::phi::text::Text;
+
+/// A rule of this module: where the name it finds at a word ends.
+type Rule = fn(&Doc, usize) -> Option<(usize, f32, &'static str)>;
+
+fn found(raw: &str, rule: Rule) -> Vec<String> {
+    let text = Text::new(raw);
+    let doc = Doc::new(&text);
+    (0..doc.words.len())
+        .filter_map(|i| {
+            rule(&doc, i).map(|(end, _, _)| raw[doc.words[i].start..doc.words[end].end].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn people_the_writer_keeps_company_with() {
+    for (raw, want) in [
+        ("hanging out with thandeka today", "thandeka"),
+        ("sat with oyelowo all day at the hospice", "oyelowo"),
+        ("omw to clinic w nnamdi hes driving", "nnamdi"),
+        ("hanging out w/ kwadwo after my infusion", "kwadwo"),
+        ("went for a walk with mirela and felt better", "mirela"),
+        ("spent the weekend with ximena and her kids", "ximena"),
+        ("Had coffee with Palesa, she's been through it", "Palesa"),
+        ("talked to mekdes last nite", "mekdes"),
+        ("thanks to losana for sitting with mum", "losana"),
+        ("shout out to manpreet for the lift", "manpreet"),
+        ("texted tsegaye at like 2am", "tsegaye"),
+        ("waiting for chidinma to pick me up", "chidinma"),
+        ("so grateful for akinyi who drives me", "akinyi"),
+        ("without akosua id have given up", "akosua"),
+        ("anyone else remember souad from the old forum?", "souad"),
+        ("me n oluwaseun went to the pharmacy", "oluwaseun"),
+        ("me & chinedu are doing dry january", "chinedu"),
+        ("been texting tsegaye all night", "tsegaye"),
+        ("i owe nokuthula big time", "nokuthula"),
+        ("Quoting Chiamaka: \"the rash went away\"", "Chiamaka"),
+        ("Quoting Ifeoma: \"it went away\"", "Ifeoma"),
+    ] {
+        assert_eq!(found(raw, company), [want], "{raw}");
+    }
+    for raw in [
+        // Illnesses, drugs, tools and places fill the same slots.
+        "diagnosed with sarcoidosis last year",
+        "living with hidradenitis for ten years",
+        "hanging out with lymphoma again",
+        "hanging out w adalimumab lol",
+        "sat with my ozempic pen for an hour",
+        "hanging out with humira again lol",
+        "asked chatgpt about my labs",
+        "talked to mychart support",
+        "Quoting Humira: the leaflet says",
+        "quoting from the leaflet: rest",
+        "waiting for approval from the insurer",
+        "waiting for ozempic to come back in stock",
+        "went to lagos for the weekend",
+        "without insulin i would be dead",
+        "hanging out with the dog today",
+        "sat with my thoughts all day",
+        "told my mum everything",
+        // In a post with capitals, a name has one.
+        "I sat with anneliese's mum all day",
+        "Hanging out with covid again, great",
+    ] {
+        assert!(found(raw, company).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn subjects_of_what_people_do() {
+    for (raw, want) in [
+        ("i think kemal is right about the pump", "kemal"),
+        ("lol xiaoling says i worry too much", "xiaoling"),
+        ("> Ousmane said the pump failed twice", "Ousmane"),
+        (
+            "Sorry for the delay, Gurpreet was in hospital all week",
+            "Gurpreet",
+        ),
+        ("so thilini rang the GP for me", "thilini"),
+        ("tsegaye keeps telling me to rest", "tsegaye"),
+        ("ok so bogdana from my support group said", "bogdana"),
+        ("anyone know if tevita can visit after 8", "tevita"),
+        ("Then Pania came in and said it was time", "Pania"),
+        ("and then thandiwe shows up with flowers", "thandiwe"),
+        ("can't believe zbigniew drove all the way", "zbigniew"),
+        ("so daoud rang the GP for me", "daoud"),
+        ("> Rangi wrote: has anyone had the jab", "Rangi"),
+        ("cant stop thinking about what yaroslava said", "yaroslava"),
+    ] {
+        assert_eq!(found(raw, doer), [want], "{raw}");
+    }
+    for raw in [
+        // A drug, a site or a thing after a determiner is no one.
+        "honestly tremfya saved my life",
+        "i think skyrizi is right for me",
+        "the mychart said my results were in",
+        "i think the doctor is right",
+        "Humira keeps making me sick",
+        "i think covid is coming back",
+        "so google says its fine",
+        "> Ozempic wrote: the leaflet",
+        "i owe humira my life",
+        "i think my tremfya is the reason",
+    ] {
+        assert!(found(raw, doer).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn writers_naming_themselves() {
+    for (raw, want) in [
+        ("its me, dilnoza. back from the hospital", "dilnoza"),
+        ("it's me Kemal, from last week's thread", "Kemal"),
+        ("its gulnara again, update on my mum", "gulnara"),
+        ("This is Nkechi posting for my dad", "Nkechi"),
+    ] {
+        assert_eq!(found(raw, self_named), [want], "{raw}");
+    }
+    for raw in [
+        "its me again, update on the meds",
+        "its ozempic again, the shortage",
+        "this is insane, the wait is 18 months",
+        "This is Humira posting day",
+    ] {
+        assert!(found(raw, self_named).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn names_signing_a_post_under_its_closing() {
+    for (raw, want) in [
+        ("great meeting today\nThanks for reading,\nLerato", "Lerato"),
+        ("Take care all x\nMoana", "Moana"),
+        ("see you all\nkind regards\nsandeep", "sandeep"),
+        ("Regards,\nSandeep\n07700 900461", "Sandeep"),
+    ] {
+        assert_eq!(found(raw, signed), [want], "{raw}");
+    }
+    for raw in [
+        "Thanks for reading,\nTake care all x",
+        "Take care all x\nHumira",
+        "Regards,\nSandeep Kaur Clinic\n07700 900461",
+        "Best,\nPharmacy team",
+        "Thanks,\nxoxo",
+        "Cheers\nAnyway",
+        "thanks for reading all\nlol",
+    ] {
+        assert!(found(raw, signed).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn names_greeted_thanked_or_mourned_in_chat() {
+    for (raw, want) in [
+        ("hi amara how did the scan go", "amara"),
+        ("thanks oyelaran for the advice it worked", "oyelaran"),
+        ("thank you ebere you are a star", "ebere"),
+        ("rip dumisani you fought so hard", "dumisani"),
+        ("get well soon nneka", "nneka"),
+        ("good luck ngozika with the results", "ngozika"),
+        ("bless you oghenekaro for sharing this", "oghenekaro"),
+    ] {
+        assert_eq!(found(raw, greeted), [want], "{raw}");
+    }
+    for raw in [
+        "hi all how is everyone doing",
+        "thanks everyone for the advice",
+        "thanks hunni xx",
+        "thanks ozempic for the nausea lol",
+        "hi doc thanks for replying",
+        "happy birthday temperance hope its a good one",
+        "morning sickness is the worst",
+        "thanks chatgpt for nothing",
+        "hey covid you win",
+        "sorry insurance said no",
+    ] {
+        assert!(found(raw, greeted).is_empty(), "{raw}");
+    }
+}

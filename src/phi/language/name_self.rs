@@ -1,0 +1,163 @@
+//! NAME of the writer and of the one written to: the writer naming themselves ("its me,
+//! dilnoza", "this is Nkechi posting"), signing under a letter's closing ("Thanks for
+//! reading,\nLerato"), and greeting, thanking or mourning someone in chat, with no comma ("hi
+//! amara how did the scan go", "rip folake you fought so hard"); with the word tests of
+//! `name_company`.
+
+use super::lexicon::Doc;
+use super::name_company::{listed_as_word, person, plain};
+use super::names::{sep, GIVEN};
+
+/// The word `k` words before `i`, or "" before the post.
+fn back<'t>(text: &'t Doc, i: usize, k: usize) -> &'t str {
+    if i >= k {
+        text.lower_word(i - k)
+    } else {
+        ""
+    }
+}
+
+/// "its me, dilnoza", "it's me Kemal", "its gulnara again", "This is Nkechi posting for my
+/// dad": the writer naming themselves.
+pub(super) fn self_named(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i == 0 || listed_as_word(text, i) {
+        return None;
+    }
+    let (p1, p2) = (back(text, i, 1), back(text, i, 2));
+    let next = if i + 1 < n {
+        text.lower_word(i + 1)
+    } else {
+        ""
+    };
+    let closes = i + 1 == n || !sep(text, i).trim().is_empty();
+    // "its me" / "it's me", then the name after a comma or a space.
+    let me = p1 == "me"
+        && (p2 == "its" || (p2 == "s" && back(text, i, 3) == "it"))
+        && matches!(sep(text, i - 1), " " | ", " | ",");
+    // "its gulnara again", "it's Dilnoza here again".
+    let again = (p1 == "its" || (p1 == "s" && p2 == "it"))
+        && sep(text, i - 1) == " "
+        && matches!(next, "again" | "here");
+    // "this is Nkechi posting", "this is Nkechi, …", "this is Nkechi here".
+    let this_is = p1 == "is"
+        && p2 == "this"
+        && sep(text, i - 1) == " "
+        && (closes || matches!(next, "posting" | "writing" | "here" | "again" | "from"));
+    ((me && closes) || again || this_is)
+        .then(|| person(text, i))
+        .filter(|&ok| ok)
+        .map(|_| (i, 0.7, GIVEN))
+}
+
+/// "Thanks for reading,\nLerato", "Take care all x\nMoana": a post's last line holding one
+/// word, under a line that closes a letter. A word no list knows is a name there.
+pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i == 0 || !sep(text, i - 1).contains('\n') || (i + 1 < n && !sep(text, i).contains('\n')) {
+        return None;
+    }
+    // The post's last line with a letter: only numbers may follow ("Sandeep\n07700 900461").
+    if text.raw[text.words[i].end..]
+        .chars()
+        .any(char::is_alphabetic)
+    {
+        return None;
+    }
+    // The line above, by its last words: "thanks for reading", "take care all x", "regards".
+    let closing = |k: usize| {
+        matches!(
+            back(text, i, k),
+            "regards"
+                | "reading"
+                | "care"
+                | "cheers"
+                | "thanks"
+                | "love"
+                | "hugs"
+                | "x"
+                | "xx"
+                | "xxx"
+                | "wishes"
+                | "sincerely"
+                | "warmly"
+                | "best"
+        )
+    };
+    let above = closing(1) || (back(text, i, 1) == "all" && closing(2));
+    // Here a word one letter off English ("Lerato", "legato") is a name too: no one signs
+    // with a misspelt word.
+    let loose = text.word(i).chars().count() >= 4 && plain(text, i);
+    (above && (loose || person(text, i))).then_some((i, 0.6, GIVEN))
+}
+
+/// Words that greet, thank, wish or mourn someone named right after them, one word or two:
+/// "hi", "thanks", "congrats", "rip", "thank you", "happy birthday", "get well soon", "good
+/// luck", "bless you".
+fn greeting_before(text: &Doc, i: usize) -> bool {
+    let one = matches!(
+        back(text, i, 1),
+        "hi" | "hey"
+            | "hello"
+            | "hiya"
+            | "dear"
+            | "thanks"
+            | "thx"
+            | "congrats"
+            | "congratulations"
+            | "welcome"
+            | "rip"
+            | "hugs"
+            | "sorry"
+            | "morning"
+    );
+    one || matches!(
+        (back(text, i, 2), back(text, i, 1)),
+        ("thank" | "miss" | "love" | "bless", "you")
+            | ("happy", "birthday")
+            | ("well", "soon" | "done")
+            | ("good", "luck" | "morning")
+            | ("so", "much")
+    )
+}
+
+/// What follows a name greeted in chat: the post's or the line's end, a mark, or a word that
+/// starts what is said to them ("hi amara how…", "thanks oyelaran for…", "rip folake you…").
+fn greeting_closes(text: &Doc, i: usize) -> bool {
+    i + 1 == text.words.len()
+        || !sep(text, i).trim().is_empty()
+        || matches!(
+            text.lower_word(i + 1),
+            "how"
+                | "hope"
+                | "for"
+                | "you"
+                | "u"
+                | "i"
+                | "im"
+                | "glad"
+                | "thinking"
+                | "that"
+                | "please"
+                | "with"
+                | "on"
+                | "come"
+                | "stay"
+                | "so"
+                | "long"
+                | "xx"
+                | "x"
+        )
+}
+
+/// "hi amara how did the scan go", "thanks oyelaran for the advice", "get well soon nneka": a
+/// word that could be a person after a greeting, thanks or wish, closed as a name is. A word
+/// no list knows counts, as after a relation; the guards of `person` keep drugs ("thanks
+/// ozempic") and pet names ("thanks hunni") out.
+pub(super) fn greeted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0 || listed_as_word(text, i) || sep(text, i - 1) != " " {
+        return None;
+    }
+    (greeting_before(text, i) && greeting_closes(text, i) && person(text, i))
+        .then_some((i, 0.6, GIVEN))
+}

@@ -1,0 +1,97 @@
+//! Words one letter off English after a relation: a name the lists lack that reads like a
+//! typo ("my nephew dawit is home": "davit"), and a relation word misspelt ("my neice"). Both
+//! spend the post's budget of typo checks; both are read by `name_cues::cued`.
+
+use super::lexicon::{Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME};
+use super::names::{acronym, alpha, sep};
+
+/// "my nephew dawit is home", "my aunty salote is a nurse": after a relation, a word on no list
+/// that is only one letter off an English word ("davit", "salute"), when "is", "was", "has" or
+/// "had" follows it: a misspelt word there would be a verb, and no verb comes before "is".
+pub(super) fn near_word_is(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    i + 1 < text.words.len()
+        && sep(text, i) == " "
+        && subject_verb(text.lower_word(i + 1))
+        && (4..=14).contains(&w.chars().count())
+        && alpha(text, i)
+        && !acronym(text, i)
+        && !text.is(
+            i,
+            F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_RELATION | F_FIRST | F_SURNAME,
+        )
+        && !super::medicines::brand(w)
+        && !super::medicines::stem(w)
+        && !adverb_typo(w)
+}
+
+/// What follows a name as its subject and not a misspelt word as its object: "is", "has",
+/// and verbs a person does ("my nephew dawit started chemo"). A misspelt verb ("my son wnet
+/// to school", "my daughter lovse who she is") is followed by what it governs.
+fn subject_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "has"
+            | "had"
+            | "started"
+            | "starts"
+            | "went"
+            | "goes"
+            | "got"
+            | "gets"
+            | "said"
+            | "says"
+            | "told"
+            | "came"
+            | "comes"
+            | "lives"
+            | "lived"
+            | "needs"
+            | "needed"
+            | "takes"
+            | "took"
+            | "keeps"
+            | "kept"
+            | "will"
+            | "can"
+            | "cant"
+            | "could"
+            | "does"
+            | "did"
+            | "didnt"
+            | "doesnt"
+    )
+}
+
+/// Misspelt adverbs, which stand between a subject and "is" or "has" ("my son definately has
+/// it", "my mum allways is"): "-ly" words and "always".
+fn adverb_typo(w: &str) -> bool {
+    w.ends_with("ly") || w.starts_with("alw") || w.starts_with("allw") || w.starts_with("awl")
+}
+
+/// "my neice", "our huband": a word one letter off a relation, after a possessive, that is no
+/// word or name itself. Counts against the post's budget of typo checks.
+pub(super) fn misspelt_relation(text: &Doc, k: usize) -> bool {
+    let w = text.lower_word(k);
+    if k == 0
+        || !matches!(
+            text.lower_word(k - 1),
+            "my" | "our" | "his" | "her" | "their"
+        )
+        || !(4..=16).contains(&w.len())
+        || !w.bytes().all(|b| b.is_ascii_lowercase())
+        || text.is(
+            k,
+            F_ENGLISH | F_FUNCTION | F_FIRST | F_SURNAME | F_NAME_WORD | F_RELATION,
+        )
+    {
+        return false;
+    }
+    let left = text.typo_checks.get();
+    if left == 0 {
+        return false;
+    }
+    text.typo_checks.set(left - 1);
+    super::lexicon::near_relation(w)
+}

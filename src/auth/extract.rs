@@ -143,33 +143,66 @@ impl FromRequest for Viewer {
     type Error = actix_web::Error;
     type Future = Boxed<Self>;
 
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let pending = PendingViewer::from_request(req, payload).into_inner();
+        Box::pin(async move {
+            let pending = pending?;
+            // The header's unread count comes with the session, in its one statement: a form's
+            // POST usually ends in a redirect, but one that shows the form again with an error
+            // has a header too.
+            let session = match pending.cookie.clone() {
+                Some(token) => sessions::resume_for_page(&pending.state, token, true).await?,
+                None => None,
+            };
+            Ok(pending.into_viewer(session))
+        })
+    }
+}
+
+/// A page's viewer before their session is looked up: for a page that looks it up in the same
+/// pool trip as its own content ([`sessions::resume_on`]), then makes the [`Viewer`].
+pub struct PendingViewer {
+    /// The session cookie's value, if the browser sent one.
+    pub cookie: Option<String>,
+    seed: String,
+    state: web::Data<AppState>,
+}
+
+impl PendingViewer {
+    /// The viewer, given what [`sessions::resume_on`] found for the cookie.
+    pub fn into_viewer(self, session: Option<(SessionRow, UserRow, i64)>) -> Viewer {
+        let (session, unread) = match session {
+            Some((session, user, unread)) => (Some((session, user)), unread),
+            None => (None, 0),
+        };
+        Viewer {
+            session,
+            unread,
+            csrf_token: sessions::csrf_token(&self.state, &self.seed),
+            csrf_seed: self.seed,
+            state: self.state,
+        }
+    }
+}
+
+impl FromRequest for PendingViewer {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, Self::Error>>;
+
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let cookie = req
             .cookie(sessions::SESSION_COOKIE)
             .map(|c| c.value().to_owned());
         let seed = req.extensions().get::<CsrfSeed>().map(|s| s.0.clone());
-        let state = state(req);
-        Box::pin(async move {
-            let state = state?;
+        std::future::ready((|| {
+            let state = state(req)?;
             let seed = seed.ok_or_else(|| AppError::internal("CSRF middleware not installed"))?;
-            // The header's unread count comes with the session, in its one statement: a form's
-            // POST usually ends in a redirect, but one that shows the form again with an error
-            // has a header too.
-            let (session, unread) = match cookie {
-                Some(token) => match sessions::resume_for_page(&state, token, true).await? {
-                    Some((session, user, unread)) => (Some((session, user)), unread),
-                    None => (None, 0),
-                },
-                None => (None, 0),
-            };
-            Ok(Viewer {
-                session,
-                unread,
-                csrf_token: sessions::csrf_token(&state, &seed),
-                csrf_seed: seed,
+            Ok(PendingViewer {
+                cookie,
+                seed,
                 state,
             })
-        })
+        })())
     }
 }
 

@@ -86,23 +86,33 @@ pub async fn resume_for_page(
     let idle = state.settings.session_idle;
     state
         .db
-        .run(move |conn| {
-            let Some((session, user, unread)) =
-                credentials::session_with_user(conn, &token, unread)?
-            else {
-                return Ok(None);
-            };
-            let now = now();
-            if session.expires_at <= now || session.last_seen_at + idle <= now {
-                credentials::delete_session(conn, session.id)?;
-                return Ok(None);
-            }
-            if now - session.last_seen_at >= TOUCH_EVERY {
-                credentials::touch_session(conn, session.id)?;
-            }
-            Ok(Some((session, user, unread)))
-        })
+        .run(move |conn| resume_on(conn, &token, idle, unread))
         .await
+}
+
+/// [`resume_for_page`] on a connection, for a page that reads its own content in the same pool
+/// trip (the thread page). `token` is the cookie's value as it came.
+pub fn resume_on(
+    conn: &mut crate::db::AnyConnection,
+    token: &str,
+    idle: time::Duration,
+    unread: bool,
+) -> Result<Option<(SessionRow, UserRow, i64)>, AppError> {
+    if token.is_empty() || token.len() > 100 {
+        return Ok(None);
+    }
+    let Some((session, user, unread)) = credentials::session_with_user(conn, token, unread)? else {
+        return Ok(None);
+    };
+    let now = now();
+    if session.expires_at <= now || session.last_seen_at + idle <= now {
+        credentials::delete_session(conn, session.id)?;
+        return Ok(None);
+    }
+    if now - session.last_seen_at >= TOUCH_EVERY {
+        credentials::touch_session(conn, session.id)?;
+    }
+    Ok(Some((session, user, unread)))
 }
 
 pub async fn end(state: &AppState, session_id: i64) -> Result<(), AppError> {

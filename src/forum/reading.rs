@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::threads::group_view;
+use crate::db::credentials::SessionRow;
 use crate::db::posts;
 use crate::db::users::UserRow;
 use crate::error::AppError;
@@ -53,23 +54,48 @@ pub async fn get(
     viewer: Option<UserRow>,
     start: Start,
 ) -> Result<ThreadWithPosts, AppError> {
-    match read(state, id, viewer, start, false).await? {
+    let kept = state.thread_rows.clone();
+    let page = state
+        .db
+        .run(move |conn| read_on(conn, &kept, None, id, viewer.as_ref(), start))
+        .await?;
+    match page {
         MemberPage::Read { page, .. } => Ok(*page),
-        // Only the thread page asks for kept pages (`for_member`).
+        // Only the thread page asks for kept pages (`for_session`).
         MemberPage::Kept { .. } => Err(AppError::internal("a kept page where none was asked")),
     }
 }
 
-/// A signed-in reader's thread page: the posts as kept for readers who stand as they do
-/// ([`kept_pages`](crate::forum::kept_pages)), or read for them now with the thread's watch and
-/// mute buttons, in the same pool trip.
-pub async fn for_member(
+/// What the thread page found for a session cookie, and the page read in the same pool trip: no
+/// session when the cookie is stale (the page is then an anonymous reader's), and the page's
+/// error kept apart so the error page still knows who is reading.
+pub type Resumed = (
+    Option<(SessionRow, UserRow, i64)>,
+    Option<Result<MemberPage, AppError>>,
+);
+
+/// A signed-in reader's thread page for a browser with a session cookie: the session (with the header's unread
+/// count) and the page in one pool trip. Each trip is a hand-over to a blocking thread and back;
+/// on a signed-in page the two made up a third of the server's CPU in the kernel's scheduler.
+pub async fn for_session(
     state: &AppState,
+    token: String,
     id: i64,
-    viewer: UserRow,
     start: Start,
-) -> Result<MemberPage, AppError> {
-    read(state, id, Some(viewer), start, true).await
+) -> Result<Resumed, AppError> {
+    let kept = state.thread_rows.clone();
+    let pages = state.kept_pages.clone();
+    let idle = state.settings.session_idle;
+    state
+        .db
+        .run(move |conn| {
+            let Some(session) = crate::auth::sessions::resume_on(conn, &token, idle, true)? else {
+                return Ok((None, None));
+            };
+            let page = read_on(conn, &kept, Some(&pages), id, Some(&session.1), start);
+            Ok((Some(session), Some(page)))
+        })
+        .await
 }
 
 /// What a signed-in reader's thread page is made of.
@@ -92,209 +118,199 @@ pub struct PageHead {
     pub muted: bool,
 }
 
-async fn read(
-    state: &AppState,
+/// A page of a thread on a connection: the access check, then the page — as kept for readers
+/// who stand as this one does when `pages` is given ([`kept_pages`](crate::forum::kept_pages)),
+/// else read now — with the watch and mute buttons when `pages` is given (the thread page).
+fn read_on(
+    conn: &mut crate::db::AnyConnection,
+    kept: &crate::forum::thread_rows::ThreadRows,
+    pages: Option<&crate::forum::kept_pages::KeptPages>,
     id: i64,
-    viewer: Option<UserRow>,
+    v: Option<&UserRow>,
     start: Start,
-    buttons: bool,
 ) -> Result<MemberPage, AppError> {
-    let v = viewer.clone();
-    let kept = state.thread_rows.clone();
-    let pages = buttons.then(|| state.kept_pages.clone());
-    let page = state
-        .db
-        .run(move |conn| {
-            let ((thread, author, a), mine) = access::thread_for_reading(conn, id, v.as_ref())?;
-            let from = start.first_path(conn, thread.id)?;
-            let moderator = a.moderates();
-            let can_reply =
-                a.is_member() && crate::forum::publish::require_open_for_replies(&thread).is_ok();
-            let key = match (&pages, v.as_ref()) {
-                (Some(pages), Some(v)) => {
-                    pages.key(v, &a, &mine, &thread, author.as_deref(), &from, can_reply)
-                }
-                _ => None,
-            };
-            if let (Some(pages), Some(key), Some(v)) = (&pages, &key, v.as_ref()) {
-                if let Some(page) = pages.get(key, v.id) {
-                    let head = PageHead {
-                        group: group_view(&a),
-                        can_reply,
-                        watching: mine.watching,
-                        muted: mine.muted,
-                    };
-                    return Ok(MemberPage::Kept { page, head });
-                }
-            }
-            // Notes and crisis alerts come with the posts: one query, whatever the thread's size.
-            let mut notes = std::collections::HashMap::new();
-            let mut crisis = Vec::new();
-            let mut badges = std::collections::HashMap::new();
-            // Posts whose author the reader blocked come collapsed (whom: asked only of a reader
-            // who blocked anyone, which the access check read).
-            let mut collapsed = std::collections::HashSet::new();
-            // The same rows for every reader (kept while the thread's version holds); what
-            // this reader may see of them is decided below, on every request.
-            let rows = kept.page(conn, &thread, &from, PAGE as i64 + 1)?;
-            let blocked: std::collections::HashSet<i64> = match v.as_ref() {
-                Some(v) if mine.blocks_anyone => crate::db::blocks::blocked_ids(conn, v.id)?
-                    .into_iter()
-                    .collect(),
-                _ => Default::default(),
-            };
-            // Everyone who wrote a row of the page, shown to this reader or not: a kept page is
-            // never served to them.
-            let mut authors: Vec<i64> = rows
-                .iter()
-                .take(PAGE)
-                .filter_map(|r| r.0.author_id)
-                .collect();
-            // One row past the page says whether there is a next one, and where it starts.
-            let next_cursor = rows.get(PAGE).map(|r| r.0.path.clone());
-            let tree: Vec<posts::PostWithAuthor> = rows
-                .iter()
-                .take(PAGE)
-                .map(|(p, name, note, alert, role)| {
-                    let (p, name, note) = (p.clone(), name.clone(), note.clone());
-                    if let Some((role, specialty)) = role {
-                        crate::db::users::note_badge(
-                            &mut badges,
-                            name.as_ref(),
-                            role,
-                            specialty.clone(),
-                        );
-                    }
-                    if let Some(n) = note.filter(|_| !p.is_deleted()) {
-                        notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));
-                    }
-                    if p.author_id.is_some_and(|a| blocked.contains(&a)) {
-                        collapsed.insert(p.id.to_string());
-                    }
-                    let mine = v.as_ref().is_some_and(|v| p.author_id == Some(v.id));
-                    let shown = alert
-                        .as_deref()
-                        .is_some_and(|s| s != crate::db::safety::DISMISSED);
-                    if mine && shown && !p.is_deleted() {
-                        crisis.push(p.id.to_string());
-                    }
-                    (p, name)
-                })
-                .collect();
-            let crisis_resources = if crisis.is_empty() {
-                None
-            } else {
-                Some(crate::db::settings::load(conn)?.crisis_resources)
-            };
-            let mut posts = visible_tree(tree, &thread, &a);
-            // The first page shows "the answer that helped" at its top, wherever in the thread
-            // the answer is: read on its own when it is not on this page.
-            let answer_id = thread.answer_post_id.filter(|_| from.is_empty());
-            let answer_here = |posts: &[crate::forum::posts::ShownPost]| {
-                answer_id.and_then(|id| posts.iter().position(|p| p.view.id == id.to_string()))
-            };
-            let mut elsewhere: Vec<crate::forum::posts::ShownPost> = Vec::new();
-            if let (Some(aid), None) = (answer_id, answer_here(&posts)) {
-                if let Some((p, name)) = posts::by_id(conn, aid)? {
-                    authors.extend(p.author_id);
-                    if p.thread_id == thread.id && a.can_see_post(&thread, &p) {
-                        let author = match p.author_id {
-                            Some(id) => crate::db::users::by_id(conn, id)?,
-                            None => None,
-                        };
-                        if let (Some(b), Some(n)) = (author.and_then(|u| u.badge()), &name) {
-                            badges.insert(n.clone(), b);
-                        }
-                        elsewhere.push(crate::forum::posts::shown_post(&a, &thread, p, name));
-                    }
-                }
-            }
-            // Quotes and images are worked out per reader below, and change without moving the
-            // version: a page that has any is never kept.
-            let per_reader = posts.iter().chain(elsewhere.iter()).any(|p| {
-                crate::forum::quotes::any(&p.view.body_html)
-                    || crate::images::embed::any(&p.view.body_html)
-            });
-            // Images in posts as this reader may see them (held ones as words).
-            crate::images::embed::show(
-                conn,
-                v.as_ref(),
-                posts
-                    .iter_mut()
-                    .chain(elsewhere.iter_mut())
-                    .map(|p| (p.author_id, &mut p.view.body_html)),
-            )?;
-            for p in posts.iter_mut().chain(elsewhere.iter_mut()) {
-                badge(p.view.author.as_mut(), &badges);
-                p.view.moderator_note = notes.remove(&p.view.id);
-                p.view.collapsed = !p.view.deleted && collapsed.contains(&p.view.id);
-            }
-            crate::forum::quotes::resolve(
-                conn,
-                &a,
-                posts
-                    .iter_mut()
-                    .chain(elsewhere.iter_mut())
-                    .map(|p| &mut p.view),
-            )?;
-            let answer = match elsewhere.pop() {
-                Some(p) => Some(p.view),
-                None => answer_here(&posts).map(|i| posts[i].view.clone()),
-            };
-            // Read with the access check (no statement of their own).
-            let (watching, muted) = (buttons && mine.watching, buttons && mine.muted);
-            let mut thread_view = ThreadView::new(&thread, author, &a.group.slug);
-            // A held opening post's findings cover the title too: masked like its body, on every
-            // page — a later page (or any cursor a client makes up) does not hold the opening
-            // post, so it is read on its own there.
-            let elsewhere;
-            let opening = match posts.iter().find(|p| p.view.parent_id.is_none()) {
-                Some(p) => Some(p),
-                None => {
-                    elsewhere = posts::opening(conn, thread.id)?
-                        .filter(|p| a.can_see_post(&thread, p))
-                        .map(|p| crate::forum::posts::shown_post(&a, &thread, p, None));
-                    elsewhere.as_ref()
-                }
-            };
-            if let Some(opening) = opening {
-                if let (Some(spans), Some(held)) = (&opening.view.phi, &opening.held) {
-                    if held.title.is_some() && !a.sees_unmasked_thread(&thread) {
-                        thread_view.title = crate::forum::mask::title(&thread.title, spans);
-                    }
-                }
-            }
-            let keep = key
-                .filter(|_| !per_reader && crisis.is_empty())
-                .map(|k| Keep::new(k, authors));
-            let page = ThreadWithPosts {
-                can_reply,
-                is_moderator: moderator,
-                group_id: a.group.id,
+    let ((thread, author, a), mine) = access::thread_for_reading(conn, id, v)?;
+    let from = start.first_path(conn, thread.id)?;
+    let moderator = a.moderates();
+    let can_reply =
+        a.is_member() && crate::forum::publish::require_open_for_replies(&thread).is_ok();
+    let key = match (&pages, v.as_ref()) {
+        (Some(pages), Some(v)) => {
+            pages.key(v, &a, &mine, &thread, author.as_deref(), &from, can_reply)
+        }
+        _ => None,
+    };
+    if let (Some(pages), Some(key), Some(v)) = (&pages, &key, v.as_ref()) {
+        if let Some(page) = pages.get(key, v.id) {
+            let head = PageHead {
                 group: group_view(&a),
-                thread: thread_view,
-                held: posts
-                    .iter_mut()
-                    .filter_map(|p| Some((p.view.id.clone(), p.held.take()?)))
-                    .collect(),
-                posts: posts.into_iter().map(|p| p.view).collect(),
-                crisis,
-                crisis_resources,
-                next_cursor,
-                continued: !from.is_empty(),
-                answer,
-                watching,
-                muted,
+                can_reply,
+                watching: mine.watching,
+                muted: mine.muted,
             };
-            // Held posts shown to this reader are theirs or a moderator's view: never kept.
-            let keep = keep.filter(|_| page.held.is_empty());
-            Ok(MemberPage::Read {
-                page: Box::new(page),
-                keep,
-            })
+            return Ok(MemberPage::Kept { page, head });
+        }
+    }
+    // Notes and crisis alerts come with the posts: one query, whatever the thread's size.
+    let mut notes = std::collections::HashMap::new();
+    let mut crisis = Vec::new();
+    let mut badges = std::collections::HashMap::new();
+    // Posts whose author the reader blocked come collapsed (whom: asked only of a reader
+    // who blocked anyone, which the access check read).
+    let mut collapsed = std::collections::HashSet::new();
+    // The same rows for every reader (kept while the thread's version holds); what
+    // this reader may see of them is decided below, on every request.
+    let rows = kept.page(conn, &thread, &from, PAGE as i64 + 1)?;
+    let blocked: std::collections::HashSet<i64> = match v.as_ref() {
+        Some(v) if mine.blocks_anyone => crate::db::blocks::blocked_ids(conn, v.id)?
+            .into_iter()
+            .collect(),
+        _ => Default::default(),
+    };
+    // Everyone who wrote a row of the page, shown to this reader or not: a kept page is
+    // never served to them.
+    let mut authors: Vec<i64> = rows
+        .iter()
+        .take(PAGE)
+        .filter_map(|r| r.0.author_id)
+        .collect();
+    // One row past the page says whether there is a next one, and where it starts.
+    let next_cursor = rows.get(PAGE).map(|r| r.0.path.clone());
+    let tree: Vec<posts::PostWithAuthor> = rows
+        .iter()
+        .take(PAGE)
+        .map(|(p, name, note, alert, role)| {
+            let (p, name, note) = (p.clone(), name.clone(), note.clone());
+            if let Some((role, specialty)) = role {
+                crate::db::users::note_badge(&mut badges, name.as_ref(), role, specialty.clone());
+            }
+            if let Some(n) = note.filter(|_| !p.is_deleted()) {
+                notes.insert(p.id.to_string(), crate::safety::notes::NoteView::new(n));
+            }
+            if p.author_id.is_some_and(|a| blocked.contains(&a)) {
+                collapsed.insert(p.id.to_string());
+            }
+            let mine = v.as_ref().is_some_and(|v| p.author_id == Some(v.id));
+            let shown = alert
+                .as_deref()
+                .is_some_and(|s| s != crate::db::safety::DISMISSED);
+            if mine && shown && !p.is_deleted() {
+                crisis.push(p.id.to_string());
+            }
+            (p, name)
         })
-        .await?;
-    Ok(page)
+        .collect();
+    let crisis_resources = if crisis.is_empty() {
+        None
+    } else {
+        Some(crate::db::settings::load(conn)?.crisis_resources)
+    };
+    let mut posts = visible_tree(tree, &thread, &a);
+    // The first page shows "the answer that helped" at its top, wherever in the thread
+    // the answer is: read on its own when it is not on this page.
+    let answer_id = thread.answer_post_id.filter(|_| from.is_empty());
+    let answer_here = |posts: &[crate::forum::posts::ShownPost]| {
+        answer_id.and_then(|id| posts.iter().position(|p| p.view.id == id.to_string()))
+    };
+    let mut elsewhere: Vec<crate::forum::posts::ShownPost> = Vec::new();
+    if let (Some(aid), None) = (answer_id, answer_here(&posts)) {
+        if let Some((p, name)) = posts::by_id(conn, aid)? {
+            authors.extend(p.author_id);
+            if p.thread_id == thread.id && a.can_see_post(&thread, &p) {
+                let author = match p.author_id {
+                    Some(id) => crate::db::users::by_id(conn, id)?,
+                    None => None,
+                };
+                if let (Some(b), Some(n)) = (author.and_then(|u| u.badge()), &name) {
+                    badges.insert(n.clone(), b);
+                }
+                elsewhere.push(crate::forum::posts::shown_post(&a, &thread, p, name));
+            }
+        }
+    }
+    // Quotes and images are worked out per reader below, and change without moving the
+    // version: a page that has any is never kept.
+    let per_reader = posts.iter().chain(elsewhere.iter()).any(|p| {
+        crate::forum::quotes::any(&p.view.body_html) || crate::images::embed::any(&p.view.body_html)
+    });
+    // Images in posts as this reader may see them (held ones as words).
+    crate::images::embed::show(
+        conn,
+        v,
+        posts
+            .iter_mut()
+            .chain(elsewhere.iter_mut())
+            .map(|p| (p.author_id, &mut p.view.body_html)),
+    )?;
+    for p in posts.iter_mut().chain(elsewhere.iter_mut()) {
+        badge(p.view.author.as_mut(), &badges);
+        p.view.moderator_note = notes.remove(&p.view.id);
+        p.view.collapsed = !p.view.deleted && collapsed.contains(&p.view.id);
+    }
+    crate::forum::quotes::resolve(
+        conn,
+        &a,
+        posts
+            .iter_mut()
+            .chain(elsewhere.iter_mut())
+            .map(|p| &mut p.view),
+    )?;
+    let answer = match elsewhere.pop() {
+        Some(p) => Some(p.view),
+        None => answer_here(&posts).map(|i| posts[i].view.clone()),
+    };
+    // Read with the access check (no statement of their own).
+    let buttons = pages.is_some();
+    let (watching, muted) = (buttons && mine.watching, buttons && mine.muted);
+    let mut thread_view = ThreadView::new(&thread, author, &a.group.slug);
+    // A held opening post's findings cover the title too: masked like its body, on every
+    // page — a later page (or any cursor a client makes up) does not hold the opening
+    // post, so it is read on its own there.
+    let elsewhere;
+    let opening = match posts.iter().find(|p| p.view.parent_id.is_none()) {
+        Some(p) => Some(p),
+        None => {
+            elsewhere = posts::opening(conn, thread.id)?
+                .filter(|p| a.can_see_post(&thread, p))
+                .map(|p| crate::forum::posts::shown_post(&a, &thread, p, None));
+            elsewhere.as_ref()
+        }
+    };
+    if let Some(opening) = opening {
+        if let (Some(spans), Some(held)) = (&opening.view.phi, &opening.held) {
+            if held.title.is_some() && !a.sees_unmasked_thread(&thread) {
+                thread_view.title = crate::forum::mask::title(&thread.title, spans);
+            }
+        }
+    }
+    let keep = key
+        .filter(|_| !per_reader && crisis.is_empty())
+        .map(|k| Keep::new(k, authors));
+    let page = ThreadWithPosts {
+        can_reply,
+        is_moderator: moderator,
+        group_id: a.group.id,
+        group: group_view(&a),
+        thread: thread_view,
+        held: posts
+            .iter_mut()
+            .filter_map(|p| Some((p.view.id.clone(), p.held.take()?)))
+            .collect(),
+        posts: posts.into_iter().map(|p| p.view).collect(),
+        crisis,
+        crisis_resources,
+        next_cursor,
+        continued: !from.is_empty(),
+        answer,
+        watching,
+        muted,
+    };
+    // Held posts shown to this reader are theirs or a moderator's view: never kept.
+    let keep = keep.filter(|_| page.held.is_empty());
+    Ok(MemberPage::Read {
+        page: Box::new(page),
+        keep,
+    })
 }
 
 /// A thread as an anonymous reader is shown it: `render`'s output over the thread, from the cache

@@ -20,7 +20,7 @@ use crate::posting::PostStatus;
 use crate::state::AppState;
 
 pub use super::reading::{
-    for_anonymous, for_member, get, post_link, MemberPage, PageHead, Start, ThreadWithPosts, PAGE,
+    for_anonymous, for_session, get, post_link, MemberPage, PageHead, Start, ThreadWithPosts, PAGE,
 };
 
 /// How many threads a page of a group's list holds: 25 unless the client asks for 1–100

@@ -5,7 +5,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use super::post_blocks;
-use crate::auth::extract::Viewer;
+use crate::auth::extract::{PendingViewer, Viewer};
 use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::forum::anon_cache::Kind;
@@ -37,19 +37,24 @@ impl PageQuery {
 pub(super) async fn thread_page(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    pending: PendingViewer,
     path: web::Path<String>,
     q: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let thread_id = id(&path)?;
     let start = q.start()?;
-    let Some(me) = viewer.user() else {
+    // The session and the page in one pool trip (see `threads::for_session`).
+    let (session, page) = match pending.cookie.clone() {
+        Some(token) => threads::for_session(&state, token, thread_id, start.clone()).await?,
+        None => (None, None),
+    };
+    let viewer = pending.into_viewer(session);
+    let (Some(me), Some(page)) = (viewer.user(), page) else {
         return anonymous_thread_page(&state, &req, &viewer, thread_id, start).await;
     };
+    // Counted after the read that shared the trip: a reader slowed down is refused all the same.
     crate::forum::read_limit::count(&state, me).await?;
-    let (head, thread, posts_html) = match threads::for_member(&state, thread_id, me.clone(), start)
-        .await?
-    {
+    let (head, thread, posts_html) = match page? {
         threads::MemberPage::Kept { page, head } => (head, page.thread.clone(), page.body.clone()),
         threads::MemberPage::Read { page: t, keep } => {
             let reader = post_blocks::Reader {

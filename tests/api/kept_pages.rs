@@ -238,3 +238,56 @@ async fn a_kept_page_follows_changes_that_do_not_move_the_thread_version() {
         "a locked thread offers no reply"
     );
 }
+
+/// The thread page reads the session and the thread in one pool trip: a cookie whose session is
+/// gone gets the page anyone gets, and a thread the reader may not see is still a 404.
+#[actix_web::test]
+async fn a_stale_session_reads_the_page_as_anyone_and_a_hidden_thread_stays_hidden() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let page = format!("/threads/{}", f.thread);
+    let reply = app.reply(&f.thread, None, &f.alice, "Pacing helped.").await;
+    let stale = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let res = stale
+        .get(format!("{}{page}", app.base))
+        .header("cookie", "kindred_session=not-a-session-we-gave")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.expect("body");
+    assert!(html.contains("Pacing helped."));
+    assert!(
+        !html.contains(&format!("/posts/{reply}/reply")),
+        "no member's links"
+    );
+    assert!(html.contains("href=\"/login"), "offered to sign in");
+
+    // A private group's thread: a signed-in non-member gets 404, the member their page.
+    app.group(&f.admin, "private-circle", "private").await;
+    assert_eq!(app.join("private-circle", &f.carol).await, "pending");
+    let (s, v) = app
+        .send(
+            Method::PUT,
+            "/groups/private-circle/members/carol",
+            None,
+            Some(&f.admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT, "setup: accept carol: {v}");
+    let (hidden, _) = app
+        .thread("private-circle", &f.carol, "Just us", "A quiet place.")
+        .await;
+    let c = app.new_browser();
+    c.sign_in("carol", None).await;
+    let (s, html) = c.page(&format!("/threads/{hidden}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("A quiet place."));
+    let b = app.new_browser();
+    b.sign_in("bob", None).await;
+    let (s, _) = b.page(&format!("/threads/{hidden}")).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}

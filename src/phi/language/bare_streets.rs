@@ -127,23 +127,9 @@ fn bare_street(text: &Doc, i: usize) -> Option<(usize, usize)> {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
+    use super::super::test_support::spans;
     use super::*;
-    use crate::phi::text::Text;
-
-    /// What `detector` finds in `raw`, as text (shared with `corners`' tests).
-    pub(in crate::phi::language) fn spans(
-        raw: &str,
-        detector: fn(&Doc, &mut Vec<Finding>),
-    ) -> Vec<String> {
-        let text = Text::new(raw);
-        let doc = Doc::new(&text);
-        let mut out = Vec::new();
-        detector(&doc, &mut out);
-        out.iter()
-            .map(|f| raw[f.start..f.end].to_string())
-            .collect()
-    }
 
     fn streets(raw: &str) -> Vec<String> {
         spans(raw, detect)

@@ -83,7 +83,7 @@ fn street_part(text: &Doc, i: usize, before_and: bool) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::bare_streets::tests::spans;
+    use super::super::test_support::spans;
     use super::*;
 
     fn corners(raw: &str) -> Vec<String> {

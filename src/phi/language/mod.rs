@@ -35,6 +35,8 @@ mod numbers;
 mod places;
 mod postcodes;
 mod street_words;
+#[cfg(test)]
+mod test_support;
 mod towns;
 
 use super::{kind::Kind, text::Text, Finding};

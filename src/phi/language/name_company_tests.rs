@@ -1,21 +1,8 @@
 //! Tests of `name_company` and `name_self`, by slot and each false-hold family beside it.
 
+use super::super::test_support::found;
 use super::*;
 use crate::phi::language::name_self::{greeted, self_named, signed};
-use crate::phi::text::Text;
-
-/// A rule of this module: where the name it finds at a word ends.
-type Rule = fn(&Doc, usize) -> Option<(usize, f32, &'static str)>;
-
-fn found(raw: &str, rule: Rule) -> Vec<String> {
-    let text = Text::new(raw);
-    let doc = Doc::new(&text);
-    (0..doc.words.len())
-        .filter_map(|i| {
-            rule(&doc, i).map(|(end, _, _)| raw[doc.words[i].start..doc.words[end].end].to_string())
-        })
-        .collect()
-}
 
 #[test]
 fn people_the_writer_keeps_company_with() {

@@ -60,20 +60,8 @@ pub(super) fn bulleted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::found;
     use super::*;
-    use crate::phi::text::Text;
-
-    type Rule = fn(&Doc, usize) -> Option<(usize, f32, &'static str)>;
-
-    fn found(raw: &str, rule: Rule) -> Vec<String> {
-        let text = Text::new(raw);
-        let doc = Doc::new(&text);
-        (0..doc.words.len())
-            .filter_map(|i| {
-                rule(&doc, i).map(|(e, _, _)| raw[doc.words[i].start..doc.words[e].end].to_string())
-            })
-            .collect()
-    }
 
     #[test]
     fn names_with_an_age_in_brackets() {

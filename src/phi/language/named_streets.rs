@@ -128,7 +128,7 @@ fn name_word(text: &Doc, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::bare_streets::tests::spans;
+    use super::super::test_support::spans;
     use super::*;
 
     fn streets(raw: &str) -> Vec<String> {

@@ -80,7 +80,7 @@ pub async fn resume_for_page(
     token: String,
     unread: bool,
 ) -> Result<Option<(SessionRow, UserRow, i64)>, AppError> {
-    if token.is_empty() || token.len() > 100 {
+    if !could_be_ours(&token) {
         return Ok(None);
     }
     let idle = state.settings.session_idle;
@@ -88,6 +88,12 @@ pub async fn resume_for_page(
         .db
         .run(move |conn| resume_on(conn, &token, idle, unread))
         .await
+}
+
+/// Whether a cookie's value could be a session token we gave: anything else is looked up nowhere,
+/// so a junk cookie costs no trip to the database.
+pub fn could_be_ours(token: &str) -> bool {
+    !token.is_empty() && token.len() <= 100
 }
 
 /// [`resume_for_page`] on a connection, for a page that reads its own content in the same pool
@@ -98,7 +104,7 @@ pub fn resume_on(
     idle: time::Duration,
     unread: bool,
 ) -> Result<Option<(SessionRow, UserRow, i64)>, AppError> {
-    if token.is_empty() || token.len() > 100 {
+    if !could_be_ours(token) {
         return Ok(None);
     }
     let Some((session, user, unread)) = credentials::session_with_user(conn, token, unread)? else {

@@ -145,14 +145,13 @@ impl KeptPages {
 
     /// Keeps a page rendered for a [`Keep`] (only when every block of it was the neutral
     /// reader's: the caller knows).
-    pub fn keep(&self, keep: Keep, thread: ThreadView, body: String) -> Arc<KeptPage> {
+    pub fn keep(&self, keep: Keep, thread: ThreadView, body: String) {
         let page = Arc::new(KeptPage {
             thread,
             body,
             authors: keep.authors,
         });
-        self.cache.insert(keep.key, page.clone());
-        page
+        self.cache.insert(keep.key, page);
     }
 }
 

@@ -1,6 +1,8 @@
 //! Reading a thread: the page members see with their forms, and the one anonymous readers are
 //! served from the anonymous cache (`forum::anon_cache`).
 
+use std::borrow::Cow;
+
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
@@ -45,8 +47,10 @@ pub(super) async fn thread_page(
     let start = q.start()?;
     // The session and the page in one pool trip (see `threads::for_session`).
     let (session, page) = match pending.cookie.clone() {
-        Some(token) => threads::for_session(&state, token, thread_id, start.clone()).await?,
-        None => (None, None),
+        Some(token) if crate::auth::sessions::could_be_ours(&token) => {
+            threads::for_session(&state, token, thread_id, start.clone()).await?
+        }
+        _ => (None, None),
     };
     let viewer = pending.into_viewer(session);
     let (Some(me), Some(page)) = (viewer.user(), page) else {
@@ -54,8 +58,19 @@ pub(super) async fn thread_page(
     };
     // Counted after the read that shared the trip: a reader slowed down is refused all the same.
     crate::forum::read_limit::count(&state, me).await?;
-    let (head, thread, posts_html) = match page? {
-        threads::MemberPage::Kept { page, head } => (head, page.thread.clone(), page.body.clone()),
+    // A kept page is served as it is kept, not copied; a page read for this reader is theirs.
+    let kept;
+    let (head, moderator, thread, posts_html): (_, _, Cow<ThreadView>, Cow<str>) = match page? {
+        threads::MemberPage::Kept { page, head } => {
+            kept = page;
+            // Kept pages are only ever ones no moderator reads (forum::kept_pages).
+            (
+                head,
+                false,
+                Cow::Borrowed(&kept.thread),
+                Cow::Borrowed(&kept.body),
+            )
+        }
         threads::MemberPage::Read { page: t, keep } => {
             let reader = post_blocks::Reader {
                 username: Some(me.username.as_str()),
@@ -74,30 +89,19 @@ pub(super) async fn thread_page(
                 watching: t.watching,
                 muted: t.muted,
             };
-            let moderator = t.is_moderator;
-            let mut ctx = page_context(&head, &t.thread, &body);
-            ctx.insert("is_moderator", &moderator);
-            let title = t.thread.title.clone();
-            return super::page(&state, &req, &viewer, "thread.html", &title, ctx);
+            (head, t.is_moderator, Cow::Owned(t.thread), Cow::Owned(body))
         }
     };
-    let mut ctx = page_context(&head, &thread, &posts_html);
-    // A kept page is only ever one no moderator reads (forum::kept_pages).
-    ctx.insert("is_moderator", &false);
-    super::page(&state, &req, &viewer, "thread.html", &thread.title, ctx)
-}
-
-/// `thread.html`'s context around the rendered posts.
-fn page_context(head: &threads::PageHead, thread: &ThreadView, posts_html: &str) -> tera::Context {
     let mut ctx = tera::Context::new();
     ctx.insert("group", &head.group);
     ctx.insert("indexable", &head.group.indexable);
-    ctx.insert("thread", thread);
-    ctx.insert("posts_html", posts_html);
+    ctx.insert("thread", &*thread);
+    ctx.insert("posts_html", &*posts_html);
     ctx.insert("can_reply", &head.can_reply);
+    ctx.insert("is_moderator", &moderator);
     ctx.insert("watching", &head.watching);
     ctx.insert("muted", &head.muted);
-    ctx
+    super::page(&state, &req, &viewer, "thread.html", &thread.title, ctx)
 }
 
 /// `_thread_posts.html` for this reader, and whether every post's block in it was the neutral

@@ -218,24 +218,49 @@ const CHECKOUT_TIMEOUT_WHILE_DOWN: Duration = Duration::from_millis(500);
 /// the requests already queued when it does answer 503 too, not only the ones that come after.
 const CHECKOUT_SLICE: Duration = Duration::from_millis(250);
 
+/// How long a request waits for the database, in one place for the pool's queue ([`Db::run`])
+/// and the pool itself ([`checkout`]): up to [`CHECKOUT_TIMEOUT`], in slices, so that a request
+/// already waiting answers 503 as soon as the database is known to be unreachable.
+struct Patience {
+    deadline: std::time::Instant,
+}
+
+impl Patience {
+    fn start() -> Patience {
+        Patience {
+            deadline: std::time::Instant::now() + CHECKOUT_TIMEOUT,
+        }
+    }
+
+    /// How long to wait next, and whether to give up if that wait runs out with the database
+    /// (then looked at again) still `reachable` or not.
+    fn slice<'a>(&self, reachable: &'a AtomicBool) -> (Duration, impl Fn() -> bool + 'a) {
+        let up = reachable.load(Ordering::Relaxed);
+        let left = self
+            .deadline
+            .saturating_duration_since(std::time::Instant::now());
+        let wait = if up {
+            CHECKOUT_SLICE
+        } else {
+            CHECKOUT_TIMEOUT_WHILE_DOWN
+        };
+        let give_up = move || !up || !reachable.load(Ordering::Relaxed) || left <= wait;
+        (wait.min(left), give_up)
+    }
+}
+
 /// A pooled connection within [`CHECKOUT_TIMEOUT`], or 503 as soon as the database is known to be
 /// unreachable.
 fn checkout(
     pool: &Pool,
     reachable: &AtomicBool,
 ) -> Result<r2d2::PooledConnection<Manager>, AppError> {
-    let deadline = std::time::Instant::now() + CHECKOUT_TIMEOUT;
+    let patience = Patience::start();
     loop {
-        let up = reachable.load(Ordering::Relaxed);
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        let wait = if up {
-            CHECKOUT_SLICE
-        } else {
-            CHECKOUT_TIMEOUT_WHILE_DOWN
-        };
-        match pool.get_timeout(wait.min(left)) {
+        let (wait, give_up) = patience.slice(reachable);
+        match pool.get_timeout(wait) {
             Ok(conn) => return Ok(conn),
-            Err(e) if !up || !reachable.load(Ordering::Relaxed) || left <= wait => {
+            Err(e) if give_up() => {
                 return Err(AppError::Unavailable(format!(
                     "no database connection: {e}"
                 )))
@@ -374,26 +399,18 @@ impl Db {
         result.map_err(|e| AppError::Internal(anyhow::anyhow!("database task failed: {e}")))?
     }
 
-    /// A turn at the pool, first come first served, within [`CHECKOUT_TIMEOUT`]; or 503 once the
-    /// database is known to be unreachable (a queued request looks again every
-    /// [`CHECKOUT_SLICE`], as [`checkout`] does).
+    /// A turn at the pool, first come first served, with the same [`Patience`] as [`checkout`].
     async fn turn(
         &self,
         gate: &Arc<tokio::sync::Semaphore>,
     ) -> Result<tokio::sync::OwnedSemaphorePermit, AppError> {
-        let deadline = std::time::Instant::now() + CHECKOUT_TIMEOUT;
+        let patience = Patience::start();
         loop {
-            let up = self.reachable.load(Ordering::Relaxed);
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            let wait = if up {
-                CHECKOUT_SLICE
-            } else {
-                CHECKOUT_TIMEOUT_WHILE_DOWN
-            };
-            match tokio::time::timeout(wait.min(left), gate.clone().acquire_owned()).await {
+            let (wait, give_up) = patience.slice(&self.reachable);
+            match tokio::time::timeout(wait, gate.clone().acquire_owned()).await {
                 Ok(Ok(turn)) => return Ok(turn),
                 Ok(Err(closed)) => return Err(AppError::internal(format!("pool gate: {closed}"))),
-                Err(_) if !up || !self.reachable.load(Ordering::Relaxed) || left <= wait => {
+                Err(_) if give_up() => {
                     return Err(AppError::Unavailable(
                         "no database connection: every connection is busy".into(),
                     ))

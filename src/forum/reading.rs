@@ -55,24 +55,14 @@ pub async fn get(
     start: Start,
 ) -> Result<ThreadWithPosts, AppError> {
     let kept = state.thread_rows.clone();
-    let page = state
+    state
         .db
-        .run(move |conn| read_on(conn, &kept, None, id, viewer.as_ref(), start))
-        .await?;
-    match page {
-        MemberPage::Read { page, .. } => Ok(*page),
-        // Only the thread page asks for kept pages (`for_session`).
-        MemberPage::Kept { .. } => Err(AppError::internal("a kept page where none was asked")),
-    }
+        .run(move |conn| {
+            let c = check(conn, id, viewer.as_ref(), start)?;
+            Ok(build(conn, &kept, c, viewer.as_ref(), None, false)?.0)
+        })
+        .await
 }
-
-/// What the thread page found for a session cookie, and the page read in the same pool trip: no
-/// session when the cookie is stale (the page is then an anonymous reader's), and the page's
-/// error kept apart so the error page still knows who is reading.
-pub type Resumed = (
-    Option<(SessionRow, UserRow, i64)>,
-    Option<Result<MemberPage, AppError>>,
-);
 
 /// A signed-in reader's thread page for a browser with a session cookie: the session (with the header's unread
 /// count) and the page in one pool trip. Each trip is a hand-over to a blocking thread and back;
@@ -82,7 +72,7 @@ pub async fn for_session(
     token: String,
     id: i64,
     start: Start,
-) -> Result<Resumed, AppError> {
+) -> Result<Option<(Session, MemberPage)>, AppError> {
     let kept = state.thread_rows.clone();
     let pages = state.kept_pages.clone();
     let idle = state.settings.session_idle;
@@ -90,13 +80,16 @@ pub async fn for_session(
         .db
         .run(move |conn| {
             let Some(session) = crate::auth::sessions::resume_on(conn, &token, idle, true)? else {
-                return Ok((None, None));
+                return Ok(None);
             };
-            let page = read_on(conn, &kept, Some(&pages), id, Some(&session.1), start);
-            Ok((Some(session), Some(page)))
+            let page = member_page(conn, &kept, &pages, id, &session.1, start)?;
+            Ok(Some((session, page)))
         })
         .await
 }
+
+/// A session found for a cookie: the session, its member and their unread count.
+pub type Session = (SessionRow, UserRow, i64);
 
 /// What a signed-in reader's thread page is made of.
 pub enum MemberPage {
@@ -118,39 +111,93 @@ pub struct PageHead {
     pub muted: bool,
 }
 
-/// A page of a thread on a connection: the access check, then the page — as kept for readers
-/// who stand as this one does when `pages` is given ([`kept_pages`](crate::forum::kept_pages)),
-/// else read now — with the watch and mute buttons when `pages` is given (the thread page).
-fn read_on(
+/// A member's thread page on a connection: the access check, then the page as kept for readers
+/// who stand as they do ([`kept_pages`](crate::forum::kept_pages)), or read now with the watch
+/// and mute buttons.
+fn member_page(
     conn: &mut crate::db::AnyConnection,
     kept: &crate::forum::thread_rows::ThreadRows,
-    pages: Option<&crate::forum::kept_pages::KeptPages>,
+    pages: &crate::forum::kept_pages::KeptPages,
+    id: i64,
+    v: &UserRow,
+    start: Start,
+) -> Result<MemberPage, AppError> {
+    let c = check(conn, id, Some(v), start)?;
+    let key = pages.key(
+        v,
+        &c.a,
+        &c.mine,
+        &c.thread,
+        c.author.as_deref(),
+        &c.from,
+        c.can_reply,
+    );
+    if let Some(page) = key.as_ref().and_then(|key| pages.get(key, v.id)) {
+        let head = PageHead {
+            group: group_view(&c.a),
+            can_reply: c.can_reply,
+            watching: c.mine.watching,
+            muted: c.mine.muted,
+        };
+        return Ok(MemberPage::Kept { page, head });
+    }
+    let (page, keep) = build(conn, kept, c, Some(v), key, true)?;
+    Ok(MemberPage::Read {
+        page: Box::new(page),
+        keep,
+    })
+}
+
+/// What a page of a thread is read under: the access check (with the thread's version and the
+/// reader's own), where the page starts, and whether the reader may reply.
+struct Checked {
+    thread: crate::db::threads::ThreadRow,
+    author: Option<String>,
+    a: access::Access,
+    mine: crate::db::threads::ForReader,
+    from: String,
+    can_reply: bool,
+}
+
+fn check(
+    conn: &mut crate::db::AnyConnection,
     id: i64,
     v: Option<&UserRow>,
     start: Start,
-) -> Result<MemberPage, AppError> {
+) -> Result<Checked, AppError> {
     let ((thread, author, a), mine) = access::thread_for_reading(conn, id, v)?;
     let from = start.first_path(conn, thread.id)?;
-    let moderator = a.moderates();
     let can_reply =
         a.is_member() && crate::forum::publish::require_open_for_replies(&thread).is_ok();
-    let key = match (&pages, v.as_ref()) {
-        (Some(pages), Some(v)) => {
-            pages.key(v, &a, &mine, &thread, author.as_deref(), &from, can_reply)
-        }
-        _ => None,
-    };
-    if let (Some(pages), Some(key), Some(v)) = (&pages, &key, v.as_ref()) {
-        if let Some(page) = pages.get(key, v.id) {
-            let head = PageHead {
-                group: group_view(&a),
-                can_reply,
-                watching: mine.watching,
-                muted: mine.muted,
-            };
-            return Ok(MemberPage::Kept { page, head });
-        }
-    }
+    Ok(Checked {
+        thread,
+        author,
+        a,
+        mine,
+        from,
+        can_reply,
+    })
+}
+
+/// The page read now for this reader (with the watch and mute buttons when `buttons`), and, when
+/// `key` says readers like them share it, how to keep its rendering.
+fn build(
+    conn: &mut crate::db::AnyConnection,
+    kept: &crate::forum::thread_rows::ThreadRows,
+    c: Checked,
+    v: Option<&UserRow>,
+    key: Option<crate::forum::kept_pages::Key>,
+    buttons: bool,
+) -> Result<(ThreadWithPosts, Option<Keep>), AppError> {
+    let Checked {
+        thread,
+        author,
+        a,
+        mine,
+        from,
+        can_reply,
+    } = c;
+    let moderator = a.moderates();
     // Notes and crisis alerts come with the posts: one query, whatever the thread's size.
     let mut notes = std::collections::HashMap::new();
     let mut crisis = Vec::new();
@@ -260,7 +307,6 @@ fn read_on(
         None => answer_here(&posts).map(|i| posts[i].view.clone()),
     };
     // Read with the access check (no statement of their own).
-    let buttons = pages.is_some();
     let (watching, muted) = (buttons && mine.watching, buttons && mine.muted);
     let mut thread_view = ThreadView::new(&thread, author, &a.group.slug);
     // A held opening post's findings cover the title too: masked like its body, on every
@@ -307,10 +353,7 @@ fn read_on(
     };
     // Held posts shown to this reader are theirs or a moderator's view: never kept.
     let keep = keep.filter(|_| page.held.is_empty());
-    Ok(MemberPage::Read {
-        page: Box::new(page),
-        keep,
-    })
+    Ok((page, keep))
 }
 
 /// A thread as an anonymous reader is shown it: `render`'s output over the thread, from the cache

@@ -46,12 +46,13 @@ pub(super) async fn thread_page(
     let thread_id = id(&path)?;
     let start = q.start()?;
     // The session and the page in one pool trip (see `threads::for_session`).
-    let (session, page) = match pending.cookie.clone() {
+    let found = match pending.cookie.clone() {
         Some(token) if crate::auth::sessions::could_be_ours(&token) => {
             threads::for_session(&state, token, thread_id, start.clone()).await?
         }
-        _ => (None, None),
+        _ => None,
     };
+    let (session, page) = found.map_or((None, None), |(s, p)| (Some(s), Some(p)));
     let viewer = pending.into_viewer(session);
     let (Some(me), Some(page)) = (viewer.user(), page) else {
         return anonymous_thread_page(&state, &req, &viewer, thread_id, start).await;
@@ -60,7 +61,7 @@ pub(super) async fn thread_page(
     crate::forum::read_limit::count(&state, me).await?;
     // A kept page is served as it is kept, not copied; a page read for this reader is theirs.
     let kept;
-    let (head, moderator, thread, posts_html): (_, _, Cow<ThreadView>, Cow<str>) = match page? {
+    let (head, moderator, thread, posts_html): (_, _, Cow<ThreadView>, Cow<str>) = match page {
         threads::MemberPage::Kept { page, head } => {
             kept = page;
             // Kept pages are only ever ones no moderator reads (forum::kept_pages).

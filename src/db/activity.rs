@@ -181,49 +181,36 @@ const FOLD_LOCK_KEY: i64 = 0x6b696e64_666f6c64;
 /// Adds every waiting change to its thread and group and deletes it, as one transaction (nothing
 /// to do on SQLite). Each waiting row also adds one to its thread's version (the triggers of the
 /// migration `thread_versions` insert rows that change nothing else), in the transaction that
-/// deletes it, so a thread's stored version plus its waiting rows never goes back. Folds from several servers take turns (an advisory lock), so two never
-/// update the same rows in different orders. The fold does not wait for its own fsync: if it is
-/// lost in a crash, it is lost whole, and the changes it took are waiting again.
+/// deletes it, so a thread's stored version plus its waiting rows never goes back. Folds from
+/// several servers take turns (an advisory lock), so two never update the same rows in different
+/// orders. The fold does not wait for its own fsync: if it is lost in a crash, it is lost whole,
+/// and the changes it took are waiting again.
 pub fn fold(conn: &mut AnyConnection) -> Result<(), AppError> {
     let AnyConnection::Pg(pg) = conn else {
         return Ok(());
     };
-    let sql = format!(
-        "BEGIN;
-         SET LOCAL synchronous_commit = off;
-         SELECT pg_advisory_xact_lock({FOLD_LOCK_KEY});
-         WITH taken AS (
-             DELETE FROM activity_pending
-             RETURNING thread_id, group_id, replies, threads, posts, active_at, answered
-         ), by_thread AS (
-             SELECT thread_id, SUM(replies)::BIGINT AS replies, MAX(active_at) AS active_at,
-                    BOOL_OR(answered) AS answered, COUNT(*) AS changes
-             FROM taken WHERE thread_id IS NOT NULL GROUP BY thread_id
-         ), threads_done AS (
-             UPDATE threads t
-             SET reply_count = GREATEST(t.reply_count + b.replies, 0),
-                 last_activity_at = GREATEST(t.last_activity_at, b.active_at),
-                 clinician_answered = t.clinician_answered OR b.answered,
-                 version = t.version + b.changes
-             FROM by_thread b WHERE t.id = b.thread_id
-             RETURNING t.id
-         ), by_group AS (
-             SELECT group_id, SUM(threads)::BIGINT AS threads, SUM(posts)::BIGINT AS posts,
-                    MAX(active_at) AS active_at
-             FROM taken WHERE group_id IS NOT NULL GROUP BY group_id
-         )
-         UPDATE groups g
-         SET thread_count = GREATEST(g.thread_count + b.threads, 0),
-             post_count = GREATEST(g.post_count + b.posts, 0),
-             last_activity_at = GREATEST(g.last_activity_at, b.active_at)
-         FROM by_group b WHERE g.id = b.group_id;
-         COMMIT;"
-    );
-    if let Err(e) = pg.batch_execute(&sql) {
-        // A failure part-way leaves the transaction open and aborted: end it so the connection
-        // goes back to the pool clean. The changes stay waiting for the next fold.
-        let _ = pg.batch_execute("ROLLBACK");
-        return Err(e.into());
+    // One statement, so its own transaction: on an error PostgreSQL rolls it back whole and the
+    // connection goes back to the pool clean, the changes waiting for the next fold. The work is
+    // the function `activity_fold` (migration `fold_function`), whose plans the session keeps.
+    pg.batch_execute(&format!("SELECT activity_fold({FOLD_LOCK_KEY})"))?;
+    Ok(())
+}
+
+/// How often a server vacuums the queue of waiting changes ([`tidy`]).
+const TIDY_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Vacuums `activity_pending` (nothing to do on SQLite). It is a queue whose rows live a few
+/// milliseconds, and every fold takes all of them, so it reads every page the table has; a
+/// deleted row's page stays until a vacuum, and autovacuum may be off or late (by default it
+/// waits for 20 % of the table to be dead). Left alone the table grew by a page every hundred
+/// posts and each fold with it (0.7 ms of a 1.2 ms fold after 10 s of posting: BENCHMARKS.md,
+/// issue 17). Vacuumed once a second its pages are emptied and filled again, so it stays at the
+/// size a second of posting needs. `TRUNCATE false`: giving empty pages back takes a lock that
+/// stops every insert, and waited for it for most of a second; `SKIP_LOCKED`, so a server never
+/// waits for another's vacuum.
+pub fn tidy(conn: &mut AnyConnection) -> Result<(), AppError> {
+    if let AnyConnection::Pg(pg) = conn {
+        pg.batch_execute("VACUUM (SKIP_LOCKED, TRUNCATE false) activity_pending")?;
     }
     Ok(())
 }
@@ -249,6 +236,8 @@ struct FoldState {
     started: u64,
     /// The highest fold number a waiting request needs.
     needed: u64,
+    /// When this server last vacuumed the queue ([`tidy`]).
+    tidied: Option<std::time::Instant>,
 }
 
 impl Default for Folds {
@@ -292,6 +281,14 @@ impl Folds {
             st = self.lock();
             if st.needed <= n {
                 st.running = false;
+                let due = st.tidied.is_none_or(|at| at.elapsed() >= TIDY_EVERY);
+                if due {
+                    st.tidied = Some(std::time::Instant::now());
+                    drop(st);
+                    if let Err(e) = tidy(conn) {
+                        tracing::warn!(error = %e, "the queue of counter changes was not vacuumed");
+                    }
+                }
                 return None;
             }
         }

@@ -108,7 +108,25 @@ pub fn path_in(
         .optional()?)
 }
 
+diesel::define_sql_function! {
+    /// PostgreSQL's next value of a sequence.
+    fn nextval(sequence: diesel::sql_types::Text) -> diesel::sql_types::BigInt;
+}
+
+/// A post's path: its parent's path and its own id (the opening post: its id alone).
+fn path_of(parent: Option<&PostRow>, id: i64) -> String {
+    match parent {
+        Some(p) => format!("{}.{}", p.path, segment(id)),
+        None => segment(id),
+    }
+}
+
 /// Inserts a post under `parent` (None for a thread's opening post) and gives it its path.
+///
+/// The path is made from the post's id. PostgreSQL hands out the id first, so the post is
+/// written whole in one statement: written with an empty path and updated, as before, it cost a
+/// second row version with its index entries on every post (BENCHMARKS.md, issue 17). SQLite has
+/// no sequence to ask, and its one writer makes the update cheap: it keeps the two statements.
 pub fn insert(
     conn: &mut AnyConnection,
     thread_id: i64,
@@ -117,30 +135,41 @@ pub fn insert(
     new: NewBody<'_>,
 ) -> Result<PostRow, AppError> {
     let depth = parent.map_or(0, |p| p.depth + 1);
-    let row: PostRow = diesel::insert_into(posts::table)
-        .values((
-            posts::thread_id.eq(thread_id),
-            posts::parent_id.eq(parent.map(|p| p.id)),
-            posts::author_id.eq(Some(author_id)),
-            posts::path.eq(""),
-            posts::depth.eq(depth),
-            posts::body_md.eq(Some(new.body_md)),
-            posts::body_html.eq(Some(new.body_html.as_str())),
-            posts::status.eq(new.state.status()),
-            posts::held_for.eq(new.state.held_for()),
-            posts::phi.eq(new.phi),
-            posts::created_at.eq(now()),
-        ))
-        .returning(posts::all_columns)
-        .get_result(conn)?;
-    let path = match parent {
-        Some(p) => format!("{}.{}", p.path, segment(row.id)),
-        None => segment(row.id),
+    let values = (
+        posts::thread_id.eq(thread_id),
+        posts::parent_id.eq(parent.map(|p| p.id)),
+        posts::author_id.eq(Some(author_id)),
+        posts::depth.eq(depth),
+        posts::body_md.eq(Some(new.body_md)),
+        posts::body_html.eq(Some(new.body_html.as_str())),
+        posts::status.eq(new.state.status()),
+        posts::held_for.eq(new.state.held_for()),
+        posts::phi.eq(new.phi),
+        posts::created_at.eq(now()),
+    );
+    let row: PostRow = match conn {
+        AnyConnection::Pg(pg) => {
+            let id: i64 = diesel::select(nextval("posts_id_seq")).get_result(pg)?;
+            diesel::insert_into(posts::table)
+                .values((
+                    posts::id.eq(id),
+                    posts::path.eq(path_of(parent, id)),
+                    values,
+                ))
+                .returning(posts::all_columns)
+                .get_result(pg)?
+        }
+        AnyConnection::Sqlite(lite) => {
+            let row: PostRow = diesel::insert_into(posts::table)
+                .values((posts::path.eq(""), values))
+                .returning(posts::all_columns)
+                .get_result(lite)?;
+            diesel::update(posts::table.find(row.id))
+                .set(posts::path.eq(path_of(parent, row.id)))
+                .returning(posts::all_columns)
+                .get_result(lite)?
+        }
     };
-    let row: PostRow = diesel::update(posts::table.find(row.id))
-        .set(posts::path.eq(path))
-        .returning(posts::all_columns)
-        .get_result(conn)?;
     crate::images::embed::record_uses(conn, row.id, new.body_html.as_str(), false)?;
     Ok(row)
 }

@@ -1,0 +1,1 @@
+DROP FUNCTION activity_fold(BIGINT);

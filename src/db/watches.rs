@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-use super::schema::{group_mutes, group_watches, groups, thread_watches, threads};
+use super::schema::{group_mutes, group_watches, groups, post_notices, thread_watches, threads};
 use super::{now, AnyConnection};
 use crate::error::AppError;
 use crate::posting::PostStatus;
@@ -153,11 +153,15 @@ pub fn first_notice(
     post_id: i64,
     user_id: i64,
 ) -> Result<bool, AppError> {
-    let n = diesel::sql_query(
-        "INSERT INTO post_notices (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-    )
-    .bind::<BigInt, _>(post_id)
-    .bind::<BigInt, _>(user_id)
-    .execute(conn)?;
+    // Typed, on the backend's own connection (the only place diesel writes ON CONFLICT), so that
+    // it is prepared once per connection: PostgreSQL parsed and planned the literal statement
+    // again on every published post with someone to tell.
+    let n = super::on_backend!(conn, |c| diesel::insert_into(post_notices::table)
+        .values((
+            post_notices::post_id.eq(post_id),
+            post_notices::user_id.eq(user_id),
+        ))
+        .on_conflict_do_nothing()
+        .execute(c))?;
     Ok(n > 0)
 }

@@ -106,3 +106,52 @@ async fn a_count_a_stopped_server_left_waiting_is_added_when_the_next_server_sta
     let t = get_ok(&app, &format!("/threads/{}", f.thread), &f.alice).await;
     assert_eq!(t["thread"]["reply_count"], 3, "{t}");
 }
+
+#[derive(diesel::QueryableByName)]
+struct Vacuums {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+/// PostgreSQL's queue of waiting changes lives milliseconds a row and every fold reads all of its
+/// pages, so the server vacuums it itself (`activity::tidy`) rather than let it grow until
+/// autovacuum comes, or forever where autovacuum is off.
+#[actix_web::test]
+async fn the_server_vacuums_the_queue_of_waiting_counts_itself() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    app.reply(&f.thread, None, &f.bob, "Rest helps.").await;
+    if app.state.db.is_sqlite() {
+        // Nothing waits on SQLite (counted in place), so there is nothing to vacuum.
+        let t = get_ok(&app, &format!("/threads/{}", f.thread), &f.alice).await;
+        assert_eq!(t["thread"]["reply_count"], 1, "{t}");
+        return;
+    }
+    let vacuums = || async {
+        app.state
+            .db
+            .run(|conn| {
+                let v: Vacuums = diesel::RunQueryDsl::get_result(
+                    diesel::sql_query(
+                        "SELECT COALESCE(SUM(vacuum_count), 0)::BIGINT AS n \
+                         FROM pg_stat_user_tables WHERE relname = 'activity_pending'",
+                    ),
+                    conn,
+                )?;
+                Ok(v.n)
+            })
+            .await
+            .expect("statistics read")
+    };
+    // The first fold of a server vacuums; then at most once a second.
+    assert!(vacuums().await >= 1, "the first fold vacuumed the queue");
+    let before = vacuums().await;
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    app.reply(&f.thread, None, &f.carol, "Pacing too.").await;
+    assert!(
+        vacuums().await > before,
+        "a fold a second later vacuumed it again"
+    );
+    let t = get_ok(&app, &format!("/threads/{}", f.thread), &f.alice).await;
+    assert_eq!(t["thread"]["reply_count"], 2, "{t}");
+}

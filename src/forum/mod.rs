@@ -6,6 +6,7 @@ pub mod access;
 pub mod anon_cache;
 pub mod groups;
 pub mod kept_pages;
+pub mod listing;
 pub mod mask;
 pub mod page_start;
 pub mod posts;

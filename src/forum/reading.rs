@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::threads::group_view;
+use super::listing::group_view;
 use crate::db::credentials::SessionRow;
 use crate::db::posts;
 use crate::db::users::UserRow;

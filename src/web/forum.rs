@@ -4,7 +4,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use crate::auth::client::ClientInfo;
-use crate::auth::extract::{SignedIn, Viewer};
+use crate::auth::extract::{PendingViewer, SignedIn, Viewer};
 use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::forum::{groups, posts, threads};
@@ -80,7 +80,7 @@ impl<'a> ListPart<'a> {
 async fn group_page(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    pending: PendingViewer,
     path: web::Path<String>,
     q: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -93,7 +93,28 @@ async fn group_page(
     let size = threads::PageSize::parse(q.limit.as_deref()).unwrap_or(threads::PageSize::DEFAULT);
     let limit = (size != threads::PageSize::DEFAULT).then_some(size.get());
     ctx.insert("limit", &limit);
-    let listed = if viewer.user().is_none() {
+    // A signed-in reader's session and list in one pool trip (`threads::list_for_session`); a
+    // cookie that names no live session gets the page anyone gets.
+    let found = match pending.cookie.clone() {
+        Some(token) if crate::auth::sessions::could_be_ours(&token) => {
+            threads::list_for_session(&state, token, slug.clone(), q.cursor.clone(), waiting, size)
+                .await?
+        }
+        _ => None,
+    };
+    let (session, read) = found.map_or((None, None), |(s, page)| (Some(s), Some(page)));
+    let viewer = pending.into_viewer(session);
+    let listed = if let Some(read) = read {
+        read.and_then(|page| {
+            // Members of a group mostly see the same list: kept by what it shows (web::rendered).
+            let part = ListPart::of(&page, waiting, limit);
+            let html = state
+                .rendered
+                .render(&state.templates, "_thread_list.html", &part)?;
+            ctx.insert("threads_html", &*html);
+            Ok(page)
+        })
+    } else {
         // Anonymous readers: the list part of a first page may come from the anonymous cache.
         threads::list_for_anonymous(
             &state,
@@ -120,25 +141,6 @@ async fn group_page(
                 watching: false,
                 muted: false,
             }
-        })
-    } else {
-        threads::list_for_page(
-            &state,
-            slug.clone(),
-            viewer.user().cloned(),
-            q.cursor,
-            waiting,
-            size,
-        )
-        .await
-        .and_then(|page| {
-            // Members of a group mostly see the same list: kept by what it shows (web::rendered).
-            let part = ListPart::of(&page, waiting, limit);
-            let html = state
-                .rendered
-                .render(&state.templates, "_thread_list.html", &part)?;
-            ctx.insert("threads_html", &*html);
-            Ok(page)
         })
     };
     match listed {

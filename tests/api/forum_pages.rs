@@ -251,3 +251,60 @@ async fn a_member_reports_a_post_from_its_report_page() {
     let (s, _) = bob.page("/posts/999999/report").await;
     assert_eq!(s, StatusCode::NOT_FOUND);
 }
+
+/// The group page reads the session and the list in one pool trip (`threads::list_for_session`):
+/// a cookie whose session is gone gets the page anyone gets, a signed-in member their own (with
+/// the group's buttons), and a private group's list stays hidden from a signed-in non-member, who
+/// is shown how to ask to join.
+#[actix_web::test]
+async fn the_group_page_reads_the_session_with_the_list_and_hides_a_private_list() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let (listed, _) = app
+        .thread("lupus", &f.alice, "Pacing on bad days", "What helps you?")
+        .await;
+    let stale = reqwest::Client::new()
+        .get(format!("{}/groups/lupus", app.base))
+        .header("cookie", "kindred_session=not-a-session-we-gave")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(stale.status(), StatusCode::OK);
+    let html = stale.text().await.expect("body");
+    assert!(html.contains(&format!("/threads/{listed}")), "the list");
+    assert!(html.contains("href=\"/login"), "offered to sign in");
+    assert!(!html.contains("/watch"), "no member's buttons");
+
+    let alice = app.new_browser();
+    alice.sign_in("alice", None).await;
+    let (s, html) = alice.page("/groups/lupus").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains(&format!("/threads/{listed}")), "the list");
+    assert!(html.contains("/watch"), "the member's watch button");
+    assert!(!html.contains("href=\"/login\""), "signed in");
+
+    app.group(&f.admin, "private-circle", "private").await;
+    assert_eq!(app.join("private-circle", &f.carol).await, "pending");
+    let (s, v) = app
+        .send(
+            reqwest::Method::PUT,
+            "/groups/private-circle/members/carol",
+            None,
+            Some(&f.admin),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT, "setup: accept carol: {v}");
+    let (hidden, _) = app
+        .thread("private-circle", &f.carol, "Just us", "A quiet place.")
+        .await;
+    let carol = app.new_browser();
+    carol.sign_in("carol", None).await;
+    let (s, html) = carol.page("/groups/private-circle").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains(&format!("/threads/{hidden}")), "the member's list");
+    let (s, html) = alice.page("/groups/private-circle").await;
+    assert_eq!(s, StatusCode::OK, "a private group still has a page");
+    assert!(!html.contains(&format!("/threads/{hidden}")), "{html}");
+    assert!(!html.contains("Just us"), "no title of a private thread");
+    assert!(html.contains("/join"), "how to ask to join");
+}

@@ -377,43 +377,50 @@ fn page_of(
     limit: i64,
     badges: &mut Badges,
 ) -> Result<Vec<(ThreadWithAuthor, PrimitiveDateTime)>, AppError> {
-    let base = || {
-        let mut q = threads::table
-            .left_join(users::table)
-            .select((
-                ThreadRow::as_select(),
-                users::username.nullable(),
-                users::role.nullable(),
-                users::clinician_specialty.nullable(),
-            ))
-            .into_boxed();
-        if waiting_for_clinician {
-            q = q.filter(threads::clinician_answered.eq(false));
-        }
-        match which {
-            Which::All => q.filter(threads::group_id.eq(group_id)),
-            Which::Published => q
-                .filter(threads::group_id.eq(group_id))
-                .filter(threads::status.eq(PostStatus::Published)),
-            // A member's own unpublished threads are few: read through their author index and
-            // sorted. Written `group_id + 0` so that no planner walks the group's listing index
-            // instead (it gives the order, and SQLite without statistics took it: every thread
-            // of a 1,000-thread group read to find none of the member's).
-            Which::UnpublishedBy(id) => q
-                .filter(threads::author_id.eq(Some(id)))
-                .filter((threads::group_id + 0).eq(group_id))
-                .filter(threads::status.ne(PostStatus::Published)),
-        }
-    };
+    // The listing's query, written once and built for whichever backend runs it (a macro, as
+    // diesel's boxed query names its backend in its type).
+    macro_rules! base {
+        () => {{
+            let mut q = threads::table
+                .left_join(users::table)
+                .select((
+                    ThreadRow::as_select(),
+                    users::username.nullable(),
+                    users::role.nullable(),
+                    users::clinician_specialty.nullable(),
+                ))
+                .into_boxed();
+            if waiting_for_clinician {
+                q = q.filter(threads::clinician_answered.eq(false));
+            }
+            match which {
+                Which::All => q.filter(threads::group_id.eq(group_id)),
+                Which::Published => q
+                    .filter(threads::group_id.eq(group_id))
+                    .filter(threads::status.eq(PostStatus::Published)),
+                // A member's own unpublished threads are few: read through their author index
+                // and sorted. Written `group_id + 0` so that no planner walks the group's
+                // listing index instead (it gives the order, and SQLite without statistics took
+                // it: every thread of a 1,000-thread group read to find none of the member's).
+                Which::UnpublishedBy(id) => q
+                    .filter(threads::author_id.eq(Some(id)))
+                    .filter((threads::group_id + 0).eq(group_id))
+                    .filter(threads::status.ne(PostStatus::Published)),
+            }
+        }};
+    }
     let Some(c) = cursor else {
-        let rows: Vec<ListedRow> = base()
+        // The first page, read far more than any other: on the backend's own connection, where
+        // diesel does not write the statement's SQL out again for every question it asks of it
+        // (`db::on_backend!`).
+        let rows: Vec<ListedRow> = super::on_backend!(conn, |c| base!()
             .order((
                 threads::pinned.desc(),
                 threads::last_activity_at.desc(),
                 threads::id.desc(),
             ))
             .limit(limit)
-            .load(conn)?;
+            .load(c))?;
         return Ok(listed(rows, badges)
             .into_iter()
             .map(|r| {
@@ -432,7 +439,7 @@ fn page_of(
                 .and(threads::id.lt(c.id)),
         )
     };
-    let mut q = base().filter(threads::last_activity_at.le(c.snapshot));
+    let mut q = base!().filter(threads::last_activity_at.le(c.snapshot));
     q = if c.pinned {
         q.filter(diesel::BoolExpressionMethods::or(
             threads::pinned.eq(false),
@@ -458,7 +465,7 @@ fn page_of(
         .collect();
 
     // (B) Threads that existed at the snapshot but were bumped since: place them by their activity then.
-    let bumped: Vec<ListedRow> = base()
+    let bumped: Vec<ListedRow> = base!()
         .filter(threads::last_activity_at.gt(c.snapshot))
         .filter(threads::created_at.le(c.snapshot))
         .load(conn)?;

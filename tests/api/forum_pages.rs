@@ -301,7 +301,10 @@ async fn the_group_page_reads_the_session_with_the_list_and_hides_a_private_list
     carol.sign_in("carol", None).await;
     let (s, html) = carol.page("/groups/private-circle").await;
     assert_eq!(s, StatusCode::OK);
-    assert!(html.contains(&format!("/threads/{hidden}")), "the member's list");
+    assert!(
+        html.contains(&format!("/threads/{hidden}")),
+        "the member's list"
+    );
     let (s, html) = alice.page("/groups/private-circle").await;
     assert_eq!(s, StatusCode::OK, "a private group still has a page");
     assert!(!html.contains(&format!("/threads/{hidden}")), "{html}");

@@ -12,6 +12,7 @@ mod corners;
 mod countries;
 mod date_words;
 mod dates;
+mod day_dates;
 mod grid_streets;
 mod lexicon;
 mod localities;
@@ -29,6 +30,7 @@ mod name_speech;
 mod name_typos;
 mod name_verbs;
 mod name_words;
+mod name_writer;
 mod named_streets;
 mod names;
 mod numbers;
@@ -76,6 +78,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     address_blocks::codes_closing_blocks(text, out, first_place, first_name);
     address_blocks::towns_closing_streets(&doc, out, first_place);
     dates::detect(text, out);
+    day_dates::detect(text, out);
     ages::detect(text, out);
     age_forms::detect(text, out);
 }

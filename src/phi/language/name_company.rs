@@ -17,6 +17,7 @@ use super::lexicon::{
 use super::medicines;
 use super::name_alone::organisation;
 use super::name_words::eponym;
+use super::name_writer::person_here;
 use super::names::{acronym, alpha, mid_cap, sep, unknown, GIVEN};
 
 const NAMED: &str = "a person's name";
@@ -161,6 +162,9 @@ fn company_verb(w: &str) -> bool {
             | "pharmacy"
             | "phone"
             | "call"
+            | "group"
+            | "afternoon"
+            | "morning"
             | "along"
             | "together"
     )
@@ -202,12 +206,14 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                     "talked" | "talking" | "spoke" | "speaking" | "chatted" | "thanks" | "shoutout"
                 ) || (p2 == "out" && p3 == "shout")
             }
+            // "got a lift from chiamaka", "a text from rudo".
+            "from" => matches!(p2, "lift" | "ride" | "text" | "hug" | "visit" | "card"),
             "for" => matches!(
                 p2,
                 "waiting" | "waited" | "grateful" | "thankful" | "praying" | "pray"
             ),
             "texted" | "txted" | "texting" | "messaged" | "messaging" | "rang" | "phoned"
-            | "hugged" | "told" | "asked" | "owe" | "without" | "remember" => true,
+            | "hugged" | "told" | "asked" | "owe" | "without" | "remember" | "thank" => true,
             // "Quoting Ifeoma: …", a reply's source.
             "quoting" => sep(text, i).starts_with(':'),
             // "me n oluwaseun", "me & kemal" (the "and" of `with_writer`, in chat).
@@ -218,7 +224,31 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
     // A name closes its phrase: "with nnamdi hes driving" and "with Palesa," both do; what
     // is followed by a possessive or a hyphen is more than a name ("with rudo's help").
     let closes = i + 1 == text.words.len() || !matches!(sep(text, i), "-" | "'" | "’");
-    (slot && closes && person(text, i)).then_some((i, 0.6, NAMED))
+    // Where only a person stands (not "without", "remember", "with"), a word one letter off
+    // English that fits no such slot is a name too ("texted sipho", "rang folake").
+    let only_person = spaced
+        && (matches!(
+            p1,
+            "texted"
+                | "txted"
+                | "texting"
+                | "messaged"
+                | "messaging"
+                | "rang"
+                | "phoned"
+                | "hugged"
+                | "told"
+                | "asked"
+                | "thank"
+        ) || (p1 == "to" && p2 != "thanks"));
+    let who = |i| {
+        if only_person {
+            person_here(text, i)
+        } else {
+            person(text, i)
+        }
+    };
+    (slot && closes && who(i)).then_some((i, 0.6, NAMED))
 }
 
 /// Words that open a clause before its subject, in speech and in chat: "i think kemal is
@@ -282,6 +312,16 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
             "telling" | "asking" | "reminding" | "saying" | "calling" | "texting" | "nagging"
         ),
         "calls" => matches!(a, "me" | "us"),
+        // "farrukh turned 7 today": an age.
+        "turned" => a.bytes().all(|b| b.is_ascii_digit()) && (1..=3).contains(&a.len()),
+        // "Aizhan started her first day of school", "tomas starts nursery".
+        "started" | "starts" => {
+            matches!(
+                a,
+                "school" | "nursery" | "preschool" | "kindergarten" | "kindy" | "daycare" | "uni"
+            ) || (matches!(a, "her" | "his") && matches!(b, "first" | "new"))
+        }
+        "picked" => matches!(a, "me" | "us") && b == "up",
         "came" | "comes" => matches!(a, "in" | "over" | "round" | "by"),
         "shows" | "showed" => a == "up",
         "passed" => a == "away",
@@ -338,7 +378,9 @@ pub(super) fn doer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     } else if listed_only {
         text.is(i, F_FIRST) && person(text, i)
     } else {
-        person(text, i)
+        // Only people say or text: a word one letter off English that no subject's place
+        // takes is a name there ("lol mpho says").
+        person_here(text, i)
     };
     ok.then_some((i, 0.6, GIVEN))
 }

@@ -19,6 +19,7 @@ use super::name_self::{greeted, self_named, signed};
 use super::name_speech::{attributed, called_to, speaker, vocative};
 use super::name_verbs::{given_to, subject};
 use super::name_words::office_word;
+use super::name_writer;
 use super::{finding, Kind};
 use crate::phi::Finding;
 
@@ -69,6 +70,8 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_roles::with_writer(text, i))
             .or_else(|| name_roles::apposed(text, i))
             .or_else(|| name_roles::hyphen_given(text, i))
+            .or_else(|| name_writer::beside_writer(text, i))
+            .or_else(|| name_writer::errand(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {

@@ -1,0 +1,216 @@
+//! NAME by what a person does with the writer or has done for them, for names of origins the
+//! lists lack, in any case: the one beside the writer in an outing ("efua and i went to the
+//! clinic", "me and nyasha are doing the 5k"), the child or elder a carer takes somewhere
+//! ("picked lindiwe up from nursery", "took haruto to the allergy clinic"), and a word one
+//! letter off English where only a person stands ("texted sipho": "siphon" fits no such slot,
+//! so it is no typo of one).
+//!
+//! Members speak of their drugs as companions too ("me and methotrexate are not friends",
+//! "humira and i are on a break"), so a word on no list beside the writer needs a verb of
+//! something two people do together; a listed given name needs none (`name_roles::with_writer`).
+
+use super::lexicon::{fold, near_filler, Doc};
+use super::name_company::{listed_as_word, person, plain};
+use super::names::sep;
+
+const NAMED: &str = "a person's name";
+
+/// Words that stand where a person's name would and are no name: one letter off one of them is
+/// a typo ("texted evryone", "rang bakc", "told docter"), beside function words and relations.
+const FILLERS: &[&str] = &[
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "nobody",
+    "people",
+    "folks",
+    "doctor",
+    "doctors",
+    "doc",
+    "nurse",
+    "nurses",
+    "staff",
+    "team",
+    "office",
+    "clinic",
+    "surgery",
+    "pharmacy",
+    "hospital",
+    "helpline",
+    "back",
+    "home",
+    "work",
+    "round",
+    "ahead",
+    "later",
+    "earlier",
+    "everything",
+    "nothing",
+    "something",
+    "google",
+    "mum",
+    "mom",
+    "dad",
+];
+
+/// Word `i` could be a name by what it is not (`plain`), but is one letter off an English word
+/// that no person's slot takes (not a function word, relation or `FILLERS`): read only where a
+/// person stands. Spends the post's budget of typo checks.
+pub(super) fn near_name(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    if !(4..=14).contains(&w.chars().count()) || !plain(text, i) || w.ends_with("ly") {
+        return false;
+    }
+    let left = text.typo_checks.get();
+    if left == 0 {
+        return false;
+    }
+    text.typo_checks.set(left - 1);
+    let folded = fold(w);
+    folded.is_ascii() && !near_filler(&folded, FILLERS)
+}
+
+/// The word `k` of the post, lower case, or "" past its end.
+fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
+    if k < text.words.len() {
+        text.lower_word(k)
+    } else {
+        ""
+    }
+}
+
+/// What two people do together, told by the words from `k` on: "went", "drove up", "took
+/// turns", "are both", "are doing the 5k", "had a long talk"; not what one does with a drug
+/// ("are on a break", "do not get along", "have a deal").
+fn together(text: &Doc, k: usize) -> bool {
+    let (v, a, b) = (at(text, k), at(text, k + 1), at(text, k + 2));
+    match v {
+        "went" | "go" | "drove" | "walked" | "cried" | "laughed" | "talked" | "chatted"
+        | "split" | "swapped" | "grabbed" | "sat" | "met" | "hosted" | "cooked" | "visited"
+        | "spent" | "shared" | "flew" | "travelled" | "traveled" | "watched" | "married"
+        | "both" | "baked" | "prayed" | "danced" | "hiked" | "swam" | "played" | "sang" => true,
+        "took" => a == "turns",
+        "made" => a == "it",
+        "are" | "were" | "will" | "have" | "'re" => {
+            matches!(
+                if v == "will" { b } else { a },
+                "both"
+                    | "going"
+                    | "doing"
+                    | "hosting"
+                    | "trying"
+                    | "learning"
+                    | "planning"
+                    | "sharing"
+                    | "married"
+                    | "walking"
+                    | "driving"
+                    | "flying"
+                    | "meeting"
+                    | "visiting"
+                    | "moving"
+                    | "be"
+            ) && !(v == "will" && a != "be")
+        }
+        "had" => {
+            a == "a"
+                && matches!(
+                    b,
+                    "talk" | "chat" | "laugh" | "cry" | "walk" | "coffee" | "long" | "meal"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// "efua and i went", "Thulani and I took turns", "me and nyasha are doing the 5k", "me & rudo
+/// both": a word that may be a person joined to the writer, before what two people do together.
+pub(super) fn beside_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if listed_as_word(text, i) {
+        return None;
+    }
+    // "efua and i …": the writer after the word, "and" (or "&") between.
+    let writer_at = if sep(text, i) == " & " {
+        Some(i + 1)
+    } else if sep(text, i) == " " && at(text, i + 1) == "and" && sep(text, i + 1) == " " {
+        Some(i + 2)
+    } else {
+        None
+    };
+    let before_writer = writer_at.is_some_and(|me| {
+        matches!(at(text, me), "i" | "me") && sep(text, me) == " " && together(text, me + 1)
+    });
+    // "me and nyasha are doing …".
+    let after_writer = i >= 2
+        && at(text, i - 1) == "and"
+        && at(text, i - 2) == "me"
+        && sep(text, i - 2) == " "
+        && sep(text, i - 1) == " "
+        && sep(text, i) == " "
+        && together(text, i + 1);
+    // What two people do together is a slot only a person fills: a near-English word too.
+    ((before_writer || after_writer) && person_here(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// Places a carer takes someone to.
+fn destination(w: &str) -> bool {
+    matches!(
+        w,
+        "school"
+            | "nursery"
+            | "preschool"
+            | "daycare"
+            | "creche"
+            | "kindy"
+            | "kindergarten"
+            | "clinic"
+            | "hospital"
+            | "gp"
+            | "doctor"
+            | "doctors"
+            | "dentist"
+            | "appointment"
+            | "appt"
+            | "er"
+            | "ward"
+            | "park"
+            | "physio"
+            | "therapy"
+            | "church"
+    )
+}
+
+/// "picked lindiwe up from nursery", "dropped kavya at school", "took haruto to the allergy
+/// clinic", "so proud of tevita": the one a carer fetches, takes somewhere or is proud of.
+/// "took tramadol to sleep" is no errand: the place must follow.
+pub(super) fn errand(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0 || listed_as_word(text, i) || sep(text, i - 1) != " " || sep(text, i) != " " {
+        return None;
+    }
+    let next = at(text, i + 1);
+    let place_after = || (i + 2..i + 5).any(|k| destination(at(text, k)));
+    let slot = match at(text, i - 1) {
+        "picked" => next == "up",
+        "dropped" => matches!(next, "off" | "at"),
+        "took" | "drove" | "brought" | "walked" | "taking" | "driving" => {
+            next == "to" && place_after()
+        }
+        "collected" | "fetched" => next == "from",
+        "of" => i >= 2 && at(text, i - 2) == "proud",
+        _ => false,
+    };
+    (slot && person(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// Whether word `i`, in a slot only a person fills, is a name: `person`, or a word one letter
+/// off English that no such slot takes (`near_name`).
+pub(super) fn person_here(text: &Doc, i: usize) -> bool {
+    person(text, i) || near_name(text, i)
+}
+
+#[cfg(test)]
+#[path = "name_writer_tests.rs"]
+mod tests;

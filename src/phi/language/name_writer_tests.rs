@@ -1,0 +1,106 @@
+use super::super::name_company::{company, doer};
+use super::super::test_support::{found, Rule};
+use super::{beside_writer, errand};
+
+#[test]
+fn people_beside_the_writer() {
+    for (raw, want) in [
+        ("efua and i went to the infusion centre together", "efua"),
+        (
+            "Thulani and I took turns sleeping in the family room",
+            "Thulani",
+        ),
+        ("me and nyasha are doing the 5k for lupus", "nyasha"),
+        ("so kagiso & i drove up at 6am", "kagiso"),
+        ("dariush and i are trying the low fodmap thing", "dariush"),
+        // One letter off English ("chip"), where only a person stands.
+        ("chipo and me split the night shifts with mum", "chipo"),
+        ("hamza and i had a long talk about stopping", "hamza"),
+    ] {
+        assert_eq!(found(raw, beside_writer), vec![want], "{raw}");
+    }
+}
+
+#[test]
+fn drugs_and_things_beside_the_writer() {
+    for raw in [
+        "metformin and i do not get along at all",
+        "rinvoq and i are on a break",
+        "me and xeljanz have a deal",
+        "lantus and i go way back",
+        "tired and i went to bed early",
+        "teh and i went",
+        "the kids and i went to the beach",
+        "ozempic and me went through hell",
+    ] {
+        assert!(found(raw, beside_writer).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn people_a_carer_takes_somewhere() {
+    for (raw, want) in [
+        (
+            "picked lindiwe up from nursery and went to the gp",
+            "lindiwe",
+        ),
+        ("dropped kavya at school then had my bloods done", "kavya"),
+        ("we took haruto to the allergy clinic", "haruto"),
+        ("so proud of tevita he did his own injection", "tevita"),
+    ] {
+        assert_eq!(found(raw, errand), vec![want], "{raw}");
+    }
+    for raw in [
+        "took tramadol to sleep last night",
+        "picked ozempic up from the pharmacy",
+        "took metformin to the clinic to ask",
+        "so proud of myslef today",
+        "dropped off at the clinic",
+    ] {
+        assert!(found(raw, errand).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn near_english_names_where_only_people_stand() {
+    for (raw, want, rule) in [
+        ("i texted sipho about the trial", "sipho", company as Rule),
+        ("rang folake last night", "folake", company),
+        ("cant thank bongani enough", "bongani", company),
+        (
+            "got a lift from chiamaka to the eye clinic",
+            "chiamaka",
+            company,
+        ),
+        ("lol mpho says i worry too much", "mpho", doer),
+    ] {
+        assert_eq!(found(raw, rule), vec![want], "{raw}");
+    }
+    // Typos of what fills those slots otherwise: function words, relations, "everyone".
+    for (raw, rule) in [
+        ("i texted evryone in the group", company as Rule),
+        ("rang bakc and they said wait", company),
+        ("told docter about it", company),
+        ("asked thme about it", company),
+        ("so docter says wait", doer),
+    ] {
+        assert!(found(raw, rule).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn doers_by_what_only_people_do() {
+    for (raw, want) in [
+        ("farrukh turned 7 today and wanted a cake", "farrukh"),
+        (
+            "Aizhan started her first day of school with her cgm",
+            "Aizhan",
+        ),
+        ("so nour picked me up after the scan", "nour"),
+    ] {
+        assert_eq!(found(raw, doer), vec![want], "{raw}");
+    }
+    for raw in ["ozempic turned my life around", "so humira started working"] {
+        assert!(found(raw, doer).is_empty(), "{raw}");
+    }
+}

@@ -23,6 +23,7 @@ mod name_cues;
 mod name_initials;
 mod name_items;
 mod name_lists;
+mod name_patients;
 mod name_places;
 mod name_roles;
 mod name_self;

@@ -296,6 +296,14 @@ fn clause_opener(w: &str) -> bool {
     )
 }
 
+/// Word `i` opens a clause: a sentence's start, after a comma, or after a word opening one.
+pub(super) fn opens_clause(text: &Doc, i: usize) -> bool {
+    text.starts_sentence(i)
+        || (i > 0
+            && (sep(text, i - 1).contains(',')
+                || (sep(text, i - 1) == " " && clause_opener(text.lower_word(i - 1)))))
+}
+
 /// What only a person does, said of word `i` by the words after it, and whether a listed
 /// given name is needed (drugs "save lives" and are "a nightmare"; only people "say", "text"
 /// or are "in hospital").
@@ -361,11 +369,7 @@ pub(super) fn doer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if i + 1 >= text.words.len() || listed_as_word(text, i) || sep(text, i) != " " {
         return None;
     }
-    let opens = text.starts_sentence(i)
-        || (i > 0
-            && (sep(text, i - 1).contains(',')
-                || (sep(text, i - 1) == " " && clause_opener(text.lower_word(i - 1)))));
-    if !opens {
+    if !opens_clause(text, i) {
         return None;
     }
     let listed_only = people_verb(text, i)?;

@@ -13,6 +13,7 @@ use super::name_cues::{cued, here, labelled, relation_is};
 use super::name_initials::initialled;
 use super::name_items::{aged, bulleted};
 use super::name_lists::{coordinated, listed_after};
+use super::name_patients;
 use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
 use super::name_self::{greeted, self_named, signed};
@@ -72,6 +73,8 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_roles::hyphen_given(text, i))
             .or_else(|| name_writer::beside_writer(text, i))
             .or_else(|| name_writer::errand(text, i))
+            .or_else(|| name_patients::patient(text, i))
+            .or_else(|| name_patients::owner(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {

@@ -88,15 +88,22 @@ fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
 fn together(text: &Doc, k: usize) -> bool {
     let (v, a, b) = (at(text, k), at(text, k + 1), at(text, k + 2));
     match v {
-        "went" | "go" | "drove" | "walked" | "cried" | "laughed" | "talked" | "chatted"
-        | "split" | "swapped" | "grabbed" | "sat" | "met" | "hosted" | "cooked" | "visited"
-        | "spent" | "shared" | "flew" | "travelled" | "traveled" | "watched" | "married"
-        | "both" | "baked" | "prayed" | "danced" | "hiked" | "swam" | "played" | "sang" => true,
+        "drove" | "walked" | "cried" | "laughed" | "talked" | "chatted" | "split" | "swapped"
+        | "grabbed" | "sat" | "met" | "hosted" | "cooked" | "visited" | "spent" | "shared"
+        | "flew" | "travelled" | "traveled" | "watched" | "married" | "both" | "baked"
+        | "prayed" | "danced" | "hiked" | "swam" | "played" | "sang" | "live" | "lived"
+        | "compare" | "compared" | "text" | "talk" | "chat" | "meet" | "worked" | "raised"
+        | "adopted" | "argued" | "fought" | "joined" | "signed" | "volunteer" | "volunteered"
+        | "carpool" => true,
+        "go" | "went" => matches!(a, "to" | "for" | "out" | "back" | "there"),
+        "grew" => a == "up",
+        "got" => matches!(a, "married" | "engaged" | "divorced" | "lost" | "separated"),
         "took" => a == "turns",
         "made" => a == "it",
+        // "are both", "have been married 30 years", "will be at the conference".
         "are" | "were" | "will" | "have" | "'re" => {
             matches!(
-                if v == "will" { b } else { a },
+                if v == "will" || a == "been" { b } else { a },
                 "both"
                     | "going"
                     | "doing"
@@ -113,6 +120,15 @@ fn together(text: &Doc, k: usize) -> bool {
                     | "visiting"
                     | "moving"
                     | "be"
+                    | "expecting"
+                    | "engaged"
+                    | "neighbours"
+                    | "neighbors"
+                    | "cousins"
+                    | "roommates"
+                    | "flatmates"
+                    | "colleagues"
+                    | "classmates"
             ) && !(v == "will" && a != "be")
         }
         "had" => {
@@ -203,6 +219,31 @@ pub(super) fn errand(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
         _ => false,
     };
     (slot && person(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// Where people are from when a writer tells them apart: "selam from work", "ngaire from
+/// church", "pita from next door". A drug comes "from the pharmacy", which is not here.
+fn circle(a: &str, b: &str) -> bool {
+    matches!(
+        a,
+        "work" | "church" | "school" | "uni" | "college" | "group" | "mosque" | "temple"
+    ) || (a == "next" && b == "door")
+        || (matches!(a, "my" | "our" | "the")
+            && matches!(b, "group" | "church" | "ward" | "street"))
+}
+
+/// "selam from work brought me soup", "thanks to ngaire from church": a word that may be a
+/// person, told apart by the circle the writer knows them from.
+pub(super) fn known_from(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if listed_as_word(text, i) || sep(text, i) != " " || at(text, i + 1) != "from" {
+        return None;
+    }
+    let found = sep(text, i + 1) == " "
+        && circle(at(text, i + 2), at(text, i + 3))
+        && (i == 0 || !matches!(at(text, i - 1), "the" | "a" | "my" | "our" | "some"))
+        // Only people are from a circle: a word one letter off English too ("selam": "slam").
+        && person_here(text, i);
+    found.then_some((i, 0.6, NAMED))
 }
 
 /// Whether word `i`, in a slot only a person fills, is a name: `person`, or a word one letter

@@ -1,6 +1,6 @@
 use super::super::name_company::{company, doer};
 use super::super::test_support::{found, Rule};
-use super::{beside_writer, errand};
+use super::{beside_writer, errand, known_from};
 
 #[test]
 fn people_beside_the_writer() {
@@ -16,6 +16,9 @@ fn people_beside_the_writer() {
         // One letter off English ("chip"), where only a person stands.
         ("chipo and me split the night shifts with mum", "chipo"),
         ("hamza and i had a long talk about stopping", "hamza"),
+        ("obiageli and i grew up on the same street", "obiageli"),
+        ("tahmid and i have been married 30 years", "tahmid"),
+        ("me and sunniva go to the same church", "sunniva"),
     ] {
         assert_eq!(found(raw, beside_writer), vec![want], "{raw}");
     }
@@ -32,6 +35,8 @@ fn drugs_and_things_beside_the_writer() {
         "teh and i went",
         "the kids and i went to the beach",
         "ozempic and me went through hell",
+        "rinvoq and i go way back",
+        "trintellix and i have been friends for a year",
     ] {
         assert!(found(raw, beside_writer).is_empty(), "{raw}");
     }
@@ -102,5 +107,24 @@ fn doers_by_what_only_people_do() {
     }
     for raw in ["ozempic turned my life around", "so humira started working"] {
         assert!(found(raw, doer).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn people_by_the_circle_they_are_from() {
+    for (raw, want) in [
+        ("selam from work brought me soup", "selam"),
+        ("had coffee w/ ngaire from church", "ngaire"),
+        ("oyuna from next door has the same thing", "oyuna"),
+    ] {
+        assert_eq!(found(raw, known_from), vec![want], "{raw}");
+    }
+    for raw in [
+        "samples from the ward came back",
+        "the leaflet from work said",
+        "humira from the pharmacy was warm",
+        "rinvoq from work insurance is cheaper",
+    ] {
+        assert!(found(raw, known_from).is_empty(), "{raw}");
     }
 }

@@ -73,6 +73,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_roles::hyphen_given(text, i))
             .or_else(|| name_writer::beside_writer(text, i))
             .or_else(|| name_writer::errand(text, i))
+            .or_else(|| name_writer::known_from(text, i))
             .or_else(|| name_patients::patient(text, i))
             .or_else(|| name_patients::owner(text, i))
             .or_else(|| lone(text, i));

@@ -214,6 +214,8 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
             ),
             "texted" | "txted" | "texting" | "messaged" | "messaging" | "rang" | "phoned"
             | "hugged" | "told" | "asked" | "owe" | "without" | "remember" | "thank" => true,
+            // "i called sipho", "we finally called rudo"; not "it's called rinvoq" (a naming).
+            "called" => matches!(p2, "i" | "we" | "she" | "he" | "finally" | "just" | "then"),
             // "Quoting Ifeoma: …", a reply's source.
             "quoting" => sep(text, i).starts_with(':'),
             // "me n oluwaseun", "me & kemal" (the "and" of `with_writer`, in chat).
@@ -240,6 +242,7 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                 | "told"
                 | "asked"
                 | "thank"
+                | "called"
         ) || (p1 == "to" && p2 != "thanks"));
     let who = |i| {
         if only_person {
@@ -319,7 +322,7 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
             a,
             "telling" | "asking" | "reminding" | "saying" | "calling" | "texting" | "nagging"
         ),
-        "calls" => matches!(a, "me" | "us"),
+        "calls" | "called" => matches!(a, "me" | "us"),
         // "farrukh turned 7 today": an age.
         "turned" => a.bytes().all(|b| b.is_ascii_digit()) && (1..=3).contains(&a.len()),
         // "Aizhan started her first day of school", "tomas starts nursery".

@@ -100,6 +100,8 @@ fn together(text: &Doc, k: usize) -> bool {
         "got" => matches!(a, "married" | "engaged" | "divorced" | "lost" | "separated"),
         "took" => a == "turns",
         "made" => a == "it",
+        // "efua and i have the same consultant": two people share what a drug has not.
+        "have" | "had" | "share" if a == "the" && b == "same" => true,
         // "are both", "have been married 30 years", "will be at the conference".
         "are" | "were" | "will" | "have" | "'re" => {
             matches!(
@@ -129,6 +131,17 @@ fn together(text: &Doc, k: usize) -> bool {
                     | "flatmates"
                     | "colleagues"
                     | "classmates"
+                    | "texting"
+                    | "talking"
+                    | "chatting"
+                    | "comparing"
+                    | "swapping"
+                    | "studying"
+                    | "training"
+                    | "volunteering"
+                    | "caring"
+                    | "living"
+                    | "dating"
             ) && !(v == "will" && a != "be")
         }
         "had" => {

@@ -19,6 +19,8 @@ fn people_beside_the_writer() {
         ("obiageli and i grew up on the same street", "obiageli"),
         ("tahmid and i have been married 30 years", "tahmid"),
         ("me and sunniva go to the same church", "sunniva"),
+        ("efua and i have the same consultant", "efua"),
+        ("akosua and i have been texting every night", "akosua"),
     ] {
         assert_eq!(found(raw, beside_writer), vec![want], "{raw}");
     }
@@ -78,6 +80,8 @@ fn near_english_names_where_only_people_stand() {
             company,
         ),
         ("lol mpho says i worry too much", "mpho", doer),
+        ("i called sipho straight after", "sipho", company),
+        ("so ruvimbo called me from the ward", "ruvimbo", doer),
     ] {
         assert_eq!(found(raw, rule), vec![want], "{raw}");
     }
@@ -87,6 +91,8 @@ fn near_english_names_where_only_people_stand() {
         ("rang bakc and they said wait", company),
         ("told docter about it", company),
         ("asked thme about it", company),
+        ("its called rinvoq and it works", company),
+        ("the new one is called otulfi", company),
         ("so docter says wait", doer),
     ] {
         assert!(found(raw, rule).is_empty(), "{raw}");

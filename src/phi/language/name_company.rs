@@ -17,7 +17,7 @@ use super::lexicon::{
 use super::medicines;
 use super::name_alone::organisation;
 use super::name_words::eponym;
-use super::name_writer::person_here;
+use super::name_writer::{person_here, taken_up};
 use super::names::{acronym, alpha, mid_cap, sep, unknown, GIVEN};
 
 const NAMED: &str = "a person's name";
@@ -307,6 +307,27 @@ pub(super) fn opens_clause(text: &Doc, i: usize) -> bool {
                 || (sep(text, i - 1) == " " && clause_opener(text.lower_word(i - 1)))))
 }
 
+/// "… is a rock", "… has been my rock", "… was an angel": what only a person is called (a drug
+/// is "a lifesaver", "a godsend", "a game changer").
+fn praised(a: &str, b: &str, c: &str) -> bool {
+    let (article, noun) = if a == "been" { (b, c) } else { (a, b) };
+    matches!(article, "a" | "an" | "my" | "our" | "such")
+        && matches!(
+            noun,
+            "rock"
+                | "angel"
+                | "saint"
+                | "legend"
+                | "hero"
+                | "gem"
+                | "trooper"
+                | "champ"
+                | "sweetheart"
+                | "superstar"
+                | "warrior"
+        )
+}
+
 /// What only a person does, said of word `i` by the words after it, and whether a listed
 /// given name is needed (drugs "save lives" and are "a nightmare"; only people "say", "text"
 /// or are "in hospital").
@@ -349,7 +370,8 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 || (a == "in" && matches!(b, "hospital" | "icu" | "hospice" | "rehab"))
         }
         _ => false,
-    };
+    } || (matches!((v, a), ("is" | "was", _) | ("has" | "had", "been"))
+        && praised(a, b, w(i + 4)));
     if only_people {
         return Some(false);
     }
@@ -383,7 +405,9 @@ pub(super) fn doer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let ok = if header {
         plain(text, i)
     } else if listed_only {
-        text.is(i, F_FIRST) && person(text, i)
+        // A word on no list, when "she" or "he" takes it up after ("rudo saved my life, she
+        // drove me in"): drugs are "it".
+        (text.is(i, F_FIRST) && person(text, i)) || (taken_up(text, i + 1) && person_here(text, i))
     } else {
         // Only people say or text: a word one letter off English that no subject's place
         // takes is a name there ("lol mpho says").

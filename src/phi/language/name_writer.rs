@@ -9,7 +9,7 @@
 //! "humira and i are on a break"), so a word on no list beside the writer needs a verb of
 //! something two people do together; a listed given name needs none (`name_roles::with_writer`).
 
-use super::lexicon::{fold, near_filler, Doc};
+use super::lexicon::{fold, near_filler, Doc, F_RELATION, F_TITLE};
 use super::name_company::{listed_as_word, person, plain};
 use super::names::sep;
 
@@ -257,6 +257,31 @@ pub(super) fn known_from(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
         // Only people are from a circle: a word one letter off English too ("selam": "slam").
         && person_here(text, i);
     found.then_some((i, 0.6, NAMED))
+}
+
+/// Whether "she" or "he" opens a clause within the next dozen words from `k`, before any
+/// other person, thing or "it" could be what it stands for ("rudo saved my life when i
+/// collapsed, she…"; not "rinvoq saved my life, my rheumy says she…", "…, it works").
+pub(super) fn taken_up(text: &Doc, k: usize) -> bool {
+    let n = text.words.len();
+    for j in k..(k + 12).min(n) {
+        let w = text.lower_word(j);
+        let other = matches!(w, "it" | "its" | "they" | "them" | "this" | "that")
+            || text.is(j, F_RELATION | F_TITLE);
+        if other || (j > k && text.is_capitalised(j) && !text.starts_sentence(j)) {
+            return false;
+        }
+        if matches!(w, "she" | "he") && j > k {
+            let gap = sep(text, j - 1);
+            let opens = gap.contains([',', '.', '!', '?', ';', '\n', '-'])
+                || matches!(
+                    text.lower_word(j - 1),
+                    "and" | "because" | "cos" | "when" | "so"
+                );
+            return opens;
+        }
+    }
+    false
 }
 
 /// Whether word `i`, in a slot only a person fills, is a name: `person`, or a word one letter

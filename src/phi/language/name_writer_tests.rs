@@ -82,6 +82,16 @@ fn near_english_names_where_only_people_stand() {
         ("lol mpho says i worry too much", "mpho", doer),
         ("i called sipho straight after", "sipho", company),
         ("so ruvimbo called me from the ward", "ruvimbo", doer),
+        (
+            "honestly anesu has been my rock through all this",
+            "anesu",
+            doer,
+        ),
+        (
+            "Lusia is an angel, she sat with me for hours",
+            "Lusia",
+            doer,
+        ),
     ] {
         assert_eq!(found(raw, rule), vec![want], "{raw}");
     }
@@ -94,6 +104,8 @@ fn near_english_names_where_only_people_stand() {
         ("its called rinvoq and it works", company),
         ("the new one is called otulfi", company),
         ("so docter says wait", doer),
+        ("honestly skyrizi has been a lifesaver", doer),
+        ("so otulfi is a game changer", doer),
     ] {
         assert!(found(raw, rule).is_empty(), "{raw}");
     }
@@ -132,5 +144,27 @@ fn people_by_the_circle_they_are_from() {
         "rinvoq from work insurance is cheaper",
     ] {
         assert!(found(raw, known_from).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn subjects_of_what_drugs_do_too_taken_up_as_she_or_he() {
+    for (raw, want) in [
+        ("rudo saved my life last year, she drove me to a&e", "rudo"),
+        (
+            "honestly tafadzwa has been amazing and he never complains",
+            "tafadzwa",
+        ),
+    ] {
+        assert_eq!(found(raw, doer), vec![want], "{raw}");
+    }
+    for raw in [
+        "rinvoq saved my life, it works in days",
+        "otulfi saved my life, my rheumy says she sees it a lot",
+        "tremfya has been amazing for him",
+        "velsipity has been amazing, they say it works for most",
+        "ebglyss saved my skin. She said to keep going",
+    ] {
+        assert!(found(raw, doer).is_empty(), "{raw}");
     }
 }

@@ -20,6 +20,7 @@ mod medicines;
 mod name_alone;
 mod name_company;
 mod name_cues;
+mod name_doers;
 mod name_initials;
 mod name_items;
 mod name_lists;

@@ -1,7 +1,8 @@
-//! Tests of `name_company` and `name_self`, by slot and each false-hold family beside it.
+//! Tests of `name_company`, `name_doers` and `name_self`, by slot and each false-hold family beside it.
 
 use super::super::test_support::found;
 use super::*;
+use crate::phi::language::name_doers::doer;
 use crate::phi::language::name_self::{greeted, self_named, signed};
 
 #[test]

@@ -10,7 +10,8 @@
 //! verbs and nouns count here.
 
 use super::lexicon::Doc;
-use super::name_company::{listed_as_word, opens_clause, person};
+use super::name_company::{listed_as_word, person};
+use super::name_doers::opens_clause;
 use super::name_writer::person_here;
 use super::names::sep;
 

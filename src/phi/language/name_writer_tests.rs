@@ -1,4 +1,5 @@
-use super::super::name_company::{company, doer};
+use super::super::name_company::company;
+use super::super::name_doers::doer;
 use super::super::test_support::{found, Rule};
 use super::{beside_writer, errand, known_from};
 

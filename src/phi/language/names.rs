@@ -8,8 +8,9 @@ use super::lexicon::{
     F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
-use super::name_company::{company, doer};
+use super::name_company::company;
 use super::name_cues::{cued, here, labelled, relation_is};
+use super::name_doers::doer;
 use super::name_initials::initialled;
 use super::name_items::{aged, bulleted};
 use super::name_lists::{coordinated, listed_after};

@@ -205,6 +205,8 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                     p2,
                     "talked" | "talking" | "spoke" | "speaking" | "chatted" | "thanks" | "shoutout"
                 ) || (p2 == "out" && p3 == "shout")
+                    // "sat next to afua at the infusion centre".
+                    || (p2 == "next" && matches!(p3, "sat" | "sitting" | "sits" | "bed"))
             }
             // "got a lift from chiamaka", "a text from rudo".
             "from" => matches!(p2, "lift" | "ride" | "text" | "hug" | "visit" | "card"),
@@ -216,6 +218,12 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
             | "hugged" | "told" | "asked" | "owe" | "without" | "remember" | "thank" => true,
             // "i called sipho", "we finally called rudo"; not "it's called rinvoq" (a naming).
             "called" => matches!(p2, "i" | "we" | "she" | "he" | "finally" | "just" | "then"),
+            // "cc tatenda since you asked", a reply copied to someone.
+            "cc" => true,
+            // "we lost abiodun last week", "missing thembeka so much".
+            "lost" => matches!(p2, "we" | "i" | "they" | "just" | "sadly" | "family"),
+            "missing" => true,
+            "miss" => matches!(p2, "i" | "we" | "really" | "so" | "still"),
             // "Quoting Ifeoma: …", a reply's source.
             "quoting" => sep(text, i).starts_with(':'),
             // "me n oluwaseun", "me & kemal" (the "and" of `with_writer`, in chat).

@@ -107,8 +107,16 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 "school" | "nursery" | "preschool" | "kindergarten" | "kindy" | "daycare" | "uni"
             ) || (matches!(a, "her" | "his") && matches!(b, "first" | "new"))
         }
-        "picked" => matches!(a, "me" | "us") && b == "up",
-        "came" | "comes" => matches!(a, "in" | "over" | "round" | "by"),
+        // "nour picked me up", "gulnara picked up my prescription".
+        "picked" => {
+            (matches!(a, "me" | "us") && b == "up")
+                || (a == "up" && matches!(b, "my" | "our" | "her" | "his"))
+        }
+        "came" | "comes" => matches!(a, "in" | "over" | "round" | "by" | "with"),
+        "wants" | "wanted" => a == "to",
+        "lent" | "lends" | "bought" | "sent" | "sends" => matches!(a, "me" | "us"),
+        // "ayodele who runs our group": drugs and things take "which" and "that".
+        "who" => true,
         "shows" | "showed" => a == "up",
         "passed" => a == "away",
         "can" | "could" => matches!(a, "visit" | "drive" | "come"),
@@ -122,6 +130,7 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "is" | "was" => {
             matches!(a, "right" | "wrong" | "coming")
                 || (a == "in" && matches!(b, "hospital" | "icu" | "hospice" | "rehab"))
+                || (a == "the" && b == "one" && w(i + 4) == "who")
         }
         _ => false,
     } || (matches!((v, a), ("is" | "was", _) | ("has" | "had", "been"))

@@ -123,6 +123,24 @@ pub(super) fn patient(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
     found.then_some((i, 0.6, NAMED))
 }
 
+/// "shreya, 34, newly diagnosed with ms": a word opening a line, set off with an age by
+/// commas, as members introduce themselves or the one they care for ("Humira, 40mg" has a
+/// unit, "Stelara, 90" no closing comma).
+pub(super) fn introduced(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 2 >= n || !text.starts_sentence(i) || listed_as_word(text, i) {
+        return None;
+    }
+    let age = at(text, i + 1);
+    let found = sep(text, i) == ", "
+        && (1..=3).contains(&age.len())
+        && age.bytes().all(|b| b.is_ascii_digit())
+        && age.parse::<u32>().is_ok_and(|y| y <= 110)
+        && sep(text, i + 1).starts_with(',')
+        && person(text, i);
+    found.then_some((i, 0.6, NAMED))
+}
+
 /// What a person owns and a drug or a place does not: relatives, a home, an occasion.
 fn owned(w: &str) -> bool {
     matches!(
@@ -150,6 +168,8 @@ fn owned(w: &str) -> bool {
             | "house"
             | "bedroom"
             | "carer"
+            | "help"
+            | "support"
     )
 }
 
@@ -171,7 +191,7 @@ pub(super) fn owner(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> 
 #[cfg(test)]
 mod tests {
     use super::super::test_support::found;
-    use super::{owner, patient};
+    use super::{introduced, owner, patient};
 
     #[test]
     fn patients_by_what_happens_to_them() {
@@ -220,11 +240,27 @@ mod tests {
     }
 
     #[test]
+    fn people_introduced_with_their_age() {
+        assert_eq!(
+            found("shreya, 34, newly diagnosed with ms, hi all", introduced),
+            vec!["shreya"]
+        );
+        for raw in [
+            "Humira, 40mg every other week",
+            "Stelara, 90 every 8 weeks",
+            "so, 34, hi",
+        ] {
+            assert!(found(raw, introduced).is_empty(), "{raw}");
+        }
+    }
+
+    #[test]
     fn owners_of_relatives_homes_and_occasions() {
         for (raw, want) in [
             ("tendai's mum rang me to ask", "tendai"),
             ("went to efua's wedding with my stoma bag", "efua"),
             ("stayed at nkemdirim's house after the op", "nkemdirim"),
+            ("with olumide's help i filled in the form", "olumide"),
         ] {
             assert_eq!(found(raw, owner), vec![want], "{raw}");
         }

@@ -259,6 +259,31 @@ pub(super) fn known_from(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
     found.then_some((i, 0.6, NAMED))
 }
 
+/// "@wairimu thank you": a member addressed by the handle they post under, read as a name
+/// when it could be one ("@everyone", "@mods" are words).
+pub(super) fn mentioned(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let start = text.words[i].start;
+    let before = &text.raw[..start];
+    let at_sign = before
+        .strip_suffix('@')
+        .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
+    (at_sign && !listed_as_word(text, i) && person(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// "baraka and his wife", "sikya and her mum": a word joined by "and" to his or her relative;
+/// a drug's companions are "its" ("humira and its side effects").
+pub(super) fn with_family(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let found = !listed_as_word(text, i)
+        && sep(text, i) == " "
+        && at(text, i + 1) == "and"
+        && sep(text, i + 1) == " "
+        && matches!(at(text, i + 2), "his" | "her")
+        && sep(text, i + 2) == " "
+        && text.is(i + 3, F_RELATION)
+        && person(text, i);
+    found.then_some((i, 0.6, NAMED))
+}
+
 /// Whether "she" or "he" opens a clause within the next dozen words from `k`, before any
 /// other person, thing or "it" could be what it stands for ("rudo saved my life when i
 /// collapsed, she…"; not "rinvoq saved my life, my rheumy says she…", "…, it works").

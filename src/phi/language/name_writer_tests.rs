@@ -1,7 +1,7 @@
 use super::super::name_company::company;
 use super::super::name_doers::doer;
 use super::super::test_support::{found, Rule};
-use super::{beside_writer, errand, known_from};
+use super::{beside_writer, errand, known_from, mentioned, with_family};
 
 #[test]
 fn people_beside_the_writer() {
@@ -167,5 +167,57 @@ fn subjects_of_what_drugs_do_too_taken_up_as_she_or_he() {
         "ebglyss saved my skin. She said to keep going",
     ] {
         assert!(found(raw, doer).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn members_by_handle_and_people_by_their_family() {
+    for (raw, want, rule) in [
+        (
+            "@wairimu thank you for the tip",
+            "wairimu",
+            mentioned as Rule,
+        ),
+        ("thanks @Oyinda for the link", "Oyinda", mentioned),
+        ("baraka and his wife just had twins", "baraka", with_family),
+        ("sikya and her mum are coming", "sikya", with_family),
+    ] {
+        assert_eq!(found(raw, rule), vec![want], "{raw}");
+    }
+    for (raw, rule) in [
+        ("@everyone thank you", mentioned as Rule),
+        ("@mods can you move this", mentioned),
+        ("email me at kemal@example", mentioned),
+        ("humira and its side effects", with_family),
+        ("tired and her mum is worried", with_family),
+    ] {
+        assert!(found(raw, rule).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn more_slots_only_people_fill() {
+    for (raw, want, rule) in [
+        ("cc tatenda since you asked", "tatenda", company as Rule),
+        ("we lost abiodun last week, he was 41", "abiodun", company),
+        ("missing thembeka so much today", "thembeka", company),
+        ("sat next to afua at the infusion centre", "afua", company),
+        ("ayodele who runs our group says", "ayodele", doer),
+        ("so jabu wants to know about keto", "jabu", doer),
+        ("lebo lent me her wheelchair", "lebo", doer),
+        ("emeka came with me to the clinic", "emeka", doer),
+        ("yerkebulan was the one who noticed", "yerkebulan", doer),
+    ] {
+        assert_eq!(found(raw, rule), vec![want], "{raw}");
+    }
+    for (raw, rule) in [
+        ("we lost the appeal last week", company as Rule),
+        ("i lost 3kg this month", company),
+        ("missing dates in my diary", company),
+        ("cc the group", company),
+        ("the insurance wants to see receipts", doer),
+        ("ozempic came with a pen needle", doer),
+    ] {
+        assert!(found(raw, rule).is_empty(), "{raw}");
     }
 }

@@ -67,6 +67,7 @@ fn thing(w: &str) -> bool {
             | "hunny"
             | "hunnie"
             | "babes"
+            | "bae"
             | "lovey"
     )
 }

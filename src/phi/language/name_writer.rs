@@ -312,7 +312,72 @@ pub(super) fn taken_up(text: &Doc, k: usize) -> bool {
 /// Whether word `i`, in a slot only a person fills, is a name: `person`, or a word one letter
 /// off English that no such slot takes (`near_name`).
 pub(super) fn person_here(text: &Doc, i: usize) -> bool {
-    person(text, i) || near_name(text, i)
+    person(text, i) || near_name(text, i) || short_name(text, i)
+}
+
+/// Three letters with a vowel, on no list, no chat word or clinic abbreviation: a short name
+/// ("yaw", "uju", "ife") where only a person stands. Every such word is one letter off some
+/// English word, so `near_name` cannot read it.
+fn short_name(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    w.len() == 3
+        && w.bytes()
+            .any(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
+        && !matches!(
+            w,
+            "omg"
+                | "lol"
+                | "imo"
+                | "ily"
+                | "afk"
+                | "irl"
+                | "ikr"
+                | "obv"
+                | "tho"
+                | "ofc"
+                | "ugh"
+                | "aww"
+                | "bae"
+                | "fam"
+                | "ooh"
+                | "eek"
+                | "yup"
+                | "nah"
+                | "meh"
+                | "aha"
+                | "umm"
+                | "ish"
+                | "yea"
+                | "yep"
+                | "tbh"
+                | "btw"
+                | "ent"
+                | "obs"
+                | "icu"
+                | "npo"
+                | "prn"
+                | "bid"
+                | "tid"
+                | "qid"
+                | "ivf"
+                | "iud"
+                | "ibs"
+                | "ibd"
+                | "eds"
+                | "cfs"
+                | "uti"
+                | "ecg"
+                | "eeg"
+                | "emg"
+                | "mri"
+                | "pet"
+                | "lft"
+                | "tsh"
+                | "ana"
+                | "esr"
+                | "crp"
+        )
+        && plain(text, i)
 }
 
 #[cfg(test)]

@@ -221,3 +221,23 @@ fn more_slots_only_people_fill() {
         assert!(found(raw, rule).is_empty(), "{raw}");
     }
 }
+
+#[test]
+fn short_names_where_only_people_stand() {
+    for (raw, want, rule) in [
+        ("texted uju about the meds", "uju", company as Rule),
+        ("ife and i went to the clinic", "ife", beside_writer),
+        ("me and tui walked the whole loop", "tui", beside_writer),
+    ] {
+        assert_eq!(found(raw, rule), vec![want], "{raw}");
+    }
+    for (raw, rule) in [
+        ("texted omg to the group chat", company as Rule),
+        ("fam and i went to the beach", beside_writer),
+        ("hugged bae tonight", company),
+        ("tbh and i cried", beside_writer),
+        ("asked ent about it", company),
+    ] {
+        assert!(found(raw, rule).is_empty(), "{raw}");
+    }
+}

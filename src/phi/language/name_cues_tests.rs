@@ -256,3 +256,23 @@ fn near_words_after_a_relation_before_is() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 7: after a relation, a word one letter off English that closes its phrase as a name
+/// does: an owner's "'s", ", who", the sentence's end; not a typo of what stands there.
+#[test]
+fn near_words_after_a_relation_closing_their_phrase() {
+    finds(&[
+        ("my cousin sipho's wedding is next month", "sipho"),
+        ("my aunt folake, who raised me, has dementia", "folake"),
+        ("so proud of my son taras.", "taras"),
+    ]);
+    for raw in [
+        "my son tooo.",
+        "my husband alwyas.",
+        "my daughter lovse.",
+        "my son wnet to school.",
+        "my husband humira's side effects",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -54,6 +54,11 @@ const FILLERS: &[&str] = &[
     "mum",
     "mom",
     "dad",
+    // What closes a sentence after a relation: "my mum aswel.", "my son either."
+    "aswell",
+    "anymore",
+    "either",
+    "instead",
 ];
 
 /// Word `i` could be a name by what it is not (`plain`), but is one letter off an English word

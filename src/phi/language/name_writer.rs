@@ -104,9 +104,14 @@ fn together(text: &Doc, k: usize) -> bool {
         "grew" => a == "up",
         "got" => matches!(a, "married" | "engaged" | "divorced" | "lost" | "separated"),
         "took" => a == "turns",
+        "used" => a == "to",
+        "see" | "saw" => a == "the" && b == "same",
         "made" => a == "it",
         // "efua and i have the same consultant": two people share what a drug has not.
         "have" | "had" | "share" if a == "the" && b == "same" => true,
+        // "are in the same boat", "were at uni together", "have been friends since school".
+        "are" | "were" if matches!(a, "in" | "at") && matches!(b, "the" | "uni" | "school") => true,
+        "have" if a == "been" && b == "friends" && at(text, k + 3) == "since" => true,
         // "are both", "have been married 30 years", "will be at the conference".
         "are" | "were" | "will" | "have" | "'re" => {
             matches!(
@@ -174,8 +179,16 @@ pub(super) fn beside_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     } else {
         None
     };
+    // "with efua and me", "invited tendai and me": the two as one object need no verb.
+    let object = i > 0
+        && matches!(
+            at(text, i - 1),
+            "with" | "for" | "to" | "invited" | "joined" | "visited" | "took"
+        );
     let before_writer = writer_at.is_some_and(|me| {
-        matches!(at(text, me), "i" | "me") && sep(text, me) == " " && together(text, me + 1)
+        let w = at(text, me);
+        (object && w == "me")
+            || (matches!(w, "i" | "me") && sep(text, me) == " " && together(text, me + 1))
     });
     // "me and nyasha are doing …".
     let after_writer = i >= 2

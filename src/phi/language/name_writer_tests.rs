@@ -21,6 +21,10 @@ fn people_beside_the_writer() {
         ("tahmid and i have been married 30 years", "tahmid"),
         ("me and sunniva go to the same church", "sunniva"),
         ("efua and i have the same consultant", "efua"),
+        ("Abena and I were at uni together", "Abena"),
+        ("kojo and i have been friends since school", "kojo"),
+        ("she invited efua and me to the meetup", "efua"),
+        ("it was a long day for tendai and me", "tendai"),
         ("akosua and i have been texting every night", "akosua"),
     ] {
         assert_eq!(found(raw, beside_writer), vec![want], "{raw}");
@@ -40,6 +44,8 @@ fn drugs_and_things_beside_the_writer() {
         "ozempic and me went through hell",
         "rinvoq and i go way back",
         "trintellix and i have been friends for a year",
+        "otulfi and me are in a good place",
+        "it is between otulfi and me now, last option",
     ] {
         assert!(found(raw, beside_writer).is_empty(), "{raw}");
     }

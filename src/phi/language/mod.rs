@@ -24,6 +24,7 @@ mod name_doers;
 mod name_initials;
 mod name_items;
 mod name_lists;
+mod name_near;
 mod name_patients;
 mod name_places;
 mod name_roles;

@@ -16,8 +16,8 @@ use super::lexicon::{
 };
 use super::medicines;
 use super::name_alone::organisation;
+use super::name_near::person_here;
 use super::name_words::eponym;
-use super::name_writer::person_here;
 use super::names::{acronym, alpha, mid_cap, sep, unknown};
 
 const NAMED: &str = "a person's name";

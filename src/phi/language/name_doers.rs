@@ -5,7 +5,8 @@
 
 use super::lexicon::{Doc, F_FIRST};
 use super::name_company::{listed_as_word, person, plain};
-use super::name_writer::{person_here, taken_up};
+use super::name_near::person_here;
+use super::name_writer::taken_up;
 use super::names::{sep, GIVEN};
 
 /// Words that open a clause before its subject, in speech and in chat: "i think kemal is

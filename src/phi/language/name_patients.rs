@@ -12,7 +12,7 @@
 use super::lexicon::Doc;
 use super::name_company::{listed_as_word, person};
 use super::name_doers::opens_clause;
-use super::name_writer::person_here;
+use super::name_near::person_here;
 use super::names::sep;
 
 const NAMED: &str = "a person's name";

@@ -47,7 +47,7 @@ pub(super) fn near_word_closed(text: &Doc, i: usize) -> bool {
     (owner || who || ends)
         && !adverb_typo(text.lower_word(i))
         && !text.is(i, F_FIRST | F_SURNAME)
-        && super::name_writer::near_name(text, i)
+        && super::name_near::near_name(text, i)
 }
 
 /// What follows a name as its subject and not a misspelt word as its object: "is", "has",

@@ -1,82 +1,21 @@
 //! NAME by what a person does with the writer or has done for them, for names of origins the
 //! lists lack, in any case: the one beside the writer in an outing ("efua and i went to the
 //! clinic", "me and nyasha are doing the 5k"), the child or elder a carer takes somewhere
-//! ("picked lindiwe up from nursery", "took haruto to the allergy clinic"), and a word one
-//! letter off English where only a person stands ("texted sipho": "siphon" fits no such slot,
-//! so it is no typo of one).
+//! ("picked lindiwe up from nursery", "took haruto to the allergy clinic"), the circle the
+//! writer knows them from ("selam from work"), a member's handle ("@wairimu"), a person with
+//! his or her family ("baraka and his wife"), and "she" or "he" taking a word up. Words one
+//! letter off English and three-letter names, read in these slots, are `name_near`'s.
 //!
 //! Members speak of their drugs as companions too ("me and methotrexate are not friends",
 //! "humira and i are on a break"), so a word on no list beside the writer needs a verb of
 //! something two people do together; a listed given name needs none (`name_roles::with_writer`).
 
-use super::lexicon::{fold, near_filler, Doc, F_RELATION, F_TITLE};
-use super::name_company::{listed_as_word, person, plain};
+use super::lexicon::{Doc, F_RELATION, F_TITLE};
+use super::name_company::{listed_as_word, person};
+use super::name_near::person_here;
 use super::names::sep;
 
 const NAMED: &str = "a person's name";
-
-/// Words that stand where a person's name would and are no name: one letter off one of them is
-/// a typo ("texted evryone", "rang bakc", "told docter"), beside function words and relations.
-const FILLERS: &[&str] = &[
-    "everyone",
-    "everybody",
-    "someone",
-    "somebody",
-    "anyone",
-    "anybody",
-    "nobody",
-    "people",
-    "folks",
-    "doctor",
-    "doctors",
-    "doc",
-    "nurse",
-    "nurses",
-    "staff",
-    "team",
-    "office",
-    "clinic",
-    "surgery",
-    "pharmacy",
-    "hospital",
-    "helpline",
-    "back",
-    "home",
-    "work",
-    "round",
-    "ahead",
-    "later",
-    "earlier",
-    "everything",
-    "nothing",
-    "something",
-    "google",
-    "mum",
-    "mom",
-    "dad",
-    // What closes a sentence after a relation: "my mum aswel.", "my son either."
-    "aswell",
-    "anymore",
-    "either",
-    "instead",
-];
-
-/// Word `i` could be a name by what it is not (`plain`), but is one letter off an English word
-/// that no person's slot takes (not a function word, relation or `FILLERS`): read only where a
-/// person stands. Spends the post's budget of typo checks.
-pub(super) fn near_name(text: &Doc, i: usize) -> bool {
-    let w = text.lower_word(i);
-    if !(4..=14).contains(&w.chars().count()) || !plain(text, i) || w.ends_with("ly") {
-        return false;
-    }
-    let left = text.typo_checks.get();
-    if left == 0 {
-        return false;
-    }
-    text.typo_checks.set(left - 1);
-    let folded = fold(w);
-    folded.is_ascii() && !near_filler(&folded, FILLERS)
-}
 
 /// The word `k` of the post, lower case, or "" past its end.
 fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
@@ -325,77 +264,6 @@ pub(super) fn taken_up(text: &Doc, k: usize) -> bool {
         }
     }
     false
-}
-
-/// Whether word `i`, in a slot only a person fills, is a name: `person`, or a word one letter
-/// off English that no such slot takes (`near_name`).
-pub(super) fn person_here(text: &Doc, i: usize) -> bool {
-    person(text, i) || near_name(text, i) || short_name(text, i)
-}
-
-/// Three letters with a vowel, on no list, no chat word or clinic abbreviation: a short name
-/// ("yaw", "uju", "ife") where only a person stands. Every such word is one letter off some
-/// English word, so `near_name` cannot read it.
-fn short_name(text: &Doc, i: usize) -> bool {
-    let w = text.lower_word(i);
-    w.len() == 3
-        && w.bytes()
-            .any(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
-        && !matches!(
-            w,
-            "omg"
-                | "lol"
-                | "imo"
-                | "ily"
-                | "afk"
-                | "irl"
-                | "ikr"
-                | "obv"
-                | "tho"
-                | "ofc"
-                | "ugh"
-                | "aww"
-                | "bae"
-                | "fam"
-                | "ooh"
-                | "eek"
-                | "yup"
-                | "nah"
-                | "meh"
-                | "aha"
-                | "umm"
-                | "ish"
-                | "yea"
-                | "yep"
-                | "tbh"
-                | "btw"
-                | "ent"
-                | "obs"
-                | "icu"
-                | "npo"
-                | "prn"
-                | "bid"
-                | "tid"
-                | "qid"
-                | "ivf"
-                | "iud"
-                | "ibs"
-                | "ibd"
-                | "eds"
-                | "cfs"
-                | "uti"
-                | "ecg"
-                | "eeg"
-                | "emg"
-                | "mri"
-                | "pet"
-                | "lft"
-                | "tsh"
-                | "ana"
-                | "esr"
-                | "crp"
-        )
-        && plain(text, i)
 }
 
 #[cfg(test)]

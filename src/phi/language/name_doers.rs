@@ -117,7 +117,8 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "wants" | "wanted" => a == "to",
         "lent" | "lends" | "bought" | "sent" | "sends" => matches!(a, "me" | "us"),
         // "ayodele who runs our group": drugs and things take "which" and "that".
-        "who" => true,
+        // "nuplazid who?" asks what it is.
+        "who" => sep(text, i + 1) == " ",
         "shows" | "showed" => a == "up",
         "passed" => a == "away",
         "can" | "could" => matches!(a, "visit" | "drive" | "come"),

@@ -92,11 +92,16 @@ fn age_after(text: &Doc, k: usize) -> bool {
     let young = !num.is_empty()
         && num.len() <= 3
         && num.bytes().all(|b| b.is_ascii_digit())
-        && num.parse::<u32>().is_ok_and(|y| y <= 110);
+        && num.parse::<u32>().is_ok_and(|y| (1..=110).contains(&y));
+    // "is 0.3%" is a decimal: the mark after the number must end the clause.
+    let gap = sep(text, k + 1);
+    let decimal = matches!(gap, "." | ",")
+        && text
+            .words
+            .get(k + 2)
+            .is_some_and(|w| text.raw[w.start..].starts_with(|c: char| c.is_ascii_digit()));
     let closed = k + 2 == n
-        || sep(text, k + 1)
-            .trim()
-            .starts_with([',', '.', '!', '?', ';'])
+        || (!decimal && gap.trim().starts_with([',', '.', '!', '?', ';']))
         || (sep(text, k + 1) == " "
             && matches!(
                 at(text, k + 2),
@@ -223,6 +228,7 @@ mod tests {
     fn drugs_and_things_as_subjects() {
         for raw in [
             "prednisone is 5mg now",
+            "zoryve is 0.3% and works for my scalp",
             "humira is 40 a shot",
             "ozempic killed his appetite",
             "humira has been in short supply",

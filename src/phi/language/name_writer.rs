@@ -10,7 +10,7 @@
 //! "humira and i are on a break"), so a word on no list beside the writer needs a verb of
 //! something two people do together; a listed given name needs none (`name_roles::with_writer`).
 
-use super::lexicon::{Doc, F_RELATION, F_TITLE};
+use super::lexicon::{Doc, F_FUNCTION, F_RELATION, F_TITLE};
 use super::name_company::{listed_as_word, person};
 use super::name_near::person_here;
 use super::names::sep;
@@ -52,6 +52,15 @@ fn together(text: &Doc, k: usize) -> bool {
         "are" | "were" if matches!(a, "in" | "at") && matches!(b, "the" | "uni" | "school") => true,
         "have" if a == "been" && b == "friends" && at(text, k + 3) == "since" => true,
         // "are both", "have been married 30 years", "will be at the conference".
+        // "are doing ok", "were getting on fine": how one is, also beside a drug.
+        "are" | "were"
+            if matches!(
+                b,
+                "ok" | "okay" | "well" | "fine" | "great" | "good" | "better" | "alright"
+            ) =>
+        {
+            false
+        }
         "are" | "were" | "will" | "have" | "'re" => {
             matches!(
                 if v == "will" || a == "been" { b } else { a },
@@ -169,6 +178,28 @@ fn destination(w: &str) -> bool {
     )
 }
 
+/// Where children and people are taken and fetched, and drugs are not.
+fn fetched_at(w: &str) -> bool {
+    matches!(
+        w,
+        "school"
+            | "nursery"
+            | "preschool"
+            | "daycare"
+            | "creche"
+            | "kindy"
+            | "kindergarten"
+            | "airport"
+            | "station"
+            | "practice"
+            | "training"
+            | "uni"
+            | "college"
+            | "park"
+            | "playgroup"
+    )
+}
+
 /// "picked lindiwe up from nursery", "dropped kavya at school", "took haruto to the allergy
 /// clinic", "so proud of tevita": the one a carer fetches, takes somewhere or is proud of.
 /// "took tramadol to sleep" is no errand: the place must follow.
@@ -178,12 +209,14 @@ pub(super) fn errand(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     }
     let next = at(text, i + 1);
     let place_after = || (i + 2..i + 5).any(|k| destination(at(text, k)));
+    // Drugs are taken and picked up too ("took auvelity to my appointment", "picked litfulo
+    // up from the pharmacy"): after those verbs, only where children and people are fetched.
+    let fetched_from = || (i + 2..i + 5).any(|k| fetched_at(at(text, k)));
     let slot = match at(text, i - 1) {
-        "picked" => next == "up",
+        "picked" => next == "up" && fetched_from(),
         "dropped" => matches!(next, "off" | "at"),
-        "took" | "drove" | "brought" | "walked" | "taking" | "driving" => {
-            next == "to" && place_after()
-        }
+        "took" | "taking" => next == "to" && fetched_from(),
+        "drove" | "brought" | "walked" | "driving" => next == "to" && place_after(),
         "collected" | "fetched" => next == "from",
         "of" => i >= 2 && at(text, i - 2) == "proud",
         _ => false,
@@ -208,8 +241,39 @@ pub(super) fn known_from(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
     if listed_as_word(text, i) || sep(text, i) != " " || at(text, i + 1) != "from" {
         return None;
     }
+    // The circle closes the phrase ("selam from work brought me soup"); "sunosi from work
+    // insurance" goes on to a noun.
+    let last = if matches!(at(text, i + 2), "next" | "my" | "our" | "the") {
+        i + 3
+    } else {
+        i + 2
+    };
+    let after = at(text, last + 1);
+    let closes = last + 1 >= text.words.len()
+        || sep(text, last) != " "
+        || text.is(last + 1, F_FUNCTION)
+        || after.ends_with("ed")
+        || matches!(
+            after,
+            "brought"
+                | "came"
+                | "sent"
+                | "made"
+                | "took"
+                | "gave"
+                | "said"
+                | "told"
+                | "got"
+                | "went"
+                | "rang"
+                | "drove"
+                | "lent"
+                | "says"
+                | "keeps"
+        );
     let found = sep(text, i + 1) == " "
         && circle(at(text, i + 2), at(text, i + 3))
+        && closes
         && (i == 0 || !matches!(at(text, i - 1), "the" | "a" | "my" | "our" | "some"))
         // Only people are from a circle: a word one letter off English too ("selam": "slam").
         && person_here(text, i);

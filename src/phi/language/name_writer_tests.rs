@@ -42,6 +42,7 @@ fn drugs_and_things_beside_the_writer() {
         "teh and i went",
         "the kids and i went to the beach",
         "ozempic and me went through hell",
+        "me and leqembi are doing ok so far",
         "rinvoq and i go way back",
         "trintellix and i have been friends for a year",
         "otulfi and me are in a good place",
@@ -59,7 +60,8 @@ fn people_a_carer_takes_somewhere() {
             "lindiwe",
         ),
         ("dropped kavya at school then had my bloods done", "kavya"),
-        ("we took haruto to the allergy clinic", "haruto"),
+        ("we took haruto to school after the clinic", "haruto"),
+        ("drove haruto to the allergy clinic", "haruto"),
         ("so proud of tevita he did his own injection", "tevita"),
     ] {
         assert_eq!(found(raw, errand), vec![want], "{raw}");
@@ -67,6 +69,8 @@ fn people_a_carer_takes_somewhere() {
     for raw in [
         "took tramadol to sleep last night",
         "picked ozempic up from the pharmacy",
+        "picked litfulo up from the specialty pharmacy",
+        "took auvelity to my appointment to show the doc",
         "took metformin to the clinic to ask",
         "so proud of myslef today",
         "dropped off at the clinic",
@@ -149,6 +153,7 @@ fn people_by_the_circle_they_are_from() {
         "the leaflet from work said",
         "humira from the pharmacy was warm",
         "rinvoq from work insurance is cheaper",
+        "sunosi from work insurance was cheaper",
     ] {
         assert!(found(raw, known_from).is_empty(), "{raw}");
     }
@@ -213,6 +218,7 @@ fn more_slots_only_people_fill() {
         ("lebo lent me her wheelchair", "lebo", doer),
         ("emeka came with me to the clinic", "emeka", doer),
         ("yerkebulan was the one who noticed", "yerkebulan", doer),
+        ("ayodele who does my hair noticed", "ayodele", doer),
     ] {
         assert_eq!(found(raw, rule), vec![want], "{raw}");
     }
@@ -223,6 +229,7 @@ fn more_slots_only_people_fill() {
         ("cc the group", company),
         ("the insurance wants to see receipts", doer),
         ("ozempic came with a pen needle", doer),
+        ("nuplazid who? never heard of it", doer),
     ] {
         assert!(found(raw, rule).is_empty(), "{raw}");
     }

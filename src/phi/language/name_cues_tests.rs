@@ -266,6 +266,18 @@ fn near_words_after_a_relation_closing_their_phrase() {
         ("my aunt folake, who raised me, has dementia", "folake"),
         ("so proud of my son taras.", "taras"),
     ]);
+    // Relations in two words.
+    finds(&[
+        ("my little one aroha had grommets today", "aroha"),
+        ("my other half tendai drove me in", "tendai"),
+    ]);
+    for raw in [
+        "my little one is poorly",
+        "my other half is a saint",
+        "the little one in the blue",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
     for raw in [
         "my son tooo.",
         "my husband alwyas.",

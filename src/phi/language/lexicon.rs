@@ -91,7 +91,7 @@ const RELATION: &str =
          counsellor counselor midwife practitioner consultant surgeon specialist neurologist \
          oncologist rheumatologist rheumy cardiologist dermatologist endocrinologist \
          gastroenterologist psychiatrist psychologist pharmacist dietitian dietician doula \
-         nanny chaplain keyworker \
+         nanny chaplain keyworker oldest kiddo kiddos bub bubba \
          fille femme soeur pere tochter schwester vater ehemann ehefrau enkel enkelin \
          esposo esposa hermana hermano madre marido nieta filha filho marito moglie sorella \
          fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz";

@@ -53,8 +53,9 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         || misspelt_relation(text, i - 1)
         || (i >= 2 && text.is(i - 2, F_RELATION) && before.trim() == ",")
         || (prev == "law" && prev2 == "in" && text.is(i - 3, F_RELATION))
-        // Relations in two words: "my little one aroha", "my other half hemi".
-        || (prev == "one" && prev2 == "little" && sep(text, i - 1) == " ")
+        // Relations in two words: "my little one aroha", "my little man sefo", "my other half
+        // hemi".
+        || (matches!((prev2, prev), ("little" | "wee" | "middle" | "youngest" | "eldest" | "oldest", "one") | ("little", "man")) && sep(text, i - 1) == " ")
         || (prev == "half" && matches!(prev2, "other" | "better") && sep(text, i - 1) == " ")
     {
         // "my daughter Emily", "my husband, john,", "my mother-in-law ngozi", "my neighbour

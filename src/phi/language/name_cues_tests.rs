@@ -270,11 +270,16 @@ fn near_words_after_a_relation_closing_their_phrase() {
     finds(&[
         ("my little one aroha had grommets today", "aroha"),
         ("my other half tendai drove me in", "tendai"),
+        ("my little man sefo is 3 today", "sefo"),
+        ("my middle one akosua has the same rash", "akosua"),
+        ("my kiddo tevita had his jabs", "tevita"),
     ]);
     for raw in [
         "my little one is poorly",
         "my other half is a saint",
         "the little one in the blue",
+        "my little man is poorly",
+        "my oldest is 12",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

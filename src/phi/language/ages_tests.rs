@@ -39,6 +39,8 @@ fn finds_ages_over_89() {
         ("my great-nan is pushing 95 and still gardens", "95"),
         ("at the ripe old age of 93 he started physio", "93"),
         ("mum is 92 going on 93", "93"),
+        ("pops is 91, hard of hearing", "91"),
+        ("my oupa is 94 and still farming", "94"),
         ("my great-grandma lived to 104", "104"),
         ("my dad made it to 95", "95"),
         ("my mom is in her 93rd year", "93rd"),

@@ -92,6 +92,8 @@ const RELATION: &str =
          oncologist rheumatologist rheumy cardiologist dermatologist endocrinologist \
          gastroenterologist psychiatrist psychologist pharmacist dietitian dietician doula \
          nanny chaplain keyworker oldest kiddo kiddos bub bubba \
+         fella bloke lad lass boo worker sponsor tutor coach mentor landlord landlady lodger \
+         tenant cleaner manager supervisor housekeeper \
          fille femme soeur pere tochter schwester vater ehemann ehefrau enkel enkelin \
          esposo esposa hermana hermano madre marido nieta filha filho marito moglie sorella \
          fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz";

@@ -273,6 +273,9 @@ fn near_words_after_a_relation_closing_their_phrase() {
         ("my little man sefo is 3 today", "sefo"),
         ("my middle one akosua has the same rash", "akosua"),
         ("my kiddo tevita had his jabs", "tevita"),
+        ("my social worker nomsa sorted the forms", "nomsa"),
+        ("my fella rangi is brilliant", "rangi"),
+        ("my landlord chukwuma wont fix the damp", "chukwuma"),
     ]);
     for raw in [
         "my little one is poorly",
@@ -280,6 +283,8 @@ fn near_words_after_a_relation_closing_their_phrase() {
         "the little one in the blue",
         "my little man is poorly",
         "my oldest is 12",
+        "my coach trip was cancelled",
+        "my manager said no",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

@@ -101,6 +101,10 @@ pub(super) fn plain(text: &Doc, i: usize) -> bool {
             F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_RELATION | F_TITLE | F_STATE | F_STATE_ABBR,
         )
         && !thing(w)
+        // Kin by words the relation list lacks ("grampa is 72", "pops and i went"): people
+        // the ages' rules know, not names.
+        && !super::age_words::person(w)
+        && !super::age_words::singular_person(w)
         && !medicines::brand(w)
         // A disease's or drug's ending, unless a list holds the word as a given name
         // ("Ifeoma", "Chioma" end as "lymphoma" does).

@@ -239,6 +239,8 @@ mod tests {
             "rinvoq gave her a rash",
             "shr was diagnosed last year",
             "copd was diagnosed in 2019",
+            "grampa is 72 and has a new hearing aid",
+            "pops was admitted last night",
             "pcos got diagnosed way too late",
         ] {
             assert!(found(raw, patient).is_empty(), "{raw}");

@@ -43,6 +43,7 @@ fn drugs_and_things_beside_the_writer() {
         "the kids and i went to the beach",
         "ozempic and me went through hell",
         "me and leqembi are doing ok so far",
+        "grampa and i went fishing",
         "rinvoq and i go way back",
         "trintellix and i have been friends for a year",
         "otulfi and me are in a good place",

@@ -81,6 +81,13 @@ fn illness(w: &str) -> bool {
     )
 }
 
+/// Every rule of this module at word `i`, in the order `names::detect` tries them.
+pub(super) fn as_patient(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    patient(text, i)
+        .or_else(|| owner(text, i))
+        .or_else(|| introduced(text, i))
+}
+
 /// "ikaika is 6 and has asthma", "ngaio is 4 months old": an age, not a dose ("prednisone is
 /// 5mg", "humira is 40 a shot" has no closing word).
 fn age_after(text: &Doc, k: usize) -> bool {

@@ -150,6 +150,15 @@ pub(super) fn beside_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     ((before_writer || after_writer) && person_here(text, i)).then_some((i, 0.6, NAMED))
 }
 
+/// Every rule of this module at word `i`, in the order `names::detect` tries them.
+pub(super) fn around_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    beside_writer(text, i)
+        .or_else(|| errand(text, i))
+        .or_else(|| known_from(text, i))
+        .or_else(|| mentioned(text, i))
+        .or_else(|| with_family(text, i))
+}
+
 /// Places a carer takes someone to.
 fn destination(w: &str) -> bool {
     matches!(

@@ -72,14 +72,8 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_roles::with_writer(text, i))
             .or_else(|| name_roles::apposed(text, i))
             .or_else(|| name_roles::hyphen_given(text, i))
-            .or_else(|| name_writer::beside_writer(text, i))
-            .or_else(|| name_writer::errand(text, i))
-            .or_else(|| name_writer::known_from(text, i))
-            .or_else(|| name_patients::patient(text, i))
-            .or_else(|| name_patients::owner(text, i))
-            .or_else(|| name_patients::introduced(text, i))
-            .or_else(|| name_writer::mentioned(text, i))
-            .or_else(|| name_writer::with_family(text, i))
+            .or_else(|| name_writer::around_writer(text, i))
+            .or_else(|| name_patients::as_patient(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {

@@ -27,10 +27,16 @@ fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
 
 /// What happens only to a person, said by the words from `k` on (after its subject).
 fn happens_to_person(text: &Doc, k: usize) -> bool {
-    let (mut v, mut a, mut b) = (at(text, k), at(text, k + 1), at(text, k + 2));
     // "njambi just finished her…", "bheki still woke up…".
-    if matches!(v, "just" | "finally" | "still" | "also" | "only") {
-        (v, a, b) = (a, b, at(text, k + 3));
+    let k = k + usize::from(matches!(
+        at(text, k),
+        "just" | "finally" | "still" | "also" | "only"
+    ));
+    let (v, a, b) = (at(text, k), at(text, k + 1), at(text, k + 2));
+    if matches!(v, "has" | "had" | "got" | "gets" | "caught" | "developed")
+        && sick_with(text, k + 1)
+    {
+        return true;
     }
     let possessed = matches!(a, "her" | "his") && !b.is_empty();
     match v {
@@ -52,6 +58,89 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
         "goes" | "went" => a == "back" && matches!(b, "to" | "into"),
         _ => false,
     }
+}
+
+/// "… has eczema", "… had croup again", "… has stage 3", "… got a uti": an illness a person has,
+/// from word `k` on, closing its phrase ("tremfya has psoriasis approval" goes on to a noun:
+/// a drug has an illness only as what it treats).
+fn sick_with(text: &Doc, k: usize) -> bool {
+    let mut j = k;
+    if matches!(at(text, j), "a" | "an") {
+        j += 1;
+    }
+    let w = at(text, j);
+    let staged = matches!(w, "stage" | "type")
+        && at(text, j + 1)
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit());
+    if staged {
+        j += 1;
+    }
+    let sick = staged
+        || matches!(
+            w,
+            "asthma"
+                | "eczema"
+                | "diabetes"
+                | "epilepsy"
+                | "autism"
+                | "cancer"
+                | "lupus"
+                | "colitis"
+                | "arthritis"
+                | "psoriasis"
+                | "migraines"
+                | "anxiety"
+                | "depression"
+                | "dementia"
+                | "croup"
+                | "reflux"
+                | "colic"
+                | "jaundice"
+                | "measles"
+                | "chickenpox"
+                | "shingles"
+                | "pneumonia"
+                | "sepsis"
+                | "flu"
+                | "fever"
+                | "cough"
+                | "rash"
+                | "tumour"
+                | "tumor"
+                | "lump"
+                | "uti"
+                | "seizures"
+                | "cf"
+                | "ms"
+                | "adhd"
+                | "crohns"
+                | "endo"
+                | "fibro"
+                | "leukaemia"
+                | "leukemia"
+                | "scoliosis"
+        );
+    let closes = j + 1 >= text.words.len()
+        || !sep(text, j).trim().is_empty()
+        || matches!(
+            at(text, j + 1),
+            "and"
+                | "but"
+                | "so"
+                | "now"
+                | "again"
+                | "too"
+                | "since"
+                | "from"
+                | "on"
+                | "in"
+                | "at"
+                | "which"
+                | "that"
+        );
+    sick && closes
 }
 
 /// Illnesses by the short names members write in lower case, which are diagnosed and "had"
@@ -226,6 +315,10 @@ mod tests {
             ("bheki woke up screaming again", "bheki"),
             ("talgat is allergic to penicillin", "talgat"),
             ("chukwudi got his results back", "chukwudi"),
+            ("ifunanya has eczema on her hands", "ifunanya"),
+            ("so wanjiku has stage 3, please pray", "wanjiku"),
+            ("eilidh has croup again", "eilidh"),
+            ("ngozika just got a uti, poor thing", "ngozika"),
         ] {
             assert_eq!(found(raw, patient), vec![want], "{raw}");
         }
@@ -247,6 +340,10 @@ mod tests {
             "shr was diagnosed last year",
             "copd was diagnosed in 2019",
             "grampa is 72 and has a new hearing aid",
+            "tremfya has psoriasis approval in kids",
+            "otulfi has cancer warnings on the box",
+            "humira has eczema listed as a side effect",
+            "otulfi has eczema as a side effect",
             "pops was admitted last night",
             "pcos got diagnosed way too late",
         ] {

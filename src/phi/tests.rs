@@ -194,15 +194,17 @@ mod own_corpus {
 
     /// Measured when written (issue 16): held on the span 0.958, false holds 0.006; after the
     /// names with no cue (issue 16, session 3): 0.965, 0.006; after session 4's names alone,
-    /// in lists and in speech: 0.967, 0.006.
-    const OWN_RECALL: f64 = 0.965;
+    /// in lists and in speech: 0.967, 0.006; after session 7's names beside the writer, in
+    /// errands and as patients: 0.971, 0.006; with relations in two words: 0.973, 0.006.
+    const OWN_RECALL: f64 = 0.972;
     const OWN_FALSE_HOLD: f64 = 0.01;
 
-    /// (span recall, typed recall) bars per kind, just under what was measured: names 0.942,
-    /// ages over 89 0.961, addresses 1.000 (typed 0.985), every other kind 1.000.
+    /// (span recall, typed recall) bars per kind, just under what was measured: names 0.956
+    /// (session 7; 0.942 before), ages over 89 0.961, addresses 1.000 (typed 0.985), every
+    /// other kind 1.000.
     fn own_bars(kind: Kind) -> (f64, f64) {
         match kind {
-            Kind::Name => (0.94, 0.94),
+            Kind::Name => (0.955, 0.955),
             Kind::AgeOver89 => (0.95, 0.95),
             Kind::Address => (0.99, 0.98),
             _ => (0.99, 0.99),

@@ -37,6 +37,21 @@ pub(super) fn person(w: &str) -> bool {
                 | "patients"
                 | "parents"
                 | "mama"
+                // Grandparents and old fathers in other words and other languages: "pops is
+                // 91", "my oupa, 94", "grampa turned 90".
+                | "pops"
+                | "grampa"
+                | "grampy"
+                | "granda"
+                | "oupa"
+                | "ouma"
+                | "babcia"
+                | "dziadek"
+                | "nonno"
+                | "vovo"
+                | "avo"
+                | "jiddo"
+                | "teta"
         )
 }
 

@@ -147,6 +147,8 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             && matches!(after(2), "old" | "young" | "of" | "o")
             || matches!(after(1), "yo" | "yob")
             || (after(1) == "y" && after(2) == "o");
+        // "my 91 year old house", "a 95-year-old building": a thing's age.
+        let years_old = years_old && !aged_thing(after(3)) && !aged_thing(after(4));
         let birthday = ordinal && matches!(after(1), "birthday" | "bday");
         let before: Vec<&str> = text.words_before(s, 6).collect();
         let prev = before.first().copied().unwrap_or("");
@@ -169,7 +171,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 before.get(1).copied(),
                 Some("lived" | "live" | "lives" | "living" | "it")
             ))
-            || matches!(prev, "hit" | "hits" | "hitting");
+            || matches!(prev, "hit" | "hits" | "hitting" | "pushing");
+        // "at the ripe old age of 93", "92 going on 93": an age by the words before it.
+        let age_phrase = (prev == "of" && before.get(1) == Some(&"age"))
+            || (prev == "on" && before.get(1) == Some(&"going"));
         // "93M with CHF", "my dad, 95M, just had", "F/94 with hip fracture": a case note's
         // age and sex, opening its sentence or set off after a person, before a note's word.
         let opens = text.starts_sentence(i) || (i > 0 && text.word(i - 1).len() == 1);
@@ -208,6 +213,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         } else if unit_after(after(1)) || measured {
             false
         } else if age_verb(prev)
+            || age_phrase
             || prev == "im"
             || (matches!(prev, "m" | "am") && before.get(1) == Some(&"i"))
         {
@@ -263,6 +269,35 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Things whose age in years is written as a person's ("my 91 year old house").
+fn aged_thing(w: &str) -> bool {
+    matches!(
+        w,
+        "house"
+            | "home"
+            | "building"
+            | "car"
+            | "church"
+            | "tree"
+            | "bridge"
+            | "school"
+            | "cottage"
+            | "farmhouse"
+            | "barn"
+            | "piano"
+            | "clock"
+            | "recipe"
+            | "tradition"
+            | "company"
+            | "business"
+            | "shop"
+            | "pub"
+            | "photo"
+            | "book"
+            | "letter"
+    )
 }
 
 /// The body parts members say are old ("my knees are 100").

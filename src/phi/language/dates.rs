@@ -144,7 +144,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
 }
 
 /// A day of the month at word `i`: "14", "14th", "fourteenth", "twenty-first".
-fn day_at(text: &Text, i: usize) -> Option<(u32, usize, bool)> {
+pub(super) fn day_at(text: &Text, i: usize) -> Option<(u32, usize, bool)> {
     let w = text.lower_word(i);
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &w[digits.len()..];

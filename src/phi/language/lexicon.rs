@@ -91,7 +91,9 @@ const RELATION: &str =
          counsellor counselor midwife practitioner consultant surgeon specialist neurologist \
          oncologist rheumatologist rheumy cardiologist dermatologist endocrinologist \
          gastroenterologist psychiatrist psychologist pharmacist dietitian dietician doula \
-         nanny chaplain keyworker \
+         nanny chaplain keyworker oldest kiddo kiddos bub bubba \
+         fella bloke lad lass boo worker sponsor tutor coach mentor landlord landlady lodger \
+         tenant cleaner manager supervisor housekeeper \
          fille femme soeur pere tochter schwester vater ehemann ehefrau enkel enkelin \
          esposo esposa hermana hermano madre marido nieta filha filho marito moglie sorella \
          fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz";
@@ -419,14 +421,26 @@ pub fn near_relation(w: &str) -> bool {
     near(w, F_RELATION)
 }
 
+/// Whether an ASCII lower-case word is one letter off a word that stands where a person's name
+/// would without being one: a function word, a relation, a title, or one of `fillers`
+/// ("texted evryone", "rang bakc" are typos; "texted sipho" is a name, "siphon" fits no slot).
+pub fn near_filler(w: &str, fillers: &[&str]) -> bool {
+    near_by(w, |c| {
+        CLASSES
+            .get(c)
+            .is_some_and(|f| f & (F_FUNCTION | F_RELATION | F_TITLE) != 0)
+            || fillers.contains(&c)
+    })
+}
+
 /// One letter dropped, changed, added, or two swapped, gives a word on the list `flag`.
 fn near(w: &str, flag: u16) -> bool {
-    let english = |c: &[u8]| {
-        std::str::from_utf8(c)
-            .ok()
-            .and_then(|c| CLASSES.get(c))
-            .is_some_and(|f| f & flag != 0)
-    };
+    near_by(w, |c| CLASSES.get(c).is_some_and(|f| f & flag != 0))
+}
+
+/// One letter dropped, changed, added, or two swapped, gives a word `hit` takes.
+fn near_by(w: &str, hit: impl Fn(&str) -> bool) -> bool {
+    let english = |c: &[u8]| std::str::from_utf8(c).is_ok_and(&hit);
     let b = w.as_bytes();
     let mut c = Vec::with_capacity(b.len());
     for i in 0..b.len() {

@@ -13,8 +13,24 @@ pub(super) fn brand(w: &str) -> bool {
     BRANDS.contains(w)
 }
 
-static BRANDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| BRAND_NAMES.split_ascii_whitespace().collect());
+static BRANDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    BRAND_NAMES
+        .split_ascii_whitespace()
+        .chain(GENERIC_NAMES.split_ascii_whitespace())
+        .collect()
+});
+
+/// Generic names as common in members' posts as the brands, whose endings no class stem
+/// covers ("metformin", "prednisone"): the new slots read them as a person otherwise ("took
+/// metformin to the clinic", "methotrexate and i went through hell").
+const GENERIC_NAMES: &str = "\
+    acetaminophen allopurinol amitriptyline amlodipine azathioprine budesonide citalopram \
+     codeine colchicine cyclosporine ciclosporin duloxetine escitalopram fluoxetine furosemide \
+     gabapentin hydrocortisone hydroxychloroquine ibuprofen lamotrigine levetiracetam \
+     levothyroxine liraglutide mercaptopurine mesalamine mesalazine metformin methotrexate \
+     morphine mycophenolate naproxen nortriptyline ondansetron oxycodone paracetamol \
+     prednisolone prednisone pregabalin semaglutide sertraline spironolactone sulfasalazine \
+     sumatriptan tacrolimus tirzepatide topiramate venlafaxine warfarin";
 
 const BRAND_NAMES: &str = "\
     abilify accuchek actemra adbry adderall admelog advair advil aimovig ajovy aleve ambien \
@@ -58,7 +74,14 @@ mod tests {
 
     #[test]
     fn brands_and_stems_are_medicines() {
-        for w in ["dupixent", "rinvoq", "ozempic", "xeljanz"] {
+        for w in [
+            "dupixent",
+            "rinvoq",
+            "ozempic",
+            "xeljanz",
+            "metformin",
+            "prednisone",
+        ] {
             assert!(brand(w), "{w}");
         }
         for w in [

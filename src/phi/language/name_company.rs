@@ -16,8 +16,9 @@ use super::lexicon::{
 };
 use super::medicines;
 use super::name_alone::organisation;
+use super::name_near::person_here;
 use super::name_words::eponym;
-use super::names::{acronym, alpha, mid_cap, sep, unknown, GIVEN};
+use super::names::{acronym, alpha, mid_cap, sep, unknown};
 
 const NAMED: &str = "a person's name";
 
@@ -66,6 +67,7 @@ fn thing(w: &str) -> bool {
             | "hunny"
             | "hunnie"
             | "babes"
+            | "bae"
             | "lovey"
     )
 }
@@ -99,6 +101,10 @@ pub(super) fn plain(text: &Doc, i: usize) -> bool {
             F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_RELATION | F_TITLE | F_STATE | F_STATE_ABBR,
         )
         && !thing(w)
+        // Kin by words the relation list lacks ("grampa is 72", "pops and i went"): people
+        // the ages' rules know, not names.
+        && !super::age_words::person(w)
+        && !super::age_words::singular_person(w)
         && !medicines::brand(w)
         // A disease's or drug's ending, unless a list holds the word as a given name
         // ("Ifeoma", "Chioma" end as "lymphoma" does).
@@ -161,6 +167,9 @@ fn company_verb(w: &str) -> bool {
             | "pharmacy"
             | "phone"
             | "call"
+            | "group"
+            | "afternoon"
+            | "morning"
             | "along"
             | "together"
     )
@@ -201,13 +210,25 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                     p2,
                     "talked" | "talking" | "spoke" | "speaking" | "chatted" | "thanks" | "shoutout"
                 ) || (p2 == "out" && p3 == "shout")
+                    // "sat next to afua at the infusion centre".
+                    || (p2 == "next" && matches!(p3, "sat" | "sitting" | "sits" | "bed"))
             }
+            // "got a lift from chiamaka", "a text from rudo".
+            "from" => matches!(p2, "lift" | "ride" | "text" | "hug" | "visit" | "card"),
             "for" => matches!(
                 p2,
                 "waiting" | "waited" | "grateful" | "thankful" | "praying" | "pray"
             ),
             "texted" | "txted" | "texting" | "messaged" | "messaging" | "rang" | "phoned"
-            | "hugged" | "told" | "asked" | "owe" | "without" | "remember" => true,
+            | "hugged" | "told" | "asked" | "owe" | "without" | "remember" | "thank" => true,
+            // "i called sipho", "we finally called rudo"; not "it's called rinvoq" (a naming).
+            "called" => matches!(p2, "i" | "we" | "she" | "he" | "finally" | "just" | "then"),
+            // "cc tatenda since you asked", a reply copied to someone.
+            "cc" => true,
+            // "we lost abiodun last week", "missing thembeka so much".
+            "lost" => matches!(p2, "we" | "i" | "they" | "just" | "sadly" | "family"),
+            "missing" => true,
+            "miss" => matches!(p2, "i" | "we" | "really" | "so" | "still"),
             // "Quoting Ifeoma: …", a reply's source.
             "quoting" => sep(text, i).starts_with(':'),
             // "me n oluwaseun", "me & kemal" (the "and" of `with_writer`, in chat).
@@ -218,129 +239,32 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
     // A name closes its phrase: "with nnamdi hes driving" and "with Palesa," both do; what
     // is followed by a possessive or a hyphen is more than a name ("with rudo's help").
     let closes = i + 1 == text.words.len() || !matches!(sep(text, i), "-" | "'" | "’");
-    (slot && closes && person(text, i)).then_some((i, 0.6, NAMED))
-}
-
-/// Words that open a clause before its subject, in speech and in chat: "i think kemal is
-/// right", "lol xiaoling says", "so thilini rang", "Honestly Ishaan is".
-fn clause_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "think"
-            | "believe"
-            | "what"
-            | "thought"
-            | "guess"
-            | "reckon"
-            | "bet"
-            | "hope"
-            | "know"
-            | "lol"
-            | "ok"
-            | "okay"
-            | "so"
-            | "then"
-            | "and"
-            | "but"
-            | "honestly"
-            | "omg"
-            | "because"
-            | "bc"
-            | "cos"
-            | "cuz"
-            | "coz"
-            | "when"
-            | "until"
-            | "if"
-            | "that"
-            | "eventually"
-            | "apparently"
-            | "luckily"
-            | "sadly"
-            | "anyway"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "later"
-            | "finally"
-    )
-}
-
-/// What only a person does, said of word `i` by the words after it, and whether a listed
-/// given name is needed (drugs "save lives" and are "a nightmare"; only people "say", "text"
-/// or are "in hospital").
-fn people_verb(text: &Doc, i: usize) -> Option<bool> {
-    let n = text.words.len();
-    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
-    let (v, a, b) = (w(i + 1), w(i + 2), w(i + 3));
-    let only_people = match v {
-        "said" | "says" | "told" | "tells" | "texted" | "rang" | "rings" | "reckons" | "thinks"
-        | "recommended" | "convinced" | "reminded" | "asked" | "asks" | "cried" | "laughed"
-        | "drove" | "visited" | "cooked" | "wrote" | "writes" => true,
-        "keeps" | "kept" => matches!(
-            a,
-            "telling" | "asking" | "reminding" | "saying" | "calling" | "texting" | "nagging"
-        ),
-        "calls" => matches!(a, "me" | "us"),
-        "came" | "comes" => matches!(a, "in" | "over" | "round" | "by"),
-        "shows" | "showed" => a == "up",
-        "passed" => a == "away",
-        "can" | "could" => matches!(a, "visit" | "drive" | "come"),
-        "from" => {
-            matches!(a, "my" | "the")
-                && matches!(
-                    b,
-                    "support" | "group" | "church" | "work" | "pharmacy" | "clinic" | "ward"
-                )
+    // Where only a person stands (not "without", "remember", "with"), a word one letter off
+    // English that fits no such slot is a name too ("texted sipho", "rang folake").
+    let only_person = spaced
+        && (matches!(
+            p1,
+            "texted"
+                | "txted"
+                | "texting"
+                | "messaged"
+                | "messaging"
+                | "rang"
+                | "phoned"
+                | "hugged"
+                | "told"
+                | "asked"
+                | "thank"
+                | "called"
+        ) || (p1 == "to" && p2 != "thanks"));
+    let who = |i| {
+        if only_person {
+            person_here(text, i)
+        } else {
+            person(text, i)
         }
-        "is" | "was" => {
-            matches!(a, "right" | "wrong" | "coming")
-                || (a == "in" && matches!(b, "hospital" | "icu" | "hospice" | "rehab"))
-        }
-        _ => false,
     };
-    if only_people {
-        return Some(false);
-    }
-    let mostly_people = match v {
-        "saved" | "found" => true,
-        "is" | "was" => {
-            matches!(a, "the" | "a") && matches!(b, "reason" | "nightmare" | "saint" | "only")
-        }
-        "has" => a == "been",
-        _ => false,
-    };
-    mostly_people.then_some(true)
-}
-
-/// "i think kemal is right", "lol xiaoling says i worry", "> Ousmane said the pump failed",
-/// "Sorry for the delay, Gurpreet was in hospital": the subject of a verb only people take,
-/// at a clause's start (a sentence's, a comma's, or after a word opening one), not after a
-/// determiner ("the ozempic said" is no one).
-pub(super) fn doer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i + 1 >= text.words.len() || listed_as_word(text, i) || sep(text, i) != " " {
-        return None;
-    }
-    let opens = text.starts_sentence(i)
-        || (i > 0
-            && (sep(text, i - 1).contains(',')
-                || (sep(text, i - 1) == " " && clause_opener(text.lower_word(i - 1)))));
-    if !opens {
-        return None;
-    }
-    let listed_only = people_verb(text, i)?;
-    // "> Rangi wrote:", a quoted reply's header: any word that could be a name.
-    let header = matches!(text.lower_word(i + 1), "wrote" | "writes")
-        && i + 2 < text.words.len()
-        && sep(text, i + 1).starts_with(':');
-    let ok = if header {
-        plain(text, i)
-    } else if listed_only {
-        text.is(i, F_FIRST) && person(text, i)
-    } else {
-        person(text, i)
-    };
-    ok.then_some((i, 0.6, GIVEN))
+    (slot && closes && who(i)).then_some((i, 0.6, NAMED))
 }
 
 #[cfg(test)]

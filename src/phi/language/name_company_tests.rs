@@ -1,7 +1,8 @@
-//! Tests of `name_company` and `name_self`, by slot and each false-hold family beside it.
+//! Tests of `name_company`, `name_doers` and `name_self`, by slot and each false-hold family beside it.
 
 use super::super::test_support::found;
 use super::*;
+use crate::phi::language::name_doers::doer;
 use crate::phi::language::name_self::{greeted, self_named, signed};
 
 #[test]
@@ -151,6 +152,10 @@ fn names_greeted_thanked_or_mourned_in_chat() {
         ("get well soon nneka", "nneka"),
         ("good luck ngozika with the results", "ngozika"),
         ("bless you oghenekaro for sharing this", "oghenekaro"),
+        // Session 7: a reply's first word, and thanks "for this".
+        ("ok thabiso i will try that", "thabiso"),
+        ("thanks for this dzifa", "dzifa"),
+        ("thank you for sharing kwabena, so helpful", "kwabena"),
     ] {
         assert_eq!(found(raw, greeted), [want], "{raw}");
     }
@@ -165,6 +170,11 @@ fn names_greeted_thanked_or_mourned_in_chat() {
         "thanks chatgpt for nothing",
         "hey covid you win",
         "sorry insurance said no",
+        "ok so i tried it",
+        "yes ozempic works",
+        "thanks for this post",
+        "thanks for sharing otezla tips",
+        "ok tbh i dunno",
     ] {
         assert!(found(raw, greeted).is_empty(), "{raw}");
     }

@@ -3,7 +3,7 @@
 //! line. Names listed with other names are in `name_lists`.
 
 use super::lexicon::{Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME};
-use super::name_typos::{misspelt_relation, near_word_is};
+use super::name_typos::{misspelt_relation, near_word_closed, near_word_is};
 use super::name_words::salutation;
 use super::names::{
     acronym, alpha, cap, common, first, hyphenated, initial, joined, mid_cap, sep, surname,
@@ -53,10 +53,18 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         || misspelt_relation(text, i - 1)
         || (i >= 2 && text.is(i - 2, F_RELATION) && before.trim() == ",")
         || (prev == "law" && prev2 == "in" && text.is(i - 3, F_RELATION))
+        // Relations in two words: "my little one aroha", "my little man sefo", "my other half
+        // hemi".
+        || (matches!((prev2, prev), ("little" | "wee" | "middle" | "youngest" | "eldest" | "oldest", "one") | ("little", "man")) && sep(text, i - 1) == " ")
+        || (prev == "half" && matches!(prev2, "other" | "better") && sep(text, i - 1) == " ")
     {
         // "my daughter Emily", "my husband, john,", "my mother-in-law ngozi", "my neighbour
         // okafor": a given name or a surname of any origin, in any case when it is no word.
-        let listed = (is_first || surname(text, i) || unknown(text, i) || near_word_is(text, i))
+        let listed = (is_first
+            || surname(text, i)
+            || unknown(text, i)
+            || near_word_is(text, i)
+            || near_word_closed(text, i))
             && !name_word;
         // "my husband stelara is due" (the possessive left out): a drug, no name.
         let w = text.lower_word(i);

@@ -256,3 +256,45 @@ fn near_words_after_a_relation_before_is() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 7: after a relation, a word one letter off English that closes its phrase as a name
+/// does: an owner's "'s", ", who", the sentence's end; not a typo of what stands there.
+#[test]
+fn near_words_after_a_relation_closing_their_phrase() {
+    finds(&[
+        ("my cousin sipho's wedding is next month", "sipho"),
+        ("my aunt folake, who raised me, has dementia", "folake"),
+        ("so proud of my son taras.", "taras"),
+    ]);
+    // Relations in two words.
+    finds(&[
+        ("my little one aroha had grommets today", "aroha"),
+        ("my other half tendai drove me in", "tendai"),
+        ("my little man sefo is 3 today", "sefo"),
+        ("my middle one akosua has the same rash", "akosua"),
+        ("my kiddo tevita had his jabs", "tevita"),
+        ("my social worker nomsa sorted the forms", "nomsa"),
+        ("my fella rangi is brilliant", "rangi"),
+        ("my landlord chukwuma wont fix the damp", "chukwuma"),
+    ]);
+    for raw in [
+        "my little one is poorly",
+        "my other half is a saint",
+        "the little one in the blue",
+        "my little man is poorly",
+        "my oldest is 12",
+        "my coach trip was cancelled",
+        "my manager said no",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+    for raw in [
+        "my son tooo.",
+        "my husband alwyas.",
+        "my daughter lovse.",
+        "my son wnet to school.",
+        "my husband humira's side effects",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -247,7 +247,29 @@ pub(super) fn apposed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
         return None;
     }
     let opens = text.starts_sentence(i) || sep(text, i - 1).contains(',');
-    (opens && person_word(text, i)).then_some((i, 0.6, NAMED))
+    // A word on no list too: no one calls a drug "my carer" or "my neighbour"; but a drug is
+    // what "my doctor says" or "my rheumy prescribed" is about.
+    let about = i + 3 < n
+        && matches!(
+            text.lower_word(i + 3),
+            "says"
+                | "said"
+                | "thinks"
+                | "reckons"
+                | "told"
+                | "suggested"
+                | "wants"
+                | "recommended"
+                | "recommends"
+                | "prescribed"
+                | "put"
+                | "switched"
+                | "started"
+                | "added"
+                | "upped"
+        );
+    let who = person_word(text, i) || (!about && super::name_company::person(text, i));
+    (opens && who).then_some((i, 0.6, NAMED))
 }
 
 /// "my friend Jun-seo", "my daughter min-ji": a given name in two short hyphenated parts, no

@@ -103,6 +103,16 @@ fn beside_the_writer_or_a_relation() {
         ("Yesterday, Emeka, my brother, drove me", "Emeka", apposed),
         ("Khadija (my daughter) set up the pills", "Khadija", apposed),
         (
+            "nkechi (my carer) helps with the injections",
+            "nkechi",
+            apposed,
+        ),
+        (
+            "hine my neighbour drove me to the hospital",
+            "hine",
+            apposed,
+        ),
+        (
             "my friend Jun-seo has the same condition",
             "Jun-seo",
             hyphen_given,
@@ -120,6 +130,8 @@ fn beside_the_writer_or_a_relation() {
         ("yesterday my brother drove me", apposed),
         ("Humira my doctor says works", apposed),
         ("Humira (my doctor says) works", apposed),
+        ("otulfi my doctor says works", apposed),
+        ("Otulfi, my rheumy prescribed it in may", apposed),
         ("my son re-booked it", hyphen_given),
         ("my husband x-ray came back", hyphen_given),
         ("my mum self-injects", hyphen_given),

@@ -110,15 +110,26 @@ fn greeting_before(text: &Doc, i: usize) -> bool {
             | "hugs"
             | "sorry"
             | "morning"
+            // A reply's first word to someone: "ok thabiso i will try that", "aww nandi".
+            | "ok"
+            | "okay"
+            | "yes"
+            | "aww"
+            | "aw"
     );
-    one || matches!(
-        (back(text, i, 2), back(text, i, 1)),
-        ("thank" | "miss" | "love" | "bless", "you")
-            | ("happy", "birthday")
-            | ("well", "soon" | "done")
-            | ("good", "luck" | "morning")
-            | ("so", "much")
-    )
+    // "thanks for this dzifa", "thank you for sharing kojo": thanks, then the one thanked.
+    let thanked_for = matches!(back(text, i, 1), "this" | "that" | "sharing" | "replying")
+        && back(text, i, 2) == "for"
+        && matches!(back(text, i, 3), "thanks" | "thx" | "you");
+    one || thanked_for
+        || matches!(
+            (back(text, i, 2), back(text, i, 1)),
+            ("thank" | "miss" | "love" | "bless", "you")
+                | ("happy", "birthday")
+                | ("well", "soon" | "done")
+                | ("good", "luck" | "morning")
+                | ("so", "much")
+        )
 }
 
 /// What follows a name greeted in chat: the post's or the line's end, a mark, or a word that

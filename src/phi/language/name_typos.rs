@@ -25,6 +25,31 @@ pub(super) fn near_word_is(text: &Doc, i: usize) -> bool {
         && !adverb_typo(w)
 }
 
+/// "my cousin sipho's wedding", "my aunt folake, who raised me", "so proud of my son taras.":
+/// after a relation, a word one letter off English that closes its phrase as a name does (an
+/// owner's "'s", ", who", the sentence's end after an object) and is no typo of a word that stands there
+/// (a function word, "too", "everyone": `near_name`). A misspelt verb or noun is followed by
+/// what it governs, not by these.
+pub(super) fn near_word_closed(text: &Doc, i: usize) -> bool {
+    let n = text.words.len();
+    let gap = sep(text, i);
+    let owner = matches!(gap, "'" | "’") && i + 1 < n && text.lower_word(i + 1) == "s";
+    let who = gap == ", " && i + 1 < n && text.lower_word(i + 1) == "who";
+    // At the sentence's end only when the relation is an object ("proud of my son taras."):
+    // a subject there could be followed by its misspelt verb ("my daughter lovse.").
+    let object = i >= 3
+        && matches!(
+            text.lower_word(i - 3),
+            "of" | "with" | "to" | "for" | "from" | "about" | "at"
+        );
+    let ends = object
+        && (i + 1 == n || gap.trim_start().starts_with(['.', '!', '?']) || gap.contains('\n'));
+    (owner || who || ends)
+        && !adverb_typo(text.lower_word(i))
+        && !text.is(i, F_FIRST | F_SURNAME)
+        && super::name_near::near_name(text, i)
+}
+
 /// What follows a name as its subject and not a misspelt word as its object: "is", "has",
 /// and verbs a person does ("my nephew dawit started chemo"). A misspelt verb ("my son wnet
 /// to school", "my daughter lovse who she is") is followed by what it governs.

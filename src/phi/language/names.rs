@@ -8,17 +8,20 @@ use super::lexicon::{
     F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
-use super::name_company::{company, doer};
+use super::name_company::company;
 use super::name_cues::{cued, here, labelled, relation_is};
+use super::name_doers::doer;
 use super::name_initials::initialled;
 use super::name_items::{aged, bulleted};
 use super::name_lists::{coordinated, listed_after};
+use super::name_patients;
 use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
 use super::name_self::{greeted, self_named, signed};
 use super::name_speech::{attributed, called_to, speaker, vocative};
 use super::name_verbs::{given_to, subject};
 use super::name_words::office_word;
+use super::name_writer;
 use super::{finding, Kind};
 use crate::phi::Finding;
 
@@ -69,6 +72,8 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_roles::with_writer(text, i))
             .or_else(|| name_roles::apposed(text, i))
             .or_else(|| name_roles::hyphen_given(text, i))
+            .or_else(|| name_writer::around_writer(text, i))
+            .or_else(|| name_patients::as_patient(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {

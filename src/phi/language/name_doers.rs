@@ -1,0 +1,182 @@
+//! NAME by what a word does at a clause's start: the subject of what only people do ("i
+//! think kemal is right", "lol xiaoling says", "Gurpreet was in hospital"), and of what drugs
+//! do too when a listed given name or "she"/"he" after it says it is a person ("rudo saved my
+//! life, she…"). Split from `name_company`, which reads the slots a person fills after a verb.
+
+use super::lexicon::{Doc, F_FIRST};
+use super::name_company::{listed_as_word, person, plain};
+use super::name_near::person_here;
+use super::name_writer::taken_up;
+use super::names::{sep, GIVEN};
+
+/// Words that open a clause before its subject, in speech and in chat: "i think kemal is
+/// right", "lol xiaoling says", "so thilini rang", "Honestly Ishaan is".
+fn clause_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "think"
+            | "believe"
+            | "what"
+            | "thought"
+            | "guess"
+            | "reckon"
+            | "bet"
+            | "hope"
+            | "know"
+            | "lol"
+            | "ok"
+            | "okay"
+            | "so"
+            | "then"
+            | "and"
+            | "but"
+            | "honestly"
+            | "omg"
+            | "because"
+            | "bc"
+            | "cos"
+            | "cuz"
+            | "coz"
+            | "when"
+            | "until"
+            | "if"
+            | "that"
+            | "eventually"
+            | "apparently"
+            | "luckily"
+            | "sadly"
+            | "anyway"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "later"
+            | "finally"
+    )
+}
+
+/// Word `i` opens a clause: a sentence's start, after a comma, or after a word opening one.
+pub(super) fn opens_clause(text: &Doc, i: usize) -> bool {
+    text.starts_sentence(i)
+        || (i > 0
+            && (sep(text, i - 1).contains(',')
+                || (sep(text, i - 1) == " " && clause_opener(text.lower_word(i - 1)))))
+}
+
+/// "… is a rock", "… has been my rock", "… was an angel": what only a person is called (a drug
+/// is "a lifesaver", "a godsend", "a game changer").
+fn praised(a: &str, b: &str, c: &str) -> bool {
+    let (article, noun) = if a == "been" { (b, c) } else { (a, b) };
+    matches!(article, "a" | "an" | "my" | "our" | "such")
+        && matches!(
+            noun,
+            "rock"
+                | "angel"
+                | "saint"
+                | "legend"
+                | "hero"
+                | "gem"
+                | "trooper"
+                | "champ"
+                | "sweetheart"
+                | "superstar"
+                | "warrior"
+        )
+}
+
+/// What only a person does, said of word `i` by the words after it, and whether a listed
+/// given name is needed (drugs "save lives" and are "a nightmare"; only people "say", "text"
+/// or are "in hospital").
+fn people_verb(text: &Doc, i: usize) -> Option<bool> {
+    let n = text.words.len();
+    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let (v, a, b) = (w(i + 1), w(i + 2), w(i + 3));
+    let only_people = match v {
+        "said" | "says" | "told" | "tells" | "texted" | "rang" | "rings" | "reckons" | "thinks"
+        | "recommended" | "convinced" | "reminded" | "asked" | "asks" | "cried" | "laughed"
+        | "drove" | "visited" | "cooked" | "wrote" | "writes" => true,
+        "keeps" | "kept" => matches!(
+            a,
+            "telling" | "asking" | "reminding" | "saying" | "calling" | "texting" | "nagging"
+        ),
+        "calls" | "called" => matches!(a, "me" | "us"),
+        // "farrukh turned 7 today": an age.
+        "turned" => a.bytes().all(|b| b.is_ascii_digit()) && (1..=3).contains(&a.len()),
+        // "Aizhan started her first day of school", "tomas starts nursery".
+        "started" | "starts" => {
+            matches!(
+                a,
+                "school" | "nursery" | "preschool" | "kindergarten" | "kindy" | "daycare" | "uni"
+            ) || (matches!(a, "her" | "his") && matches!(b, "first" | "new"))
+        }
+        // "nour picked me up", "gulnara picked up my prescription".
+        "picked" => {
+            (matches!(a, "me" | "us") && b == "up")
+                || (a == "up" && matches!(b, "my" | "our" | "her" | "his"))
+        }
+        "came" | "comes" => matches!(a, "in" | "over" | "round" | "by" | "with"),
+        "wants" | "wanted" => a == "to",
+        "lent" | "lends" | "bought" | "sent" | "sends" => matches!(a, "me" | "us"),
+        // "ayodele who runs our group": drugs and things take "which" and "that".
+        // "nuplazid who?" asks what it is.
+        "who" => sep(text, i + 1) == " ",
+        "shows" | "showed" => a == "up",
+        "passed" => a == "away",
+        "can" | "could" => matches!(a, "visit" | "drive" | "come"),
+        "from" => {
+            matches!(a, "my" | "the")
+                && matches!(
+                    b,
+                    "support" | "group" | "church" | "work" | "pharmacy" | "clinic" | "ward"
+                )
+        }
+        "is" | "was" => {
+            matches!(a, "right" | "wrong" | "coming")
+                || (a == "in" && matches!(b, "hospital" | "icu" | "hospice" | "rehab"))
+                || (a == "the" && b == "one" && w(i + 4) == "who")
+        }
+        _ => false,
+    } || (matches!((v, a), ("is" | "was", _) | ("has" | "had", "been"))
+        && praised(a, b, w(i + 4)));
+    if only_people {
+        return Some(false);
+    }
+    let mostly_people = match v {
+        "saved" | "found" => true,
+        "is" | "was" => {
+            matches!(a, "the" | "a") && matches!(b, "reason" | "nightmare" | "saint" | "only")
+        }
+        "has" => a == "been",
+        _ => false,
+    };
+    mostly_people.then_some(true)
+}
+
+/// "i think kemal is right", "lol xiaoling says i worry", "> Ousmane said the pump failed",
+/// "Sorry for the delay, Gurpreet was in hospital": the subject of a verb only people take,
+/// at a clause's start (a sentence's, a comma's, or after a word opening one), not after a
+/// determiner ("the ozempic said" is no one).
+pub(super) fn doer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i + 1 >= text.words.len() || listed_as_word(text, i) || sep(text, i) != " " {
+        return None;
+    }
+    if !opens_clause(text, i) {
+        return None;
+    }
+    let listed_only = people_verb(text, i)?;
+    // "> Rangi wrote:", a quoted reply's header: any word that could be a name.
+    let header = matches!(text.lower_word(i + 1), "wrote" | "writes")
+        && i + 2 < text.words.len()
+        && sep(text, i + 1).starts_with(':');
+    let ok = if header {
+        plain(text, i)
+    } else if listed_only {
+        // A word on no list, when "she" or "he" takes it up after ("rudo saved my life, she
+        // drove me in"): drugs are "it".
+        (text.is(i, F_FIRST) && person(text, i)) || (taken_up(text, i + 1) && person_here(text, i))
+    } else {
+        // Only people say or text: a word one letter off English that no subject's place
+        // takes is a name there ("lol mpho says").
+        person_here(text, i)
+    };
+    ok.then_some((i, 0.6, GIVEN))
+}

@@ -1,0 +1,389 @@
+//! NAME by what happens to a patient, for names of origins the lists lack, in any case: the
+//! subject of a diagnosis, a birth, an admission or an age ("tendai was diagnosed at 4",
+//! "koa was born at 32 weeks", "ikaika is 6 and has asthma"), of what is done to his or her
+//! body or life ("sunniva had her surgery", "njambi just finished her last round"), and the
+//! owner of a relative, a home or an occasion ("efua's wedding", "tendai's mum").
+//!
+//! Drugs and illnesses are subjects in members' posts too ("prednisone is 5mg now",
+//! "ozempic killed his appetite", "humira has been in short supply"), but they are not
+//! diagnosed, born or admitted, have no age in years, and own no mum or wedding: only those
+//! verbs and nouns count here.
+
+use super::lexicon::Doc;
+use super::name_company::{listed_as_word, person};
+use super::name_doers::opens_clause;
+use super::name_near::person_here;
+use super::names::sep;
+
+const NAMED: &str = "a person's name";
+
+fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
+    if k < text.words.len() {
+        text.lower_word(k)
+    } else {
+        ""
+    }
+}
+
+/// What happens only to a person, said by the words from `k` on (after its subject).
+fn happens_to_person(text: &Doc, k: usize) -> bool {
+    // "njambi just finished her…", "bheki still woke up…".
+    let k = k + usize::from(matches!(
+        at(text, k),
+        "just" | "finally" | "still" | "also" | "only"
+    ));
+    let (v, a, b) = (at(text, k), at(text, k + 1), at(text, k + 2));
+    if matches!(v, "has" | "had" | "got" | "gets" | "caught" | "developed")
+        && sick_with(text, k + 1)
+    {
+        return true;
+    }
+    let possessed = matches!(a, "her" | "his") && !b.is_empty();
+    match v {
+        "was" | "were" | "is" | "got" => {
+            matches!(
+                a,
+                "diagnosed" | "born" | "admitted" | "discharged" | "allergic"
+            ) || (a == "in" && b == "remission")
+                || (a == "home" && b == "from")
+                || (a == "having"
+                    && matches!(
+                        b,
+                        "chemo" | "surgery" | "dialysis" | "radiotherapy" | "her" | "his"
+                    ))
+                || (v == "got" && possessed)
+        }
+        "has" | "had" | "gets" | "finished" | "started" | "loves" | "missed" | "broke" => possessed,
+        "woke" => a == "up",
+        "goes" | "went" => a == "back" && matches!(b, "to" | "into"),
+        _ => false,
+    }
+}
+
+/// "… has eczema", "… had croup again", "… has stage 3", "… got a uti": an illness a person has,
+/// from word `k` on, closing its phrase ("tremfya has psoriasis approval" goes on to a noun:
+/// a drug has an illness only as what it treats).
+fn sick_with(text: &Doc, k: usize) -> bool {
+    let mut j = k;
+    if matches!(at(text, j), "a" | "an") {
+        j += 1;
+    }
+    let w = at(text, j);
+    let staged = matches!(w, "stage" | "type")
+        && at(text, j + 1)
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit());
+    if staged {
+        j += 1;
+    }
+    let sick = staged
+        || matches!(
+            w,
+            "asthma"
+                | "eczema"
+                | "diabetes"
+                | "epilepsy"
+                | "autism"
+                | "cancer"
+                | "lupus"
+                | "colitis"
+                | "arthritis"
+                | "psoriasis"
+                | "migraines"
+                | "anxiety"
+                | "depression"
+                | "dementia"
+                | "croup"
+                | "reflux"
+                | "colic"
+                | "jaundice"
+                | "measles"
+                | "chickenpox"
+                | "shingles"
+                | "pneumonia"
+                | "sepsis"
+                | "flu"
+                | "fever"
+                | "cough"
+                | "rash"
+                | "tumour"
+                | "tumor"
+                | "lump"
+                | "uti"
+                | "seizures"
+                | "cf"
+                | "ms"
+                | "adhd"
+                | "crohns"
+                | "endo"
+                | "fibro"
+                | "leukaemia"
+                | "leukemia"
+                | "scoliosis"
+        );
+    let closes = j + 1 >= text.words.len()
+        || !sep(text, j).trim().is_empty()
+        || matches!(
+            at(text, j + 1),
+            "and"
+                | "but"
+                | "so"
+                | "now"
+                | "again"
+                | "too"
+                | "since"
+                | "from"
+                | "on"
+                | "in"
+                | "at"
+                | "which"
+                | "that"
+        );
+    sick && closes
+}
+
+/// Illnesses by the short names members write in lower case, which are diagnosed and "had"
+/// as people are ("copd was diagnosed in 2019", "pcos had her…" is no one).
+fn illness(w: &str) -> bool {
+    matches!(
+        w,
+        "copd"
+            | "gerd"
+            | "pcos"
+            | "pmdd"
+            | "adhd"
+            | "mcas"
+            | "sibo"
+            | "nafld"
+            | "ptsd"
+            | "afib"
+            | "ckd"
+            | "cfs"
+            | "ibs"
+            | "ibd"
+            | "hsd"
+            | "eds"
+            | "mecfs"
+            | "hidradenitis"
+            | "cptsd"
+    )
+}
+
+/// Every rule of this module at word `i`, in the order `names::detect` tries them.
+pub(super) fn as_patient(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    patient(text, i)
+        .or_else(|| owner(text, i))
+        .or_else(|| introduced(text, i))
+}
+
+/// "ikaika is 6 and has asthma", "ngaio is 4 months old": an age, not a dose ("prednisone is
+/// 5mg", "humira is 40 a shot" has no closing word).
+fn age_after(text: &Doc, k: usize) -> bool {
+    let n = text.words.len();
+    if at(text, k) != "is" || k + 1 >= n || sep(text, k) != " " {
+        return false;
+    }
+    let num = at(text, k + 1);
+    let young = !num.is_empty()
+        && num.len() <= 3
+        && num.bytes().all(|b| b.is_ascii_digit())
+        && num.parse::<u32>().is_ok_and(|y| (1..=110).contains(&y));
+    // "is 0.3%" is a decimal: the mark after the number must end the clause.
+    let gap = sep(text, k + 1);
+    let decimal = matches!(gap, "." | ",")
+        && text
+            .words
+            .get(k + 2)
+            .is_some_and(|w| text.raw[w.start..].starts_with(|c: char| c.is_ascii_digit()));
+    let closed = k + 2 == n
+        || (!decimal && gap.trim().starts_with([',', '.', '!', '?', ';']))
+        || (sep(text, k + 1) == " "
+            && matches!(
+                at(text, k + 2),
+                "and" | "now" | "today" | "months" | "years" | "yrs" | "weeks" | "next" | "but"
+            ));
+    young && closed
+}
+
+/// "tendai was diagnosed at 4", "sunniva had her surgery yesterday", "ikaika is 6 and…": word
+/// `i`, opening a clause, is the subject of what happens only to a person.
+pub(super) fn patient(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i + 1 >= text.words.len() || listed_as_word(text, i) || sep(text, i) != " " {
+        return None;
+    }
+    if !opens_clause(text, i) || illness(text.lower_word(i)) {
+        return None;
+    }
+    let found = if happens_to_person(text, i + 1) {
+        // Only a person stands there: a word one letter off English too ("hine").
+        person_here(text, i)
+    } else {
+        age_after(text, i + 1) && person(text, i)
+    };
+    found.then_some((i, 0.6, NAMED))
+}
+
+/// "shreya, 34, newly diagnosed with ms": a word opening a line, set off with an age by
+/// commas, as members introduce themselves or the one they care for ("Humira, 40mg" has a
+/// unit, "Stelara, 90" no closing comma).
+pub(super) fn introduced(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 2 >= n || !text.starts_sentence(i) || listed_as_word(text, i) {
+        return None;
+    }
+    let age = at(text, i + 1);
+    let found = sep(text, i) == ", "
+        && (1..=3).contains(&age.len())
+        && age.bytes().all(|b| b.is_ascii_digit())
+        && age.parse::<u32>().is_ok_and(|y| y <= 110)
+        && sep(text, i + 1).starts_with(',')
+        && person(text, i);
+    found.then_some((i, 0.6, NAMED))
+}
+
+/// What a person owns and a drug or a place does not: relatives, a home, an occasion.
+fn owned(w: &str) -> bool {
+    matches!(
+        w,
+        "mum"
+            | "mom"
+            | "mam"
+            | "dad"
+            | "wife"
+            | "husband"
+            | "partner"
+            | "kids"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "family"
+            | "grandma"
+            | "nan"
+            | "funeral"
+            | "wedding"
+            | "birthday"
+            | "christening"
+            | "teacher"
+            | "house"
+            | "bedroom"
+            | "carer"
+            | "help"
+            | "support"
+    )
+}
+
+/// "went to efua's wedding", "tendai's mum rang me": a word owning a relative, a home or an
+/// occasion ("crohn's nurse", "stelara's side effects" are an illness's and a drug's).
+pub(super) fn owner(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i + 2 >= text.words.len()
+        || listed_as_word(text, i)
+        || !matches!(sep(text, i), "'" | "’")
+        || at(text, i + 1) != "s"
+        || sep(text, i + 1) != " "
+        || !owned(at(text, i + 2))
+    {
+        return None;
+    }
+    person(text, i).then_some((i, 0.6, NAMED))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::found;
+    use super::{introduced, owner, patient};
+
+    #[test]
+    fn patients_by_what_happens_to_them() {
+        for (raw, want) in [
+            ("tendai was diagnosed with type 1 at age 4", "tendai"),
+            ("yerlan got diagnosed last spring", "yerlan"),
+            ("ikenna was born at 32 weeks", "ikenna"),
+            ("sunniva had her surgery yesterday", "sunniva"),
+            (
+                "so njambi just finished her last round of radiation",
+                "njambi",
+            ),
+            ("mahlet is in remission!!! 2 years clear", "mahlet"),
+            ("oduya was admitted again last night", "oduya"),
+            (
+                "ikaika is 6 and has had asthma since he was a baby",
+                "ikaika",
+            ),
+            ("ngaio is 4 months old and on reflux meds", "ngaio"),
+            ("bheki woke up screaming again", "bheki"),
+            ("talgat is allergic to penicillin", "talgat"),
+            ("chukwudi got his results back", "chukwudi"),
+            ("ifunanya has eczema on her hands", "ifunanya"),
+            ("so wanjiku has stage 3, please pray", "wanjiku"),
+            ("eilidh has croup again", "eilidh"),
+            ("ngozika just got a uti, poor thing", "ngozika"),
+        ] {
+            assert_eq!(found(raw, patient), vec![want], "{raw}");
+        }
+    }
+
+    #[test]
+    fn drugs_and_things_as_subjects() {
+        for raw in [
+            "prednisone is 5mg now",
+            "zoryve is 0.3% and works for my scalp",
+            "humira is 40 a shot",
+            "ozempic killed his appetite",
+            "humira has been in short supply",
+            "remission is the goal",
+            "the scan was clear",
+            "metformin is having a shortage here",
+            "she was diagnosed last year",
+            "rinvoq gave her a rash",
+            "shr was diagnosed last year",
+            "copd was diagnosed in 2019",
+            "grampa is 72 and has a new hearing aid",
+            "tremfya has psoriasis approval in kids",
+            "otulfi has cancer warnings on the box",
+            "humira has eczema listed as a side effect",
+            "otulfi has eczema as a side effect",
+            "pops was admitted last night",
+            "pcos got diagnosed way too late",
+        ] {
+            assert!(found(raw, patient).is_empty(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn people_introduced_with_their_age() {
+        assert_eq!(
+            found("shreya, 34, newly diagnosed with ms, hi all", introduced),
+            vec!["shreya"]
+        );
+        for raw in [
+            "Humira, 40mg every other week",
+            "Stelara, 90 every 8 weeks",
+            "so, 34, hi",
+        ] {
+            assert!(found(raw, introduced).is_empty(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn owners_of_relatives_homes_and_occasions() {
+        for (raw, want) in [
+            ("tendai's mum rang me to ask", "tendai"),
+            ("went to efua's wedding with my stoma bag", "efua"),
+            ("stayed at nkemdirim's house after the op", "nkemdirim"),
+            ("with olumide's help i filled in the form", "olumide"),
+        ] {
+            assert_eq!(found(raw, owner), vec![want], "{raw}");
+        }
+        for raw in [
+            "stelara's side effects were mild",
+            "my crohn's nurse is lovely",
+            "the hospital's car park",
+            "ozempic's maker has a card",
+            "my daughter's wedding is in june",
+        ] {
+            assert!(found(raw, owner).is_empty(), "{raw}");
+        }
+    }
+}

@@ -323,6 +323,8 @@ impl Db {
         run_migrations(&mut first)?;
         // Counters a server stopped before folding (see `activity`) are added now.
         activity::fold(&mut first).map_err(|e| anyhow::anyhow!("cannot fold counters: {e}"))?;
+        activity::tidy_at_start(&mut first)
+            .map_err(|e| anyhow::anyhow!("cannot vacuum the queue of counts: {e}"))?;
         drop(first);
         let writer = if url.is_sqlite() {
             let opener = Manager {

@@ -6,8 +6,8 @@ use actix_web::cookie::{time as cookie_time, Cookie, SameSite};
 use crate::auth::client::ClientInfo;
 use crate::auth::tokens;
 use crate::db::credentials::{self, SessionRow};
-use crate::db::now;
 use crate::db::users::UserRow;
+use crate::db::{now, AnyConnection};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -87,6 +87,34 @@ pub async fn resume_for_page(
     state
         .db
         .run(move |conn| resume_on(conn, &token, idle, unread))
+        .await
+}
+
+/// A signed-in page's session (with the header's unread count) and what `then` reads for its
+/// member, in one pool trip: each trip is a hand-over to a blocking thread and back, two wake-ups
+/// in the kernel's scheduler (BENCHMARKS.md, issue 17). None when the cookie names no live session.
+pub async fn with_page<T, F>(
+    state: &AppState,
+    token: String,
+    then: F,
+) -> Result<Option<((SessionRow, UserRow, i64), T)>, AppError>
+where
+    F: FnOnce(&mut AnyConnection, &UserRow) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    if !could_be_ours(&token) {
+        return Ok(None);
+    }
+    let idle = state.settings.session_idle;
+    state
+        .db
+        .run(move |conn| {
+            let Some(session) = resume_on(conn, &token, idle, true)? else {
+                return Ok(None);
+            };
+            let read = then(conn, &session.1)?;
+            Ok(Some((session, read)))
+        })
         .await
 }
 

@@ -203,17 +203,12 @@ pub async fn list_for_session(
     size: PageSize,
 ) -> Result<Option<(super::reading::Session, Result<ThreadPage, AppError>)>, AppError> {
     let read = Listing::new(slug, cursor, waiting_for_clinician, size, true)?;
-    let idle = state.settings.session_idle;
-    state
-        .db
-        .run(move |conn| {
-            let Some(session) = crate::auth::sessions::resume_on(conn, &token, idle, true)? else {
-                return Ok(None);
-            };
-            let page = read.on(conn, Some(&session.1));
-            Ok(Some((session, page)))
-        })
-        .await
+    crate::auth::sessions::with_page(
+        state,
+        token,
+        move |conn, user| Ok(read.on(conn, Some(user))),
+    )
+    .await
 }
 
 /// Which page of a group's threads to read.

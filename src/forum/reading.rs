@@ -75,17 +75,10 @@ pub async fn for_session(
 ) -> Result<Option<(Session, MemberPage)>, AppError> {
     let kept = state.thread_rows.clone();
     let pages = state.kept_pages.clone();
-    let idle = state.settings.session_idle;
-    state
-        .db
-        .run(move |conn| {
-            let Some(session) = crate::auth::sessions::resume_on(conn, &token, idle, true)? else {
-                return Ok(None);
-            };
-            let page = member_page(conn, &kept, &pages, id, &session.1, start)?;
-            Ok(Some((session, page)))
-        })
-        .await
+    crate::auth::sessions::with_page(state, token, move |conn, user| {
+        member_page(conn, &kept, &pages, id, user, start)
+    })
+    .await
 }
 
 /// A session found for a cookie: the session, its member and their unread count.

@@ -47,9 +47,7 @@ pub(super) async fn thread_page(
     let start = q.start()?;
     // The session and the page in one pool trip (see `threads::for_session`).
     let found = match pending.cookie.clone() {
-        Some(token) if crate::auth::sessions::could_be_ours(&token) => {
-            threads::for_session(&state, token, thread_id, start.clone()).await?
-        }
+        Some(token) => threads::for_session(&state, token, thread_id, start.clone()).await?,
         _ => None,
     };
     let (session, page) = found.map_or((None, None), |(s, p)| (Some(s), Some(p)));

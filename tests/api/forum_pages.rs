@@ -283,17 +283,8 @@ async fn the_group_page_reads_the_session_with_the_list_and_hides_a_private_list
     assert!(html.contains("/watch"), "the member's watch button");
     assert!(!html.contains("href=\"/login\""), "signed in");
 
-    app.group(&f.admin, "private-circle", "private").await;
-    assert_eq!(app.join("private-circle", &f.carol).await, "pending");
-    let (s, v) = app
-        .send(
-            reqwest::Method::PUT,
-            "/groups/private-circle/members/carol",
-            None,
-            Some(&f.admin),
-        )
+    app.private_group_with(&f.admin, "private-circle", "carol", &f.carol)
         .await;
-    assert_eq!(s, StatusCode::NO_CONTENT, "setup: accept carol: {v}");
     let (hidden, _) = app
         .thread("private-circle", &f.carol, "Just us", "A quiet place.")
         .await;

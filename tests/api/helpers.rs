@@ -360,6 +360,21 @@ impl TestApp {
         v["state"].as_str().unwrap_or("").to_owned()
     }
 
+    /// A private group `slug` made by `admin`, with `member` (named `name`) asked in and accepted.
+    pub async fn private_group_with(&self, admin: &str, slug: &str, name: &str, member: &str) {
+        self.group(admin, slug, "private").await;
+        assert_eq!(self.join(slug, member).await, "pending");
+        let (s, v) = self
+            .send(
+                reqwest::Method::PUT,
+                &format!("/groups/{slug}/members/{name}"),
+                None,
+                Some(admin),
+            )
+            .await;
+        assert_eq!(s, StatusCode::NO_CONTENT, "setup: accept {name}: {v}");
+    }
+
     /// Starts a thread; returns (thread id, opening post id).
     pub async fn thread(
         &self,

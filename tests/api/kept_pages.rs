@@ -267,17 +267,8 @@ async fn a_stale_session_reads_the_page_as_anyone_and_a_hidden_thread_stays_hidd
     assert!(html.contains("href=\"/login"), "offered to sign in");
 
     // A private group's thread: a signed-in non-member gets 404, the member their page.
-    app.group(&f.admin, "private-circle", "private").await;
-    assert_eq!(app.join("private-circle", &f.carol).await, "pending");
-    let (s, v) = app
-        .send(
-            Method::PUT,
-            "/groups/private-circle/members/carol",
-            None,
-            Some(&f.admin),
-        )
+    app.private_group_with(&f.admin, "private-circle", "carol", &f.carol)
         .await;
-    assert_eq!(s, StatusCode::NO_CONTENT, "setup: accept carol: {v}");
     let (hidden, _) = app
         .thread("private-circle", &f.carol, "Just us", "A quiet place.")
         .await;

@@ -159,54 +159,50 @@ pub(super) fn around_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
         .or_else(|| with_family(text, i))
 }
 
-/// Places a carer takes someone to.
-fn destination(w: &str) -> bool {
+/// Where children spend their day: a carer takes them there and fetches them.
+fn childcare(w: &str) -> bool {
     matches!(
         w,
-        "school"
-            | "nursery"
-            | "preschool"
-            | "daycare"
-            | "creche"
-            | "kindy"
-            | "kindergarten"
-            | "clinic"
-            | "hospital"
-            | "gp"
-            | "doctor"
-            | "doctors"
-            | "dentist"
-            | "appointment"
-            | "appt"
-            | "er"
-            | "ward"
-            | "park"
-            | "physio"
-            | "therapy"
-            | "church"
+        "school" | "nursery" | "preschool" | "daycare" | "creche" | "kindy" | "kindergarten"
     )
+}
+
+/// Places a carer takes someone to.
+fn destination(w: &str) -> bool {
+    childcare(w)
+        || matches!(
+            w,
+            "clinic"
+                | "hospital"
+                | "gp"
+                | "doctor"
+                | "doctors"
+                | "dentist"
+                | "appointment"
+                | "appt"
+                | "er"
+                | "ward"
+                | "park"
+                | "physio"
+                | "therapy"
+                | "church"
+        )
 }
 
 /// Where children and people are taken and fetched, and drugs are not.
 fn fetched_at(w: &str) -> bool {
-    matches!(
-        w,
-        "school"
-            | "nursery"
-            | "preschool"
-            | "daycare"
-            | "creche"
-            | "kindy"
-            | "kindergarten"
-            | "airport"
-            | "station"
-            | "practice"
-            | "training"
-            | "uni"
-            | "college"
-            | "park"
-            | "playgroup"
-    )
+    childcare(w)
+        || matches!(
+            w,
+            "airport"
+                | "station"
+                | "practice"
+                | "training"
+                | "uni"
+                | "college"
+                | "park"
+                | "playgroup"
+        )
 }
 
 /// "picked lindiwe up from nursery", "dropped kavya at school", "took haruto to the allergy

@@ -263,14 +263,8 @@ async fn the_group_page_reads_the_session_with_the_list_and_hides_a_private_list
     let (listed, _) = app
         .thread("lupus", &f.alice, "Pacing on bad days", "What helps you?")
         .await;
-    let stale = reqwest::Client::new()
-        .get(format!("{}/groups/lupus", app.base))
-        .header("cookie", "kindred_session=not-a-session-we-gave")
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(stale.status(), StatusCode::OK);
-    let html = stale.text().await.expect("body");
+    let (s, html) = app.page_with_stale_session("/groups/lupus").await;
+    assert_eq!(s, StatusCode::OK);
     assert!(html.contains(&format!("/threads/{listed}")), "the list");
     assert!(html.contains("href=\"/login"), "offered to sign in");
     assert!(!html.contains("/watch"), "no member's buttons");

@@ -360,6 +360,20 @@ impl TestApp {
         v["state"].as_str().unwrap_or("").to_owned()
     }
 
+    /// A page read with a session cookie the server never gave (redirects not followed).
+    pub async fn page_with_stale_session(&self, path: &str) -> (StatusCode, String) {
+        let res = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+            .get(format!("{}{path}", self.base))
+            .header("cookie", "kindred_session=not-a-session-we-gave")
+            .send()
+            .await
+            .expect("request");
+        (res.status(), res.text().await.expect("body"))
+    }
+
     /// A private group `slug` made by `admin`, with `member` (named `name`) asked in and accepted.
     pub async fn private_group_with(&self, admin: &str, slug: &str, name: &str, member: &str) {
         self.group(admin, slug, "private").await;

@@ -247,18 +247,8 @@ async fn a_stale_session_reads_the_page_as_anyone_and_a_hidden_thread_stays_hidd
     let f = forum(&app).await;
     let page = format!("/threads/{}", f.thread);
     let reply = app.reply(&f.thread, None, &f.alice, "Pacing helped.").await;
-    let stale = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
-    let res = stale
-        .get(format!("{}{page}", app.base))
-        .header("cookie", "kindred_session=not-a-session-we-gave")
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(res.status(), StatusCode::OK);
-    let html = res.text().await.expect("body");
+    let (s, html) = app.page_with_stale_session(&page).await;
+    assert_eq!(s, StatusCode::OK);
     assert!(html.contains("Pacing helped."));
     assert!(
         !html.contains(&format!("/posts/{reply}/reply")),

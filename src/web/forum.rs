@@ -10,22 +10,24 @@ use crate::error::AppError;
 use crate::forum::{groups, posts, threads};
 use crate::state::AppState;
 
+use super::spliced::Part;
 use super::CsrfOnly;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/groups/{slug}", web::get().to(group_page))
-        .route("/groups/{slug}/join", web::post().to(join))
-        .route("/groups/{slug}/leave", web::post().to(leave))
-        .route("/groups/{slug}/new", web::get().to(new_thread_form))
-        .route("/groups/{slug}/new", web::post().to(new_thread))
-        .route(
-            "/threads/{id}",
-            web::get().to(super::thread_page::thread_page),
-        )
-        .route("/threads/{id}/reply", web::post().to(reply))
-        .route("/posts/{id}/delete", web::post().to(delete))
-        .route("/threads/{id}/answer", web::post().to(mark_answer))
-        .route("/users/{username}", web::get().to(profile));
+    // A thread's page first, then a group's: the two pages read most (see `web::routes`).
+    cfg.route(
+        "/threads/{id}",
+        web::get().to(super::thread_page::thread_page),
+    )
+    .route("/groups/{slug}", web::get().to(group_page))
+    .route("/groups/{slug}/join", web::post().to(join))
+    .route("/groups/{slug}/leave", web::post().to(leave))
+    .route("/groups/{slug}/new", web::get().to(new_thread_form))
+    .route("/groups/{slug}/new", web::post().to(new_thread))
+    .route("/threads/{id}/reply", web::post().to(reply))
+    .route("/posts/{id}/delete", web::post().to(delete))
+    .route("/threads/{id}/answer", web::post().to(mark_answer))
+    .route("/users/{username}", web::get().to(profile));
 }
 
 /// Replies nest visually down to this depth; deeper ones are shown flat, saying whom they answer.
@@ -111,8 +113,7 @@ async fn group_page(
             let html = state
                 .rendered
                 .render(&state.templates, "_thread_list.html", &part)?;
-            ctx.insert("threads_html", &*html);
-            Ok(page)
+            Ok((page, Part::kept(html)))
         })
     } else {
         // Anonymous readers: the list part of a first page may come from the anonymous cache.
@@ -133,25 +134,26 @@ async fn group_page(
         )
         .await
         .map(|(group, list)| {
-            ctx.insert("threads_html", &list.body);
-            threads::ThreadPage {
+            let page = threads::ThreadPage {
                 group,
                 threads: Vec::new(),
                 next_cursor: None,
                 watching: false,
                 muted: false,
-            }
+            };
+            (page, Part::within(list, |l| l.body.as_str()))
         })
     };
     match listed {
-        Ok(page) => {
+        Ok((page, list)) => {
             ctx.insert("group", &page.group);
             ctx.insert("indexable", &page.group.indexable);
             ctx.insert("can_read", &true);
             ctx.insert("watching", &page.watching);
             ctx.insert("muted", &page.muted);
             let title = page.group.name.clone();
-            super::page(&state, &req, &viewer, "group.html", &title, ctx)
+            let list = Some(("threads_html", list));
+            super::page_around(&state, &req, &viewer, "group.html", &title, ctx, list)
         }
         // A group whose threads the viewer may not read still has a page: its name, description and
         // how to join (or sign in), as the group list promises.

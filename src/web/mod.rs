@@ -19,6 +19,7 @@ pub mod rendered;
 mod safety;
 mod search;
 mod signin;
+mod spliced;
 mod thread_page;
 
 pub use next::safe_next;
@@ -42,10 +43,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 AppError::BadRequest(format!("The form could not be read: {e}")).into()
             }),
     )
+    // The pages read most come first: routes are tried in turn, each pattern with a variable by a
+    // regular expression, and the request's span walks them once more to name its route.
+    .configure(forum::routes)
     .route("/static/{path:.*}", web::get().to(assets::serve))
     .route("/favicon.ico", web::get().to(assets::favicon))
     .route("/", web::get().to(forum::home))
-    .configure(forum::routes)
     .configure(compose::routes)
     .configure(audit::routes)
     .configure(clinicians::routes)
@@ -82,7 +85,21 @@ pub fn page(
     viewer: &Viewer,
     template: &str,
     title: &str,
+    ctx: tera::Context,
+) -> Result<HttpResponse, AppError> {
+    page_around(state, req, viewer, template, title, ctx, None)
+}
+
+/// [`page`] with a large part rendered before it (a thread's posts, a group's list) in the slot
+/// `slot.0` names, spliced in rather than copied through the template engine (`web::spliced`).
+fn page_around(
+    state: &AppState,
+    req: &HttpRequest,
+    viewer: &Viewer,
+    template: &str,
+    title: &str,
     mut ctx: tera::Context,
+    slot: Option<(&'static str, spliced::Part)>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user().map(|u| NavUser {
         username: &u.username,
@@ -112,6 +129,10 @@ pub fn page(
             .unwrap_or_default()
     });
     ctx.insert("flash", &flash);
+    let slot = slot.map(|(name, part)| {
+        ctx.insert(name, spliced::marker());
+        part
+    });
     let html = state
         .templates
         .render(template, &ctx)
@@ -123,7 +144,10 @@ pub fn page(
         gone.set_http_only(true);
         res.cookie(gone);
     }
-    let mut res = res.body(html);
+    let mut res = match slot {
+        Some(part) => res.body(spliced::splice(html, part)?),
+        None => res.body(html),
+    };
     if indexable {
         res.extensions_mut().insert(middleware::Indexable);
     }

@@ -1,18 +1,16 @@
 //! Reading a thread: the page members see with their forms, and the one anonymous readers are
 //! served from the anonymous cache (`forum::anon_cache`).
 
-use std::borrow::Cow;
-
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use super::post_blocks;
+use super::spliced::Part;
 use crate::auth::extract::{PendingViewer, Viewer};
 use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::forum::anon_cache::Kind;
 use crate::forum::threads;
-use crate::forum::views::ThreadView;
 use crate::state::AppState;
 
 /// `?cursor=` (a "More replies" link) or `?post=` (a link to one post: the page that shows it).
@@ -57,18 +55,15 @@ pub(super) async fn thread_page(
     };
     // Counted after the read that shared the trip: a reader slowed down is refused all the same.
     crate::forum::read_limit::count(&state, me).await?;
-    // A kept page is served as it is kept, not copied; a page read for this reader is theirs.
-    let kept;
-    let (head, moderator, thread, posts_html): (_, _, Cow<ThreadView>, Cow<str>) = match page {
+    // A kept page is served as it is kept, not copied (`web::spliced`); a page read for this
+    // reader is theirs.
+    let mut ctx = tera::Context::new();
+    let (head, moderator, title, posts) = match page {
         threads::MemberPage::Kept { page, head } => {
-            kept = page;
+            ctx.insert("thread", &page.thread);
+            let title = page.thread.title.clone();
             // Kept pages are only ever ones no moderator reads (forum::kept_pages).
-            (
-                head,
-                false,
-                Cow::Borrowed(&kept.thread),
-                Cow::Borrowed(&kept.body),
-            )
+            (head, false, title, Part::within(page, |p| p.body.as_str()))
         }
         threads::MemberPage::Read { page: t, keep } => {
             let reader = post_blocks::Reader {
@@ -78,9 +73,11 @@ pub(super) async fn thread_page(
                 csrf_token: &viewer.csrf_token,
             };
             let (body, all_shared) = thread_posts(&state, &t, &reader)?;
+            ctx.insert("thread", &t.thread);
+            let title = t.thread.title.clone();
             // Kept only when no block of it was this reader's own (see forum::kept_pages).
             if let (Some(keep), true) = (keep, all_shared) {
-                state.kept_pages.keep(keep, t.thread.clone(), body.clone());
+                state.kept_pages.keep(keep, t.thread, body.clone());
             }
             let head = threads::PageHead {
                 group: t.group,
@@ -88,19 +85,17 @@ pub(super) async fn thread_page(
                 watching: t.watching,
                 muted: t.muted,
             };
-            (head, t.is_moderator, Cow::Owned(t.thread), Cow::Owned(body))
+            (head, t.is_moderator, title, Part::from(body))
         }
     };
-    let mut ctx = tera::Context::new();
     ctx.insert("group", &head.group);
     ctx.insert("indexable", &head.group.indexable);
-    ctx.insert("thread", &*thread);
-    ctx.insert("posts_html", &*posts_html);
     ctx.insert("can_reply", &head.can_reply);
     ctx.insert("is_moderator", &moderator);
     ctx.insert("watching", &head.watching);
     ctx.insert("muted", &head.muted);
-    super::page(&state, &req, &viewer, "thread.html", &thread.title, ctx)
+    let posts = Some(("posts_html", posts));
+    super::page_around(&state, &req, &viewer, "thread.html", &title, ctx, posts)
 }
 
 /// `_thread_posts.html` for this reader, and whether every post's block in it was the neutral
@@ -143,19 +138,13 @@ async fn anonymous_thread_page(
     ctx.insert("group", &group);
     ctx.insert("indexable", &group.indexable);
     ctx.insert("thread", &rendered.thread);
-    ctx.insert("posts_html", &rendered.body);
     ctx.insert("can_reply", &false);
     ctx.insert("is_moderator", &false);
     ctx.insert("watching", &false);
     ctx.insert("muted", &false);
-    super::page(
-        state,
-        req,
-        viewer,
-        "thread.html",
-        &rendered.thread.title,
-        ctx,
-    )
+    let title = rendered.thread.title.clone();
+    let posts = Some(("posts_html", Part::within(rendered, |r| r.body.as_str())));
+    super::page_around(state, req, viewer, "thread.html", &title, ctx, posts)
 }
 
 /// What `_thread_posts.html` needs besides the thread: each post's block for this reader

@@ -199,20 +199,31 @@ pub fn fold(conn: &mut AnyConnection) -> Result<(), AppError> {
 /// How often a server vacuums the queue of waiting changes ([`tidy`]).
 const TIDY_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// Vacuums `activity_pending` (nothing to do on SQLite). It is a queue whose rows live a few
-/// milliseconds, and every fold takes all of them, so it reads every page the table has; a
-/// deleted row's page stays until a vacuum, and autovacuum may be off or late (by default it
-/// waits for 20 % of the table to be dead). Left alone the table grew by a page every hundred
-/// posts and each fold with it (0.7 ms of a 1.2 ms fold after 10 s of posting: BENCHMARKS.md,
-/// issue 17). Vacuumed once a second its pages are emptied and filled again, so it stays at the
-/// size a second of posting needs. `TRUNCATE false`: giving empty pages back takes a lock that
-/// stops every insert, and waited for it for most of a second; `SKIP_LOCKED`, so a server never
-/// waits for another's vacuum.
+/// Vacuums what posting churns (nothing to do on SQLite), since autovacuum may be off or late (by
+/// default it waits for 20 % of a table to be dead, and then up to a minute):
+/// - `activity_pending`, a queue whose rows live a few milliseconds. Every fold takes all of them,
+///   so it reads every page the table has; a deleted row's page stays until a vacuum. Left alone
+///   the table grew by a page every hundred posts and each fold with it (0.7 ms of a 1.2 ms fold
+///   after 10 s of posting: BENCHMARKS.md, issue 17). Vacuumed once a second its pages are emptied
+///   and filled again, so it stays at the size a second of posting needs. `TRUNCATE false`: giving
+///   empty pages back takes a lock that stops every insert, and waited for it for most of a
+///   second.
+/// - `threads` and `groups`, whose counters and activity each fold updates: a busy thread's row
+///   left 11,000 dead versions in a minute of posting, which every read of it stepped over (a
+///   post's own PostgreSQL time grew by a fifth).
+/// - the search index's list of entries not yet merged (`post_search_document`, a GIN index): with
+///   nothing vacuuming, it grows to 4 MB and the post that finds it full merges it all, or every
+///   search reads it whole. Merged each second, it stays small.
+///
+/// `SKIP_LOCKED`, so a server never waits for another's vacuum.
 pub fn tidy(conn: &mut AnyConnection) -> Result<(), AppError> {
     if let AnyConnection::Pg(pg) = conn {
+        // One statement each: a vacuum cannot share a transaction.
         pg.batch_execute(
             "VACUUM (SKIP_LOCKED, TRUNCATE false, INDEX_CLEANUP ON) activity_pending",
         )?;
+        pg.batch_execute("VACUUM (SKIP_LOCKED, TRUNCATE false) threads, groups")?;
+        pg.batch_execute("SELECT gin_clean_pending_list('post_search_document'::regclass)")?;
     }
     Ok(())
 }

@@ -127,33 +127,55 @@ async fn the_server_vacuums_the_queue_of_waiting_counts_itself() {
         assert_eq!(t["thread"]["reply_count"], 1, "{t}");
         return;
     }
-    let vacuums = || async {
+    let number = |sql: String| async {
         app.state
             .db
-            .run(|conn| {
-                let v: Vacuums = diesel::RunQueryDsl::get_result(
-                    diesel::sql_query(
-                        "SELECT COALESCE(SUM(vacuum_count), 0)::BIGINT AS n \
-                         FROM pg_stat_user_tables WHERE relname = 'activity_pending'",
-                    ),
-                    conn,
-                )?;
+            .run(move |conn| {
+                let v: Vacuums = diesel::RunQueryDsl::get_result(diesel::sql_query(sql), conn)?;
                 Ok(v.n)
             })
             .await
             .expect("statistics read")
     };
+    // The queue, and the rows each fold updates: a busy thread's row leaves a dead version on
+    // every fold.
+    let vacuums = || async {
+        number(
+            "SELECT COALESCE(MIN(vacuum_count), 0)::BIGINT AS n FROM pg_stat_user_tables \
+             WHERE relname IN ('activity_pending', 'threads', 'groups')"
+                .into(),
+        )
+        .await
+    };
+    // The search index's entries not merged yet, in pages (merging them says how many it took).
+    let unmerged = || async {
+        number("SELECT gin_clean_pending_list('post_search_document'::regclass) AS n".into()).await
+    };
     // The first fold of a server vacuums; then at most once a second.
-    assert!(vacuums().await >= 1, "the first fold vacuumed the queue");
+    assert!(
+        vacuums().await >= 1,
+        "the first fold vacuumed the queue, threads and groups"
+    );
     let before = vacuums().await;
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     app.reply(&f.thread, None, &f.carol, "Pacing too.").await;
     assert!(
         vacuums().await > before,
-        "a fold a second later vacuumed it again"
+        "a fold a second later vacuumed them again"
+    );
+    assert_eq!(
+        unmerged().await,
+        0,
+        "that fold merged the new post's search entries"
+    );
+    // Control: a post with no fold due (within the second) leaves its entries to be merged.
+    app.reply(&f.thread, None, &f.bob, "And water.").await;
+    assert!(
+        unmerged().await >= 1,
+        "setup: a new post's entries wait to be merged"
     );
     let t = get_ok(&app, &format!("/threads/{}", f.thread), &f.alice).await;
-    assert_eq!(t["thread"]["reply_count"], 2, "{t}");
+    assert_eq!(t["thread"]["reply_count"], 3, "{t}");
 
     // A burst of waiting rows (or a demo forum's build) leaves many pages; a server starting
     // folds them and gives the empty pages back, so later folds do not read them all.

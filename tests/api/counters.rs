@@ -185,24 +185,21 @@ async fn the_server_vacuums_the_queue_of_waiting_counts_itself() {
          SELECT NULL, NULL FROM generate_series(1, 20000)",
     )
     .await;
-    let pages = || async {
-        app.state
-            .db
-            .run(|conn| {
-                let v: Vacuums = diesel::RunQueryDsl::get_result(
-                    diesel::sql_query("SELECT pg_relation_size('activity_pending') / 8192 AS n"),
-                    conn,
-                )?;
-                Ok(v.n)
-            })
-            .await
-            .expect("size read")
-    };
+    let pages =
+        || async { number("SELECT pg_relation_size('activity_pending') / 8192 AS n".into()).await };
+    let index_pages =
+        || async { number("SELECT pg_indexes_size('activity_pending') / 8192 AS n".into()).await };
     assert!(pages().await > 50, "setup: the burst took pages");
+    assert!(index_pages().await > 50, "setup: and index pages");
     let _next = app.another_server().await;
     assert!(
         pages().await <= 2,
         "the pages given back: {}",
         pages().await
+    );
+    assert!(
+        index_pages().await <= 4,
+        "the indexes rebuilt small: {}",
+        index_pages().await
     );
 }

@@ -422,14 +422,12 @@ pub fn near_relation(w: &str) -> bool {
 }
 
 /// Whether an ASCII lower-case word is one letter off a word that stands where a person's name
-/// would without being one: a function word, a relation, a title, or one of `fillers`
-/// ("texted evryone", "rang bakc" are typos; "texted sipho" is a name, "siphon" fits no slot).
-pub fn near_filler(w: &str, fillers: &[&str]) -> bool {
+/// would without being one: a word on the lists `flags` (function words, relations, titles)
+/// or one `filler` takes ("texted evryone", "rang bakc" are typos; "texted sipho" is a name,
+/// "siphon" fits no slot).
+pub fn near_filler(w: &str, flags: u16, filler: impl Fn(&str) -> bool) -> bool {
     near_by(w, |c| {
-        CLASSES
-            .get(c)
-            .is_some_and(|f| f & (F_FUNCTION | F_RELATION | F_TITLE) != 0)
-            || fillers.contains(&c)
+        CLASSES.get(c).is_some_and(|f| f & flags != 0) || filler(c)
     })
 }
 

@@ -14,6 +14,7 @@ mod date_words;
 mod dates;
 mod day_dates;
 mod grid_streets;
+mod illnesses;
 mod lexicon;
 mod localities;
 mod medicines;

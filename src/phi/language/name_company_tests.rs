@@ -179,3 +179,76 @@ fn names_greeted_thanked_or_mourned_in_chat() {
         assert!(found(raw, greeted).is_empty(), "{raw}");
     }
 }
+
+#[test]
+fn greeted_names_one_letter_off_english() {
+    for (raw, want) in [
+        ("thanks for this ashkan, really useful", "ashkan"),
+        ("ok tarik thats good to know", "tarik"),
+        ("cheers rewa for the tip", "rewa"),
+    ] {
+        assert_eq!(found(raw, greeted), [want], "{raw}");
+    }
+    for raw in [
+        "thanks for this psot",
+        "thanks for this thred",
+        "aww hunn thats sad",
+        "aww blessd",
+        "hi evryone how are you all",
+        "aww hugz",
+        "cheers for this",
+        "night shift was rough",
+    ] {
+        assert!(found(raw, greeted).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn people_visited_met_and_run_into() {
+    for (raw, want) in [
+        ("we visited wanjiru at the hospice on sunday", "wanjiru"),
+        ("i visited kalani in icu yesterday", "kalani"),
+        (
+            "went and visited temitope at her place after the op",
+            "temitope",
+        ),
+        ("bumped into tendai by the shops", "tendai"),
+        ("i finally met xiaoling from the forum", "xiaoling"),
+        ("saw dumisani at the pharmacy this morning", "dumisani"),
+        ("thanks again to ikaika for the lift", "ikaika"),
+    ] {
+        assert_eq!(found(raw, company), [want], "{raw}");
+    }
+    for raw in [
+        "we visited rotorua at easter",
+        "visited wellington in the holidays",
+        "i met criteria for the trial",
+        "saw improvement at the clinic",
+        "bumped into problems with the portal",
+        "thanks again to everyone",
+    ] {
+        assert!(found(raw, company).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn subjects_of_what_people_do_for_the_writer() {
+    for (raw, want) in [
+        ("lol mpho replied within a minute", "mpho"),
+        ("so nomsa hugged me at the door", "nomsa"),
+        ("sefa held my hand the whole time", "sefa"),
+        ("ayaan explained it better than the consultant", "ayaan"),
+        ("kirra saved my life by calling an ambulance", "kirra"),
+        ("tamana saved my life, i owe her everything", "tamana"),
+    ] {
+        assert_eq!(found(raw, doer), [want], "{raw}");
+    }
+    for raw in [
+        "leqembi saved my life, i thank god for it",
+        "zoryve saved my life by lowering the itch",
+        "vraylar answered my prayers",
+        "the leaflet explained nothing",
+    ] {
+        assert!(found(raw, doer).is_empty(), "{raw}");
+    }
+}

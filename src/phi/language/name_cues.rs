@@ -3,7 +3,7 @@
 //! line. Names listed with other names are in `name_lists`.
 
 use super::lexicon::{Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME};
-use super::name_typos::{misspelt_relation, near_word_closed, near_word_is};
+use super::name_typos::{misspelt_relation, near_word_closed, near_word_is, subject_verb};
 use super::name_words::salutation;
 use super::names::{
     acronym, alpha, cap, common, first, hyphenated, initial, joined, mid_cap, sep, surname,
@@ -71,7 +71,9 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         let drug = super::medicines::brand(w) || super::medicines::stem(w);
         let known =
             !drug && (is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i)));
-        if !known || (name_word && !settled()) || (text.cased && !text.is_capitalised(i) && !listed)
+        if !known
+            || (name_word && !settled() && !named_doing(text, i))
+            || (text.cased && !text.is_capitalised(i) && !listed)
         {
             return None;
         }
@@ -132,6 +134,53 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         end = hyphenated(text, i + 1);
     }
     Some((end, conf, if end > i { FULL } else { GIVEN }))
+}
+
+/// "my support worker precious is off sick", "my cousin innocent was diagnosed": after a
+/// relation, a given name that is also a word, before a verb its subject takes. Names that
+/// start everyday phrases stay out ("my son art is amazing" drops a possessive), unless they
+/// name a quality no one owns (`virtue_name`), and so do function words ("my mum even said").
+fn named_doing(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    i + 2 < text.words.len()
+        && sep(text, i) == " "
+        && text.is(i, F_FIRST)
+        && !text.is(i, F_FUNCTION)
+        && (!super::name_words::everyday_word(w) || virtue_name(w))
+        && (subject_verb(text.lower_word(i + 1))
+            || matches!(
+                text.lower_word(i + 1),
+                "passed" | "died" | "turned" | "rang" | "texted" | "drove" | "brought" | "helped"
+            ))
+}
+
+/// Given names that are words for a quality or a blessing (southern and West Africa's, the
+/// Caribbean's, the US's), which a relative is, not has: "my support worker precious is off
+/// sick" names her ("my dad faith is strong", "my mum hope is" may be a possessive left out).
+fn virtue_name(w: &str) -> bool {
+    matches!(
+        w,
+        "precious"
+            | "blessing"
+            | "comfort"
+            | "innocent"
+            | "lucky"
+            | "patience"
+            | "mercy"
+            | "charity"
+            | "prince"
+            | "princess"
+            | "harmony"
+            | "destiny"
+            | "trinity"
+            | "justice"
+            | "goodness"
+            | "beauty"
+            | "loveness"
+            | "happiness"
+            | "gift"
+            | "memory"
+    )
 }
 
 /// The last line of a post holding only a name or two: "- jess", "Maria", "Jessica King".

@@ -94,6 +94,19 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "said" | "says" | "told" | "tells" | "texted" | "rang" | "rings" | "reckons" | "thinks"
         | "recommended" | "convinced" | "reminded" | "asked" | "asks" | "cried" | "laughed"
         | "drove" | "visited" | "cooked" | "wrote" | "writes" => true,
+        // What a person does to or for the writer, and a drug never: "mpho replied", "ayaan
+        // explained it", "nomsa hugged me", "sefa held my hand", "ruth sends her love".
+        "replied" | "messaged" | "emailed" | "explained" | "mentioned" | "agreed" | "promised"
+        | "invited" | "smiled" | "hugged" | "prayed" | "sang" | "danced" | "insisted"
+        | "complained" | "shouted" | "screamed" | "whispered" | "waved" | "apologised"
+        | "apologized" | "joked" | "volunteered" | "organised" | "organized" | "phoned" => true,
+        "held" => matches!(a, "my" | "our") && matches!(b, "hand" | "hands"),
+        "looked" | "looks" => a == "after",
+        "sends" | "sent" => matches!(
+            a,
+            "me" | "us" | "her" | "his" | "their" | "love" | "hugs" | "hi"
+        ),
+        "helped" | "helps" => matches!(a, "me" | "us"),
         "keeps" | "kept" => matches!(
             a,
             "telling" | "asking" | "reminding" | "saying" | "calling" | "texting" | "nagging"
@@ -115,7 +128,7 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         }
         "came" | "comes" => matches!(a, "in" | "over" | "round" | "by" | "with"),
         "wants" | "wanted" => a == "to",
-        "lent" | "lends" | "bought" | "sent" | "sends" => matches!(a, "me" | "us"),
+        "lent" | "lends" | "bought" => matches!(a, "me" | "us"),
         // "ayodele who runs our group": drugs and things take "which" and "that".
         // "nuplazid who?" asks what it is.
         "who" => sep(text, i + 1) == " ",
@@ -151,6 +164,36 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
     mostly_people.then_some(true)
 }
 
+/// "… saved my life by calling 999", "… saved my life by noticing the rash": what saved the
+/// writer is something only a person does (a drug saves a life "by lowering" something).
+fn saved_by_doing(text: &Doc, k: usize) -> bool {
+    let n = text.words.len();
+    let w = |j: usize| if j < n { text.lower_word(j) } else { "" };
+    w(k) == "saved"
+        && w(k + 1) == "my"
+        && w(k + 2) == "life"
+        && w(k + 3) == "by"
+        && matches!(
+            w(k + 4),
+            "calling"
+                | "ringing"
+                | "phoning"
+                | "driving"
+                | "noticing"
+                | "spotting"
+                | "insisting"
+                | "pushing"
+                | "listening"
+                | "talking"
+                | "checking"
+                | "finding"
+                | "staying"
+                | "sitting"
+                | "dragging"
+                | "performing"
+        )
+}
+
 /// "i think kemal is right", "lol xiaoling says i worry", "> Ousmane said the pump failed",
 /// "Sorry for the delay, Gurpreet was in hospital": the subject of a verb only people take,
 /// at a clause's start (a sentence's, a comma's, or after a word opening one), not after a
@@ -172,7 +215,8 @@ pub(super) fn doer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     } else if listed_only {
         // A word on no list, when "she" or "he" takes it up after ("rudo saved my life, she
         // drove me in"): drugs are "it".
-        (text.is(i, F_FIRST) && person(text, i)) || (taken_up(text, i + 1) && person_here(text, i))
+        (text.is(i, F_FIRST) && person(text, i))
+            || ((taken_up(text, i + 1) || saved_by_doing(text, i + 1)) && person_here(text, i))
     } else {
         // Only people say or text: a word one letter off English that no subject's place
         // takes is a name there ("lol mpho says").

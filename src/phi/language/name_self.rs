@@ -6,6 +6,7 @@
 
 use super::lexicon::Doc;
 use super::name_company::{listed_as_word, person, plain};
+use super::name_near::greeted_name;
 use super::names::{sep, GIVEN};
 
 /// The word `k` words before `i`, or "" before the post.
@@ -110,6 +111,10 @@ fn greeting_before(text: &Doc, i: usize) -> bool {
             | "hugs"
             | "sorry"
             | "morning"
+            | "cheers"
+            | "bye"
+            | "night"
+            | "evening"
             // A reply's first word to someone: "ok thabiso i will try that", "aww nandi".
             | "ok"
             | "okay"
@@ -158,17 +163,21 @@ fn greeting_closes(text: &Doc, i: usize) -> bool {
                 | "long"
                 | "xx"
                 | "x"
+                // "ok tarik thats good to know", "aww nandi sounds lovely".
+                | "thats"
+                | "sounds"
         )
 }
 
 /// "hi amara how did the scan go", "thanks oyelaran for the advice", "get well soon nneka": a
 /// word that could be a person after a greeting, thanks or wish, closed as a name is. A word
-/// no list knows counts, as after a relation; the guards of `person` keep drugs ("thanks
-/// ozempic") and pet names ("thanks hunni") out.
+/// no list knows counts, as after a relation, and one letter off a word no greeting takes
+/// ("thanks for this ashkan"); the guards of `person` keep drugs ("thanks ozempic") and pet
+/// names ("thanks hunni") out.
 pub(super) fn greeted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if i == 0 || listed_as_word(text, i) || sep(text, i - 1) != " " {
         return None;
     }
-    (greeting_before(text, i) && greeting_closes(text, i) && person(text, i))
+    (greeting_before(text, i) && greeting_closes(text, i) && greeted_name(text, i))
         .then_some((i, 0.6, GIVEN))
 }

@@ -249,11 +249,27 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                     || (p2 == "next" && matches!(p3, "sat" | "sitting" | "sits" | "bed"))
             }
             // "got a lift from chiamaka", "a text from rudo".
-            "from" => matches!(p2, "lift" | "ride" | "text" | "hug" | "visit" | "card"),
-            "for" => matches!(
+            // "love from ngaire and the kids": a letter's sign-off.
+            "from" => matches!(
                 p2,
-                "waiting" | "waited" | "grateful" | "thankful" | "praying" | "pray"
+                "lift" | "ride" | "text" | "hug" | "visit" | "card" | "love" | "hugs"
             ),
+            // "contact mpho dlamini on 082…": whom a reader should call, with the number or
+            // address that follows ("contact dermnet for the pictures" is a site).
+            "contact" => (i + 1..(i + 5).min(text.words.len())).any(|k| {
+                text.word(k).starts_with(|c: char| c.is_ascii_digit())
+                    || sep(text, k - 1).contains('@')
+            }),
+            "for" => {
+                matches!(
+                    p2,
+                    "waiting" | "waited" | "grateful" | "thankful" | "praying" | "pray"
+                ) || (matches!(p2, "ask" | "asked" | "asking")
+                    // "ask for nandi at reception": a drug is asked for at the pharmacy.
+                    && at_word(text, i + 1) == "at"
+                    && matches!(at_word(text, i + 2), "reception" | "the" | "front")
+                    && !matches!(at_word(text, i + 3), "pharmacy" | "chemist" | "clinic"))
+            }
             "texted" | "txted" | "texting" | "messaged" | "messaging" | "rang" | "phoned"
             | "hugged" | "told" | "asked" | "owe" | "without" | "remember" | "thank" => true,
             // "i called sipho", "we finally called rudo"; not "it's called rinvoq" (a naming).
@@ -312,6 +328,7 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                 | "visited"
                 | "visiting"
                 | "visit"
+                | "contact"
         ) || (p1 == "to" && p2 != "thanks"));
     let who = |i| {
         if only_person {

@@ -252,3 +252,25 @@ fn subjects_of_what_people_do_for_the_writer() {
         assert!(found(raw, doer).is_empty(), "{raw}");
     }
 }
+
+#[test]
+fn people_to_contact_ask_for_or_sign_from() {
+    for (raw, want) in [
+        ("contact mpho dlamini on 082 555 0199", "mpho"),
+        ("ask for nandi at reception, she is lovely", "nandi"),
+        ("love from ngaire and the kids", "ngaire"),
+        ("so tevita took me to the er at 2am", "tevita"),
+    ] {
+        let got = [found(raw, company), found(raw, doer)].concat();
+        assert!(got.iter().any(|g| g.starts_with(want)), "{raw}: {got:?}");
+    }
+    for raw in [
+        "contact dermnet for the pictures",
+        "ask for rinvoq at the pharmacy",
+        "love from all of us",
+        "ozempic took me to 180 lbs",
+    ] {
+        assert!(found(raw, company).is_empty(), "{raw}");
+        assert!(found(raw, doer).is_empty(), "{raw}");
+    }
+}

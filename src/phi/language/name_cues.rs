@@ -3,6 +3,7 @@
 //! line. Names listed with other names are in `name_lists`.
 
 use super::lexicon::{Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME};
+use super::name_near::short_name;
 use super::name_typos::{misspelt_relation, near_word_closed, near_word_is, subject_verb};
 use super::name_words::salutation;
 use super::names::{
@@ -64,7 +65,9 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             || surname(text, i)
             || unknown(text, i)
             || near_word_is(text, i)
-            || near_word_closed(text, i))
+            || near_word_closed(text, i)
+            // "my mate gaz says hi", "our baby koa arrived": three letters before a verb.
+            || (short_name(text, i) && i + 1 < text.words.len() && subject_verb(text.lower_word(i + 1))))
             && !name_word;
         // "my husband stelara is due" (the possessive left out): a drug, no name.
         let w = text.lower_word(i);
@@ -226,28 +229,6 @@ fn greeting(w: &str) -> bool {
         w,
         "hi" | "hello" | "hey" | "dear" | "thanks" | "thank" | "thx" | "ty" | "cheers" | "hugs"
     )
-}
-
-/// "Nomvula here, new to the group": a listed given name (of any origin, no English word)
-/// introducing its writer at the start of a sentence or after a greeting.
-pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let k = i + 1;
-    if k >= text.words.len()
-        || text.lower_word(k) != "here"
-        || sep(text, i) != " "
-        || !first(text, i)
-        || common(text, i)
-        || (text.cased && !text.is_capitalised(i))
-        || !(text.starts_sentence(i) || sep(text, i - 1).contains(','))
-    {
-        return None;
-    }
-    let closed = k + 1 == text.words.len()
-        || sep(text, k)
-            .trim_start()
-            .starts_with([',', '.', '!', '-', ':', ';'])
-        || matches!(text.lower_word(k + 1), "and" | "from" | "i" | "im" | "with");
-    closed.then_some((i, 0.7, GIVEN))
 }
 
 /// Words that give the name someone goes by: "everyone calls me Antti", "known as Csanád",

@@ -326,3 +326,21 @@ fn names_that_are_words_after_a_relation_before_a_verb() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+#[test]
+fn short_names_after_a_relation_and_unlisted_writers_here() {
+    finds(&[
+        ("my mate gaz says hi", "gaz"),
+        ("our baby koa arrived at 34 weeks", "koa"),
+        ("dilnoza here, long time lurker", "dilnoza"),
+    ]);
+    for raw in [
+        "my dad tba has an appointment",
+        "my son tho is fine now",
+        "leqembi here, 3 months in",
+        "vraylar here, day 4",
+        "humira here too, no issues",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -107,6 +107,15 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
             "me" | "us" | "her" | "his" | "their" | "love" | "hugs" | "hi"
         ),
         "helped" | "helps" => matches!(a, "me" | "us"),
+        // "yaw took me to the er": a drug takes no one anywhere.
+        "took" | "takes" => {
+            matches!(a, "me" | "us")
+                && b == "to"
+                && matches!(
+                    w(i + 4),
+                    "the" | "hospital" | "church" | "a&e" | "er" | "my" | "her"
+                )
+        }
         "keeps" | "kept" => matches!(
             a,
             "telling" | "asking" | "reminding" | "saying" | "calling" | "texting" | "nagging"

@@ -194,7 +194,7 @@ pub(super) fn person_here(text: &Doc, i: usize) -> bool {
 /// Three letters with a vowel, on no list, no chat word or clinic abbreviation: a short name
 /// ("yaw", "uju", "ife") where only a person stands. Every such word is one letter off some
 /// English word, so `near_name` cannot read it.
-fn short_name(text: &Doc, i: usize) -> bool {
+pub(super) fn short_name(text: &Doc, i: usize) -> bool {
     let w = text.lower_word(i);
     w.len() == 3
         && w.bytes()
@@ -202,6 +202,18 @@ fn short_name(text: &Doc, i: usize) -> bool {
         && !matches!(
             w,
             "omg"
+                | "tba"
+                | "tbc"
+                | "fyi"
+                | "idk"
+                | "ffs"
+                | "smh"
+                | "wtf"
+                | "gtg"
+                | "brb"
+                | "hmu"
+                | "nvm"
+                | "ngl"
                 | "lol"
                 | "imo"
                 | "ily"

@@ -176,6 +176,17 @@ fn owned(w: &str) -> bool {
             | "carer"
             | "help"
             | "support"
+            // "staying at mekdes's place tonight".
+            | "place"
+            | "flat"
+            | "room"
+            | "party"
+            | "graduation"
+            | "baby"
+            | "boyfriend"
+            | "girlfriend"
+            | "fiance"
+            | "grave"
     )
 }
 
@@ -289,6 +300,7 @@ mod tests {
             ("went to efua's wedding with my stoma bag", "efua"),
             ("stayed at nkemdirim's house after the op", "nkemdirim"),
             ("with olumide's help i filled in the form", "olumide"),
+            ("staying at mekdes's place tonight", "mekdes"),
         ] {
             assert_eq!(found(raw, owner), vec![want], "{raw}");
         }

@@ -1,5 +1,5 @@
 //! NAME of the writer and of the one written to: the writer naming themselves ("its me,
-//! dilnoza", "this is Nkechi posting"), signing under a letter's closing ("Thanks for
+//! dilnoza", "this is Nkechi posting", "Nomvula here, new to the group"), signing under a letter's closing ("Thanks for
 //! reading,\nLerato"), and greeting, thanking or mourning someone in chat, with no comma ("hi
 //! amara how did the scan go", "rip folake you fought so hard"); with the word tests of
 //! `name_company`.
@@ -7,7 +7,7 @@
 use super::lexicon::Doc;
 use super::name_company::{listed_as_word, person, plain};
 use super::name_near::greeted_name;
-use super::names::{sep, GIVEN};
+use super::names::{common, first, sep, unknown, GIVEN};
 
 /// The word `k` words before `i`, or "" before the post.
 fn back<'t>(text: &'t Doc, i: usize, k: usize) -> &'t str {
@@ -180,4 +180,52 @@ pub(super) fn greeted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
     }
     (greeting_before(text, i) && greeting_closes(text, i) && greeted_name(text, i))
         .then_some((i, 0.6, GIVEN))
+}
+
+/// "Nomvula here, new to the group", "dilnoza here, long time lurker": a listed given name
+/// (of any origin, no English word) or a word no list knows, introducing its writer at the
+/// start of a sentence or after a greeting.
+pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let k = i + 1;
+    if k >= text.words.len()
+        || text.lower_word(k) != "here"
+        || sep(text, i) != " "
+        || !(first(text, i) || introduces(text, i))
+        || common(text, i)
+        || (text.cased && !text.is_capitalised(i))
+        || !(text.starts_sentence(i) || sep(text, i - 1).contains(','))
+    {
+        return None;
+    }
+    let closed = k + 1 == text.words.len()
+        || sep(text, k)
+            .trim_start()
+            .starts_with([',', '.', '!', '-', ':', ';'])
+        || matches!(text.lower_word(k + 1), "and" | "from" | "i" | "im" | "with");
+    closed.then_some((i, 0.7, GIVEN))
+}
+
+/// "dilnoza here, long time lurker", "farrukh here, mum of two": a word no list knows before
+/// "here", a comma and what a member says of themselves ("leqembi here, 3 months in" is a
+/// drug's report).
+fn introduces(text: &Doc, i: usize) -> bool {
+    let n = text.words.len();
+    i + 2 < n
+        && sep(text, i + 1).trim_start().starts_with(',')
+        && matches!(
+            text.lower_word(i + 2),
+            "long"
+                | "new"
+                | "first"
+                | "mum"
+                | "mom"
+                | "dad"
+                | "i"
+                | "im"
+                | "been"
+                | "just"
+                | "from"
+        )
+        && unknown(text, i)
+        && !super::medicines::brand(text.lower_word(i))
 }

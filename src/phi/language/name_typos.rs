@@ -78,6 +78,7 @@ pub(super) fn subject_verb(w: &str) -> bool {
             | "took"
             | "keeps"
             | "kept"
+            | "arrived"
             | "will"
             | "can"
             | "cant"

@@ -268,7 +268,12 @@ pub(super) fn apposed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                 | "added"
                 | "upped"
         );
-    let who = person_word(text, i) || (!about && super::name_company::person(text, i));
+    // "rangi my partner has been amazing": before what its subject does, the relation is
+    // the word's apposition, so a word one letter off English counts too ("range").
+    let does = i + 3 < n && super::name_typos::subject_verb(text.lower_word(i + 3));
+    let who = person_word(text, i)
+        || (!about && super::name_company::person(text, i))
+        || (!about && does && super::name_near::person_here(text, i));
     (opens && who).then_some((i, 0.6, NAMED))
 }
 

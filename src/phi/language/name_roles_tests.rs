@@ -118,6 +118,8 @@ fn beside_the_writer_or_a_relation() {
             hyphen_given,
         ),
         ("my daughter min-ji is 4", "min-ji", hyphen_given),
+        // One letter off English ("range"), before what its subject does.
+        ("rangi my partner has been amazing", "rangi", apposed),
     ] {
         assert_eq!(found(raw, rule), [want], "{raw}");
     }
@@ -132,6 +134,8 @@ fn beside_the_writer_or_a_relation() {
         ("Humira (my doctor says) works", apposed),
         ("otulfi my doctor says works", apposed),
         ("Otulfi, my rheumy prescribed it in may", apposed),
+        ("thnx my friend has the same", apposed),
+        ("yeah my husband has it too", apposed),
         ("my son re-booked it", hyphen_given),
         ("my husband x-ray came back", hyphen_given),
         ("my mum self-injects", hyphen_given),

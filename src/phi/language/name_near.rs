@@ -171,8 +171,14 @@ pub(super) fn greeted_name(text: &Doc, i: usize) -> bool {
     // misspelt, and one a greeting's word drawn out ("hunn", "blesss") is that word, unless
     // the US lists hold it as a given name.
     let surname_only = text.is(i, F_SURNAME) && !text.is(i, F_FIRST);
-    let drawn_out = !text.is(i, F_CENSUS_FIRST)
-        && near_filler(&fold(text.lower_word(i)), 0, |c| GREETED.contains(&c));
+    // The check spends the post's typo budget; past it, such a word is read as drawn out.
+    let drawn_out = !text.is(i, F_CENSUS_FIRST) && {
+        let left = text.typo_checks.get();
+        left == 0 || {
+            text.typo_checks.set(left - 1);
+            near_filler(&fold(text.lower_word(i)), 0, |c| GREETED.contains(&c))
+        }
+    };
     !drawn_out
         && ((person(text, i) && !surname_only)
             || near_name_but(text, i, F_FUNCTION | F_RELATION | F_TITLE, GREETED))

@@ -96,7 +96,9 @@ const RELATION: &str =
          tenant cleaner manager supervisor housekeeper \
          fille femme soeur pere tochter schwester vater ehemann ehefrau enkel enkelin \
          esposo esposa hermana hermano madre marido nieta filha filho marito moglie sorella \
-         fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz";
+         fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz \
+         tita tito ninang ninong teyze khala khalu phupho thatha paati gogo mkhulu bhuti \
+         kuia whaea matua unnie noona nainai laolao waipo waigong obaachan ojiichan";
 
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =

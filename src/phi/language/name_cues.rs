@@ -150,11 +150,7 @@ fn named_doing(text: &Doc, i: usize) -> bool {
         && text.is(i, F_FIRST)
         && !text.is(i, F_FUNCTION)
         && (!super::name_words::everyday_word(w) || virtue_name(w))
-        && (subject_verb(text.lower_word(i + 1))
-            || matches!(
-                text.lower_word(i + 1),
-                "passed" | "died" | "turned" | "rang" | "texted" | "drove" | "brought" | "helped"
-            ))
+        && subject_verb(text.lower_word(i + 1))
 }
 
 /// Given names that are words for a quality or a blessing (southern and West Africa's, the

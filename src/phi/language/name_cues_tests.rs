@@ -344,3 +344,19 @@ fn short_names_after_a_relation_and_unlisted_writers_here() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+#[test]
+fn kin_words_of_more_languages() {
+    finds(&[
+        ("tita marites brought food", "marites"),
+        ("teyze ayten cooked for us", "ayten"),
+        ("uncle femi passed away", "femi"),
+        ("my gogo thembi is 80", "thembi"),
+    ]);
+    for raw in [
+        "i love baba ganoush with pita",
+        "the kuia at church was lovely",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

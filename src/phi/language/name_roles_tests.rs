@@ -144,3 +144,22 @@ fn beside_the_writer_or_a_relation() {
         assert!(found(raw, rule).is_empty(), "{raw}: {:?}", found(raw, rule));
     }
 }
+
+#[test]
+fn names_with_an_honorific_after_them() {
+    for (raw, want) in [
+        ("sharma ji told me to rest", "sharma"),
+        ("Tanaka-san helped me at work", "Tanaka"),
+        ("priya ji is my yoga teacher", "priya"),
+    ] {
+        assert_eq!(found(raw, super::honoured), [want], "{raw}");
+    }
+    for raw in [
+        "we flew to San Diego",
+        "flights to san diego",
+        "my gp ji",
+        "the clinic san",
+    ] {
+        assert!(found(raw, super::honoured).is_empty(), "{raw}");
+    }
+}

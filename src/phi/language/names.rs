@@ -72,6 +72,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_roles::with_writer(text, i))
             .or_else(|| name_roles::apposed(text, i))
             .or_else(|| name_roles::hyphen_given(text, i))
+            .or_else(|| name_roles::honoured(text, i))
             .or_else(|| name_writer::around_writer(text, i))
             .or_else(|| name_patients::as_patient(text, i))
             .or_else(|| lone(text, i));

@@ -25,6 +25,7 @@ mod name_doers;
 mod name_initials;
 mod name_items;
 mod name_lists;
+mod name_mentions;
 mod name_near;
 mod name_patients;
 mod name_places;

@@ -166,6 +166,10 @@ fn greeting_closes(text: &Doc, i: usize) -> bool {
                 // "ok tarik thats good to know", "aww nandi sounds lovely".
                 | "thats"
                 | "sounds"
+                // "rip obinna gone too soon", "rip tama fly high".
+                | "gone"
+                | "fly"
+                | "rest"
         )
 }
 

@@ -14,6 +14,7 @@ use super::name_doers::doer;
 use super::name_initials::initialled;
 use super::name_items::{aged, bulleted};
 use super::name_lists::{coordinated, listed_after};
+use super::name_mentions;
 use super::name_patients;
 use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
@@ -75,6 +76,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_roles::honoured(text, i))
             .or_else(|| name_writer::around_writer(text, i))
             .or_else(|| name_patients::as_patient(text, i))
+            .or_else(|| name_mentions::mentioned(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {

@@ -274,3 +274,28 @@ fn people_to_contact_ask_for_or_sign_from() {
         assert!(found(raw, doer).is_empty(), "{raw}");
     }
 }
+
+#[test]
+fn subjects_by_what_only_a_person_is_or_has() {
+    for (raw, want) in [
+        ("aroha is so kind, she always checks in", "aroha"),
+        ("honestly tamar is hilarious", "tamar"),
+        ("sefa is a nurse so she helps with my jabs", "sefa"),
+        ("nandi has two kids and still finds time", "nandi"),
+        ("mele lives near the clinic", "mele"),
+        ("so kemal retired last year", "kemal"),
+        ("tendai got married in june", "tendai"),
+    ] {
+        assert_eq!(found(raw, doer), [want], "{raw}");
+    }
+    for raw in [
+        "ozempic is amazing",
+        "humira is very reliable",
+        "rinvoq is a biologic",
+        "insulin lives in the fridge",
+        "leqembi has two doses a month",
+        "zurzuvae is so expensive",
+    ] {
+        assert!(found(raw, doer).is_empty(), "{raw}");
+    }
+}

@@ -83,6 +83,88 @@ fn praised(a: &str, b: &str, c: &str) -> bool {
         )
 }
 
+/// What only a person is or has, said of word `i` by the words after it: a character ("aroha
+/// is so kind", "sefa is a nurse"), a family ("nandi has two kids"), a home ("ruth lives with
+/// her mum"), a life's turn ("kemal retired", "tendai got married"). A drug is "amazing" or
+/// "reliable", "a biologic", and "lives in the fridge": none of those count.
+fn described(text: &Doc, i: usize) -> bool {
+    let n = text.words.len();
+    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let (v, a, b) = (w(i + 1), w(i + 2), w(i + 3));
+    match v {
+        "is" | "was" => {
+            let adj = if matches!(a, "so" | "very" | "really" | "super" | "always" | "such") {
+                b
+            } else {
+                a
+            };
+            matches!(
+                adj,
+                "kind"
+                    | "funny"
+                    | "sweet"
+                    | "friendly"
+                    | "rude"
+                    | "grumpy"
+                    | "shy"
+                    | "brave"
+                    | "clever"
+                    | "smart"
+                    | "stubborn"
+                    | "cheeky"
+                    | "caring"
+                    | "polite"
+                    | "chatty"
+                    | "bossy"
+                    | "lonely"
+                    | "cranky"
+                    | "naughty"
+                    | "cute"
+                    | "gorgeous"
+                    | "beautiful"
+                    | "thoughtful"
+                    | "generous"
+                    | "hilarious"
+                    | "gentle"
+                    | "married"
+                    | "single"
+                    | "retired"
+                    | "divorced"
+                    | "widowed"
+            ) || (matches!(a, "a" | "an") && i + 3 < n && super::name_mentions::job(text, i + 3))
+        }
+        "has" | "had" => {
+            (matches!(a, "two" | "three" | "four" | "five" | "a" | "an")
+                || a.bytes().all(|c| c.is_ascii_digit()) && !a.is_empty())
+                && matches!(
+                    b,
+                    "kids"
+                        | "children"
+                        | "sons"
+                        | "daughters"
+                        | "grandkids"
+                        | "grandchildren"
+                        | "son"
+                        | "daughter"
+                        | "boyfriend"
+                        | "girlfriend"
+                        | "husband"
+                        | "wife"
+                        | "partner"
+                        | "toddler"
+                        | "newborn"
+                )
+        }
+        "lives" | "lived" => matches!(
+            a,
+            "with" | "alone" | "near" | "next" | "abroad" | "overseas" | "nearby"
+        ),
+        "retired" | "graduated" | "emigrated" => true,
+        "got" => matches!(a, "married" | "engaged" | "divorced" | "promoted" | "fired"),
+        _ => false,
+    }
+}
+
 /// What only a person does, said of word `i` by the words after it, and whether a listed
 /// given name is needed (drugs "save lives" and are "a nightmare"; only people "say", "text"
 /// or are "in hospital").
@@ -158,7 +240,8 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         }
         _ => false,
     } || (matches!((v, a), ("is" | "was", _) | ("has" | "had", "been"))
-        && praised(a, b, w(i + 4)));
+        && praised(a, b, w(i + 4)))
+        || described(text, i);
     if only_people {
         return Some(false);
     }

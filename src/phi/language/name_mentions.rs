@@ -24,7 +24,7 @@ fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
 
 /// Jobs of the people members meet at a clinic, a ward or a desk, beside the relation list's
 /// carers and clinicians.
-fn job(text: &Doc, k: usize) -> bool {
+pub(super) fn job(text: &Doc, k: usize) -> bool {
     text.is(k, F_RELATION)
         || matches!(
             at(text, k),

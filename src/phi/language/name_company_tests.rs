@@ -126,6 +126,11 @@ fn names_signing_a_post_under_its_closing() {
         ("Take care all x\nMoana", "Moana"),
         ("see you all\nkind regards\nsandeep", "sandeep"),
         ("Regards,\nSandeep\n07700 900461", "Sandeep"),
+        // Kisses after the name, the name on the closing's line, "speak soon".
+        ("cheers\nanahera x", "anahera"),
+        ("love you all, ngaire xx", "ngaire"),
+        ("take care everyone - rewi", "rewi"),
+        ("speak soon\ntevita", "tevita"),
     ] {
         assert_eq!(found(raw, signed), [want], "{raw}");
     }
@@ -137,6 +142,10 @@ fn names_signing_a_post_under_its_closing() {
         "Thanks,\nxoxo",
         "Cheers\nAnyway",
         "thanks for reading all\nlol",
+        "take care everyone - lol",
+        "love you all, xx",
+        "thanks all, see you soon",
+        "speak soon\nhumira x",
     ] {
         assert!(found(raw, signed).is_empty(), "{raw}");
     }

@@ -54,15 +54,15 @@ pub(super) fn self_named(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
 /// "Thanks for reading,\nLerato", "Take care all x\nMoana": a post's last line holding one
 /// word, under a line that closes a letter. A word no list knows is a name there.
 pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let n = text.words.len();
-    if i == 0 || !sep(text, i - 1).contains('\n') || (i + 1 < n && !sep(text, i).contains('\n')) {
+    if i == 0 {
         return None;
     }
-    // The post's last line with a letter: only numbers may follow ("Sandeep\n07700 900461").
-    if text.raw[text.words[i].end..]
-        .chars()
-        .any(char::is_alphabetic)
-    {
+    let gap = sep(text, i - 1);
+    // Under the closing, or after it on its line: "love you all, ngaire xx", "take care
+    // everyone - rewi".
+    let own_line = gap.contains('\n');
+    let same_line = matches!(gap.trim(), "," | "-" | "~" | "—");
+    if !(own_line || same_line) {
         return None;
     }
     // The line above, by its last words: "thanks for reading", "take care all x", "regards".
@@ -83,13 +83,31 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
                 | "sincerely"
                 | "warmly"
                 | "best"
+                | "soon"
         )
     };
-    let above = closing(1) || (back(text, i, 1) == "all" && closing(2));
+    let above = closing(1)
+        || (matches!(back(text, i, 1), "all" | "everyone" | "guys") && closing(2))
+        // "love you all,".
+        || (back(text, i, 1) == "all" && back(text, i, 2) == "you" && closing(3));
+    if !above {
+        return None;
+    }
+    // The post's last line with a letter: only numbers may follow ("Sandeep\n07700 900461"),
+    // or a few kisses ("Koa x", "ngaire xx"). Read after the closing is found, and the kisses
+    // only in a short tail: every word of a long post must not read the rest of it.
+    let rest = &text.raw[text.words[i].end..];
+    let kisses = rest.len() <= 16
+        && rest
+            .split(|c: char| !c.is_alphabetic())
+            .all(|w| w.chars().all(|c| c == 'x' || c == 'X'));
+    if !kisses && rest.chars().any(char::is_alphabetic) {
+        return None;
+    }
     // Here a word one letter off English ("Lerato", "legato") is a name too: no one signs
     // with a misspelt word.
     let loose = text.word(i).chars().count() >= 4 && plain(text, i);
-    (above && (loose || person(text, i))).then_some((i, 0.6, GIVEN))
+    (loose || person(text, i)).then_some((i, 0.6, GIVEN))
 }
 
 /// Words that greet, thank, wish or mourn someone named right after them, one word or two:

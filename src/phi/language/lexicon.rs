@@ -96,7 +96,9 @@ const RELATION: &str =
          tenant cleaner manager supervisor housekeeper \
          fille femme soeur pere tochter schwester vater ehemann ehefrau enkel enkelin \
          esposo esposa hermana hermano madre marido nieta filha filho marito moglie sorella \
-         fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz";
+         fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz \
+         tita tito ninang ninong teyze khala khalu phupho thatha paati gogo mkhulu bhuti \
+         kuia whaea matua unnie noona nainai laolao waipo waigong obaachan ojiichan";
 
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =
@@ -422,14 +424,12 @@ pub fn near_relation(w: &str) -> bool {
 }
 
 /// Whether an ASCII lower-case word is one letter off a word that stands where a person's name
-/// would without being one: a function word, a relation, a title, or one of `fillers`
-/// ("texted evryone", "rang bakc" are typos; "texted sipho" is a name, "siphon" fits no slot).
-pub fn near_filler(w: &str, fillers: &[&str]) -> bool {
+/// would without being one: a word on the lists `flags` (function words, relations, titles)
+/// or one `filler` takes ("texted evryone", "rang bakc" are typos; "texted sipho" is a name,
+/// "siphon" fits no slot).
+pub fn near_filler(w: &str, flags: u16, filler: impl Fn(&str) -> bool) -> bool {
     near_by(w, |c| {
-        CLASSES
-            .get(c)
-            .is_some_and(|f| f & (F_FUNCTION | F_RELATION | F_TITLE) != 0)
-            || fillers.contains(&c)
+        CLASSES.get(c).is_some_and(|f| f & flags != 0) || filler(c)
     })
 }
 

@@ -18,7 +18,7 @@ use super::medicines;
 use super::name_alone::organisation;
 use super::name_near::person_here;
 use super::name_words::eponym;
-use super::names::{acronym, alpha, mid_cap, sep, unknown};
+use super::names::{acronym, alpha, cap, joined, mid_cap, sep, surname_after, unknown};
 
 const NAMED: &str = "a person's name";
 
@@ -49,6 +49,7 @@ fn thing(w: &str) -> bool {
             | "endo"
             | "crohns"
             | "hashimotos"
+            | "meds"
             | "tmrw"
             | "tomoz"
             | "nite"
@@ -122,6 +123,15 @@ pub(super) fn person(text: &Doc, i: usize) -> bool {
     plain(text, i) && (text.is(i, F_FIRST | F_SURNAME) || mid_cap(text, i) || unknown(text, i))
 }
 
+/// Word `k` of the post, lower case, or "" past its end.
+fn at_word<'t>(text: &'t Doc, k: usize) -> &'t str {
+    if k < text.words.len() {
+        text.lower_word(k)
+    } else {
+        ""
+    }
+}
+
 /// The word `k` words before `i`, or "" before the post.
 fn back<'t>(text: &'t Doc, i: usize, k: usize) -> &'t str {
     if i >= k {
@@ -186,6 +196,28 @@ fn chat_with_before(text: &Doc, i: usize) -> bool {
     i > 0 && back(text, i, 1) == "w" && matches!(sep(text, i - 1), " " | "/ " | "/")
 }
 
+/// Where only a person is visited, from word `k` on: "in hospital", "in icu", "at the
+/// hospice", "at her place" ("visited rotorua at easter" is a town's visit).
+fn visited_where(text: &Doc, k: usize) -> bool {
+    let (a, b, c) = (at_word(text, k), at_word(text, k + 1), at_word(text, k + 2));
+    let ward = |x: &str| {
+        matches!(
+            x,
+            "hospital" | "icu" | "hospice" | "rehab" | "nicu" | "ward" | "prison" | "jail"
+        )
+    };
+    match a {
+        "in" => ward(b) || (b == "the" && ward(c)),
+        "at" => {
+            matches!(b, "home" | "hospice")
+                || (matches!(b, "her" | "his" | "their")
+                    && matches!(c, "place" | "house" | "flat" | "home"))
+                || (b == "the" && (ward(c) || matches!(c, "care" | "nursing")))
+        }
+        _ => false,
+    }
+}
+
 /// "hanging out with thandeka", "talked to mekdes", "thanks to losana", "texted sipho",
 /// "waiting for chidinma", "without dinesh", "me n oluwaseun": word `i` in a slot that a
 /// person fills.
@@ -210,19 +242,56 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                     p2,
                     "talked" | "talking" | "spoke" | "speaking" | "chatted" | "thanks" | "shoutout"
                 ) || (p2 == "out" && p3 == "shout")
+                    // "thanks again to ikaika", "thank you to wiremu".
+                    || (p2 == "again" && matches!(p3, "thanks" | "thx"))
+                    || (p2 == "you" && p3 == "thank")
                     // "sat next to afua at the infusion centre".
                     || (p2 == "next" && matches!(p3, "sat" | "sitting" | "sits" | "bed"))
             }
             // "got a lift from chiamaka", "a text from rudo".
-            "from" => matches!(p2, "lift" | "ride" | "text" | "hug" | "visit" | "card"),
-            "for" => matches!(
+            // "love from ngaire and the kids": a letter's sign-off.
+            "from" => matches!(
                 p2,
-                "waiting" | "waited" | "grateful" | "thankful" | "praying" | "pray"
+                "lift" | "ride" | "text" | "hug" | "visit" | "card" | "love" | "hugs"
             ),
+            // "contact mpho dlamini on 082…": whom a reader should call, with the number or
+            // address that follows ("contact dermnet for the pictures" is a site).
+            "contact" => (i + 1..(i + 5).min(text.words.len())).any(|k| {
+                text.word(k).starts_with(|c: char| c.is_ascii_digit())
+                    || sep(text, k - 1).contains('@')
+            }),
+            "for" => {
+                matches!(
+                    p2,
+                    "waiting" | "waited" | "grateful" | "thankful" | "praying" | "pray"
+                ) || (matches!(p2, "ask" | "asked" | "asking")
+                    // "ask for nandi at reception": a drug is asked for at the pharmacy.
+                    && at_word(text, i + 1) == "at"
+                    && matches!(at_word(text, i + 2), "reception" | "the" | "front")
+                    && !matches!(at_word(text, i + 3), "pharmacy" | "chemist" | "clinic"))
+            }
             "texted" | "txted" | "texting" | "messaged" | "messaging" | "rang" | "phoned"
             | "hugged" | "told" | "asked" | "owe" | "without" | "remember" | "thank" => true,
             // "i called sipho", "we finally called rudo"; not "it's called rinvoq" (a naming).
             "called" => matches!(p2, "i" | "we" | "she" | "he" | "finally" | "just" | "then"),
+            // "we visited wanjiru at the hospice", "visiting kalani in icu": a town is visited
+            // too, but not in hospital.
+            "visited" | "visiting" | "visit" => visited_where(text, i + 1),
+            // "bumped into tendai by the shops", "ran into sipho at group".
+            "into" => matches!(
+                p2,
+                "bumped" | "ran" | "run" | "bump" | "bumping" | "running"
+            ),
+            // "i finally met xiaoling from the forum"; not "met criteria" (a word).
+            "met" => matches!(p2, "i" | "we" | "finally" | "just" | "she" | "he" | "also"),
+            // "saw dumisani at the pharmacy", "saw rudo at group".
+            "saw" => {
+                at_word(text, i + 1) == "at"
+                    && matches!(
+                        at_word(text, i + 2),
+                        "the" | "group" | "church" | "work" | "school" | "clinic" | "pharmacy"
+                    )
+            }
             // "cc tatenda since you asked", a reply copied to someone.
             "cc" => true,
             // "we lost abiodun last week", "missing thembeka so much".
@@ -256,6 +325,10 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                 | "asked"
                 | "thank"
                 | "called"
+                | "visited"
+                | "visiting"
+                | "visit"
+                | "contact"
         ) || (p1 == "to" && p2 != "thanks"));
     let who = |i| {
         if only_person {
@@ -264,7 +337,17 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
             person(text, i)
         }
     };
-    (slot && closes && who(i)).then_some((i, 0.6, NAMED))
+    if !(slot && closes && who(i)) {
+        return None;
+    }
+    // "I met Wiesława Szczęsna": a capitalised surname after the given name is the name's
+    // too (in lower case, "i owe nokuthula big time" goes on to other words).
+    let end = if joined(text, i) && cap(text, i + 1) && surname_after(text, i + 1, true) {
+        i + 1
+    } else {
+        i
+    };
+    Some((end, 0.6, NAMED))
 }
 
 #[cfg(test)]

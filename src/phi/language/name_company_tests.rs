@@ -126,6 +126,11 @@ fn names_signing_a_post_under_its_closing() {
         ("Take care all x\nMoana", "Moana"),
         ("see you all\nkind regards\nsandeep", "sandeep"),
         ("Regards,\nSandeep\n07700 900461", "Sandeep"),
+        // Kisses after the name, the name on the closing's line, "speak soon".
+        ("cheers\nanahera x", "anahera"),
+        ("love you all, ngaire xx", "ngaire"),
+        ("take care everyone - rewi", "rewi"),
+        ("speak soon\ntevita", "tevita"),
     ] {
         assert_eq!(found(raw, signed), [want], "{raw}");
     }
@@ -137,6 +142,10 @@ fn names_signing_a_post_under_its_closing() {
         "Thanks,\nxoxo",
         "Cheers\nAnyway",
         "thanks for reading all\nlol",
+        "take care everyone - lol",
+        "love you all, xx",
+        "thanks all, see you soon",
+        "speak soon\nhumira x",
     ] {
         assert!(found(raw, signed).is_empty(), "{raw}");
     }
@@ -177,5 +186,125 @@ fn names_greeted_thanked_or_mourned_in_chat() {
         "ok tbh i dunno",
     ] {
         assert!(found(raw, greeted).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn greeted_names_one_letter_off_english() {
+    for (raw, want) in [
+        ("thanks for this ashkan, really useful", "ashkan"),
+        ("ok tarik thats good to know", "tarik"),
+        ("cheers rewa for the tip", "rewa"),
+    ] {
+        assert_eq!(found(raw, greeted), [want], "{raw}");
+    }
+    for raw in [
+        "thanks for this psot",
+        "thanks for this thred",
+        "aww hunn thats sad",
+        "aww blessd",
+        "hi evryone how are you all",
+        "aww hugz",
+        "cheers for this",
+        "night shift was rough",
+    ] {
+        assert!(found(raw, greeted).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn people_visited_met_and_run_into() {
+    for (raw, want) in [
+        ("we visited wanjiru at the hospice on sunday", "wanjiru"),
+        ("i visited kalani in icu yesterday", "kalani"),
+        (
+            "went and visited temitope at her place after the op",
+            "temitope",
+        ),
+        ("bumped into tendai by the shops", "tendai"),
+        ("i finally met xiaoling from the forum", "xiaoling"),
+        ("saw dumisani at the pharmacy this morning", "dumisani"),
+        ("thanks again to ikaika for the lift", "ikaika"),
+    ] {
+        assert_eq!(found(raw, company), [want], "{raw}");
+    }
+    for raw in [
+        "we visited rotorua at easter",
+        "visited wellington in the holidays",
+        "i met criteria for the trial",
+        "saw improvement at the clinic",
+        "bumped into problems with the portal",
+        "thanks again to everyone",
+    ] {
+        assert!(found(raw, company).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn subjects_of_what_people_do_for_the_writer() {
+    for (raw, want) in [
+        ("lol mpho replied within a minute", "mpho"),
+        ("so nomsa hugged me at the door", "nomsa"),
+        ("sefa held my hand the whole time", "sefa"),
+        ("ayaan explained it better than the consultant", "ayaan"),
+        ("kirra saved my life by calling an ambulance", "kirra"),
+        ("tamana saved my life, i owe her everything", "tamana"),
+    ] {
+        assert_eq!(found(raw, doer), [want], "{raw}");
+    }
+    for raw in [
+        "leqembi saved my life, i thank god for it",
+        "zoryve saved my life by lowering the itch",
+        "vraylar answered my prayers",
+        "the leaflet explained nothing",
+    ] {
+        assert!(found(raw, doer).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn people_to_contact_ask_for_or_sign_from() {
+    for (raw, want) in [
+        ("contact mpho dlamini on 082 555 0199", "mpho"),
+        ("ask for nandi at reception, she is lovely", "nandi"),
+        ("love from ngaire and the kids", "ngaire"),
+        ("so tevita took me to the er at 2am", "tevita"),
+    ] {
+        let got = [found(raw, company), found(raw, doer)].concat();
+        assert!(got.iter().any(|g| g.starts_with(want)), "{raw}: {got:?}");
+    }
+    for raw in [
+        "contact dermnet for the pictures",
+        "ask for rinvoq at the pharmacy",
+        "love from all of us",
+        "ozempic took me to 180 lbs",
+    ] {
+        assert!(found(raw, company).is_empty(), "{raw}");
+        assert!(found(raw, doer).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn subjects_by_what_only_a_person_is_or_has() {
+    for (raw, want) in [
+        ("aroha is so kind, she always checks in", "aroha"),
+        ("honestly tamar is hilarious", "tamar"),
+        ("sefa is a nurse so she helps with my jabs", "sefa"),
+        ("nandi has two kids and still finds time", "nandi"),
+        ("mele lives near the clinic", "mele"),
+        ("so kemal retired last year", "kemal"),
+        ("tendai got married in june", "tendai"),
+    ] {
+        assert_eq!(found(raw, doer), [want], "{raw}");
+    }
+    for raw in [
+        "ozempic is amazing",
+        "humira is very reliable",
+        "rinvoq is a biologic",
+        "insulin lives in the fridge",
+        "leqembi has two doses a month",
+        "zurzuvae is so expensive",
+    ] {
+        assert!(found(raw, doer).is_empty(), "{raw}");
     }
 }

@@ -3,7 +3,8 @@
 //! line. Names listed with other names are in `name_lists`.
 
 use super::lexicon::{Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME};
-use super::name_typos::{misspelt_relation, near_word_closed, near_word_is};
+use super::name_near::short_name;
+use super::name_typos::{misspelt_relation, near_word_closed, near_word_is, subject_verb};
 use super::name_words::salutation;
 use super::names::{
     acronym, alpha, cap, common, first, hyphenated, initial, joined, mid_cap, sep, surname,
@@ -64,14 +65,18 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             || surname(text, i)
             || unknown(text, i)
             || near_word_is(text, i)
-            || near_word_closed(text, i))
+            || near_word_closed(text, i)
+            // "my mate gaz says hi", "our baby koa arrived": three letters before a verb.
+            || (short_name(text, i) && i + 1 < text.words.len() && subject_verb(text.lower_word(i + 1))))
             && !name_word;
         // "my husband stelara is due" (the possessive left out): a drug, no name.
         let w = text.lower_word(i);
         let drug = super::medicines::brand(w) || super::medicines::stem(w);
         let known =
             !drug && (is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i)));
-        if !known || (name_word && !settled()) || (text.cased && !text.is_capitalised(i) && !listed)
+        if !known
+            || (name_word && !settled() && !named_doing(text, i))
+            || (text.cased && !text.is_capitalised(i) && !listed)
         {
             return None;
         }
@@ -134,6 +139,49 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     Some((end, conf, if end > i { FULL } else { GIVEN }))
 }
 
+/// "my support worker precious is off sick", "my cousin innocent was diagnosed": after a
+/// relation, a given name that is also a word, before a verb its subject takes. Names that
+/// start everyday phrases stay out ("my son art is amazing" drops a possessive), unless they
+/// name a quality no one owns (`virtue_name`), and so do function words ("my mum even said").
+fn named_doing(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    i + 2 < text.words.len()
+        && sep(text, i) == " "
+        && text.is(i, F_FIRST)
+        && !text.is(i, F_FUNCTION)
+        && (!super::name_words::everyday_word(w) || virtue_name(w))
+        && subject_verb(text.lower_word(i + 1))
+}
+
+/// Given names that are words for a quality or a blessing (southern and West Africa's, the
+/// Caribbean's, the US's), which a relative is, not has: "my support worker precious is off
+/// sick" names her ("my dad faith is strong", "my mum hope is" may be a possessive left out).
+fn virtue_name(w: &str) -> bool {
+    matches!(
+        w,
+        "precious"
+            | "blessing"
+            | "comfort"
+            | "innocent"
+            | "lucky"
+            | "patience"
+            | "mercy"
+            | "charity"
+            | "prince"
+            | "princess"
+            | "harmony"
+            | "destiny"
+            | "trinity"
+            | "justice"
+            | "goodness"
+            | "beauty"
+            | "loveness"
+            | "happiness"
+            | "gift"
+            | "memory"
+    )
+}
+
 /// The last line of a post holding only a name or two: "- jess", "Maria", "Jessica King".
 pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     // The line is the post's last and holds at most three words, so only the last three words
@@ -177,28 +225,6 @@ fn greeting(w: &str) -> bool {
         w,
         "hi" | "hello" | "hey" | "dear" | "thanks" | "thank" | "thx" | "ty" | "cheers" | "hugs"
     )
-}
-
-/// "Nomvula here, new to the group": a listed given name (of any origin, no English word)
-/// introducing its writer at the start of a sentence or after a greeting.
-pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let k = i + 1;
-    if k >= text.words.len()
-        || text.lower_word(k) != "here"
-        || sep(text, i) != " "
-        || !first(text, i)
-        || common(text, i)
-        || (text.cased && !text.is_capitalised(i))
-        || !(text.starts_sentence(i) || sep(text, i - 1).contains(','))
-    {
-        return None;
-    }
-    let closed = k + 1 == text.words.len()
-        || sep(text, k)
-            .trim_start()
-            .starts_with([',', '.', '!', '-', ':', ';'])
-        || matches!(text.lower_word(k + 1), "and" | "from" | "i" | "im" | "with");
-    closed.then_some((i, 0.7, GIVEN))
 }
 
 /// Words that give the name someone goes by: "everyone calls me Antti", "known as Csanád",

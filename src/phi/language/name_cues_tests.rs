@@ -298,3 +298,65 @@ fn near_words_after_a_relation_closing_their_phrase() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+#[test]
+fn names_that_are_words_after_a_relation_before_a_verb() {
+    finds(&[
+        (
+            "my support worker precious is off sick this week",
+            "precious",
+        ),
+        ("my daughter blessing has a fever again", "blessing"),
+        ("my cousin innocent was diagnosed with ms", "innocent"),
+        ("my nephew prince started school last week", "prince"),
+        ("my carer comfort said the bloods look ok", "comfort"),
+    ]);
+    for raw in [
+        "my mum even said the bloods look ok",
+        "my son still has croup",
+        "my daughter also has a fever",
+        "my son art is amazing",
+        "my husband bill is huge this month",
+        "my son job is stressful",
+        "my dad now has two inhalers",
+        "my husband work is stressful",
+        "my daughter school said no",
+        "my mum house is cold",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+#[test]
+fn short_names_after_a_relation_and_unlisted_writers_here() {
+    finds(&[
+        ("my mate gaz says hi", "gaz"),
+        ("our baby koa arrived at 34 weeks", "koa"),
+        ("dilnoza here, long time lurker", "dilnoza"),
+    ]);
+    for raw in [
+        "my dad tba has an appointment",
+        "my son tho is fine now",
+        "leqembi here, 3 months in",
+        "vraylar here, day 4",
+        "humira here too, no issues",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+#[test]
+fn kin_words_of_more_languages() {
+    finds(&[
+        ("tita marites brought food", "marites"),
+        ("teyze ayten cooked for us", "ayten"),
+        ("uncle femi passed away", "femi"),
+        ("my gogo thembi is 80", "thembi"),
+    ]);
+    for raw in [
+        "i love baba ganoush with pita",
+        "the kuia at church was lovely",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -83,6 +83,88 @@ fn praised(a: &str, b: &str, c: &str) -> bool {
         )
 }
 
+/// What only a person is or has, said of word `i` by the words after it: a character ("aroha
+/// is so kind", "sefa is a nurse"), a family ("nandi has two kids"), a home ("ruth lives with
+/// her mum"), a life's turn ("kemal retired", "tendai got married"). A drug is "amazing" or
+/// "reliable", "a biologic", and "lives in the fridge": none of those count.
+fn described(text: &Doc, i: usize) -> bool {
+    let n = text.words.len();
+    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let (v, a, b) = (w(i + 1), w(i + 2), w(i + 3));
+    match v {
+        "is" | "was" => {
+            let adj = if matches!(a, "so" | "very" | "really" | "super" | "always" | "such") {
+                b
+            } else {
+                a
+            };
+            matches!(
+                adj,
+                "kind"
+                    | "funny"
+                    | "sweet"
+                    | "friendly"
+                    | "rude"
+                    | "grumpy"
+                    | "shy"
+                    | "brave"
+                    | "clever"
+                    | "smart"
+                    | "stubborn"
+                    | "cheeky"
+                    | "caring"
+                    | "polite"
+                    | "chatty"
+                    | "bossy"
+                    | "lonely"
+                    | "cranky"
+                    | "naughty"
+                    | "cute"
+                    | "gorgeous"
+                    | "beautiful"
+                    | "thoughtful"
+                    | "generous"
+                    | "hilarious"
+                    | "gentle"
+                    | "married"
+                    | "single"
+                    | "retired"
+                    | "divorced"
+                    | "widowed"
+            ) || (matches!(a, "a" | "an") && i + 3 < n && super::name_mentions::job(text, i + 3))
+        }
+        "has" | "had" => {
+            (matches!(a, "two" | "three" | "four" | "five" | "a" | "an")
+                || a.bytes().all(|c| c.is_ascii_digit()) && !a.is_empty())
+                && matches!(
+                    b,
+                    "kids"
+                        | "children"
+                        | "sons"
+                        | "daughters"
+                        | "grandkids"
+                        | "grandchildren"
+                        | "son"
+                        | "daughter"
+                        | "boyfriend"
+                        | "girlfriend"
+                        | "husband"
+                        | "wife"
+                        | "partner"
+                        | "toddler"
+                        | "newborn"
+                )
+        }
+        "lives" | "lived" => matches!(
+            a,
+            "with" | "alone" | "near" | "next" | "abroad" | "overseas" | "nearby"
+        ),
+        "retired" | "graduated" | "emigrated" => true,
+        "got" => matches!(a, "married" | "engaged" | "divorced" | "promoted" | "fired"),
+        _ => false,
+    }
+}
+
 /// What only a person does, said of word `i` by the words after it, and whether a listed
 /// given name is needed (drugs "save lives" and are "a nightmare"; only people "say", "text"
 /// or are "in hospital").
@@ -94,6 +176,28 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "said" | "says" | "told" | "tells" | "texted" | "rang" | "rings" | "reckons" | "thinks"
         | "recommended" | "convinced" | "reminded" | "asked" | "asks" | "cried" | "laughed"
         | "drove" | "visited" | "cooked" | "wrote" | "writes" => true,
+        // What a person does to or for the writer, and a drug never: "mpho replied", "ayaan
+        // explained it", "nomsa hugged me", "sefa held my hand", "ruth sends her love".
+        "replied" | "messaged" | "emailed" | "explained" | "mentioned" | "agreed" | "promised"
+        | "invited" | "smiled" | "hugged" | "prayed" | "sang" | "danced" | "insisted"
+        | "complained" | "shouted" | "screamed" | "whispered" | "waved" | "apologised"
+        | "apologized" | "joked" | "volunteered" | "organised" | "organized" | "phoned" => true,
+        "held" => matches!(a, "my" | "our") && matches!(b, "hand" | "hands"),
+        "looked" | "looks" => a == "after",
+        "sends" | "sent" => matches!(
+            a,
+            "me" | "us" | "her" | "his" | "their" | "love" | "hugs" | "hi"
+        ),
+        "helped" | "helps" => matches!(a, "me" | "us"),
+        // "yaw took me to the er": a drug takes no one anywhere.
+        "took" | "takes" => {
+            matches!(a, "me" | "us")
+                && b == "to"
+                && matches!(
+                    w(i + 4),
+                    "the" | "hospital" | "church" | "a&e" | "er" | "my" | "her"
+                )
+        }
         "keeps" | "kept" => matches!(
             a,
             "telling" | "asking" | "reminding" | "saying" | "calling" | "texting" | "nagging"
@@ -115,7 +219,7 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         }
         "came" | "comes" => matches!(a, "in" | "over" | "round" | "by" | "with"),
         "wants" | "wanted" => a == "to",
-        "lent" | "lends" | "bought" | "sent" | "sends" => matches!(a, "me" | "us"),
+        "lent" | "lends" | "bought" => matches!(a, "me" | "us"),
         // "ayodele who runs our group": drugs and things take "which" and "that".
         // "nuplazid who?" asks what it is.
         "who" => sep(text, i + 1) == " ",
@@ -136,7 +240,8 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         }
         _ => false,
     } || (matches!((v, a), ("is" | "was", _) | ("has" | "had", "been"))
-        && praised(a, b, w(i + 4)));
+        && praised(a, b, w(i + 4)))
+        || described(text, i);
     if only_people {
         return Some(false);
     }
@@ -149,6 +254,36 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         _ => false,
     };
     mostly_people.then_some(true)
+}
+
+/// "… saved my life by calling 999", "… saved my life by noticing the rash": what saved the
+/// writer is something only a person does (a drug saves a life "by lowering" something).
+fn saved_by_doing(text: &Doc, k: usize) -> bool {
+    let n = text.words.len();
+    let w = |j: usize| if j < n { text.lower_word(j) } else { "" };
+    w(k) == "saved"
+        && w(k + 1) == "my"
+        && w(k + 2) == "life"
+        && w(k + 3) == "by"
+        && matches!(
+            w(k + 4),
+            "calling"
+                | "ringing"
+                | "phoning"
+                | "driving"
+                | "noticing"
+                | "spotting"
+                | "insisting"
+                | "pushing"
+                | "listening"
+                | "talking"
+                | "checking"
+                | "finding"
+                | "staying"
+                | "sitting"
+                | "dragging"
+                | "performing"
+        )
 }
 
 /// "i think kemal is right", "lol xiaoling says i worry", "> Ousmane said the pump failed",
@@ -172,7 +307,8 @@ pub(super) fn doer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     } else if listed_only {
         // A word on no list, when "she" or "he" takes it up after ("rudo saved my life, she
         // drove me in"): drugs are "it".
-        (text.is(i, F_FIRST) && person(text, i)) || (taken_up(text, i + 1) && person_here(text, i))
+        (text.is(i, F_FIRST) && person(text, i))
+            || ((taken_up(text, i + 1) || saved_by_doing(text, i + 1)) && person_here(text, i))
     } else {
         // Only people say or text: a word one letter off English that no subject's place
         // takes is a name there ("lol mpho says").

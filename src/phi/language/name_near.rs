@@ -4,7 +4,9 @@
 //! Split from `name_writer`, whose rules and others' (`name_company`, `name_doers`,
 //! `name_patients`, `name_typos`) ask them.
 
-use super::lexicon::{fold, near_filler, Doc};
+use super::lexicon::{
+    fold, near_filler, Doc, F_CENSUS_FIRST, F_FIRST, F_FUNCTION, F_RELATION, F_SURNAME, F_TITLE,
+};
 use super::name_company::{person, plain};
 
 /// Words that stand where a person's name would and are no name: one letter off one of them is
@@ -57,6 +59,11 @@ const FILLERS: &[&str] = &[
 /// that no person's slot takes (not a function word, relation or `FILLERS`): read only where a
 /// person stands. Spends the post's budget of typo checks.
 pub(super) fn near_name(text: &Doc, i: usize) -> bool {
+    near_name_but(text, i, F_FUNCTION | F_RELATION | F_TITLE, &[])
+}
+
+/// `near_name`, with the lists `flags` and the words `more` as the words a typo could be of.
+fn near_name_but(text: &Doc, i: usize, flags: u16, more: &[&str]) -> bool {
     let w = text.lower_word(i);
     if !(4..=14).contains(&w.chars().count()) || !plain(text, i) || w.ends_with("ly") {
         return false;
@@ -67,7 +74,121 @@ pub(super) fn near_name(text: &Doc, i: usize) -> bool {
     }
     text.typo_checks.set(left - 1);
     let folded = fold(w);
-    folded.is_ascii() && !near_filler(&folded, FILLERS)
+    folded.is_ascii()
+        && !near_filler(&folded, flags, |c| {
+            FILLERS.contains(&c) || more.contains(&c)
+        })
+}
+
+/// What follows a greeting, thanks or wish and is no one: one letter off one of these is a
+/// typo ("thanks for this psot", "aww blessd"), beside `FILLERS` and function words.
+const GREETED: &[&str] = &[
+    "all",
+    "guys",
+    "folks",
+    "there",
+    "again",
+    "ladies",
+    "fellow",
+    "aboard",
+    "heaps",
+    "loads",
+    "lots",
+    "much",
+    "post",
+    "posts",
+    "info",
+    "advice",
+    "tip",
+    "tips",
+    "reply",
+    "thread",
+    "link",
+    "update",
+    "share",
+    "story",
+    "bless",
+    "hugs",
+    "sweet",
+    "man",
+    "mate",
+    "babe",
+    "hun",
+    "poor",
+    "cool",
+    "great",
+    "sure",
+    "please",
+    "same",
+    "exactly",
+    "lovely",
+    "darling",
+    "love",
+    "buddy",
+    "friend",
+    "friends",
+    "gang",
+    "peeps",
+    "girls",
+    "lads",
+    "dude",
+    "sweetie",
+    "luck",
+    "well",
+    "soon",
+    "done",
+    "morning",
+    "night",
+    "evening",
+    "afternoon",
+    "yeah",
+    "thanks",
+    "sorry",
+    "true",
+    "right",
+    "totally",
+    "agreed",
+    "agree",
+    "wow",
+    "haha",
+    "news",
+    "group",
+    "forum",
+    "sharing",
+    "video",
+    "article",
+    "answer",
+    "help",
+    "support",
+    "words",
+];
+
+/// Word `i`, greeted, thanked or wished well with no comma ("thanks for this ashkan", "aww
+/// lindelwa"), is a name: `person`, or one letter off an English word that no greeting takes
+/// (`GREETED`): greetings name people or the group, and "ashcan" is neither.
+pub(super) fn greeted_name(text: &Doc, i: usize) -> bool {
+    // Chat greets by given names: a word only a surname list holds ("kool") is rather a word
+    // misspelt, and one a greeting's word drawn out ("hunn", "blesss") is that word, unless
+    // the US lists hold it as a given name.
+    let surname_only = text.is(i, F_SURNAME) && !text.is(i, F_FIRST);
+    // The check spends the post's typo budget; past it, such a word is read as drawn out.
+    let drawn_out = !text.is(i, F_CENSUS_FIRST) && {
+        let left = text.typo_checks.get();
+        left == 0 || {
+            text.typo_checks.set(left - 1);
+            near_filler(&fold(text.lower_word(i)), 0, |c| GREETED.contains(&c))
+        }
+    };
+    !drawn_out
+        && ((person(text, i) && !surname_only)
+            || near_name_but(text, i, F_FUNCTION | F_RELATION | F_TITLE, GREETED))
+}
+
+/// Word `i`, told apart by the circle the writer knows them from ("inti from church drove
+/// me"), is a name: `person_here`, where a word one letter off a function word counts too
+/// ("into"): no function word stands before "from church" and a verb.
+pub(super) fn known_name(text: &Doc, i: usize) -> bool {
+    person(text, i) || near_name_but(text, i, F_RELATION | F_TITLE, &[]) || short_name(text, i)
 }
 
 /// Whether word `i`, in a slot only a person fills, is a name: `person`, or a word one letter
@@ -79,7 +200,7 @@ pub(super) fn person_here(text: &Doc, i: usize) -> bool {
 /// Three letters with a vowel, on no list, no chat word or clinic abbreviation: a short name
 /// ("yaw", "uju", "ife") where only a person stands. Every such word is one letter off some
 /// English word, so `near_name` cannot read it.
-fn short_name(text: &Doc, i: usize) -> bool {
+pub(super) fn short_name(text: &Doc, i: usize) -> bool {
     let w = text.lower_word(i);
     w.len() == 3
         && w.bytes()
@@ -87,6 +208,18 @@ fn short_name(text: &Doc, i: usize) -> bool {
         && !matches!(
             w,
             "omg"
+                | "tba"
+                | "tbc"
+                | "fyi"
+                | "idk"
+                | "ffs"
+                | "smh"
+                | "wtf"
+                | "gtg"
+                | "brb"
+                | "hmu"
+                | "nvm"
+                | "ngl"
                 | "lol"
                 | "imo"
                 | "ily"

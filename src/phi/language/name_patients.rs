@@ -9,6 +9,7 @@
 //! diagnosed, born or admitted, have no age in years, and own no mum or wedding: only those
 //! verbs and nouns count here.
 
+use super::illnesses::{illness, sick_with};
 use super::lexicon::Doc;
 use super::name_company::{listed_as_word, person};
 use super::name_doers::opens_clause;
@@ -43,7 +44,21 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
         "was" | "were" | "is" | "got" => {
             matches!(
                 a,
-                "diagnosed" | "born" | "admitted" | "discharged" | "allergic"
+                "diagnosed"
+                    | "born"
+                    | "admitted"
+                    | "discharged"
+                    | "allergic"
+                    // "amara was poorly all night", "koa got sick": a drug is not ill.
+                    | "sick"
+                    | "unwell"
+                    | "poorly"
+                    | "hospitalised"
+                    | "hospitalized"
+                    | "intubated"
+                    | "sedated"
+                    | "pregnant"
+                    | "teething"
             ) || (a == "in" && b == "remission")
                 || (a == "home" && b == "from")
                 || (a == "having"
@@ -58,116 +73,6 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
         "goes" | "went" => a == "back" && matches!(b, "to" | "into"),
         _ => false,
     }
-}
-
-/// "… has eczema", "… had croup again", "… has stage 3", "… got a uti": an illness a person has,
-/// from word `k` on, closing its phrase ("tremfya has psoriasis approval" goes on to a noun:
-/// a drug has an illness only as what it treats).
-fn sick_with(text: &Doc, k: usize) -> bool {
-    let mut j = k;
-    if matches!(at(text, j), "a" | "an") {
-        j += 1;
-    }
-    let w = at(text, j);
-    let staged = matches!(w, "stage" | "type")
-        && at(text, j + 1)
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_digit());
-    if staged {
-        j += 1;
-    }
-    let sick = staged
-        || matches!(
-            w,
-            "asthma"
-                | "eczema"
-                | "diabetes"
-                | "epilepsy"
-                | "autism"
-                | "cancer"
-                | "lupus"
-                | "colitis"
-                | "arthritis"
-                | "psoriasis"
-                | "migraines"
-                | "anxiety"
-                | "depression"
-                | "dementia"
-                | "croup"
-                | "reflux"
-                | "colic"
-                | "jaundice"
-                | "measles"
-                | "chickenpox"
-                | "shingles"
-                | "pneumonia"
-                | "sepsis"
-                | "flu"
-                | "fever"
-                | "cough"
-                | "rash"
-                | "tumour"
-                | "tumor"
-                | "lump"
-                | "uti"
-                | "seizures"
-                | "cf"
-                | "ms"
-                | "adhd"
-                | "crohns"
-                | "endo"
-                | "fibro"
-                | "leukaemia"
-                | "leukemia"
-                | "scoliosis"
-        );
-    let closes = j + 1 >= text.words.len()
-        || !sep(text, j).trim().is_empty()
-        || matches!(
-            at(text, j + 1),
-            "and"
-                | "but"
-                | "so"
-                | "now"
-                | "again"
-                | "too"
-                | "since"
-                | "from"
-                | "on"
-                | "in"
-                | "at"
-                | "which"
-                | "that"
-        );
-    sick && closes
-}
-
-/// Illnesses by the short names members write in lower case, which are diagnosed and "had"
-/// as people are ("copd was diagnosed in 2019", "pcos had her…" is no one).
-fn illness(w: &str) -> bool {
-    matches!(
-        w,
-        "copd"
-            | "gerd"
-            | "pcos"
-            | "pmdd"
-            | "adhd"
-            | "mcas"
-            | "sibo"
-            | "nafld"
-            | "ptsd"
-            | "afib"
-            | "ckd"
-            | "cfs"
-            | "ibs"
-            | "ibd"
-            | "hsd"
-            | "eds"
-            | "mecfs"
-            | "hidradenitis"
-            | "cptsd"
-    )
 }
 
 /// Every rule of this module at word `i`, in the order `names::detect` tries them.
@@ -271,6 +176,17 @@ fn owned(w: &str) -> bool {
             | "carer"
             | "help"
             | "support"
+            // "staying at mekdes's place tonight".
+            | "place"
+            | "flat"
+            | "room"
+            | "party"
+            | "graduation"
+            | "baby"
+            | "boyfriend"
+            | "girlfriend"
+            | "fiance"
+            | "grave"
     )
 }
 
@@ -319,6 +235,13 @@ mod tests {
             ("so wanjiku has stage 3, please pray", "wanjiku"),
             ("eilidh has croup again", "eilidh"),
             ("ngozika just got a uti, poor thing", "ngozika"),
+            // Illnesses in more words and by their endings, and being ill.
+            ("tendai has tonsillitis again", "tendai"),
+            ("siosaia has a chest infection so we are home", "siosaia"),
+            ("mikael has strep throat again", "mikael"),
+            ("zarina has cerebral palsy and uses a chair", "zarina"),
+            ("amara was poorly all night", "amara"),
+            ("koa got sick at nursery", "koa"),
         ] {
             assert_eq!(found(raw, patient), vec![want], "{raw}");
         }
@@ -346,6 +269,10 @@ mod tests {
             "otulfi has eczema as a side effect",
             "pops was admitted last night",
             "pcos got diagnosed way too late",
+            "rinvoq has pneumonia as a risk",
+            "zepbound has hives listed",
+            "humira has a chest infection warning",
+            "covid was sick making",
         ] {
             assert!(found(raw, patient).is_empty(), "{raw}");
         }
@@ -373,6 +300,7 @@ mod tests {
             ("went to efua's wedding with my stoma bag", "efua"),
             ("stayed at nkemdirim's house after the op", "nkemdirim"),
             ("with olumide's help i filled in the form", "olumide"),
+            ("staying at mekdes's place tonight", "mekdes"),
         ] {
             assert_eq!(found(raw, owner), vec![want], "{raw}");
         }

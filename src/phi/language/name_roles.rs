@@ -268,7 +268,12 @@ pub(super) fn apposed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                 | "added"
                 | "upped"
         );
-    let who = person_word(text, i) || (!about && super::name_company::person(text, i));
+    // "rangi my partner has been amazing": before what its subject does, the relation is
+    // the word's apposition, so a word one letter off English counts too ("range").
+    let does = i + 3 < n && super::name_typos::subject_verb(text.lower_word(i + 3));
+    let who = person_word(text, i)
+        || (!about && super::name_company::person(text, i))
+        || (!about && does && super::name_near::person_here(text, i));
     (opens && who).then_some((i, 0.6, NAMED))
 }
 
@@ -294,6 +299,21 @@ pub(super) fn hyphen_given(text: &Doc, i: usize) -> Option<(usize, f32, &'static
         "re" | "co" | "pre" | "non" | "ex" | "x" | "e" | "de" | "un" | "mid" | "sub" | "anti"
     );
     (part(i) && part(i + 1) && !english && !prefix).then_some((i + 1, 0.7, NAMED))
+}
+
+/// "sharma ji told me to rest", "Tanaka-san helped me", "kim ssi": a name with the
+/// honorific that follows it in Hindi, Japanese or Korean.
+pub(super) fn honoured(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let found = i + 1 < text.words.len()
+        && matches!(sep(text, i), " " | "-")
+        && matches!(
+            text.lower_word(i + 1),
+            "ji" | "san" | "chan" | "kun" | "sama" | "sensei" | "ssi" | "nim"
+        )
+        // The honorific closes the name: "san" opens a place's ("San Diego").
+        && (i + 2 == text.words.len() || !text.is_capitalised(i + 2) || !text.cased)
+        && super::name_company::person(text, i);
+    found.then_some((i, 0.6, NAMED))
 }
 
 #[cfg(test)]

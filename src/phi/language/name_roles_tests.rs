@@ -118,6 +118,8 @@ fn beside_the_writer_or_a_relation() {
             hyphen_given,
         ),
         ("my daughter min-ji is 4", "min-ji", hyphen_given),
+        // One letter off English ("range"), before what its subject does.
+        ("rangi my partner has been amazing", "rangi", apposed),
     ] {
         assert_eq!(found(raw, rule), [want], "{raw}");
     }
@@ -132,11 +134,32 @@ fn beside_the_writer_or_a_relation() {
         ("Humira (my doctor says) works", apposed),
         ("otulfi my doctor says works", apposed),
         ("Otulfi, my rheumy prescribed it in may", apposed),
+        ("thnx my friend has the same", apposed),
+        ("yeah my husband has it too", apposed),
         ("my son re-booked it", hyphen_given),
         ("my husband x-ray came back", hyphen_given),
         ("my mum self-injects", hyphen_given),
         ("my son ice-pack", hyphen_given),
     ] {
         assert!(found(raw, rule).is_empty(), "{raw}: {:?}", found(raw, rule));
+    }
+}
+
+#[test]
+fn names_with_an_honorific_after_them() {
+    for (raw, want) in [
+        ("sharma ji told me to rest", "sharma"),
+        ("Tanaka-san helped me at work", "Tanaka"),
+        ("priya ji is my yoga teacher", "priya"),
+    ] {
+        assert_eq!(found(raw, super::honoured), [want], "{raw}");
+    }
+    for raw in [
+        "we flew to San Diego",
+        "flights to san diego",
+        "my gp ji",
+        "the clinic san",
+    ] {
+        assert!(found(raw, super::honoured).is_empty(), "{raw}");
     }
 }

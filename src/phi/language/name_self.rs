@@ -1,12 +1,13 @@
 //! NAME of the writer and of the one written to: the writer naming themselves ("its me,
-//! dilnoza", "this is Nkechi posting"), signing under a letter's closing ("Thanks for
+//! dilnoza", "this is Nkechi posting", "Nomvula here, new to the group"), signing under a letter's closing ("Thanks for
 //! reading,\nLerato"), and greeting, thanking or mourning someone in chat, with no comma ("hi
 //! amara how did the scan go", "rip folake you fought so hard"); with the word tests of
 //! `name_company`.
 
 use super::lexicon::Doc;
 use super::name_company::{listed_as_word, person, plain};
-use super::names::{sep, GIVEN};
+use super::name_near::greeted_name;
+use super::names::{common, first, sep, unknown, GIVEN};
 
 /// The word `k` words before `i`, or "" before the post.
 fn back<'t>(text: &'t Doc, i: usize, k: usize) -> &'t str {
@@ -53,15 +54,15 @@ pub(super) fn self_named(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
 /// "Thanks for reading,\nLerato", "Take care all x\nMoana": a post's last line holding one
 /// word, under a line that closes a letter. A word no list knows is a name there.
 pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let n = text.words.len();
-    if i == 0 || !sep(text, i - 1).contains('\n') || (i + 1 < n && !sep(text, i).contains('\n')) {
+    if i == 0 {
         return None;
     }
-    // The post's last line with a letter: only numbers may follow ("Sandeep\n07700 900461").
-    if text.raw[text.words[i].end..]
-        .chars()
-        .any(char::is_alphabetic)
-    {
+    let gap = sep(text, i - 1);
+    // Under the closing, or after it on its line: "love you all, ngaire xx", "take care
+    // everyone - rewi".
+    let own_line = gap.contains('\n');
+    let same_line = matches!(gap.trim(), "," | "-" | "~" | "—");
+    if !(own_line || same_line) {
         return None;
     }
     // The line above, by its last words: "thanks for reading", "take care all x", "regards".
@@ -82,13 +83,31 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
                 | "sincerely"
                 | "warmly"
                 | "best"
+                | "soon"
         )
     };
-    let above = closing(1) || (back(text, i, 1) == "all" && closing(2));
+    let above = closing(1)
+        || (matches!(back(text, i, 1), "all" | "everyone" | "guys") && closing(2))
+        // "love you all,".
+        || (back(text, i, 1) == "all" && back(text, i, 2) == "you" && closing(3));
+    if !above {
+        return None;
+    }
+    // The post's last line with a letter: only numbers may follow ("Sandeep\n07700 900461"),
+    // or a few kisses ("Koa x", "ngaire xx"). Read after the closing is found, and the kisses
+    // only in a short tail: every word of a long post must not read the rest of it.
+    let rest = &text.raw[text.words[i].end..];
+    let kisses = rest.len() <= 16
+        && rest
+            .split(|c: char| !c.is_alphabetic())
+            .all(|w| w.chars().all(|c| c == 'x' || c == 'X'));
+    if !kisses && rest.chars().any(char::is_alphabetic) {
+        return None;
+    }
     // Here a word one letter off English ("Lerato", "legato") is a name too: no one signs
     // with a misspelt word.
     let loose = text.word(i).chars().count() >= 4 && plain(text, i);
-    (above && (loose || person(text, i))).then_some((i, 0.6, GIVEN))
+    (loose || person(text, i)).then_some((i, 0.6, GIVEN))
 }
 
 /// Words that greet, thank, wish or mourn someone named right after them, one word or two:
@@ -110,6 +129,10 @@ fn greeting_before(text: &Doc, i: usize) -> bool {
             | "hugs"
             | "sorry"
             | "morning"
+            | "cheers"
+            | "bye"
+            | "night"
+            | "evening"
             // A reply's first word to someone: "ok thabiso i will try that", "aww nandi".
             | "ok"
             | "okay"
@@ -158,17 +181,73 @@ fn greeting_closes(text: &Doc, i: usize) -> bool {
                 | "long"
                 | "xx"
                 | "x"
+                // "ok tarik thats good to know", "aww nandi sounds lovely".
+                | "thats"
+                | "sounds"
+                // "rip obinna gone too soon", "rip tama fly high".
+                | "gone"
+                | "fly"
+                | "rest"
         )
 }
 
 /// "hi amara how did the scan go", "thanks oyelaran for the advice", "get well soon nneka": a
 /// word that could be a person after a greeting, thanks or wish, closed as a name is. A word
-/// no list knows counts, as after a relation; the guards of `person` keep drugs ("thanks
-/// ozempic") and pet names ("thanks hunni") out.
+/// no list knows counts, as after a relation, and one letter off a word no greeting takes
+/// ("thanks for this ashkan"); the guards of `person` keep drugs ("thanks ozempic") and pet
+/// names ("thanks hunni") out.
 pub(super) fn greeted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if i == 0 || listed_as_word(text, i) || sep(text, i - 1) != " " {
         return None;
     }
-    (greeting_before(text, i) && greeting_closes(text, i) && person(text, i))
+    (greeting_before(text, i) && greeting_closes(text, i) && greeted_name(text, i))
         .then_some((i, 0.6, GIVEN))
+}
+
+/// "Nomvula here, new to the group", "dilnoza here, long time lurker": a listed given name
+/// (of any origin, no English word) or a word no list knows, introducing its writer at the
+/// start of a sentence or after a greeting.
+pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let k = i + 1;
+    if k >= text.words.len()
+        || text.lower_word(k) != "here"
+        || sep(text, i) != " "
+        || !(first(text, i) || introduces(text, i))
+        || common(text, i)
+        || (text.cased && !text.is_capitalised(i))
+        || !(text.starts_sentence(i) || sep(text, i - 1).contains(','))
+    {
+        return None;
+    }
+    let closed = k + 1 == text.words.len()
+        || sep(text, k)
+            .trim_start()
+            .starts_with([',', '.', '!', '-', ':', ';'])
+        || matches!(text.lower_word(k + 1), "and" | "from" | "i" | "im" | "with");
+    closed.then_some((i, 0.7, GIVEN))
+}
+
+/// "dilnoza here, long time lurker", "farrukh here, mum of two": a word no list knows before
+/// "here", a comma and what a member says of themselves ("leqembi here, 3 months in" is a
+/// drug's report).
+fn introduces(text: &Doc, i: usize) -> bool {
+    let n = text.words.len();
+    i + 2 < n
+        && sep(text, i + 1).trim_start().starts_with(',')
+        && matches!(
+            text.lower_word(i + 2),
+            "long"
+                | "new"
+                | "first"
+                | "mum"
+                | "mom"
+                | "dad"
+                | "i"
+                | "im"
+                | "been"
+                | "just"
+                | "from"
+        )
+        && unknown(text, i)
+        && !super::medicines::brand(text.lower_word(i))
 }

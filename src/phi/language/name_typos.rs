@@ -53,7 +53,7 @@ pub(super) fn near_word_closed(text: &Doc, i: usize) -> bool {
 /// What follows a name as its subject and not a misspelt word as its object: "is", "has",
 /// and verbs a person does ("my nephew dawit started chemo"). A misspelt verb ("my son wnet
 /// to school", "my daughter lovse who she is") is followed by what it governs.
-fn subject_verb(w: &str) -> bool {
+pub(super) fn subject_verb(w: &str) -> bool {
     matches!(
         w,
         "is" | "was"
@@ -78,6 +78,15 @@ fn subject_verb(w: &str) -> bool {
             | "took"
             | "keeps"
             | "kept"
+            | "arrived"
+            | "passed"
+            | "died"
+            | "turned"
+            | "rang"
+            | "texted"
+            | "drove"
+            | "brought"
+            | "helped"
             | "will"
             | "can"
             | "cant"

@@ -10,10 +10,11 @@
 //! "humira and i are on a break"), so a word on no list beside the writer needs a verb of
 //! something two people do together; a listed given name needs none (`name_roles::with_writer`).
 
-use super::lexicon::{Doc, F_FUNCTION, F_RELATION, F_TITLE};
+use super::lexicon::{Doc, F_FUNCTION, F_NAME_WORD, F_RELATION, F_TITLE};
 use super::name_company::{listed_as_word, person};
-use super::name_near::person_here;
-use super::names::sep;
+use super::name_doers::opens_clause;
+use super::name_near::{known_name, person_here};
+use super::names::{alpha, sep};
 
 const NAMED: &str = "a person's name";
 
@@ -226,7 +227,16 @@ pub(super) fn errand(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
         "of" => i >= 2 && at(text, i - 2) == "proud",
         _ => false,
     };
-    (slot && person(text, i)).then_some((i, 0.6, NAMED))
+    // Only people are dropped off or fetched from somewhere: a word one letter off English
+    // too ("dropped rangi off": "range").
+    let dropped = matches!(at(text, i - 1), "dropped" | "collected" | "fetched");
+    (slot
+        && if dropped {
+            person_here(text, i)
+        } else {
+            person(text, i)
+        })
+    .then_some((i, 0.6, NAMED))
 }
 
 /// Where people are from when a writer tells them apart: "selam from work", "ngaire from
@@ -280,8 +290,9 @@ pub(super) fn known_from(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
         && circle(at(text, i + 2), at(text, i + 3))
         && closes
         && (i == 0 || !matches!(at(text, i - 1), "the" | "a" | "my" | "our" | "some"))
-        // Only people are from a circle: a word one letter off English too ("selam": "slam").
-        && person_here(text, i);
+        // Only people are from a circle: a word one letter off English too ("selam": "slam",
+        // "inti": "into").
+        && known_name(text, i);
     found.then_some((i, 0.6, NAMED))
 }
 
@@ -297,22 +308,36 @@ pub(super) fn mentioned(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
 }
 
 /// "baraka and his wife", "sikya and her mum": a word joined by "and" to his or her relative;
-/// a drug's companions are "its" ("humira and its side effects").
+/// a drug's companions are "its" ("humira and its side effects"). Opening a clause, a name
+/// that is also a word counts too ("hone and his sister came", "rose and her mum were
+/// there"): no thing has a sister.
 pub(super) fn with_family(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let found = !listed_as_word(text, i)
-        && sep(text, i) == " "
+    let found = sep(text, i) == " "
         && at(text, i + 1) == "and"
         && sep(text, i + 1) == " "
         && matches!(at(text, i + 2), "his" | "her")
         && sep(text, i + 2) == " "
         && text.is(i + 3, F_RELATION)
-        && person(text, i);
+        && ((!listed_as_word(text, i) && person(text, i))
+            || (opens_clause(text, i) && name_word(text, i)));
     found.then_some((i, 0.6, NAMED))
 }
 
-/// Whether "she" or "he" opens a clause within the next dozen words from `k`, before any
-/// other person, thing or "it" could be what it stands for ("rudo saved my life when i
-/// collapsed, she…"; not "rinvoq saved my life, my rheumy says she…", "…, it works").
+/// Word `i` is a name that is also an English word ("hone", "rose", "pearl"), and no
+/// function word, relation or title, written as a name is where the writer uses capitals.
+fn name_word(text: &Doc, i: usize) -> bool {
+    text.is(i, F_NAME_WORD)
+        && !text.is(i, F_FUNCTION | F_RELATION | F_TITLE)
+        && text.lower_word(i).len() >= 3
+        && alpha(text, i)
+        && (!text.cased || !text.titled || text.is_capitalised(i))
+}
+
+/// Whether "she" or "he" opens a clause, or "her" or "him" stands, within the next dozen
+/// words from `k` after what one does to a person ("owe her", "thank him"), before any other
+/// person, thing or "it" could be what it stands for ("rudo saved my life when i collapsed,
+/// she…", "…, i owe her everything"; not "rinvoq saved my life, my rheumy says she…", "…,
+/// it works").
 pub(super) fn taken_up(text: &Doc, k: usize) -> bool {
     let n = text.words.len();
     for j in k..(k + 12).min(n) {
@@ -321,6 +346,17 @@ pub(super) fn taken_up(text: &Doc, k: usize) -> bool {
             || text.is(j, F_RELATION | F_TITLE);
         if other || (j > k && text.is_capitalised(j) && !text.starts_sentence(j)) {
             return false;
+        }
+        // "kirra saved my life, i owe her everything": a drug is no "her" or "him" that one
+        // owes, thanks or hugs.
+        if matches!(w, "her" | "him")
+            && j > k + 2
+            && matches!(
+                text.lower_word(j - 1),
+                "owe" | "thank" | "thanked" | "hugged" | "hug" | "love" | "miss" | "told"
+            )
+        {
+            return true;
         }
         if matches!(w, "she" | "he") && j > k {
             let gap = sep(text, j - 1);

@@ -255,3 +255,35 @@ fn short_names_where_only_people_stand() {
         assert!(found(raw, rule).is_empty(), "{raw}");
     }
 }
+
+#[test]
+fn circles_errands_and_families_with_names_near_english() {
+    for (raw, want, rule) in [
+        (
+            "inti from church drove me to my appointment",
+            "inti",
+            known_from as Rule,
+        ),
+        ("dropped rangi off at kura this morning", "rangi", errand),
+        ("hone and his sister came to visit", "hone", with_family),
+        (
+            "Rose and her mum were at the clinic too",
+            "Rose",
+            with_family,
+        ),
+    ] {
+        assert_eq!(found(raw, rule), vec![want], "{raw}");
+    }
+    for (raw, rule) in [
+        (
+            "went straight from church to the pharmacy",
+            known_from as Rule,
+        ),
+        ("dropped meds off at her house", errand),
+        ("dropped it off at the pharmacy", errand),
+        ("everyone and his dog has covid", with_family),
+        ("we went and her mum came", with_family),
+    ] {
+        assert!(found(raw, rule).is_empty(), "{raw}");
+    }
+}

@@ -9,15 +9,16 @@ use super::lexicon::{
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
 use super::name_company::company;
-use super::name_cues::{cued, here, labelled, relation_is};
+use super::name_cues::{cued, labelled, relation_is};
 use super::name_doers::doer;
 use super::name_initials::initialled;
 use super::name_items::{aged, bulleted};
 use super::name_lists::{coordinated, listed_after};
+use super::name_mentions;
 use super::name_patients;
 use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
-use super::name_self::{greeted, self_named, signed};
+use super::name_self::{greeted, here, self_named, signed};
 use super::name_speech::{attributed, called_to, speaker, vocative};
 use super::name_verbs::{given_to, subject};
 use super::name_words::office_word;
@@ -72,8 +73,10 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_roles::with_writer(text, i))
             .or_else(|| name_roles::apposed(text, i))
             .or_else(|| name_roles::hyphen_given(text, i))
+            .or_else(|| name_roles::honoured(text, i))
             .or_else(|| name_writer::around_writer(text, i))
             .or_else(|| name_patients::as_patient(text, i))
+            .or_else(|| name_mentions::mentioned(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {

@@ -1,0 +1,202 @@
+//! NAME where a post mentions someone in passing, for names the lists may lack, in any case:
+//! by the job they do where the writer met them ("busi the nurse was lovely", "lindiwe on
+//! reception sorted it"), in hugs and prayers sent with their family ("big hugs to aaliyah
+//! and family", "prayers for tamati and whanau"), beside a relative of the writer ("my husband
+//! and kelechi both have ms"), spoken to in a quotation ("\"ngozi, you need to rest\""), or
+//! as the one who wrote or ran something ("written by oyelaran", "per kemal, the clinic…").
+//! A drug has no desk, family or pen: each slot is one only a person fills.
+
+use super::lexicon::{Doc, F_RELATION};
+use super::name_company::{listed_as_word, person};
+use super::name_doers::opens_clause;
+use super::name_near::person_here;
+use super::names::sep;
+
+const NAMED: &str = "a person's name";
+
+fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
+    if k < text.words.len() {
+        text.lower_word(k)
+    } else {
+        ""
+    }
+}
+
+/// Jobs of the people members meet at a clinic, a ward or a desk, beside the relation list's
+/// carers and clinicians.
+pub(super) fn job(text: &Doc, k: usize) -> bool {
+    text.is(k, F_RELATION)
+        || matches!(
+            at(text, k),
+            "nurse"
+                | "receptionist"
+                | "doctor"
+                | "gp"
+                | "porter"
+                | "volunteer"
+                | "hca"
+                | "phlebotomist"
+                | "radiographer"
+                | "sonographer"
+                | "anaesthetist"
+                | "anesthetist"
+                | "paramedic"
+                | "registrar"
+        )
+}
+
+/// "busi the nurse was lovely", "thandeka (the nurse) was kind", "lindiwe on reception sorted
+/// it", "farida at the front desk": a word opening a clause, told apart by the job they do.
+pub(super) fn by_job(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i + 2 >= text.words.len() || listed_as_word(text, i) || !opens_clause(text, i) {
+        return None;
+    }
+    let gap = sep(text, i);
+    let (a, b, c) = (at(text, i + 1), at(text, i + 2), at(text, i + 3));
+    let titled_job =
+        matches!(gap, " " | " (") && matches!(a, "the" | "our" | "my") && job(text, i + 2);
+    let desk = gap == " "
+        && ((matches!(a, "on" | "at") && b == "reception")
+            || (a == "at" && b == "the" && matches!(c, "front" | "desk" | "reception")));
+    ((titled_job || desk) && person_here(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// "big hugs to aaliyah and family", "prayers for tamati and whanau", "love to sione and the
+/// kids", "with mosese and the kids": a word sent love or prayers, or with its family.
+pub(super) fn with_kin(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i < 1 || listed_as_word(text, i) || sep(text, i - 1) != " " {
+        return None;
+    }
+    let p1 = at(text, i - 1);
+    let p2 = if i >= 2 { at(text, i - 2) } else { "" };
+    let sent = match p1 {
+        "to" => matches!(p2, "hugs" | "love" | "condolences" | "prayers" | "wishes"),
+        "for" => matches!(p2, "prayers" | "thoughts" | "hugs" | "love" | "praying"),
+        "with" => true,
+        _ => false,
+    };
+    // "… and family", "… and whanau", "… and the kids", "… and her boys".
+    let family = sep(text, i) == " "
+        && at(text, i + 1) == "and"
+        && (matches!(at(text, i + 2), "family" | "whanau" | "whānau" | "fam")
+            || (matches!(at(text, i + 2), "the" | "her" | "his")
+                && matches!(
+                    at(text, i + 3),
+                    "kids" | "boys" | "girls" | "family" | "children"
+                )));
+    let found = sent && (family || (p1 != "with" && closes(text, i)));
+    (found && person(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// Word `i` ends its phrase: the post's or line's end, or a mark.
+fn closes(text: &Doc, i: usize) -> bool {
+    i + 1 == text.words.len() || !sep(text, i).trim().is_empty()
+}
+
+/// "my husband and kelechi both have ms", "my mum and adaeze came": a word joined by "and" to
+/// the writer's relative is another person.
+pub(super) fn beside_kin(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let found = i >= 3
+        && !listed_as_word(text, i)
+        && at(text, i - 1) == "and"
+        && sep(text, i - 1) == " "
+        && sep(text, i - 2) == " "
+        && text.is(i - 2, F_RELATION)
+        && matches!(at(text, i - 3), "my" | "our" | "her" | "his")
+        && sep(text, i) == " "
+        && matches!(
+            at(text, i + 1),
+            "both" | "are" | "were" | "have" | "had" | "came" | "went" | "took" | "drove"
+        )
+        && person(text, i);
+    found.then_some((i, 0.6, NAMED))
+}
+
+/// "\"ngozi, you need to rest\" she said": a word opening a quotation, set off by a comma, is
+/// the one spoken to.
+pub(super) fn quoted_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let start = text.words[i].start;
+    let opened = text.raw[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '"' | '“'));
+    let found =
+        opened && !listed_as_word(text, i) && sep(text, i).starts_with(',') && person(text, i);
+    found.then_some((i, 0.6, NAMED))
+}
+
+/// "written by oyelaran", "the walk organised by tavita", "per kemal, the clinic opens at 9":
+/// the one who wrote, ran or said something.
+pub(super) fn author(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i < 1 || listed_as_word(text, i) || sep(text, i - 1) != " " {
+        return None;
+    }
+    let p1 = at(text, i - 1);
+    let by = p1 == "by"
+        && i >= 2
+        && matches!(
+            at(text, i - 2),
+            "written"
+                | "posted"
+                | "shared"
+                | "organised"
+                | "organized"
+                | "hosted"
+                | "run"
+                | "led"
+                | "started"
+                | "sent"
+                | "knitted"
+                | "baked"
+        );
+    let per = p1 == "per" && sep(text, i).starts_with(',');
+    ((by || per) && person(text, i)).then_some((i, 0.6, NAMED))
+}
+
+/// Every rule of this module at word `i`, in the order `names::detect` tries them.
+pub(super) fn mentioned(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    by_job(text, i)
+        .or_else(|| with_kin(text, i))
+        .or_else(|| beside_kin(text, i))
+        .or_else(|| quoted_to(text, i))
+        .or_else(|| author(text, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::found;
+    use super::mentioned;
+
+    #[test]
+    fn people_mentioned_by_job_family_quote_or_pen() {
+        for (raw, want) in [
+            ("busi the nurse was lovely", "busi"),
+            ("thandeka (the nurse) was lovely", "thandeka"),
+            ("lindiwe on reception sorted it", "lindiwe"),
+            ("farida at the front desk was so kind", "farida"),
+            ("big hugs to aaliyah and family", "aaliyah"),
+            ("prayers for tamati and whanau", "tamati"),
+            ("at the beach with mosese and the kids", "mosese"),
+            ("my husband and kelechi both have ms", "kelechi"),
+            ("\"ngozi, you need to rest\" she said", "ngozi"),
+            ("written by oyelaran in the newsletter", "oyelaran"),
+            ("per kemal, the clinic opens at 9", "kemal"),
+        ] {
+            assert_eq!(found(raw, mentioned), vec![want], "{raw}");
+        }
+        for raw in [
+            "humira the drug that saved me",
+            "stelara on reception? no, at the pharmacy",
+            "hugs to everyone and family",
+            "with ozempic and the kids i cope",
+            "my husband and humira are not friends",
+            "\"ozempic, please work\" i said",
+            "made by abbvie",
+            "per nice, the guidance says",
+            "the nurse on reception",
+            "diagnosed with eczema and the kids too",
+        ] {
+            assert!(found(raw, mentioned).is_empty(), "{raw}");
+        }
+    }
+}

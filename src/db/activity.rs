@@ -211,9 +211,8 @@ const TIDY_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 /// - `threads` and `groups`, whose counters and activity each fold updates: a busy thread's row
 ///   left 11,000 dead versions in a minute of posting, which every read of it stepped over (a
 ///   post's own PostgreSQL time grew by a fifth). Their pages are pruned, their indexes left to
-///   autovacuum or the server's start (`INDEX_CLEANUP OFF`): reading every index of a million
-///   posts' threads took 18–21 ms a second, pruning 2–5 ms, and index scans skip a dead entry
-///   once they have met it.
+///   autovacuum (`INDEX_CLEANUP OFF`): reading every index of a million posts' threads took
+///   18–21 ms a second, pruning 2–5 ms, and index scans skip a dead entry once they have met it.
 /// - the search index's list of entries not yet merged (`post_search_document`, a GIN index): with
 ///   nothing vacuuming, it grows to 4 MB and the post that finds it full merges it all, or every
 ///   search reads it whole. Merged each second, it stays small.
@@ -238,8 +237,10 @@ pub fn tidy(conn: &mut AnyConnection) -> Result<(), AppError> {
 /// posts built: 1,000,000 waiting rows). Nothing of this server writes yet; under load the
 /// truncation is left out, as it stops every insert while it waits for its lock. `INDEX_CLEANUP
 /// ON` in both: by default a vacuum that finds few dead rows skips the index and leaves their
-/// slots on the pages, which then cannot be given back (nor the index shrink). And the indexes of
-/// `threads` and `groups`, which [`tidy`] leaves alone, are cleaned.
+/// slots on the pages, which then cannot be given back (nor the index shrink). `threads` and
+/// `groups` are not vacuumed here: on a new database they are empty, and a vacuum would record
+/// them so, which planners without statistics then believe (a million posts built after it took
+/// minutes instead of 90 s: each new post's search entry joined its thread by reading them all).
 pub fn tidy_at_start(conn: &mut AnyConnection) -> Result<(), AppError> {
     if let AnyConnection::Pg(pg) = conn {
         pg.batch_execute("VACUUM (INDEX_CLEANUP ON) activity_pending")?;
@@ -253,8 +254,6 @@ pub fn tidy_at_start(conn: &mut AnyConnection) -> Result<(), AppError> {
         if let Err(e) = rebuilt {
             tracing::warn!(error = %e, "the queue of counts' indexes were not rebuilt");
         }
-        // The indexes the tidy each second leaves alone (see `tidy`).
-        pg.batch_execute("VACUUM (SKIP_LOCKED) threads, groups")?;
     }
     Ok(())
 }

@@ -10,7 +10,6 @@ use crate::error::AppError;
 use crate::forum::{groups, posts, threads};
 use crate::state::AppState;
 
-use super::spliced::Part;
 use super::CsrfOnly;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -79,6 +78,22 @@ impl<'a> ListPart<'a> {
     }
 }
 
+/// A group's list, where it is kept: rendered for members (`web::rendered`) or anonymous readers
+/// (the anonymous cache). Lent to the page, not copied into it (`web::spliced`).
+enum Listed {
+    Kept(std::sync::Arc<str>),
+    Cached(std::sync::Arc<crate::forum::anon_cache::RenderedList>),
+}
+
+impl Listed {
+    fn html(&self) -> &str {
+        match self {
+            Listed::Kept(html) => html,
+            Listed::Cached(list) => &list.body,
+        }
+    }
+}
+
 async fn group_page(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -113,7 +128,7 @@ async fn group_page(
             let html = state
                 .rendered
                 .render(&state.templates, "_thread_list.html", &part)?;
-            Ok((page, Part::kept(html)))
+            Ok((page, Listed::Kept(html)))
         })
     } else {
         // Anonymous readers: the list part of a first page may come from the anonymous cache.
@@ -141,7 +156,7 @@ async fn group_page(
                 watching: false,
                 muted: false,
             };
-            (page, Part::within(list, |l| l.body.as_str()))
+            (page, Listed::Cached(list))
         })
     };
     match listed {
@@ -152,7 +167,7 @@ async fn group_page(
             ctx.insert("watching", &page.watching);
             ctx.insert("muted", &page.muted);
             let title = page.group.name.clone();
-            let list = Some(("threads_html", list));
+            let list = Some(("threads_html", list.html()));
             super::page_around(&state, &req, &viewer, "group.html", &title, ctx, list)
         }
         // A group whose threads the viewer may not read still has a page: its name, description and

@@ -91,7 +91,8 @@ pub fn page(
 }
 
 /// [`page`] with a large part rendered before it (a thread's posts, a group's list) in the slot
-/// `slot.0` names, spliced in rather than copied through the template engine (`web::spliced`).
+/// `slot.0` names, spliced in rather than copied through the template engine (`web::spliced`):
+/// callers lend it from where it is kept.
 fn page_around(
     state: &AppState,
     req: &HttpRequest,
@@ -99,7 +100,7 @@ fn page_around(
     template: &str,
     title: &str,
     mut ctx: tera::Context,
-    slot: Option<(&'static str, spliced::Part)>,
+    slot: Option<(&'static str, &str)>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user().map(|u| NavUser {
         username: &u.username,
@@ -145,7 +146,7 @@ fn page_around(
         res.cookie(gone);
     }
     let mut res = match slot {
-        Some(part) => res.body(spliced::splice(html, part)?),
+        Some(part) => res.body(spliced::splice(&html, part)?),
         None => res.body(html),
     };
     if indexable {

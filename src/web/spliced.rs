@@ -13,7 +13,7 @@
 //! prints is escaped (no `<` survives), and what is printed unescaped is sanitised HTML, which
 //! keeps no comments — and even then nobody knows the value to aim at.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 use actix_web::web::{Bytes, BytesMut};
 
@@ -21,36 +21,6 @@ use crate::error::AppError;
 
 static MARKER: LazyLock<String> =
     LazyLock::new(|| format!("<!--part {}-->", crate::random::random_token(12)));
-
-/// A part of a page rendered before it, as bytes that share (not copy) where it is kept.
-pub struct Part(Bytes);
-
-/// Bytes borrowing a string inside something kept behind an `Arc`.
-struct Within<T: ?Sized>(Arc<T>, fn(&T) -> &str);
-
-impl<T: ?Sized> AsRef<[u8]> for Within<T> {
-    fn as_ref(&self) -> &[u8] {
-        (self.1)(&self.0).as_bytes()
-    }
-}
-
-impl Part {
-    /// The string `field` picks out of something kept, without copying it.
-    pub fn within<T: ?Sized + Send + Sync + 'static>(kept: Arc<T>, field: fn(&T) -> &str) -> Part {
-        Part(Bytes::from_owner(Within(kept, field)))
-    }
-
-    /// A part kept as it is (`web::rendered`).
-    pub fn kept(html: Arc<str>) -> Part {
-        Part::within(html, |s| s)
-    }
-}
-
-impl From<String> for Part {
-    fn from(html: String) -> Part {
-        Part(Bytes::from(html))
-    }
-}
 
 /// What a template is given for the slot where the part goes.
 pub fn marker() -> &'static str {
@@ -61,14 +31,14 @@ pub fn marker() -> &'static str {
 /// buffer, written once. (Sent as three pieces instead, the part uncopied, the server's writer
 /// stopped after the first large one until the client's delayed acknowledgement: a signed-in
 /// thread page fell from 7,600 to 1,400 req/s.)
-pub fn splice(page: String, part: Part) -> Result<Bytes, AppError> {
+pub fn splice(page: &str, part: &str) -> Result<Bytes, AppError> {
     let at = page
         .find(MARKER.as_str())
         .ok_or_else(|| AppError::internal("a page's template left out the slot for its part"))?;
     let (head, tail) = (&page[..at], &page[at + MARKER.len()..]);
-    let mut body = BytesMut::with_capacity(head.len() + part.0.len() + tail.len());
+    let mut body = BytesMut::with_capacity(head.len() + part.len() + tail.len());
     body.extend_from_slice(head.as_bytes());
-    body.extend_from_slice(&part.0);
+    body.extend_from_slice(part.as_bytes());
     body.extend_from_slice(tail.as_bytes());
     Ok(body.freeze())
 }
@@ -85,19 +55,16 @@ mod tests {
     #[test]
     fn the_part_goes_where_the_marker_was_and_nothing_else_moves() {
         let page = format!("<main><h1>A &lt;b&gt;</h1>{}<p>end</p></main>", marker());
-        let kept: Arc<str> = Arc::from("<article>post</article>");
-        let body = splice(page, Part::kept(kept.clone())).expect("spliced");
+        let body = splice(&page, "<article>post</article>").expect("spliced");
         let want = "<main><h1>A &lt;b&gt;</h1><article>post</article><p>end</p></main>";
         assert_eq!(text(body), want);
-        // Shared, not copied: the kept part is still whole for the next reader.
-        assert_eq!(&*kept, "<article>post</article>");
     }
 
     #[test]
     fn a_page_may_be_all_part_but_never_without_its_slot() {
-        let body = splice(marker().to_owned(), Part::from(String::from("x"))).expect("spliced");
+        let body = splice(marker(), "x").expect("spliced");
         assert_eq!(text(body), "x");
-        assert!(splice("<p>no slot</p>".into(), Part::from(String::new())).is_err());
+        assert!(splice("<p>no slot</p>", "").is_err());
     }
 
     #[test]

@@ -5,7 +5,6 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use super::post_blocks;
-use super::spliced::Part;
 use crate::auth::extract::{PendingViewer, Viewer};
 use crate::domain::parse_id as id;
 use crate::error::AppError;
@@ -55,15 +54,17 @@ pub(super) async fn thread_page(
     };
     // Counted after the read that shared the trip: a reader slowed down is refused all the same.
     crate::forum::read_limit::count(&state, me).await?;
-    // A kept page is served as it is kept, not copied (`web::spliced`); a page read for this
-    // reader is theirs.
+    // A kept page is served as it is kept, lent to the splice (`web::spliced`); a page read for
+    // this reader is theirs.
     let mut ctx = tera::Context::new();
-    let (head, moderator, title, posts) = match page {
+    let (kept, read);
+    let (head, moderator, title, posts): (_, _, _, &str) = match page {
         threads::MemberPage::Kept { page, head } => {
             ctx.insert("thread", &page.thread);
             let title = page.thread.title.clone();
+            kept = page;
             // Kept pages are only ever ones no moderator reads (forum::kept_pages).
-            (head, false, title, Part::within(page, |p| p.body.as_str()))
+            (head, false, title, &kept.body)
         }
         threads::MemberPage::Read { page: t, keep } => {
             let reader = post_blocks::Reader {
@@ -85,7 +86,8 @@ pub(super) async fn thread_page(
                 watching: t.watching,
                 muted: t.muted,
             };
-            (head, t.is_moderator, title, Part::from(body))
+            read = body;
+            (head, t.is_moderator, title, &read)
         }
     };
     ctx.insert("group", &head.group);
@@ -143,7 +145,7 @@ async fn anonymous_thread_page(
     ctx.insert("watching", &false);
     ctx.insert("muted", &false);
     let title = rendered.thread.title.clone();
-    let posts = Some(("posts_html", Part::within(rendered, |r| r.body.as_str())));
+    let posts = Some(("posts_html", rendered.body.as_str()));
     super::page_around(state, req, viewer, "thread.html", &title, ctx, posts)
 }
 

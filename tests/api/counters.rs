@@ -1,6 +1,7 @@
 //! A thread's and a group's counters (replies, posts, threads, last activity) stay exact when
 //! many members post at once through several servers, and a change a stopped server left waiting
-//! (PostgreSQL folds counters after the post's commit: `db::activity`) is still counted.
+//! (PostgreSQL folds counters after the post's commit: `db::activity`) is still counted; and how
+//! PostgreSQL's write transactions are run.
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -222,4 +223,53 @@ async fn the_server_vacuums_the_queue_of_waiting_counts_itself() {
         "the indexes rebuilt small: {}",
         index_pages().await
     );
+}
+
+#[derive(diesel::QueryableByName)]
+struct Setting {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value: String,
+}
+
+/// A write's statements are planned once per connection on PostgreSQL (a post's recipients,
+/// looked up by an array of ids, were planned afresh on every post), and only inside writes:
+/// reads, whose plans may depend on their values, keep PostgreSQL's own choice.
+#[actix_web::test]
+async fn writes_on_postgresql_reuse_their_plans_and_reads_choose_their_own() {
+    let app = spawn_app().await;
+    let setting =
+        |conn: &mut kindred::db::AnyConnection| -> Result<String, kindred::error::AppError> {
+            let row: Setting = diesel::RunQueryDsl::get_result(
+                diesel::sql_query("SELECT current_setting('plan_cache_mode') AS value"),
+                conn,
+            )?;
+            Ok(row.value)
+        };
+    if app.state.db.is_sqlite() {
+        // SQLite has no planner setting: nothing to check.
+        return;
+    }
+    let in_write = app.state.db.write(setting).await.expect("a write");
+    assert_eq!(in_write, "force_generic_plan");
+    // On the same pooled connections afterwards (a pool of several: ask each of them).
+    for _ in 0..16 {
+        let in_read = app.state.db.run(setting).await.expect("a read");
+        assert_eq!(
+            in_read, "auto",
+            "the write's setting ended with its transaction"
+        );
+    }
+    // A write that fails is rolled back with its setting.
+    let failed = app
+        .state
+        .db
+        .write(move |conn| -> Result<(), kindred::error::AppError> {
+            setting(conn)?;
+            Err(kindred::error::AppError::BadRequest("refused".into()))
+        })
+        .await;
+    assert!(failed.is_err());
+    for _ in 0..16 {
+        assert_eq!(app.state.db.run(setting).await.expect("a read"), "auto");
+    }
 }

@@ -40,6 +40,38 @@ pub fn insert(
     Ok(())
 }
 
+/// One notification of several written together ([`insert_all`]).
+pub struct New<'a> {
+    pub user_id: i64,
+    pub kind: &'a str,
+    pub text: &'a str,
+    pub link: &'a str,
+}
+
+/// Writes several notifications in one statement, however many members a post tells.
+pub fn insert_all(conn: &mut AnyConnection, all: &[New<'_>]) -> Result<(), AppError> {
+    if all.is_empty() {
+        return Ok(());
+    }
+    let at = now();
+    let rows: Vec<_> = all
+        .iter()
+        .map(|n| {
+            (
+                notifications::user_id.eq(n.user_id),
+                notifications::kind.eq(n.kind),
+                notifications::text.eq(n.text),
+                notifications::link.eq(n.link),
+                notifications::created_at.eq(at),
+            )
+        })
+        .collect();
+    super::on_backend!(conn, |c| diesel::insert_into(notifications::table)
+        .values(&rows)
+        .execute(c))?;
+    Ok(())
+}
+
 /// Whether a notification of `kind` linking to `link` was made since `since` (for anyone): an
 /// alert is sent once per subject per period.
 pub fn sent_since(

@@ -25,6 +25,33 @@ pub fn insert(
     Ok(())
 }
 
+/// Queues one mail of `kind` about `link` to each of `users`, in one statement.
+pub fn insert_all(
+    conn: &mut AnyConnection,
+    users: &[(i64, &str)],
+    link: &str,
+) -> Result<(), AppError> {
+    if users.is_empty() {
+        return Ok(());
+    }
+    let at = now();
+    let rows: Vec<_> = users
+        .iter()
+        .map(|&(user_id, kind)| {
+            (
+                email_outbox::user_id.eq(user_id),
+                email_outbox::kind.eq(kind),
+                email_outbox::link.eq(link),
+                email_outbox::created_at.eq(at),
+            )
+        })
+        .collect();
+    super::on_backend!(conn, |c| diesel::insert_into(email_outbox::table)
+        .values(&rows)
+        .execute(c))?;
+    Ok(())
+}
+
 /// A queued mail with its member's current address, whether it is confirmed, and preference.
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = email_outbox)]

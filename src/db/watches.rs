@@ -147,21 +147,32 @@ pub fn watched_groups(
         .load(conn)?)
 }
 
-/// Records that the member was told about the post; false when they already were.
-pub fn first_notice(
+/// Records that these members were told about the post, in one statement however many they
+/// are; returns those who had not been told before.
+pub fn first_notices(
     conn: &mut AnyConnection,
     post_id: i64,
-    user_id: i64,
-) -> Result<bool, AppError> {
-    // Typed, on the backend's own connection (the only place diesel writes ON CONFLICT), so that
-    // it is prepared once per connection: PostgreSQL parsed and planned the literal statement
-    // again on every published post with someone to tell.
-    let n = super::on_backend!(conn, |c| diesel::insert_into(post_notices::table)
-        .values((
-            post_notices::post_id.eq(post_id),
-            post_notices::user_id.eq(user_id),
-        ))
-        .on_conflict_do_nothing()
-        .execute(c))?;
-    Ok(n > 0)
+    user_ids: &[i64],
+) -> Result<Vec<i64>, AppError> {
+    if user_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<_> = user_ids
+        .iter()
+        .map(|&user_id| {
+            (
+                post_notices::post_id.eq(post_id),
+                post_notices::user_id.eq(user_id),
+            )
+        })
+        .collect();
+    // On the backend's own connection: diesel writes ON CONFLICT only there. Both return only
+    // the rows the statement inserted.
+    Ok(super::on_backend!(conn, |c| diesel::insert_into(
+        post_notices::table
+    )
+    .values(&rows)
+    .on_conflict_do_nothing()
+    .returning(post_notices::user_id)
+    .get_results(c))?)
 }

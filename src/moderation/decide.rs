@@ -250,10 +250,18 @@ fn tell_reporters(
         "Thank you for your report. A moderator looked at the post and decided no action was needed."
     };
     let link = format!("/threads/{}", post.thread_id);
-    for &reporter in reporters.iter().filter(|&&r| Some(r) != post.author_id) {
-        notify::notify(conn, reporter, kind::REPORT_OUTCOME, text, &link)?;
-    }
-    Ok(())
+    // One statement for every reporter of a post, however many reported it.
+    let notes: Vec<_> = reporters
+        .iter()
+        .filter(|&&r| Some(r) != post.author_id)
+        .map(|&reporter| crate::db::notifications::New {
+            user_id: reporter,
+            kind: kind::REPORT_OUTCOME,
+            text,
+            link: &link,
+        })
+        .collect();
+    crate::db::notifications::insert_all(conn, &notes)
 }
 
 /// Edit-and-approve: a moderator takes the risky part out of a held post (and, for an opening

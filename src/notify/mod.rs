@@ -202,23 +202,43 @@ pub fn tell(
             .into_iter()
             .map(|(u, m)| (u.id, (u, m)))
             .collect();
+    // The post and its thread are published (checked above): the rule comes down to whether
+    // each recipient may read the group.
+    let readable: Vec<(Notice, &UserRow)> = notices
+        .into_iter()
+        .filter_map(|n| {
+            let (user, membership) = recipients.get(&n.user_id)?;
+            let who = access::standing(Some(user), membership.as_ref());
+            visibility::can_read_group(group.visibility(), who).then_some((n, user))
+        })
+        .collect();
+    // Each member hears of a post once, and a post tells everyone in a fixed number of
+    // statements, however many watch its thread.
+    let ids: Vec<i64> = readable.iter().map(|(_, u)| u.id).collect();
+    let first: HashSet<i64> = watches::first_notices(conn, post.id, &ids)?
+        .into_iter()
+        .collect();
+    let told: Vec<(Notice, &UserRow)> = readable
+        .into_iter()
+        .filter(|(_, u)| first.contains(&u.id))
+        .collect();
     let link = crate::forum::threads::post_link(thread.id, post.id);
-    for n in notices {
-        let Some((user, membership)) = recipients.get(&n.user_id) else {
-            continue;
-        };
-        // The post and its thread are published (checked above): the rule comes down to
-        // whether the recipient may read the group.
-        let who = access::standing(Some(user), membership.as_ref());
-        let readable = visibility::can_read_group(group.visibility(), who);
-        if !readable || !watches::first_notice(conn, post.id, user.id)? {
-            continue;
-        }
-        notify(conn, user.id, n.kind, &n.text, &link)?;
-        if user.email_notifications && user.email_confirmed() {
-            email::queue(conn, user.id, n.kind, &link)?;
-        }
-    }
+    let notes: Vec<crate::db::notifications::New<'_>> = told
+        .iter()
+        .map(|(n, u)| crate::db::notifications::New {
+            user_id: u.id,
+            kind: n.kind,
+            text: &n.text,
+            link: &link,
+        })
+        .collect();
+    crate::db::notifications::insert_all(conn, &notes)?;
+    let mails: Vec<(i64, &str)> = told
+        .iter()
+        .filter(|(_, u)| u.email_notifications && u.email_confirmed())
+        .map(|(n, u)| (u.id, n.kind))
+        .collect();
+    crate::db::outbox::insert_all(conn, &mails, &link)?;
     Ok(())
 }
 

@@ -156,6 +156,67 @@ async fn a_held_posts_mentions_wait_until_a_moderator_approves_it() {
     assert_eq!(kinds(&inbox(&app, &alice).await), vec!["reply"]);
 }
 
+/// A reply tells everyone who watches its thread in a fixed number of statements: watched by one
+/// member or by ten, it costs the same (it once cost two statements more for each), and each is
+/// still told once.
+#[actix_web::test]
+async fn a_reply_tells_its_watchers_in_the_same_statements_however_many_they_are() {
+    let app = spawn_app().await;
+    let admin = app.staff_with_2fa("root", Role::Admin).await;
+    app.group(&admin, "lupus", "public").await;
+    let (alice, bob) = (app.member("alice").await, app.member("bob").await);
+    app.join("lupus", &alice).await;
+    app.join("lupus", &bob).await;
+    let (few, _) = app
+        .thread("lupus", &alice, "Sleep", "How do you sleep?")
+        .await;
+    let (many, _) = app
+        .thread("lupus", &alice, "Pain", "What helps the pain?")
+        .await;
+    let mut watchers = Vec::new();
+    for i in 0..10 {
+        let t = app.member(&format!("watcher{i}")).await;
+        let threads = if i == 0 {
+            vec![&few, &many]
+        } else {
+            vec![&many]
+        };
+        for thread in threads {
+            let path = format!("/threads/{thread}/watch");
+            let (s, v) = app.send(Method::PUT, &path, None, Some(&t)).await;
+            assert_eq!(s, StatusCode::OK, "{v}");
+        }
+        watchers.push(t);
+    }
+    // The least of three replies each: PostgreSQL's server vacuums its queue of counts once a
+    // second after a reply, which may fall in any one of them.
+    let cost = |thread: String| {
+        let (app, bob) = (&app, &bob);
+        async move {
+            let mut least = u64::MAX;
+            for _ in 0..3 {
+                let before = app.state.db.queries_run();
+                app.reply(&thread, None, bob, "A warm bath first.").await;
+                least = least.min(app.state.db.queries_run() - before);
+            }
+            least
+        }
+    };
+    let one = cost(few.clone()).await;
+    let ten = cost(many.clone()).await;
+    assert_eq!(
+        one, ten,
+        "statements for a reply watched by one member, and by ten"
+    );
+    // Each watcher heard of each reply once.
+    for (i, t) in watchers.iter().enumerate() {
+        let heard = inbox(&app, t).await;
+        let want = if i == 0 { 6 } else { 3 };
+        assert_eq!(heard.len(), want, "watcher{i}: {heard:?}");
+        assert!(kinds(&heard).iter().all(|k| k == "watched_thread"));
+    }
+}
+
 #[actix_web::test]
 async fn watchers_hear_of_new_replies_and_threads_once_until_they_stop_watching() {
     let app = spawn_app().await;

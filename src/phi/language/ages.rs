@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use regex::Regex;
 
 use super::age_words::{age_verb, be, measure, person, singular_person, unit_after};
-use super::numbers::cardinal;
+use super::numbers::{cardinal, old_ordinal};
 use super::{finding, Kind, Text};
 use crate::phi::Finding;
 
@@ -52,12 +52,12 @@ fn this_year() -> i64 {
     yoe + era * 400 + i64::from(month <= 2)
 }
 
-/// Reads an age value at word `i`: (value, last word, had "yo"/"y" glued on).
-fn value(text: &Text, i: usize) -> Option<(u32, usize, bool)> {
+/// Reads an age value at word `i`: (value, last word, had "yo"/"y" glued on, an ordinal).
+fn value(text: &Text, i: usize) -> Option<(u32, usize, bool, bool)> {
     let w = text.lower_word(i);
     // "93M", "95F": clinical shorthand for age and sex, in capitals only ("93m" is metres).
     if sexed(text, i) {
-        return Some((w[..w.len() - 1].parse().ok()?, i, false));
+        return Some((w[..w.len() - 1].parse().ok()?, i, false, false));
     }
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -65,13 +65,56 @@ fn value(text: &Text, i: usize) -> Option<(u32, usize, bool)> {
             return None;
         }
         let suffix = &w[digits.len()..];
-        let glued = matches!(suffix, "yo" | "y" | "yr" | "yrs" | "yrsold" | "yearsold");
-        if !(suffix.is_empty() || glued || matches!(suffix, "th" | "st" | "nd" | "rd")) {
+        let glued = matches!(
+            suffix,
+            "yo" | "y" | "yr" | "yrs" | "yrsold" | "yearsold" | "yrold" | "yro" | "yearold"
+        );
+        let ordinal = matches!(suffix, "th" | "st" | "nd" | "rd");
+        if !(suffix.is_empty() || glued || ordinal) {
             return None;
         }
-        return Some((digits.parse().ok()?, i, glued));
+        return Some((digits.parse().ok()?, i, glued, ordinal));
     }
-    cardinal(text, i).map(|(v, end)| (v, end, false))
+    // "her ninetieth birthday", "in his ninety-third year" before "ninety" alone.
+    old_ordinal(text, i)
+        .map(|(v, end)| (v, end, false, true))
+        .or_else(|| cardinal(text, i).map(|(v, end)| (v, end, false, false)))
+}
+
+/// Words after a number that make it an amount, not an age: "i'm 100 sure", "turned ninety
+/// pages", "has 93 grandchildren" (a plural noun straight after it; "years" is an age's).
+fn counted(text: &Text, end: usize) -> bool {
+    let k = end + 1;
+    if k >= text.words.len() || &text.raw[text.words[end].end..text.words[k].start] != " " {
+        return false;
+    }
+    let w = text.lower_word(k);
+    matches!(
+        w,
+        "sure" | "certain" | "positive" | "convinced" | "confident" | "correct" | "right"
+    ) || (w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !matches!(
+            w,
+            "years"
+                | "this"
+                | "thus"
+                | "always"
+                | "thanks"
+                | "xmas"
+                | "plus"
+                | "yrs"
+                | "yesterdays"
+        ))
+}
+
+/// The subject of "is"/"was" that is no person: "it's 95 out", "that was 93".
+fn impersonal(w: &str) -> bool {
+    matches!(
+        w,
+        "it" | "that" | "this" | "there" | "what" | "which" | "here" | "everything" | "something"
+    )
 }
 
 /// "93M", "101F": two or three digits and a sex's capital letter, as a word.
@@ -109,9 +152,18 @@ fn case_note_after(w: &str) -> bool {
 
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let n = text.words.len();
+    // Where the names already held end: "Grandma Rose, 94,", "Mrs Okafor is 93" tie the age
+    // to a person as a relation word does. Sorted once, then searched per candidate.
+    let mut name_ends: Vec<usize> = out
+        .iter()
+        .filter(|f| f.kind == Kind::Name && f.confidence >= 0.5)
+        .map(|f| f.end)
+        .collect();
+    name_ends.sort_unstable();
+    let named = |k: usize| k < n && name_ends.binary_search(&text.words[k].end).is_ok();
     let mut i = 0;
     while i < n {
-        let Some((v, end, glued)) = value(text, i) else {
+        let Some((v, end, glued, word_ordinal)) = value(text, i) else {
             i += 1;
             continue;
         };
@@ -139,19 +191,36 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 ""
             }
         };
-        let first = text.lower_word(i);
-        let ordinal = first.starts_with(|c: char| c.is_ascii_digit())
-            && first.ends_with(|c: char| c.is_ascii_alphabetic())
-            && !glued;
+        let ordinal = word_ordinal;
         let years_old = matches!(after(1), "years" | "year" | "yrs" | "yr" | "y")
             && matches!(after(2), "old" | "young" | "of" | "o")
             || matches!(after(1), "yo" | "yob")
             || (after(1) == "y" && after(2) == "o");
         // "my 91 year old house", "a 95-year-old building": a thing's age.
         let years_old = years_old && !aged_thing(after(3)) && !aged_thing(after(4));
-        let birthday = ordinal && matches!(after(1), "birthday" | "bday");
+        let birthday = ordinal
+            && matches!(
+                after(1),
+                "birthday" | "bday" | "birthdays" | "bday's" | "bdays" | "birthday's" | "b"
+            );
         let before: Vec<&str> = text.words_before(s, 6).collect();
         let prev = before.first().copied().unwrap_or("");
+        // "celebrated her 100th!", "for mum's 95th.": an ordinal after a person's possessive,
+        // after a word of celebrating or closing its clause, is a birthday.
+        let possessive = matches!(prev, "his" | "her" | "their" | "my" | "your" | "our")
+            || (prev == "s" && i >= 2 && person(text.lower_word(i - 2)))
+            || (prev == "s" && i >= 2 && named(i - 2));
+        let celebrated = ordinal
+            && possessive
+            && (before.iter().skip(1).take(3).any(|w| {
+                w.starts_with("celebrat") || matches!(*w, "party" | "cake" | "card" | "toast")
+            }) || {
+                let rest = text.raw[e..].trim_start_matches(' ');
+                rest.is_empty() || rest.starts_with(['.', ',', '!', ';', ')', '\n'])
+            });
+        // The person the age is said of, by a word or by a name held before it.
+        let who =
+            |k: usize| before.get(k).is_some_and(|w| person(w)) || (i > k && named(i - 1 - k));
         let measured = before.iter().take(3).any(|w| measure(w));
         let determiner = matches!(
             prev,
@@ -205,12 +274,13 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         } else if ordinal {
             // "for her 95th birthday", "in her 93rd year".
             birthday
+                || celebrated
                 || (after(1) == "year"
                     && matches!(prev, "his" | "her" | "my" | "their" | "your")
                     && before.get(1) == Some(&"in"))
         } else if glued || years_old {
             true
-        } else if unit_after(after(1)) || measured {
+        } else if unit_after(after(1)) || measured || counted(text, end) {
             false
         } else if age_verb(prev)
             || age_phrase
@@ -229,7 +299,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         {
             // "my grandmother 94 has copd": the age written straight after the person.
             true
-        } else if person(prev) && apposed(text.raw, s, e) {
+        } else if who(0) && apposed(text.raw, s, e) {
             // "grandad, 96, still drives", "my nan (92) has copd".
             true
         } else if prev == "at" && text.starts_sentence(i - 1) {
@@ -237,7 +307,9 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             // on an age, a person its subject.
             (1..=3).any(|k| person(after(k)))
         } else if be(prev) {
-            before.iter().skip(1).take(5).any(|w| person(w))
+            // "my dad said it's 95 out": the verb's subject is no one.
+            !before.get(1).is_some_and(|w| impersonal(w))
+                && (before.iter().skip(1).take(5).any(|w| person(w)) || who(1))
         } else {
             determiner && singular_person(after(1))
         };

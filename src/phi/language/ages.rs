@@ -7,10 +7,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use regex::Regex;
 
-use super::age_words::{age_verb, be, measure, person, singular_person, unit_after};
+use super::age_words::{age_verb, be, elder, measure, singular_person, unit_after};
 use super::numbers::{cardinal, old_ordinal};
 use super::{finding, Kind, Text};
 use crate::phi::Finding;
+
+/// A person the ages' rules know by a word: a relation, a pronoun, a grandparent's name.
+fn person(w: &str) -> bool {
+    super::age_words::person(w) || elder(w)
+}
 
 const WHY: &str = "an age over 89";
 const WHY_YEAR: &str = "a birth year that shows an age over 89";
@@ -217,7 +222,11 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             }) || {
                 let rest = text.raw[e..].trim_start_matches(' ');
                 rest.is_empty() || rest.starts_with(['.', ',', '!', ';', ')', '\n'])
-            });
+            } || (
+                // "dad's 90th is next week", "her 100th was lovely".
+                &text.raw[e..text.words.get(end + 1).map_or(e, |w| w.start)] == " "
+                    && matches!(after(1), "is" | "was" | "party" | "bash" | "celebration")
+            ));
         // The person the age is said of, by a word or by a name held before it.
         let who =
             |k: usize| before.get(k).is_some_and(|w| person(w)) || (i > k && named(i - 1 - k));
@@ -235,12 +244,27 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         }) || (prev == "a" && matches!(before.get(1), Some(&"like")))
             || (be(prev) && before.iter().skip(1).take(3).any(|w| body_part(w)));
         // "lived to 104", "made it to 95", "grandpa just hit 91": with a person before it.
-        let reached = (prev == "to"
+        let reached = (matches!(prev, "to" | "until" | "till" | "til")
             && matches!(
                 before.get(1).copied(),
                 Some("lived" | "live" | "lives" | "living" | "it")
             ))
-            || matches!(prev, "hit" | "hits" | "hitting" | "pushing");
+            // "coming up to 95", "approaching 100", "nearing 100".
+            || (prev == "to" && before.get(1) == Some(&"up") && before.get(2) == Some(&"coming"))
+            || matches!(
+                prev,
+                "hit" | "hits" | "hitting" | "pushing" | "approaching" | "nearing"
+            );
+        // "passed away at 97", "died at 99": an age at death, someone's by the verb alone.
+        let died = prev == "at"
+            && matches!(
+                before.get(1).copied(),
+                Some("died" | "away" | "passed" | "dying")
+            );
+        // "she celebrated 101 years on sunday": a person's years celebrated.
+        let celebrated_years = prev.starts_with("celebrat")
+            && matches!(after(1), "years" | "yrs")
+            && before.iter().skip(1).take(4).any(|w| person(w));
         // "at the ripe old age of 93", "92 going on 93": an age by the words before it.
         let age_phrase = (prev == "of" && before.get(1) == Some(&"age"))
             || (prev == "on" && before.get(1) == Some(&"going"));
@@ -278,11 +302,12 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 || (after(1) == "year"
                     && matches!(prev, "his" | "her" | "my" | "their" | "your")
                     && before.get(1) == Some(&"in"))
-        } else if glued || years_old {
+        } else if glued || years_old || celebrated_years {
             true
         } else if unit_after(after(1)) || measured || counted(text, end) {
             false
-        } else if age_verb(prev)
+        } else if died
+            || age_verb(prev)
             || age_phrase
             || prev == "im"
             || (matches!(prev, "m" | "am") && before.get(1) == Some(&"i"))
@@ -322,6 +347,26 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         out.push(finding(Kind::AgeOver89, m.start(), m.end(), 0.75, WHY));
     }
     let year = this_year();
+    // "born in nineteen twenty-nine": a birth year in words.
+    for i in 0..n {
+        if text.lower_word(i) != "nineteen" || i + 1 >= n {
+            continue;
+        }
+        let gap = &text.raw[text.words[i].end..text.words[i + 1].start];
+        let born = text
+            .words_before(text.words[i].start, 3)
+            .any(|w| matches!(w, "born" | "b" | "dob"));
+        if gap != " " || !born {
+            continue;
+        }
+        if let Some((v, last)) = cardinal(text, i + 1).filter(|&(v, _)| (10..100).contains(&v)) {
+            let age = year - 1900 - i64::from(v);
+            if (90..=125).contains(&age) {
+                let (s, e) = (text.words[i].start, text.words[last].end);
+                out.push(finding(Kind::AgeOver89, s, e, 0.8, WHY_YEAR));
+            }
+        }
+    }
     for c in BIRTH_YEAR.captures_iter(&text.lower) {
         if let Some(y) = c.get(1) {
             // "born in '29": the century that puts the year in the past.

@@ -149,6 +149,18 @@ fn finds_ages_in_every_spelling() {
         ("my grandad is 96 now", "96"),
         ("her age: 94", "94"),
         ("caring for my 92 year-old mum", "92"),
+        ("dad's 90th is next week", "90th"),
+        ("she celebrated 101 years on sunday", "101"),
+        ("granny is coming up to 95", "95"),
+        ("grandma is approaching 100", "100"),
+        ("grandpa lived until 101", "101"),
+        ("passed away at 97", "97"),
+        ("my lola is 92 and has diabetes", "92"),
+        ("my grandmère is 93", "93"),
+        (
+            "she was born in nineteen twenty-nine",
+            "nineteen twenty-nine",
+        ),
     ] {
         let found = ages(raw);
         assert!(found.iter().any(|f| f.contains(want)), "{raw}: {found:?}");
@@ -173,6 +185,12 @@ fn amounts_and_impersonal_subjects_are_not_ages() {
         "that was 93 quid",
         "ninety percent of patients",
         "i felt like i was 90 years old after that walk",
+        "the hospital celebrated 100 years",
+        "her 100th post was about insulin",
+        "coming up to 95 kg again",
+        "he died at 95 degrees in the heatwave, the pump did",
+        "she was born in nineteen ninety",
+        "my lola is 92 kg",
     ] {
         assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
     }

@@ -98,7 +98,8 @@ const RELATION: &str =
          esposo esposa hermana hermano madre marido nieta filha filho marito moglie sorella \
          fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz \
          tita tito ninang ninong teyze khala khalu phupho thatha paati gogo mkhulu bhuti \
-         kuia whaea matua unnie noona nainai laolao waipo waigong obaachan ojiichan";
+         kuia whaea matua unnie noona nainai laolao waipo waigong obaachan ojiichan \
+         bff bestfriend stepmum stepsis stepbro stepkid stepchild grandbaby";
 
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =

@@ -71,7 +71,9 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             && !name_word;
         // "my husband stelara is due" (the possessive left out): a drug, no name.
         let w = text.lower_word(i);
-        let drug = super::medicines::brand(w) || super::medicines::stem(w);
+        // A disease's ending does not unmake a listed given name ("my baby girl ozioma").
+        let drug =
+            super::medicines::brand(w) || (super::medicines::stem(w) && !text.is(i, F_FIRST));
         let known =
             !drug && (is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i)));
         if !known
@@ -216,7 +218,20 @@ pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             && (first(text, k) || surname(text, k) || initial(text, k))
             && (!text.cased || text.is_capitalised(k))
     });
-    (all_names && first(text, i) && !common(text, i)).then_some((end, 0.7, GIVEN))
+    if all_names && first(text, i) && !common(text, i) {
+        return Some((end, 0.7, GIVEN));
+    }
+    // "- nkem", "~ tochi", "— Chidera": a signature's dash before one word no list knows
+    // (without the dash, a last line's single word is as often "lol" or a drug).
+    let dashed = text.raw[..start]
+        .trim_end_matches(' ')
+        .ends_with(['-', '~', '—', '–']);
+    (dashed
+        && end == i
+        && super::name_company::plain(text, i)
+        && unknown(text, i)
+        && (!text.cased || text.is_capitalised(i)))
+    .then_some((i, 0.7, GIVEN))
 }
 
 /// A greeting or thanks that a name closes ("hi Manlio,", "thanks bongani!").

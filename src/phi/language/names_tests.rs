@@ -214,3 +214,34 @@ fn words_that_are_names_stay_words() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 9: "Surname, Given" with one of the two on no list, as a form's or a list's entry
+/// (opening a line or after a label, closing its clause); not places, drugs, or a list of
+/// given names after a colon.
+#[test]
+fn surname_comma_given_with_one_unlisted() {
+    for (raw, want) in [
+        ("okeke, chinwe", "okeke, chinwe"),
+        ("Okeke, Chinwe", "Okeke, Chinwe"),
+        ("name: okeke, chinwe", "okeke, chinwe"),
+        ("Patient: Nwachukwu, Ebuka", "Nwachukwu, Ebuka"),
+        ("Eze, Nkechi (my mum)", "Eze, Nkechi"),
+        ("okeke, chinwe, 45, was my nurse", "okeke, chinwe"),
+    ] {
+        let found = names(raw);
+        assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+    }
+    for (raw, not) in [
+        ("Lagos, Nigeria", "Lagos, Nigeria"),
+        ("humira, skyrizi", "humira, skyrizi"),
+        ("wegovy, zepbound", "wegovy, zepbound"),
+        (
+            "They had 6: Gaetane, Hannah, Anthony, Derek, Anna and Andrew.",
+            "Gaetane, Hannah",
+        ),
+        ("we went to see okeke, chinwe and the kids", "okeke, chinwe"),
+    ] {
+        let found = names(raw);
+        assert!(!found.iter().any(|f| f == not), "{raw}: {found:?}");
+    }
+}

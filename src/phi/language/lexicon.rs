@@ -104,7 +104,7 @@ const RELATION: &str =
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =
     "mr mrs ms miss mister missus dr doctor prof professor nurse sister father pastor \
-         rev reverend sr jr";
+         rev reverend sr jr rabbi imam sheikh bishop deacon fr sir";
 
 /// Short function words: never a surname after a given name, never a name after a cue.
 const FUNCTION: &str =

@@ -261,7 +261,18 @@ fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         return None;
     }
     let strong = matches!(t, "mr" | "mrs" | "ms" | "dr" | "mister" | "missus" | "prof");
-    let ok = if text.cased {
+    let ok = if text.cased && !text.is_capitalised(k) {
+        // "I saw Dr. okafor today": a surname typed in lower case in a cased post, after a
+        // title written as one ("Dr", "dr"; not "MS", multiple sclerosis), when it is a listed
+        // name or a word no list knows, and no drug.
+        let w = text.lower_word(k);
+        strong
+            && !acronym(text, i)
+            && (surname(text, k) || first(text, k) || unknown(text, k))
+            && !common(text, k)
+            && !super::medicines::brand(w)
+            && !super::medicines::stem(w)
+    } else if text.cased {
         text.is_capitalised(k) && (strong || !common(text, k))
     } else if strong {
         !text.is(k, F_NAME_WORD) || surname(text, k)

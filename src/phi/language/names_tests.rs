@@ -245,3 +245,32 @@ fn surname_comma_given_with_one_unlisted() {
         assert!(!found.iter().any(|f| f == not), "{raw}: {found:?}");
     }
 }
+
+/// Session 9: a surname typed in lower case after a title in a post that uses capitals, and
+/// the titles of faiths; not a title's everyday words, "MS" (multiple sclerosis) or a drug.
+#[test]
+fn lower_case_surnames_after_titles_in_cased_posts() {
+    for (raw, want) in [
+        ("I saw Dr. okafor today and she was great.", "Dr. okafor"),
+        ("We met Mrs. nguyen at the clinic.", "Mrs. nguyen"),
+        ("Our GP is Dr. mbeki, very kind.", "Dr. mbeki"),
+        ("My neighbour Mrs okafor helped.", "Mrs okafor"),
+        ("rabbi cohen visited us", "rabbi cohen"),
+        ("Sheikh Abdullahi prayed with us", "Sheikh Abdullahi"),
+    ] {
+        let found = names(raw);
+        assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+    }
+    for raw in [
+        "I have MS tysabri helps",
+        "I saw Dr. appointment times online.",
+        "The Dr visits are long.",
+        "My Dr. prescribed ozempic.",
+        "Our Dr. recommended rest.",
+        "My Mrs. said no.",
+        "I told the bishop about it.",
+        "Yes sir lol.",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -58,6 +58,7 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         // hemi".
         || (matches!((prev2, prev), ("little" | "wee" | "middle" | "youngest" | "eldest" | "oldest", "one") | ("little", "man")) && sep(text, i - 1) == " ")
         || (prev == "half" && matches!(prev2, "other" | "better") && sep(text, i - 1) == " ")
+        || endeared_or_plural(text, i, prev, prev2)
     {
         // "my daughter Emily", "my husband, john,", "my mother-in-law ngozi", "my neighbour
         // okafor": a given name or a surname of any origin, in any case when it is no word.
@@ -139,6 +140,24 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         end = hyphenated(text, i + 1);
     }
     Some((end, conf, if end > i { FULL } else { GIVEN }))
+}
+
+/// "our little tochi is home", "my wee ebuka": a possessed endearment before a name; "my kids
+/// tochi and nkem", "our grandsons ebuka, obi and tochi": a plural relation before names
+/// listed with "and" or commas. Weaker cues than a relation: the word must be no English word
+/// nor a name that is one ("our little miracle"), and on no list only when it does not end
+/// as a plural does ("our kids biologics").
+fn endeared_or_plural(text: &Doc, i: usize, prev: &str, prev2: &str) -> bool {
+    let possessed =
+        matches!(prev2, "my" | "our" | "his" | "her" | "their") && sep(text, i - 1) == " ";
+    let endeared = matches!(prev, "little" | "wee" | "darling" | "sweet" | "beautiful");
+    let plural = prev.strip_suffix('s').is_some_and(super::lexicon::relation)
+        && i + 1 < text.words.len()
+        && (text.lower_word(i + 1) == "and" || sep(text, i).trim_start().starts_with(','));
+    possessed
+        && (endeared || plural)
+        && !text.is(i, F_ENGLISH | F_NAME_WORD)
+        && (text.is(i, F_FIRST) || (unknown(text, i) && !text.lower_word(i).ends_with('s')))
 }
 
 /// "my support worker precious is off sick", "my cousin innocent was diagnosed": after a

@@ -414,3 +414,28 @@ fn lower_case_names_after_cues_and_sign_offs() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 9: a possessed endearment or a plural relation before names ("our little tochi",
+/// "my kids tochi and nkem"); not English words, names that are words, or plural nouns.
+#[test]
+fn endearments_and_plural_relations_before_names() {
+    finds(&[
+        ("our little tochi is home", "tochi"),
+        ("my wee ebuka has croup", "ebuka"),
+        ("my kids tochi and nkem are off school", "tochi"),
+        ("our grandsons ebuka, obi and tochi", "ebuka"),
+    ]);
+    for raw in [
+        "our little miracle is home",
+        "my little guy is home",
+        "my little humira pen",
+        "our little secret",
+        "our kids biologics and all",
+        "my friends humira and stelara",
+        "my kids school and nursery",
+        "my sisters and brothers",
+        "our little town and the hospital",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -75,7 +75,9 @@ fn value(text: &Text, i: usize) -> Option<(u32, usize, bool, bool)> {
             "yo" | "y" | "yr" | "yrs" | "yrsold" | "yearsold" | "yrold" | "yro" | "yearold"
         );
         let ordinal = matches!(suffix, "th" | "st" | "nd" | "rd");
-        if !(suffix.is_empty() || glued || ordinal) {
+        // "93years old": read as "93 years", the word after says whether it is an age.
+        let years = matches!(suffix, "years" | "year");
+        if !(suffix.is_empty() || glued || ordinal || years) {
             return None;
         }
         return Some((digits.parse().ok()?, i, glued, ordinal));
@@ -166,6 +168,8 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         .collect();
     name_ends.sort_unstable();
     let named = |k: usize| k < n && name_ends.binary_search(&text.words[k].end).is_ok();
+    // The last word of the last age held: "my grandparents are 93 and 95" holds both.
+    let mut last_age: Option<usize> = None;
     let mut i = 0;
     while i < n {
         let Some((v, end, glued, word_ordinal)) = value(text, i) else {
@@ -197,8 +201,11 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             }
         };
         let ordinal = word_ordinal;
-        let years_old = matches!(after(1), "years" | "year" | "yrs" | "yr" | "y")
-            && matches!(after(2), "old" | "young" | "of" | "o")
+        let glued_years =
+            text.lower_word(i).ends_with("year") || text.lower_word(i).ends_with("years");
+        let years_old = glued_years && matches!(after(1), "old" | "young")
+            || matches!(after(1), "years" | "year" | "yrs" | "yr" | "y")
+                && matches!(after(2), "old" | "young" | "of" | "o")
             || matches!(after(1), "yo" | "yob")
             || (after(1) == "y" && after(2) == "o");
         // "my 91 year old house", "a 95-year-old building": a thing's age.
@@ -338,8 +345,19 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         } else {
             determiner && singular_person(after(1))
         };
-        if found {
+        // "aged 91 and 94", "93 & 95", "93, 95 and 97": the next of a list of ages.
+        let listed_after = last_age.is_some_and(|a| {
+            (i == a + 2
+                && matches!(text.lower_word(a + 1), "and" | "or")
+                && &text.raw[text.words[a].end..text.words[a + 1].start] == " "
+                && &text.raw[text.words[a + 1].end..s] == " ")
+                || (i == a + 1
+                    && matches!(&text.raw[text.words[a].end..s], " & " | ", " | " / " | "/"))
+        }) && !unit_after(after(1))
+            && !counted(text, end);
+        if (found || listed_after) && !figurative {
             out.push(finding(Kind::AgeOver89, s, e, 0.85, WHY));
+            last_age = Some(end);
         }
         i = end + 1;
     }

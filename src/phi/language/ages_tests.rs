@@ -161,6 +161,7 @@ fn finds_ages_in_every_spelling() {
             "she was born in nineteen twenty-nine",
             "nineteen twenty-nine",
         ),
+        ("my nan is 93years old", "93years"),
     ] {
         let found = ages(raw);
         assert!(found.iter().any(|f| f.contains(want)), "{raw}: {found:?}");
@@ -191,6 +192,7 @@ fn amounts_and_impersonal_subjects_are_not_ages() {
         "he died at 95 degrees in the heatwave, the pump did",
         "she was born in nineteen ninety",
         "my lola is 92 kg",
+        "the 93years of the parish",
     ] {
         assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
     }
@@ -222,5 +224,30 @@ fn ages_said_of_a_named_person() {
         "Rose, 94 of us signed it",
     ] {
         assert_eq!(held(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 9: every age of a list after one held ("aged 91 and 94", "93 & 95"); not a count or
+/// a measure after it, nor numbers after an age that is not held.
+#[test]
+fn ages_listed_together() {
+    for (raw, want) in [
+        ("my grandparents are 93 and 95", vec!["93", "95"]),
+        ("my grandparents are 93 & 95", vec!["93", "95"]),
+        ("aged 91 and 94", vec!["91", "94"]),
+        (
+            "my grandparents are 92, 96 and 101",
+            vec!["92", "96", "101"],
+        ),
+    ] {
+        assert_eq!(ages(raw), want, "{raw}");
+    }
+    for (raw, want) in [
+        ("my nan is 93 and 95 kg", vec!["93"]),
+        ("my nan is 93 and 95 percent deaf", vec!["93"]),
+        ("i feel 90 and 95 days sober", vec![]),
+        ("pulse 95 and 97", vec![]),
+    ] {
+        assert_eq!(ages(raw), want, "{raw}");
     }
 }

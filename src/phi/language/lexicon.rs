@@ -99,7 +99,11 @@ const RELATION: &str =
          fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz \
          tita tito ninang ninong teyze khala khalu phupho thatha paati gogo mkhulu bhuti \
          kuia whaea matua unnie noona nainai laolao waipo waigong obaachan ojiichan \
-         bff bestfriend stepmum stepsis stepbro stepkid stepchild grandbaby";
+         bff bestfriend stepmum stepsis stepbro stepkid stepchild grandbaby \
+         gp doc dentist optician gyno obgyn paediatrician pediatrician urologist hematologist \
+         haematologist nephrologist pulmonologist podiatrist chiropractor osteopath audiologist \
+         radiologist anaesthetist anesthesiologist registrar hepatologist ophthalmologist \
+         gynecologist gynaecologist";
 
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =

@@ -77,7 +77,19 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             super::medicines::brand(w) || (super::medicines::stem(w) && !text.is(i, F_FIRST));
         let known =
             !drug && (is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i)));
+        // "my husband said, no", "my mum will, of course": a verb its subject takes, even
+        // before a comma, unless the writer capitalises it as a name ("my son Will, 5") or
+        // what follows the comma describes a person ("my son will, who is 12,", "…, 12,").
+        let described = i + 1 < text.words.len()
+            && sep(text, i).trim() == ","
+            && (matches!(text.lower_word(i + 1), "who" | "aged" | "age")
+                || text.word(i + 1).starts_with(|c: char| c.is_ascii_digit()));
+        let verb = super::name_typos::subject_verb(w)
+            && text.is(i, F_ENGLISH)
+            && !cap(text, i)
+            && !described;
         if !known
+            || verb
             || (name_word && !settled() && !named_doing(text, i))
             || (text.cased && !text.is_capitalised(i) && !listed)
         {

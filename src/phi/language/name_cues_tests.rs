@@ -439,3 +439,30 @@ fn endearments_and_plural_relations_before_names() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 9: a clinician's everyday names as relations ("my gp okoye", "my dentist nwosu"), a
+/// surname closing a sign-off after "signed,"; verbs that lists hold as names stay verbs after
+/// a relation, a comma after them or not ("my husband said, no", "my consultant nwosu said").
+#[test]
+fn clinicians_by_their_everyday_names_and_verbs_after_relations() {
+    finds(&[
+        ("my gp okoye is great", "okoye"),
+        ("my dentist nwosu pulled it", "nwosu"),
+        ("my consultant nwosu said no", "nwosu"),
+        ("signed, chinwe", "chinwe"),
+        ("My son Will, 5, has asthma", "Will"),
+        ("my son will, 5, has asthma", "will"),
+    ]);
+    for raw in [
+        "my gp said, no more pills",
+        "my husband said, no",
+        "my mum will, of course",
+        "my gp surgery is closed",
+        "my gp appointment is friday",
+        "my dentist appointment",
+        "signed, sealed, delivered",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+    assert!(!names("my consultant nwosu said no").contains(&"nwosu said".to_string()));
+}

@@ -103,6 +103,7 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
                 | "tia"
                 | "xo"
                 | "xoxo"
+                | "signed"
         )
     };
     // Who or what the closing is to: "thanks all", "thanks again", "love to all".

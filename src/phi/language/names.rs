@@ -192,6 +192,11 @@ pub(super) fn surname_after(text: &Doc, k: usize, first_common: bool) -> bool {
     if text.cased {
         return false;
     }
+    // "my consultant nwosu said no": a verb a subject takes is no surname in lower case, even
+    // where a list holds it as one ("said", "will").
+    if text.is(k, F_ENGLISH) && super::name_typos::subject_verb(text.lower_word(k)) {
+        return false;
+    }
     surname(text, k) && !(first_common && common(text, k))
 }
 

@@ -306,7 +306,11 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 let rest = text.raw[e..].trim_start_matches(' ');
                 rest.is_empty() || rest.starts_with(['.', ',', '!', ';', ')', '\n'])
             };
-            if closed && digits > 0 && before.first().is_some_and(|w| reaches(w)) {
+            // "mi abuela tiene 93.", "minha avó tem 94": having the years, the clause closed.
+            let has = |w: &&str| {
+                reaches(w) || matches!(*w, "tiene" | "tenía" | "tenia" | "tem" | "tinha")
+            };
+            if closed && digits > 0 && before.first().is_some_and(has) {
                 out.push(finding(Kind::AgeOver89, s, e, 0.8, WHY));
             }
             continue;
@@ -372,6 +376,8 @@ mod tests {
             ("elle a fêté ses 93 ans", "93"),
             ("nonna compie 95 anni", "95"),
             ("mi abuela cumple 93!", "93"),
+            ("mi abuela tiene 93.", "93"),
+            ("minha avó tem 94", "94"),
             ("Oma wird 90.", "90"),
             ("meine 93-jährige Oma", "93"),
             ("mijn 93-jarige opa", "93"),
@@ -413,6 +419,7 @@ mod tests {
             "En 2020, 93 años después, el hospital cerró",
             "93 ans plus tard",
             "mi abuela cumple 93 días en el hospital",
+            "el hospital tiene 93 camas",
             "Oma wird 90 Minuten warten",
             "la clinica, 95 anni fa, era piccola",
             "sie nimmt 95 mg",

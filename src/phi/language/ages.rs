@@ -227,8 +227,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             && (before.iter().skip(1).take(3).any(|w| {
                 w.starts_with("celebrat") || matches!(*w, "party" | "cake" | "card" | "toast")
             }) || {
+                // Not the writer's own ("my 100th!" may be a post, "our 90th" a meeting).
                 let rest = text.raw[e..].trim_start_matches(' ');
-                rest.is_empty() || rest.starts_with(['.', ',', '!', ';', ')', '\n'])
+                !matches!(prev, "my" | "our")
+                    && (rest.is_empty() || rest.starts_with(['.', ',', '!', ';', ')', '\n']))
             } || (
                 // "dad's 90th is next week", "her 100th was lovely".
                 &text.raw[e..text.words.get(end + 1).map_or(e, |w| w.start)] == " "

@@ -188,6 +188,8 @@ fn amounts_and_impersonal_subjects_are_not_ages() {
         "i felt like i was 90 years old after that walk",
         "the hospital celebrated 100 years",
         "her 100th post was about insulin",
+        "yay, my 100th!",
+        "this is our 90th.",
         "coming up to 95 kg again",
         "he died at 95 degrees in the heatwave, the pump did",
         "she was born in nineteen ninety",

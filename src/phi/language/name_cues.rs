@@ -54,6 +54,13 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         || misspelt_relation(text, i - 1)
         || (i >= 2 && text.is(i - 2, F_RELATION) && before.trim() == ",")
         || (prev == "law" && prev2 == "in" && text.is(i - 3, F_RELATION))
+        // "my husband-to-be tochi", "my wife to be chinwe".
+        || (prev == "be" && prev2 == "to" && i >= 3 && text.is(i - 3, F_RELATION))
+        // "my OH tochi": the other half, as British forums write it.
+        || (prev == "oh"
+            && matches!(prev2, "my" | "our")
+            && sep(text, i - 1) == " "
+            && !text.is(i, F_FUNCTION | F_NAME_WORD | F_ENGLISH))
         // Relations in two words: "my little one aroha", "my little man sefo", "my other half
         // hemi".
         || (matches!((prev2, prev), ("little" | "wee" | "middle" | "youngest" | "eldest" | "oldest", "one") | ("little", "man")) && sep(text, i - 1) == " ")

@@ -450,6 +450,8 @@ fn clinicians_by_their_everyday_names_and_verbs_after_relations() {
         ("my dentist nwosu pulled it", "nwosu"),
         ("my consultant nwosu said no", "nwosu"),
         ("signed, chinwe", "chinwe"),
+        ("my husband-to-be tochi is lovely", "tochi"),
+        ("my OH tochi has ms", "tochi"),
         ("My son Will, 5, has asthma", "Will"),
         ("my son will, 5, has asthma", "will"),
     ]);
@@ -461,6 +463,9 @@ fn clinicians_by_their_everyday_names_and_verbs_after_relations() {
         "my gp appointment is friday",
         "my dentist appointment",
         "signed, sealed, delivered",
+        "oh well, to be honest",
+        "my oh my",
+        "it has to be okay",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

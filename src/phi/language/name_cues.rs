@@ -17,6 +17,10 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if i == 0 || !alpha(text, i) || (text.is(i, F_FUNCTION) && !text.is(i, F_FIRST)) {
         return None;
     }
+    // "My Mother-In-Law Is Sick": a function word opening a hyphenated compound, in Title Case.
+    if text.is(i, F_FUNCTION) && sep(text, i) == "-" {
+        return None;
+    }
     let before = sep(text, i - 1);
     // "my daughter (Ximena) is 7": a name in brackets right after its cue.
     let bracketed = before.trim() == "(" && sep(text, i).trim_start().starts_with(')');

@@ -452,6 +452,7 @@ fn clinicians_by_their_everyday_names_and_verbs_after_relations() {
         ("signed, chinwe", "chinwe"),
         ("my husband-to-be tochi is lovely", "tochi"),
         ("my OH tochi has ms", "tochi"),
+        ("My Mother-In-Law Ngozi Is Sick", "Ngozi"),
         ("My son Will, 5, has asthma", "Will"),
         ("my son will, 5, has asthma", "will"),
     ]);
@@ -466,6 +467,8 @@ fn clinicians_by_their_everyday_names_and_verbs_after_relations() {
         "oh well, to be honest",
         "my oh my",
         "it has to be okay",
+        "My Mother-In-Law Is Sick Again",
+        "My Sister-In-Law Has Lupus",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

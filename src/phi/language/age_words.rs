@@ -55,6 +55,49 @@ pub(super) fn person(w: &str) -> bool {
         )
 }
 
+/// Grandparents in the words of the Philippines, Hawaii, East Africa, France, Israel, Korea,
+/// China, India and the Arab world ("my lola is 92"): people for the ages' rules only, as
+/// several are given names too ("Lola", "Bibi"), which the name rules must still take.
+pub(super) fn elder(w: &str) -> bool {
+    matches!(
+        w,
+        "lola"
+            | "lolo"
+            | "tutu"
+            | "bibi"
+            | "babu"
+            | "grandmère"
+            | "grandmere"
+            | "grandpère"
+            | "grandpere"
+            | "mémé"
+            | "pépé"
+            | "mamie"
+            | "papy"
+            | "papie"
+            | "savta"
+            | "saba"
+            | "halmoni"
+            | "halmeoni"
+            | "harabeoji"
+            | "popo"
+            | "ahma"
+            | "amah"
+            | "nanima"
+            | "dadima"
+            | "ammamma"
+            | "ammachi"
+            | "sitti"
+            | "sitto"
+            | "jiddah"
+            | "yaya"
+            | "bubby"
+            | "bubbie"
+            | "zaidy"
+            | "zaidie"
+    )
+}
+
 /// Words that make a number a measurement, not an age.
 pub(super) fn measure(w: &str) -> bool {
     matches!(

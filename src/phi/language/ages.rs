@@ -7,10 +7,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use regex::Regex;
 
-use super::age_words::{age_verb, be, measure, person, singular_person, unit_after};
-use super::numbers::cardinal;
+use super::age_words::{age_verb, be, elder, measure, singular_person, unit_after};
+use super::numbers::{cardinal, old_ordinal};
 use super::{finding, Kind, Text};
 use crate::phi::Finding;
+
+/// A person the ages' rules know by a word: a relation, a pronoun, a grandparent's name.
+fn person(w: &str) -> bool {
+    super::age_words::person(w) || elder(w)
+}
 
 const WHY: &str = "an age over 89";
 const WHY_YEAR: &str = "a birth year that shows an age over 89";
@@ -52,12 +57,12 @@ fn this_year() -> i64 {
     yoe + era * 400 + i64::from(month <= 2)
 }
 
-/// Reads an age value at word `i`: (value, last word, had "yo"/"y" glued on).
-fn value(text: &Text, i: usize) -> Option<(u32, usize, bool)> {
+/// Reads an age value at word `i`: (value, last word, had "yo"/"y" glued on, an ordinal).
+fn value(text: &Text, i: usize) -> Option<(u32, usize, bool, bool)> {
     let w = text.lower_word(i);
     // "93M", "95F": clinical shorthand for age and sex, in capitals only ("93m" is metres).
     if sexed(text, i) {
-        return Some((w[..w.len() - 1].parse().ok()?, i, false));
+        return Some((w[..w.len() - 1].parse().ok()?, i, false, false));
     }
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -65,13 +70,58 @@ fn value(text: &Text, i: usize) -> Option<(u32, usize, bool)> {
             return None;
         }
         let suffix = &w[digits.len()..];
-        let glued = matches!(suffix, "yo" | "y" | "yr" | "yrs" | "yrsold" | "yearsold");
-        if !(suffix.is_empty() || glued || matches!(suffix, "th" | "st" | "nd" | "rd")) {
+        let glued = matches!(
+            suffix,
+            "yo" | "y" | "yr" | "yrs" | "yrsold" | "yearsold" | "yrold" | "yro" | "yearold"
+        );
+        let ordinal = matches!(suffix, "th" | "st" | "nd" | "rd");
+        // "93years old": read as "93 years", the word after says whether it is an age.
+        let years = matches!(suffix, "years" | "year");
+        if !(suffix.is_empty() || glued || ordinal || years) {
             return None;
         }
-        return Some((digits.parse().ok()?, i, glued));
+        return Some((digits.parse().ok()?, i, glued, ordinal));
     }
-    cardinal(text, i).map(|(v, end)| (v, end, false))
+    // "her ninetieth birthday", "in his ninety-third year" before "ninety" alone.
+    old_ordinal(text, i)
+        .map(|(v, end)| (v, end, false, true))
+        .or_else(|| cardinal(text, i).map(|(v, end)| (v, end, false, false)))
+}
+
+/// Words after a number that make it an amount, not an age: "i'm 100 sure", "turned ninety
+/// pages", "has 93 grandchildren" (a plural noun straight after it; "years" is an age's).
+fn counted(text: &Text, end: usize) -> bool {
+    let k = end + 1;
+    if k >= text.words.len() || &text.raw[text.words[end].end..text.words[k].start] != " " {
+        return false;
+    }
+    let w = text.lower_word(k);
+    matches!(
+        w,
+        "sure" | "certain" | "positive" | "convinced" | "confident" | "correct" | "right"
+    ) || (w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !matches!(
+            w,
+            "years"
+                | "this"
+                | "thus"
+                | "always"
+                | "thanks"
+                | "xmas"
+                | "plus"
+                | "yrs"
+                | "yesterdays"
+        ))
+}
+
+/// The subject of "is"/"was" that is no person: "it's 95 out", "that was 93".
+fn impersonal(w: &str) -> bool {
+    matches!(
+        w,
+        "it" | "that" | "this" | "there" | "what" | "which" | "here" | "everything" | "something"
+    )
 }
 
 /// "93M", "101F": two or three digits and a sex's capital letter, as a word.
@@ -109,9 +159,20 @@ fn case_note_after(w: &str) -> bool {
 
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let n = text.words.len();
+    // Where the names already held end: "Grandma Rose, 94,", "Mrs Okafor is 93" tie the age
+    // to a person as a relation word does. Sorted once, then searched per candidate.
+    let mut name_ends: Vec<usize> = out
+        .iter()
+        .filter(|f| f.kind == Kind::Name && f.confidence >= 0.5)
+        .map(|f| f.end)
+        .collect();
+    name_ends.sort_unstable();
+    let named = |k: usize| k < n && name_ends.binary_search(&text.words[k].end).is_ok();
+    // The last word of the last age held: "my grandparents are 93 and 95" holds both.
+    let mut last_age: Option<usize> = None;
     let mut i = 0;
     while i < n {
-        let Some((v, end, glued)) = value(text, i) else {
+        let Some((v, end, glued, word_ordinal)) = value(text, i) else {
             i += 1;
             continue;
         };
@@ -139,19 +200,45 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 ""
             }
         };
-        let first = text.lower_word(i);
-        let ordinal = first.starts_with(|c: char| c.is_ascii_digit())
-            && first.ends_with(|c: char| c.is_ascii_alphabetic())
-            && !glued;
-        let years_old = matches!(after(1), "years" | "year" | "yrs" | "yr" | "y")
-            && matches!(after(2), "old" | "young" | "of" | "o")
+        let ordinal = word_ordinal;
+        let glued_years =
+            text.lower_word(i).ends_with("year") || text.lower_word(i).ends_with("years");
+        let years_old = glued_years && matches!(after(1), "old" | "young")
+            || matches!(after(1), "years" | "year" | "yrs" | "yr" | "y")
+                && matches!(after(2), "old" | "young" | "of" | "o")
             || matches!(after(1), "yo" | "yob")
             || (after(1) == "y" && after(2) == "o");
         // "my 91 year old house", "a 95-year-old building": a thing's age.
         let years_old = years_old && !aged_thing(after(3)) && !aged_thing(after(4));
-        let birthday = ordinal && matches!(after(1), "birthday" | "bday");
+        let birthday = ordinal
+            && matches!(
+                after(1),
+                "birthday" | "bday" | "birthdays" | "bday's" | "bdays" | "birthday's" | "b"
+            );
         let before: Vec<&str> = text.words_before(s, 6).collect();
         let prev = before.first().copied().unwrap_or("");
+        // "celebrated her 100th!", "for mum's 95th.": an ordinal after a person's possessive,
+        // after a word of celebrating or closing its clause, is a birthday.
+        let possessive = matches!(prev, "his" | "her" | "their" | "my" | "your" | "our")
+            || (prev == "s" && i >= 2 && person(text.lower_word(i - 2)))
+            || (prev == "s" && i >= 2 && named(i - 2));
+        let celebrated = ordinal
+            && possessive
+            && (before.iter().skip(1).take(3).any(|w| {
+                w.starts_with("celebrat") || matches!(*w, "party" | "cake" | "card" | "toast")
+            }) || {
+                // Not the writer's own ("my 100th!" may be a post, "our 90th" a meeting).
+                let rest = text.raw[e..].trim_start_matches(' ');
+                !matches!(prev, "my" | "our")
+                    && (rest.is_empty() || rest.starts_with(['.', ',', '!', ';', ')', '\n']))
+            } || (
+                // "dad's 90th is next week", "her 100th was lovely".
+                &text.raw[e..text.words.get(end + 1).map_or(e, |w| w.start)] == " "
+                    && matches!(after(1), "is" | "was" | "party" | "bash" | "celebration")
+            ));
+        // The person the age is said of, by a word or by a name held before it.
+        let who =
+            |k: usize| before.get(k).is_some_and(|w| person(w)) || (i > k && named(i - 1 - k));
         let measured = before.iter().take(3).any(|w| measure(w));
         let determiner = matches!(
             prev,
@@ -166,12 +253,27 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         }) || (prev == "a" && matches!(before.get(1), Some(&"like")))
             || (be(prev) && before.iter().skip(1).take(3).any(|w| body_part(w)));
         // "lived to 104", "made it to 95", "grandpa just hit 91": with a person before it.
-        let reached = (prev == "to"
+        let reached = (matches!(prev, "to" | "until" | "till" | "til")
             && matches!(
                 before.get(1).copied(),
                 Some("lived" | "live" | "lives" | "living" | "it")
             ))
-            || matches!(prev, "hit" | "hits" | "hitting" | "pushing");
+            // "coming up to 95", "approaching 100", "nearing 100".
+            || (prev == "to" && before.get(1) == Some(&"up") && before.get(2) == Some(&"coming"))
+            || matches!(
+                prev,
+                "hit" | "hits" | "hitting" | "pushing" | "approaching" | "nearing"
+            );
+        // "passed away at 97", "died at 99": an age at death, someone's by the verb alone.
+        let died = prev == "at"
+            && matches!(
+                before.get(1).copied(),
+                Some("died" | "away" | "passed" | "dying")
+            );
+        // "she celebrated 101 years on sunday": a person's years celebrated.
+        let celebrated_years = prev.starts_with("celebrat")
+            && matches!(after(1), "years" | "yrs")
+            && before.iter().skip(1).take(4).any(|w| person(w));
         // "at the ripe old age of 93", "92 going on 93": an age by the words before it.
         let age_phrase = (prev == "of" && before.get(1) == Some(&"age"))
             || (prev == "on" && before.get(1) == Some(&"going"));
@@ -205,14 +307,16 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         } else if ordinal {
             // "for her 95th birthday", "in her 93rd year".
             birthday
+                || celebrated
                 || (after(1) == "year"
                     && matches!(prev, "his" | "her" | "my" | "their" | "your")
                     && before.get(1) == Some(&"in"))
-        } else if glued || years_old {
+        } else if glued || years_old || celebrated_years {
             true
-        } else if unit_after(after(1)) || measured {
+        } else if unit_after(after(1)) || measured || counted(text, end) {
             false
-        } else if age_verb(prev)
+        } else if died
+            || age_verb(prev)
             || age_phrase
             || prev == "im"
             || (matches!(prev, "m" | "am") && before.get(1) == Some(&"i"))
@@ -229,7 +333,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         {
             // "my grandmother 94 has copd": the age written straight after the person.
             true
-        } else if person(prev) && apposed(text.raw, s, e) {
+        } else if who(0) && apposed(text.raw, s, e) {
             // "grandad, 96, still drives", "my nan (92) has copd".
             true
         } else if prev == "at" && text.starts_sentence(i - 1) {
@@ -237,12 +341,25 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             // on an age, a person its subject.
             (1..=3).any(|k| person(after(k)))
         } else if be(prev) {
-            before.iter().skip(1).take(5).any(|w| person(w))
+            // "my dad said it's 95 out": the verb's subject is no one.
+            !before.get(1).is_some_and(|w| impersonal(w))
+                && (before.iter().skip(1).take(5).any(|w| person(w)) || who(1))
         } else {
             determiner && singular_person(after(1))
         };
-        if found {
+        // "aged 91 and 94", "93 & 95", "93, 95 and 97": the next of a list of ages.
+        let listed_after = last_age.is_some_and(|a| {
+            (i == a + 2
+                && matches!(text.lower_word(a + 1), "and" | "or")
+                && &text.raw[text.words[a].end..text.words[a + 1].start] == " "
+                && &text.raw[text.words[a + 1].end..s] == " ")
+                || (i == a + 1
+                    && matches!(&text.raw[text.words[a].end..s], " & " | ", " | " / " | "/"))
+        }) && !unit_after(after(1))
+            && !counted(text, end);
+        if (found || listed_after) && !figurative {
             out.push(finding(Kind::AgeOver89, s, e, 0.85, WHY));
+            last_age = Some(end);
         }
         i = end + 1;
     }
@@ -250,6 +367,26 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         out.push(finding(Kind::AgeOver89, m.start(), m.end(), 0.75, WHY));
     }
     let year = this_year();
+    // "born in nineteen twenty-nine": a birth year in words.
+    for i in 0..n {
+        if text.lower_word(i) != "nineteen" || i + 1 >= n {
+            continue;
+        }
+        let gap = &text.raw[text.words[i].end..text.words[i + 1].start];
+        let born = text
+            .words_before(text.words[i].start, 3)
+            .any(|w| matches!(w, "born" | "b" | "dob"));
+        if gap != " " || !born {
+            continue;
+        }
+        if let Some((v, last)) = cardinal(text, i + 1).filter(|&(v, _)| (10..100).contains(&v)) {
+            let age = year - 1900 - i64::from(v);
+            if (90..=125).contains(&age) {
+                let (s, e) = (text.words[i].start, text.words[last].end);
+                out.push(finding(Kind::AgeOver89, s, e, 0.8, WHY_YEAR));
+            }
+        }
+    }
     for c in BIRTH_YEAR.captures_iter(&text.lower) {
         if let Some(y) = c.get(1) {
             // "born in '29": the century that puts the year in the past.

@@ -125,3 +125,131 @@ fn numbers_that_are_not_old_ages() {
         assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 9: ages as people write them, by kind of input: numbers in words with typos or run
+/// together, ordinals in words, birthdays without the word "birthday", glued units.
+#[test]
+fn finds_ages_in_every_spelling() {
+    for (raw, want) in [
+        ("my grandmother is nintey-two", "nintey-two"),
+        ("my nan is ninetythree", "ninetythree"),
+        ("grandad turned nintyone last week", "nintyone"),
+        ("My Grandmother Is Ninety Three", "Ninety Three"),
+        ("her ninetieth birthday was lovely", "ninetieth"),
+        ("for his ninety-first birthday", "ninety-first"),
+        ("in her ninety-third year", "ninety-third"),
+        ("grandpa's hundredth birthday", "hundredth"),
+        ("celebrated her 100th!", "100th"),
+        ("we all went for mum's 95th.", "95th"),
+        ("my mother is 93yrs", "93yrs"),
+        ("the 97yrold patient", "97yrold"),
+        ("a 101 yr old man", "101"),
+        ("grandpa is 93 y/o", "93"),
+        ("my gran at 90 years still gardens", "90"),
+        ("my grandad is 96 now", "96"),
+        ("her age: 94", "94"),
+        ("caring for my 92 year-old mum", "92"),
+        ("dad's 90th is next week", "90th"),
+        ("she celebrated 101 years on sunday", "101"),
+        ("granny is coming up to 95", "95"),
+        ("grandma is approaching 100", "100"),
+        ("grandpa lived until 101", "101"),
+        ("passed away at 97", "97"),
+        ("my lola is 92 and has diabetes", "92"),
+        ("my grandmère is 93", "93"),
+        (
+            "she was born in nineteen twenty-nine",
+            "nineteen twenty-nine",
+        ),
+        ("my nan is 93years old", "93years"),
+    ] {
+        let found = ages(raw);
+        assert!(found.iter().any(|f| f.contains(want)), "{raw}: {found:?}");
+    }
+}
+
+/// Session 9: the same words around amounts, and "it" as the subject: no one's age.
+#[test]
+fn amounts_and_impersonal_subjects_are_not_ages() {
+    for raw in [
+        "my dad said it's 95 out today",
+        "im 100 sure it was the metformin",
+        "i'm 100 percent certain",
+        "i turned ninety pages of the leaflet",
+        "my grandmother has 93 grandchildren",
+        "grandma walked 100 steps",
+        "the 100th time i called",
+        "my nan is in the 90th percentile",
+        "he is the 93rd patient today",
+        "my mum takes 95 mg",
+        "my mum is 95% better",
+        "that was 93 quid",
+        "ninety percent of patients",
+        "i felt like i was 90 years old after that walk",
+        "the hospital celebrated 100 years",
+        "her 100th post was about insulin",
+        "yay, my 100th!",
+        "this is our 90th.",
+        "coming up to 95 kg again",
+        "he died at 95 degrees in the heatwave, the pump did",
+        "she was born in nineteen ninety",
+        "my lola is 92 kg",
+        "the 93years of the parish",
+    ] {
+        assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 9: an age set off after a person's name, or said of one, as after a relation word
+/// (the names are found first, by the whole language pass).
+#[test]
+fn ages_said_of_a_named_person() {
+    let held = |raw: &str| {
+        let text = Text::new(raw);
+        let mut out = Vec::new();
+        super::super::detect(&text, &mut out);
+        out.iter()
+            .filter(|f| f.kind == Kind::AgeOver89 && f.confidence >= 0.5)
+            .map(|f| raw[f.start..f.end].to_string())
+            .collect::<Vec<_>>()
+    };
+    for (raw, want) in [
+        ("Grandma Rose, 94, has dementia", "94"),
+        ("Mrs Okafor is 93 and still sharp", "93"),
+        ("my neighbour Mrs Okafor (95) fell", "95"),
+    ] {
+        assert_eq!(held(raw), [want], "{raw}");
+    }
+    for raw in [
+        "Mrs Okafor, 95 mg twice a day",
+        "Dr Patel said it is 95 out there",
+        "Rose, 94 of us signed it",
+    ] {
+        assert_eq!(held(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 9: every age of a list after one held ("aged 91 and 94", "93 & 95"); not a count or
+/// a measure after it, nor numbers after an age that is not held.
+#[test]
+fn ages_listed_together() {
+    for (raw, want) in [
+        ("my grandparents are 93 and 95", vec!["93", "95"]),
+        ("my grandparents are 93 & 95", vec!["93", "95"]),
+        ("aged 91 and 94", vec!["91", "94"]),
+        (
+            "my grandparents are 92, 96 and 101",
+            vec!["92", "96", "101"],
+        ),
+    ] {
+        assert_eq!(ages(raw), want, "{raw}");
+    }
+    for (raw, want) in [
+        ("my nan is 93 and 95 kg", vec!["93"]),
+        ("my nan is 93 and 95 percent deaf", vec!["93"]),
+        ("i feel 90 and 95 days sober", vec![]),
+        ("pulse 95 and 97", vec![]),
+    ] {
+        assert_eq!(ages(raw), want, "{raw}");
+    }
+}

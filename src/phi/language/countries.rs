@@ -21,6 +21,10 @@ pub(super) fn country(text: &Doc, k: usize) -> bool {
         _ => matches!(
             w,
             "uk" | "usa"
+                // Continents, as "god bless america" names one.
+                | "america"
+                | "europe"
+                | "asia"
                 | "canada"
                 | "ireland"
                 | "australia"

@@ -98,12 +98,17 @@ const RELATION: &str =
          esposo esposa hermana hermano madre marido nieta filha filho marito moglie sorella \
          fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz \
          tita tito ninang ninong teyze khala khalu phupho thatha paati gogo mkhulu bhuti \
-         kuia whaea matua unnie noona nainai laolao waipo waigong obaachan ojiichan";
+         kuia whaea matua unnie noona nainai laolao waipo waigong obaachan ojiichan \
+         bff bestfriend stepmum stepsis stepbro stepkid stepchild grandbaby \
+         gp doc dentist optician gyno obgyn paediatrician pediatrician urologist hematologist \
+         haematologist nephrologist pulmonologist podiatrist chiropractor osteopath audiologist \
+         radiologist anaesthetist anesthesiologist registrar hepatologist ophthalmologist \
+         gynecologist gynaecologist";
 
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =
     "mr mrs ms miss mister missus dr doctor prof professor nurse sister father pastor \
-         rev reverend sr jr";
+         rev reverend sr jr rabbi imam sheikh bishop deacon fr sir";
 
 /// Short function words: never a surname after a given name, never a name after a cue.
 const FUNCTION: &str =

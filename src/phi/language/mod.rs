@@ -358,6 +358,16 @@ mod tests {
             "Yoshiro Takemitsu and Takemitsu ".repeat(30_000),
             "lives here. ".repeat(80_000),
             "says Takemitsu. ".repeat(60_000),
+            // Session 9's forms: ages in other languages' words, birthdays, names after
+            // titles, sign-offs and possessives, "Surname, Given".
+            "noventa y tres años, ".repeat(40_000),
+            "celebrated her 100th ".repeat(40_000),
+            "Rose, 94, ".repeat(80_000),
+            "born in nineteen twenty ".repeat(40_000),
+            "okeke, chinwe\n".repeat(60_000),
+            "x nneka\n".repeat(100_000),
+            "tochi's appointment ".repeat(40_000),
+            "my kids tochi and ".repeat(40_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

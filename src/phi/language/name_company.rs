@@ -70,6 +70,31 @@ fn thing(w: &str) -> bool {
             | "babes"
             | "bae"
             | "lovey"
+            // Chat words, blessings and sign-offs of many languages, not on the English list:
+            // "x mwah", "- namaste", "- tldr".
+            | "mwah"
+            | "namaste"
+            | "inshallah"
+            | "inshaallah"
+            | "mashallah"
+            | "alhamdulillah"
+            | "shalom"
+            | "salaam"
+            | "asante"
+            | "tldr"
+            | "ttyl"
+            | "ttfn"
+            | "gtg"
+            | "imho"
+            | "fwiw"
+            | "afaik"
+            | "iirc"
+            | "nvm"
+            | "thnx"
+            | "thanx"
+            | "xoxo"
+            | "hugz"
+            | "luv"
     )
 }
 

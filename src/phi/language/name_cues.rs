@@ -17,6 +17,10 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if i == 0 || !alpha(text, i) || (text.is(i, F_FUNCTION) && !text.is(i, F_FIRST)) {
         return None;
     }
+    // "My Mother-In-Law Is Sick": a function word opening a hyphenated compound, in Title Case.
+    if text.is(i, F_FUNCTION) && sep(text, i) == "-" {
+        return None;
+    }
     let before = sep(text, i - 1);
     // "my daughter (Ximena) is 7": a name in brackets right after its cue.
     let bracketed = before.trim() == "(" && sep(text, i).trim_start().starts_with(')');
@@ -54,10 +58,18 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         || misspelt_relation(text, i - 1)
         || (i >= 2 && text.is(i - 2, F_RELATION) && before.trim() == ",")
         || (prev == "law" && prev2 == "in" && text.is(i - 3, F_RELATION))
+        // "my husband-to-be tochi", "my wife to be chinwe".
+        || (prev == "be" && prev2 == "to" && i >= 3 && text.is(i - 3, F_RELATION))
+        // "my OH tochi": the other half, as British forums write it.
+        || (prev == "oh"
+            && matches!(prev2, "my" | "our")
+            && sep(text, i - 1) == " "
+            && !text.is(i, F_FUNCTION | F_NAME_WORD | F_ENGLISH))
         // Relations in two words: "my little one aroha", "my little man sefo", "my other half
         // hemi".
         || (matches!((prev2, prev), ("little" | "wee" | "middle" | "youngest" | "eldest" | "oldest", "one") | ("little", "man")) && sep(text, i - 1) == " ")
         || (prev == "half" && matches!(prev2, "other" | "better") && sep(text, i - 1) == " ")
+        || endeared_or_plural(text, i, prev, prev2)
     {
         // "my daughter Emily", "my husband, john,", "my mother-in-law ngozi", "my neighbour
         // okafor": a given name or a surname of any origin, in any case when it is no word.
@@ -71,10 +83,24 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             && !name_word;
         // "my husband stelara is due" (the possessive left out): a drug, no name.
         let w = text.lower_word(i);
-        let drug = super::medicines::brand(w) || super::medicines::stem(w);
+        // A disease's ending does not unmake a listed given name ("my baby girl ozioma").
+        let drug =
+            super::medicines::brand(w) || (super::medicines::stem(w) && !text.is(i, F_FIRST));
         let known =
             !drug && (is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i)));
+        // "my husband said, no", "my mum will, of course": a verb its subject takes, even
+        // before a comma, unless the writer capitalises it as a name ("my son Will, 5") or
+        // what follows the comma describes a person ("my son will, who is 12,", "…, 12,").
+        let described = i + 1 < text.words.len()
+            && sep(text, i).trim() == ","
+            && (matches!(text.lower_word(i + 1), "who" | "aged" | "age")
+                || text.word(i + 1).starts_with(|c: char| c.is_ascii_digit()));
+        let verb = super::name_typos::subject_verb(w)
+            && text.is(i, F_ENGLISH)
+            && !cap(text, i)
+            && !described;
         if !known
+            || verb
             || (name_word && !settled() && !named_doing(text, i))
             || (text.cased && !text.is_capitalised(i) && !listed)
         {
@@ -137,6 +163,24 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         end = hyphenated(text, i + 1);
     }
     Some((end, conf, if end > i { FULL } else { GIVEN }))
+}
+
+/// "our little tochi is home", "my wee ebuka": a possessed endearment before a name; "my kids
+/// tochi and nkem", "our grandsons ebuka, obi and tochi": a plural relation before names
+/// listed with "and" or commas. Weaker cues than a relation: the word must be no English word
+/// nor a name that is one ("our little miracle"), and on no list only when it does not end
+/// as a plural does ("our kids biologics").
+fn endeared_or_plural(text: &Doc, i: usize, prev: &str, prev2: &str) -> bool {
+    let possessed =
+        matches!(prev2, "my" | "our" | "his" | "her" | "their") && sep(text, i - 1) == " ";
+    let endeared = matches!(prev, "little" | "wee" | "darling" | "sweet" | "beautiful");
+    let plural = prev.strip_suffix('s').is_some_and(super::lexicon::relation)
+        && i + 1 < text.words.len()
+        && (text.lower_word(i + 1) == "and" || sep(text, i).trim_start().starts_with(','));
+    possessed
+        && (endeared || plural)
+        && !text.is(i, F_ENGLISH | F_NAME_WORD)
+        && (text.is(i, F_FIRST) || (unknown(text, i) && !text.lower_word(i).ends_with('s')))
 }
 
 /// "my support worker precious is off sick", "my cousin innocent was diagnosed": after a
@@ -216,7 +260,20 @@ pub(super) fn signature(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             && (first(text, k) || surname(text, k) || initial(text, k))
             && (!text.cased || text.is_capitalised(k))
     });
-    (all_names && first(text, i) && !common(text, i)).then_some((end, 0.7, GIVEN))
+    if all_names && first(text, i) && !common(text, i) {
+        return Some((end, 0.7, GIVEN));
+    }
+    // "- nkem", "~ tochi", "— Chidera": a signature's dash before one word no list knows
+    // (without the dash, a last line's single word is as often "lol" or a drug).
+    let dashed = text.raw[..start]
+        .trim_end_matches(' ')
+        .ends_with(['-', '~', '—', '–']);
+    (dashed
+        && end == i
+        && super::name_company::plain(text, i)
+        && unknown(text, i)
+        && (!text.cased || text.is_capitalised(i)))
+    .then_some((i, 0.7, GIVEN))
 }
 
 /// A greeting or thanks that a name closes ("hi Manlio,", "thanks bongani!").

@@ -360,3 +360,117 @@ fn kin_words_of_more_languages() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 9: lower-case names of every origin after the cues members write: hyphenated and
+/// two-word relations, chat relations ("bff"), a listed given name with a disease's ending
+/// ("ozioma"), self-introductions closed by "again", sign-offs after a closing ("thank you all
+/// so much, kofi", "god bless, chiamaka", "love to all, ngozi"), kisses before a name on the
+/// last line ("x nneka"), a signature's dash before a name on no list ("- nkem").
+#[test]
+fn lower_case_names_after_cues_and_sign_offs() {
+    finds(&[
+        ("my step-daughter nkechi is 12", "nkechi"),
+        ("my mother-in-law ngozi has been staying with us", "ngozi"),
+        ("my step-dad oluwaseun drove me", "oluwaseun"),
+        ("my sis-in-law nkiru came round", "nkiru"),
+        ("my bff ngozi came with me", "ngozi"),
+        ("my stepmum thandiwe is lovely", "thandiwe"),
+        ("my baby girl ozioma was born at 32 weeks", "ozioma"),
+        ("it's me nkechi again", "nkechi"),
+        ("thank you all so much, kofi", "kofi"),
+        ("ty all, ngozi", "ngozi"),
+        ("thanks again, nneka", "nneka"),
+        ("god bless, chiamaka", "chiamaka"),
+        ("stay strong, ifeoma", "ifeoma"),
+        ("thanks everyone\nlove to all, ngozi", "ngozi"),
+        ("feeling better today\nx nneka", "nneka"),
+        ("feeling better today\n- nkem", "nkem"),
+        ("feeling better today\n~ Tochi", "Tochi"),
+        ("my husband jürgen had surgery", "jürgen"),
+        ("my wife józefa has ms", "józefa"),
+        ("dr. okonkwo said its fine", "dr. okonkwo"),
+        ("mrs nguyen was lovely", "mrs nguyen"),
+    ]);
+    for raw in [
+        "feeling better today\n- mwah",
+        "feeling better today\n- namaste",
+        "feeling better today\n- tldr",
+        "feeling better today\n- wegovy",
+        "feeling better today\n- humira",
+        "my meds:\n- xeljanz\n- entyvio",
+        "pros and cons\n- cheaper\n- tolerable",
+        "x mwah",
+        "x ttyl",
+        "xx lol",
+        "thanks all, stelara",
+        "thanks so much, ozempic",
+        "thank you, doctor",
+        "love you all, guys",
+        "god bless, amen",
+        "stay strong, warriors",
+        "my husband lymphoma is back",
+        "my bff texted me",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 9: a possessed endearment or a plural relation before names ("our little tochi",
+/// "my kids tochi and nkem"); not English words, names that are words, or plural nouns.
+#[test]
+fn endearments_and_plural_relations_before_names() {
+    finds(&[
+        ("our little tochi is home", "tochi"),
+        ("my wee ebuka has croup", "ebuka"),
+        ("my kids tochi and nkem are off school", "tochi"),
+        ("our grandsons ebuka, obi and tochi", "ebuka"),
+    ]);
+    for raw in [
+        "our little miracle is home",
+        "my little guy is home",
+        "my little humira pen",
+        "our little secret",
+        "our kids biologics and all",
+        "my friends humira and stelara",
+        "my kids school and nursery",
+        "my sisters and brothers",
+        "our little town and the hospital",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 9: a clinician's everyday names as relations ("my gp okoye", "my dentist nwosu"), a
+/// surname closing a sign-off after "signed,"; verbs that lists hold as names stay verbs after
+/// a relation, a comma after them or not ("my husband said, no", "my consultant nwosu said").
+#[test]
+fn clinicians_by_their_everyday_names_and_verbs_after_relations() {
+    finds(&[
+        ("my gp okoye is great", "okoye"),
+        ("my dentist nwosu pulled it", "nwosu"),
+        ("my consultant nwosu said no", "nwosu"),
+        ("signed, chinwe", "chinwe"),
+        ("my husband-to-be tochi is lovely", "tochi"),
+        ("my OH tochi has ms", "tochi"),
+        ("My Mother-In-Law Ngozi Is Sick", "Ngozi"),
+        ("My son Will, 5, has asthma", "Will"),
+        ("my son will, 5, has asthma", "will"),
+    ]);
+    for raw in [
+        "my gp said, no more pills",
+        "my husband said, no",
+        "my mum will, of course",
+        "my gp surgery is closed",
+        "my gp appointment is friday",
+        "my dentist appointment",
+        "signed, sealed, delivered",
+        "oh well, to be honest",
+        "my oh my",
+        "it has to be okay",
+        "My Mother-In-Law Is Sick Again",
+        "My Sister-In-Law Has Lupus",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+    assert!(!names("my consultant nwosu said no").contains(&"nwosu said".to_string()));
+}

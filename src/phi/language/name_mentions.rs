@@ -3,7 +3,9 @@
 //! reception sorted it"), in hugs and prayers sent with their family ("big hugs to aaliyah
 //! and family", "prayers for tamati and whanau"), beside a relative of the writer ("my husband
 //! and kelechi both have ms"), spoken to in a quotation ("\"ngozi, you need to rest\""), or
-//! as the one who wrote or ran something ("written by oyelaran", "per kemal, the clinic…").
+//! as the one who wrote or ran something ("written by oyelaran", "per kemal, the clinic…"),
+//! or as the one whose appointment, school or seizures the writer speaks of ("tochi's
+//! appointment is friday", "ebuka's seizures are worse").
 //! A drug has no desk, family or pen: each slot is one only a person fills.
 
 use super::lexicon::{Doc, F_RELATION};
@@ -153,6 +155,84 @@ pub(super) fn author(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     ((by || per) && person(text, i)).then_some((i, 0.6, NAMED))
 }
 
+/// What only a person has, after a possessive: a carer's words for a child's or a relative's
+/// appointments, school, carers, body and illnesses ("tochi's appointment", "nkem's nursery",
+/// "ebuka's seizures"). A drug has side effects and doses, a town schools and roads: none
+/// of them is here.
+fn personal(w: &str) -> bool {
+    matches!(
+        w,
+        "appointment"
+            | "appointments"
+            | "appt"
+            | "seizure"
+            | "seizures"
+            | "school"
+            | "teacher"
+            | "nursery"
+            | "daycare"
+            | "preschool"
+            | "birthday"
+            | "bday"
+            | "wedding"
+            | "funeral"
+            | "diagnosis"
+            | "surgery"
+            | "operation"
+            | "graduation"
+            | "consultant"
+            | "paediatrician"
+            | "pediatrician"
+            | "therapist"
+            | "carer"
+            | "bedroom"
+            | "behaviour"
+            | "behavior"
+            | "meltdowns"
+            | "tantrums"
+            | "bloods"
+            | "bloodwork"
+            | "biopsy"
+            | "chemo"
+            | "recovery"
+            | "temperature"
+            | "fever"
+            | "asthma"
+            | "eczema"
+            | "epilepsy"
+            | "autism"
+            | "diabetes"
+            | "cancer"
+            | "tumour"
+            | "tumor"
+            | "leukemia"
+            | "leukaemia"
+            | "ehcp"
+            | "iep"
+            | "nappy"
+            | "nappies"
+            | "feeds"
+            | "cot"
+            | "crib"
+            | "memorial"
+    ) || super::illnesses::illness(w)
+}
+
+/// "tochi's appointment is friday", "waiting for chinwe's results" is not (results are a
+/// trial's too), "ebuka's seizures are worse": a word that may be a person, then a
+/// possessive and what only a person has (`personal`) or a relation ("nkem's mum").
+pub(super) fn possessed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if listed_as_word(text, i)
+        || !matches!(sep(text, i), "'" | "’")
+        || at(text, i + 1) != "s"
+        || sep(text, i + 1) != " "
+    {
+        return None;
+    }
+    let had = at(text, i + 2);
+    ((personal(had) || text.is(i + 2, F_RELATION)) && person(text, i)).then_some((i, 0.6, NAMED))
+}
+
 /// Every rule of this module at word `i`, in the order `names::detect` tries them.
 pub(super) fn mentioned(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     by_job(text, i)
@@ -160,6 +240,7 @@ pub(super) fn mentioned(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
         .or_else(|| beside_kin(text, i))
         .or_else(|| quoted_to(text, i))
         .or_else(|| author(text, i))
+        .or_else(|| possessed(text, i))
 }
 
 #[cfg(test)]
@@ -181,6 +262,12 @@ mod tests {
             ("\"ngozi, you need to rest\" she said", "ngozi"),
             ("written by oyelaran in the newsletter", "oyelaran"),
             ("per kemal, the clinic opens at 9", "kemal"),
+            // Session 9: a possessive before what only a person has.
+            ("tochi's appointment is friday", "tochi"),
+            ("ebuka's seizures are worse", "ebuka"),
+            ("nkem’s nursery called me", "nkem"),
+            ("chinwe's mum rang", "chinwe"),
+            ("adaeze's copd is worse", "adaeze"),
         ] {
             assert_eq!(found(raw, mentioned), vec![want], "{raw}");
         }
@@ -195,6 +282,15 @@ mod tests {
             "per nice, the guidance says",
             "the nurse on reception",
             "diagnosed with eczema and the kids too",
+            // Session 9: drugs', towns', eponyms' and words' possessives.
+            "ozempic's side effects are rough",
+            "humira's dose went up",
+            "crohn's diagnosis was in 2019",
+            "parkinson's diagnosis came late",
+            "lagos's roads are bad",
+            "today's appointment went fine",
+            "everyone's appointment got moved",
+            "tochi's results came back",
         ] {
             assert!(found(raw, mentioned).is_empty(), "{raw}");
         }

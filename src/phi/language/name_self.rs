@@ -31,7 +31,10 @@ pub(super) fn self_named(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
     } else {
         ""
     };
-    let closes = i + 1 == n || !sep(text, i).trim().is_empty();
+    let closes = i + 1 == n
+        || !sep(text, i).trim().is_empty()
+        // "it's me nkechi again", "its me tochi here".
+        || matches!(next, "again" | "here");
     // "its me" / "it's me", then the name after a comma or a space.
     let me = p1 == "me"
         && (p2 == "its" || (p2 == "s" && back(text, i, 3) == "it"))
@@ -62,7 +65,11 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     // everyone - rewi".
     let own_line = gap.contains('\n');
     let same_line = matches!(gap.trim(), "," | "-" | "~" | "—");
-    if !(own_line || same_line) {
+    // "x nneka", "xx tochi": kisses opening the last line, then the name.
+    let kissed = gap == " "
+        && matches!(back(text, i, 1), "x" | "xx" | "xxx" | "xo" | "xoxo")
+        && (i == 1 || sep(text, i - 2).contains('\n'));
+    if !(own_line || same_line || kissed) {
         return None;
     }
     // The line above, by its last words: "thanks for reading", "take care all x", "regards".
@@ -84,12 +91,40 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
                 | "warmly"
                 | "best"
                 | "soon"
+                // "god bless,", "blessings,", "stay strong,", "prayers,", "ty,".
+                | "bless"
+                | "blessings"
+                | "strong"
+                | "prayers"
+                | "luck"
+                | "peace"
+                | "ty"
+                | "thx"
+                | "tia"
+                | "xo"
+                | "xoxo"
+                | "signed"
+        )
+    };
+    // Who or what the closing is to: "thanks all", "thanks again", "love to all".
+    let to_all = |k: usize| {
+        matches!(
+            back(text, i, k),
+            "all" | "everyone" | "guys" | "again" | "folks" | "yall" | "everybody"
         )
     };
     let above = closing(1)
-        || (matches!(back(text, i, 1), "all" | "everyone" | "guys") && closing(2))
-        // "love you all,".
-        || (back(text, i, 1) == "all" && back(text, i, 2) == "you" && closing(3));
+        || (to_all(1) && closing(2))
+        // "love you all,", "thank you all,", "love to all,", "thanks to everyone,".
+        || (to_all(1) && matches!(back(text, i, 2), "you" | "to") && closing(3))
+        // "thank you,", "love you,".
+        || (back(text, i, 1) == "you" && matches!(back(text, i, 2), "thank" | "love" | "bless"))
+        // "thanks so much,", "thank you all so much,".
+        || (back(text, i, 1) == "much"
+            && matches!(back(text, i, 2), "so" | "very")
+            && (closing(3)
+                || matches!(back(text, i, 3), "you" | "all")
+                    && (closing(4) || back(text, i, 4) == "thank" || (back(text, i, 4) == "you" && back(text, i, 5) == "thank"))));
     if !above {
         return None;
     }

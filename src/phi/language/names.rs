@@ -192,6 +192,11 @@ pub(super) fn surname_after(text: &Doc, k: usize, first_common: bool) -> bool {
     if text.cased {
         return false;
     }
+    // "my consultant nwosu said no": a verb a subject takes is no surname in lower case, even
+    // where a list holds it as one ("said", "will").
+    if text.is(k, F_ENGLISH) && super::name_typos::subject_verb(text.lower_word(k)) {
+        return false;
+    }
     surname(text, k) && !(first_common && common(text, k))
 }
 
@@ -261,7 +266,18 @@ fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         return None;
     }
     let strong = matches!(t, "mr" | "mrs" | "ms" | "dr" | "mister" | "missus" | "prof");
-    let ok = if text.cased {
+    let ok = if text.cased && !text.is_capitalised(k) {
+        // "I saw Dr. okafor today": a surname typed in lower case in a cased post, after a
+        // title written as one ("Dr", "dr"; not "MS", multiple sclerosis), when it is a listed
+        // name or a word no list knows, and no drug.
+        let w = text.lower_word(k);
+        strong
+            && !acronym(text, i)
+            && (surname(text, k) || first(text, k) || unknown(text, k))
+            && !common(text, k)
+            && !super::medicines::brand(w)
+            && !super::medicines::stem(w)
+    } else if text.cased {
         text.is_capitalised(k) && (strong || !common(text, k))
     } else if strong {
         !text.is(k, F_NAME_WORD) || surname(text, k)
@@ -344,19 +360,40 @@ pub(super) fn unknown(text: &Doc, i: usize) -> bool {
 }
 
 /// "Okonkwo, Chinedu", "NGUYEN, Lan": a surname, a comma, a given name, neither an English word.
+/// One of the two may be on no list ("Nwosu, Chioma", "okeke, chinwe") when the pair stands
+/// as a form's or a list's entry: opening a line or after a label's colon, and closing its
+/// clause (the line's end, a mark, a bracket).
 fn reversed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let k = i + 1;
     if k >= text.words.len()
         || !matches!(sep(text, i), "," | ", ")
-        || !surname(text, i)
-        || !first(text, k)
         || common(text, i)
         || common(text, k)
         || (text.cased && !(text.is_capitalised(i) && text.is_capitalised(k)))
     {
         return None;
     }
-    Some((k, 0.7, FULL))
+    if surname(text, i) && first(text, k) {
+        return Some((k, 0.7, FULL));
+    }
+    // The looser pair: one listed as its place says (a surname first, a given name second),
+    // the other a word no list knows.
+    let pair = (surname(text, i) && unknown(text, k)) || (unknown(text, i) && first(text, k));
+    // Neither a place, a people, a drug nor a chat word ("Lagos, Nigeria", "humira, skyrizi").
+    let plain = super::name_company::plain;
+    if !pair || !plain(text, i) || !plain(text, k) {
+        return None;
+    }
+    let opens = i == 0 || {
+        let gap = sep(text, i - 1);
+        gap.contains('\n') || gap.trim_end().ends_with(':')
+    };
+    // Not a comma: "They had 6: Gaetane, Hannah, Anthony…" is a list of given names.
+    let after = sep(text, k).trim_start_matches(' ');
+    let closes = k + 1 == text.words.len()
+        || after.starts_with(['\n', '.', ';', '(', ')', '!', '-'])
+        || (after.starts_with(',') && text.word(k + 1).starts_with(|c: char| c.is_ascii_digit()));
+    (opens && closes).then_some((k, 0.7, FULL))
 }
 
 /// A given name on its own that is not also an English word: "Sarah", "emily".

@@ -214,3 +214,63 @@ fn words_that_are_names_stay_words() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 9: "Surname, Given" with one of the two on no list, as a form's or a list's entry
+/// (opening a line or after a label, closing its clause); not places, drugs, or a list of
+/// given names after a colon.
+#[test]
+fn surname_comma_given_with_one_unlisted() {
+    for (raw, want) in [
+        ("okeke, chinwe", "okeke, chinwe"),
+        ("Okeke, Chinwe", "Okeke, Chinwe"),
+        ("name: okeke, chinwe", "okeke, chinwe"),
+        ("Patient: Nwachukwu, Ebuka", "Nwachukwu, Ebuka"),
+        ("Eze, Nkechi (my mum)", "Eze, Nkechi"),
+        ("okeke, chinwe, 45, was my nurse", "okeke, chinwe"),
+    ] {
+        let found = names(raw);
+        assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+    }
+    for (raw, not) in [
+        ("Lagos, Nigeria", "Lagos, Nigeria"),
+        ("humira, skyrizi", "humira, skyrizi"),
+        ("wegovy, zepbound", "wegovy, zepbound"),
+        (
+            "They had 6: Gaetane, Hannah, Anthony, Derek, Anna and Andrew.",
+            "Gaetane, Hannah",
+        ),
+        ("we went to see okeke, chinwe and the kids", "okeke, chinwe"),
+    ] {
+        let found = names(raw);
+        assert!(!found.iter().any(|f| f == not), "{raw}: {found:?}");
+    }
+}
+
+/// Session 9: a surname typed in lower case after a title in a post that uses capitals, and
+/// the titles of faiths; not a title's everyday words, "MS" (multiple sclerosis) or a drug.
+#[test]
+fn lower_case_surnames_after_titles_in_cased_posts() {
+    for (raw, want) in [
+        ("I saw Dr. okafor today and she was great.", "Dr. okafor"),
+        ("We met Mrs. nguyen at the clinic.", "Mrs. nguyen"),
+        ("Our GP is Dr. mbeki, very kind.", "Dr. mbeki"),
+        ("My neighbour Mrs okafor helped.", "Mrs okafor"),
+        ("rabbi cohen visited us", "rabbi cohen"),
+        ("Sheikh Abdullahi prayed with us", "Sheikh Abdullahi"),
+    ] {
+        let found = names(raw);
+        assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+    }
+    for raw in [
+        "I have MS tysabri helps",
+        "I saw Dr. appointment times online.",
+        "The Dr visits are long.",
+        "My Dr. prescribed ozempic.",
+        "Our Dr. recommended rest.",
+        "My Mrs. said no.",
+        "I told the bishop about it.",
+        "Yes sir lol.",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -43,9 +43,18 @@ fn tens(w: &str) -> Option<u32> {
         "sixty" => 60,
         "seventy" => 70,
         "eighty" => 80,
-        "ninety" | "ninty" => 90,
+        // Typed as members type it: "ninty", "nintey", "ninetey".
+        "ninety" | "ninty" | "nintey" | "ninetey" | "ninedy" => 90,
         _ => return None,
     })
+}
+
+/// A tens word and a unit written as one word: "ninetythree", "nintyone", "twentyfive".
+fn glued_tens(w: &str) -> Option<u32> {
+    if !(7..=13).contains(&w.len()) || !w.is_ascii() {
+        return None;
+    }
+    (5..w.len() - 2).find_map(|k| Some(tens(&w[..k])? + unit(&w[k..])?))
 }
 
 fn ordinal_unit(w: &str) -> Option<u32> {
@@ -124,7 +133,55 @@ fn below_hundred(text: &Text, i: usize) -> Option<(u32, usize)> {
         }
         return Some((t, i));
     }
-    unit(w).or_else(|| teen_or_ten(w)).map(|v| (v, i))
+    unit(w)
+        .or_else(|| teen_or_ten(w))
+        .or_else(|| glued_tens(w))
+        .map(|v| (v, i))
+}
+
+/// An ordinal of a year of life from 90th to 109th in words: "ninetieth", "ninety-third",
+/// "ninetyfirst", "hundredth", "one hundred and first" (a birthday's or a year's).
+pub fn old_ordinal(text: &Text, i: usize) -> Option<(u32, usize)> {
+    let w = text.lower_word(i);
+    let ordinal_of = ordinal_unit;
+    match w {
+        "ninetieth" | "nintieth" => return Some((90, i)),
+        "hundredth" => return Some((100, i)),
+        "a" | "one" if close(text, i) && text.lower_word(i + 1) == "hundredth" => {
+            return Some((100, i + 1));
+        }
+        _ => {}
+    }
+    if tens(w) == Some(90) {
+        return (close(text, i))
+            .then(|| ordinal_of(text.lower_word(i + 1)))
+            .flatten()
+            .map(|u| (90 + u, i + 1));
+    }
+    // "ninetyfirst", "nintythird": glued.
+    if (9..=14).contains(&w.len()) && w.is_ascii() {
+        if let Some(v) = (5..w.len() - 3).find_map(|k| {
+            (tens(&w[..k]) == Some(90))
+                .then(|| ordinal_of(&w[k..]))
+                .flatten()
+        }) {
+            return Some((90 + v, i));
+        }
+    }
+    // "one hundred and first", "a hundred and fifth".
+    let h = match w {
+        "hundred" => i,
+        "a" | "one" if close(text, i) && text.lower_word(i + 1) == "hundred" => i + 1,
+        _ => return None,
+    };
+    let mut j = h + 1;
+    if j < text.words.len() && close(text, j - 1) && text.lower_word(j) == "and" {
+        j += 1;
+    }
+    (j < text.words.len() && close(text, j - 1))
+        .then(|| ordinal_of(text.lower_word(j)))
+        .flatten()
+        .map(|u| (100 + u, j))
 }
 
 /// An ordinal day from 1st to 31st in words: "fourteenth", "twenty-first", "thirty first".
@@ -157,5 +214,19 @@ mod tests {
         assert_eq!(ordinal(&t, 1), Some((21, 2)));
         assert_eq!(ordinal(&t, 3), Some((31, 4)));
         assert_eq!(ordinal(&t, 5), Some((2, 5)));
+        // Typos and numbers written as one word.
+        let t = Text::new("nintey-two ninetythree nintyone ninetyfoo");
+        assert_eq!(cardinal(&t, 0), Some((92, 1)));
+        assert_eq!(cardinal(&t, 2), Some((93, 2)));
+        assert_eq!(cardinal(&t, 3), Some((91, 3)));
+        assert_eq!(cardinal(&t, 4), None);
+        let t =
+            Text::new("ninetieth ninety-third ninetyfirst hundredth a hundred and first ninety");
+        assert_eq!(old_ordinal(&t, 0), Some((90, 0)));
+        assert_eq!(old_ordinal(&t, 1), Some((93, 2)));
+        assert_eq!(old_ordinal(&t, 3), Some((91, 3)));
+        assert_eq!(old_ordinal(&t, 4), Some((100, 4)));
+        assert_eq!(old_ordinal(&t, 5), Some((101, 8)));
+        assert_eq!(old_ordinal(&t, 9), None);
     }
 }

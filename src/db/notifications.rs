@@ -21,6 +21,7 @@ pub struct NotificationRow {
     pub read_at: Option<PrimitiveDateTime>,
 }
 
+/// Tells one member something (inside the caller's transaction).
 pub fn insert(
     conn: &mut AnyConnection,
     user_id: i64,
@@ -28,16 +29,15 @@ pub fn insert(
     text: &str,
     link: &str,
 ) -> Result<(), AppError> {
-    diesel::insert_into(notifications::table)
-        .values((
-            notifications::user_id.eq(user_id),
-            notifications::kind.eq(kind),
-            notifications::text.eq(text),
-            notifications::link.eq(link),
-            notifications::created_at.eq(now()),
-        ))
-        .execute(conn)?;
-    Ok(())
+    insert_all(
+        conn,
+        &[New {
+            user_id,
+            kind,
+            text,
+            link,
+        }],
+    )
 }
 
 /// One notification of several written together ([`insert_all`]).
@@ -48,11 +48,10 @@ pub struct New<'a> {
     pub link: &'a str,
 }
 
-/// Writes several notifications in one statement, however many members a post tells.
+/// Writes notifications in one statement, however many members a post tells. One row is written
+/// by a statement prepared once per connection: diesel does not keep a multi-row insert, which
+/// PostgreSQL would then parse and plan on every call.
 pub fn insert_all(conn: &mut AnyConnection, all: &[New<'_>]) -> Result<(), AppError> {
-    if all.is_empty() {
-        return Ok(());
-    }
     let at = now();
     let rows: Vec<_> = all
         .iter()
@@ -66,9 +65,15 @@ pub fn insert_all(conn: &mut AnyConnection, all: &[New<'_>]) -> Result<(), AppEr
             )
         })
         .collect();
-    super::on_backend!(conn, |c| diesel::insert_into(notifications::table)
-        .values(&rows)
-        .execute(c))?;
+    super::on_backend!(conn, |c| match rows.as_slice() {
+        [] => 0,
+        [one] => diesel::insert_into(notifications::table)
+            .values(one)
+            .execute(c)?,
+        _ => diesel::insert_into(notifications::table)
+            .values(&rows)
+            .execute(c)?,
+    });
     Ok(())
 }
 

@@ -14,26 +14,16 @@ pub fn insert(
     kind: &str,
     link: &str,
 ) -> Result<(), AppError> {
-    diesel::insert_into(email_outbox::table)
-        .values((
-            email_outbox::user_id.eq(user_id),
-            email_outbox::kind.eq(kind),
-            email_outbox::link.eq(link),
-            email_outbox::created_at.eq(now()),
-        ))
-        .execute(conn)?;
-    Ok(())
+    insert_all(conn, &[(user_id, kind)], link)
 }
 
-/// Queues one mail of `kind` about `link` to each of `users`, in one statement.
+/// Queues one mail of `kind` about `link` to each of `users`, in one statement (one row by a
+/// statement prepared once per connection, as in `notifications::insert_all`).
 pub fn insert_all(
     conn: &mut AnyConnection,
     users: &[(i64, &str)],
     link: &str,
 ) -> Result<(), AppError> {
-    if users.is_empty() {
-        return Ok(());
-    }
     let at = now();
     let rows: Vec<_> = users
         .iter()
@@ -46,9 +36,15 @@ pub fn insert_all(
             )
         })
         .collect();
-    super::on_backend!(conn, |c| diesel::insert_into(email_outbox::table)
-        .values(&rows)
-        .execute(c))?;
+    super::on_backend!(conn, |c| match rows.as_slice() {
+        [] => 0,
+        [one] => diesel::insert_into(email_outbox::table)
+            .values(one)
+            .execute(c)?,
+        _ => diesel::insert_into(email_outbox::table)
+            .values(&rows)
+            .execute(c)?,
+    });
     Ok(())
 }
 

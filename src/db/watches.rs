@@ -154,9 +154,6 @@ pub fn first_notices(
     post_id: i64,
     user_ids: &[i64],
 ) -> Result<Vec<i64>, AppError> {
-    if user_ids.is_empty() {
-        return Ok(Vec::new());
-    }
     let rows: Vec<_> = user_ids
         .iter()
         .map(|&user_id| {
@@ -167,12 +164,19 @@ pub fn first_notices(
         })
         .collect();
     // On the backend's own connection: diesel writes ON CONFLICT only there. Both return only
-    // the rows the statement inserted.
-    Ok(super::on_backend!(conn, |c| diesel::insert_into(
-        post_notices::table
-    )
-    .values(&rows)
-    .on_conflict_do_nothing()
-    .returning(post_notices::user_id)
-    .get_results(c))?)
+    // the rows the statement inserted. One row (a reply's author, most often) by a statement
+    // prepared once per connection, as in `notifications::insert_all`.
+    Ok(super::on_backend!(conn, |c| match rows.as_slice() {
+        [] => Vec::new(),
+        [one] => diesel::insert_into(post_notices::table)
+            .values(one)
+            .on_conflict_do_nothing()
+            .returning(post_notices::user_id)
+            .get_results(c)?,
+        _ => diesel::insert_into(post_notices::table)
+            .values(&rows)
+            .on_conflict_do_nothing()
+            .returning(post_notices::user_id)
+            .get_results(c)?,
+    }))
 }

@@ -3,8 +3,9 @@
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
+use crate::auth::api_tokens::Caller;
 use crate::auth::client::ClientInfo;
-use crate::auth::extract::{ApiUser, MaybeApiUser};
+use crate::auth::extract::{ApiBearer, ApiUser, MaybeApiUser};
 use crate::error::AppError;
 use crate::forum::groups::{self, GroupChanges, GroupInput, MemberDecision};
 use crate::forum::threads;
@@ -228,12 +229,13 @@ struct NewThread {
 
 async fn create_thread(
     state: web::Data<AppState>,
-    ApiUser(user): ApiUser,
+    ApiBearer(bearer): ApiBearer,
     path: web::Path<String>,
     body: web::Json<NewThread>,
 ) -> Result<HttpResponse, AppError> {
     let b = body.into_inner();
+    let caller = Caller::Bearer(bearer);
     let (thread, post) =
-        threads::create(&state, &user, path.into_inner(), &b.title, &b.body).await?;
+        threads::create(&state, caller, path.into_inner(), &b.title, &b.body).await?;
     Ok(HttpResponse::Created().json(serde_json::json!({ "thread": thread, "post": post })))
 }

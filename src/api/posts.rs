@@ -3,8 +3,9 @@
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
+use crate::auth::api_tokens::Caller;
 use crate::auth::client::ClientInfo;
-use crate::auth::extract::{ApiUser, MaybeApiUser};
+use crate::auth::extract::{ApiBearer, ApiUser, MaybeApiUser};
 use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::forum::anon_cache::Kind;
@@ -114,7 +115,7 @@ struct NewPost {
 
 async fn reply(
     state: web::Data<AppState>,
-    ApiUser(user): ApiUser,
+    ApiBearer(bearer): ApiBearer,
     path: web::Path<String>,
     body: web::Json<NewPost>,
 ) -> Result<HttpResponse, AppError> {
@@ -126,7 +127,7 @@ async fn reply(
                 .map_err(|_| AppError::validation("parent_id", "That post does not exist."))
         })
         .transpose()?;
-    let post = posts::reply(&state, &user, id(&path)?, parent, &b.body).await?;
+    let post = posts::reply(&state, Caller::Bearer(bearer), id(&path)?, parent, &b.body).await?;
     Ok(HttpResponse::Created().json(post))
 }
 

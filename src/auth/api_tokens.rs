@@ -8,6 +8,7 @@ use crate::auth::client::ClientInfo;
 use crate::auth::{jwt, tokens};
 use crate::db::credentials;
 use crate::db::users::{self, UserRow};
+use crate::db::AnyConnection;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -146,17 +147,56 @@ pub async fn logout(state: &AppState, token: String, client: &ClientInfo) -> Res
         .await
 }
 
-/// The account an access token speaks for, refusing tokens issued before the last password change.
-pub async fn user_for_access_token(state: &AppState, token: &str) -> Result<UserRow, AppError> {
-    let (id, iat) = jwt::verify(&state.keys.jwt, token)?;
-    let user = state.db.run(move |conn| users::by_id(conn, id)).await?;
-    let user = user
-        .ok_or_else(|| AppError::unauthorized("invalid_token", "That account no longer exists."))?;
-    if iat < user.tokens_valid_after.assume_utc().unix_timestamp() {
-        return Err(AppError::unauthorized(
-            "token_revoked",
-            "This access token was ended by a password change. Please sign in again.",
-        ));
+/// An access token whose signature, issuer, audience and lifetime were checked (no database
+/// needed); [`Bearer::account`] then reads the account it speaks for. A use case that writes can
+/// read it in its own transaction, so a post made through the API is one pool trip.
+#[derive(Clone, Copy, Debug)]
+pub struct Bearer {
+    user_id: i64,
+    issued_at: i64,
+}
+
+impl Bearer {
+    pub fn verify(state: &AppState, token: &str) -> Result<Bearer, AppError> {
+        let (user_id, issued_at) = jwt::verify(&state.keys.jwt, token)?;
+        Ok(Bearer { user_id, issued_at })
     }
-    Ok(user)
+
+    /// The account this token speaks for, refusing tokens issued before the last password change
+    /// and accounts that are gone.
+    pub fn account(&self, conn: &mut AnyConnection) -> Result<UserRow, AppError> {
+        let user = users::by_id(conn, self.user_id)?.ok_or_else(|| {
+            AppError::unauthorized("invalid_token", "That account no longer exists.")
+        })?;
+        if self.issued_at < user.tokens_valid_after.assume_utc().unix_timestamp() {
+            return Err(AppError::unauthorized(
+                "token_revoked",
+                "This access token was ended by a password change. Please sign in again.",
+            ));
+        }
+        Ok(user)
+    }
+}
+
+/// Whoever is acting: an account already read (a browser's session), or an API bearer whose
+/// account is read by the use case, on its own connection ([`Caller::account`]).
+#[derive(Clone)]
+pub enum Caller {
+    Account(Box<UserRow>),
+    Bearer(Bearer),
+}
+
+impl Caller {
+    pub fn account(&self, conn: &mut AnyConnection) -> Result<UserRow, AppError> {
+        match self {
+            Caller::Account(user) => Ok(UserRow::clone(user)),
+            Caller::Bearer(bearer) => bearer.account(conn),
+        }
+    }
+}
+
+/// The account an access token speaks for (see [`Bearer`]), in a pool trip of its own.
+pub async fn user_for_access_token(state: &AppState, token: &str) -> Result<UserRow, AppError> {
+    let bearer = Bearer::verify(state, token)?;
+    state.db.run(move |conn| bearer.account(conn)).await
 }

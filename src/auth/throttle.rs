@@ -214,6 +214,11 @@ pub fn registered(conn: &mut AnyConnection, address: &str) -> Result<(), AppErro
 /// limit off), and counts this one otherwise.
 pub fn take_post(conn: &mut AnyConnection, user_id: i64, per_minute: u32) -> Result<(), AppError> {
     check_post(conn, user_id, per_minute)?;
+    count_post(conn, user_id, per_minute)
+}
+
+/// Counts a post that [`check_post`] let through earlier in this same transaction.
+pub fn count_post(conn: &mut AnyConnection, user_id: i64, per_minute: u32) -> Result<(), AppError> {
     if per_minute > 0 {
         record(conn, Kind::Post, &user_id.to_string())?;
     }

@@ -16,6 +16,7 @@ pub mod known_clients;
 pub mod messages;
 pub mod notifications;
 pub mod outbox;
+mod pg_post;
 pub mod posts;
 pub mod queue;
 pub mod revisions;
@@ -278,6 +279,8 @@ pub struct Db {
     pool: Pool,
     sqlite: bool,
     queries: Arc<AtomicU64>,
+    /// Turns taken at the pool ([`Db::run`]): how tests prove a use case is one trip.
+    trips: Arc<AtomicU64>,
     reachable: Arc<AtomicBool>,
     /// SQLite's one writer, committing queued use cases together (see [`writer`]); PostgreSQL
     /// takes concurrent writers and groups their commits itself.
@@ -353,6 +356,7 @@ impl Db {
             pool,
             sqlite: url.is_sqlite(),
             queries,
+            trips: Arc::default(),
             reachable,
             writer,
             writes: Arc::default(),
@@ -370,6 +374,11 @@ impl Db {
         self.queries.load(Ordering::Relaxed)
     }
 
+    /// How many turns at the pool ([`Db::run`]) this server has taken so far.
+    pub fn trips_taken(&self) -> u64 {
+        self.trips.load(Ordering::Relaxed)
+    }
+
     pub fn is_sqlite(&self) -> bool {
         self.sqlite
     }
@@ -380,6 +389,7 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
+        self.trips.fetch_add(1, Ordering::Relaxed);
         // PostgreSQL: requests queue here, in order, for as many turns as the pool has
         // connections, and only then take a blocking thread. Queued in the pool itself instead,
         // the threads raced for the connections: one given back went to whichever thread asked
@@ -444,6 +454,9 @@ impl Db {
     /// may refuse it and the writing, so that a refused request costs no preparation. `check` only
     /// reads, and runs inside the write's transaction, so what it found still holds for `write`.
     ///
+    /// `prepare` is given what `check` found (the writer's account, say, when a bearer token's
+    /// account is read in the write's own trip).
+    ///
     /// On PostgreSQL that is one transaction in one pool trip: `check`, then `prepare` (which
     /// keeps no one waiting, as nothing is written or locked yet), then `write`. SQLite's one
     /// writer must not wait on a render, so there `check` runs first on its own to refuse early,
@@ -456,7 +469,7 @@ impl Db {
     ) -> Result<T, AppError>
     where
         F: Fn(&mut AnyConnection) -> Result<C, AppError> + Clone + Send + 'static,
-        P: FnOnce() -> Result<R, AppError> + Send + 'static,
+        P: FnOnce(&C) -> Result<R, AppError> + Send + 'static,
         W: FnOnce(&mut AnyConnection, C, R) -> Result<T, AppError> + Send + 'static,
         C: Send + 'static,
         R: Send + 'static,
@@ -467,7 +480,7 @@ impl Db {
                 self.write_then_fold(move |conn| {
                     write_tx(conn, move |conn| {
                         let checked = check(conn)?;
-                        let prepared = prepare()?;
+                        let prepared = prepare(&checked)?;
                         write(conn, checked, prepared)
                     })
                 })
@@ -475,8 +488,7 @@ impl Db {
             }
             Some(writer) => {
                 let early = check.clone();
-                self.run(move |conn| early(conn).map(drop)).await?;
-                let prepared = prepare()?;
+                let prepared = prepare(&self.run(early).await?)?;
                 writer
                     .write(move |conn| {
                         let checked = check(conn)?;

@@ -123,10 +123,11 @@ fn path_of(parent: Option<&PostRow>, id: i64) -> String {
 
 /// Inserts a post under `parent` (None for a thread's opening post) and gives it its path.
 ///
-/// The path is made from the post's id. PostgreSQL hands out the id first, so the post is
-/// written whole in one statement: written with an empty path and updated, as before, it cost a
-/// second row version with its index entries on every post (BENCHMARKS.md, issue 17). SQLite has
-/// no sequence to ask, and its one writer makes the update cheap: it keeps the two statements.
+/// The path is made from the post's id. On PostgreSQL the post is written whole in one statement
+/// that takes the id from the sequence and makes the path ([`super::pg_post`]): written with an
+/// empty path and updated, as before, it cost a second row version with its index entries on
+/// every post, and asking for the id first a round trip (BENCHMARKS.md, issue 17). SQLite has no
+/// sequence, and its one writer makes the update cheap: it keeps the two statements.
 pub fn insert(
     conn: &mut AnyConnection,
     thread_id: i64,
@@ -135,33 +136,39 @@ pub fn insert(
     new: NewBody<'_>,
 ) -> Result<PostRow, AppError> {
     let depth = parent.map_or(0, |p| p.depth + 1);
-    let values = (
-        posts::thread_id.eq(thread_id),
-        posts::parent_id.eq(parent.map(|p| p.id)),
-        posts::author_id.eq(Some(author_id)),
-        posts::depth.eq(depth),
-        posts::body_md.eq(Some(new.body_md)),
-        posts::body_html.eq(Some(new.body_html.as_str())),
-        posts::status.eq(new.state.status()),
-        posts::held_for.eq(new.state.held_for()),
-        posts::phi.eq(new.phi),
-        posts::created_at.eq(now()),
-    );
     let row: PostRow = match conn {
         AnyConnection::Pg(pg) => {
-            let id: i64 = diesel::select(nextval("posts_id_seq")).get_result(pg)?;
-            diesel::insert_into(posts::table)
-                .values((
-                    posts::id.eq(id),
-                    posts::path.eq(path_of(parent, id)),
-                    values,
-                ))
-                .returning(posts::all_columns)
-                .get_result(pg)?
+            let prefix = parent.map(|p| format!("{}.", p.path)).unwrap_or_default();
+            super::pg_post::InsertPost {
+                prefix: &prefix,
+                thread_id,
+                parent_id: parent.map(|p| p.id),
+                author_id,
+                depth,
+                body_md: new.body_md,
+                body_html: new.body_html.as_str(),
+                status: new.state.status(),
+                held_for: new.state.held_for(),
+                phi: new.phi,
+                created_at: now(),
+            }
+            .get_result(pg)?
         }
         AnyConnection::Sqlite(lite) => {
             let row: PostRow = diesel::insert_into(posts::table)
-                .values((posts::path.eq(""), values))
+                .values((
+                    posts::path.eq(""),
+                    posts::thread_id.eq(thread_id),
+                    posts::parent_id.eq(parent.map(|p| p.id)),
+                    posts::author_id.eq(Some(author_id)),
+                    posts::depth.eq(depth),
+                    posts::body_md.eq(Some(new.body_md)),
+                    posts::body_html.eq(Some(new.body_html.as_str())),
+                    posts::status.eq(new.state.status()),
+                    posts::held_for.eq(new.state.held_for()),
+                    posts::phi.eq(new.phi),
+                    posts::created_at.eq(now()),
+                ))
                 .returning(posts::all_columns)
                 .get_result(lite)?;
             diesel::update(posts::table.find(row.id))

@@ -3,6 +3,7 @@
 //! ([`crate::posting::lifecycle`]) and every read through the visibility rule (via [`Access`]).
 
 use crate::audit::{Action, Entry};
+use crate::auth::api_tokens::Caller;
 use crate::auth::client::ClientInfo;
 use crate::content;
 use crate::db::posts::{self, PostRow, PostWithAuthor, MAX_DEPTH};
@@ -135,31 +136,30 @@ fn reply_place(
 /// Replies to a post of a thread (the opening post when `parent_id` is None).
 pub async fn reply(
     state: &AppState,
-    user: &UserRow,
+    caller: Caller,
     thread_id: i64,
     parent_id: Option<i64>,
     body: &str,
 ) -> Result<PostView, AppError> {
-    let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
-    let (role, body) = (user.role(), body.to_owned());
+    let per_minute = state.settings.posts_per_minute;
+    let body = body.to_owned();
     state
         .db
         .write_checked(
-            // The cheap checks first: where the reply goes, membership, suspension and the
-            // posting limit, so a reply that would be refused costs no render.
-            {
-                let u = u.clone();
-                move |conn| {
-                    let place = reply_place(conn, &u, thread_id, parent_id)?;
-                    Ok((place, publish::clear_to_post(conn, &u, per_minute)?))
-                }
+            // The cheap checks first: who is posting, where the reply goes, membership,
+            // suspension and the posting limit, so a reply that would be refused costs no render.
+            move |conn| {
+                let u = caller.account(conn)?;
+                let place = reply_place(conn, &u, thread_id, parent_id)?;
+                let cleared = publish::clear_to_post(conn, &u, per_minute)?;
+                Ok((u, place, cleared))
             },
             // Rendered and scanned before anything is written, so no lock waits on it.
-            move || {
+            move |(u, _, _)| {
                 let crisis = crate::safety::crisis::is_crisis(&body);
-                Ok((screen::prepare(role, None, &body)?, crisis))
+                Ok((screen::prepare(u.role(), None, &body)?, crisis))
             },
-            move |conn, ((thread, parent, a), cleared), (new, crisis)| {
+            move |conn, (u, (thread, parent, a), cleared), (new, crisis)| {
                 let place = Place::Reply {
                     thread: &thread,
                     parent: &parent,

@@ -2,6 +2,7 @@
 //! `listing`, reading one whole in `reading`, both re-exported here).
 
 use crate::audit::{Action, Entry};
+use crate::auth::api_tokens::Caller;
 use crate::auth::client::ClientInfo;
 use crate::content::Title;
 use crate::db::posts;
@@ -23,7 +24,7 @@ pub use super::reading::{
 /// Starts a thread with its opening post.
 pub async fn create(
     state: &AppState,
-    user: &UserRow,
+    caller: Caller,
     slug: String,
     title: &str,
     body: &str,
@@ -31,31 +32,30 @@ pub async fn create(
     // Parsed now, refused only after the access checks: a non-member learns they cannot post
     // before being told how to write a title.
     let title = Title::parse(title);
-    let (u, per_minute) = (user.clone(), state.settings.posts_per_minute);
-    let (role, body) = (user.role(), body.to_owned());
+    let per_minute = state.settings.posts_per_minute;
+    let body = body.to_owned();
     state
         .db
         .write_checked(
-            // The cheap checks first: access, membership, suspension and the posting limit, so
-            // that nobody who may not post here costs a render.
-            {
-                let u = u.clone();
-                move |conn| {
-                    let a = access::by_slug(conn, &slug, Some(&u))?;
-                    a.require_read()?;
-                    a.require_member()?;
-                    Ok((a, publish::clear_to_post(conn, &u, per_minute)?))
-                }
+            // The cheap checks first: who is posting, access, membership, suspension and the
+            // posting limit, so that nobody who may not post here costs a render.
+            move |conn| {
+                let u = caller.account(conn)?;
+                let a = access::by_slug(conn, &slug, Some(&u))?;
+                a.require_read()?;
+                a.require_member()?;
+                let cleared = publish::clear_to_post(conn, &u, per_minute)?;
+                Ok((u, a, cleared))
             },
             // Rendered and scanned before anything is written, so no lock waits on it.
-            move || {
+            move |(u, _, _)| {
                 let title = title?;
-                let new = screen::prepare(role, Some(title.as_str()), &body)?;
+                let new = screen::prepare(u.role(), Some(title.as_str()), &body)?;
                 let crisis = crate::safety::crisis::is_crisis(&body)
                     || crate::safety::crisis::is_crisis(title.as_str());
                 Ok((title, new, crisis))
             },
-            move |conn, (a, cleared), (title, new, crisis)| {
+            move |conn, (u, a, cleared), (title, new, crisis)| {
                 let place = Place::NewThread(&title);
                 let (thread, view) = publish::publish_new_post(
                     conn, cleared, &u, &a, place, &new, crisis, per_minute,

@@ -3,6 +3,7 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
+use crate::auth::api_tokens::Caller;
 use crate::auth::client::ClientInfo;
 use crate::auth::extract::{PendingViewer, SignedIn, Viewer};
 use crate::domain::parse_id as id;
@@ -260,7 +261,15 @@ async fn new_thread(
     me.viewer.check_csrf(&form.csrf_token)?;
     let slug = path.into_inner();
     let f = form.into_inner();
-    match threads::create(&state, &me.user, slug.clone(), &f.title, &f.body).await {
+    match threads::create(
+        &state,
+        Caller::Account(Box::new(me.user.clone())),
+        slug.clone(),
+        &f.title,
+        &f.body,
+    )
+    .await
+    {
         Ok((thread, post)) => Ok(super::redirect_with(
             &state,
             &format!("/threads/{}", thread.id),
@@ -332,7 +341,15 @@ async fn reply(
         .filter(|p| !p.is_empty())
         .map(id)
         .transpose()?;
-    match posts::reply(&state, &me.user, thread_id, parent, &f.body).await {
+    match posts::reply(
+        &state,
+        Caller::Account(Box::new(me.user.clone())),
+        thread_id,
+        parent,
+        &f.body,
+    )
+    .await
+    {
         Ok(post) => Ok(super::redirect_with(
             &state,
             &crate::forum::threads::post_link(thread_id, post.id),

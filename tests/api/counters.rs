@@ -273,3 +273,46 @@ async fn writes_on_postgresql_reuse_their_plans_and_reads_choose_their_own() {
         assert_eq!(app.state.db.run(setting).await.expect("a read"), "auto");
     }
 }
+
+/// A reply or a new thread made through the API is one turn at the pool: the bearer's account is
+/// read in the write's own transaction (each turn queues again behind every other request), and
+/// on PostgreSQL the post's id comes from its insert, not from a statement of its own.
+#[actix_web::test]
+async fn a_post_through_the_api_is_one_pool_trip_in_a_bounded_number_of_statements() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let (mut trips, mut statements) = (u64::MAX, u64::MAX);
+    // The least of three: PostgreSQL folds its queue of counts after some posts, on the same trip.
+    for _ in 0..3 {
+        let (t0, q0) = (app.state.db.trips_taken(), app.state.db.queries_run());
+        app.reply(&f.thread, None, &f.alice, "Pacing myself helps.")
+            .await;
+        trips = trips.min(app.state.db.trips_taken() - t0);
+        statements = statements.min(app.state.db.queries_run() - q0);
+    }
+    assert_eq!(trips, 1, "pool trips for a reply");
+    let t0 = app.state.db.trips_taken();
+    app.thread("lupus", &f.bob, "Sleep", "How do you sleep?")
+        .await;
+    assert_eq!(
+        app.state.db.trips_taken() - t0,
+        1,
+        "pool trips for a new thread"
+    );
+    if !app.state.db.is_sqlite() {
+        // BEGIN, the account, the thread, the opening post, suspensions, settings, the insert,
+        // watchers, recipients, the notice's record, the notification, the counts' queue, COMMIT;
+        // the posting limit (on in tests): its check, its check again as the post is counted, and
+        // the count; at this rate, the fold of the counts after the commit.
+        assert!(statements <= 17, "{statements} statements for a reply");
+    }
+    // The replies are where a reader expects them: in order, under the opening post.
+    let posts = app.all_posts(&f.thread, None).await;
+    let bodies: Vec<&str> = posts[1..]
+        .iter()
+        .map(|p| p["body_html"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(bodies.len(), 3, "{posts:?}");
+    assert!(bodies.iter().all(|b| b.contains("Pacing myself helps.")));
+    assert!(posts[1..].iter().all(|p| p["parent_id"] == posts[0]["id"]));
+}

@@ -116,3 +116,97 @@ async fn bad_expired_and_foreign_access_tokens_are_refused() {
     let (s, _) = app.get("/me", Some(&unsigned)).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
 }
+
+/// A post or a new thread made through the API reads the token's account in the write's own
+/// transaction: every way a signed token can stop speaking for its account is refused there
+/// too, with the same 401 as elsewhere, and nothing is written.
+#[actix_web::test]
+async fn posts_refuse_tokens_that_no_longer_speak_for_their_account_and_write_nothing() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let threads_in_lupus = |v: &serde_json::Value| v["threads"].as_array().map(Vec::len);
+    let (_, before) = app.get("/groups/lupus/threads", None).await;
+    let replies_before = app.all_posts(&f.thread, None).await.len();
+
+    // Alice changes her password: her old access token was ended by it.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let (s, v) = app
+        .post(
+            "/me/password",
+            json!({"current_password": PASSWORD, "new_password": "a completely new passphrase 7"}),
+            Some(&f.alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT, "{v}");
+    // Bob deletes his account.
+    let (s, v) = app
+        .send(
+            reqwest::Method::DELETE,
+            "/me",
+            Some(json!({"password": PASSWORD, "posts": "anonymise"})),
+            Some(&f.bob),
+        )
+        .await;
+    assert!(s.is_success(), "{s} {v}");
+    // Carol's token ran out ten minutes ago.
+    let (_, me) = app.get("/me", Some(&f.carol)).await;
+    let carol_id: i64 = me["id"].as_str().unwrap().parse().unwrap();
+    let expired =
+        kindred::auth::jwt::issue(&app.state.keys.jwt, carol_id, time::Duration::minutes(-10))
+            .unwrap();
+
+    let cases: [(&str, Option<&str>, &str); 5] = [
+        ("no token", None, "unauthorized"),
+        ("not a token", Some("not-a-token"), "invalid_token"),
+        ("expired", Some(&expired), "token_expired"),
+        (
+            "ended by a password change",
+            Some(&f.alice),
+            "token_revoked",
+        ),
+        ("account deleted", Some(&f.bob), "invalid_token"),
+    ];
+    for (why, token, expected) in cases {
+        let (s, v) = app
+            .post(
+                &format!("/threads/{}/posts", f.thread),
+                json!({"body": "Rest helps me most."}),
+                token,
+            )
+            .await;
+        assert_eq!(
+            (s, code(&v)),
+            (StatusCode::UNAUTHORIZED, expected),
+            "reply, {why}: {v}"
+        );
+        let (s, v) = app
+            .post(
+                "/groups/lupus/threads",
+                json!({"title": "Sleep", "body": "How do you sleep?"}),
+                token,
+            )
+            .await;
+        assert_eq!(
+            (s, code(&v)),
+            (StatusCode::UNAUTHORIZED, expected),
+            "thread, {why}: {v}"
+        );
+    }
+    let (_, after) = app.get("/groups/lupus/threads", None).await;
+    assert_eq!(
+        threads_in_lupus(&after),
+        threads_in_lupus(&before),
+        "{after}"
+    );
+    assert_eq!(app.all_posts(&f.thread, None).await.len(), replies_before);
+
+    // A token that still speaks for its account posts, the same way.
+    app.reply(&f.thread, None, &f.carol, "Rest helps me most.")
+        .await;
+    app.thread("lupus", &f.carol, "Sleep", "How do you sleep?")
+        .await;
+    assert_eq!(
+        app.all_posts(&f.thread, None).await.len(),
+        replies_before + 1
+    );
+}

@@ -4,8 +4,12 @@ use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
 use super::groups::MemberRow;
-use super::schema::{blocks, group_members, group_mutes, notifications, thread_mutes, users};
+use super::schema::{
+    blocks, group_members, group_mutes, group_watches, notifications, thread_mutes, thread_watches,
+    users,
+};
 use super::users::UserRow;
+use super::watches::Watched;
 use super::{now, AnyConnection};
 use crate::error::AppError;
 
@@ -161,44 +165,93 @@ pub fn set_text(conn: &mut AnyConnection, id: i64, text: &str) -> Result<(), App
     Ok(())
 }
 
-/// Of the accounts `among`, those who may be told of a post by `author` in this thread and group:
-/// not those who muted the thread or the group, nor those who blocked the author. Each comes with
-/// their row in the group (member or pending), for the caller's visibility check. One query.
+/// The recipients' query, written once for every source of candidates: `$is_candidate` says,
+/// of a column holding an account's id (bound to `$col`), whether that account is one. Each
+/// mute and block is read only among the candidates (by their primary keys), so the cost is the
+/// recipients', not the thread's or group's number of mutes.
+macro_rules! recipients_query {
+    ($conn:expr, $thread_id:expr, $group_id:expr, $author:expr, $col:ident => $is_candidate:expr) => {{
+        let muted_thread = thread_mutes::table
+            .filter(thread_mutes::thread_id.eq($thread_id))
+            .filter({
+                let $col = thread_mutes::user_id;
+                $is_candidate
+            })
+            .select(thread_mutes::user_id);
+        let muted_group = group_mutes::table
+            .filter(group_mutes::group_id.eq($group_id))
+            .filter({
+                let $col = group_mutes::user_id;
+                $is_candidate
+            })
+            .select(group_mutes::user_id);
+        // Without an author this compares with NULL, which matches no row: nobody blocked them.
+        let blocking = blocks::table
+            .filter(blocks::blocked_id.nullable().eq($author))
+            .filter({
+                let $col = blocks::user_id;
+                $is_candidate
+            })
+            .select(blocks::user_id);
+        users::table
+            .left_join(
+                group_members::table.on(group_members::user_id
+                    .eq(users::id)
+                    .and(group_members::group_id.eq($group_id))),
+            )
+            .filter({
+                let $col = users::id;
+                $is_candidate
+            })
+            .filter(users::id.ne_all(muted_thread))
+            .filter(users::id.ne_all(muted_group))
+            .filter(users::id.ne_all(blocking))
+            .select((UserRow::as_select(), Option::<MemberRow>::as_select()))
+            .load($conn)?
+    }};
+}
+
+/// Of the accounts `among`, and of the watchers of `watched` when it is given, those who may be
+/// told of a post by `author` in this thread and group: not those who muted the thread or the
+/// group, nor those who blocked the author. Each comes with their row in the group (member or
+/// pending), for the caller's visibility check. One statement, the watchers with the rest.
+///
+/// PostgreSQL takes the watchers as an array (`= ANY(ARRAY(SELECT …))`): as `IN (SELECT …)`
+/// beside the ids, it would read every account in turn rather than look the candidates up.
 pub fn recipients(
     conn: &mut AnyConnection,
     among: &[i64],
+    watched: Option<Watched>,
     thread_id: i64,
     group_id: i64,
     author: Option<i64>,
 ) -> Result<Vec<(UserRow, Option<MemberRow>)>, AppError> {
-    if among.is_empty() {
-        return Ok(Vec::new());
-    }
-    // Each read only among `among` (their primary keys), so the cost is the recipients', not the
-    // thread's or group's number of mutes.
-    let muted_thread = thread_mutes::table
-        .filter(thread_mutes::thread_id.eq(thread_id))
-        .filter(thread_mutes::user_id.eq_any(among))
-        .select(thread_mutes::user_id);
-    let muted_group = group_mutes::table
-        .filter(group_mutes::group_id.eq(group_id))
-        .filter(group_mutes::user_id.eq_any(among))
-        .select(group_mutes::user_id);
-    // Without an author this compares with NULL, which matches no row: nobody blocked them.
-    let blocking = blocks::table
-        .filter(blocks::blocked_id.nullable().eq(author))
-        .filter(blocks::user_id.eq_any(among))
-        .select(blocks::user_id);
-    Ok(users::table
-        .left_join(
-            group_members::table.on(group_members::user_id
-                .eq(users::id)
-                .and(group_members::group_id.eq(group_id))),
-        )
-        .filter(users::id.eq_any(among))
-        .filter(users::id.ne_all(muted_thread))
-        .filter(users::id.ne_all(muted_group))
-        .filter(users::id.ne_all(blocking))
-        .select((UserRow::as_select(), Option::<MemberRow>::as_select()))
-        .load(conn)?)
+    use diesel::pg::expression::dsl::array;
+    let by_thread = |t: i64| {
+        thread_watches::table
+            .filter(thread_watches::thread_id.eq(t))
+            .select(thread_watches::user_id)
+    };
+    let by_group = |g: i64| {
+        group_watches::table
+            .filter(group_watches::group_id.eq(g))
+            .select(group_watches::user_id)
+    };
+    let (t, g) = (thread_id, group_id);
+    Ok(match (conn, watched) {
+        (_, None) if among.is_empty() => Vec::new(),
+        (conn, None) => recipients_query!(conn, t, g, author, c => c.eq_any(among)),
+        (AnyConnection::Pg(pg), Some(Watched::Thread(w))) => {
+            recipients_query!(pg, t, g, author, c => c.eq_any(among).or(c.eq_any(array(by_thread(w)))))
+        }
+        (AnyConnection::Pg(pg), Some(Watched::Group(w))) => {
+            recipients_query!(pg, t, g, author, c => c.eq_any(among).or(c.eq_any(array(by_group(w)))))
+        }
+        (AnyConnection::Sqlite(lite), Some(Watched::Thread(w))) => {
+            recipients_query!(lite, t, g, author, c => c.eq_any(among).or(c.eq_any(by_thread(w))))
+        }
+        (AnyConnection::Sqlite(lite), Some(Watched::Group(w))) => {
+            recipients_query!(lite, t, g, author, c => c.eq_any(among).or(c.eq_any(by_group(w))))
+        }
+    })
 }

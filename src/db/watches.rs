@@ -47,22 +47,6 @@ pub fn set(
     Ok(())
 }
 
-/// The members who watch a thread.
-pub fn thread_watchers(conn: &mut AnyConnection, thread_id: i64) -> Result<Vec<i64>, AppError> {
-    Ok(thread_watches::table
-        .filter(thread_watches::thread_id.eq(thread_id))
-        .select(thread_watches::user_id)
-        .load(conn)?)
-}
-
-/// The members who watch a group.
-pub fn group_watchers(conn: &mut AnyConnection, group_id: i64) -> Result<Vec<i64>, AppError> {
-    Ok(group_watches::table
-        .filter(group_watches::group_id.eq(group_id))
-        .select(group_watches::user_id)
-        .load(conn)?)
-}
-
 /// The page's two buttons for one reader: whether they watch it, and whether they turned its
 /// notifications off. Read together, in one statement, as every signed-in page shows both.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -169,39 +169,54 @@ pub fn tell(
             text: format!("{who} mentioned you in a post."),
         }));
     }
-    if !mentions_only {
-        if post.parent_id.is_some() {
-            let ids = watches::thread_watchers(conn, thread.id)?;
-            notices.extend(ids.into_iter().map(|id| Notice {
-                user_id: id,
-                kind: kind::WATCHED_THREAD,
-                text: format!("{who} replied in a thread you watch."),
-            }));
-        } else {
-            let ids = watches::group_watchers(conn, group.id)?;
-            notices.extend(ids.into_iter().map(|id| Notice {
-                user_id: id,
-                kind: kind::WATCHED_GROUP,
-                text: format!(
-                    "{who} started a thread in {}, a group you watch.",
-                    group.name
-                ),
-            }));
-        }
-    }
     let mut seen = HashSet::new();
     notices.retain(|n| Some(n.user_id) != post.author_id && seen.insert(n.user_id));
-    if notices.is_empty() {
+    // Watchers of the thread (for a reply) or of the group (for a new thread) are read with the
+    // rest, in the one query below.
+    let watched = (!mentions_only).then_some(match post.parent_id {
+        Some(_) => Watched::Thread(thread.id),
+        None => Watched::Group(group.id),
+    });
+    if notices.is_empty() && watched.is_none() {
         return Ok(());
     }
     // Nobody hears of a member they blocked, nor of a thread or group they muted (left out by the
     // query); who may read the post now is decided below from each one's row in the group.
     let ids: Vec<i64> = notices.iter().map(|n| n.user_id).collect();
     let recipients: HashMap<i64, (UserRow, Option<MemberRow>)> =
-        crate::db::notifications::recipients(conn, &ids, thread.id, group.id, post.author_id)?
-            .into_iter()
-            .map(|(u, m)| (u.id, (u, m)))
-            .collect();
+        crate::db::notifications::recipients(
+            conn,
+            &ids,
+            watched,
+            thread.id,
+            group.id,
+            post.author_id,
+        )?
+        .into_iter()
+        .map(|(u, m)| (u.id, (u, m)))
+        .collect();
+    // A watcher told already (replied to, mentioned) hears of the post once, as that.
+    let mut watchers: Vec<i64> = recipients
+        .keys()
+        .copied()
+        .filter(|id| Some(*id) != post.author_id && !seen.contains(id))
+        .collect();
+    watchers.sort_unstable();
+    notices.extend(watchers.into_iter().map(|id| match watched {
+        Some(Watched::Group(_)) => Notice {
+            user_id: id,
+            kind: kind::WATCHED_GROUP,
+            text: format!(
+                "{who} started a thread in {}, a group you watch.",
+                group.name
+            ),
+        },
+        _ => Notice {
+            user_id: id,
+            kind: kind::WATCHED_THREAD,
+            text: format!("{who} replied in a thread you watch."),
+        },
+    }));
     // The post and its thread are published (checked above): the rule comes down to whether
     // each recipient may read the group.
     let readable: Vec<(Notice, &UserRow)> = notices

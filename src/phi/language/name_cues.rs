@@ -127,8 +127,12 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
                     && (i + 2 == text.words.len()
                         || sep(text, i + 1).trim_start().starts_with([',', '.', '!', ';'])))
         };
+        // "i go by deji", "everyone calls me bongi": after the writer's own naming, a word one
+        // letter off English ("deli", "bongo") is a name too; no one goes by a misspelt word.
         let unlisted = (matches!(prev, "named" | "called") || naming(prev, prev2) || introduced())
-            && (unknown(text, i) || (surname(text, i) && !name_word));
+            && (unknown(text, i)
+                || (surname(text, i) && !name_word)
+                || (naming(prev, prev2) && super::name_near::near_name(text, i)));
         if !(is_first || unlisted) || (name_word && !(mid_cap(text, i) && settled())) {
             return None;
         }
@@ -147,7 +151,15 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         // closes a greeting or thanks (not "asked ChatGPT, …").
         let unlisted =
             greeting(prev) && (cap(text, i) || !text.cased) && punctuated() && unknown(text, i);
-        if !(is_first || unlisted)
+        // "cheers mate, hope it helps", "thanks hun!": what chat calls anyone, though a list
+        // holds it as a given name ("Máté").
+        let anyone = name_word
+            && matches!(
+                text.lower_word(i),
+                "mate" | "hun" | "hon" | "babe" | "pal" | "buddy" | "dude" | "bro" | "sis" | "chum"
+            );
+        if anyone
+            || !(is_first || unlisted)
             || (text.cased && !text.is_capitalised(i))
             || (name_word && !punctuated())
         {

@@ -127,6 +127,10 @@ fn lower_case_thanks_and_name_here() {
         "Newbie here, hi all",
         "Same here, Grace here too",
         "Humira here, two years in",
+        // Session 10: what chat calls anyone, after thanks or cheers.
+        "cheers mate, hope it helps",
+        "Cheers Mate, hope it helps",
+        "thanks hun, means a lot",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
@@ -340,6 +344,42 @@ fn short_names_after_a_relation_and_unlisted_writers_here() {
         "leqembi here, 3 months in",
         "vraylar here, day 4",
         "humira here too, no issues",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 10: after "go by" or "call me", a word one letter off English; not a word a call
+/// takes.
+#[test]
+fn names_the_writer_goes_by() {
+    finds(&[
+        ("i go by deji on here", "deji"),
+        ("everyone calls me bongi", "bongi"),
+    ]);
+    for raw in [
+        "call me back tomorrow",
+        "call me crazy but it works",
+        "call me anytime x",
+        "i go by bus to the clinic",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 10: a word no list knows before "here" right after a greeting and a comma.
+#[test]
+fn unlisted_writers_here_after_a_greeting() {
+    finds(&[
+        ("hello, bartosz here, 3 weeks post op", "bartosz"),
+        ("hi all, yerlan here. first post", "yerlan"),
+    ]);
+    for raw in [
+        "hi all, humira here, 3 months in",
+        "hi, same here, 3 months in",
+        "the meds, bartosz here said",
+        "hello, lol here we go again",
+        "hi all, everyone here is lovely",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

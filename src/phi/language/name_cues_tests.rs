@@ -367,6 +367,32 @@ fn names_the_writer_goes_by() {
     }
 }
 
+/// Session 10: "X is my mother's name", "I am" without its pronoun, "best" opening a line only.
+#[test]
+fn names_said_to_be_names() {
+    finds(&[
+        (
+            "Zhang Min is my mother's name, she is in hospital",
+            "Zhang Min",
+        ),
+        ("Grace was her name", "Grace"),
+        ("tolu is my name and i have lupus", "tolu"),
+        ("Am Oluwaseun, new here", "Oluwaseun"),
+        ("Best Kofi", "Kofi"),
+    ]);
+    for raw in [
+        "This is my name on the form",
+        "Humira is my drug of choice",
+        "Pain is my name lol",
+        "Trouble is my middle name",
+        "Am tired, cant sleep",
+        "she is my best friend",
+        "max is my best friend",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
 /// Session 10: a word no list knows before "here" right after a greeting and a comma.
 #[test]
 fn unlisted_writers_here_after_a_greeting() {

@@ -9,7 +9,7 @@ use super::lexicon::{
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
 use super::name_company::company;
-use super::name_cues::{cued, labelled, relation_is};
+use super::name_cues::{cued, labelled, name_is, relation_is};
 use super::name_doers::doer;
 use super::name_initials::initialled;
 use super::name_items::{aged, bulleted};
@@ -48,6 +48,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| labelled(text, i))
             .or_else(|| cued(text, i))
             .or_else(|| relation_is(text, i))
+            .or_else(|| name_is(text, i))
             .or_else(|| coordinated(text, i))
             .or_else(|| here(text, i))
             .or_else(|| speaker(text, i))

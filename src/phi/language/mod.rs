@@ -376,6 +376,10 @@ mod tests {
             "14 Baker Street in Rotorua ".repeat(40_000),
             "30 de abril de ".repeat(70_000),
             "my ms nurse ".repeat(80_000),
+            "Melbourne VIC 3000 ".repeat(50_000),
+            ", Noida 201301\n".repeat(60_000),
+            "tahu and i have been together ".repeat(30_000),
+            "celebrated 90 years of ".repeat(40_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

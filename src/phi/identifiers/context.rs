@@ -266,6 +266,10 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
     if !id_like(text, start, end, (digits, letters), near, cue.strong) {
         return None;
     }
+    // An NHS number has ten digits: "call nhs 111 or 0300 123 1053" gives a phone line.
+    if keyword == "nhs" && letters == 0 && digits != 10 {
+        return None;
+    }
     if cue.mode == Mode::Social {
         return Some(if digits == 9 && letters == 0 {
             found(

@@ -136,6 +136,11 @@ fn identifiers_in_many_styles_are_held() {
         ("license plate KD19 XYZ", Vehicle, "KD19 XYZ"),
         ("my reg is YK68 TRU if you see me", Vehicle, "YK68 TRU"),
         ("car reg yk68 tru", Vehicle, "yk68 tru"),
+        (
+            "my nhs number is 485 777 3456",
+            HealthPlanId,
+            "485 777 3456",
+        ),
         ("ticket #4821376 with the council", OtherId, "4821376"),
         ("pip reference AB482137C", OtherId, "AB482137C"),
         ("case XY4821376 is still open", OtherId, "XY4821376"),
@@ -254,6 +259,7 @@ fn what_patients_safely_say_is_not_held() {
         "reg 10 units before meals",
         "ref 12/03/22 was the date",
         "call the helpline on 0800 808 0000",
+        "call nhs 111 or 0300 123 1053",
     ] {
         assert_eq!(held(s), [], "{s}");
     }

@@ -204,6 +204,7 @@ fn names_after_wishes_of_more_words() {
         ("thanks heaps ruslan", "ruslan"),
         ("sending love sindiswa", "sindiswa"),
         ("stay strong kemi x", "kemi"),
+        ("praying for you Mosese and your family", "Mosese"),
     ] {
         assert_eq!(found(raw, greeted), [want], "{raw}");
     }
@@ -218,6 +219,8 @@ fn names_after_wishes_of_more_words() {
         "thank u doc",
         "big hugs ozempic is rough",
         "thanks again for the tips",
+        "thanks ozempic and metformin",
+        "hi all and welcome",
     ] {
         assert!(found(raw, greeted).is_empty(), "{raw}");
     }

@@ -233,6 +233,8 @@ fn greeting_closes(text: &Doc, i: usize) -> bool {
                 | "that"
                 | "please"
                 | "with"
+                // "praying for you mosese and your family".
+                | "and"
                 | "on"
                 | "come"
                 | "stay"

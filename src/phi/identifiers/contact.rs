@@ -117,7 +117,12 @@ pub(super) fn detect(text: &Text, spoken: &[Spoken], out: &mut Vec<Finding>) {
                 text.raw.as_bytes()[m.end()..],
                 [b' ' | b'.' | b'-', d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit()
             );
-            if !cued || longer || shape::unit_after(&text.lower, m.end()) {
+            // "0800 808 0000": "808 0000" is the end of a number abroad, judged as a whole.
+            let inside = matches!(
+                text.raw.as_bytes()[..m.start()],
+                [.., d, b' ' | b'.' | b'-'] if d.is_ascii_digit()
+            );
+            if !cued || longer || inside || shape::unit_after(&text.lower, m.end()) {
                 continue;
             }
             0.7
@@ -264,6 +269,24 @@ fn free_standing(raw: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// Whether `digits` dial a service line that no one person holds: the UK's freephone 0800 and
+/// 0808 and non-geographic 0300, 0333, 0345 and 0370 ranges (charities, the NHS, councils; ten
+/// or eleven digits, or after +44), Ireland's and Australia's freecall 1800 and local-rate 1300
+/// (ten digits), New Zealand's 0800 and 0508 (ten or eleven).
+fn service_line(digits: &[u8]) -> bool {
+    let uk = |d: &[u8]| {
+        [&b"800"[..], b"808", b"300", b"333", b"345", b"370"]
+            .iter()
+            .any(|p| d.starts_with(p))
+    };
+    match digits {
+        [b'0', rest @ ..] if (9..=10).contains(&rest.len()) => uk(rest) || rest.starts_with(b"508"),
+        [b'4', b'4', rest @ ..] if (9..=10).contains(&rest.len()) => uk(rest),
+        [b'1', b'8' | b'3', b'0', b'0', ..] => digits.len() == 10,
+        _ => false,
+    }
+}
+
 /// A phone or fax finding for a number at `start..end`, unless it is a public hotline, or a
 /// toll-free number not tied to a person. The span grows over an extension ("ext. 12").
 pub(super) fn number_finding(
@@ -290,6 +313,12 @@ pub(super) fn number_finding(
     // In "930.167.3943 fax\n+447700677662 mobile" the fax labels the first number only.
     let fax =
         fax_after(text, end) || cue_before(text, start).is_some_and(|w| FAX_CUES.contains(&w));
+    // Freephone and charities' and public bodies' non-geographic lines abroad, like North
+    // America's toll-free ones: a business's or a helpline's unless tied to a person. No one
+    // faxes a helpline: a fax number is an office's, held as every fax is.
+    if service_line(digits) && !fax && !super::near_before(text, start, 5, PERSONAL_CUES) {
+        return None;
+    }
     Some(if fax {
         found(Kind::Fax, start, end, base.max(0.8), FAX_WHY)
     } else {

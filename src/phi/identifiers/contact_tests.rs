@@ -161,3 +161,31 @@ fn other_numbers_in_groups_are_not_phones_abroad() {
         assert_eq!(kinds(s), [], "{s}");
     }
 }
+
+/// Session 10: freephone and non-geographic service lines abroad are a business's or a
+/// helpline's, unless the post ties them to a person; ordinary numbers abroad stay phones.
+#[test]
+fn service_lines_abroad_are_not_phones_unless_personal() {
+    for s in [
+        "call the helpline on 0800 808 0000",
+        "crohns and colitis uk helpline 0300 222 5700",
+        "ring the support line 0345 123 4567 mon to fri",
+        "freephone 0808 800 4040",
+        "call +44 800 123 4567 for the charity",
+        "ring 1800 123 456 for the pharmacy",
+    ] {
+        let got = crate::phi::scan(s, crate::phi::Writer::Member);
+        assert!(!got.held, "{s}: {got:?}");
+    }
+    for s in [
+        "call me on 0800 808 0000",
+        "my mobile is 07700 900123",
+        "ring my husband on 0345 123 4567",
+        "my landline is 020 7946 0018",
+        "fax the referral to 0300 123 4567",
+        "fax: 0800 123 4567",
+    ] {
+        let got = crate::phi::scan(s, crate::phi::Writer::Member);
+        assert!(got.held, "{s}: {got:?}");
+    }
+}

@@ -162,8 +162,25 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
         let vague = cue.mode == Mode::Handle || matches!(keyword, "handle" | "login" | "log");
         return username_at(text, i, near, cue, vague);
     }
+    if cue.kind == Kind::Vehicle {
+        if let Some(end) = british_plate(text, i) {
+            let start = text.words[i].start;
+            return Some(found(cue.kind, start, end, confidence(cue, near), cue.why));
+        }
+    }
     let phone = matches!(cue.mode, Mode::Dial | Mode::SoftDial);
     let raw = text.raw;
+    // "0800 808 0000": a number's later groups are judged with its first, not alone.
+    if phone
+        && i > 0
+        && text.word(i - 1).bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            &raw[text.words[i - 1].end..text.words[i].start],
+            " " | "-" | "."
+        )
+    {
+        return None;
+    }
     let mut start = text.words[i].start;
     let mut end = text.words[i].end;
     let (mut digits, mut letters, mut groups) = (0usize, 0usize, 0usize);
@@ -201,9 +218,10 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
                 // "KLM/48213", "AB/2024/0117": a reference in parts, not a date's "3/4".
                 "/" => {
                     next_word.is_ascii()
-                        && word.len() >= 2
-                        && next_word.len() >= 3
-                        && (next_digits || d > 0)
+                        && ((word.len() >= 2 && next_word.len() >= 3 && (next_digits || d > 0))
+                            // "DWP/8831/22", "MH/2291/b": a reference's short last part
+                            // after two joined ones.
+                            || (groups >= 2 && d >= 3 && !next_word.is_empty()))
                 }
                 " " => next_digits && (d > 0 || (groups == 1 && near && code_prefix(text, j))),
                 "." => d == word.len() && next_all_digits && next_word.len() >= 3,
@@ -248,6 +266,10 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
     if !id_like(text, start, end, (digits, letters), near, cue.strong) {
         return None;
     }
+    // An NHS number has ten digits: "call nhs 111 or 0300 123 1053" gives a phone line.
+    if keyword == "nhs" && letters == 0 && digits != 10 {
+        return None;
+    }
     if cue.mode == Mode::Social {
         return Some(if digits == 9 && letters == 0 {
             found(
@@ -262,6 +284,22 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
         });
     }
     Some(found(cue.kind, start, end, confidence(cue, near), cue.why))
+}
+
+/// "KD19 XYZ", "yk68 tru": a British registration after a vehicle's cue (two letters, two
+/// digits, a space, three letters), whose last group has no digit to join it by; the end of
+/// the plate, if word `i` opens one. The three letters are no common word ("ab12 the").
+fn british_plate(text: &Text, i: usize) -> Option<usize> {
+    let w = text.word(i).as_bytes();
+    let next = text.words.get(i + 1)?;
+    let tail = text.word(i + 1).as_bytes();
+    let front = w.len() == 4
+        && w[..2].iter().all(u8::is_ascii_alphabetic)
+        && w[2..].iter().all(u8::is_ascii_digit);
+    let back = tail.len() == 3
+        && tail.iter().all(u8::is_ascii_alphabetic)
+        && (tail.iter().all(u8::is_ascii_uppercase) || code_prefix(text, i + 1));
+    (front && back && &text.raw[text.words[i].end..next.start] == " ").then_some(next.end)
 }
 
 /// Words that, inside a dashed value, make it a phrase ("38-year-old", "2-day-old", "type-2").

@@ -130,6 +130,17 @@ fn identifiers_in_many_styles_are_held() {
         // Issue 16: numbers of other countries, after the word that names them.
         ("ref KLM/48213 on the letter", OtherId, "KLM/48213"),
         ("ref klm/48213 on the letter", OtherId, "klm/48213"),
+        // Session 10: a reference's short last part, British registrations.
+        ("my dwp ref DWP/8831/22", OtherId, "DWP/8831/22"),
+        ("case ref MH/2291/b on the letter", OtherId, "MH/2291/b"),
+        ("license plate KD19 XYZ", Vehicle, "KD19 XYZ"),
+        ("my reg is YK68 TRU if you see me", Vehicle, "YK68 TRU"),
+        ("car reg yk68 tru", Vehicle, "yk68 tru"),
+        (
+            "my nhs number is 485 777 3456",
+            HealthPlanId,
+            "485 777 3456",
+        ),
         ("ticket #4821376 with the council", OtherId, "4821376"),
         ("pip reference AB482137C", OtherId, "AB482137C"),
         ("case XY4821376 is still open", OtherId, "XY4821376"),
@@ -242,6 +253,13 @@ fn what_patients_safely_say_is_not_held() {
         "Temperature hit 101.3 so I called the after-hours line.",
         "I read the page on lupus from Mayo Clinic and it helped.",
         "Boise, ID 83702 has a good support group",
+        // Session 10: a plate's letters that are a word, "reg" as regular insulin, a date's
+        // parts after a slash.
+        "my reg is AB12 the same as before",
+        "reg 10 units before meals",
+        "ref 12/03/22 was the date",
+        "call the helpline on 0800 808 0000",
+        "call nhs 111 or 0300 123 1053",
     ] {
         assert_eq!(held(s), [], "{s}");
     }
@@ -271,6 +289,9 @@ fn adversarial_inputs_finish() {
         "1:".repeat(MB / 2),
         "call 555-0199 ".repeat(MB / 14),
         "é1".repeat(MB / 3),
+        // Session 10: plates after "reg", references in many slashed parts.
+        "reg AB12 CDE ".repeat(MB / 13),
+        "ref AB/1234/5/".repeat(MB / 14),
     ];
     for input in &inputs {
         let text = Text::new(input);

@@ -224,3 +224,64 @@ fn postcodes_after_a_country() {
         assert!(got.is_empty(), "{raw}: {got:?}");
     }
 }
+
+/// Session 10: an Australian postcode after a state's abbreviation and its town; not a year,
+/// nor after a state word that is a name or a word in lower case.
+#[test]
+fn australian_postcodes_after_a_state() {
+    for (raw, want) in [
+        ("we are in Melbourne VIC 3000 now", "3000"),
+        ("moved to parramatta nsw 2150 last year", "2150"),
+        ("Townsville QLD 4810", "4810"),
+    ] {
+        let got = found(raw);
+        assert!(
+            got.iter().any(|(k, s)| *k == Kind::Zip && s == want),
+            "{raw}: {got:?}"
+        );
+        assert!(!got.iter().any(|(_, s)| s == "last"), "{raw}: {got:?}");
+    }
+    for raw in [
+        "moved to Sydney NSW 2019 and loved it",
+        "my mate vic 3000 steps a day",
+        "the act 1234 says so",
+        "took NSW 1200 mg",
+    ] {
+        let got: Vec<_> = found(raw)
+            .into_iter()
+            .filter(|(k, _)| *k == Kind::Zip)
+            .collect();
+        assert!(got.is_empty(), "{raw}: {got:?}");
+    }
+}
+
+/// Session 10: India's six-digit PIN after a town closing an address after a comma; not an
+/// amount, a count or a code in a sentence that goes on.
+#[test]
+fn indian_pins_after_a_town() {
+    for (raw, want) in [
+        ("home is B-42, Sector 15, Noida 201301", "201301"),
+        ("12 MG Road, Bengaluru - 560001", "560001"),
+        ("flat 4, andheri east, mumbai 400069\nthanks", "400069"),
+    ] {
+        let got = found(raw);
+        assert!(
+            got.iter().any(|(k, s)| *k == Kind::Zip && s == want),
+            "{raw}: {got:?}"
+        );
+    }
+    for raw in [
+        "we paid it, Rupees 200000",
+        "i walked, Today 100000 steps",
+        "the trial, Phase 300000 people",
+        "sector 15, noida 201301 people came",
+        "in total, Tesco 900000",
+        "so far, Ozempic 250000",
+    ] {
+        let got: Vec<_> = found(raw)
+            .into_iter()
+            .filter(|(k, _)| *k == Kind::Zip)
+            .collect();
+        assert!(got.is_empty(), "{raw}: {got:?}");
+    }
+}

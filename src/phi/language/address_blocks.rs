@@ -108,13 +108,26 @@ pub(super) fn towns_closing_streets(doc: &Doc, out: &mut Vec<Finding>, first_pla
             out[x].end = end;
             k += 2;
         }
-        if k >= n || !matches!(text.raw[end..text.words[k].start].trim_matches(' '), ",") {
+        if k >= n {
+            continue;
+        }
+        // "Hauptstraße 12 in Berlin", "14 Elm Grove in Swindon.": "in" after the street, then
+        // the town closing the clause (no postcode between them).
+        let gap = text.raw[end..text.words[k].start].trim_matches(' ');
+        let by_in = gap.is_empty()
+            && text.lower_word(k) == "in"
+            && k + 1 < n
+            && sep(doc, k) == " "
+            && text.raw[end..text.words[k].start] == *" ";
+        if by_in {
+            k += 1;
+        } else if gap != "," {
             continue;
         }
         let mut j = k;
         // A postcode of four to six digits before the town ("50450 Kuala Lumpur").
         let w = text.lower_word(j);
-        let code = (4..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+        let code = !by_in && (4..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
         if code {
             j += 1;
             if j >= n || sep(doc, j - 1) != " " {
@@ -128,6 +141,12 @@ pub(super) fn towns_closing_streets(doc: &Doc, out: &mut Vec<Finding>, first_pla
                 && text.word(m).chars().count() >= 3
                 && !doc.is(m, super::lexicon::F_ENGLISH | super::lexicon::F_FUNCTION)
                 && !country(doc, m)
+                // "at 14 Elm Road in December", "…, Friday": a month or a day is no town.
+                && super::lexicon::month(text.lower_word(m)).is_none()
+                && !matches!(
+                    text.lower_word(m),
+                    "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+                )
         };
         let mut last = j;
         while last < j + 3 && last < n && town(last) && (last == j || sep(doc, last - 1) == " ") {
@@ -302,6 +321,47 @@ mod tests {
             "Calle Mayor 12\nwe paid 1200",
         ] {
             assert!(zips(raw).is_empty(), "{raw:?}: {:?}", zips(raw));
+        }
+    }
+
+    /// Session 10: "in" and the town after a street closes the address; not a month, a day,
+    /// an English word or a town that does not close its clause.
+    #[test]
+    fn towns_after_in_close_streets() {
+        let towns = |raw: &str| {
+            let text = Text::new(raw);
+            let mut out = Vec::new();
+            detect(&text, &mut out);
+            out.iter()
+                .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
+                .map(|f| raw[f.start..f.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        for (raw, want) in [
+            ("i live at Hauptstraße 12 in Berlin", "Berlin"),
+            ("she lives at Schillerstr. 5 in München.", "München"),
+            (
+                "we moved to 14 Baker Street in Rotorua, it is lovely",
+                "Rotorua",
+            ),
+        ] {
+            let got = towns(raw);
+            assert!(got.iter().any(|g| g == want), "{raw:?}: {got:?}");
+        }
+        for (raw, word) in [
+            ("we moved to 14 Baker Street in December.", "December"),
+            ("we moved to 14 Baker Street in Spring.", "Spring"),
+            (
+                "the clinic at 14 Baker Street in Tuesday's letter",
+                "Tuesday",
+            ),
+            (
+                "we moved to 14 Baker Street in Rotorua with the kids",
+                "Rotorua",
+            ),
+        ] {
+            let got = towns(raw);
+            assert!(!got.iter().any(|g| g.contains(word)), "{raw:?}: {got:?}");
         }
     }
 

@@ -205,7 +205,9 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             text.lower_word(i).ends_with("year") || text.lower_word(i).ends_with("years");
         let years_old = glued_years && matches!(after(1), "old" | "young")
             || matches!(after(1), "years" | "year" | "yrs" | "yr" | "y")
-                && matches!(after(2), "old" | "young" | "of" | "o")
+                // "93 years of age"; not "90 years of the hospital".
+                && (matches!(after(2), "old" | "young" | "o")
+                    || (after(2) == "of" && after(3) == "age"))
             || matches!(after(1), "yo" | "yob")
             || (after(1) == "y" && after(2) == "o");
         // "my 91 year old house", "a 95-year-old building": a thing's age.
@@ -271,8 +273,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 Some("died" | "away" | "passed" | "dying")
             );
         // "she celebrated 101 years on sunday": a person's years celebrated.
+        // Not years "of" something ("we celebrated 90 years of the hospital").
         let celebrated_years = prev.starts_with("celebrat")
             && matches!(after(1), "years" | "yrs")
+            && after(2) != "of"
             && before.iter().skip(1).take(4).any(|w| person(w));
         // "at the ripe old age of 93", "92 going on 93": an age by the words before it.
         let age_phrase = (prev == "of" && before.get(1) == Some(&"age"))

@@ -195,6 +195,9 @@ fn amounts_and_impersonal_subjects_are_not_ages() {
         "she was born in nineteen ninety",
         "my lola is 92 kg",
         "the 93years of the parish",
+        // Session 10: years "of" something celebrated.
+        "we celebrated 90 years of the hospital",
+        "they celebrated 95 years of the charity",
     ] {
         assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
     }

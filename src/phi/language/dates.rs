@@ -141,6 +141,107 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         }
     }
     month_names(text, out);
+    months_of_other_languages(text, out);
+}
+
+/// Month names in Spanish, Portuguese, Italian and French (folded to ASCII, as Dutch and
+/// German ones mostly match English or the numeric forms).
+fn foreign_month(w: &str) -> bool {
+    matches!(
+        w,
+        "enero"
+            | "febrero"
+            | "marzo"
+            | "abril"
+            | "mayo"
+            | "junio"
+            | "julio"
+            | "agosto"
+            | "septiembre"
+            | "setiembre"
+            | "octubre"
+            | "noviembre"
+            | "diciembre"
+            | "janeiro"
+            | "fevereiro"
+            | "marco"
+            | "março"
+            | "maio"
+            | "junho"
+            | "julho"
+            | "setembro"
+            | "outubro"
+            | "novembro"
+            | "dezembro"
+            | "gennaio"
+            | "febbraio"
+            | "aprile"
+            | "maggio"
+            | "giugno"
+            | "luglio"
+            | "settembre"
+            | "ottobre"
+            | "dicembre"
+            | "janvier"
+            | "fevrier"
+            | "février"
+            | "avril"
+            | "juin"
+            | "juillet"
+            | "aout"
+            | "août"
+            | "septembre"
+            | "octobre"
+            | "decembre"
+            | "décembre"
+    )
+}
+
+/// "30 de abril de 1962", "12 de março de 1948", "3 maggio 1950", "14 juillet 1939": a day,
+/// "de" or nothing, another language's month, then "de"/"del" and a year or the year alone. A
+/// month word with no year after it needs "de" before it ("el 3 de mayo"), as "3 mars" may be
+/// chocolate.
+fn months_of_other_languages(text: &Text, out: &mut Vec<Finding>) {
+    let n = text.words.len();
+    for m in 1..n {
+        if !foreign_month(text.lower_word(m)) {
+            continue;
+        }
+        let mut k = m - 1;
+        let de = matches!(text.lower_word(k), "de" | "di");
+        if de {
+            let Some(before) = k.checked_sub(1) else {
+                continue;
+            };
+            k = before;
+        }
+        if !near(text, k, k + 1) || day_at(text, k).is_none_or(|(_, end, _)| end != k) {
+            continue;
+        }
+        if !text.lower_word(k).as_bytes()[0].is_ascii_digit() {
+            continue;
+        }
+        let mut y = m + 1;
+        if y < n && matches!(text.lower_word(y), "de" | "del") && near(text, y - 1, y) {
+            y += 1;
+        }
+        let year = y < n
+            && near(text, y - 1, y)
+            && text.lower_word(y).len() == 4
+            && text.lower_word(y).bytes().all(|b| b.is_ascii_digit())
+            && matches!(&text.lower_word(y)[..2], "19" | "20");
+        if !(year || de) {
+            continue;
+        }
+        let end = if year { y } else { m };
+        out.push(finding(
+            Kind::Date,
+            text.words[k].start,
+            text.words[end].end,
+            0.8,
+            WHY,
+        ));
+    }
 }
 
 /// A day of the month at word `i`: "14", "14th", "fourteenth", "twenty-first".
@@ -291,6 +392,13 @@ mod tests {
             ("scan is on 11/13 at 9", "11/13"),
             ("february 4 2025 was the day", "february 4 2025"),
             ("the 3rd of may was rough", "3rd of may"),
+            // Session 10: other languages' months.
+            ("she was born on 30 de abril de 1962", "30 de abril de 1962"),
+            ("nació el 3 de mayo de 1950", "3 de mayo de 1950"),
+            ("nasceu em 12 de março de 1948", "12 de março de 1948"),
+            ("nata il 3 maggio 1950", "3 maggio 1950"),
+            ("née le 14 juillet 1939", "14 juillet 1939"),
+            ("la cita es el 5 de junio", "5 de junio"),
         ] {
             let found = dates(raw);
             assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
@@ -317,6 +425,10 @@ mod tests {
             "carbidopa-levodopa 25/100 three times a day, percocet 5/325",
             "for 3-4 days since 2-3 weeks",
             "every June my allergies act up",
+            // Session 10: a month word of another language with neither "de" nor a year.
+            "ate 3 mars bars and 2 twix",
+            "took 2 mayo packets",
+            "de abril a mayo 1962 was hard",
         ] {
             assert_eq!(dates(raw), Vec::<String>::new(), "{raw}");
         }

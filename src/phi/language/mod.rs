@@ -368,6 +368,18 @@ mod tests {
             "x nneka\n".repeat(100_000),
             "tochi's appointment ".repeat(40_000),
             "my kids tochi and ".repeat(40_000),
+            // Session 10's forms: wishes before names, names said to be names, greetings
+            // before "here", towns after "in", other languages' months, "ms".
+            "praying for you chiamaka ".repeat(40_000),
+            "Zhang Min is my mother's ".repeat(40_000),
+            "hello, bartosz here, ".repeat(50_000),
+            "14 Baker Street in Rotorua ".repeat(40_000),
+            "30 de abril de ".repeat(70_000),
+            "my ms nurse ".repeat(80_000),
+            "Melbourne VIC 3000 ".repeat(50_000),
+            ", Noida 201301\n".repeat(60_000),
+            "tahu and i have been together ".repeat(30_000),
+            "celebrated 90 years of ".repeat(40_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

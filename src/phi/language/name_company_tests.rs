@@ -131,6 +131,8 @@ fn names_signing_a_post_under_its_closing() {
         ("love you all, ngaire xx", "ngaire"),
         ("take care everyone - rewi", "rewi"),
         ("speak soon\ntevita", "tevita"),
+        // Session 10: "love always,".
+        ("love always, Tahlia", "Tahlia"),
     ] {
         assert_eq!(found(raw, signed), [want], "{raw}");
     }
@@ -146,6 +148,7 @@ fn names_signing_a_post_under_its_closing() {
         "love you all, xx",
         "thanks all, see you soon",
         "speak soon\nhumira x",
+        "love always, lol",
     ] {
         assert!(found(raw, signed).is_empty(), "{raw}");
     }
@@ -184,6 +187,40 @@ fn names_greeted_thanked_or_mourned_in_chat() {
         "thanks for this post",
         "thanks for sharing otezla tips",
         "ok tbh i dunno",
+    ] {
+        assert!(found(raw, greeted).is_empty(), "{raw}");
+    }
+}
+
+/// Session 10: wishes and thanks in two or three words before the name.
+#[test]
+fn names_after_wishes_of_more_words() {
+    for (raw, want) in [
+        ("praying for you chiamaka", "chiamaka"),
+        ("good luck tomorrow olumide!!", "olumide"),
+        ("hang in there tariq", "tariq"),
+        ("thank u zanele ur so kind", "zanele"),
+        ("rest in peace tevita, we miss you", "tevita"),
+        ("thanks heaps ruslan", "ruslan"),
+        ("sending love sindiswa", "sindiswa"),
+        ("stay strong kemi x", "kemi"),
+        ("praying for you Mosese and your family", "Mosese"),
+    ] {
+        assert_eq!(found(raw, greeted), [want], "{raw}");
+    }
+    for raw in [
+        "praying for you all",
+        "good luck tomorrow everyone",
+        "hang in there hun",
+        "sending love xx",
+        "stay strong warrior",
+        "take care everyone",
+        "rest in peace dad",
+        "thank u doc",
+        "big hugs ozempic is rough",
+        "thanks again for the tips",
+        "thanks ozempic and metformin",
+        "hi all and welcome",
     ] {
         assert!(found(raw, greeted).is_empty(), "{raw}");
     }

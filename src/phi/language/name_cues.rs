@@ -111,6 +111,9 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         || (prev == "s" && prev2 == "name")
         || prev == "im"
         || (prev == "am" && prev2 == "i")
+        // "Am Chidera, new here": "I am" with its pronoun dropped, opening the post or a
+        // sentence.
+        || (prev == "am" && text.starts_sentence(i - 1))
         || (prev == "is" && prev2 == "this")
         || matches!(prev, "named" | "called")
         || naming(prev, prev2)
@@ -127,13 +130,20 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
                     && (i + 2 == text.words.len()
                         || sep(text, i + 1).trim_start().starts_with([',', '.', '!', ';'])))
         };
+        // "i go by deji", "everyone calls me bongi": after the writer's own naming, a word one
+        // letter off English ("deli", "bongo") is a name too; no one goes by a misspelt word.
         let unlisted = (matches!(prev, "named" | "called") || naming(prev, prev2) || introduced())
-            && (unknown(text, i) || (surname(text, i) && !name_word));
+            && (unknown(text, i)
+                || (surname(text, i) && !name_word)
+                || (naming(prev, prev2) && super::name_near::near_name(text, i)));
         if !(is_first || unlisted) || (name_word && !(mid_cap(text, i) && settled())) {
             return None;
         }
         conf = 0.75;
-    } else if salutation(prev) {
+    } else if salutation(prev)
+        // "she is my best friend": "best" closes a letter only opening its line ("Best Kofi").
+        && (prev != "best" || text.starts_sentence(i - 1))
+    {
         // After "visit"/"tell"/"hi", a name that is also a word needs more than a capital: in
         // run-on text "…at my next visit Summer heat…" the capital starts a sentence.
         let punctuated = || {
@@ -147,7 +157,15 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         // closes a greeting or thanks (not "asked ChatGPT, …").
         let unlisted =
             greeting(prev) && (cap(text, i) || !text.cased) && punctuated() && unknown(text, i);
-        if !(is_first || unlisted)
+        // "cheers mate, hope it helps", "thanks hun!": what chat calls anyone, though a list
+        // holds it as a given name ("Máté").
+        let anyone = name_word
+            && matches!(
+                text.lower_word(i),
+                "mate" | "hun" | "hon" | "babe" | "pal" | "buddy" | "dude" | "bro" | "sis" | "chum"
+            );
+        if anyone
+            || !(is_first || unlisted)
             || (text.cased && !text.is_capitalised(i))
             || (name_word && !punctuated())
         {
@@ -292,6 +310,61 @@ fn naming(prev: &str, prev2: &str) -> bool {
         || (prev == "by" && matches!(prev2, "go" | "goes" | "went"))
         || (matches!(prev, "him" | "her" | "them")
             && matches!(prev2, "named" | "called" | "name" | "call" | "calls"))
+}
+
+/// "Zhang Min is my mother's name", "Grace was her name", "Tolu is my name": one or two words
+/// opening a sentence, then "is"/"was", a possessive, a relation and its "'s" or nothing, and
+/// "name". The words may be any but function words, digits or a drug.
+pub(super) fn name_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if !text.starts_sentence(i) {
+        return None;
+    }
+    // "Pain is my name lol": an English word only when a list holds it as a given name.
+    let word = |k: usize| {
+        alpha(text, k)
+            && !text.is(k, F_FUNCTION)
+            && (!text.is(k, F_ENGLISH) || text.is(k, F_FIRST))
+            && !super::medicines::brand(text.lower_word(k))
+    };
+    if !word(i) {
+        return None;
+    }
+    let end = if joined(text, i)
+        && i + 2 < n
+        && word(i + 1)
+        && !matches!(text.lower_word(i + 1), "is" | "was")
+    {
+        i + 1
+    } else {
+        i
+    };
+    let at = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let mut k = end + 1;
+    if !matches!(at(k), "is" | "was") || sep(text, end) != " " {
+        return None;
+    }
+    k += 1;
+    if !matches!(at(k), "my" | "his" | "her" | "our" | "their") {
+        return None;
+    }
+    k += 1;
+    // "my mother's", "my mums": the relation owning the name.
+    if text.is(k, F_RELATION)
+        || at(k)
+            .strip_suffix('s')
+            .is_some_and(super::lexicon::relation)
+    {
+        if matches!(sep(text, k), "'" | "’") && at(k + 1) == "s" {
+            k += 1;
+        }
+        k += 1;
+    }
+    (k < n && at(k) == "name" && sep(text, k - 1).ends_with(' ')).then_some((
+        end,
+        0.8,
+        if end > i { FULL } else { GIVEN },
+    ))
 }
 
 /// "my daughter is Ximena", "my sons are mateo and thiago": a listed given name (no English

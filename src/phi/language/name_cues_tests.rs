@@ -127,6 +127,10 @@ fn lower_case_thanks_and_name_here() {
         "Newbie here, hi all",
         "Same here, Grace here too",
         "Humira here, two years in",
+        // Session 10: what chat calls anyone, after thanks or cheers.
+        "cheers mate, hope it helps",
+        "Cheers Mate, hope it helps",
+        "thanks hun, means a lot",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
@@ -340,6 +344,68 @@ fn short_names_after_a_relation_and_unlisted_writers_here() {
         "leqembi here, 3 months in",
         "vraylar here, day 4",
         "humira here too, no issues",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 10: after "go by" or "call me", a word one letter off English; not a word a call
+/// takes.
+#[test]
+fn names_the_writer_goes_by() {
+    finds(&[
+        ("i go by deji on here", "deji"),
+        ("everyone calls me bongi", "bongi"),
+    ]);
+    for raw in [
+        "call me back tomorrow",
+        "call me crazy but it works",
+        "call me anytime x",
+        "i go by bus to the clinic",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 10: "X is my mother's name", "I am" without its pronoun, "best" opening a line only.
+#[test]
+fn names_said_to_be_names() {
+    finds(&[
+        (
+            "Zhang Min is my mother's name, she is in hospital",
+            "Zhang Min",
+        ),
+        ("Grace was her name", "Grace"),
+        ("tolu is my name and i have lupus", "tolu"),
+        ("Am Oluwaseun, new here", "Oluwaseun"),
+        ("Best Kofi", "Kofi"),
+    ]);
+    for raw in [
+        "This is my name on the form",
+        "Humira is my drug of choice",
+        "Pain is my name lol",
+        "Trouble is my middle name",
+        "Am tired, cant sleep",
+        "she is my best friend",
+        "max is my best friend",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 10: a word no list knows before "here" right after a greeting and a comma.
+#[test]
+fn unlisted_writers_here_after_a_greeting() {
+    finds(&[
+        ("hello, bartosz here, 3 weeks post op", "bartosz"),
+        ("hi all, yerlan here. first post", "yerlan"),
+    ]);
+    for raw in [
+        "hi all, humira here, 3 months in",
+        "hi, same here, 3 months in",
+        "the meds, bartosz here said",
+        "hello, lol here we go again",
+        "hi all, everyone here is lovely",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

@@ -22,6 +22,36 @@ pub(super) fn town_article(text: &Doc, i: usize) -> Option<usize> {
 }
 
 /// Blocked by an institution, or an eponym ("Crohn's disease", "Hodgkin lymphoma").
+/// Whether words `i..=end` are a domain's labels ("mayoclinic.org", "nhs.uk"), joined by a dot
+/// to a top-level label after them or ending in one, or stand after "www.".
+fn domain_part(text: &Doc, i: usize, end: usize) -> bool {
+    let n = text.words.len();
+    let tld = |k: usize| {
+        k > 0
+            && k < n
+            && sep(text, k - 1) == "."
+            && matches!(
+                text.lower_word(k),
+                "com"
+                    | "org"
+                    | "net"
+                    | "info"
+                    | "gov"
+                    | "edu"
+                    | "io"
+                    | "co"
+                    | "uk"
+                    | "au"
+                    | "nz"
+                    | "ca"
+                    | "ie"
+                    | "health"
+            )
+    };
+    let dotted = i > 0 && sep(text, i - 1) == "." && text.lower_word(i - 1) == "www";
+    tld(end + 1) || tld(i + 1) || dotted
+}
+
 pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usize)]) -> bool {
     let (s, e) = (text.words[i].start, text.words[end].end);
     if super::overlaps(blocked, s, e) {
@@ -43,6 +73,11 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
             "st" | "saint" | "mount" | "mt" | "san" | "santa" | "fort" | "ft" | "lake" | "port"
         )
     {
+        return true;
+    }
+    // "read it on mayoclinic.org", "kidshealth.org": words of a site's domain are no one's
+    // name (a person's own link is `network`'s to find).
+    if domain_part(text, i, end) {
         return true;
     }
     let last = text.lower_word(end);

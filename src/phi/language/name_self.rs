@@ -104,6 +104,8 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
                 | "xo"
                 | "xoxo"
                 | "signed"
+                // "love always,", "yours always,".
+                | "always"
         )
     };
     // Who or what the closing is to: "thanks all", "thanks again", "love to all".
@@ -183,10 +185,30 @@ fn greeting_before(text: &Doc, i: usize) -> bool {
         || matches!(
             (back(text, i, 2), back(text, i, 1)),
             ("thank" | "miss" | "love" | "bless", "you")
+                | ("thank" | "bless", "u")
                 | ("happy", "birthday")
                 | ("well", "soon" | "done")
                 | ("good", "luck" | "morning")
                 | ("so", "much")
+                // "thanks heaps ruslan", "sending love amara", "stay strong tariq", "take care
+                // nkem", "big hugs ayo", "much love kemi".
+                | ("thanks" | "thx", "heaps" | "again" | "loads")
+                | ("sending", "love" | "hugs" | "prayers" | "strength")
+                | ("stay", "strong" | "safe")
+                | ("take", "care")
+                | ("big" | "huge", "hugs")
+                | ("much", "love")
+                // "good luck tomorrow olumide", "hang in there tariq".
+                | ("luck", "tomorrow" | "today")
+                | ("in", "there")
+        )
+        // "praying for you chiamaka", "thinking of you nomsa", "rest in peace tevita".
+        || matches!(
+            (back(text, i, 3), back(text, i, 2), back(text, i, 1)),
+            ("praying", "for", "you" | "u")
+                | ("thinking", "of", "you" | "u")
+                | ("rest", "in", "peace")
+                | ("proud", "of", "you" | "u")
         )
 }
 
@@ -202,6 +224,8 @@ fn greeting_closes(text: &Doc, i: usize) -> bool {
                 | "for"
                 | "you"
                 | "u"
+                | "ur"
+                | "your"
                 | "i"
                 | "im"
                 | "glad"
@@ -209,6 +233,8 @@ fn greeting_closes(text: &Doc, i: usize) -> bool {
                 | "that"
                 | "please"
                 | "with"
+                // "praying for you mosese and your family".
+                | "and"
                 | "on"
                 | "come"
                 | "stay"
@@ -252,7 +278,17 @@ pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         || (text.cased && !text.is_capitalised(i))
         || !(text.starts_sentence(i) || sep(text, i - 1).contains(','))
     {
-        return None;
+        // "hello, bartosz here, 3 weeks post op": after a greeting, a word no list knows.
+        if !(k < text.words.len()
+            && text.lower_word(k) == "here"
+            && sep(text, i) == " "
+            && hailed(text, i)
+            && unknown(text, i)
+            && !super::medicines::brand(text.lower_word(i))
+            && (!text.cased || text.is_capitalised(i)))
+        {
+            return None;
+        }
     }
     let closed = k + 1 == text.words.len()
         || sep(text, k)
@@ -260,6 +296,24 @@ pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             .starts_with([',', '.', '!', '-', ':', ';'])
         || matches!(text.lower_word(k + 1), "and" | "from" | "i" | "im" | "with");
     closed.then_some((i, 0.7, GIVEN))
+}
+
+/// "hello, bartosz here", "hi all, Ioana here": word `i` right after a greeting that opens the
+/// post or a line, and a comma.
+fn hailed(text: &Doc, i: usize) -> bool {
+    let hello = |k: usize| {
+        matches!(
+            back(text, i, k),
+            "hi" | "hello" | "hey" | "hiya" | "morning"
+        )
+    };
+    let opens = |k: usize| i == k || (i > k && sep(text, i - k - 1).contains('\n'));
+    i > 0
+        && sep(text, i - 1).trim() == ","
+        && ((hello(1) && opens(1))
+            || (hello(2)
+                && matches!(back(text, i, 1), "all" | "everyone" | "guys" | "folks")
+                && opens(2)))
 }
 
 /// "dilnoza here, long time lurker", "farrukh here, mum of two": a word no list knows before

@@ -85,6 +85,8 @@ fn together(text: &Doc, k: usize) -> bool {
                     | "engaged"
                     | "neighbours"
                     | "neighbors"
+                    // "tahu and i have been together 12 years".
+                    | "together"
                     | "cousins"
                     | "roommates"
                     | "flatmates"

@@ -26,6 +26,8 @@ fn people_beside_the_writer() {
         ("she invited efua and me to the meetup", "efua"),
         ("it was a long day for tendai and me", "tendai"),
         ("akosua and i have been texting every night", "akosua"),
+        // Session 10: "have been together".
+        ("tahu and i have been together 12 years", "tahu"),
     ] {
         assert_eq!(found(raw, beside_writer), vec![want], "{raw}");
     }
@@ -38,6 +40,7 @@ fn drugs_and_things_beside_the_writer() {
         "rinvoq and i are on a break",
         "me and xeljanz have a deal",
         "lantus and i go way back",
+        "humira and i have been together 5 years lol",
         "tired and i went to bed early",
         "teh and i went",
         "the kids and i went to the beach",

@@ -9,7 +9,7 @@ use super::lexicon::{
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
 use super::name_company::company;
-use super::name_cues::{cued, labelled, relation_is};
+use super::name_cues::{cued, labelled, name_is, relation_is};
 use super::name_doers::doer;
 use super::name_initials::initialled;
 use super::name_items::{aged, bulleted};
@@ -48,6 +48,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| labelled(text, i))
             .or_else(|| cued(text, i))
             .or_else(|| relation_is(text, i))
+            .or_else(|| name_is(text, i))
             .or_else(|| coordinated(text, i))
             .or_else(|| here(text, i))
             .or_else(|| speaker(text, i))
@@ -265,6 +266,9 @@ fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if !alpha(text, k) || text.word(k).len() < 2 || text.is(k, F_FUNCTION) {
         return None;
     }
+    if t == "ms" && sclerosis(text, i, k) {
+        return None;
+    }
     let strong = matches!(t, "mr" | "mrs" | "ms" | "dr" | "mister" | "missus" | "prof");
     let ok = if text.cased && !text.is_capitalised(k) {
         // "I saw Dr. okafor today": a surname typed in lower case in a cased post, after a
@@ -293,6 +297,45 @@ fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     }
     // "Dr. Patel" covers the title too.
     Some((hyphenated(text, end), 0.85, TITLED))
+}
+
+/// "my ms nurse", "ms fatigue is real", "MS Society", "ms awareness month": "ms" as multiple
+/// sclerosis, not the title, before word `k`: in capitals in a cased post, after a possessive,
+/// or before an English word that is no surname ("Ms Green" is one) or a
+/// word of the illness's care that a surname list holds too ("nurse", "ward", "warrior").
+fn sclerosis(text: &Doc, i: usize, k: usize) -> bool {
+    let owned = i > 0
+        && matches!(
+            text.lower_word(i - 1),
+            "my" | "his" | "her" | "our" | "their" | "your"
+        );
+    let next = text.lower_word(k);
+    let care = matches!(
+        next,
+        "nurse"
+            | "nurses"
+            | "ward"
+            | "warrior"
+            | "warriors"
+            | "journey"
+            | "hug"
+            | "brain"
+            | "center"
+            | "centre"
+            | "charity"
+            | "meds"
+            | "dx"
+            | "tx"
+    );
+    // "I had Ms Patel for maths": written as the title, mid-sentence, in a cased post.
+    // "with ms. Quinzia": the abbreviation's dot.
+    let title = (text.cased && text.word(i) == "Ms" && !text.starts_sentence(i))
+        || sep(text, i).starts_with('.');
+    !title
+        && (acronym(text, i)
+            || owned
+            || care
+            || (text.is(k, F_ENGLISH) && !(text.is(k, F_NAME_WORD) && surname(text, k))))
 }
 
 /// Two capitalised words mid-sentence, one on a name list and the other on a list or on none,
@@ -401,6 +444,14 @@ fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     // Names from the lists of every origin count only beside a cue or another name: alone,
     // too many of them are words in some language ("sonata", "memphis").
     if !first(text, i) || text.word(i).len() < 3 || after_place_word(text, i) {
+        return None;
+    }
+    // "easter weekend in hospital": feasts and seasons some lists hold as names are, alone, the
+    // feast.
+    if matches!(
+        text.lower_word(i),
+        "easter" | "christmas" | "xmas" | "ramadan" | "eid" | "diwali" | "hanukkah" | "advent"
+    ) {
         return None;
     }
     if text.is(i, F_WORLD) && !text.is(i, F_CENSUS_FIRST) {

@@ -274,3 +274,50 @@ fn lower_case_surnames_after_titles_in_cased_posts() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 10: "ms" as multiple sclerosis before a word of the illness or its care, in capitals
+/// in a cased post, or owned ("my ms"); "Ms"/"ms" before a surname is still a title.
+#[test]
+fn ms_the_illness_is_no_title() {
+    for (raw, want) in [
+        ("ms okafor was my teacher", "ms okafor"),
+        ("ms green said it was fine", "ms green"),
+        ("I had Ms Patel for maths.", "Ms Patel"),
+        ("Ms Nguyen rang me back today.", "Ms Nguyen"),
+        ("I'd like to join accounts with ms. Quinzia", "ms. Quinzia"),
+    ] {
+        let found = names(raw);
+        assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+    }
+    for raw in [
+        "my ms nurse is great",
+        "ms fatigue is real",
+        "may is ms awareness month",
+        "The MS Society helped me a lot.",
+        "ms meds are so expensive",
+        "proud ms warrior here",
+        "living with ms brain fog",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 10: a site's domain and a feast alone are nobody's name; a name beside them is.
+#[test]
+fn domains_and_feasts_are_no_names() {
+    for raw in [
+        "read it on mayoclinic.org",
+        "on kidshealth.org they explain it",
+        "Easter weekend in hospital",
+        "easter weekend in hospital",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+    for (raw, want) in [
+        ("Easter with my daughter Ximena was lovely", "Ximena"),
+        ("Priya Sharma found it on mayoclinic.org", "Priya Sharma"),
+    ] {
+        let found = names(raw);
+        assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+    }
+}

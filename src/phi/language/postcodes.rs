@@ -146,15 +146,23 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
         };
         let after = text.word_at_or_after(m_end);
         let counted = !dutch && after < text.words.len() && quantity(text.lower_word(after));
-        if !(beside || cue || upper_dutch || after_country || in_town) || counted {
+        let state =
+            !dutch && m_end - m_start == 4 && !year(m.as_str()) && australian_state(text, k);
+        let pin = !dutch && indian_pin(text, m.as_str(), k) && line_ends(raw, m_end);
+        if !(beside || cue || upper_dutch || after_country || in_town || state || pin) || counted {
             continue;
         }
-        if beside {
+        if beside || state {
             if let Some((s0, e0)) = town {
                 out.push(finding(Kind::Address, s0, e0, 0.7, TOWN));
             }
         }
-        codes.push((m_start, m_end, 0.85, true));
+        // "Melbourne VIC 3000": the town is before the state, not after the code.
+        if pin && !(beside || state) {
+            let t = &text.words[k - 1];
+            out.push(finding(Kind::Address, t.start, t.end, 0.7, TOWN));
+        }
+        codes.push((m_start, m_end, 0.85, !state && !pin));
     }
     for (s, e, conf, town_after) in codes {
         out.push(finding(Kind::Zip, s, e, conf, ZIP));
@@ -356,6 +364,40 @@ fn town_before(text: &Doc, ends: &[usize], k: usize) -> (bool, Option<(usize, us
         break;
     }
     (false, town)
+}
+
+/// "Melbourne VIC 3000", "parramatta nsw 2150": four digits right after an Australian state's
+/// abbreviation, itself after a word (the town). In capitals any of them; in lower case only
+/// those that are no word or name ("vic", "sa", "wa", "act", "nt" are).
+fn australian_state(text: &Doc, k: usize) -> bool {
+    if k < 2 || sep(text, k - 1) != " " || !matches!(sep(text, k - 2), " " | ", ") {
+        return false;
+    }
+    let w = text.word(k - 1);
+    let upper = matches!(
+        w,
+        "NSW" | "VIC" | "QLD" | "WA" | "SA" | "TAS" | "ACT" | "NT"
+    );
+    let lower = matches!(w, "nsw" | "qld" | "tas");
+    (upper || lower) && text.word(k - 2).chars().all(char::is_alphabetic)
+}
+
+/// "…, Sector 15, Noida 201301", "…, Bengaluru - 560001": India's six-digit PIN (its first
+/// digit 1–8) after a town that follows a comma (an address's last part), closing the line.
+/// The town is a capitalised word (in a cased post) that is no English word.
+fn indian_pin(text: &Doc, code: &str, k: usize) -> bool {
+    let b = code.as_bytes();
+    b.len() == 6
+        && b.iter().all(u8::is_ascii_digit)
+        && (b'1'..=b'8').contains(&b[0])
+        && k >= 2
+        && matches!(sep(text, k - 1), " " | " - " | ", ")
+        && sep(text, k - 2).trim() == ","
+        && text.word(k - 1).chars().count() >= 3
+        && name_word(text, k - 1)
+        && capital_ok(text, k - 1)
+        && !text.is(k - 1, F_ENGLISH | F_FUNCTION)
+        && !super::medicines::brand(text.lower_word(k - 1))
 }
 
 /// What lies just before word `k`.

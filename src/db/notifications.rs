@@ -214,10 +214,13 @@ macro_rules! recipients_query {
 /// Of the accounts `among`, and of the watchers of `watched` when it is given, those who may be
 /// told of a post by `author` in this thread and group: not those who muted the thread or the
 /// group, nor those who blocked the author. Each comes with their row in the group (member or
-/// pending), for the caller's visibility check. One statement, the watchers with the rest.
+/// pending), for the caller's visibility check.
 ///
-/// PostgreSQL takes the watchers as an array (`= ANY(ARRAY(SELECT …))`): as `IN (SELECT …)`
-/// beside the ids, it would read every account in turn rather than look the candidates up.
+/// On PostgreSQL one statement, the watchers with the rest, as an array (`= ANY(ARRAY(SELECT …))`:
+/// as `IN (SELECT …)` beside the ids, it would read every account in turn rather than look the
+/// candidates up). SQLite prepares a statement with a list of ids afresh each time (its text
+/// depends on the list's length), and its one writer waits on it: there the watchers are read
+/// first, by a statement it keeps, and the recipients' statement stays small.
 pub fn recipients(
     conn: &mut AnyConnection,
     among: &[i64],
@@ -239,19 +242,23 @@ pub fn recipients(
     };
     let (t, g) = (thread_id, group_id);
     Ok(match (conn, watched) {
-        (_, None) if among.is_empty() => Vec::new(),
-        (conn, None) => recipients_query!(conn, t, g, author, c => c.eq_any(among)),
         (AnyConnection::Pg(pg), Some(Watched::Thread(w))) => {
             recipients_query!(pg, t, g, author, c => c.eq_any(among).or(c.eq_any(array(by_thread(w)))))
         }
         (AnyConnection::Pg(pg), Some(Watched::Group(w))) => {
             recipients_query!(pg, t, g, author, c => c.eq_any(among).or(c.eq_any(array(by_group(w)))))
         }
-        (AnyConnection::Sqlite(lite), Some(Watched::Thread(w))) => {
-            recipients_query!(lite, t, g, author, c => c.eq_any(among).or(c.eq_any(by_thread(w))))
-        }
-        (AnyConnection::Sqlite(lite), Some(Watched::Group(w))) => {
-            recipients_query!(lite, t, g, author, c => c.eq_any(among).or(c.eq_any(by_group(w))))
+        (conn, watched) => {
+            let mut candidates = among.to_vec();
+            match watched {
+                Some(Watched::Thread(w)) => candidates.extend(by_thread(w).load::<i64>(conn)?),
+                Some(Watched::Group(w)) => candidates.extend(by_group(w).load::<i64>(conn)?),
+                None => {}
+            }
+            if candidates.is_empty() {
+                return Ok(Vec::new());
+            }
+            recipients_query!(conn, t, g, author, c => c.eq_any(&candidates))
         }
     })
 }

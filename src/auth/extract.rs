@@ -57,7 +57,8 @@ impl FromRequest for ApiBearer {
     }
 }
 
-fn bearer_token(req: &HttpRequest) -> Result<String, AppError> {
+/// The token of an `Authorization: Bearer …` header; 401 without a readable one.
+pub fn bearer_token(req: &HttpRequest) -> Result<String, AppError> {
     match req.headers().get(header::AUTHORIZATION).map(|v| v.to_str()) {
         None => Err(AppError::unauthorized(
             "unauthorized",

@@ -34,19 +34,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 /// Whoever asks for an image: a bearer token (API clients) or the browser's session.
 async fn caller(state: &AppState, req: &HttpRequest) -> Result<Option<UserRow>, AppError> {
-    if let Some(h) = req.headers().get(header::AUTHORIZATION) {
-        let token = h
-            .to_str()
-            .ok()
-            .and_then(|v| {
-                v.strip_prefix("Bearer ")
-                    .or_else(|| v.strip_prefix("bearer "))
-            })
-            .map(str::trim)
-            .ok_or_else(|| {
-                AppError::unauthorized("invalid_token", "Use Authorization: Bearer ACCESS_TOKEN.")
-            })?;
-        return Ok(Some(api_tokens::user_for_access_token(state, token).await?));
+    if req.headers().contains_key(header::AUTHORIZATION) {
+        let token = crate::auth::extract::bearer_token(req)?;
+        return Ok(Some(
+            api_tokens::user_for_access_token(state, &token).await?,
+        ));
     }
     match req.cookie(sessions::SESSION_COOKIE) {
         Some(c) => Ok(sessions::resume(state, c.value().to_owned())

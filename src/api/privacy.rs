@@ -1,6 +1,5 @@
 //! `/me/export`, `DELETE /me`, `/me/sessions…` and `DELETE /admin/users/{username}`.
 
-use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
@@ -23,15 +22,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 /// The sign-in (refresh-token family) the caller's access token belongs to.
 fn current(state: &AppState, req: &HttpRequest) -> Current {
-    let family = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
-        .and_then(|t| jwt::family(&state.keys.jwt, t.trim()));
+    let family = crate::auth::extract::bearer_token(req)
+        .ok()
+        .and_then(|t| jwt::family(&state.keys.jwt, &t));
     Current::Api(family)
 }
 

@@ -67,14 +67,11 @@ fn take_from_limit(
     per_minute: u32,
     take: bool,
 ) -> Result<(), AppError> {
-    if !under_limit(user) {
-        return Ok(());
+    match (under_limit(user), take) {
+        (false, _) => Ok(()),
+        (true, true) => throttle::take_post(conn, user.id, per_minute),
+        (true, false) => throttle::check_post(conn, user.id, per_minute),
     }
-    throttle::check_post(conn, user.id, per_minute)?;
-    if take {
-        throttle::count_post(conn, user.id, per_minute)?;
-    }
-    Ok(())
 }
 
 /// Whether the posting limit applies: moderators and admins have none.

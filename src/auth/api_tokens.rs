@@ -162,12 +162,23 @@ impl Bearer {
         Ok(Bearer { user_id, issued_at })
     }
 
+    /// The account the token names, not yet admitted ([`Bearer::admit`]).
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+
     /// The account this token speaks for, refusing tokens issued before the last password change
     /// and accounts that are gone.
     pub fn account(&self, conn: &mut AnyConnection) -> Result<UserRow, AppError> {
-        let user = users::by_id(conn, self.user_id)?.ok_or_else(|| {
-            AppError::unauthorized("invalid_token", "That account no longer exists.")
-        })?;
+        match users::by_id(conn, self.user_id)? {
+            Some(user) => self.admit(user),
+            None => Err(Bearer::account_gone()),
+        }
+    }
+
+    /// The one rule of [`Bearer::account`] on the account as read, for a use case that reads it
+    /// in a statement of its own choosing (and answers [`Bearer::account_gone`] when there is none).
+    pub fn admit(&self, user: UserRow) -> Result<UserRow, AppError> {
         if self.issued_at < user.tokens_valid_after.assume_utc().unix_timestamp() {
             return Err(AppError::unauthorized(
                 "token_revoked",
@@ -176,23 +187,20 @@ impl Bearer {
         }
         Ok(user)
     }
+
+    /// The refusal of a token whose account no longer exists.
+    pub fn account_gone() -> AppError {
+        AppError::unauthorized("invalid_token", "That account no longer exists.")
+    }
 }
 
 /// Whoever is acting: an account already read (a browser's session), or an API bearer whose
-/// account is read by the use case, on its own connection ([`Caller::account`]).
+/// account the use case reads on its own connection, with what else it needs of the account in
+/// the same statement (`forum::publish::poster`).
 #[derive(Clone)]
 pub enum Caller {
     Account(Box<UserRow>),
     Bearer(Bearer),
-}
-
-impl Caller {
-    pub fn account(&self, conn: &mut AnyConnection) -> Result<UserRow, AppError> {
-        match self {
-            Caller::Account(user) => Ok(UserRow::clone(user)),
-            Caller::Bearer(bearer) => bearer.account(conn),
-        }
-    }
 }
 
 /// The account an access token speaks for (see [`Bearer`]), in a pool trip of its own.

@@ -18,6 +18,7 @@ use std::net::IpAddr;
 
 use time::Duration;
 
+use crate::db::standing::Window;
 use crate::db::throttle as events;
 use crate::db::{now, AnyConnection};
 use crate::error::AppError;
@@ -232,8 +233,25 @@ pub fn check_post(conn: &mut AnyConnection, user_id: i64, per_minute: u32) -> Re
     if per_minute == 0 {
         return Ok(());
     }
-    let (count, _) = recent(conn, Kind::Post, &user_id.to_string(), Duration::minutes(1))?;
-    if count >= i64::from(per_minute) {
+    let key = user_id.to_string();
+    let w = post_window(&key);
+    let count = events::since(conn, w.kind, w.key, w.since)?.count;
+    refuse_posts_over(count, per_minute)
+}
+
+/// The posts that count toward the limit: a member's (by `key`, their id) in the last minute.
+/// [`check_post`] counts them, and so does the poster's standing (`db::standing`).
+pub fn post_window(key: &str) -> Window<'_> {
+    Window {
+        kind: Kind::Post.as_str(),
+        key,
+        since: now() - Duration::minutes(1),
+    }
+}
+
+/// The posting limit's refusal, once `count` posts were made in [`post_window`] (0: no limit).
+pub fn refuse_posts_over(count: i64, per_minute: u32) -> Result<(), AppError> {
+    if per_minute > 0 && count >= i64::from(per_minute) {
         return Err(AppError::TooManyRequests {
             retry_after_secs: 60,
             message: format!(

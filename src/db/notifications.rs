@@ -81,6 +81,57 @@ pub fn insert_all(conn: &mut AnyConnection, all: &[New<'_>]) -> Result<(), AppEr
     Ok(())
 }
 
+/// A post's notice to one member: whom, of what kind, in what words.
+pub struct Notice<'a> {
+    pub user_id: i64,
+    pub kind: &'a str,
+    pub text: &'a str,
+}
+
+/// Tells members of a post (`link`) once: records who was told of it and writes a notification
+/// for each member not told of it before (a post held and published again tells nobody twice);
+/// returns those told now. On PostgreSQL one statement ([`super::pg_notice`]); on SQLite, where a
+/// statement costs no round trip, the record and the notifications are two.
+pub fn tell_first(
+    conn: &mut AnyConnection,
+    post_id: i64,
+    link: &str,
+    notices: &[Notice<'_>],
+) -> Result<Vec<i64>, AppError> {
+    if notices.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = notices.iter().map(|n| n.user_id).collect();
+    if let AnyConnection::Pg(c) = conn {
+        let kinds: Vec<&str> = notices.iter().map(|n| n.kind).collect();
+        let texts: Vec<&str> = notices.iter().map(|n| n.text).collect();
+        return Ok(super::pg_notice::TellFirst {
+            post_id,
+            user_ids: &ids,
+            kinds: &kinds,
+            texts: &texts,
+            link,
+            created_at: now(),
+        }
+        .load(c)?);
+    }
+    let first: std::collections::HashSet<i64> = super::watches::first_notices(conn, post_id, &ids)?
+        .into_iter()
+        .collect();
+    let new: Vec<New<'_>> = notices
+        .iter()
+        .filter(|n| first.contains(&n.user_id))
+        .map(|n| New {
+            user_id: n.user_id,
+            kind: n.kind,
+            text: n.text,
+            link,
+        })
+        .collect();
+    insert_all(conn, &new)?;
+    Ok(new.iter().map(|n| n.user_id).collect())
+}
+
 /// Whether a notification of `kind` linking to `link` was made since `since` (for anyone): an
 /// alert is sent once per subject per period.
 pub fn sent_since(

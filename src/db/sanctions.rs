@@ -43,17 +43,23 @@ pub fn insert(
         .get_result(conn)?)
 }
 
+/// The one rule of which measures are in force at `at`: suspensions and bans (warnings are not
+/// measures that stop anything), neither lifted nor expired. [`in_force`] lists them; the poster's
+/// standing (`db::standing`) asks whether there is one, in the statement that reads the rest.
+#[diesel::dsl::auto_type]
+pub(super) fn in_force_at(user_id: i64, at: PrimitiveDateTime) -> _ {
+    let warning: &'static str = "warn";
+    let after: Option<PrimitiveDateTime> = Some(at);
+    sanctions::table
+        .filter(sanctions::user_id.eq(user_id))
+        .filter(sanctions::kind.ne(warning))
+        .filter(sanctions::lifted_at.is_null())
+        .filter(sanctions::until.is_null().or(sanctions::until.gt(after)))
+}
+
 /// Suspensions and bans in force now (not lifted, not expired), newest first.
 pub fn in_force(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<SanctionRow>, AppError> {
-    Ok(sanctions::table
-        .filter(sanctions::user_id.eq(user_id))
-        .filter(sanctions::kind.ne("warn"))
-        .filter(sanctions::lifted_at.is_null())
-        .filter(
-            sanctions::until
-                .is_null()
-                .or(sanctions::until.gt(Some(now()))),
-        )
+    Ok(in_force_at(user_id, now())
         .order(sanctions::id.desc())
         .load(conn)?)
 }

@@ -66,18 +66,26 @@ pub const CRISIS_RESOURCES: &str = "crisis_resources";
 pub fn load(conn: &mut AnyConnection) -> Result<ForumSettings, AppError> {
     let mut s = ForumSettings::default();
     for (key, value) in all(conn)? {
+        s.apply(&key, value);
+    }
+    Ok(s)
+}
+
+impl ForumSettings {
+    /// One stored row read into the settings; a value that is not what its key takes is left at
+    /// its default.
+    pub fn apply(&mut self, key: &str, value: String) {
         if key == CRISIS_RESOURCES {
-            s.crisis_resources = value;
-            continue;
+            self.crisis_resources = value;
+            return;
         }
         let Ok(n) = value.parse::<i64>() else {
-            continue;
+            return;
         };
-        match key.as_str() {
-            AUTO_HIDE => s.auto_hide_reports = n,
-            NEW_MEMBER => s.new_member_approvals = n,
+        match key {
+            AUTO_HIDE => self.auto_hide_reports = n,
+            NEW_MEMBER => self.new_member_approvals = n,
             _ => {}
         }
     }
-    Ok(s)
 }

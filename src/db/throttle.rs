@@ -70,12 +70,19 @@ pub fn since(
     key: &str,
     since: PrimitiveDateTime,
 ) -> Result<RecentRow, AppError> {
-    Ok(te::table
+    Ok(events_since(kind, key, since)
+        .select((diesel::dsl::count_star(), diesel::dsl::max(te::at)))
+        .first(conn)?)
+}
+
+/// The events of one kind and key since a time: what [`since`] counts, and what the poster's
+/// standing (`db::standing`) counts in its own statement.
+#[diesel::dsl::auto_type]
+pub(super) fn events_since<'a>(kind: &'a str, key: &'a str, since: PrimitiveDateTime) -> _ {
+    te::table
         .filter(te::kind.eq(kind))
         .filter(te::key.eq(key))
         .filter(te::at.gt(since))
-        .select((diesel::dsl::count_star(), diesel::dsl::max(te::at)))
-        .first(conn)?)
 }
 
 /// Forgets events older than `before`; how many.

@@ -149,9 +149,9 @@ pub async fn reply(
             // The cheap checks first: who is posting, where the reply goes, membership,
             // suspension and the posting limit, so a reply that would be refused costs no render.
             move |conn| {
-                let u = caller.account(conn)?;
+                let (u, standing) = publish::poster(conn, &caller)?;
                 let place = reply_place(conn, &u, thread_id, parent_id)?;
-                let cleared = publish::clear_to_post(conn, &u, per_minute)?;
+                let cleared = publish::clear_to_post(conn, &u, standing, per_minute)?;
                 Ok((u, place, cleared))
             },
             // Rendered and scanned before anything is written, so no lock waits on it.

@@ -4,10 +4,12 @@
 //! moderators' decisions) calls to keep counts, the thread's status and notifications in step.
 
 use crate::auth::accounts::role_power;
+use crate::auth::api_tokens::{Bearer, Caller};
 use crate::auth::throttle;
 use crate::content::Title;
 use crate::db::activity::{self, Counted};
 use crate::db::posts::{self, PostRow};
+use crate::db::standing::{self, Standing};
 use crate::db::threads::{self, ThreadRow};
 use crate::db::users::UserRow;
 use crate::db::AnyConnection;
@@ -28,23 +30,75 @@ pub fn may_post(
     per_minute: u32,
     take: bool,
 ) -> Result<(), AppError> {
-    crate::db::sanctions::require_not_suspended(conn, user)?;
-    writer_checks(conn, user, per_minute, take)
+    let key = user.id.to_string();
+    let standing = standing::of(conn, user.id, throttle::post_window(&key))?;
+    allows(conn, user, &standing, per_minute)?;
+    if take && under_limit(user) {
+        throttle::count_post(conn, user.id, per_minute)?;
+    }
+    Ok(())
+}
+
+/// The one rule of who may post, on their standing as read: not suspended (the sanction's own
+/// words say until when and why), a clinician's second factor on, within the posting limit.
+fn allows(
+    conn: &mut AnyConnection,
+    user: &UserRow,
+    standing: &Standing,
+    per_minute: u32,
+) -> Result<(), AppError> {
+    if standing.suspended {
+        crate::db::sanctions::require_not_suspended(conn, user)?;
+    }
+    require_clinician_second_factor(user)?;
+    if under_limit(user) {
+        throttle::refuse_posts_over(standing.recent_posts, per_minute)?;
+    }
+    Ok(())
 }
 
 /// What [`clear_to_post`] gives a writer who may post: [`publish_new_post`] then does not ask
 /// the same questions again in the same transaction (the posting limit only counts the post).
-pub struct Cleared(());
+pub struct Cleared {
+    /// The forum's new-member approval setting, read with the rest of the writer's standing.
+    new_member_approvals: i64,
+}
 
-/// [`may_post`]'s checks, without counting, as the first step of the transaction that then
-/// writes the post with [`publish_new_post`] (see [`crate::db::Db::write_checked`]).
+/// Who is posting, with their standing as a poster, for [`clear_to_post`]. An API caller's
+/// account is read in the same statement as their standing: one statement for everything the
+/// post's author must be. Read before the access checks, judged after them, so that someone who
+/// may not see the place is told that first.
+pub fn poster(conn: &mut AnyConnection, caller: &Caller) -> Result<(UserRow, Standing), AppError> {
+    match caller {
+        Caller::Account(user) => {
+            let key = user.id.to_string();
+            let standing = standing::of(conn, user.id, throttle::post_window(&key))?;
+            Ok((UserRow::clone(user), standing))
+        }
+        Caller::Bearer(bearer) => {
+            let key = bearer.user_id().to_string();
+            let window = throttle::post_window(&key);
+            match standing::with_account(conn, bearer.user_id(), window)? {
+                Some((user, standing)) => Ok((bearer.admit(user)?, standing)),
+                None => Err(Bearer::account_gone()),
+            }
+        }
+    }
+}
+
+/// [`may_post`]'s checks on the [`poster`]'s standing, without counting, as the first step of
+/// the transaction that then writes the post with [`publish_new_post`] (see
+/// [`crate::db::Db::write_checked`]).
 pub fn clear_to_post(
     conn: &mut AnyConnection,
     user: &UserRow,
+    standing: Standing,
     per_minute: u32,
 ) -> Result<Cleared, AppError> {
-    may_post(conn, user, per_minute, false)?;
-    Ok(Cleared(()))
+    allows(conn, user, &standing, per_minute)?;
+    Ok(Cleared {
+        new_member_approvals: standing.new_member_approvals,
+    })
 }
 
 /// What any writing (a post or an edit) asks of the writer besides the lifecycle (which knows
@@ -91,13 +145,13 @@ fn require_clinician_second_factor(user: &UserRow) -> Result<(), AppError> {
     Ok(())
 }
 
-/// When admins turn it on, a new member's first posts wait for a moderator.
-fn needs_approval(conn: &mut AnyConnection, user: &UserRow) -> Result<bool, AppError> {
-    if user.role() != Role::Member {
+/// When admins turn it on (`first`, read with the writer's standing), a new member's first posts
+/// wait for a moderator.
+fn needs_approval(conn: &mut AnyConnection, user: &UserRow, first: i64) -> Result<bool, AppError> {
+    if user.role() != Role::Member || first <= 0 {
         return Ok(false);
     }
-    let first = crate::db::settings::load(conn)?.new_member_approvals;
-    Ok(first > 0 && posts::published_by(conn, user.id)? < first)
+    Ok(posts::published_by(conn, user.id)? < first)
 }
 
 /// Where a new post goes.
@@ -116,7 +170,7 @@ pub enum Place<'a> {
 #[allow(clippy::too_many_arguments)]
 pub fn publish_new_post(
     conn: &mut AnyConnection,
-    _cleared: Cleared,
+    cleared: Cleared,
     author: &UserRow,
     a: &Access,
     place: Place<'_>,
@@ -131,7 +185,10 @@ pub fn publish_new_post(
     if under_limit(author) {
         throttle::count_post(conn, author.id, per_minute)?;
     }
-    let state = lifecycle::on_publish(new.scan, needs_approval(conn, author)?);
+    let state = lifecycle::on_publish(
+        new.scan,
+        needs_approval(conn, author, cleared.new_member_approvals)?,
+    );
     let (thread, parent) = match place {
         Place::NewThread(title) => {
             let t = threads::insert(conn, a.group.id, author.id, title.as_str(), state.status())?;

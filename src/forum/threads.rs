@@ -40,11 +40,11 @@ pub async fn create(
             // The cheap checks first: who is posting, access, membership, suspension and the
             // posting limit, so that nobody who may not post here costs a render.
             move |conn| {
-                let u = caller.account(conn)?;
+                let (u, standing) = publish::poster(conn, &caller)?;
                 let a = access::by_slug(conn, &slug, Some(&u))?;
                 a.require_read()?;
                 a.require_member()?;
-                let cleared = publish::clear_to_post(conn, &u, per_minute)?;
+                let cleared = publish::clear_to_post(conn, &u, standing, per_minute)?;
                 Ok((u, a, cleared))
             },
             // Rendered and scanned before anything is written, so no lock waits on it.

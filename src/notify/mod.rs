@@ -229,28 +229,21 @@ pub fn tell(
         .collect();
     // Each member hears of a post once, and a post tells everyone in a fixed number of
     // statements, however many watch its thread.
-    let ids: Vec<i64> = readable.iter().map(|(_, u)| u.id).collect();
-    let first: HashSet<i64> = watches::first_notices(conn, post.id, &ids)?
-        .into_iter()
-        .collect();
-    let told: Vec<(Notice, &UserRow)> = readable
-        .into_iter()
-        .filter(|(_, u)| first.contains(&u.id))
-        .collect();
     let link = crate::forum::threads::post_link(thread.id, post.id);
-    let notes: Vec<crate::db::notifications::New<'_>> = told
+    let notices: Vec<crate::db::notifications::Notice<'_>> = readable
         .iter()
-        .map(|(n, u)| crate::db::notifications::New {
+        .map(|(n, u)| crate::db::notifications::Notice {
             user_id: u.id,
             kind: n.kind,
             text: &n.text,
-            link: &link,
         })
         .collect();
-    crate::db::notifications::insert_all(conn, &notes)?;
-    let mails: Vec<(i64, &str)> = told
+    let told: HashSet<i64> = crate::db::notifications::tell_first(conn, post.id, &link, &notices)?
+        .into_iter()
+        .collect();
+    let mails: Vec<(i64, &str)> = readable
         .iter()
-        .filter(|(_, u)| u.email_notifications && u.email_confirmed())
+        .filter(|(_, u)| told.contains(&u.id) && u.email_notifications && u.email_confirmed())
         .map(|(n, u)| (u.id, n.kind))
         .collect();
     crate::db::outbox::insert_all(conn, &mails, &link)?;

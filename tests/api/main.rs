@@ -37,6 +37,7 @@ mod reveal;
 mod safety;
 mod sanitising;
 mod search;
+mod standing;
 mod throttling;
 mod tokens;
 mod two_factor;

@@ -27,6 +27,7 @@ pub mod schema;
 pub mod settings;
 pub mod standing;
 pub mod stored;
+pub mod thread_access;
 pub mod threads;
 pub mod throttle;
 pub mod users;

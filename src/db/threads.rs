@@ -1,16 +1,11 @@
-//! Threads: rows, the keyset-paginated listing, and counters.
+//! Threads: rows, the keyset-paginated listing, and counters. What an access check on a thread
+//! reads is `thread_access`'s.
 
 use diesel::dsl::max;
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use super::groups::{GroupRow, MemberRow};
-use diesel::sql_types::{BigInt, Bool, Nullable};
-
-use super::schema::{
-    activity_pending, blocks, group_members, groups, posts, thread_mutes, thread_watches, threads,
-    users,
-};
+use super::schema::{groups, posts, threads, users};
 use super::{now, AnyConnection};
 use crate::error::AppError;
 use crate::posting::PostStatus;
@@ -87,112 +82,6 @@ pub fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<ThreadWithAutho
         .select((ThreadRow::as_select(), users::username.nullable()))
         .first(conn)
         .optional()?)
-}
-
-/// What a reader of a thread's posts needs of their own besides the access check, read with it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ForReader {
-    /// The thread's watch and mute buttons.
-    pub watching: bool,
-    pub muted: bool,
-    /// Whether the reader blocked anyone at all: most never do, and then whom is not asked.
-    pub blocks_anyone: bool,
-}
-
-/// What [`with_group`] reads.
-pub type ThreadWithGroup = (ThreadWithAuthor, GroupRow, Option<MemberRow>, ForReader);
-
-/// A thread with its author's name, its group, and the viewer's row in that group (member or
-/// pending; None for anyone else and when there is no viewer): everything an access check on
-/// the thread needs, in one query instead of three.
-///
-/// `reading`: for a reader of the thread's posts, the same statement also reads the thread's
-/// version whole (see [`ThreadRow::version`]) and [`ForReader`]. Writers leave them out: on
-/// PostgreSQL the version counts the thread's waiting changes, which, under many posts to one
-/// thread, are many.
-pub fn with_group(
-    conn: &mut AnyConnection,
-    id: i64,
-    viewer: Option<i64>,
-    reading: bool,
-) -> Result<Option<ThreadWithGroup>, AppError> {
-    use diesel::dsl::exists;
-    // The same query on both backends and for both uses but for its last columns: what it adds
-    // to the stored version (on PostgreSQL the thread's changes still waiting to be folded: see
-    // the migration `thread_versions`), and the reader's own.
-    macro_rules! query {
-        ($c:ident, $waiting:expr, $reader:expr) => {
-            threads::table
-                .find(id)
-                .inner_join(groups::table)
-                .left_join(users::table.on(threads::author_id.eq(users::id.nullable())))
-                // Without a viewer this compares with NULL, which matches no row: no membership.
-                .left_join(
-                    group_members::table.on(group_members::group_id
-                        .eq(threads::group_id)
-                        .and(group_members::user_id.nullable().eq(viewer))),
-                )
-                .select((
-                    ThreadRow::as_select(),
-                    users::username.nullable(),
-                    GroupRow::as_select(),
-                    Option::<MemberRow>::as_select(),
-                    $waiting,
-                    $reader,
-                ))
-                .first::<(
-                    ThreadRow,
-                    Option<String>,
-                    GroupRow,
-                    Option<MemberRow>,
-                    Option<i64>,
-                    (Option<bool>, Option<bool>, Option<bool>),
-                )>($c)
-                .optional()
-        };
-    }
-    let none = || None::<bool>.into_sql::<Nullable<Bool>>();
-    let no_count = || None::<i64>.into_sql::<Nullable<BigInt>>();
-    // Without a viewer these compare with NULL: nothing watched, muted or blocked.
-    let reader = || {
-        (
-            exists(
-                thread_watches::table
-                    .filter(thread_watches::user_id.nullable().eq(viewer))
-                    .filter(thread_watches::thread_id.eq(id)),
-            )
-            .nullable(),
-            exists(
-                thread_mutes::table
-                    .filter(thread_mutes::user_id.nullable().eq(viewer))
-                    .filter(thread_mutes::thread_id.eq(id)),
-            )
-            .nullable(),
-            exists(blocks::table.filter(blocks::user_id.nullable().eq(viewer))).nullable(),
-        )
-    };
-    let row = match conn {
-        AnyConnection::Sqlite(c) if !reading => query!(c, no_count(), (none(), none(), none()))?,
-        AnyConnection::Sqlite(c) => query!(c, no_count(), reader())?,
-        AnyConnection::Pg(c) if !reading => query!(c, no_count(), (none(), none(), none()))?,
-        AnyConnection::Pg(c) => query!(
-            c,
-            activity_pending::table
-                .filter(activity_pending::thread_id.eq(threads::id.nullable()))
-                .count()
-                .single_value(),
-            reader()
-        )?,
-    };
-    Ok(row.map(|(mut t, author, g, m, waiting, (w, mu, b))| {
-        t.version += waiting.unwrap_or(0);
-        let for_reader = ForReader {
-            watching: w.unwrap_or(false),
-            muted: mu.unwrap_or(false),
-            blocks_anyone: b.unwrap_or(false),
-        };
-        ((t, author), g, m, for_reader)
-    }))
 }
 
 /// A thread a member started, as their data export shows it.

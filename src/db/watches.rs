@@ -56,7 +56,7 @@ pub struct Buttons {
 }
 
 /// [`Buttons`] for a group's page. (A thread's come with its access check:
-/// [`super::threads::ForReader`].)
+/// [`super::thread_access::ForReader`].)
 pub fn group_buttons(
     conn: &mut AnyConnection,
     user_id: i64,

@@ -6,7 +6,8 @@
 use crate::auth::accounts::role_power;
 use crate::db::groups::{self, GroupKey, GroupRow, MemberRow};
 use crate::db::posts::PostRow;
-use crate::db::threads::{ForReader, Shown, ThreadRow};
+use crate::db::thread_access::{ForReader, Parent};
+use crate::db::threads::{Shown, ThreadRow};
 use crate::db::users::UserRow;
 use crate::db::AnyConnection;
 use crate::domain::{Power, Role};
@@ -246,7 +247,7 @@ fn thread_access(
     reading: bool,
 ) -> Result<(ThreadAccess, ForReader), AppError> {
     let ((thread, author), group, membership, for_reader) =
-        crate::db::threads::with_group(conn, thread_id, viewer.map(|v| v.id), reading)?
+        crate::db::thread_access::with_group(conn, thread_id, viewer.map(|v| v.id), reading)?
             .ok_or(AppError::NotFound)?;
     Ok((
         (thread, author, Access::new(group, membership, viewer)),
@@ -276,6 +277,22 @@ pub fn thread_for_reading(
     let found = thread_access(conn, thread_id, viewer, true)?;
     found.0 .2.require_thread(&found.0 .0)?;
     Ok(found)
+}
+
+/// [`thread_for`] for a writer of a reply, with the post it answers when that post is in the
+/// thread (whatever the writer may see of it: the caller checks), in the same statement.
+pub fn thread_for_reply(
+    conn: &mut AnyConnection,
+    thread_id: i64,
+    writer: &UserRow,
+    parent: Parent,
+) -> Result<(ThreadRow, Access, Option<PostRow>), AppError> {
+    let ((thread, _), group, membership, parent) =
+        crate::db::thread_access::with_group_and_parent(conn, thread_id, Some(writer.id), parent)?
+            .ok_or(AppError::NotFound)?;
+    let a = Access::new(group, membership, Some(writer));
+    a.require_thread(&thread)?;
+    Ok((thread, a, parent))
 }
 
 /// A post with its author's name, its thread and the viewer's access, whatever the viewer may see

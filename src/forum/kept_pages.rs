@@ -30,7 +30,8 @@
 use std::sync::Arc;
 
 use crate::db::groups::GroupRow;
-use crate::db::threads::{ForReader, ThreadRow};
+use crate::db::thread_access::ForReader;
+use crate::db::threads::ThreadRow;
 use crate::db::users::UserRow;
 use crate::forum::access::Access;
 use crate::forum::views::ThreadView;

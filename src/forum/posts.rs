@@ -7,6 +7,7 @@ use crate::auth::api_tokens::Caller;
 use crate::auth::client::ClientInfo;
 use crate::content;
 use crate::db::posts::{self, PostRow, PostWithAuthor, MAX_DEPTH};
+use crate::db::thread_access::Parent;
 use crate::db::threads::{self, ThreadRow};
 use crate::db::users::{self, UserRow};
 use crate::db::{groups, AnyConnection};
@@ -101,12 +102,15 @@ fn reply_place(
     thread_id: i64,
     parent_id: Option<i64>,
 ) -> Result<(ThreadRow, PostRow, Access), AppError> {
-    let (thread, _, a) = access::thread_for(conn, thread_id, Some(user))?;
+    let which = match parent_id {
+        Some(pid) => Parent::Post(pid),
+        None => Parent::Opening,
+    };
+    let (thread, a, parent) = access::thread_for_reply(conn, thread_id, user, which)?;
     let parent = match parent_id {
-        Some(pid) => {
-            let p = posts::by_id(conn, pid)?
-                .map(|(p, _)| p)
-                .filter(|p| p.thread_id == thread.id && a.can_see_post(&thread, p))
+        Some(_) => {
+            let p = parent
+                .filter(|p| a.can_see_post(&thread, p))
                 .ok_or_else(|| {
                     AppError::validation("parent_id", "That post is not in this thread.")
                 })?;
@@ -120,7 +124,7 @@ fn reply_place(
             }
             p
         }
-        None => posts::opening(conn, thread.id)?.ok_or(AppError::NotFound)?,
+        None => parent.ok_or(AppError::NotFound)?,
     };
     publish::require_open_for_replies(&thread)?;
     a.require_member()?;

@@ -147,7 +147,7 @@ struct Checked {
     thread: crate::db::threads::ThreadRow,
     author: Option<String>,
     a: access::Access,
-    mine: crate::db::threads::ForReader,
+    mine: crate::db::thread_access::ForReader,
     from: String,
     can_reply: bool,
 }

@@ -33,6 +33,7 @@ mod post_blocks;
 mod privacy;
 mod quotes;
 mod reliability;
+mod replies;
 mod reveal;
 mod safety;
 mod sanitising;

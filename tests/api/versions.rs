@@ -12,7 +12,7 @@ async fn version(app: &TestApp, thread: i64) -> i64 {
     app.state
         .db
         .run(move |conn| {
-            let found = kindred::db::threads::with_group(conn, thread, None, true)?;
+            let found = kindred::db::thread_access::with_group(conn, thread, None, true)?;
             Ok(found.map(|((t, _), _, _, _)| t.version).unwrap_or(-1))
         })
         .await

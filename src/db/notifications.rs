@@ -4,10 +4,7 @@ use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
 use super::groups::MemberRow;
-use super::schema::{
-    blocks, group_members, group_mutes, group_watches, notifications, thread_mutes, thread_watches,
-    users,
-};
+use super::schema::{blocks, group_members, group_mutes, notifications, thread_mutes, users};
 use super::users::UserRow;
 use super::watches::Watched;
 use super::{now, AnyConnection};
@@ -280,17 +277,8 @@ pub fn recipients(
     group_id: i64,
     author: Option<i64>,
 ) -> Result<Vec<(UserRow, Option<MemberRow>)>, AppError> {
+    use super::watches::{group_watchers as by_group, thread_watchers as by_thread};
     use diesel::pg::expression::dsl::array;
-    let by_thread = |t: i64| {
-        thread_watches::table
-            .filter(thread_watches::thread_id.eq(t))
-            .select(thread_watches::user_id)
-    };
-    let by_group = |g: i64| {
-        group_watches::table
-            .filter(group_watches::group_id.eq(g))
-            .select(group_watches::user_id)
-    };
     let (t, g) = (thread_id, group_id);
     Ok(match (conn, watched) {
         (AnyConnection::Pg(pg), Some(Watched::Thread(w))) => {

@@ -16,6 +16,23 @@ pub enum Watched {
     Group(i64),
 }
 
+/// Who watches a thread, as a subquery: the notices of a new reply read it with their recipients
+/// (`notifications::recipients`).
+#[diesel::dsl::auto_type]
+pub(super) fn thread_watchers(thread_id: i64) -> _ {
+    thread_watches::table
+        .filter(thread_watches::thread_id.eq(thread_id))
+        .select(thread_watches::user_id)
+}
+
+/// Who watches a group, as a subquery: the notices of a new thread read it with their recipients.
+#[diesel::dsl::auto_type]
+pub(super) fn group_watchers(group_id: i64) -> _ {
+    group_watches::table
+        .filter(group_watches::group_id.eq(group_id))
+        .select(group_watches::user_id)
+}
+
 /// Starts (`on`) or stops watching; idempotent both ways.
 pub fn set(
     conn: &mut AnyConnection,

@@ -198,6 +198,14 @@ pub(super) fn keyword(text: &Text, i: usize) -> Option<Cue> {
         // "member number", "account number": the word before names the number.
         "number" | "id" | "ids" => i == 0 || !KEYWORD.contains_key(text.lower_word(i - 1)),
         "aid" => i > 0 && text.lower_word(i - 1) == "hearing",
+        "ur" => {
+            let owned = i > 0
+                && matches!(
+                    text.lower_word(i - 1),
+                    "my" | "his" | "her" | "their" | "our" | "mums" | "dads" | "s"
+                );
+            (text.word(i) == "UR" || owned) && matches!(next, "number" | "no" | "num" | "nr")
+        }
         _ => true,
     };
     // "plan id", "group number", "card #": a weak word that names a number is a strong cue.

@@ -241,6 +241,7 @@ fn virtue_name(w: &str) -> bool {
             | "happiness"
             | "gift"
             | "memory"
+            | "joy"
     )
 }
 

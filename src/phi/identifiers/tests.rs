@@ -292,6 +292,10 @@ fn last_four_ur_numbers_rego_and_confirmation_codes() {
             "QX7P2M",
         ),
         ("booking code ZK4419 for the infusion", OtherId, "ZK4419"),
+        ("my NI number is QQ 12 34 56 C", OtherId, "QQ 12 34 56"),
+        ("national insurance no AB123456C", OtherId, "AB123456C"),
+        ("my PAN is ABCPD1234E", OtherId, "ABCPD1234E"),
+        ("hosp no RX1192384", Mrn, "RX1192384"),
     ] {
         let got = held(s);
         assert!(
@@ -311,6 +315,9 @@ fn last_four_ur_numbers_rego_and_confirmation_codes() {
         "confirmation code sent to my phone, just entered it",
         "promo code SAVE20 at the pharmacy",
         "icd code M05.79 on the letter",
+        "pan fried 2 eggs",
+        "my ni contributions are paid up to 2024",
+        "the hosp was busy, 4 hours wait",
     ] {
         assert_eq!(held(s), [], "{s}");
     }

@@ -337,6 +337,7 @@ fn sectors_and_phases_of_towns() {
         ),
         ("house 42 in Lekki Phase 1, lagos", "Lekki Phase 1"),
         ("we live in Gwarinpa Phase 2.", "Gwarinpa Phase 2"),
+        ("Blk 5 Lot 12, Phase 2, Bacoor", "Phase 2"),
     ] {
         let got = found(raw);
         assert!(
@@ -352,6 +353,7 @@ fn sectors_and_phases_of_towns() {
         "in sector 3, the public one",
         "in sector 21, chandigarh near the market",
         "moderna phase 3, anyone?",
+        "we are in week 12, phase 2 of the plan",
     ] {
         let got = found(raw);
         assert!(got.is_empty(), "{raw}: {got:?}");

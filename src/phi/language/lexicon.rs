@@ -347,6 +347,17 @@ pub fn pets(text: &Text) -> Vec<(usize, usize)> {
             let w = text.words[last + 1];
             out.push((w.start, w.end));
         }
+        // "Bella is my dog": a name said to be a pet.
+        if i >= 3
+            && matches!(text.lower_word(i - 1), "my" | "our")
+            && matches!(text.lower_word(i - 2), "is" | "was")
+            && gap(i - 1) == " "
+            && gap(i - 2) == " "
+            && gap(i - 3) == " "
+        {
+            let w = text.words[i - 3];
+            out.push((w.start, w.end));
+        }
         // "buddy the dog keeps me company", opening its sentence or after a comma.
         let opens = |k: usize| {
             k == 0

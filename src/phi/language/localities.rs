@@ -141,12 +141,13 @@ fn numbered_quarter(text: &Doc, i: usize) -> Option<(usize, usize)> {
             && !super::name_alone::organisation(text.lower_word(k))
             && text.word(k).chars().count() >= 3
     };
+    // "Block 12, Sector 62", "Blk 5 Lot 12, Phase 2": a house or lot before a comma.
+    let before = i > 0 && matches!(sep(text, i - 1), ", " | ",");
+    let house = before && {
+        let p = text.lower_word(i - 1);
+        p.bytes().any(|b| b.is_ascii_digit())
+    };
     if w == "sector" {
-        let before = i > 0 && matches!(sep(text, i - 1), ", " | ",");
-        let house = before && {
-            let p = text.lower_word(i - 1);
-            p.bytes().any(|b| b.is_ascii_digit())
-        };
         // With no house before it, only a capitalised "Sector" ("sector 15, noida 201301
         // people came" may be a count).
         let town_after = text.cased
@@ -157,5 +158,8 @@ fn numbered_quarter(text: &Doc, i: usize) -> Option<(usize, usize)> {
         return (house || town_after).then_some((i, i + 1));
     }
     let named = i > 0 && sep(text, i - 1) == " " && plain(i - 1);
+    if house && closes {
+        return Some((i, i + 1));
+    }
     (named && closes).then(|| (i - 1, i + 1))
 }

@@ -443,6 +443,7 @@ mod tests {
             ("my cat luna sleeps on my bed", "luna"),
             ("buddy the dog keeps me company", "buddy"),
             ("our guinea pig nibbles loves carrots", "nibbles"),
+            ("Bella is my dog and she knows when i hurt", "Bella"),
         ] {
             assert!(!kinds(raw, word).contains(&Kind::Name), "{raw}: {word}");
         }

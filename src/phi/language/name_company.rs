@@ -343,6 +343,12 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                         "the" | "group" | "church" | "work" | "school" | "clinic" | "pharmacy"
                     )
             }
+            // "ask fatou at the front desk": whom a reader should ask for, where people work.
+            "ask" => {
+                at_word(text, i + 1) == "at"
+                    && matches!(at_word(text, i + 2), "reception" | "the" | "front")
+                    && !matches!(at_word(text, i + 3), "pharmacy" | "chemist" | "clinic")
+            }
             // "it was fetu who found the lump": only a person is "who".
             "was" | "s" => p2 == "it" && at_word(text, i + 1) == "who",
             // "cc tatenda since you asked", a reply copied to someone.

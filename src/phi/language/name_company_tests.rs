@@ -375,3 +375,19 @@ fn company_at_a_moment_in_brackets_and_who() {
         assert!(found(raw, company).is_empty(), "{raw}");
     }
 }
+
+/// Session 11: whom to ask for where people work; not a drug asked for at the pharmacy.
+#[test]
+fn whom_to_ask_at_the_desk() {
+    assert_eq!(
+        found("ask fatou at the front desk, she's lovely", company),
+        ["fatou"]
+    );
+    for raw in [
+        "ask at the front desk",
+        "ask ozempic at the pharmacy lol",
+        "ask siri at the clinic",
+    ] {
+        assert!(found(raw, company).is_empty(), "{raw}");
+    }
+}

@@ -354,6 +354,7 @@ fn adversarial_inputs_finish() {
         "acct ending in 4471 ".repeat(MB / 20),
         "my UR no. ".repeat(MB / 10),
         "confirmation code ".repeat(MB / 18),
+        "my NI number is QQ 12 ".repeat(MB / 22),
     ];
     for input in &inputs {
         let text = Text::new(input);

@@ -510,6 +510,13 @@ mod tests {
             "king charles harry potter ".repeat(40_000),
             "ages 90 and up ".repeat(60_000),
             "tues 14th at ".repeat(60_000),
+            // Session 11's second part: names said to be relations, German dates, phases
+            // after lots.
+            "Siosaia is my carer. ".repeat(40_000),
+            "kiri my support worker is ".repeat(30_000),
+            "am 14. Mai ".repeat(60_000),
+            "Lot 12, Phase 2, ".repeat(40_000),
+            "Bella is my dog ".repeat(50_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

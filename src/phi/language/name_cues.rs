@@ -375,20 +375,23 @@ pub(super) fn name_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
 /// is my rock").
 pub(super) fn is_relation(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if !text.starts_sentence(i)
-        || i + 2 >= n
-        || !super::name_company::person(text, i)
-        || matches!(
-            text.lower_word(i),
-            "jesus" | "god" | "allah" | "christ" | "buddha" | "krishna" | "lord"
-        )
-    {
+    if i + 2 >= n {
         return None;
     }
+    // The words after it first (cheap), then whether it starts a sentence and could be a name.
     let at = |k: usize| if k < n { text.lower_word(k) } else { "" };
     let said = matches!(at(i + 1), "is" | "was") && sep(text, i) == " ";
     let k = if said { i + 2 } else { i + 1 };
     if at(k) != "my" || !matches!(sep(text, k - 1), " " | ", ") || (!said && sep(text, i) != " ") {
+        return None;
+    }
+    if !text.starts_sentence(i)
+        || matches!(
+            text.lower_word(i),
+            "jesus" | "god" | "allah" | "christ" | "buddha" | "krishna" | "lord"
+        )
+        || !super::name_company::person(text, i)
+    {
         return None;
     }
     // The relation, in one word or two ("support worker", "home carer").

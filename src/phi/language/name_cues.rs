@@ -402,6 +402,35 @@ pub(super) fn is_relation(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
     } else {
         return None;
     };
+    // "Duolingo is my teacher lol", "Calpol is my best friend": things are called friends,
+    // teachers and therapists too; a word on no list of names needs a relation of kin or care.
+    let figurative = matches!(
+        at(rel),
+        "friend"
+            | "bestie"
+            | "buddy"
+            | "bff"
+            | "teacher"
+            | "tutor"
+            | "therapist"
+            | "counsellor"
+            | "counselor"
+            | "physio"
+            | "coach"
+            | "mentor"
+            | "boss"
+            | "partner"
+            | "sponsor"
+            | "doctor"
+            | "consultant"
+            | "specialist"
+            | "manager"
+            | "baby"
+            | "boo"
+    );
+    if figurative && !text.is(i, F_FIRST | F_SURNAME) {
+        return None;
+    }
     let rest = sep(text, rel).trim_start();
     let closes = rel + 1 >= n
         || rest.starts_with([',', '.', '!', '?', ';', ')', '\n'])

@@ -564,6 +564,9 @@ fn names_said_to_be_relations() {
         "my husband is diabetic",
         "Today my carer came late",
         "Mum is my rock",
+        "Duolingo is my teacher lol",
+        "Calpol is my best friend",
+        "Zoloft is my bestie",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

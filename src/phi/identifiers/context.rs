@@ -62,7 +62,15 @@ fn follow(
     for (i, word) in words.iter().enumerate().skip(first).take(12) {
         let w = text.words[i];
         let gap = &text.raw[prev_end..w.start];
-        if w.start >= from + 64 || sentence_ends(gap, text, i) || word.stop {
+        // "confirmation code QX7P2M", "booking code …": "code" right after a word that names
+        // a reference is that reference's, not a public code's ("ICD code", "promo code").
+        let own_code = i == first
+            && text.lower_word(i) == "code"
+            && matches!(
+                keyword_word,
+                "confirmation" | "conf" | "booking" | "reference" | "ref" | "tracking"
+            );
+        if w.start >= from + 64 || sentence_ends(gap, text, i) || (word.stop && !own_code) {
             return None;
         }
         let near = skipped == 0;
@@ -263,7 +271,15 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
         return (sin && shape::luhn(&all))
             .then(|| found(Kind::Ssn, start, end, confidence(cue, near), cue.why));
     }
-    if !id_like(text, start, end, (digits, letters), near, cue.strong) {
+    // "acct ending in 4471", "the card ending 8823": a card's or account's last four digits
+    // are what its owner gives to name it.
+    let last_four = cue.kind == Kind::Account
+        && letters == 0
+        && digits == 4
+        && groups == 1
+        && ending_before(text, i)
+        && !shape::unit_after(&text.lower, end);
+    if !last_four && !id_like(text, start, end, (digits, letters), near, cue.strong) {
         return None;
     }
     // An NHS number has ten digits: "call nhs 111 or 0300 123 1053" gives a phone line.
@@ -284,6 +300,14 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
         });
     }
     Some(found(cue.kind, start, end, confidence(cue, near), cue.why))
+}
+
+/// "ending in" or "ending" (also "ends in") just before word `i`.
+fn ending_before(text: &Text, i: usize) -> bool {
+    let w = |k: usize| if k < i { text.lower_word(k) } else { "" };
+    i >= 1
+        && (matches!(w(i - 1), "ending" | "ends")
+            || (i >= 2 && w(i - 1) == "in" && matches!(w(i - 2), "ending" | "ends")))
 }
 
 /// "KD19 XYZ", "yk68 tru": a British registration after a vehicle's cue (two letters, two

@@ -174,6 +174,8 @@ pub(super) fn keyword(text: &Text, i: usize) -> Option<Cue> {
     // "social insurance number" (Canada), "numéro d'assurance sociale" (Quebec).
     let found = match (word, next_word(text, i)) {
         ("social", "insurance") => SIN,
+        // The UK's National Insurance number ("QQ 12 34 56 C").
+        ("national", "insurance") => OTHER,
         _ => found,
     };
     let next = if i + 1 < text.words.len() {
@@ -198,6 +200,22 @@ pub(super) fn keyword(text: &Text, i: usize) -> Option<Cue> {
         // "member number", "account number": the word before names the number.
         "number" | "id" | "ids" => i == 0 || !KEYWORD.contains_key(text.lower_word(i - 1)),
         "aid" => i > 0 && text.lower_word(i - 1) == "hearing",
+        "national" => next == "insurance",
+        // "NI number", India's "PAN" (a tax number): only before the word that names a number
+        // ("pan fried", "ni hao" are other words).
+        "ni" => matches!(next, "number" | "no" | "num" | "nr"),
+        "pan" => {
+            matches!(next, "number" | "no" | "card" | "is" | "num")
+                || text.raw[text.words[i].end..].trim_start().starts_with('#')
+        }
+        "ur" => {
+            let owned = i > 0
+                && matches!(
+                    text.lower_word(i - 1),
+                    "my" | "his" | "her" | "their" | "our" | "mums" | "dads" | "s"
+                );
+            (text.word(i) == "UR" || owned) && matches!(next, "number" | "no" | "num" | "nr")
+        }
         _ => true,
     };
     // "plan id", "group number", "card #": a weak word that names a number is a strong cue.

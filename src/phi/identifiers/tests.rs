@@ -265,6 +265,64 @@ fn what_patients_safely_say_is_not_held() {
     }
 }
 
+/// Session 11: a card's or account's last four digits after "ending (in)", Australia's UR
+/// number, "rego", and a booking's confirmation code; chat's "ur", four digits with no
+/// account's word, and codes of public things are not held.
+#[test]
+fn last_four_ur_numbers_rego_and_confirmation_codes() {
+    use Kind::*;
+    for (s, kind, want) in [
+        ("my acct ending in 4471 got charged twice", Account, "4471"),
+        ("the card ending 8823 was declined", Account, "8823"),
+        (
+            "visa ends in 0192 if the billing office asks",
+            Account,
+            "0192",
+        ),
+        ("UR no. 1192384 is on my wristband", Mrn, "1192384"),
+        ("my ur number is 00482913 if the ward asks", Mrn, "00482913"),
+        (
+            "rego 1ABC234 parked in the disabled bay",
+            Vehicle,
+            "1ABC234",
+        ),
+        (
+            "the booking confirmation code QX7P2M for the scan",
+            OtherId,
+            "QX7P2M",
+        ),
+        ("booking code ZK4419 for the infusion", OtherId, "ZK4419"),
+        ("my NI number is QQ 12 34 56 C", OtherId, "QQ 12 34 56"),
+        ("national insurance no AB123456C", OtherId, "AB123456C"),
+        ("my PAN is ABCPD1234E", OtherId, "ABCPD1234E"),
+        ("hosp no RX1192384", Mrn, "RX1192384"),
+    ] {
+        let got = held(s);
+        assert!(
+            got.iter().any(|(k, v)| *k == kind && v == want),
+            "{s}: {got:?}"
+        );
+    }
+    for s in [
+        "ending in 4471 steps a day",
+        "my card ending soon so i renewed",
+        "the account ending was a shock",
+        "card ending in 25 mg tablets",
+        "whats ur number 4471",
+        "ur no 1 fan here",
+        "ur number is too high mate, 9.4",
+        "rego due in march",
+        "confirmation code sent to my phone, just entered it",
+        "promo code SAVE20 at the pharmacy",
+        "icd code M05.79 on the letter",
+        "pan fried 2 eggs",
+        "my ni contributions are paid up to 2024",
+        "the hosp was busy, 4 hours wait",
+    ] {
+        assert_eq!(held(s), [], "{s}");
+    }
+}
+
 #[test]
 fn adversarial_inputs_finish() {
     const MB: usize = 1 << 20;
@@ -292,6 +350,11 @@ fn adversarial_inputs_finish() {
         // Session 10: plates after "reg", references in many slashed parts.
         "reg AB12 CDE ".repeat(MB / 13),
         "ref AB/1234/5/".repeat(MB / 14),
+        // Session 11: last fours, UR numbers, confirmation codes.
+        "acct ending in 4471 ".repeat(MB / 20),
+        "my UR no. ".repeat(MB / 10),
+        "confirmation code ".repeat(MB / 18),
+        "my NI number is QQ 12 ".repeat(MB / 22),
     ];
     for input in &inputs {
         let text = Text::new(input);

@@ -309,6 +309,38 @@ fn glued(text: &Doc, i: usize) -> Option<(usize, f32)> {
     None
 }
 
+/// "12 Hauptstraße", "12 Rosenweg", "4 Kerkstraat": a German or Dutch street written in
+/// English order, the house number first. Only a compound street word (not "weg" or "markt"
+/// alone), no English word or given name ("12 renegade"), and no count after it.
+fn number_glued(text: &Doc, i: usize) -> Option<(usize, f32)> {
+    let n = text.words.len();
+    let k = i + 1;
+    if k >= n || !house_no(text.lower_word(i)) || sep(text, i) != " " {
+        return None;
+    }
+    if i > 0 && matches!(sep(text, i - 1), "." | "/" | "-" | ":") {
+        return None;
+    }
+    let w = text.lower_word(k);
+    let compound = GLUED
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        || glued_only(text, k);
+    let named = compound
+        && text.word(k).chars().all(char::is_alphabetic)
+        && capital_ok(text, k)
+        && !text.is(k, F_ENGLISH | F_FIRST | F_FUNCTION);
+    // "62314 Mellemvej 32": a number after the street is the house's, and the one before it
+    // a postcode (`glued` reads it); five digits are a postcode too.
+    let after = k + 1 < n
+        && (quantity(text.lower_word(k + 1)) || house_no(text.lower_word(k + 1)))
+        && sep(text, k) == " ";
+    if !named || after || text.lower_word(i).len() > 4 {
+        return None;
+    }
+    Some((k, 0.8))
+}
+
 /// The start word of a `glued` street (one word back for "Berliner Straße", "Am Mühlbach").
 fn glued_start(text: &Doc, i: usize) -> usize {
     let w = text.lower_word(i);
@@ -365,6 +397,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .map(|f| (i, f))
             .or_else(|| numbered(text, i).map(|f| (i, f)))
             .or_else(|| comma_numbered(text, i).map(|f| (i, f)))
+            .or_else(|| number_glued(text, i).map(|f| (i, f)))
             .or_else(|| glued(text, i).map(|f| (glued_start(text, i), f)));
         match found {
             Some((start, (last, conf))) => {

@@ -285,3 +285,77 @@ fn indian_pins_after_a_town() {
         assert!(got.is_empty(), "{raw}: {got:?}");
     }
 }
+
+/// Session 11: German and Dutch streets in English order, the house number first; not a
+/// street word alone, an English word, a postcode before a street, or a count.
+#[test]
+fn glued_streets_with_the_number_first() {
+    for (raw, want) in [
+        (
+            "send it to me at 12 Hauptstraße, 10115 Berlin",
+            "12 Hauptstraße",
+        ),
+        ("my address is 12 Rosenweg in Utrecht", "12 Rosenweg"),
+        ("we're on 12 kerkstraat now", "12 kerkstraat"),
+        ("4 Lindenallee, Köln", "4 Lindenallee"),
+    ] {
+        let got = found(raw);
+        assert!(
+            got.iter().any(|(k, s)| *k == Kind::Address && s == want),
+            "{raw}: {got:?}"
+        );
+    }
+    for raw in [
+        "12 weg to go",
+        "took 12 renegade pills lol",
+        "about 3 gasse away",
+        "62314 Mellemvej 32",
+    ] {
+        let got = found(raw);
+        assert!(
+            !got.iter()
+                .any(|(_, s)| s.starts_with(|c: char| c.is_ascii_digit())
+                    && s.split(' ')
+                        .nth(1)
+                        .is_some_and(|w| !w.starts_with(char::is_numeric))
+                    && !s.ends_with(char::is_numeric)),
+            "{raw}: {got:?}"
+        );
+    }
+}
+
+/// Session 11: India's sectors and Nigeria's phases ("Sector 15, Noida", "Block 12, Sector
+/// 62", "Lekki Phase 1"); not a survey's sector or a trial's phase.
+#[test]
+fn sectors_and_phases_of_towns() {
+    for (raw, want) in [
+        ("my flat is in Sector 15, Noida", "Sector 15"),
+        ("we're at Block 12, Sector 62, Gurgaon", "Sector 62"),
+        (
+            "house 221, sector 21, chandigarh near the market",
+            "sector 21",
+        ),
+        ("house 42 in Lekki Phase 1, lagos", "Lekki Phase 1"),
+        ("we live in Gwarinpa Phase 2.", "Gwarinpa Phase 2"),
+        ("Blk 5 Lot 12, Phase 2, Bacoor", "Phase 2"),
+    ] {
+        let got = found(raw);
+        assert!(
+            got.iter().any(|(k, s)| *k == Kind::Address && s == want),
+            "{raw}: {got:?}"
+        );
+    }
+    for raw in [
+        "sector 15 of the survey asks about pain",
+        "phase 1 of the trial starts soon",
+        "the Pfizer phase 3 results were good",
+        "the Phase 2 trial, sadly, failed",
+        "in sector 3, the public one",
+        "in sector 21, chandigarh near the market",
+        "moderna phase 3, anyone?",
+        "we are in week 12, phase 2 of the plan",
+    ] {
+        let got = found(raw);
+        assert!(got.is_empty(), "{raw}: {got:?}");
+    }
+}

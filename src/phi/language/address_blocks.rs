@@ -134,9 +134,19 @@ pub(super) fn towns_closing_streets(doc: &Doc, out: &mut Vec<Finding>, first_pla
                 continue;
             }
         }
+        // In a post with no capitals, a town is a word on no English list after a street
+        // read with a street word of its own ("7 kowhai street, rotorua").
+        let strong = out[x].confidence >= 0.8;
         let town = |m: usize| {
-            text.cased
-                && text.is_capitalised(m)
+            (if text.cased {
+                text.is_capitalised(m)
+            } else {
+                strong
+                    && !by_in
+                    && text.word(m).chars().count() >= 4
+                    && !doc.is(m, super::lexicon::F_FIRST | super::lexicon::F_NAME_WORD)
+                    && !super::medicines::brand(text.lower_word(m))
+            })
                 && text.word(m).chars().all(char::is_alphabetic)
                 && text.word(m).chars().count() >= 3
                 && !doc.is(m, super::lexicon::F_ENGLISH | super::lexicon::F_FUNCTION)
@@ -156,7 +166,14 @@ pub(super) fn towns_closing_streets(doc: &Doc, out: &mut Vec<Finding>, first_pla
             continue;
         }
         let rest = text.raw[text.words[last - 1].end..].trim_start_matches(' ');
-        let closes = rest.is_empty() || rest.starts_with(['.', ',', '\n', ';', ')', '!', '?']);
+        // "14 Nkrumah Road, Accra is where we stay": a town that the clause goes on to say is
+        // where someone lives.
+        let rest_lower = rest.chars().take(10).collect::<String>().to_lowercase();
+        let where_ = ["is where", "was where", "is home", "where "]
+            .iter()
+            .any(|p| rest_lower.starts_with(p));
+        let closes =
+            rest.is_empty() || rest.starts_with(['.', ',', '\n', ';', ')', '!', '?']) || where_;
         if !closes {
             continue;
         }

@@ -416,7 +416,16 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
 fn aged_thing(w: &str) -> bool {
     matches!(
         w,
-        "house"
+        // "90 year old energy", "my 95 year old knees": the writer's figure of speech.
+        "energy"
+            | "vibes"
+            | "knees"
+            | "joints"
+            | "bones"
+            | "hips"
+            | "body"
+            | "lungs"
+            | "house"
             | "home"
             | "building"
             | "car"

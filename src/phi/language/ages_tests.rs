@@ -74,6 +74,9 @@ fn numbers_that_are_not_old_ages() {
         "i feel 90 today",
         "some days I feel about 95",
         "moving like a 90 year old lol",
+        // Session 11: a figure of speech's body or energy.
+        "90 year old energy today",
+        "my 95 year old knees say no",
         "my knees are 100 years old",
         "my body thinks it's 97",
         "feel like i'm 120",

@@ -197,6 +197,30 @@ fn foreign_month(w: &str) -> bool {
     )
 }
 
+/// German month names ("März" folded or not); "april", "august" and the rest that English
+/// shares are the English rules' unless written "14. August".
+fn german_month(w: &str) -> bool {
+    matches!(
+        w,
+        "januar"
+            | "jänner"
+            | "jaenner"
+            | "februar"
+            | "märz"
+            | "maerz"
+            | "marz"
+            | "april"
+            | "mai"
+            | "juni"
+            | "juli"
+            | "august"
+            | "september"
+            | "oktober"
+            | "november"
+            | "dezember"
+    )
+}
+
 /// "30 de abril de 1962", "12 de março de 1948", "3 maggio 1950", "14 juillet 1939": a day,
 /// "de" or nothing, another language's month, then "de"/"del" and a year or the year alone. A
 /// month word with no year after it needs "de" before it ("el 3 de mayo"), as "3 mars" may be
@@ -204,7 +228,8 @@ fn foreign_month(w: &str) -> bool {
 fn months_of_other_languages(text: &Text, out: &mut Vec<Finding>) {
     let n = text.words.len();
     for m in 1..n {
-        if !foreign_month(text.lower_word(m)) {
+        let german = german_month(text.lower_word(m));
+        if !foreign_month(text.lower_word(m)) && !german {
             continue;
         }
         let mut k = m - 1;
@@ -230,7 +255,36 @@ fn months_of_other_languages(text: &Text, out: &mut Vec<Finding>) {
             && text.lower_word(y).len() == 4
             && text.lower_word(y).bytes().all(|b| b.is_ascii_digit())
             && matches!(&text.lower_word(y)[..2], "19" | "20");
-        if !(year || de) {
+        // "am 14. Mai", "le 3 mai", "il 3 maggio", "el 14 mayo": an article or a preposition of
+        // time before the day; "14. Mai": German's full stop after the day.
+        let gap = &text.raw[text.words[k].end..text.words[k + 1].start];
+        // Not a numbered list's item ("2. Mai" opening a line).
+        let opens_line = text.raw[..text.words[k].start]
+            .trim_end_matches([' ', '\t'])
+            .ends_with('\n')
+            || k == 0;
+        let dotted = german && gap == ". " && !de && !opens_line;
+        let articled = k > 0
+            && matches!(
+                text.lower_word(k - 1),
+                "le" | "el"
+                    | "il"
+                    | "am"
+                    | "vom"
+                    | "ab"
+                    | "bis"
+                    | "au"
+                    | "du"
+                    | "dal"
+                    | "al"
+                    | "depuis"
+                    | "desde"
+                    | "hasta"
+                    | "dia"
+                    | "jusqu"
+            )
+            && text.raw[text.words[k - 1].end..text.words[k].start] == *" ";
+        if !(year || de || dotted || articled) {
             continue;
         }
         let end = if year { y } else { m };
@@ -398,6 +452,11 @@ mod tests {
             ("nasceu em 12 de março de 1948", "12 de março de 1948"),
             ("nata il 3 maggio 1950", "3 maggio 1950"),
             ("née le 14 juillet 1939", "14 juillet 1939"),
+            // Session 11: German's full stop after the day, an article before it.
+            ("termin am 14. Mai um 9", "14. Mai"),
+            ("next infusion 2. März", "2. März"),
+            ("rdv le 3 mai pour le scanner", "3 mai"),
+            ("la cita es el 14 mayo", "14 mayo"),
             ("la cita es el 5 de junio", "5 de junio"),
         ] {
             let found = dates(raw);
@@ -427,6 +486,10 @@ mod tests {
             "every June my allergies act up",
             // Session 10: a month word of another language with neither "de" nor a year.
             "ate 3 mars bars and 2 twix",
+            // Session 11: a German or French month word with neither a dot nor an article.
+            "we had 3 mai tais at the party",
+            "took 2 juni tablets, whatever they are",
+            "our group:\n1. Anna\n2. Mai\n3. Lea",
             "took 2 mayo packets",
             "de abril a mayo 1962 was hard",
         ] {

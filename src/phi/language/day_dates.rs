@@ -78,10 +78,32 @@ fn after_date(w: &str) -> bool {
     )
 }
 
+/// A weekday's name, whole or cut short.
+fn weekday(w: &str) -> bool {
+    dating(w)
+        && !matches!(
+            w,
+            "on" | "by"
+                | "to"
+                | "since"
+                | "until"
+                | "till"
+                | "til"
+                | "from"
+                | "before"
+                | "after"
+                | "for"
+                | "thru"
+                | "through"
+        )
+}
+
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let n = text.words.len();
-    for k in 1..n.saturating_sub(1) {
-        if text.lower_word(k) != "the" || !dating(text.lower_word(k - 1)) {
+    for k in 0..n.saturating_sub(1) {
+        // "tues the 4th", and "tues 14th", "friday 3rd" with no "the".
+        let the = k >= 1 && text.lower_word(k) == "the" && dating(text.lower_word(k - 1));
+        if !the && !weekday(text.lower_word(k)) {
             continue;
         }
         let d = k + 1;
@@ -90,7 +112,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             continue;
         }
         let gaps_plain = |a: usize| text.raw[text.words[a].end..text.words[a + 1].start] == *" ";
-        if !gaps_plain(k - 1) || !gaps_plain(k) {
+        if (the && !gaps_plain(k - 1)) || !gaps_plain(k) {
             continue;
         }
         let closes = if d + 1 == n {
@@ -135,6 +157,10 @@ mod tests {
             ("surgery moved to friday the 3rd.", "3rd"),
             ("my op got moved to the 3rd so more waiting", "3rd"),
             ("next review on the 2nd", "2nd"),
+            // Session 11: a weekday straight before the day.
+            ("appt on tues 14th at 3", "14th"),
+            ("surgery friday 3rd, fingers crossed", "3rd"),
+            ("infusion moved to Wed 22nd.", "22nd"),
         ] {
             assert_eq!(detected(raw, detect), vec![want], "{raw}");
         }
@@ -152,6 +178,8 @@ mod tests {
             "the 21st century cures act",
             "on the third try it worked",
             "on the 45th day of the trial",
+            "friday 2nd dose of the vaccine",
+            "wednesday 3rd time this week",
         ] {
             assert!(detected(raw, detect).is_empty(), "{raw}");
         }

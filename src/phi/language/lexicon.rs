@@ -94,6 +94,7 @@ const RELATION: &str =
          nanny chaplain keyworker oldest kiddo kiddos bub bubba \
          fella bloke lad lass boo worker sponsor tutor coach mentor landlord landlady lodger \
          tenant cleaner manager supervisor housekeeper \
+         assistant helper caseworker advocate interpreter befriender \
          fille femme soeur pere tochter schwester vater ehemann ehefrau enkel enkelin \
          esposo esposa hermana hermano madre marido nieta filha filho marito moglie sorella \
          fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz \
@@ -229,10 +230,46 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
     ohio state|penn state|duke university|emory university|columbia university|cornell|\
     harvard medical school|hopkins|sloan";
 
+/// Names that identify no patient (issue 16, session 11): public figures that patients name
+/// for their illnesses or in the news, fictional characters and their doctors, "dr google" and
+/// its kin, foods, drinks and brands named after people, and sayings with names in them. Whole
+/// names only, of two words or more, or one that no one is given ("oprah"), so that a
+/// patient called Taylor or Harry is still held.
+const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess diana|\
+    lady diana|princess kate|kate middleton|princess of wales|prince william|prince harry|\
+    meghan markle|pope francis|pope benedict|pope john paul|michael j fox|christopher reeve|\
+    stephen hawking|magic johnson|freddie mercury|steve jobs|angelina jolie|selena gomez|\
+    lady gaga|celine dion|bruce willis|venus williams|serena williams|taylor swift|beyonce|\
+    elton john|elvis presley|ozzy osbourne|michael jackson|whitney houston|robin williams|\
+    terry fox|justin bieber|lena dunham|kim kardashian|dwayne johnson|joe biden|donald trump|\
+    barack obama|michelle obama|boris johnson|keir starmer|rishi sunak|ryan reynolds|tom hanks|\
+    halle berry|nick jonas|sonia sotomayor|billie eilish|lewis capaldi|jennifer aniston|oprah|\
+    oprah winfrey|gordon ramsay|jamie oliver|joe wicks|david attenborough|stephen fry|\
+    deborah james|jameela jamil|chadwick boseman|jeff bezos|elon musk|bill gates|\
+    harry potter|hermione granger|sherlock holmes|dr house|gregory house|meredith grey|\
+    dr who|doctor who|dr seuss|doctor strange|dr kildare|\
+    dr frankenstein|dr jekyll|mr hyde|dr phil|dr oz|peter pan|winnie the pooh|mickey mouse|\
+    spider man|bruce wayne|darth vader|homer simpson|bart simpson|mr bean|mr men|mr blobby|\
+    mr potato head|peppa pig|paddington bear|bob the builder|thomas the tank|santa claus|\
+    father christmas|tooth fairy|easter bunny|jack frost|jack sparrow|bridget jones|\
+    forrest gump|rocky balboa|james bond|mary poppins|willy wonka|tinker bell|\
+    dr google|doctor google|dr internet|dr youtube|dr tiktok|dr chatgpt|dr reddit|\
+    dr wikipedia|dr web|dr feelgood|dr martens|doc martens|\
+    victoria sponge|eggs benedict|beef wellington|caesar salad|granny smith|earl grey|\
+    lady grey|bloody mary|shepherd s pie|shepherds pie|peach melba|beef stroganoff|\
+    eton mess|bakewell tart|waldorf salad|cobb salad|crepes suzette|battenberg|\
+    salisbury steak|graham crackers|graham cracker|tia maria|johnnie walker|jim beam|\
+    captain morgan|aunt jemima|betty crocker|\
+    tim hortons|papa johns|shirley temple|arnold palmer|eve s pudding|\
+    rob peter to pay paul|doubting thomas|peeping tom|nosy parker|bob s your uncle|\
+    bobs your uncle|average joe|joe bloggs|john doe|jane doe|joe public|tom dick and harry|\
+    smart alec|plain jane|moaning minnie|debbie downer|negative nancy|nervous nellie|\
+    aunt flo|charlie horse|jack of all trades";
+
 static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {
         let mut m: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
-        for phrase in INSTITUTIONS.split('|') {
+        for phrase in INSTITUTIONS.split('|').chain(PUBLIC_NAMES.split('|')) {
             let words: Vec<&str> = phrase.split_whitespace().collect();
             if let Some(first) = words.first() {
                 m.entry(*first).or_default().push(words);
@@ -240,6 +277,105 @@ static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str
         }
         m
     });
+
+/// Animals people keep: a name right after "my dog", "our cat", or before "the dog", is a
+/// pet's, which identifies no one ("my cat luna sleeps on my bed", "buddy the dog").
+fn pet(w: &str) -> bool {
+    matches!(
+        w,
+        "cat"
+            | "dog"
+            | "puppy"
+            | "pup"
+            | "kitten"
+            | "kitty"
+            | "rabbit"
+            | "bunny"
+            | "hamster"
+            | "horse"
+            | "pony"
+            | "parrot"
+            | "budgie"
+            | "tortoise"
+            | "ferret"
+            | "gerbil"
+            | "doggo"
+            | "labrador"
+            | "collie"
+            | "spaniel"
+            | "terrier"
+            | "poodle"
+            | "greyhound"
+            | "retriever"
+            | "dachshund"
+            | "pug"
+            | "beagle"
+            | "staffy"
+            | "cockapoo"
+            | "cavapoo"
+            | "cats"
+            | "dogs"
+            | "goldfish"
+            | "guinea"
+    )
+}
+
+/// Byte ranges of pets' names: the word after "my dog" (or "our", "his", "her", "their",
+/// "the"), and the word before "the dog".
+pub fn pets(text: &Text) -> Vec<(usize, usize)> {
+    let n = text.words.len();
+    let gap = |k: usize| &text.raw[text.words[k].end..text.words[k + 1].start];
+    let mut out = Vec::new();
+    for i in 0..n {
+        if !pet(text.lower_word(i)) {
+            continue;
+        }
+        let owned = i > 0
+            && matches!(
+                text.lower_word(i - 1),
+                "my" | "our" | "his" | "her" | "their" | "the" | "your"
+            )
+            && gap(i - 1) == " ";
+        // "our guinea pig nibbles": the animal's second word.
+        let last = if text.lower_word(i) == "guinea" && i + 1 < n && text.lower_word(i + 1) == "pig"
+        {
+            i + 1
+        } else {
+            i
+        };
+        if owned && last + 1 < n && matches!(gap(last), " " | ", ") {
+            let w = text.words[last + 1];
+            out.push((w.start, w.end));
+        }
+        // "Bella is my dog": a name said to be a pet.
+        if i >= 3
+            && matches!(text.lower_word(i - 1), "my" | "our")
+            && matches!(text.lower_word(i - 2), "is" | "was")
+            && gap(i - 1) == " "
+            && gap(i - 2) == " "
+            && gap(i - 3) == " "
+        {
+            let w = text.words[i - 3];
+            out.push((w.start, w.end));
+        }
+        // "buddy the dog keeps me company", opening its sentence or after a comma.
+        let opens = |k: usize| {
+            k == 0
+                || text.raw[text.words[k - 1].end..text.words[k].start]
+                    .contains([',', '.', '!', '?', '\n'])
+        };
+        if i >= 2
+            && text.lower_word(i - 1) == "the"
+            && gap(i - 1) == " "
+            && gap(i - 2) == " "
+            && opens(i - 2)
+        {
+            let w = text.words[i - 2];
+            out.push((w.start, w.end));
+        }
+    }
+    out
+}
 
 /// Byte ranges of famous institutions named in the text ("Mayo Clinic", "St. Jude's").
 pub fn institutions(text: &Text) -> Vec<(usize, usize)> {

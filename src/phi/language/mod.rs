@@ -50,7 +50,9 @@ use super::{kind::Kind, text::Text, Finding};
 
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let doc = lexicon::Doc::new(text);
-    let mut blocked = disjoint(lexicon::institutions(text));
+    let mut blocked = lexicon::institutions(text);
+    blocked.extend(lexicon::pets(text));
+    let mut blocked = disjoint(blocked);
     let first_place = out.len();
     places::detect(&doc, &blocked, out);
     abroad::detect(&doc, &blocked, out);
@@ -84,8 +86,48 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     address_blocks::towns_closing_streets(&doc, out, first_place);
     dates::detect(text, out);
     day_dates::detect(text, out);
+    let first_age = out.len();
     ages::detect(text, out);
     age_forms::detect(text, out);
+    aggregated_ages(text, out, first_age);
+}
+
+/// "ages 90 and up", "people 95 or older", "aged 90+": the aggregate Safe Harbor itself allows
+/// ("90 or older") is no one's age. "or older" says so alone; "and up", "and over", "+" only
+/// after a word for people in general ("grandad is 96 and up at 5am" is his).
+fn aggregated_ages(text: &Text, out: &mut Vec<Finding>, first_age: usize) {
+    let found = out.split_off(first_age);
+    out.extend(found.into_iter().filter(|f| {
+        if f.kind != Kind::AgeOver89 {
+            return true;
+        }
+        let after: String = text.lower[f.end..].chars().take(10).collect();
+        let after = after.trim_start();
+        let alone = ["or older", "and older", "or over"]
+            .iter()
+            .any(|p| after.starts_with(p));
+        let k = text.word_at_or_after(f.start);
+        let general = k > 0
+            && matches!(
+                text.lower_word(k - 1),
+                "ages"
+                    | "aged"
+                    | "people"
+                    | "those"
+                    | "adults"
+                    | "patients"
+                    | "anyone"
+                    | "everyone"
+                    | "women"
+                    | "men"
+                    | "folks"
+                    | "over"
+            );
+        let with_general = ["and up", "and over", "+", "plus"]
+            .iter()
+            .any(|p| after.starts_with(p));
+        !(alone || (general && with_general))
+    }));
 }
 
 /// "28245 Puruntie 82", "17151 2450 Crown St": a second number written just before a street
@@ -337,6 +379,84 @@ mod tests {
         );
     }
 
+    /// Session 11: a town after a street's comma in a post with no capitals, and one the
+    /// clause goes on to call where someone lives; not an English word, a given name or a
+    /// drug after the street, nor a town followed by other words.
+    #[test]
+    fn towns_after_streets_in_lower_case_and_before_where() {
+        for (raw, town) in [
+            ("we live at 7 kowhai street, rotorua", "rotorua"),
+            ("14 Nkrumah Road, Accra is where we stay", "Accra"),
+            ("1 Tūī Street, Rotorua is where she grew up", "Rotorua"),
+            ("my flat is in Sector 15, Noida", "Noida"),
+        ] {
+            assert!(kinds(raw, town).contains(&Kind::Address), "{raw}: {town}");
+        }
+        for (raw, word) in [
+            ("we live at 7 kowhai street, thanks", "thanks"),
+            ("at 12 baker street, ozempic is kept cold", "ozempic"),
+            ("at 12 baker street, tuesday was fine", "tuesday"),
+            ("14 Nkrumah Road, Accra Mall is near", "Mall"),
+        ] {
+            assert!(!kinds(raw, word).contains(&Kind::Address), "{raw}: {word}");
+        }
+    }
+
+    /// Session 11: the aggregate Safe Harbor allows ("90 or older") and ages of people in
+    /// general are no one's age; an age followed by "and up" said of a person is.
+    #[test]
+    fn aggregated_ages_are_not_held() {
+        for raw in [
+            "ages 90 and up are at higher risk",
+            "people 95 or older rarely get this",
+            "anyone aged 90+ should get the jab",
+            "she is 90 or older, the form only asks that",
+        ] {
+            assert!(
+                !kinds(raw, "9").contains(&Kind::AgeOver89),
+                "{raw}: {:?}",
+                kinds(raw, "9")
+            );
+        }
+        for raw in [
+            "my grandad is 96 and up at 5am every day",
+            "nana turned 93 and over the moon",
+        ] {
+            assert!(kinds(raw, "9").contains(&Kind::AgeOver89), "{raw}");
+        }
+    }
+
+    /// Session 11: public figures, fictional characters, "dr google", foods and sayings named
+    /// after people, and pets, identify no patient; a person of the same given name, or a
+    /// relation's name after them, still does.
+    #[test]
+    fn public_names_foods_and_pets_are_not_names() {
+        for (raw, word) in [
+            ("dr google told me i was dying lol", "google"),
+            ("king charles has cancer too", "charles"),
+            ("harry potter got me through chemo", "harry"),
+            ("taylor swift's music helps me sleep", "swift"),
+            ("made a victoria sponge for the nurses", "victoria"),
+            ("eggs benedict at the cafe after my scan", "benedict"),
+            ("rob peter to pay paul with these bills", "paul"),
+            ("a bloody mary would be nice lol", "mary"),
+            ("my cat luna sleeps on my bed", "luna"),
+            ("buddy the dog keeps me company", "buddy"),
+            ("our guinea pig nibbles loves carrots", "nibbles"),
+            ("Bella is my dog and she knows when i hurt", "Bella"),
+        ] {
+            assert!(!kinds(raw, word).contains(&Kind::Name), "{raw}: {word}");
+        }
+        for (raw, word) in [
+            ("my son harry has type 1", "harry"),
+            ("my daughter Taylor is 6", "Taylor"),
+            ("my dog and my son harry went out", "harry"),
+            ("Dr Patel said the dog can stay", "Patel"),
+        ] {
+            assert!(kinds(raw, word).contains(&Kind::Name), "{raw}: {word}");
+        }
+    }
+
     /// Long and hostile inputs: each detector must stay linear (check the time in release).
     #[test]
     fn adversarial_inputs_finish() {
@@ -380,6 +500,23 @@ mod tests {
             ", Noida 201301\n".repeat(60_000),
             "tahu and i have been together ".repeat(30_000),
             "celebrated 90 years of ".repeat(40_000),
+            // Session 11's forms: numbers before glued streets, sectors and phases, towns
+            // before "is where", pets, public names, aggregate ages, weekdays before days.
+            "12 Hauptstraße ".repeat(60_000),
+            "Block 12, Sector 62, ".repeat(40_000),
+            "Lekki Phase 1 ".repeat(60_000),
+            "7 kowhai street, rotorua is where ".repeat(25_000),
+            "my cat luna the dog ".repeat(40_000),
+            "king charles harry potter ".repeat(40_000),
+            "ages 90 and up ".repeat(60_000),
+            "tues 14th at ".repeat(60_000),
+            // Session 11's second part: names said to be relations, German dates, phases
+            // after lots.
+            "Siosaia is my carer. ".repeat(40_000),
+            "kiri my support worker is ".repeat(30_000),
+            "am 14. Mai ".repeat(60_000),
+            "Lot 12, Phase 2, ".repeat(40_000),
+            "Bella is my dog ".repeat(50_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

@@ -207,7 +207,24 @@ fn company_verb(w: &str) -> bool {
             | "morning"
             | "along"
             | "together"
+            | "chatting"
+            | "talking"
+            | "shopping"
+            | "laughing"
+            | "crying"
     )
+}
+
+/// "…when it happened", "…at the time", "…all day": the words after "was with X" that make
+/// it a moment spent with a person.
+fn at_moment(text: &Doc, k: usize) -> bool {
+    let (a, b) = (at_word(text, k), at_word(text, k + 1));
+    matches!(
+        a,
+        "when" | "while" | "whe" | "wen" | "all" | "yesterday" | "today" | "tonight"
+    ) || (a == "at" && b == "the" && at_word(text, k + 2) == "time")
+        || (a == "the" && matches!(b, "whole" | "night" | "day"))
+        || (a == "last" && matches!(b, "night" | "week"))
 }
 
 /// "with" just before word `i`.
@@ -256,10 +273,19 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
         true
     } else if with_before(text, i) {
         // The verb may stand a word or two back: "spent the weekend with", "went for a walk w".
-        company_verb(p2) || company_verb(p3)
+        company_verb(p2)
+            || company_verb(p3)
+            // "i was with ayumi when the call came": being with someone at a moment (not
+            // "i was with bupa for years", an insurer).
+            || (matches!(p2, "was" | "were" | "been") && at_moment(text, i + 1))
     } else if !spaced {
-        // "me & chinedu".
-        p1 == "me" && sep(text, i - 1) == " & "
+        // "me & chinedu"; "me (afsaneh) and my mum": the writer naming themselves in
+        // brackets, before the others they name.
+        p1 == "me"
+            && (sep(text, i - 1) == " & "
+                || (sep(text, i - 1) == " ("
+                    && sep(text, i) == ") "
+                    && matches!(at_word(text, i + 1), "and" | "n" | "my")))
     } else {
         match p1 {
             "to" => {
@@ -317,6 +343,14 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                         "the" | "group" | "church" | "work" | "school" | "clinic" | "pharmacy"
                     )
             }
+            // "ask fatou at the front desk": whom a reader should ask for, where people work.
+            "ask" => {
+                at_word(text, i + 1) == "at"
+                    && matches!(at_word(text, i + 2), "reception" | "the" | "front")
+                    && !matches!(at_word(text, i + 3), "pharmacy" | "chemist" | "clinic")
+            }
+            // "it was fetu who found the lump": only a person is "who".
+            "was" | "s" => p2 == "it" && at_word(text, i + 1) == "who",
             // "cc tatenda since you asked", a reply copied to someone.
             "cc" => true,
             // "we lost abiodun last week", "missing thembeka so much".
@@ -354,7 +388,8 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                 | "visiting"
                 | "visit"
                 | "contact"
-        ) || (p1 == "to" && p2 != "thanks"));
+        ) || (p1 == "to" && p2 != "thanks")
+            || (matches!(p1, "was" | "s") && p2 == "it"));
     let who = |i| {
         if only_person {
             person_here(text, i)

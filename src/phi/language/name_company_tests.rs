@@ -345,3 +345,49 @@ fn subjects_by_what_only_a_person_is_or_has() {
         assert!(found(raw, doer).is_empty(), "{raw}");
     }
 }
+
+/// Session 11: being with someone at a moment ("i was with ayumi when…"), "me (afsaneh) and
+/// my mum", "it was fetu who…"; an insurer or an illness one was "with" is none.
+#[test]
+fn company_at_a_moment_in_brackets_and_who() {
+    for (raw, want) in [
+        ("i was with ayumi when the call came", "ayumi"),
+        ("was with nomvula when it happened", "nomvula"),
+        ("we were with tariku all day at the ward", "tariku"),
+        ("chatting with mele after group", "mele"),
+        ("me (afsaneh) and my mum are both on the list", "afsaneh"),
+        ("Me (Gulnara) and my sister have the gene", "Gulnara"),
+        ("it was fetu who found the lump", "fetu"),
+        ("it's kahurangi who drives me", "kahurangi"),
+    ] {
+        assert_eq!(found(raw, company), [want], "{raw}");
+    }
+    for raw in [
+        "i was with bupa for ten years",
+        "i was with kaiser when they denied it",
+        "i was with the group for five years",
+        "was with humira when the rash started",
+        "me (34f) and my mum both have it",
+        "me (and my mum) both have it",
+        "it was lupus who knew",
+        "it was methotrexate that did it",
+    ] {
+        assert!(found(raw, company).is_empty(), "{raw}");
+    }
+}
+
+/// Session 11: whom to ask for where people work; not a drug asked for at the pharmacy.
+#[test]
+fn whom_to_ask_at_the_desk() {
+    assert_eq!(
+        found("ask fatou at the front desk, she's lovely", company),
+        ["fatou"]
+    );
+    for raw in [
+        "ask at the front desk",
+        "ask ozempic at the pharmacy lol",
+        "ask siri at the clinic",
+    ] {
+        assert!(found(raw, company).is_empty(), "{raw}");
+    }
+}

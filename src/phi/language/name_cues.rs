@@ -241,6 +241,7 @@ fn virtue_name(w: &str) -> bool {
             | "happiness"
             | "gift"
             | "memory"
+            | "joy"
     )
 }
 
@@ -367,6 +368,80 @@ pub(super) fn name_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
     ))
 }
 
+/// "siosaia is my carer", "Tupou is my husband.", "kiri my support worker is amazing": a word
+/// that could be a person's (`person`: a listed name or one on no list, no English word, drug
+/// or organisation) opening a sentence, said to be, or set beside, a possessed relation (one or
+/// two words) that closes the clause or is followed by a verb. Faiths' names stay out ("Jesus
+/// is my rock").
+pub(super) fn is_relation(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 2 >= n {
+        return None;
+    }
+    // The words after it first (cheap), then whether it starts a sentence and could be a name.
+    let at = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let said = matches!(at(i + 1), "is" | "was") && sep(text, i) == " ";
+    let k = if said { i + 2 } else { i + 1 };
+    if at(k) != "my" || !matches!(sep(text, k - 1), " " | ", ") || (!said && sep(text, i) != " ") {
+        return None;
+    }
+    if !text.starts_sentence(i)
+        || matches!(
+            text.lower_word(i),
+            "jesus" | "god" | "allah" | "christ" | "buddha" | "krishna" | "lord"
+        )
+        || !super::name_company::person(text, i)
+    {
+        return None;
+    }
+    // The relation, in one word or two ("support worker", "home carer").
+    let rel = if text.is(k + 1, F_RELATION) && k + 1 < n {
+        k + 1
+    } else if k + 2 < n && text.is(k + 2, F_RELATION) && sep(text, k + 1) == " " {
+        k + 2
+    } else {
+        return None;
+    };
+    // "Duolingo is my teacher lol", "Calpol is my best friend": things are called friends,
+    // teachers and therapists too; a word on no list of names needs a relation of kin or care.
+    let figurative = matches!(
+        at(rel),
+        "friend"
+            | "bestie"
+            | "buddy"
+            | "bff"
+            | "teacher"
+            | "tutor"
+            | "therapist"
+            | "counsellor"
+            | "counselor"
+            | "physio"
+            | "coach"
+            | "mentor"
+            | "boss"
+            | "partner"
+            | "sponsor"
+            | "doctor"
+            | "consultant"
+            | "specialist"
+            | "manager"
+            | "baby"
+            | "boo"
+    );
+    if figurative && !text.is(i, F_FIRST | F_SURNAME) {
+        return None;
+    }
+    let rest = sep(text, rel).trim_start();
+    let closes = rel + 1 >= n
+        || rest.starts_with([',', '.', '!', '?', ';', ')', '\n'])
+        || matches!(at(rel + 1), "and" | "who" | "now" | "here" | "x" | "lol");
+    let verb = rel + 1 < n && super::name_typos::subject_verb(at(rel + 1));
+    if !(closes || (!said && (verb || matches!(at(rel + 1), "is" | "was" | "has")))) {
+        return None;
+    }
+    Some((i, 0.7, GIVEN))
+}
+
 /// "my daughter is Ximena", "my sons are mateo and thiago": a listed given name (no English
 /// word) after a possessed relation and "is", "are" or "was".
 pub(super) fn relation_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
@@ -377,11 +452,21 @@ pub(super) fn relation_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
                 .lower_word(i - 2)
                 .strip_suffix('s')
                 .is_some_and(super::lexicon::relation))
-        || !matches!(
+        // "my support worker is": a relation of two words.
+        || !(matches!(
             text.lower_word(i - 3),
             "my" | "our" | "his" | "her" | "their"
-        )
-        || !first(text, i)
+        ) || (i >= 4
+            && matches!(
+                text.lower_word(i - 4),
+                "my" | "our" | "his" | "her" | "their"
+            )))
+        // "my carer is ngaio": a word on no list too, closing the clause.
+        || !(first(text, i)
+            || (unknown(text, i)
+                && super::name_company::plain(text, i)
+                && (i + 1 == text.words.len()
+                    || sep(text, i).trim_start().starts_with([',', '.', '!', '?', ';']))))
         || common(text, i)
         || text.is(i, F_ENGLISH)
         || (text.cased && !text.is_capitalised(i))

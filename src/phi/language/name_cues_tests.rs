@@ -540,3 +540,34 @@ fn clinicians_by_their_everyday_names_and_verbs_after_relations() {
     }
     assert!(!names("my consultant nwosu said no").contains(&"nwosu said".to_string()));
 }
+
+/// Session 11: a word that could be a name said to be, or set beside, a possessed relation
+/// ("siosaia is my carer", "kiri my support worker is amazing"), and a word on no list after
+/// "my carer is" closing its clause; not feelings, faiths, peoples, drugs or pets.
+#[test]
+fn names_said_to_be_relations() {
+    finds(&[
+        ("siosaia is my carer", "siosaia"),
+        ("Tupou is my husband.", "Tupou"),
+        ("kiri my support worker is amazing", "kiri"),
+        ("Olamide is my sister and she has lupus", "Olamide"),
+        ("my carer is ngaio", "ngaio"),
+        ("our support worker is tamatea, she's lovely", "tamatea"),
+    ]);
+    for raw in [
+        "Jesus is my rock",
+        "God is my strength",
+        "Humira is my best friend lol",
+        "Lupus is my enemy",
+        "my mum is indian",
+        "my carer is lovely",
+        "my husband is diabetic",
+        "Today my carer came late",
+        "Mum is my rock",
+        "Duolingo is my teacher lol",
+        "Calpol is my best friend",
+        "Zoloft is my bestie",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -49,6 +49,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| cued(text, i))
             .or_else(|| relation_is(text, i))
             .or_else(|| name_is(text, i))
+            .or_else(|| super::name_cues::is_relation(text, i))
             .or_else(|| coordinated(text, i))
             .or_else(|| here(text, i))
             .or_else(|| speaker(text, i))

@@ -234,7 +234,9 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
 /// for their illnesses or in the news, fictional characters and their doctors, "dr google" and
 /// its kin, foods, drinks and brands named after people, and sayings with names in them. Whole
 /// names only, of two words or more, or one that no one is given ("oprah"), so that a
-/// patient called Taylor or Harry is still held.
+/// patient called Taylor or Harry is still held. Left off: whole names a real doctor, relative or
+/// neighbour could be called by ("dr house", "dr martens", "mr bean", "granny smith", "aunt flo"):
+/// a false hold costs a moderator a look, a missed name costs a patient their privacy.
 const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess diana|\
     lady diana|princess kate|kate middleton|princess of wales|prince william|prince harry|\
     meghan markle|pope francis|pope benedict|pope john paul|michael j fox|christopher reeve|\
@@ -246,16 +248,16 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     halle berry|nick jonas|sonia sotomayor|billie eilish|lewis capaldi|jennifer aniston|oprah|\
     oprah winfrey|gordon ramsay|jamie oliver|joe wicks|david attenborough|stephen fry|\
     deborah james|jameela jamil|chadwick boseman|jeff bezos|elon musk|bill gates|\
-    harry potter|hermione granger|sherlock holmes|dr house|gregory house|meredith grey|\
+    harry potter|hermione granger|sherlock holmes|meredith grey|\
     dr who|doctor who|dr seuss|doctor strange|dr kildare|\
     dr frankenstein|dr jekyll|mr hyde|dr phil|dr oz|peter pan|winnie the pooh|mickey mouse|\
-    spider man|bruce wayne|darth vader|homer simpson|bart simpson|mr bean|mr men|mr blobby|\
+    spider man|bruce wayne|darth vader|homer simpson|bart simpson|mr men|mr blobby|\
     mr potato head|peppa pig|paddington bear|bob the builder|thomas the tank|santa claus|\
     father christmas|tooth fairy|easter bunny|jack frost|jack sparrow|bridget jones|\
     forrest gump|rocky balboa|james bond|mary poppins|willy wonka|tinker bell|\
     dr google|doctor google|dr internet|dr youtube|dr tiktok|dr chatgpt|dr reddit|\
-    dr wikipedia|dr web|dr feelgood|dr martens|doc martens|\
-    victoria sponge|eggs benedict|beef wellington|caesar salad|granny smith|earl grey|\
+    dr wikipedia|dr web|dr feelgood|doc martens|\
+    victoria sponge|eggs benedict|beef wellington|caesar salad|earl grey|\
     lady grey|bloody mary|shepherd s pie|shepherds pie|peach melba|beef stroganoff|\
     eton mess|bakewell tart|waldorf salad|cobb salad|crepes suzette|battenberg|\
     salisbury steak|graham crackers|graham cracker|tia maria|johnnie walker|jim beam|\
@@ -264,7 +266,7 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     rob peter to pay paul|doubting thomas|peeping tom|nosy parker|bob s your uncle|\
     bobs your uncle|average joe|joe bloggs|john doe|jane doe|joe public|tom dick and harry|\
     smart alec|plain jane|moaning minnie|debbie downer|negative nancy|nervous nellie|\
-    aunt flo|charlie horse|jack of all trades";
+    charlie horse|jack of all trades";
 
 static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {

@@ -512,3 +512,88 @@ async fn search_latency_at_scale() {
         );
     }
 }
+
+/// On PostgreSQL a new post's search document is made by the insert trigger from the inserted row
+/// (migration `search_on_insert`), every later change by `post_search_refresh`: the two must
+/// write the same document. Every post written through the API (opening posts with their titles,
+/// replies, a held post, which has none) is indexed again by the refresh, and nothing may change.
+#[actix_web::test]
+async fn a_new_posts_search_document_is_the_one_the_refresh_would_write() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    let (thread, opening) = app
+        .thread(
+            "lupus",
+            &f.alice,
+            "Quokka mornings",
+            "Stiff joints until ten.",
+        )
+        .await;
+    let reply = app
+        .reply(
+            &thread,
+            None,
+            &f.bob,
+            "Warm showers help me, quokka or not.",
+        )
+        .await;
+    let nested = app
+        .reply(&thread, Some(&reply), &f.alice, "Showers, noted!")
+        .await;
+    let (s, v) = app
+        .post(
+            &format!("/threads/{thread}/posts"),
+            json!({"body": "Call me on 412-555-0199 about quokka care."}),
+            Some(&f.bob),
+        )
+        .await;
+    assert_eq!(
+        (s, v["status"].as_str()),
+        (StatusCode::CREATED, Some("held")),
+        "{v}"
+    );
+    let mut both = found(&app, "quokka", None).await;
+    both.sort();
+    let mut want = vec![opening, reply];
+    want.sort();
+    assert_eq!(
+        both, want,
+        "the title's word finds the opening post, not the held one"
+    );
+    assert_eq!(found(&app, "noted", None).await, vec![nested]);
+    if app.state.db.is_sqlite() {
+        return; // SQLite's index is kept by its own triggers, with no second path to compare.
+    }
+    let changed = app
+        .state
+        .db
+        .run(|conn| {
+            use diesel::dsl::sql;
+            use diesel::sql_types::BigInt;
+            use diesel::RunQueryDsl;
+            diesel::sql_query(
+                "CREATE TEMP TABLE written AS SELECT post_id, document::text AS document FROM post_search",
+            )
+            .execute(conn)?;
+            diesel::sql_query("SELECT post_search_refresh(id) FROM posts").execute(conn)?;
+            let changed = diesel::select(sql::<BigInt>(
+                "(SELECT count(*) FROM ((SELECT post_id, document FROM written \
+                   EXCEPT SELECT post_id, document::text FROM post_search) \
+                  UNION ALL (SELECT post_id, document::text FROM post_search \
+                   EXCEPT SELECT post_id, document FROM written)) d)",
+            ))
+            .get_result::<i64>(conn)?;
+            let indexed = diesel::select(sql::<BigInt>("(SELECT count(*) FROM written)"))
+                .get_result::<i64>(conn)?;
+            diesel::sql_query("DROP TABLE written").execute(conn)?;
+            Ok((changed, indexed))
+        })
+        .await
+        .expect("the comparison runs");
+    assert_eq!(changed.0, 0, "documents differ between insert and refresh");
+    assert!(
+        changed.1 >= 3,
+        "the opening post and both replies were indexed: {}",
+        changed.1
+    );
+}

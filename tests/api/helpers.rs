@@ -167,11 +167,17 @@ impl TestApp {
     /// Carol (of [`forum`]) applies as a clinician and the moderator approves her: returns her
     /// token.
     pub async fn verified_carol(&self, f: &Forum) -> String {
+        self.verified_clinician(&f.carol, &f.moderator).await;
+        f.carol.clone()
+    }
+
+    /// The member with `token` applies as a clinician and `moderator` approves them.
+    pub async fn verified_clinician(&self, token: &str, moderator: &str) {
         let (s, v) = self
             .post(
                 "/clinician/applications",
                 json!({"npi": "1234567893", "license_state": "MA", "license_number": "RN-12345", "specialty": "Rheumatology"}),
-                Some(&f.carol),
+                Some(token),
             )
             .await;
         assert_eq!(s, StatusCode::CREATED, "{v}");
@@ -180,11 +186,10 @@ impl TestApp {
             .post(
                 &format!("/clinician/applications/{id}/approve"),
                 json!({}),
-                Some(&f.moderator),
+                Some(moderator),
             )
             .await;
         assert_eq!(s, StatusCode::OK, "{v}");
-        f.carol.clone()
     }
 }
 

@@ -92,23 +92,7 @@ async fn set_up(app: &TestApp, f: &Forum, name: &str, standing: Standing) -> Str
             }
         }
         Standing::ClinicianWithoutSecondFactor => {
-            let (s, v) = app
-                .post(
-                    "/clinician/applications",
-                    json!({"npi": "1234567893", "license_state": "MA", "license_number": "RN-12345", "specialty": "Rheumatology"}),
-                    Some(&token),
-                )
-                .await;
-            assert_eq!(s, StatusCode::CREATED, "{v}");
-            let id = v["id"].as_str().unwrap_or_default().to_owned();
-            let (s, v) = app
-                .post(
-                    &format!("/clinician/applications/{id}/approve"),
-                    json!({}),
-                    Some(&f.moderator),
-                )
-                .await;
-            assert_eq!(s, StatusCode::OK, "{v}");
+            app.verified_clinician(&token, &f.moderator).await;
         }
     }
     token

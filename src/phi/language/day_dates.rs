@@ -12,6 +12,11 @@ const WHY: &str = "a day of the month";
 
 /// Words before "the 14th" that date something: prepositions of time and weekdays.
 fn dating(w: &str) -> bool {
+    time_preposition(w) || weekday(w)
+}
+
+/// Prepositions of time.
+fn time_preposition(w: &str) -> bool {
     matches!(
         w,
         "on" | "by"
@@ -26,7 +31,14 @@ fn dating(w: &str) -> bool {
             | "for"
             | "thru"
             | "through"
-            | "monday"
+    )
+}
+
+/// A weekday's name, whole or cut short.
+fn weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
             | "tuesday"
             | "wednesday"
             | "thursday"
@@ -76,26 +88,6 @@ fn after_date(w: &str) -> bool {
             | "cos"
             | "lol"
     )
-}
-
-/// A weekday's name, whole or cut short.
-fn weekday(w: &str) -> bool {
-    dating(w)
-        && !matches!(
-            w,
-            "on" | "by"
-                | "to"
-                | "since"
-                | "until"
-                | "till"
-                | "til"
-                | "from"
-                | "before"
-                | "after"
-                | "for"
-                | "thru"
-                | "through"
-        )
 }
 
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {

@@ -194,13 +194,26 @@ impl Bearer {
     }
 }
 
-/// Whoever is acting: an account already read (a browser's session), or an API bearer whose
-/// account the use case reads on its own connection, with what else it needs of the account in
-/// the same statement (`forum::publish::poster`).
+/// Whoever is acting: an account already read, an API bearer, or a browser's session cookie not
+/// yet looked up; the use case reads the last two on its own connection, with what else it needs
+/// of the account (`forum::publish::poster`), so that a post is one pool trip.
 #[derive(Clone)]
 pub enum Caller {
     Account(Box<UserRow>),
     Bearer(Bearer),
+    /// The session cookie's value as it came, and how long a session may sit idle.
+    Session {
+        token: String,
+        idle: time::Duration,
+    },
+}
+
+impl Caller {
+    /// The refusal of a session that has ended (expired, idle too long, signed out elsewhere)
+    /// between the page that showed the form and its sending.
+    pub fn signed_out() -> AppError {
+        AppError::unauthorized("signed_out", "Please sign in again to post.")
+    }
 }
 
 /// The account an access token speaks for (see [`Bearer`]), in a pool trip of its own.

@@ -138,14 +138,19 @@ impl Viewer {
 
     /// Refuses a form whose CSRF token does not match this browser's cookie.
     pub fn check_csrf(&self, submitted: &str) -> Result<(), AppError> {
-        if sessions::csrf_ok(&self.state, &self.csrf_seed, submitted) {
-            Ok(())
-        } else {
-            Err(AppError::forbidden(
-                "csrf_failed",
-                "This form expired or did not come from this site. Go back, reload the page and try again.",
-            ))
-        }
+        check_csrf(&self.state, &self.csrf_seed, submitted)
+    }
+}
+
+/// The one CSRF check of a form, on the browser's seed (a cookie, no database).
+fn check_csrf(state: &AppState, seed: &str, submitted: &str) -> Result<(), AppError> {
+    if sessions::csrf_ok(state, seed, submitted) {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(
+            "csrf_failed",
+            "This form expired or did not come from this site. Go back, reload the page and try again.",
+        ))
     }
 }
 
@@ -156,15 +161,10 @@ impl FromRequest for Viewer {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let pending = PendingViewer::from_request(req, payload).into_inner();
         Box::pin(async move {
-            let pending = pending?;
             // The header's unread count comes with the session, in its one statement: a form's
             // POST usually ends in a redirect, but one that shows the form again with an error
             // has a header too.
-            let session = match pending.cookie.clone() {
-                Some(token) => sessions::resume_for_page(&pending.state, token, true).await?,
-                None => None,
-            };
-            Ok(pending.into_viewer(session))
+            Ok(pending?.resume().await?)
         })
     }
 }
@@ -179,6 +179,21 @@ pub struct PendingViewer {
 }
 
 impl PendingViewer {
+    /// [`Viewer::check_csrf`] before the session is looked up.
+    pub fn check_csrf(&self, submitted: &str) -> Result<(), AppError> {
+        check_csrf(&self.state, &self.seed, submitted)
+    }
+
+    /// The viewer, looked up in a pool trip of its own (for a form shown again after its use case
+    /// refused it, which read the session in its own trip).
+    pub async fn resume(self) -> Result<Viewer, AppError> {
+        let session = match self.cookie.clone() {
+            Some(token) => sessions::resume_for_page(&self.state, token, true).await?,
+            None => None,
+        };
+        Ok(self.into_viewer(session))
+    }
+
     /// The viewer, given what [`sessions::resume_on`] found for the cookie.
     pub fn into_viewer(self, session: Option<(SessionRow, UserRow, i64)>) -> Viewer {
         let (session, unread) = match session {
@@ -216,6 +231,17 @@ impl FromRequest for PendingViewer {
     }
 }
 
+/// The sign-in page, which brings the person back to `next` (a path of this site) afterwards.
+pub fn to_sign_in(next: &str) -> HttpResponse {
+    let to = format!(
+        "/login?next={}",
+        url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+    );
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to))
+        .finish()
+}
+
 /// A page that needs a signed-in user: anyone else is sent to the sign-in page and brought back.
 pub struct SignedIn {
     pub viewer: Viewer,
@@ -243,14 +269,7 @@ impl FromRequest for SignedIn {
                     session_id: session.id,
                 }),
                 None => {
-                    let to = format!(
-                        "/login?next={}",
-                        url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
-                    );
-                    let res = HttpResponse::SeeOther()
-                        .insert_header((header::LOCATION, to))
-                        .finish();
-                    Err(InternalError::from_response("sign in required", res).into())
+                    Err(InternalError::from_response("sign in required", to_sign_in(&next)).into())
                 }
             }
         })

@@ -75,6 +75,13 @@ pub fn poster(conn: &mut AnyConnection, caller: &Caller) -> Result<(UserRow, Sta
             let standing = standing::of(conn, user.id, throttle::post_window(&key))?;
             Ok((UserRow::clone(user), standing))
         }
+        Caller::Session { token, idle } => {
+            let (_, user, _) = crate::auth::sessions::resume_on(conn, token, *idle, false)?
+                .ok_or_else(Caller::signed_out)?;
+            let key = user.id.to_string();
+            let standing = standing::of(conn, user.id, throttle::post_window(&key))?;
+            Ok((user, standing))
+        }
         Caller::Bearer(bearer) => {
             let key = bearer.user_id().to_string();
             let window = throttle::post_window(&key);

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use crate::auth::api_tokens::Caller;
 use crate::auth::client::ClientInfo;
-use crate::auth::extract::{PendingViewer, SignedIn, Viewer};
+use crate::auth::extract::{to_sign_in, PendingViewer, SignedIn, Viewer};
 use crate::domain::parse_id as id;
 use crate::error::AppError;
 use crate::forum::{groups, posts, threads};
@@ -254,22 +254,17 @@ struct NewThreadForm {
 async fn new_thread(
     state: web::Data<AppState>,
     req: HttpRequest,
-    me: SignedIn,
+    pending: PendingViewer,
     path: web::Path<String>,
     form: web::Form<NewThreadForm>,
 ) -> Result<HttpResponse, AppError> {
-    me.viewer.check_csrf(&form.csrf_token)?;
+    pending.check_csrf(&form.csrf_token)?;
+    let Some(caller) = session_caller(&state, &pending) else {
+        return Ok(to_sign_in(req.path()));
+    };
     let slug = path.into_inner();
     let f = form.into_inner();
-    match threads::create(
-        &state,
-        Caller::Account(Box::new(me.user.clone())),
-        slug.clone(),
-        &f.title,
-        &f.body,
-    )
-    .await
-    {
+    match threads::create(&state, caller, slug.clone(), &f.title, &f.body).await {
         Ok((thread, post)) => Ok(super::redirect_with(
             &state,
             &format!("/threads/{}", thread.id),
@@ -288,7 +283,8 @@ async fn new_thread(
             | AppError::TooManyRequests { .. }
             | AppError::Forbidden { .. }),
         ) => {
-            let group = groups::get(&state, slug, Some(me.user.clone())).await?;
+            let viewer = pending.resume().await?;
+            let group = groups::get(&state, slug, viewer.user().cloned()).await?;
             let mut ctx = tera::Context::new();
             ctx.insert("group", &group);
             ctx.insert("form_title", &f.title);
@@ -296,15 +292,25 @@ async fn new_thread(
             super::form_again(
                 &state,
                 &req,
-                &me.viewer,
+                &viewer,
                 "new_thread.html",
                 "Start a conversation",
                 ctx,
                 &e,
             )
         }
+        Err(AppError::Unauthorized { .. }) => Ok(to_sign_in(req.path())),
         Err(e) => Err(e),
     }
+}
+
+/// The browser's session as the use case's caller, looked up in the use case's own pool trip (a
+/// post from a form is one trip, as from the API); None without a session cookie.
+fn session_caller(state: &AppState, pending: &PendingViewer) -> Option<Caller> {
+    pending.cookie.clone().map(|token| Caller::Session {
+        token,
+        idle: state.settings.session_idle,
+    })
 }
 
 /// What the author is told when the PHI check holds what they wrote.
@@ -328,11 +334,14 @@ struct ReplyForm {
 async fn reply(
     state: web::Data<AppState>,
     req: HttpRequest,
-    me: SignedIn,
+    pending: PendingViewer,
     path: web::Path<String>,
     form: web::Form<ReplyForm>,
 ) -> Result<HttpResponse, AppError> {
-    me.viewer.check_csrf(&form.csrf_token)?;
+    pending.check_csrf(&form.csrf_token)?;
+    let Some(caller) = session_caller(&state, &pending) else {
+        return Ok(to_sign_in(req.path()));
+    };
     let thread_id = id(&path)?;
     let f = form.into_inner();
     let parent = f
@@ -341,15 +350,7 @@ async fn reply(
         .filter(|p| !p.is_empty())
         .map(id)
         .transpose()?;
-    match posts::reply(
-        &state,
-        Caller::Account(Box::new(me.user.clone())),
-        thread_id,
-        parent,
-        &f.body,
-    )
-    .await
-    {
+    match posts::reply(&state, caller, thread_id, parent, &f.body).await {
         Ok(post) => Ok(super::redirect_with(
             &state,
             &crate::forum::threads::post_link(thread_id, post.id),
@@ -373,16 +374,10 @@ async fn reply(
             ctx.insert("thread_id", &thread_id);
             ctx.insert("parent_id", &f.parent_id.unwrap_or_default());
             ctx.insert("body", &f.body);
-            super::form_again(
-                &state,
-                &req,
-                &me.viewer,
-                "reply.html",
-                "Your reply",
-                ctx,
-                &e,
-            )
+            let viewer = pending.resume().await?;
+            super::form_again(&state, &req, &viewer, "reply.html", "Your reply", ctx, &e)
         }
+        Err(AppError::Unauthorized { .. }) => Ok(to_sign_in(req.path())),
         Err(e) => Err(e),
     }
 }

@@ -296,3 +296,95 @@ async fn the_group_page_reads_the_session_with_the_list_and_hides_a_private_list
     assert!(!html.contains("Just us"), "no title of a private thread");
     assert!(html.contains("/join"), "how to ask to join");
 }
+
+/// A reply or a new thread sent from a page's form reads the session in the post's own pool trip
+/// (`Caller::Session`), as the API reads its bearer's account; a form sent after the session
+/// ended (here: every session deleted, as signing out everywhere does) goes to the sign-in page
+/// and writes nothing.
+#[actix_web::test]
+async fn a_post_from_a_form_is_one_pool_trip_and_after_the_session_ends_it_asks_to_sign_in() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    app.browser().sign_in("alice", None).await;
+    let thread_url = format!("/threads/{}", f.thread);
+
+    let csrf = app.csrf(&thread_url).await;
+    let t0 = app.state.db.trips_taken();
+    let res = app
+        .form(
+            &format!("{thread_url}/reply"),
+            &[("csrf_token", &csrf), ("body", "Sent from the page.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(
+        location(&res).starts_with(&format!("{thread_url}?post=")),
+        "{}",
+        location(&res)
+    );
+    assert_eq!(app.state.db.trips_taken() - t0, 1, "pool trips for a reply");
+
+    let csrf = app.csrf("/groups/lupus/new").await;
+    let t0 = app.state.db.trips_taken();
+    let res = app
+        .form(
+            "/groups/lupus/new",
+            &[
+                ("csrf_token", &csrf),
+                ("title", "From the page"),
+                ("body", "A new thread."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(
+        location(&res).starts_with("/threads/"),
+        "{}",
+        location(&res)
+    );
+    assert_eq!(
+        app.state.db.trips_taken() - t0,
+        1,
+        "pool trips for a new thread"
+    );
+
+    let posts = app.all_posts(&f.thread, None).await.len();
+    let csrf = app.csrf(&thread_url).await;
+    app.state
+        .db
+        .write(|conn| {
+            diesel::RunQueryDsl::execute(diesel::sql_query("DELETE FROM sessions"), conn)?;
+            Ok(())
+        })
+        .await
+        .expect("sessions ended");
+    for (path, fields) in [
+        (
+            format!("{thread_url}/reply"),
+            vec![("csrf_token", csrf.as_str()), ("body", "Lost?")],
+        ),
+        (
+            "/groups/lupus/new".to_owned(),
+            vec![
+                ("csrf_token", csrf.as_str()),
+                ("title", "Lost?"),
+                ("body", "Lost?"),
+            ],
+        ),
+    ] {
+        let res = app.form(&path, &fields).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
+        assert!(
+            location(&res).starts_with("/login?next="),
+            "{path}: {}",
+            location(&res)
+        );
+    }
+    assert_eq!(
+        app.all_posts(&f.thread, None).await.len(),
+        posts,
+        "nothing written"
+    );
+    let (_, v) = app.get("/groups/lupus/threads", None).await;
+    assert!(!v.to_string().contains("Lost?"), "no thread written: {v}");
+}

@@ -194,12 +194,11 @@ impl Bearer {
     }
 }
 
-/// Whoever is acting: an account already read, an API bearer, or a browser's session cookie not
-/// yet looked up; the use case reads the last two on its own connection, with what else it needs
-/// of the account (`forum::publish::poster`), so that a post is one pool trip.
+/// Whoever is acting, not yet looked up: an API bearer or a browser's session cookie. The use case
+/// reads the account on its own connection, with what else it needs of it
+/// (`forum::publish::poster`), so that a post is one pool trip.
 #[derive(Clone)]
 pub enum Caller {
-    Account(Box<UserRow>),
     Bearer(Bearer),
     /// The session cookie's value as it came, and how long a session may sit idle.
     Session {

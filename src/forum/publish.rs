@@ -30,8 +30,7 @@ pub fn may_post(
     per_minute: u32,
     take: bool,
 ) -> Result<(), AppError> {
-    let key = user.id.to_string();
-    let standing = standing::of(conn, user.id, throttle::post_window(&key))?;
+    let standing = standing_of(conn, user.id)?;
     allows(conn, user, &standing, per_minute)?;
     if take && under_limit(user) {
         throttle::count_post(conn, user.id, per_minute)?;
@@ -70,16 +69,10 @@ pub struct Cleared {
 /// may not see the place is told that first.
 pub fn poster(conn: &mut AnyConnection, caller: &Caller) -> Result<(UserRow, Standing), AppError> {
     match caller {
-        Caller::Account(user) => {
-            let key = user.id.to_string();
-            let standing = standing::of(conn, user.id, throttle::post_window(&key))?;
-            Ok((UserRow::clone(user), standing))
-        }
         Caller::Session { token, idle } => {
             let (_, user, _) = crate::auth::sessions::resume_on(conn, token, *idle, false)?
                 .ok_or_else(Caller::signed_out)?;
-            let key = user.id.to_string();
-            let standing = standing::of(conn, user.id, throttle::post_window(&key))?;
+            let standing = standing_of(conn, user.id)?;
             Ok((user, standing))
         }
         Caller::Bearer(bearer) => {
@@ -91,6 +84,12 @@ pub fn poster(conn: &mut AnyConnection, caller: &Caller) -> Result<(UserRow, Sta
             }
         }
     }
+}
+
+/// The standing of a member whose account is already read, over the posting limit's window.
+fn standing_of(conn: &mut AnyConnection, user_id: i64) -> Result<Standing, AppError> {
+    let key = user_id.to_string();
+    standing::of(conn, user_id, throttle::post_window(&key))
 }
 
 /// [`may_post`]'s checks on the [`poster`]'s standing, without counting, as the first step of

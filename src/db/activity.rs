@@ -399,10 +399,12 @@ mod tests {
                             // A fold that takes a while, as PostgreSQL's does, so that
                             // requests commit while another folds.
                             let slow = |_: &mut super::AnyConnection| {
-                                starts
-                                    .lock()
-                                    .expect("starts")
-                                    .push(std::time::Instant::now());
+                                // The instant the runner chose to start this fold, read under
+                                // the state's lock: a clock read here could be late by however
+                                // long this thread waited to be scheduled, and make two starts
+                                // look closer than they were.
+                                let at = folds.lock().last_fold.expect("a fold started");
+                                starts.lock().expect("starts").push(at);
                                 std::thread::sleep(std::time::Duration::from_micros(50));
                                 Ok(())
                             };

@@ -108,6 +108,56 @@ async fn a_count_a_stopped_server_left_waiting_is_added_when_the_next_server_sta
     assert_eq!(t["thread"]["reply_count"], 3, "{t}");
 }
 
+/// A change can still wait when its thread or group is deleted (an account erased with its
+/// threads, a group removed). The queue keeps no foreign keys — checking them locked the group's
+/// row on every post — so the fold itself must drop such a change and count the rest.
+#[actix_web::test]
+async fn a_change_left_waiting_for_a_deleted_thread_is_dropped_and_the_rest_still_count() {
+    let app = spawn_app().await;
+    let f = forum(&app).await;
+    app.reply(&f.thread, None, &f.bob, "Rest helps.").await;
+    let group = get_ok(&app, "/groups/lupus", &f.alice).await;
+    if app.state.db.is_sqlite() {
+        // Counted in place, in the post's own transaction: nothing ever waits for a thread that
+        // could be deleted meanwhile.
+        let t = get_ok(&app, &format!("/threads/{}", f.thread), &f.alice).await;
+        assert_eq!(t["thread"]["reply_count"], 1, "{t}");
+        return;
+    }
+    // Changes for a thread and a group that no longer exist, waiting beside the next reply's.
+    app.sql(
+        "",
+        "INSERT INTO activity_pending (thread_id, group_id, replies, threads, posts, active_at) \
+         SELECT MAX(t.id) + 1000, MAX(t.group_id) + 1000, 5, 1, 5, now() FROM threads t",
+    )
+    .await;
+    app.reply(&f.thread, None, &f.alice, "Me too.").await;
+    let t = get_ok(&app, &format!("/threads/{}", f.thread), &f.alice).await;
+    assert_eq!(t["thread"]["reply_count"], 2, "{t}");
+    let g = get_ok(&app, "/groups/lupus", &f.alice).await;
+    assert_eq!(
+        g["post_count"].as_i64(),
+        group["post_count"].as_i64().map(|n| n + 1),
+        "{g}"
+    );
+    assert_eq!(g["thread_count"], group["thread_count"], "{g}");
+    let waiting: Vacuums = app
+        .state
+        .db
+        .run(|conn| {
+            Ok(diesel::RunQueryDsl::get_result(
+                diesel::sql_query("SELECT COUNT(*) AS n FROM activity_pending"),
+                conn,
+            )?)
+        })
+        .await
+        .expect("queue read");
+    assert_eq!(
+        waiting.n, 0,
+        "the fold took the orphaned change with the rest"
+    );
+}
+
 #[derive(diesel::QueryableByName)]
 struct Vacuums {
     #[diesel(sql_type = diesel::sql_types::BigInt)]

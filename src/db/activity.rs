@@ -107,21 +107,50 @@ pub(super) fn take_queued() -> bool {
     QUEUED.with(|q| q.replace(false))
 }
 
+/// A change as the columns of its row in `activity_pending`, PostgreSQL's queue.
+pub(super) struct Pending {
+    pub thread: Option<i64>,
+    pub group: Option<i64>,
+    pub replies: i64,
+    pub threads: i64,
+    pub posts: i64,
+    pub active_at: Option<time::PrimitiveDateTime>,
+    pub answered: bool,
+}
+
+impl Counted {
+    /// The row this change waits in on PostgreSQL, marked as queued so that the server folds
+    /// after the commit. For a statement that writes the row (this module's [`count`], or a new
+    /// post's insert, which writes its count with it: `pg_post`).
+    pub(super) fn queue(self) -> Pending {
+        QUEUED.with(|q| q.set(true));
+        Pending {
+            thread: self.thread,
+            group: self.group,
+            replies: self.replies,
+            threads: self.threads,
+            posts: self.posts,
+            active_at: self.active.then(now),
+            answered: self.answered,
+        }
+    }
+}
+
 /// Applies `c`, inside the caller's transaction: in place on SQLite, queued on PostgreSQL.
 pub fn count(conn: &mut AnyConnection, c: Counted) -> Result<(), AppError> {
     if let AnyConnection::Pg(pg) = conn {
+        let row = c.queue();
         diesel::insert_into(activity_pending::table)
             .values((
-                activity_pending::thread_id.eq(c.thread),
-                activity_pending::group_id.eq(c.group),
-                activity_pending::replies.eq(c.replies),
-                activity_pending::threads.eq(c.threads),
-                activity_pending::posts.eq(c.posts),
-                activity_pending::active_at.eq(c.active.then(now)),
-                activity_pending::answered.eq(c.answered),
+                activity_pending::thread_id.eq(row.thread),
+                activity_pending::group_id.eq(row.group),
+                activity_pending::replies.eq(row.replies),
+                activity_pending::threads.eq(row.threads),
+                activity_pending::posts.eq(row.posts),
+                activity_pending::active_at.eq(row.active_at),
+                activity_pending::answered.eq(row.answered),
             ))
             .execute(pg)?;
-        QUEUED.with(|q| q.set(true));
         return Ok(());
     }
     if let Some(id) = c.thread {

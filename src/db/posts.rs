@@ -3,6 +3,7 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
+use super::activity::Counted;
 use super::schema::{groups, post_revisions, posts, threads, users};
 use super::{now, AnyConnection};
 use crate::content::SafeHtml;
@@ -121,19 +122,24 @@ fn path_of(parent: Option<&PostRow>, id: i64) -> String {
     }
 }
 
-/// Inserts a post under `parent` (None for a thread's opening post) and gives it its path.
+/// Inserts a post under `parent` (None for a thread's opening post) and gives it its path, with
+/// its change to the counters (`counted`: none for a held post, which nobody else can tell
+/// exists).
 ///
 /// The path is made from the post's id. On PostgreSQL the post is written whole in one statement
 /// that takes the id from the sequence and makes the path ([`super::pg_post`]): written with an
 /// empty path and updated, as before, it cost a second row version with its index entries on
 /// every post, and asking for the id first a round trip (BENCHMARKS.md, issue 17). SQLite has no
-/// sequence, and its one writer makes the update cheap: it keeps the two statements.
+/// sequence, and its one writer makes the update cheap: it keeps the two statements. The count
+/// is queued by that same statement on PostgreSQL, and applied in place on SQLite
+/// ([`super::activity::count`]).
 pub fn insert(
     conn: &mut AnyConnection,
     thread_id: i64,
     parent: Option<&PostRow>,
     author_id: i64,
     new: NewBody<'_>,
+    counted: Option<Counted>,
 ) -> Result<PostRow, AppError> {
     let depth = parent.map_or(0, |p| p.depth + 1);
     let row: PostRow = match conn {
@@ -151,6 +157,7 @@ pub fn insert(
                 held_for: new.state.held_for(),
                 phi: new.phi,
                 created_at: now(),
+                counted: counted.map(Counted::queue),
             }
             .get_result(pg)?
         }
@@ -171,10 +178,14 @@ pub fn insert(
                 ))
                 .returning(posts::all_columns)
                 .get_result(lite)?;
-            diesel::update(posts::table.find(row.id))
+            let row = diesel::update(posts::table.find(row.id))
                 .set(posts::path.eq(path_of(parent, row.id)))
                 .returning(posts::all_columns)
-                .get_result(lite)?
+                .get_result(lite)?;
+            if let Some(c) = counted {
+                super::activity::count(conn, c)?;
+            }
+            row
         }
     };
     crate::images::embed::record_uses(conn, row.id, new.body_html.as_str(), false)?;

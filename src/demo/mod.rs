@@ -12,7 +12,7 @@ mod data;
 
 use data::{Shows, ADMIN, CLINICIANS, GROUPS, GROUP_MEMBERS, MEMBERS};
 
-use crate::db::activity::{self, Counted};
+use crate::db::activity::Counted;
 use crate::db::groups::GroupRow;
 use crate::db::users::UserRow;
 use crate::db::{self, flags, groups, posts, threads, users, AnyConnection, Db};
@@ -107,8 +107,14 @@ fn conversation(
     let (author, body) = (&people[t.opening.0], t.opening.1);
     let (opening, state) = screened(author, Some(t.title), body, false)?;
     let thread = threads::insert(conn, group.id, author.id, t.title, state.status())?;
-    let first = posts::insert(conn, thread.id, None, author.id, opening.as_new_body(state))?;
-    activity::count(conn, Counted::thread_published(group.id))?;
+    let first = posts::insert(
+        conn,
+        thread.id,
+        None,
+        author.id,
+        opening.as_new_body(state),
+        Some(Counted::thread_published(group.id)),
+    )?;
     let mut made: Vec<posts::PostRow> = Vec::new();
     for r in t.replies {
         let parent = r.parent.and_then(|i| made.get(i)).unwrap_or(&first).clone();
@@ -120,11 +126,11 @@ fn conversation(
             Some(&parent),
             author.id,
             new.as_new_body(state),
+            // A held reply is not counted and bumps nothing, as in `forum::publish`.
+            state
+                .is_published()
+                .then(|| Counted::reply_published(thread.id, group.id, false)),
         )?;
-        // A held reply is not counted and bumps nothing, as in `forum::publish`.
-        if state.is_published() {
-            activity::count(conn, Counted::reply_published(thread.id, group.id, false))?;
-        }
         match r.shows {
             Shows::Nothing | Shows::HeldForPhi => {}
             Shows::Reports(reports) => reported(conn, &post, reports, people)?,

@@ -202,11 +202,22 @@ pub fn publish_new_post(
         }
         Place::Reply { thread, parent } => (thread.clone(), Some(parent)),
     };
-    let post = posts::insert(conn, thread.id, parent, author.id, new.as_new_body(state))?;
+    // A held post is not counted and bumps nothing: nobody else can tell it exists.
+    let counted = state.is_published().then(|| match parent {
+        Some(_) => Counted::reply_published(thread.id, thread.group_id, author.badge().is_some()),
+        None => Counted::thread_published(thread.group_id),
+    });
+    let post = posts::insert(
+        conn,
+        thread.id,
+        parent,
+        author.id,
+        new.as_new_body(state),
+        counted,
+    )?;
     let mut view = PostView::new(&post, Some(author.username.clone()));
     crate::forum::quotes::resolve(conn, a, [&mut view])?;
     view.crisis_resources = crate::safety::watch::after_write(conn, post.id, crisis, false)?;
-    // A held post is not counted and bumps nothing: nobody else can tell it exists.
     if state.is_published() {
         // The post, thread, group and parent were all read or written in this transaction.
         let published = crate::notify::NewlyPublished {
@@ -217,14 +228,6 @@ pub fn publish_new_post(
             parent,
         };
         crate::notify::tell(conn, &published, false)?;
-        // Counters last: on PostgreSQL every post to a busy thread or group queues on those rows,
-        // so their locks are taken just before the commit.
-        let counted = if post.parent_id.is_some() {
-            Counted::reply_published(thread.id, thread.group_id, author.badge().is_some())
-        } else {
-            Counted::thread_published(thread.group_id)
-        };
-        activity::count(conn, counted)?;
     }
     Ok((thread, view))
 }

@@ -41,6 +41,7 @@ mod names;
 mod numbers;
 mod places;
 mod postcodes;
+mod short_dates;
 mod street_words;
 #[cfg(test)]
 mod test_support;

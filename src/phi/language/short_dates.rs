@@ -59,9 +59,8 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             } else {
                 continue;
             }
-        } else if quantity || (fraction(a, b) && !strong && !at_a_time) {
-            continue;
-        } else if event(a, b) && !strong {
+        } else if quantity || (fraction(a, b) && !strong && !at_a_time) || (event(a, b) && !strong)
+        {
             continue;
         } else if strong || (weak && !day_first) || (day_first && timed) {
             0.7

@@ -533,6 +533,8 @@ mod tests {
             long("moved to 75011 Paris ", 50_000),
             long("SW1A 2AA London ", 60_000),
             long("in 10115 berlin 12 ", 40_000),
+            long("at 9 Cedar Glade Approach ", 40_000),
+            long("my 6 kids drive ", 60_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

@@ -535,6 +535,7 @@ mod tests {
             long("in 10115 berlin 12 ", 40_000),
             long("at 9 Cedar Glade Approach ", 40_000),
             long("my 6 kids drive ", 60_000),
+            long("lwazi and i are so worried ", 30_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

@@ -10,10 +10,7 @@ use regex::Regex;
 use super::abroad::{capital_ok, name_word, particle, TOWN, ZIP};
 use super::countries::country;
 use super::illnesses::illness;
-use super::lexicon::{
-    month, Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_STATE, F_STATE_ABBR, F_SURNAME,
-    F_WORLD,
-};
+use super::lexicon::{month, Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD, F_STATE, F_STATE_ABBR};
 use super::medicines::brand;
 use super::places::{digits, sep};
 use super::postcode_words::{code_cue, dutch_letters, region_abbr};
@@ -173,13 +170,15 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
 fn placed(text: &Doc, k: usize) -> bool {
     k > 0 && sep(text, k - 1) == " " && {
         let w = text.lower_word(k - 1);
-        w == "in" || place_cue(w)
+        // "is" and "on" only after "address" ("is 3000 Nuvigil a lot" is a dose).
+        let address = k > 1 && matches!(text.lower_word(k - 2), "address" | "addr");
+        w == "in" || (place_cue(w) && !matches!(w, "is" | "on")) || address
     }
 }
 
 /// "75011 Paris", "10115 berlin", "2000 Sydney, nsw": a town's name right after the code at
-/// byte `end`: no English word or word that is also a name in lower case (in Title Case a
-/// capital mid-sentence makes "Wellington" a place), no month, drug or illness ("to 4000 IU",
+/// byte `end`: no English word ("to 1000 Oaks community"), nor a word that is also a name unless
+/// a capital mid-sentence makes it one, no month, drug or illness ("to 4000 IU",
 /// "from 1500 Humira", "at 2000 steps" are amounts), and no plural noun after it ("got to 5000
 /// Instagram followers").
 fn town_after(text: &Doc, end: usize) -> bool {
@@ -193,17 +192,15 @@ fn town_after(text: &Doc, end: usize) -> bool {
         .take_while(|&j| text.raw[text.words[j - 1].end..text.words[j].start] == *" ")
         .any(|j| text.lower_word(j).starts_with(|c: char| c.is_ascii_digit()));
     let w = text.lower_word(k);
-    let plain = !text.is(k, F_ENGLISH | F_NAME_WORD);
-    let named = text.cased
-        && text.is_capitalised(k)
-        && !text.starts_sentence(k)
-        && text.is(k, F_FIRST | F_SURNAME | F_WORLD);
+    // A word that is also a name ("Sydney", "Florence") with a capital mid-sentence.
+    let named = text.cased && text.is_capitalised(k) && !text.starts_sentence(k);
+    let plain = !text.is(k, F_ENGLISH) && (!text.is(k, F_NAME_WORD) || named);
     w.chars().count() >= 3
         && !numbered
         && name_word(text, k)
         && !text.is(k, F_FUNCTION | F_STATE)
         && capital_ok(text, k)
-        && (plain || named)
+        && plain
         && month(w).is_none()
         && !brand(w)
         && !illness(w)

@@ -37,6 +37,8 @@ fn codes_before_their_towns() {
         ("dad lives in 00-950 Warszawa", "00-950", "Warszawa"),
         ("hes at D02 X285 Dublin now", "D02 X285", "Dublin"),
         ("postcode is H2X 3K8 Montreal", "H2X 3K8", "Montreal"),
+        ("his address is 3056 brunswick", "3056", "brunswick"),
+        ("we moved to 2600 Florence last year", "2600", "Florence"),
         ("my mums flat is SW1A 2AA London", "SW1A 2AA", "London"),
     ] {
         let got = found(raw);
@@ -62,6 +64,8 @@ fn amounts_and_years_before_words_are_no_codes() {
         "i am at 2000 Calories a day now",
         "we are at 3000 feet in the mountains",
         "on 10000 vitamin d a day",
+        "send love to 1000 Oaks community",
+        "is 3000 Nuvigil a lot",
     ] {
         let got = found(raw);
         assert!(!got.iter().any(|(k, _)| *k == Kind::Zip), "{raw}: {got:?}");

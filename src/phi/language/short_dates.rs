@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::date_words::{strong_cue, unit, weak_cue};
 use super::dates::{chained, next_word, num, valid};
-use super::day_dates::time_preposition;
+use super::day_dates::{after_date, time_preposition};
 use super::{finding, Kind, Text};
 use crate::phi::Finding;
 
@@ -28,6 +28,26 @@ fn fraction(a: u32, b: u32) -> bool {
 /// Days that name a public event, not anyone's visit ("since 9/11 i have had anxiety").
 fn event(a: u32, b: u32) -> bool {
     matches!((a, b), (9, 11) | (7, 7))
+}
+
+/// Whether a day-first date after only a preposition closes its phrase at byte `end`: the
+/// end, punctuation, or a word that follows a date ("on 14/3 at 9", "till 15/5 we", "to 26/4
+/// again"), not a noun it would count or size ("on 13/8 dosing", "by 16/9 aspect ratio", "up
+/// to 18/6 fasting").
+fn closes(text: &Text, end: usize) -> bool {
+    let k = text.word_at_or_after(end);
+    if k >= text.words.len() {
+        return true;
+    }
+    let gap = &text.raw[end..text.words[k].start];
+    let next = text.lower_word(k);
+    gap.trim().chars().any(|c| ".,!?;:)".contains(c))
+        || gap.contains('\n')
+        || after_date(next)
+        || matches!(
+            next,
+            "again" | "thru" | "through" | "till" | "until" | "onwards" | "now" | "or" | "my"
+        )
 }
 
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
@@ -62,7 +82,8 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         } else if quantity || (fraction(a, b) && !strong && !at_a_time) || (event(a, b) && !strong)
         {
             continue;
-        } else if strong || (weak && !day_first) || (day_first && timed) {
+        } else if strong || (weak && !day_first) || (day_first && timed && closes(text, all.end()))
+        {
             0.7
         } else {
             0.35
@@ -100,6 +121,9 @@ mod tests {
             ("by 20/12 she should be home", "20/12"),
             ("his birthday is 23/9 and hes turning 5", "23/9"),
             ("off work from 13/11 thru christmas", "13/11"),
+            ("they rescheduled me to 26/4 again", "26/4"),
+            // A strong date word needs no closing word.
+            ("bloods booked on 14/7 fasting", "14/7"),
             // Month first, as before.
             ("see you on 3/14", "3/14"),
             ("since 3/11 i have been off", "3/11"),
@@ -128,6 +152,10 @@ mod tests {
             "this post is 13/10",
             "we won 14-3 on saturday",
             "scored 15/12 on the quiz",
+            // Day first, a noun after it that the numbers count or size.
+            "on 13/8 dosing they said its normal",
+            "by 16/9 aspect ratio the screen looks weird",
+            "up to 18/6 fasting now which helps my sugars",
         ] {
             assert_eq!(dates(raw), Vec::<String>::new(), "{raw}");
         }

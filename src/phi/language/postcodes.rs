@@ -141,8 +141,8 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
                 && matches!(sep_before(text, k), " " | ", ")
                 && name_word(text, k)
                 && !text.is(k, F_FUNCTION)
-                && (text.cased || !text.is(k, F_NAME_WORD))
-                && capital_ok(text, k)
+                && ((text.cased && text.titled) || !text.is(k, F_NAME_WORD))
+                && town_capital_ok(text, k)
             {
                 let mut last = k;
                 if k + 1 < text.words.len()
@@ -163,6 +163,12 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// A town's word `k` is capitalised as the writer capitalises names: "M14 5RB manchester" in a
+/// post whose only capitals are codes and acronyms needs none (but is no English word).
+fn town_capital_ok(text: &Doc, k: usize) -> bool {
+    capital_ok(text, k) || (text.cased && !text.titled && !text.is(k, F_ENGLISH))
 }
 
 /// "moved to 75011 Paris", "we are in 3056 brunswick": a word of place right before the code
@@ -199,7 +205,7 @@ fn town_after(text: &Doc, end: usize) -> bool {
         && !numbered
         && name_word(text, k)
         && !text.is(k, F_FUNCTION | F_STATE)
-        && capital_ok(text, k)
+        && town_capital_ok(text, k)
         && plain
         && month(w).is_none()
         && !brand(w)

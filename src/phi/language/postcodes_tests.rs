@@ -38,6 +38,13 @@ fn codes_before_their_towns() {
         ("hes at D02 X285 Dublin now", "D02 X285", "Dublin"),
         ("postcode is H2X 3K8 Montreal", "H2X 3K8", "Montreal"),
         ("his address is 3056 brunswick", "3056", "brunswick"),
+        // Capitals only in the code: the writer does not capitalise names.
+        (
+            "nan lives at M14 5RB manchester, shes 84",
+            "M14 5RB",
+            "manchester",
+        ),
+        ("we moved to G12 8QQ glasgow in may", "G12 8QQ", "glasgow"),
         ("we moved to 2600 Florence last year", "2600", "Florence"),
         ("my mums flat is SW1A 2AA London", "SW1A 2AA", "London"),
     ] {
@@ -45,6 +52,24 @@ fn codes_before_their_towns() {
         assert!(got.contains(&(Kind::Zip, code.into())), "{raw}: {got:?}");
         assert!(
             got.contains(&(Kind::Address, town.into())),
+            "{raw}: {got:?}"
+        );
+    }
+}
+
+/// A word after a code that is English or also a name, in a post whose only capitals are
+/// codes, is no town.
+#[test]
+fn english_words_after_codes_are_no_towns() {
+    for (raw, word) in [
+        ("sent to M14 5RB thanks so much, DHL lost it", "thanks"),
+        ("posted to SW1A 2AA hope it arrives", "hope"),
+        ("moved to 10115 will let you know, NHS is slow", "will"),
+    ] {
+        let got = found(raw);
+        assert!(
+            !got.iter()
+                .any(|(k, s)| *k == Kind::Address && s.contains(word)),
             "{raw}: {got:?}"
         );
     }

@@ -32,6 +32,8 @@ pub(super) fn strong_cue(w: &str) -> bool {
             | "died"
             | "passed"
             | "funeral"
+            | "assessment"
+            | "preop"
             | "diagnosed"
             | "dx"
             | "seen"

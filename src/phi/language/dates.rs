@@ -8,14 +8,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::date_words::{strong_cue, unit, weak_cue};
+use super::date_words::{strong_cue, unit};
 use super::lexicon::month;
 use super::numbers::ordinal;
 use super::{finding, Kind, Text};
 use crate::phi::Finding;
 
 const WHY: &str = "a date of birth or visit (day and month)";
-const WHY_WEAK: &str = "a day and month that may date a visit";
 
 /// m/d/y, d.m.y, m-d-yy.
 static DMY: LazyLock<Regex> =
@@ -24,9 +23,6 @@ static DMY: LazyLock<Regex> =
 static YMD: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(r"(?-u)\b((?:19|20)\d\d)([/.-])(\d{1,2})([/.-])(\d{1,2})\b")
 });
-/// m/d or m-d without a year.
-static MD: LazyLock<Regex> =
-    LazyLock::new(|| crate::phi::regex(r"(?-u)\b(\d{1,2})([/-])(\d{1,2})\b"));
 /// A date written with spaces or run together after a birth word: "dob 3 14 1961", "dob 03141961".
 static BIRTH_SPACED: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(
@@ -34,20 +30,16 @@ static BIRTH_SPACED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn valid(m: u32, d: u32) -> bool {
+pub(super) fn valid(m: u32, d: u32) -> bool {
     (1..=12).contains(&m) && (1..=31).contains(&d)
 }
 
-fn num(s: &str) -> u32 {
+pub(super) fn num(s: &str) -> u32 {
     s.parse().unwrap_or(0)
 }
 
-fn fraction(a: u32, b: u32) -> bool {
-    a < b && b <= 8 || b == 10 || (a == 24 && b == 7)
-}
-
 /// Whether the text just after `end` continues a longer number chain ("1/2/3/4", "1.2.3.4").
-fn chained(text: &Text, start: usize, end: usize) -> bool {
+pub(super) fn chained(text: &Text, start: usize, end: usize) -> bool {
     let b = text.raw.as_bytes();
     let before = start > 0 && matches!(b[start - 1], b'/' | b'-' | b'.' | b':' | b'+' | b'$');
     let after = end + 1 < b.len()
@@ -56,7 +48,7 @@ fn chained(text: &Text, start: usize, end: usize) -> bool {
     before || after
 }
 
-fn next_word<'t>(text: &'t Text, end: usize) -> &'t str {
+pub(super) fn next_word<'t>(text: &'t Text, end: usize) -> &'t str {
     let i = text.word_at_or_after(end);
     if i < text.words.len() {
         text.lower_word(i)
@@ -99,35 +91,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             out.push(finding(Kind::Date, all.start(), all.end(), 0.9, WHY));
         }
     }
-    for c in MD.captures_iter(text.raw) {
-        let (Some(all), Some(a), Some(s), Some(b)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        let (a, b) = (num(a.as_str()), num(b.as_str()));
-        if chained(text, all.start(), all.end()) || !valid(a, b) {
-            continue;
-        }
-        let strong = text.words_before(all.start(), 4).any(strong_cue);
-        let weak = text.words_before(all.start(), 2).any(weak_cue);
-        let quantity = unit(next_word(text, all.end()));
-        let confidence = if s.as_str() == "-" {
-            // "3-4 days", "1-2 tablets": ranges unless a date word says otherwise.
-            if strong && !quantity && !fraction(a, b) && b > a + 2 {
-                0.6
-            } else {
-                continue;
-            }
-        } else if quantity || (fraction(a, b) && !strong) {
-            continue;
-        } else if strong || weak {
-            0.7
-        } else {
-            0.35
-        };
-        let why = if confidence >= 0.5 { WHY } else { WHY_WEAK };
-        out.push(finding(Kind::Date, all.start(), all.end(), confidence, why));
-    }
+    super::short_dates::detect(text, out);
     for c in BIRTH_SPACED.captures_iter(&text.lower) {
         let groups = if c.get(1).is_some() { (1, 2) } else { (4, 5) };
         let (Some(m), Some(d), Some(y)) = (c.get(groups.0), c.get(groups.1), c.get(groups.0 + 2))

@@ -16,7 +16,7 @@ fn dating(w: &str) -> bool {
 }
 
 /// Prepositions of time.
-fn time_preposition(w: &str) -> bool {
+pub(super) fn time_preposition(w: &str) -> bool {
     matches!(
         w,
         "on" | "by"
@@ -59,7 +59,7 @@ fn weekday(w: &str) -> bool {
 
 /// Words that may follow a date but never a noun's ordinal before it ("the 14th at 9", "the
 /// 22nd, fingers crossed" has a comma): "the 3rd floor", "the 2nd in a row" take others.
-fn after_date(w: &str) -> bool {
+pub(super) fn after_date(w: &str) -> bool {
     matches!(
         w,
         "at" | "and"

@@ -40,7 +40,9 @@ mod named_streets;
 mod names;
 mod numbers;
 mod places;
+mod postcode_words;
 mod postcodes;
+mod short_dates;
 mod street_words;
 #[cfg(test)]
 mod test_support;
@@ -524,6 +526,16 @@ mod tests {
             long("am 14. Mai ", 60_000),
             long("Lot 12, Phase 2, ", 40_000),
             long("Bella is my dog ", 50_000),
+            // Session 12's forms: day-first dates, codes before towns, streets of other
+            // countries' words, counts after possessives.
+            long("on 14/3 ", 120_000),
+            long("since 28/02, ", 80_000),
+            long("moved to 75011 Paris ", 50_000),
+            long("SW1A 2AA London ", 60_000),
+            long("in 10115 berlin 12 ", 40_000),
+            long("at 9 Cedar Glade Approach ", 40_000),
+            long("my 6 kids drive ", 60_000),
+            long("lwazi and i are so worried ", 30_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

@@ -49,6 +49,12 @@ fn thing(w: &str) -> bool {
             | "endo"
             | "crohns"
             | "hashimotos"
+            // Session 12: treatments patients shorten, not on the English list ("chemo and me
+            // are grieving my hair").
+            | "chemo"
+            | "physio"
+            | "rads"
+            | "immuno"
             | "meds"
             | "tmrw"
             | "tomoz"

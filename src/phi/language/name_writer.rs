@@ -64,7 +64,11 @@ fn together(text: &Doc, k: usize) -> bool {
         }
         "are" | "were" | "will" | "have" | "'re" => {
             matches!(
-                if v == "will" || a == "been" { b } else { a },
+                if v == "will" || matches!(a, "been" | "so" | "really" | "very" | "still") {
+                    b
+                } else {
+                    a
+                },
                 "both"
                     | "going"
                     | "doing"
@@ -98,6 +102,18 @@ fn together(text: &Doc, k: usize) -> bool {
                     | "comparing"
                     | "swapping"
                     | "studying"
+                    // Session 12: how two people feel ("oluwaseun and me are scared"); no drug
+                    // or illness is.
+                    | "scared"
+                    | "worried"
+                    | "terrified"
+                    | "nervous"
+                    | "heartbroken"
+                    | "devastated"
+                    | "gutted"
+                    | "grieving"
+                    | "praying"
+                    | "hoping"
                     | "training"
                     | "volunteering"
                     | "caring"

@@ -28,6 +28,10 @@ fn people_beside_the_writer() {
         ("akosua and i have been texting every night", "akosua"),
         // Session 10: "have been together".
         ("tahu and i have been together 12 years", "tahu"),
+        // Session 12: how two people feel.
+        ("Oluwaseun and me are scared", "Oluwaseun"),
+        ("lwazi and i are so worried about the results", "lwazi"),
+        ("me and kemi are praying for good news", "kemi"),
     ] {
         assert_eq!(found(raw, beside_writer), vec![want], "{raw}");
     }
@@ -51,6 +55,9 @@ fn drugs_and_things_beside_the_writer() {
         "trintellix and i have been friends for a year",
         "otulfi and me are in a good place",
         "it is between otulfi and me now, last option",
+        "anxiety and me are scared of everything",
+        "insulin and i are worried about each other lol",
+        "chemo and me are grieving my hair",
     ] {
         assert!(found(raw, beside_writer).is_empty(), "{raw}");
     }

@@ -9,9 +9,12 @@ use regex::Regex;
 
 use super::abroad::{capital_ok, name_word, particle, TOWN, ZIP};
 use super::countries::country;
+use super::illnesses::illness;
 use super::lexicon::{month, Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD, F_STATE, F_STATE_ABBR};
+use super::medicines::brand;
 use super::places::{digits, sep};
-use super::street_words::quantity;
+use super::postcode_words::{code_cue, dutch_letters, region_abbr};
+use super::street_words::{place_cue, quantity};
 use super::{finding, Kind};
 use crate::phi::Finding;
 
@@ -33,59 +36,6 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words that name a postcode just before it.
-fn code_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "postcode"
-            | "postcodes"
-            | "postal"
-            | "pincode"
-            | "pin"
-            | "cep"
-            | "cp"
-            | "plz"
-            | "eircode"
-            | "codigo"
-            | "código"
-            | "postleitzahl"
-            | "postnummer"
-            | "postnr"
-            | "zip"
-            | "zipcode"
-    )
-}
-
-/// State, province and territory abbreviations written between a town and its postcode.
-fn region_abbr(w: &str) -> bool {
-    matches!(
-        w,
-        "nsw"
-            | "vic"
-            | "qld"
-            | "wa"
-            | "sa"
-            | "tas"
-            | "act"
-            | "nt"
-            | "qc"
-            | "on"
-            | "bc"
-            | "ab"
-            | "mb"
-            | "ns"
-            | "nb"
-            | "sk"
-            | "pe"
-            | "nl"
-            | "yt"
-            | "cdmx"
-            | "sp"
-            | "rj"
-            | "mg"
-    )
-}
-
 /// Postcodes, and the town written beside them.
 pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
     let mut ends: Vec<usize> = out
@@ -94,6 +44,14 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
         .map(|f| f.end)
         .collect();
     ends.sort_unstable();
+    // "at 16025 Johnny Radial", "at 9721 Dalmatinova 43": a house number that starts a street,
+    // or one before a street, is no code before a town.
+    let streets = super::disjoint(
+        out.iter()
+            .filter(|f| f.kind == Kind::Address && f.confidence >= 0.5)
+            .map(|f| (f.start, f.end))
+            .collect(),
+    );
     let mut codes: Vec<(usize, usize, f32, bool)> = Vec::new();
     let raw = text.raw;
     let mut strong: Vec<(usize, usize)> = Vec::new();
@@ -118,7 +76,8 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
         if let (true, Some((s0, e0))) = town_before(text, &ends, text.word_at_or_after(s)) {
             out.push(finding(Kind::Address, s0, e0, 0.7, TOWN));
         }
-        codes.push((s, e, 0.82, false));
+        // "SW1A 2AA London", "D02 X285 Dublin": the town after a code of its own shape too.
+        codes.push((s, e, 0.82, true));
     }
     for m in CODE.find_iter(&text.lower) {
         // "3204 ta": not a Dutch code, but its four digits may be a code of their own.
@@ -149,7 +108,16 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
         let state =
             !dutch && m_end - m_start == 4 && !year(m.as_str()) && australian_state(text, k);
         let pin = !dutch && indian_pin(text, m.as_str(), k) && line_ends(raw, m_end);
-        if !(beside || cue || upper_dutch || after_country || in_town || state || pin) || counted {
+        let town_next = !dutch
+            // "moved to 2019 Ford Fiesta", "in 2000 Sydney hosted the games": a code that reads
+            // as a year is one.
+            && !year(m.as_str())
+            && placed(text, k)
+            && town_after(text, m_end)
+            && !super::overlaps(&streets, m_start, text.words[after].end);
+        if !(beside || cue || upper_dutch || after_country || in_town || state || pin || town_next)
+            || counted
+        {
             continue;
         }
         if beside || state {
@@ -173,8 +141,8 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
                 && matches!(sep_before(text, k), " " | ", ")
                 && name_word(text, k)
                 && !text.is(k, F_FUNCTION)
-                && (text.cased || !text.is(k, F_NAME_WORD))
-                && capital_ok(text, k)
+                && ((text.cased && text.titled) || !text.is(k, F_NAME_WORD))
+                && town_capital_ok(text, k)
             {
                 let mut last = k;
                 if k + 1 < text.words.len()
@@ -195,6 +163,54 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// A town's word `k` is capitalised as the writer capitalises names: "M14 5RB manchester" in a
+/// post whose only capitals are codes and acronyms needs none (but is no English word).
+fn town_capital_ok(text: &Doc, k: usize) -> bool {
+    capital_ok(text, k) || (text.cased && !text.titled && !text.is(k, F_ENGLISH))
+}
+
+/// "moved to 75011 Paris", "we are in 3056 brunswick": a word of place right before the code
+/// at word `k`.
+fn placed(text: &Doc, k: usize) -> bool {
+    k > 0 && sep(text, k - 1) == " " && {
+        let w = text.lower_word(k - 1);
+        // "is" and "on" only after "address" ("is 3000 Nuvigil a lot" is a dose).
+        let address = k > 1 && matches!(text.lower_word(k - 2), "address" | "addr");
+        w == "in" || (place_cue(w) && !matches!(w, "is" | "on")) || address
+    }
+}
+
+/// "75011 Paris", "10115 berlin", "2000 Sydney, nsw": a town's name right after the code at
+/// byte `end`: no English word ("to 1000 Oaks community"), nor a word that is also a name unless
+/// a capital mid-sentence makes it one, no month, drug or illness ("to 4000 IU",
+/// "from 1500 Humira", "at 2000 steps" are amounts), and no plural noun after it ("got to 5000
+/// Instagram followers").
+fn town_after(text: &Doc, end: usize) -> bool {
+    let k = text.word_at_or_after(end);
+    if k >= text.words.len() || text.raw[end..text.words[k].start] != *" " {
+        return false;
+    }
+    // "at 9721 Dalmatinova 43", "in 0269 Stensås terrasse 38": a house number after the name
+    // makes it a street, and the first number a building's.
+    let numbered = (k + 1..(k + 3).min(text.words.len()))
+        .take_while(|&j| text.raw[text.words[j - 1].end..text.words[j].start] == *" ")
+        .any(|j| text.lower_word(j).starts_with(|c: char| c.is_ascii_digit()));
+    let w = text.lower_word(k);
+    // A word that is also a name ("Sydney", "Florence") with a capital mid-sentence.
+    let named = text.cased && text.is_capitalised(k) && !text.starts_sentence(k);
+    let plain = !text.is(k, F_ENGLISH) && (!text.is(k, F_NAME_WORD) || named);
+    w.chars().count() >= 3
+        && !numbered
+        && name_word(text, k)
+        && !text.is(k, F_FUNCTION | F_STATE)
+        && town_capital_ok(text, k)
+        && plain
+        && month(w).is_none()
+        && !brand(w)
+        && !illness(w)
+        && !noun_after(text, text.words[k].end)
 }
 
 /// "in Bjert 6091", "near Quinta de São Tiago 3610-114", "in København K 1421": the code at word
@@ -260,72 +276,6 @@ fn line_ends(raw: &str, end: usize) -> bool {
 /// "1999", "2024": a year, read as no postcode.
 pub(super) fn year(code: &str) -> bool {
     code.len() == 4 && (code.starts_with("19") || code.starts_with("20"))
-}
-
-/// Whether the two letters of "1234 AB" can be a Dutch postcode's: never SA, SD or SS, and not
-/// a unit or a short word ("2000 iu", "3204 ta", "1999 im").
-fn dutch_letters(l: &str) -> bool {
-    !matches!(
-        l,
-        "sa" | "sd"
-            | "ss"
-            | "ta"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "is"
-            | "it"
-            | "am"
-            | "pm"
-            | "an"
-            | "as"
-            | "be"
-            | "by"
-            | "do"
-            | "go"
-            | "he"
-            | "hi"
-            | "if"
-            | "me"
-            | "my"
-            | "no"
-            | "of"
-            | "ok"
-            | "or"
-            | "so"
-            | "up"
-            | "us"
-            | "we"
-            | "iu"
-            | "mg"
-            | "ml"
-            | "kg"
-            | "km"
-            | "lb"
-            | "xx"
-            | "ty"
-            | "np"
-            | "yo"
-            | "st"
-            | "nd"
-            | "rd"
-            | "th"
-            | "im"
-            | "ur"
-            | "bc"
-            | "ad"
-            | "mi"
-            | "ft"
-            | "cm"
-            | "mm"
-            | "hr"
-            | "ms"
-            | "mr"
-            | "dr"
-            | "ie"
-            | "eg"
-    )
 }
 
 /// Walks back from the code at word `k` over commas, spaces, a region's abbreviation, the
@@ -405,3 +355,7 @@ fn sep_before<'t>(text: &'t Doc, k: usize) -> &'t str {
     let start = if k == 0 { 0 } else { text.words[k - 1].end };
     &text.raw[start..text.words[k].start]
 }
+
+#[cfg(test)]
+#[path = "postcodes_tests.rs"]
+mod tests;

@@ -55,6 +55,27 @@ pub(super) fn weak_suffix(w: &str) -> bool {
         w,
         // Commonwealth street words beyond USPS (Royal Mail, Australia Post, NZ Post usage).
         "close"
+            // Session 12: more of England's, Ireland's and Australia's ("19 Station Approach",
+            // "9 Cedar Glade", "42 Hawthorn Lea", "6 Larkspur Circuit", "10 Gum Tree Crt").
+            | "approach"
+            | "glade"
+            | "lea"
+            | "fold"
+            | "drift"
+            | "garth"
+            | "grange"
+            | "mead"
+            | "dene"
+            | "paddock"
+            | "paddocks"
+            | "cottages"
+            | "lawn"
+            | "lawns"
+            | "acre"
+            | "gully"
+            | "circuit"
+            | "cct"
+            | "crt"
             | "tce"
             | "parade"
             | "pde"

@@ -1,0 +1,133 @@
+//! Tests of US-style streets, towns and ZIP codes (`places`).
+
+use super::*;
+
+fn places(raw: &str) -> Vec<String> {
+    let text = crate::phi::text::Text::new(raw);
+    let doc = Doc::new(&text);
+    let mut out = Vec::new();
+    detect(&doc, &super::super::lexicon::institutions(&text), &mut out);
+    out.iter()
+        .filter(|f| f.confidence >= 0.5)
+        .map(|f| raw[f.start..f.end].to_string())
+        .collect()
+}
+
+#[test]
+fn finds_addresses_towns_and_zips() {
+    for (raw, want) in [
+        ("I live at 22 Birch Lane if anyone", "22 Birch Lane"),
+        // Session 5: a street word that follows other words too, after a second number or
+        // above a unit line.
+        (
+            "Lawdragon\n66029 138 Consul Place\nApt. 050",
+            "138 Consul Place",
+        ),
+        ("12 Consul Place\nSuite 4", "12 Consul Place"),
+        ("seen at 14 Elm St", "14 Elm St"),
+        (
+            "send it to 1600 N. Oak Ave Apt 4B please",
+            "1600 N. Oak Ave Apt 4B",
+        ),
+        ("PO Box 123 works", "PO Box 123"),
+        ("mail to p.o. box 77", "p.o. box 77"),
+        ("7167 Postbox 53\n Apt. 631", "Postbox 53"),
+        ("Postfach 1204, 10117 Berlin", "Postfach 1204"),
+        (
+            "i live at 0161 sheila vista apt 829",
+            "0161 sheila vista apt 829",
+        ),
+        ("i live at 285 phillips point now", "285 phillips point"),
+        (
+            "Cards can go to 900 Brock Extension Suite 773, Springfield, IL 62704.",
+            "Springfield",
+        ),
+        ("Cards to Springfield, IL 62704.", "62704"),
+        (
+            "we moved to Port Jessica, NM 87501 last spring",
+            "Port Jessica",
+        ),
+        ("we moved to port jessica nm 87501", "port jessica"),
+        ("she lives in east michelleburgh", "east michelleburgh"),
+        ("lives in Orange County now", "Orange County"),
+        ("any rheumatologists near zip 98535?", "98535"),
+        ("our zip code is 09216", "09216"),
+        ("anyone near 30305? looking for a GI", "30305"),
+        ("is there a group in the 60614 area", "60614"),
+        ("my zip is 12345-6789", "12345-6789"),
+        ("we are in Adrianview, TX now", "Adrianview"),
+        ("i moved to harperstad", "harperstad"),
+        ("at 5 main street", "5 main street"),
+        // A ZIP's first three digits, named as the ZIP.
+        ("My zip code is 880", "880"),
+        ("zip: 610", "610"),
+    ] {
+        let found = places(raw);
+        assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+    }
+}
+
+#[test]
+fn counts_states_and_clinics_are_not_addresses() {
+    for raw in [
+        "I live in Ohio and my mom lives in New York",
+        "3 falls this year, 2 units at bedtime",
+        "we had 2 bad falls and took 2 long walks",
+        "the infusion center and the rheumatology clinic",
+        "a 3 hour drive to Mayo Clinic",
+        "CPT 99214 and 10432 steps",
+        "i love ohio in the fall",
+        "in 1 safe place, 2 different ways",
+        "I moved to Florida from Canada",
+        "a card from Sarah",
+        "we flew home from Finland and from Maryland",
+        "walked 3 laps around the park",
+        "the zip code is 3 blocks away, 120 of them",
+        "my zip is 12 minutes away",
+        "zip 100 times",
+        "in 2019 5 zorp park was flooded",
+        "we took 3 zorp park trips\nroom for more",
+        "we took 3 zorp park\nroom 4 was free",
+    ] {
+        assert_eq!(places(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 12: England's, Ireland's and Australia's street words after a house number and a
+/// cue, in any case.
+#[test]
+fn commonwealth_street_words() {
+    for (raw, want) in [
+        (
+            "live at 19 Station Approach above the shop",
+            "19 Station Approach",
+        ),
+        ("i live at 9 Cedar Glade", "9 Cedar Glade"),
+        ("my nan lives at 42 Hawthorn Lea", "42 Hawthorn Lea"),
+        ("we live at 6 Larkspur Circuit", "6 Larkspur Circuit"),
+        ("nan lives at 10 Gum Tree Crt", "10 Gum Tree Crt"),
+        ("post it to 8 sycamore fold please", "8 sycamore fold"),
+        ("mums at 77 Abbey Fold", "77 Abbey Fold"),
+        ("he lives at 9 Rose Cottages", "9 Rose Cottages"),
+    ] {
+        let found = places(raw);
+        assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+    }
+}
+
+/// A number after a possessive counts what someone has; street words after counted things
+/// are verbs or nouns.
+#[test]
+fn counts_after_possessives_are_not_streets() {
+    for raw in [
+        "my 6 kids drive me mad lol",
+        "our 2 boys race each other to the car",
+        "her 4 cats run the house",
+        "my 2 sisters drive me to chemo",
+        "his 3 brothers court the nurses lol",
+        "i was at 3 blood bank visits this month",
+        "took 2 long walks and 1 short approach",
+    ] {
+        assert_eq!(places(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -378,13 +378,7 @@ mod tests {
     use super::*;
 
     fn dates(raw: &str) -> Vec<String> {
-        let text = Text::new(raw);
-        let mut out = Vec::new();
-        detect(&text, &mut out);
-        out.iter()
-            .filter(|f| f.confidence >= 0.5)
-            .map(|f| raw[f.start..f.end].to_string())
-            .collect()
+        super::super::test_support::held(raw, detect)
     }
 
     #[test]

@@ -3,14 +3,7 @@
 use super::*;
 
 fn names(raw: &str) -> Vec<String> {
-    let text = crate::phi::text::Text::new(raw);
-    let doc = Doc::new(&text);
-    let mut out = Vec::new();
-    detect(&doc, &super::super::lexicon::institutions(&text), &mut out);
-    out.iter()
-        .filter(|f| f.confidence >= 0.5)
-        .map(|f| raw[f.start..f.end].to_string())
-        .collect()
+    super::super::test_support::held_outside_institutions(raw, detect)
 }
 
 #[test]

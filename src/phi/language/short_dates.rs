@@ -95,17 +95,11 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::detected;
-    use super::{detect, Text};
+    use super::super::test_support::{detected, held};
+    use super::detect;
 
     fn dates(raw: &str) -> Vec<String> {
-        let text = Text::new(raw);
-        let mut out = Vec::new();
-        detect(&text, &mut out);
-        out.iter()
-            .filter(|f| f.confidence >= 0.5)
-            .map(|f| raw[f.start..f.end].to_string())
-            .collect()
+        held(raw, detect)
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::countries::country;
 use super::illnesses::illness;
 use super::lexicon::{month, Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD, F_STATE, F_STATE_ABBR};
 use super::medicines::brand;
+use super::names::mid_cap;
 use super::places::{digits, sep};
 use super::postcode_words::{code_cue, dutch_letters, region_abbr};
 use super::street_words::{place_cue, quantity};
@@ -199,8 +200,7 @@ fn town_after(text: &Doc, end: usize) -> bool {
         .any(|j| text.lower_word(j).starts_with(|c: char| c.is_ascii_digit()));
     let w = text.lower_word(k);
     // A word that is also a name ("Sydney", "Florence") with a capital mid-sentence.
-    let named = text.cased && text.is_capitalised(k) && !text.starts_sentence(k);
-    let plain = !text.is(k, F_ENGLISH) && (!text.is(k, F_NAME_WORD) || named);
+    let plain = !text.is(k, F_ENGLISH) && (!text.is(k, F_NAME_WORD) || mid_cap(text, k));
     w.chars().count() >= 3
         && !numbered
         && name_word(text, k)
@@ -246,10 +246,6 @@ fn town_code(text: &Doc, k: usize) -> bool {
         && j > 0
         && sep(text, j - 1) == " "
         && matches!(text.lower_word(j - 1), "in" | "near" | "from" | "at" | "to")
-}
-
-fn mid_cap(text: &Doc, i: usize) -> bool {
-    text.cased && text.is_capitalised(i) && !text.starts_sentence(i)
 }
 
 /// "in Ohio 3000 patients": a count of something, not a code (a plural English noun right

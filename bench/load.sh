@@ -55,7 +55,7 @@ parse() {
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }
-    /Non-2xx/ { bad = $4 }
+    /Non-2xx/ { bad = $NF }
     /Socket errors/ { err = $0 }
     END { printf "%.0f %.1f %.1f %s\n", rps, p50, p99, (bad == "" ? 0 : bad) }'
 }

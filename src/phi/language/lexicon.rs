@@ -100,6 +100,9 @@ const RELATION: &str =
          fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz \
          tita tito ninang ninong teyze khala khalu phupho thatha paati gogo mkhulu bhuti \
          kuia whaea matua unnie noona nainai laolao waipo waigong obaachan ojiichan \
+         mzee umama ubaba umakhulu oupa nanay tatay lolo halmeoni harabeoji eomma yeye \
+         jiddo teta sitto koro tipuna tupuna babaanne anneanne dadu nanu chachu khalto nenek \
+         kakek \
          bff bestfriend stepmum stepsis stepbro stepkid stepchild grandbaby \
          gp doc dentist optician gyno obgyn paediatrician pediatrician urologist hematologist \
          haematologist nephrologist pulmonologist podiatrist chiropractor osteopath audiologist \

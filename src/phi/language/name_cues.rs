@@ -2,7 +2,9 @@
 //! is", "I'm", "named", a greeting or sign-off, a form's "Name:" label), and a post's signature
 //! line. Names listed with other names are in `name_lists`.
 
-use super::lexicon::{Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME};
+use super::lexicon::{
+    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME, F_TITLE,
+};
 use super::name_near::short_name;
 use super::name_typos::{misspelt_relation, near_word_closed, near_word_is, subject_verb};
 use super::name_words::salutation;
@@ -47,6 +49,10 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         || prev == "name" && prev2 == "my"
         || prev == "names"
     {
+        // "my name's on the list": the "s" after an apostrophe is "is", not a name.
+        if prev == "name" && sep(text, i - 1).contains(['\'', '’']) {
+            return None;
+        }
         // "my name is rubija": any word that is not a function word.
         if (text.cased && !text.is_capitalised(i) && !is_first)
             || (text.is(i, F_FUNCTION) && !settled())
@@ -65,6 +71,11 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             && matches!(prev2, "my" | "our")
             && sep(text, i - 1) == " "
             && !text.is(i, F_FUNCTION | F_NAME_WORD | F_ENGLISH))
+        // "my baba femi": Yoruba's, Swahili's and Arabic's father, kin only when possessed
+        // ("baba ganoush" is a dip).
+        || (prev == "baba"
+            && matches!(prev2, "my" | "our" | "his" | "her" | "their")
+            && sep(text, i - 1) == " ")
         // Relations in two words: "my little one aroha", "my little man sefo", "my other half
         // hemi".
         || (matches!((prev2, prev), ("little" | "wee" | "middle" | "youngest" | "eldest" | "oldest", "one") | ("little", "man")) && sep(text, i - 1) == " ")
@@ -86,8 +97,22 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         // A disease's ending does not unmake a listed given name ("my baby girl ozioma").
         let drug =
             super::medicines::brand(w) || (super::medicines::stem(w) && !text.is(i, F_FIRST));
-        let known =
-            !drug && (is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i)));
+        // "my dad Bil is in hospital": a three-letter chat word (a name-word that is no English
+        // word: "bil", "sil") capitalised after a lower-case relation, before a verb its subject
+        // takes, is a shortened name; chat's "lol", "tbh", a month or a weekday stays a word.
+        let nickname = text.is(i, F_NAME_WORD)
+            && !text.is(i, F_ENGLISH | F_FUNCTION)
+            && !text.is_capitalised(i - 1)
+            && super::name_near::three_letter_name(w)
+            && super::lexicon::month(w).is_none()
+            && !matches!(w, "sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")
+            && i + 1 < text.words.len()
+            && sep(text, i) == " "
+            && subject_verb(text.lower_word(i + 1));
+        let known = !drug
+            && (is_first
+                || listed
+                || (mid_cap(text, i) && (!name_word || nickname) && !acronym(text, i)));
         // "my husband said, no", "my mum will, of course": a verb its subject takes, even
         // before a comma, unless the writer capitalises it as a name ("my son Will, 5") or
         // what follows the comma describes a person ("my son will, who is 12,", "…, 12,").
@@ -132,11 +157,42 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         };
         // "i go by deji", "everyone calls me bongi": after the writer's own naming, a word one
         // letter off English ("deli", "bongo") is a name too; no one goes by a misspelt word.
-        let unlisted = (matches!(prev, "named" | "called") || naming(prev, prev2) || introduced())
+        let named = matches!(prev, "named" | "called");
+        // "a nurse named Parisa" ("paris"): a word one letter off English is a name after a
+        // person "named" when the writer capitalises it mid-sentence, as no one capitalises a
+        // typo (a thing "called" so may be a misspelt brand: "an app called Clam").
+        let someone_named = named
+            && i >= 2
+            && (text.is(i - 2, F_RELATION | F_TITLE)
+                || matches!(
+                    prev2,
+                    "lady"
+                        | "man"
+                        | "woman"
+                        | "guy"
+                        | "gal"
+                        | "chap"
+                        | "gentleman"
+                        | "person"
+                        | "someone"
+                        | "somebody"
+                        | "fellow"
+                        | "lad"
+                ));
+        let unlisted = (named || naming(prev, prev2) || introduced())
             && (unknown(text, i)
                 || (surname(text, i) && !name_word)
-                || (naming(prev, prev2) && super::name_near::near_name(text, i)));
-        if !(is_first || unlisted) || (name_word && !(mid_cap(text, i) && settled())) {
+                || ((naming(prev, prev2)
+                    || (someone_named && mid_cap(text, i) && !acronym(text, i)))
+                    && !text.is(i, F_ENGLISH)
+                    && super::name_near::near_name(text, i)));
+        // "the drug is called humira", "this is sarcoidosis": a medicine or a disease by its
+        // name or ending is no one, unless a list holds it as a given name ("Paloma").
+        let w = text.lower_word(i);
+        let drug = super::medicines::brand(w)
+            || (super::medicines::stem(w) && !text.is(i, F_FIRST))
+            || super::illnesses::illness(w);
+        if drug || !(is_first || unlisted) || (name_word && !(mid_cap(text, i) && settled())) {
             return None;
         }
         conf = 0.75;

@@ -32,6 +32,7 @@ mod name_places;
 mod name_roles;
 mod name_self;
 mod name_speech;
+mod name_titles;
 mod name_typos;
 mod name_verbs;
 mod name_words;

@@ -5,7 +5,8 @@
 use super::lexicon::{Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD, F_TITLE};
 use super::name_words::office_word;
 use super::names::{
-    acronym, alpha, common, first, hyphenated, joined, sep, surname, surname_after, unknown,
+    acronym, alpha, common, first, hyphenated, initial, joined, sep, surname, surname_after,
+    unknown,
 };
 
 const TITLED: &str = "a person's name with a title";
@@ -20,7 +21,20 @@ pub(super) fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     if !(s == " " || s == ". " || s == "." || s == "  ") {
         return None;
     }
+    let strong = matches!(t, "mr" | "mrs" | "ms" | "dr" | "mister" | "missus" | "prof");
     let mut k = i + 1;
+    // "Dr K Ramesh", "dr. a. k. sharma", "Mrs J. Okafor": up to two initials between a title
+    // written as one and the surname, as India and Britain write a clinician's name.
+    let mut initials = 0;
+    while strong
+        && initials < 2
+        && k + 1 < text.words.len()
+        && initial(text, k)
+        && matches!(sep(text, k), " " | ". " | ".")
+    {
+        k += 1;
+        initials += 1;
+    }
     // "O'Connor", "D’Angelo": the apostrophe splits the surname into two words.
     if text.word(k).len() == 1 && matches!(sep(text, k), "'" | "’") && k + 1 < text.words.len() {
         k += 1;
@@ -31,7 +45,6 @@ pub(super) fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     if t == "ms" && sclerosis(text, i, k) {
         return None;
     }
-    let strong = matches!(t, "mr" | "mrs" | "ms" | "dr" | "mister" | "missus" | "prof");
     let ok = if text.cased && !text.is_capitalised(k) {
         // "I saw Dr. okafor today": a surname typed in lower case in a cased post, after a
         // title written as one ("Dr", "dr"; not "MS", multiple sclerosis), when it is a listed

@@ -371,7 +371,7 @@ fn naming(prev: &str, prev2: &str) -> bool {
 
 /// "Zhang Min is my mother's name", "Grace was her name", "Tolu is my name": one or two words
 /// opening a sentence, then "is"/"was", a possessive, a relation and its "'s" or nothing, and
-/// "name". The words may be any but function words, digits or a drug.
+/// "name" or a kind of name ("surname", "maiden name"). The words may be any but function words, digits or a drug.
 pub(super) fn name_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
     if !text.starts_sentence(i) {
@@ -417,7 +417,16 @@ pub(super) fn name_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
         }
         k += 1;
     }
-    (k < n && at(k) == "name" && sep(text, k - 1).ends_with(' ')).then_some((
+    // "Kowalski is my surname", "Adaeze was her maiden name": the kinds of name too.
+    let named = matches!(at(k), "name" | "surname" | "nickname")
+        || (matches!(
+            at(k),
+            "last" | "first" | "middle" | "maiden" | "full" | "family" | "married" | "real"
+        ) && at(k + 1) == "name");
+    // "Patience is my middle name", "Chaos is my surname": a saying, for a word that is
+    // English or a name that is a word too.
+    let saying = at(k) != "name" && (i..=end).any(|w| text.is(w, F_ENGLISH | F_NAME_WORD));
+    (k < n && named && !saying && sep(text, k - 1).ends_with(' ')).then_some((
         end,
         0.8,
         if end > i { FULL } else { GIVEN },

@@ -418,12 +418,19 @@ fn names_said_to_be_names() {
         ("tolu is my name and i have lupus", "tolu"),
         ("Am Oluwaseun, new here", "Oluwaseun"),
         ("Best Kofi", "Kofi"),
+        // Session 13: kinds of name.
+        ("Kowalski is my surname so people always ask", "Kowalski"),
+        ("Adaeze was her maiden name", "Adaeze"),
+        ("Nwachukwu is my husband's last name", "Nwachukwu"),
     ]);
     for raw in [
         "This is my name on the form",
         "Humira is my drug of choice",
         "Pain is my name lol",
         "Trouble is my middle name",
+        "Patience is my middle name lol",
+        "Sarcasm is my second language",
+        "Chaos is my surname at this point",
         "Am tired, cant sleep",
         "she is my best friend",
         "max is my best friend",

@@ -322,7 +322,10 @@ fn initials_between_a_title_and_the_surname() {
     for (raw, want) in [
         ("Dr K Ramesh did my endoscopy", "Dr K Ramesh"),
         ("dr k ramesh did my endoscopy", "dr k ramesh"),
-        ("referred to Dr. A. K. Sharma at the clinic", "Dr. A. K. Sharma"),
+        (
+            "referred to Dr. A. K. Sharma at the clinic",
+            "Dr. A. K. Sharma",
+        ),
         ("Mrs J. Okafor rang me back", "Mrs J. Okafor"),
         ("letter signed by Mr S Venkataraman", "Mr S Venkataraman"),
     ] {

@@ -112,3 +112,50 @@ fn sclerosis(text: &Doc, i: usize, k: usize) -> bool {
             || care
             || (text.is(k, F_ENGLISH) && !(text.is(k, F_NAME_WORD) && surname(text, k))))
 }
+
+/// "umm khalid from the mosque", "Abu Yusuf visits dad": Arabic's naming of a parent by their
+/// child (the kunya), which works as a title before a listed given name. Places named so ("Abu
+/// Dhabi", "Abu Simbel") have no given name after "abu"; a hesitation's "umm" before a given
+/// name still names someone ("umm sarah, what do you think?").
+pub(super) fn kunya(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let k = i + 1;
+    if k >= text.words.len()
+        || !matches!(text.lower_word(i), "umm" | "abu" | "abou")
+        || sep(text, i) != " "
+        || !first(text, k)
+        || text.is(k, F_ENGLISH | F_NAME_WORD | F_FUNCTION)
+        || (text.cased && !text.is_capitalised(k))
+    {
+        return None;
+    }
+    Some((hyphenated(text, k), 0.7, TITLED))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::found;
+    use super::*;
+
+    #[test]
+    fn a_parent_named_by_their_child() {
+        for (raw, want) in [
+            (
+                "umm khalid from the mosque brought food",
+                vec!["umm khalid"],
+            ),
+            ("Abu Yusuf visits dad every friday", vec!["Abu Yusuf"]),
+            ("umm ahmed rang me today", vec!["umm ahmed"]),
+        ] {
+            assert_eq!(found(raw, kunya), want, "{raw}");
+        }
+        for raw in [
+            "we flew to abu dhabi for treatment",
+            "Abu Dhabi was hot",
+            "umm will it hurt?",
+            "umm i think so",
+            "umm, khalid said no",
+        ] {
+            assert!(found(raw, kunya).is_empty(), "{raw}");
+        }
+    }
+}

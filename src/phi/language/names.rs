@@ -20,7 +20,7 @@ use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
 use super::name_self::{greeted, here, self_named, signed};
 use super::name_speech::{attributed, called_to, speaker, vocative};
-use super::name_titles::titled;
+use super::name_titles::{kunya, titled};
 use super::name_verbs::{given_to, subject};
 use super::name_writer;
 use super::{finding, Kind};
@@ -64,6 +64,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| bulleted(text, i))
             .or_else(|| unlisted_pair(text, i))
             .or_else(|| particled(text, i))
+            .or_else(|| kunya(text, i))
             .or_else(|| called_to(text, i))
             .or_else(|| vocative(text, i))
             .or_else(|| listed_after(text, i, last_held))

@@ -208,6 +208,30 @@ fn destination(w: &str) -> bool {
         )
 }
 
+/// "took oluwatobi to the paediatrician", "taking kemi to see the gp": who a carer takes to a
+/// clinician, from word `k` (after "to"), is seen there; a drug is taken to an appointment or a
+/// clinic to be shown, not to a doctor ("took auvelity to my appointment").
+fn to_be_seen(text: &Doc, k: usize) -> bool {
+    let k = if matches!(at(text, k), "the" | "my" | "our" | "a" | "see") {
+        k + 1
+    } else {
+        k
+    };
+    let k = if at(text, k) == "the" { k + 1 } else { k };
+    matches!(
+        at(text, k),
+        "doctor"
+            | "doctors"
+            | "gp"
+            | "paediatrician"
+            | "pediatrician"
+            | "dentist"
+            | "optician"
+            | "hospital"
+            | "er"
+    )
+}
+
 /// Where children and people are taken and fetched, and drugs are not.
 fn fetched_at(w: &str) -> bool {
     childcare(w)
@@ -236,18 +260,20 @@ pub(super) fn errand(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     // Drugs are taken and picked up too ("took auvelity to my appointment", "picked litfulo
     // up from the pharmacy"): after those verbs, only where children and people are fetched.
     let fetched_from = || (i + 2..i + 5).any(|k| fetched_at(at(text, k)));
+    let seen = || to_be_seen(text, i + 2);
     let slot = match at(text, i - 1) {
         "picked" => next == "up" && fetched_from(),
         "dropped" => matches!(next, "off" | "at"),
-        "took" | "taking" => next == "to" && fetched_from(),
+        "took" | "taking" => next == "to" && (fetched_from() || seen()),
         "drove" | "brought" | "walked" | "driving" => next == "to" && place_after(),
         "collected" | "fetched" => next == "from",
         "of" => i >= 2 && at(text, i - 2) == "proud",
         _ => false,
     };
-    // Only people are dropped off or fetched from somewhere: a word one letter off English
-    // too ("dropped rangi off": "range").
-    let dropped = matches!(at(text, i - 1), "dropped" | "collected" | "fetched");
+    // Only people are dropped off, fetched from somewhere or taken to be seen: a word one
+    // letter off English too ("dropped rangi off": "range").
+    let dropped = matches!(at(text, i - 1), "dropped" | "collected" | "fetched")
+        || (matches!(at(text, i - 1), "took" | "taking") && seen());
     (slot
         && if dropped {
             person_here(text, i)

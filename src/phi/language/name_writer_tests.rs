@@ -74,6 +74,10 @@ fn people_a_carer_takes_somewhere() {
         ("we took haruto to school after the clinic", "haruto"),
         ("drove haruto to the allergy clinic", "haruto"),
         ("so proud of tevita he did his own injection", "tevita"),
+        // Session 13: taken to a clinician.
+        ("i took oluwatobi to the paediatrician", "oluwatobi"),
+        ("taking kemi to see the gp tomorrow", "kemi"),
+        ("we took Chidubem to hospital at 2am", "Chidubem"),
     ] {
         assert_eq!(found(raw, errand), vec![want], "{raw}");
     }
@@ -83,6 +87,10 @@ fn people_a_carer_takes_somewhere() {
         "picked litfulo up from the specialty pharmacy",
         "took auvelity to my appointment to show the doc",
         "took metformin to the clinic to ask",
+        "took ibuprofen to the doctor's surprise",
+        "took wegovy to the doctor to check the dose",
+        "took photos to the doctor",
+        "took biscuit to the vet",
         "so proud of myslef today",
         "dropped off at the clinic",
     ] {

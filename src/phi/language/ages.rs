@@ -253,7 +253,8 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 "feel" | "feels" | "felt" | "feeling" | "thinks" | "think" | "act" | "acting"
             )
         }) || (prev == "a" && matches!(before.get(1), Some(&"like")))
-            || (be(prev) && before.iter().skip(1).take(3).any(|w| body_part(w)));
+            || (be(prev) && before.iter().skip(1).take(3).any(|w| body_part(w)))
+            || super::age_words::figure_of_speech(&before);
         // "lived to 104", "made it to 95", "grandpa just hit 91": with a person before it.
         let reached = (matches!(prev, "to" | "until" | "till" | "til")
             && matches!(
@@ -419,6 +420,7 @@ fn aged_thing(w: &str) -> bool {
         // "90 year old energy", "my 95 year old knees": the writer's figure of speech.
         "energy"
             | "vibes"
+            | "soul"
             | "knees"
             | "joints"
             | "bones"

@@ -91,6 +91,7 @@ fn people_a_carer_takes_somewhere() {
         "took wegovy to the doctor to check the dose",
         "took photos to the doctor",
         "took biscuit to the vet",
+        "we took Calpol to the gp to ask about dosing",
         "so proud of myslef today",
         "dropped off at the clinic",
     ] {

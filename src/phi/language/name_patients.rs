@@ -10,10 +10,11 @@
 //! verbs and nouns count here.
 
 use super::illnesses::{illness, sick_with};
-use super::lexicon::Doc;
+use super::lexicon::{Doc, F_RELATION};
 use super::name_company::{listed_as_word, person};
 use super::name_doers::opens_clause;
 use super::name_near::person_here;
+use super::name_typos::subject_verb;
 use super::names::sep;
 
 const NAMED: &str = "a person's name";
@@ -40,6 +41,32 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
         return true;
     }
     let possessed = matches!(a, "her" | "his") && !b.is_empty();
+    // "priyanka starts chemo next week", "tendai had her first infusion", "mehmet is on
+    // dialysis", "nomvula is having a hard time": a treatment a body undergoes, or a person's
+    // time of it. A drug is given, not started or had as a treatment.
+    let treated = |k: usize| {
+        let k = k + usize::from(matches!(at(text, k), "her" | "his" | "a" | "the" | "an"));
+        let k = k + usize::from(matches!(at(text, k), "first" | "last" | "next" | "second"));
+        treatment(at(text, k))
+    };
+    if matches!(
+        v,
+        "starts" | "started" | "starting" | "begins" | "began" | "finishes" | "had" | "needs"
+    ) && treated(k + 1)
+    {
+        return true;
+    }
+    if matches!(v, "is" | "was")
+        && ((a == "on"
+            && (matches!(b, "dialysis" | "oxygen" | "chemo")
+                || (b == "the" && at(text, k + 3) == "transplant")))
+            || (a == "having"
+                && matches!(b, "a" | "such")
+                && matches!(at(text, k + 3), "hard" | "rough" | "tough" | "horrible")
+                && matches!(at(text, k + 4), "time" | "day" | "week" | "night")))
+    {
+        return true;
+    }
     match v {
         "was" | "were" | "is" | "got" => {
             matches!(
@@ -73,6 +100,26 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
         "goes" | "went" => a == "back" && matches!(b, "to" | "into"),
         _ => false,
     }
+}
+
+/// Treatments a person undergoes, which no drug "starts" or "has".
+fn treatment(w: &str) -> bool {
+    matches!(
+        w,
+        "chemo"
+            | "chemotherapy"
+            | "surgery"
+            | "dialysis"
+            | "radiotherapy"
+            | "radiation"
+            | "immunotherapy"
+            | "infusion"
+            | "transplant"
+            | "op"
+            | "operation"
+            | "biopsy"
+            | "transfusion"
+    )
 }
 
 /// Every rule of this module at word `i`, in the order `names::detect` tries them.
@@ -131,19 +178,24 @@ pub(super) fn patient(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
 
 /// "shreya, 34, newly diagnosed with ms": a word opening a line, set off with an age by
 /// commas, as members introduce themselves or the one they care for ("Humira, 40mg" has a
-/// unit, "Stelara, 90" no closing comma).
+/// unit, "Stelara, 90" no closing comma). After a relation too ("my son Dawit, 4, was born
+/// early"), and a name one letter off English or of three letters when a verb its subject
+/// takes, "from" or "who" follows ("kemi, 7, has type 1"), as only a person stands there.
 pub(super) fn introduced(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i + 2 >= n || !text.starts_sentence(i) || listed_as_word(text, i) {
+    let opens = text.starts_sentence(i) || (i > 0 && text.is(i - 1, F_RELATION));
+    if i + 2 >= n || !opens || listed_as_word(text, i) {
         return None;
     }
     let age = at(text, i + 1);
+    let next = at(text, i + 2);
+    let said = || subject_verb(next) || matches!(next, "from" | "who");
     let found = sep(text, i) == ", "
         && (1..=3).contains(&age.len())
         && age.bytes().all(|b| b.is_ascii_digit())
         && age.parse::<u32>().is_ok_and(|y| y <= 110)
         && sep(text, i + 1).starts_with(',')
-        && person(text, i);
+        && (person(text, i) || (said() && person_here(text, i)));
     found.then_some((i, 0.6, NAMED))
 }
 
@@ -242,6 +294,13 @@ mod tests {
             ("zarina has cerebral palsy and uses a chair", "zarina"),
             ("amara was poorly all night", "amara"),
             ("koa got sick at nursery", "koa"),
+            // Session 13: treatments undergone, and a person's hard time.
+            ("priyanka starts chemo next week", "priyanka"),
+            ("Chidinma had her first infusion today", "Chidinma"),
+            ("mehmet is on dialysis now", "mehmet"),
+            ("Mehmet is on the transplant list", "Mehmet"),
+            ("nomvula is having a hard time with chemo", "nomvula"),
+            ("tendai needs surgery on his knee", "tendai"),
         ] {
             assert_eq!(found(raw, patient), vec![want], "{raw}");
         }
@@ -273,6 +332,12 @@ mod tests {
             "zepbound has hives listed",
             "humira has a chest infection warning",
             "covid was sick making",
+            "rinvoq starts working after 2 weeks",
+            "humira had the transplant warning removed",
+            "stelara is on the formulary now",
+            "winter is having a hard time ending",
+            "monday starts chemo for me",
+            "surgery needs a consent form",
         ] {
             assert!(found(raw, patient).is_empty(), "{raw}");
         }
@@ -284,10 +349,26 @@ mod tests {
             found("shreya, 34, newly diagnosed with ms, hi all", introduced),
             vec!["shreya"]
         );
+        // Session 13: after a relation, and names one letter off English before a verb.
+        for (raw, want) in [
+            ("kemi, 7, has type 1", "kemi"),
+            ("Oluwatobi, 12, was diagnosed last year", "Oluwatobi"),
+            ("my son Dawit, 4, was born early", "Dawit"),
+            ("Tariq, 45, from Leeds here", "Tariq"),
+        ] {
+            assert_eq!(found(raw, introduced), vec![want], "{raw}");
+        }
         for raw in [
             "Humira, 40mg every other week",
             "Stelara, 90 every 8 weeks",
             "so, 34, hi",
+            "Stelara, 90, every 8 weeks",
+            "Mum, 93, has dementia",
+            "Fatigue, 3, has been worse",
+            "Libre, 3, sensors arrived",
+            "scores were 5, 7, 9 and 12",
+            "we counted, 4, 5, 6 and so on",
+            "Week 3, 4, has been rough",
         ] {
             assert!(found(raw, introduced).is_empty(), "{raw}");
         }

@@ -205,6 +205,13 @@ fn names_after_wishes_of_more_words() {
         ("sending love sindiswa", "sindiswa"),
         ("stay strong kemi x", "kemi"),
         ("praying for you Mosese and your family", "Mosese"),
+        // Session 13: wishes addressed to the reader, then the name.
+        ("hugs to you Aigerim xx", "Aigerim"),
+        ("you got this bongani!", "bongani"),
+        ("you've got this Nkechi", "Nkechi"),
+        ("sorry for your loss Mbali", "Mbali"),
+        ("all the best ngozi", "ngozi"),
+        ("welcome to the group tendai", "tendai"),
     ] {
         assert_eq!(found(raw, greeted), [want], "{raw}");
     }
@@ -221,6 +228,16 @@ fn names_after_wishes_of_more_words() {
         "thanks again for the tips",
         "thanks ozempic and metformin",
         "hi all and welcome",
+        "hugs to you all",
+        "love to you guys",
+        "you got this hun",
+        "you got this girl!",
+        "sorry for your loss",
+        "all the best everyone",
+        "all the best with humira",
+        "welcome to the group everyone",
+        "welcome to the group hun",
+        "you got this ozempic thing sorted",
     ] {
         assert!(found(raw, greeted).is_empty(), "{raw}");
     }

@@ -79,6 +79,11 @@ fn subjects_of_what_people_do() {
         ("so daoud rang the GP for me", "daoud"),
         ("> Rangi wrote: has anyone had the jab", "Rangi"),
         ("cant stop thinking about what yaroslava said", "yaroslava"),
+        // Session 13: an adverb before the verb; "has been in hospital".
+        ("omg chidinma just messaged me", "chidinma"),
+        ("so bongani finally rang the ward", "bongani"),
+        ("sipho has been in and out of hospital all year", "sipho"),
+        ("tendai has been in icu since monday", "tendai"),
     ] {
         assert_eq!(found(raw, doer), [want], "{raw}");
     }
@@ -94,6 +99,10 @@ fn subjects_of_what_people_do() {
         "> Ozempic wrote: the leaflet",
         "i owe humira my life",
         "i think my tremfya is the reason",
+        "honestly tremfya just saved my life",
+        "humira has been in short supply",
+        "the drug has been in trials for years",
+        "i think covid is also coming back",
     ] {
         assert!(found(raw, doer).is_empty(), "{raw}");
     }

@@ -629,6 +629,14 @@ fn near_by(w: &str, hit: impl Fn(&str) -> bool) -> bool {
     false
 }
 
+/// A given name on a list that is no English word nor a name that is one ("ayesha", not
+/// "grace"), looked up for a word's stem ("ayeshas" written for "ayesha's").
+pub fn plain_given_name(w: &str) -> bool {
+    CLASSES
+        .get(w)
+        .is_some_and(|f| f & F_FIRST != 0 && f & (F_ENGLISH | F_NAME_WORD | F_FUNCTION) == 0)
+}
+
 /// Whether a word is a family, household or care relation ("daughter", "patient").
 pub fn relation(w: &str) -> bool {
     CLASSES.get(w).is_some_and(|f| f & F_RELATION != 0)

@@ -10,7 +10,9 @@
 //! verbs and nouns count here.
 
 use super::illnesses::{illness, sick_with};
-use super::lexicon::{Doc, F_RELATION};
+use super::lexicon::{
+    plain_given_name, Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME,
+};
 use super::name_company::{listed_as_word, person};
 use super::name_doers::opens_clause;
 use super::name_near::person_here;
@@ -245,6 +247,23 @@ fn owned(w: &str) -> bool {
 /// "went to efua's wedding", "tendai's mum rang me": a word owning a relative, a home or an
 /// occasion ("crohn's nurse", "stelara's side effects" are an illness's and a drug's).
 pub(super) fn owner(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    // "ayeshas wedding was lovely", "tendais mum came round": chat's possessive without its
+    // apostrophe, when the word less its "s" is a listed given name that is no word, and the
+    // word itself is on no list.
+    let w = at(text, i);
+    if i + 1 < text.words.len()
+        && w.len() >= 5
+        && sep(text, i) == " "
+        && owned(at(text, i + 1))
+        && !text.is(
+            i,
+            F_ENGLISH | F_NAME_WORD | F_FIRST | F_SURNAME | F_FUNCTION,
+        )
+        && (!text.cased || text.is_capitalised(i) || !text.is_capitalised(i + 1))
+        && w.strip_suffix('s').is_some_and(plain_given_name)
+    {
+        return Some((i, 0.6, NAMED));
+    }
     if i + 2 >= text.words.len()
         || listed_as_word(text, i)
         || !matches!(sep(text, i), "'" | "’")
@@ -382,6 +401,13 @@ mod tests {
             ("stayed at nkemdirim's house after the op", "nkemdirim"),
             ("with olumide's help i filled in the form", "olumide"),
             ("staying at mekdes's place tonight", "mekdes"),
+            // Session 13: the apostrophe left out.
+            (
+                "ayeshas wedding was lovely even though i was tired",
+                "ayeshas",
+            ),
+            ("ngozis mum came round", "ngozis"),
+            ("stayed at Priyas house after the op", "Priyas"),
         ] {
             assert_eq!(found(raw, owner), vec![want], "{raw}");
         }
@@ -391,6 +417,12 @@ mod tests {
             "the hospital's car park",
             "ozempic's maker has a card",
             "my daughter's wedding is in june",
+            "the twins wedding was lovely",
+            "my parents house is too far",
+            "the nurses home is closed",
+            "my grans house is cold",
+            "the jones wedding was fun",
+            "Chris house party",
         ] {
             assert!(found(raw, owner).is_empty(), "{raw}");
         }

@@ -550,6 +550,11 @@ mod tests {
             long("12 Fernhill Gardens is where mum lives ", 25_000),
             long("a nurse named Parisa ", 40_000),
             long("my dad Bil is ", 60_000),
+            long("priyanka starts chemo ", 40_000),
+            long("omg chidinma just messaged ", 30_000),
+            long("sipho has been in and out of ", 30_000),
+            long("ayeshas wedding ", 60_000),
+            long("hugs to you Aigerim xx ", 40_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

@@ -30,6 +30,7 @@ mod name_near;
 mod name_patients;
 mod name_places;
 mod name_roles;
+mod name_said;
 mod name_self;
 mod name_speech;
 mod name_titles;

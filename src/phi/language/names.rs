@@ -9,7 +9,7 @@ use super::lexicon::{
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
 use super::name_company::company;
-use super::name_cues::{cued, labelled, name_is, relation_is};
+use super::name_cues::{cued, labelled};
 use super::name_doers::doer;
 use super::name_initials::initialled;
 use super::name_items::{aged, bulleted};
@@ -18,6 +18,7 @@ use super::name_mentions;
 use super::name_patients;
 use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
+use super::name_said::{is_relation, name_is, relation_is};
 use super::name_self::{greeted, here, self_named, signed};
 use super::name_speech::{attributed, called_to, speaker, vocative};
 use super::name_titles::{kunya, titled};
@@ -48,7 +49,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| cued(text, i))
             .or_else(|| relation_is(text, i))
             .or_else(|| name_is(text, i))
-            .or_else(|| super::name_cues::is_relation(text, i))
+            .or_else(|| is_relation(text, i))
             .or_else(|| coordinated(text, i))
             .or_else(|| here(text, i))
             .or_else(|| speaker(text, i))

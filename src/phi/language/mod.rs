@@ -22,6 +22,7 @@ mod name_alone;
 mod name_company;
 mod name_cues;
 mod name_doers;
+mod name_errands;
 mod name_initials;
 mod name_items;
 mod name_lists;

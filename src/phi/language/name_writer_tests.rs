@@ -1,7 +1,8 @@
 use super::super::name_company::company;
 use super::super::name_doers::doer;
+use super::super::name_errands::errand;
 use super::super::test_support::{found, Rule};
-use super::{beside_writer, errand, known_from, mentioned, with_family};
+use super::{beside_writer, known_from, mentioned, with_family};
 
 #[test]
 fn people_beside_the_writer() {

@@ -363,3 +363,12 @@ pub(super) fn figure_of_speech(before: &[&str]) -> bool {
         at(0) == "on" && at(1) == "going" && at(2).parse::<u32>().is_ok_and(|young| young < 80);
     simile || wish || going_on
 }
+
+/// Chat's words for "about" before an age ("my nan is about 93", "she's like 92", "gran is
+/// around 95 now"): the age is still hers.
+pub(super) fn hedge(w: &str) -> bool {
+    matches!(
+        w,
+        "about" | "around" | "like" | "roughly" | "approximately" | "approx" | "abt" | "bout"
+    )
+}

@@ -557,6 +557,7 @@ mod tests {
             long("sipho has been in and out of ", 30_000),
             long("ayeshas wedding ", 60_000),
             long("hugs to you Aigerim xx ", 40_000),
+            long("my nan is about 93 ", 50_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

@@ -344,3 +344,31 @@ pub(super) fn singular_person(w: &str) -> bool {
             | "m"
     )
 }
+
+/// An age as a figure of speech, by the words before it (`before`, nearest first): a simile
+/// ("he acts like he's 100", "as if i was 90"; "like" straight before the number is chat's
+/// "about", not a simile), a wish ("i'd rather be 95 and healthy", "wish i was 90"), and a young age "going on"
+/// an old one ("i'm 39 going on 90"; "92 going on 93" is an age).
+pub(super) fn figure_of_speech(before: &[&str]) -> bool {
+    let at = |k: usize| before.get(k).copied().unwrap_or("");
+    let simile = matches!(
+        at(0),
+        "s" | "is" | "was" | "m" | "am" | "im" | "were" | "re"
+    ) && (matches!(at(1), "like" | "if" | "though")
+        || (matches!(at(1), "he" | "she" | "i" | "you" | "they" | "we")
+            && matches!(at(2), "like" | "if" | "though")));
+    let wish = matches!(at(0), "be" | "was" | "were")
+        && (1..4).any(|k| matches!(at(k), "rather" | "wish" | "wished" | "sooner"));
+    let going_on =
+        at(0) == "on" && at(1) == "going" && at(2).parse::<u32>().is_ok_and(|young| young < 80);
+    simile || wish || going_on
+}
+
+/// Chat's words for "about" before an age ("my nan is about 93", "she's like 92", "gran is
+/// around 95 now"): the age is still hers.
+pub(super) fn hedge(w: &str) -> bool {
+    matches!(
+        w,
+        "about" | "around" | "like" | "roughly" | "approximately" | "approx" | "abt" | "bout"
+    )
+}

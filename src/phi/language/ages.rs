@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use regex::Regex;
 
-use super::age_words::{age_verb, be, elder, measure, singular_person, unit_after};
+use super::age_words::{age_verb, be, elder, hedge, measure, singular_person, unit_after};
 use super::numbers::{cardinal, old_ordinal};
 use super::{finding, Kind, Text};
 use crate::phi::Finding;
@@ -253,7 +253,8 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 "feel" | "feels" | "felt" | "feeling" | "thinks" | "think" | "act" | "acting"
             )
         }) || (prev == "a" && matches!(before.get(1), Some(&"like")))
-            || (be(prev) && before.iter().skip(1).take(3).any(|w| body_part(w)));
+            || (be(prev) && before.iter().skip(1).take(3).any(|w| body_part(w)))
+            || super::age_words::figure_of_speech(&before);
         // "lived to 104", "made it to 95", "grandpa just hit 91": with a person before it.
         let reached = (matches!(prev, "to" | "until" | "till" | "til")
             && matches!(
@@ -344,10 +345,12 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             // "At 93, my grandmother still drives", "at 95 he still walks": a sentence opening
             // on an age, a person its subject.
             (1..=3).any(|k| person(after(k)))
-        } else if be(prev) {
-            // "my dad said it's 95 out": the verb's subject is no one.
-            !before.get(1).is_some_and(|w| impersonal(w))
-                && (before.iter().skip(1).take(5).any(|w| person(w)) || who(1))
+        } else if be(prev) || (hedge(prev) && before.get(1).is_some_and(|w| be(w))) {
+            // "my dad said it's 95 out": the verb's subject is no one. "my nan is about 93":
+            // a hedge between the verb and the age, the subject one word further.
+            let k = if be(prev) { 1 } else { 2 };
+            !before.get(k).is_some_and(|w| impersonal(w))
+                && (before.iter().skip(k).take(5).any(|w| person(w)) || who(k))
         } else {
             determiner && singular_person(after(1))
         };
@@ -419,6 +422,7 @@ fn aged_thing(w: &str) -> bool {
         // "90 year old energy", "my 95 year old knees": the writer's figure of speech.
         "energy"
             | "vibes"
+            | "soul"
             | "knees"
             | "joints"
             | "bones"

@@ -10,6 +10,13 @@ fn ages(raw: &str) -> Vec<String> {
 fn finds_ages_over_89() {
     for (raw, want) in [
         ("my grandmother is 93 and on eliquis", "93"),
+        // Session 13: beside the figures of speech, ages still.
+        ("she's 92 going on 93", "93"),
+        ("dad would be 95 this year", "95"),
+        // Chat's hedges between the verb and the age.
+        ("my nan is about 93", "93"),
+        ("she's like 92 and still drives", "92"),
+        ("gran is around 95 now", "95"),
         // Issue 16: an age set off by commas or brackets after a person, and a decade.
         ("grandad, 96, still drives", "96"),
         ("my nan (92) has copd", "92"),
@@ -78,6 +85,19 @@ fn numbers_that_are_not_old_ages() {
         "90 year old energy today",
         "my 95 year old knees say no",
         "my knees are 100 years old",
+        // Session 13: similes, wishes and a young age going on an old one.
+        "he acts like he's 100",
+        "i walk as if i was 90",
+        "i'd rather be 95 and healthy than 30 and sick",
+        "i wish i was 90 and done with work",
+        "i'm 39 going on 90",
+        "i'm a 91 year old soul in a 30 year old body",
+        "my dad said it's about 95 out there",
+        "my mum is about 90 minutes away",
+        "my dad is like 95% better",
+        "the wait is about 92 days",
+        "my nan says it's like 100 degrees in her flat",
+        "my son is about 100 times happier",
         "my body thinks it's 97",
         "feel like i'm 120",
         "an 84-year-old dad and an 89 year old aunt",

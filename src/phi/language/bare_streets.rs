@@ -2,12 +2,14 @@
 //! Europe writes it ("Allika 46", "Pivovarská 276", "Edeby 55"). The shape alone is a drug
 //! and its dose or a product and its model, so it counts only where an address is expected:
 //! after "lives at", "address:" and the like, or opening an address block's line above an
-//! apartment or suite line.
+//! apartment or suite line. Britain's streets named with an article ("27 The Crescent") count
+//! in the same places.
 
 use super::abroad::{house_no, STREET};
 use super::lexicon::{Doc, F_ENGLISH, F_FUNCTION, F_NAME_WORD, F_SURNAME};
 use super::medicines;
 use super::places::{digits, sep};
+use super::street_words::{strong_suffix, weak_suffix};
 use super::{finding, Kind};
 use crate::phi::Finding;
 
@@ -77,7 +79,7 @@ pub(super) fn detect(text: &Doc, out: &mut Vec<Finding>) {
     let n = text.words.len();
     let mut i = 0;
     while i < n {
-        let Some((start, last)) = bare_street(text, i) else {
+        let Some((start, last)) = bare_street(text, i).or_else(|| the_street(text, i)) else {
             i += 1;
             continue;
         };
@@ -90,6 +92,49 @@ pub(super) fn detect(text: &Doc, out: &mut Vec<Finding>) {
         ));
         i = last + 1;
     }
+}
+
+/// "lives at 27 The Crescent", "moved to 14 the Paddocks, near the river", "address is 2 The
+/// Mews": Britain's and Ireland's streets named with an article after a house number, where an
+/// address is expected (`cued`, or "moved to"/"into"). One or two words after "the", the last
+/// a street word, or in a cased post a capitalised plural ("The Maltings"); the phrase closes
+/// there ("lives at 10 the Green Room cafe" goes on to a noun, "woke at 3 the next day" has
+/// no cue).
+fn the_street(text: &Doc, i: usize) -> Option<(usize, usize)> {
+    let n = text.words.len();
+    let w = |k: usize| text.lower_word(k);
+    if i + 2 >= n || !house_no(w(i)) || w(i + 1) != "the" || sep(text, i) != " " {
+        return None;
+    }
+    let moved = i >= 2 && matches!(w(i - 1), "to" | "into") && w(i - 2) == "moved";
+    if !(moved || cued(text, i)) {
+        return None;
+    }
+    let named = |k: usize| {
+        text.word(k).chars().all(char::is_alphabetic)
+            && !text.is(k, F_FUNCTION)
+            && (!text.cased || text.is_capitalised(k))
+    };
+    let street = |k: usize| {
+        let word = w(k);
+        strong_suffix(word)
+            || weak_suffix(word)
+            || (text.cased && word.len() > 4 && word.ends_with('s'))
+    };
+    // Without capitals, one word only: "moved to 3 the hard way" is a manner.
+    let words = if text.cased { 2 } else { 1 };
+    let last = (i + 2..(i + 2 + words).min(n))
+        .take_while(|&k| named(k) && (k == i + 2 || sep(text, k - 1) == " "))
+        .filter(|&k| street(k))
+        .last()?;
+    let closes = last + 1 == n
+        || sep(text, last)
+            .trim_start()
+            .starts_with([',', '.', '!', '?', ';', ')', '\n'])
+        || sep(text, last).contains('\n')
+        || text.is(last + 1, F_FUNCTION)
+        || (text.cased && !text.is_capitalised(last + 1));
+    closes.then_some((i, last))
 }
 
 fn bare_street(text: &Doc, i: usize) -> Option<(usize, usize)> {
@@ -158,6 +203,42 @@ mod tests {
         ] {
             let got = streets(raw);
             assert!(got.iter().any(|g| g == want), "{raw}: {got:?}");
+        }
+    }
+
+    /// Session 13: streets named with an article, where an address is expected.
+    #[test]
+    fn streets_named_with_an_article() {
+        for (raw, want) in [
+            ("we live at 27 The Crescent, Bath", "27 The Crescent"),
+            ("mum lives at 5 The Green", "5 The Green"),
+            (
+                "they moved to 14 the Paddocks, near the river",
+                "14 the Paddocks",
+            ),
+            ("our address is 2 The Mews", "2 The Mews"),
+            ("nan lives at 3 the close now", "3 the close"),
+            ("we moved into 9 The Maltings last year", "9 The Maltings"),
+            ("he lives at 12 The Old Orchard.", "12 The Old Orchard"),
+            ("we've just moved to 11 The Spinney", "11 The Spinney"),
+            ("dad lives at 22 The Meadows in Derby", "22 The Meadows"),
+        ] {
+            let got = streets(raw);
+            assert!(got.iter().any(|g| g == want), "{raw}: {got:?}");
+        }
+        for raw in [
+            "i woke at 3 the next day",
+            "we live at 10 the Green Room cafe",
+            "at 5 the Close was quiet",
+            "she lives at 2 the most",
+            "we moved to 3 the hard way",
+            "living at 4 the Cottages Hotel",
+            "lives at 6 the end of the road",
+            "we live at 2 the most expensive street in town",
+            "i moved to 2 the next week",
+            "moved to 4 The Walking Dead season",
+        ] {
+            assert!(streets(raw).is_empty(), "{raw}: {:?}", streets(raw));
         }
     }
 

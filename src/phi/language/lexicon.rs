@@ -100,6 +100,9 @@ const RELATION: &str =
          fratello nipote dochter zoon vrouw zus broer moeder vader corka siostra zona maz \
          tita tito ninang ninong teyze khala khalu phupho thatha paati gogo mkhulu bhuti \
          kuia whaea matua unnie noona nainai laolao waipo waigong obaachan ojiichan \
+         mzee umama ubaba umakhulu oupa nanay tatay lolo halmeoni harabeoji eomma yeye \
+         jiddo teta sitto koro tipuna tupuna babaanne anneanne dadu nanu chachu khalto nenek \
+         kakek \
          bff bestfriend stepmum stepsis stepbro stepkid stepchild grandbaby \
          gp doc dentist optician gyno obgyn paediatrician pediatrician urologist hematologist \
          haematologist nephrologist pulmonologist podiatrist chiropractor osteopath audiologist \
@@ -624,6 +627,14 @@ fn near_by(w: &str, hit: impl Fn(&str) -> bool) -> bool {
         }
     }
     false
+}
+
+/// A given name on a list that is no English word nor a name that is one ("ayesha", not
+/// "grace"), looked up for a word's stem ("ayeshas" written for "ayesha's").
+pub fn plain_given_name(w: &str) -> bool {
+    CLASSES
+        .get(w)
+        .is_some_and(|f| f & F_FIRST != 0 && f & (F_ENGLISH | F_NAME_WORD | F_FUNCTION) == 0)
 }
 
 /// Whether a word is a family, household or care relation ("daughter", "patient").

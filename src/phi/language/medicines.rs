@@ -6,8 +6,9 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Brand names of medicines and devices common in chronic-illness forums, in lower case,
-/// without diacritics: two of them side by side ("Dupixent Rinvoq and the rest") take the
+/// Brand names of medicines and devices common in chronic-illness forums (and, since session
+/// 13, Britain's and the Commonwealth's over-the-counter ones parents name: "took Calpol to
+/// the gp"), in lower case, without diacritics: two of them side by side ("Dupixent Rinvoq and the rest") take the
 /// shape of a name no list knows.
 pub(super) fn brand(w: &str) -> bool {
     BRANDS.contains(w)
@@ -52,7 +53,9 @@ const BRAND_NAMES: &str = "\
      topamax toujeo tramadol trelegy tremfya tresiba trikafta trulicity truxima tylenol tymlos \
      tysabri ubrelvy uceris velsipity verzenio vicodin victoza voltaren vumerity vyepti vyvanse \
      wegovy wellbutrin xanax xarelto xeljanz xifaxan xolair yuflyma zenpep zepbound zeposia \
-     zetia zoloft";
+     zetia zoloft \
+     anadin buscopan calpol canesten cetraben dioralyte diprobase doublebase epaderm fybogel \
+     gaviscon lemsip movicol nurofen panadol piriton strepsils sudocrem";
 
 /// A generic name by its class stem ("-mab" antibodies, "-nib" kinase inhibitors, "-pril",
 /// "-sartan", "-statin"…), or a disease by its Latin or Greek ending (`disease_ending`).

@@ -22,6 +22,7 @@ mod name_alone;
 mod name_company;
 mod name_cues;
 mod name_doers;
+mod name_errands;
 mod name_initials;
 mod name_items;
 mod name_lists;
@@ -30,8 +31,10 @@ mod name_near;
 mod name_patients;
 mod name_places;
 mod name_roles;
+mod name_said;
 mod name_self;
 mod name_speech;
+mod name_titles;
 mod name_typos;
 mod name_verbs;
 mod name_words;
@@ -536,6 +539,25 @@ mod tests {
             long("at 9 Cedar Glade Approach ", 40_000),
             long("my 6 kids drive ", 60_000),
             long("lwazi and i are so worried ", 30_000),
+            // Session 13's forms: initials after titles, ages between commas, kinds of name,
+            // kunyas, errands to a clinician, figures of speech, streets with "the", homes
+            // after streets, "named" before a near-English word.
+            long("Dr K. A. Ramesh ", 50_000),
+            long("kemi, 7, has ", 60_000),
+            long("Mwangi is my maiden name. ", 30_000),
+            long("umm khalid abu yusuf ", 40_000),
+            long("took kemi to see the gp ", 30_000),
+            long("like she's 90 going on 95 ", 30_000),
+            long("lives at 27 The Crescent ", 40_000),
+            long("12 Fernhill Gardens is where mum lives ", 25_000),
+            long("a nurse named Parisa ", 40_000),
+            long("my dad Bil is ", 60_000),
+            long("priyanka starts chemo ", 40_000),
+            long("omg chidinma just messaged ", 30_000),
+            long("sipho has been in and out of ", 30_000),
+            long("ayeshas wedding ", 60_000),
+            long("hugs to you Aigerim xx ", 40_000),
+            long("my nan is about 93 ", 50_000),
         ];
         for raw in &inputs {
             let text = Text::new(raw);

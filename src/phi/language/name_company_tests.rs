@@ -79,6 +79,11 @@ fn subjects_of_what_people_do() {
         ("so daoud rang the GP for me", "daoud"),
         ("> Rangi wrote: has anyone had the jab", "Rangi"),
         ("cant stop thinking about what yaroslava said", "yaroslava"),
+        // Session 13: an adverb before the verb; "has been in hospital".
+        ("omg chidinma just messaged me", "chidinma"),
+        ("so bongani finally rang the ward", "bongani"),
+        ("sipho has been in and out of hospital all year", "sipho"),
+        ("tendai has been in icu since monday", "tendai"),
     ] {
         assert_eq!(found(raw, doer), [want], "{raw}");
     }
@@ -94,6 +99,10 @@ fn subjects_of_what_people_do() {
         "> Ozempic wrote: the leaflet",
         "i owe humira my life",
         "i think my tremfya is the reason",
+        "honestly tremfya just saved my life",
+        "humira has been in short supply",
+        "the drug has been in trials for years",
+        "i think covid is also coming back",
     ] {
         assert!(found(raw, doer).is_empty(), "{raw}");
     }
@@ -205,6 +214,13 @@ fn names_after_wishes_of_more_words() {
         ("sending love sindiswa", "sindiswa"),
         ("stay strong kemi x", "kemi"),
         ("praying for you Mosese and your family", "Mosese"),
+        // Session 13: wishes addressed to the reader, then the name.
+        ("hugs to you Aigerim xx", "Aigerim"),
+        ("you got this bongani!", "bongani"),
+        ("you've got this Nkechi", "Nkechi"),
+        ("sorry for your loss Mbali", "Mbali"),
+        ("all the best ngozi", "ngozi"),
+        ("welcome to the group tendai", "tendai"),
     ] {
         assert_eq!(found(raw, greeted), [want], "{raw}");
     }
@@ -221,6 +237,16 @@ fn names_after_wishes_of_more_words() {
         "thanks again for the tips",
         "thanks ozempic and metformin",
         "hi all and welcome",
+        "hugs to you all",
+        "love to you guys",
+        "you got this hun",
+        "you got this girl!",
+        "sorry for your loss",
+        "all the best everyone",
+        "all the best with humira",
+        "welcome to the group everyone",
+        "welcome to the group hun",
+        "you got this ozempic thing sorted",
     ] {
         assert!(found(raw, greeted).is_empty(), "{raw}");
     }

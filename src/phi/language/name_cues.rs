@@ -2,7 +2,9 @@
 //! is", "I'm", "named", a greeting or sign-off, a form's "Name:" label), and a post's signature
 //! line. Names listed with other names are in `name_lists`.
 
-use super::lexicon::{Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME};
+use super::lexicon::{
+    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_SURNAME, F_TITLE,
+};
 use super::name_near::short_name;
 use super::name_typos::{misspelt_relation, near_word_closed, near_word_is, subject_verb};
 use super::name_words::salutation;
@@ -47,6 +49,10 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         || prev == "name" && prev2 == "my"
         || prev == "names"
     {
+        // "my name's on the list": the "s" after an apostrophe is "is", not a name.
+        if prev == "name" && sep(text, i - 1).contains(['\'', '’']) {
+            return None;
+        }
         // "my name is rubija": any word that is not a function word.
         if (text.cased && !text.is_capitalised(i) && !is_first)
             || (text.is(i, F_FUNCTION) && !settled())
@@ -65,6 +71,11 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             && matches!(prev2, "my" | "our")
             && sep(text, i - 1) == " "
             && !text.is(i, F_FUNCTION | F_NAME_WORD | F_ENGLISH))
+        // "my baba femi": Yoruba's, Swahili's and Arabic's father, kin only when possessed
+        // ("baba ganoush" is a dip).
+        || (prev == "baba"
+            && matches!(prev2, "my" | "our" | "his" | "her" | "their")
+            && sep(text, i - 1) == " ")
         // Relations in two words: "my little one aroha", "my little man sefo", "my other half
         // hemi".
         || (matches!((prev2, prev), ("little" | "wee" | "middle" | "youngest" | "eldest" | "oldest", "one") | ("little", "man")) && sep(text, i - 1) == " ")
@@ -86,8 +97,22 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         // A disease's ending does not unmake a listed given name ("my baby girl ozioma").
         let drug =
             super::medicines::brand(w) || (super::medicines::stem(w) && !text.is(i, F_FIRST));
-        let known =
-            !drug && (is_first || listed || (mid_cap(text, i) && !name_word && !acronym(text, i)));
+        // "my dad Bil is in hospital": a three-letter chat word (a name-word that is no English
+        // word: "bil", "sil") capitalised after a lower-case relation, before a verb its subject
+        // takes, is a shortened name; chat's "lol", "tbh", a month or a weekday stays a word.
+        let nickname = text.is(i, F_NAME_WORD)
+            && !text.is(i, F_ENGLISH | F_FUNCTION)
+            && !text.is_capitalised(i - 1)
+            && super::name_near::three_letter_name(w)
+            && super::lexicon::month(w).is_none()
+            && !matches!(w, "sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")
+            && i + 1 < text.words.len()
+            && sep(text, i) == " "
+            && subject_verb(text.lower_word(i + 1));
+        let known = !drug
+            && (is_first
+                || listed
+                || (mid_cap(text, i) && (!name_word || nickname) && !acronym(text, i)));
         // "my husband said, no", "my mum will, of course": a verb its subject takes, even
         // before a comma, unless the writer capitalises it as a name ("my son Will, 5") or
         // what follows the comma describes a person ("my son will, who is 12,", "…, 12,").
@@ -132,11 +157,42 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         };
         // "i go by deji", "everyone calls me bongi": after the writer's own naming, a word one
         // letter off English ("deli", "bongo") is a name too; no one goes by a misspelt word.
-        let unlisted = (matches!(prev, "named" | "called") || naming(prev, prev2) || introduced())
+        let named = matches!(prev, "named" | "called");
+        // "a nurse named Parisa" ("paris"): a word one letter off English is a name after a
+        // person "named" when the writer capitalises it mid-sentence, as no one capitalises a
+        // typo (a thing "called" so may be a misspelt brand: "an app called Clam").
+        let someone_named = named
+            && i >= 2
+            && (text.is(i - 2, F_RELATION | F_TITLE)
+                || matches!(
+                    prev2,
+                    "lady"
+                        | "man"
+                        | "woman"
+                        | "guy"
+                        | "gal"
+                        | "chap"
+                        | "gentleman"
+                        | "person"
+                        | "someone"
+                        | "somebody"
+                        | "fellow"
+                        | "lad"
+                ));
+        let unlisted = (named || naming(prev, prev2) || introduced())
             && (unknown(text, i)
                 || (surname(text, i) && !name_word)
-                || (naming(prev, prev2) && super::name_near::near_name(text, i)));
-        if !(is_first || unlisted) || (name_word && !(mid_cap(text, i) && settled())) {
+                || ((naming(prev, prev2)
+                    || (someone_named && mid_cap(text, i) && !acronym(text, i)))
+                    && !text.is(i, F_ENGLISH)
+                    && super::name_near::near_name(text, i)));
+        // "the drug is called humira", "this is sarcoidosis": a medicine or a disease by its
+        // name or ending is no one, unless a list holds it as a given name ("Paloma").
+        let w = text.lower_word(i);
+        let drug = super::medicines::brand(w)
+            || (super::medicines::stem(w) && !text.is(i, F_FIRST))
+            || super::illnesses::illness(w);
+        if drug || !(is_first || unlisted) || (name_word && !(mid_cap(text, i) && settled())) {
             return None;
         }
         conf = 0.75;
@@ -311,171 +367,6 @@ fn naming(prev: &str, prev2: &str) -> bool {
         || (prev == "by" && matches!(prev2, "go" | "goes" | "went"))
         || (matches!(prev, "him" | "her" | "them")
             && matches!(prev2, "named" | "called" | "name" | "call" | "calls"))
-}
-
-/// "Zhang Min is my mother's name", "Grace was her name", "Tolu is my name": one or two words
-/// opening a sentence, then "is"/"was", a possessive, a relation and its "'s" or nothing, and
-/// "name". The words may be any but function words, digits or a drug.
-pub(super) fn name_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let n = text.words.len();
-    if !text.starts_sentence(i) {
-        return None;
-    }
-    // "Pain is my name lol": an English word only when a list holds it as a given name.
-    let word = |k: usize| {
-        alpha(text, k)
-            && !text.is(k, F_FUNCTION)
-            && (!text.is(k, F_ENGLISH) || text.is(k, F_FIRST))
-            && !super::medicines::brand(text.lower_word(k))
-    };
-    if !word(i) {
-        return None;
-    }
-    let end = if joined(text, i)
-        && i + 2 < n
-        && word(i + 1)
-        && !matches!(text.lower_word(i + 1), "is" | "was")
-    {
-        i + 1
-    } else {
-        i
-    };
-    let at = |k: usize| if k < n { text.lower_word(k) } else { "" };
-    let mut k = end + 1;
-    if !matches!(at(k), "is" | "was") || sep(text, end) != " " {
-        return None;
-    }
-    k += 1;
-    if !matches!(at(k), "my" | "his" | "her" | "our" | "their") {
-        return None;
-    }
-    k += 1;
-    // "my mother's", "my mums": the relation owning the name.
-    if text.is(k, F_RELATION)
-        || at(k)
-            .strip_suffix('s')
-            .is_some_and(super::lexicon::relation)
-    {
-        if matches!(sep(text, k), "'" | "’") && at(k + 1) == "s" {
-            k += 1;
-        }
-        k += 1;
-    }
-    (k < n && at(k) == "name" && sep(text, k - 1).ends_with(' ')).then_some((
-        end,
-        0.8,
-        if end > i { FULL } else { GIVEN },
-    ))
-}
-
-/// "siosaia is my carer", "Tupou is my husband.", "kiri my support worker is amazing": a word
-/// that could be a person's (`person`: a listed name or one on no list, no English word, drug
-/// or organisation) opening a sentence, said to be, or set beside, a possessed relation (one or
-/// two words) that closes the clause or is followed by a verb. Faiths' names stay out ("Jesus
-/// is my rock").
-pub(super) fn is_relation(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let n = text.words.len();
-    if i + 2 >= n {
-        return None;
-    }
-    // The words after it first (cheap), then whether it starts a sentence and could be a name.
-    let at = |k: usize| if k < n { text.lower_word(k) } else { "" };
-    let said = matches!(at(i + 1), "is" | "was") && sep(text, i) == " ";
-    let k = if said { i + 2 } else { i + 1 };
-    if at(k) != "my" || !matches!(sep(text, k - 1), " " | ", ") || (!said && sep(text, i) != " ") {
-        return None;
-    }
-    if !text.starts_sentence(i)
-        || matches!(
-            text.lower_word(i),
-            "jesus" | "god" | "allah" | "christ" | "buddha" | "krishna" | "lord"
-        )
-        || !super::name_company::person(text, i)
-    {
-        return None;
-    }
-    // The relation, in one word or two ("support worker", "home carer").
-    let rel = if text.is(k + 1, F_RELATION) && k + 1 < n {
-        k + 1
-    } else if k + 2 < n && text.is(k + 2, F_RELATION) && sep(text, k + 1) == " " {
-        k + 2
-    } else {
-        return None;
-    };
-    // "Duolingo is my teacher lol", "Calpol is my best friend": things are called friends,
-    // teachers and therapists too; a word on no list of names needs a relation of kin or care.
-    let figurative = matches!(
-        at(rel),
-        "friend"
-            | "bestie"
-            | "buddy"
-            | "bff"
-            | "teacher"
-            | "tutor"
-            | "therapist"
-            | "counsellor"
-            | "counselor"
-            | "physio"
-            | "coach"
-            | "mentor"
-            | "boss"
-            | "partner"
-            | "sponsor"
-            | "doctor"
-            | "consultant"
-            | "specialist"
-            | "manager"
-            | "baby"
-            | "boo"
-    );
-    if figurative && !text.is(i, F_FIRST | F_SURNAME) {
-        return None;
-    }
-    let rest = sep(text, rel).trim_start();
-    let closes = rel + 1 >= n
-        || rest.starts_with([',', '.', '!', '?', ';', ')', '\n'])
-        || matches!(at(rel + 1), "and" | "who" | "now" | "here" | "x" | "lol");
-    let verb = rel + 1 < n && super::name_typos::subject_verb(at(rel + 1));
-    if !(closes || (!said && (verb || matches!(at(rel + 1), "is" | "was" | "has")))) {
-        return None;
-    }
-    Some((i, 0.7, GIVEN))
-}
-
-/// "my daughter is Ximena", "my sons are mateo and thiago": a listed given name (no English
-/// word) after a possessed relation and "is", "are" or "was".
-pub(super) fn relation_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i < 3
-        || !matches!(text.lower_word(i - 1), "is" | "are" | "was" | "were")
-        || !(text.is(i - 2, F_RELATION)
-            || text
-                .lower_word(i - 2)
-                .strip_suffix('s')
-                .is_some_and(super::lexicon::relation))
-        // "my support worker is": a relation of two words.
-        || !(matches!(
-            text.lower_word(i - 3),
-            "my" | "our" | "his" | "her" | "their"
-        ) || (i >= 4
-            && matches!(
-                text.lower_word(i - 4),
-                "my" | "our" | "his" | "her" | "their"
-            )))
-        // "my carer is ngaio": a word on no list too, closing the clause.
-        || !(first(text, i)
-            || (unknown(text, i)
-                && super::name_company::plain(text, i)
-                && (i + 1 == text.words.len()
-                    || sep(text, i).trim_start().starts_with([',', '.', '!', '?', ';']))))
-        || common(text, i)
-        || text.is(i, F_ENGLISH)
-        || (text.cased && !text.is_capitalised(i))
-        || sep(text, i - 1) != " "
-    {
-        return None;
-    }
-    let end = extend(text, i);
-    Some((end, 0.75, if end > i { FULL } else { GIVEN }))
 }
 
 /// Word `i` ends or continues as a full name: a middle initial or name, then a surname.

@@ -50,6 +50,45 @@ fn form_labels_name_whoever_follows() {
     }
 }
 
+/// Session 13: after "named"/"called", a capitalised word one letter off English ("Parisa":
+/// "paris"); never a medicine or a disease by its name or ending; "my name's on…" is no name.
+#[test]
+fn named_near_words_but_no_medicines() {
+    finds(&[
+        ("a nurse named Parisa sat with me for an hour", "Parisa"),
+        ("a lady called Funmi ran the group", "Funmi"),
+    ]);
+    for raw in [
+        "the drug is called humira and it changed my life",
+        "this is sarcoidosis, a rare one",
+        "i'm adhd and proud",
+        "a condition called Lupas, sorry lupus",
+        "an app called Clam, meant Calm",
+        "my name's on the waiting list finally",
+        "my name's been called at last",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+/// Session 13: a chat word written as a name after a lower-case relation ("my dad Bil": "bil"
+/// is chat's brother-in-law); lower case, or the relation capitalised too, it stays a word.
+#[test]
+fn chat_words_capitalised_after_a_relation() {
+    finds(&[
+        ("my dad Bil is in hospital again", "Bil"),
+        ("my sister Sil came over", "Sil"),
+    ]);
+    for raw in [
+        "my dad bil is in hospital again",
+        "My Husband Hun Is Sweet",
+        "my hubby Lol",
+        "my mate TBH is fine",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
 #[test]
 fn the_name_someone_goes_by() {
     finds(&[
@@ -379,12 +418,19 @@ fn names_said_to_be_names() {
         ("tolu is my name and i have lupus", "tolu"),
         ("Am Oluwaseun, new here", "Oluwaseun"),
         ("Best Kofi", "Kofi"),
+        // Session 13: kinds of name.
+        ("Kowalski is my surname so people always ask", "Kowalski"),
+        ("Adaeze was her maiden name", "Adaeze"),
+        ("Nwachukwu is my husband's last name", "Nwachukwu"),
     ]);
     for raw in [
         "This is my name on the form",
         "Humira is my drug of choice",
         "Pain is my name lol",
         "Trouble is my middle name",
+        "Patience is my middle name lol",
+        "Sarcasm is my second language",
+        "Chaos is my surname at this point",
         "Am tired, cant sleep",
         "she is my best friend",
         "max is my best friend",
@@ -419,9 +465,25 @@ fn kin_words_of_more_languages() {
         ("uncle femi passed away", "femi"),
         ("my gogo thembi is 80", "thembi"),
     ]);
+    // Session 13: kin of Korean, Zulu, Afrikaans, Filipino, Arabic, Turkish, Hindi, Malay,
+    // Chinese and Māori; "baba" only possessed.
+    finds(&[
+        ("my halmeoni Soon-ja lives with us", "Soon-ja"),
+        ("my umakhulu Nomsa is frail", "Nomsa"),
+        ("my baba Femi is recovering", "Femi"),
+        ("our baba tunde had a stroke", "tunde"),
+        ("my oupa Gerrit is 85", "Gerrit"),
+        ("my lolo Ramon has copd", "Ramon"),
+        ("my teta Samira makes soup", "Samira"),
+        ("my anneanne Ayse is in hospital", "Ayse"),
+        ("my dadu Harish had a fall", "Harish"),
+    ]);
     for raw in [
         "i love baba ganoush with pita",
         "the kuia at church was lovely",
+        "baba ganoush again tonight",
+        "my baba is teething",
+        "my halmeoni is 80",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

@@ -171,7 +171,13 @@ fn described(text: &Doc, i: usize) -> bool {
 fn people_verb(text: &Doc, i: usize) -> Option<bool> {
     let n = text.words.len();
     let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
-    let (v, a, b) = (w(i + 1), w(i + 2), w(i + 3));
+    // "chidinma just messaged me", "bongani finally rang": an adverb between the subject and
+    // its verb.
+    let j = i + usize::from(matches!(
+        w(i + 1),
+        "just" | "finally" | "also" | "still" | "literally" | "actually" | "even" | "kindly"
+    ));
+    let (v, a, b) = (w(j + 1), w(j + 2), w(j + 3));
     let only_people = match v {
         "said" | "says" | "told" | "tells" | "texted" | "rang" | "rings" | "reckons" | "thinks"
         | "recommended" | "convinced" | "reminded" | "asked" | "asks" | "cried" | "laughed"
@@ -194,7 +200,7 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
             matches!(a, "me" | "us")
                 && b == "to"
                 && matches!(
-                    w(i + 4),
+                    w(j + 4),
                     "the" | "hospital" | "church" | "a&e" | "er" | "my" | "her"
                 )
         }
@@ -222,7 +228,7 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "lent" | "lends" | "bought" => matches!(a, "me" | "us"),
         // "ayodele who runs our group": drugs and things take "which" and "that".
         // "nuplazid who?" asks what it is.
-        "who" => sep(text, i + 1) == " ",
+        "who" => sep(text, j + 1) == " ",
         "shows" | "showed" => a == "up",
         "passed" => a == "away",
         "can" | "could" => matches!(a, "visit" | "drive" | "come"),
@@ -236,11 +242,19 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "is" | "was" => {
             matches!(a, "right" | "wrong" | "coming")
                 || (a == "in" && matches!(b, "hospital" | "icu" | "hospice" | "rehab"))
-                || (a == "the" && b == "one" && w(i + 4) == "who")
+                || (a == "in" && b == "and" && w(j + 4) == "out")
+                || (a == "the" && b == "one" && w(j + 4) == "who")
+        }
+        // "sipho has been in hospital all year", "…in and out of hospital".
+        "has" | "had" => {
+            a == "been"
+                && b == "in"
+                && (matches!(w(j + 4), "hospital" | "icu" | "hospice" | "rehab")
+                    || (w(j + 4) == "and" && w(j + 5) == "out"))
         }
         _ => false,
     } || (matches!((v, a), ("is" | "was", _) | ("has" | "had", "been"))
-        && praised(a, b, w(i + 4)))
+        && praised(a, b, w(j + 4)))
         || described(text, i);
     if only_people {
         return Some(false);

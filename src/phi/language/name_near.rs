@@ -201,7 +201,12 @@ pub(super) fn person_here(text: &Doc, i: usize) -> bool {
 /// ("yaw", "uju", "ife") where only a person stands. Every such word is one letter off some
 /// English word, so `near_name` cannot read it.
 pub(super) fn short_name(text: &Doc, i: usize) -> bool {
-    let w = text.lower_word(i);
+    three_letter_name(text.lower_word(i)) && plain(text, i)
+}
+
+/// Three letters with a vowel, none of chat's and the clinic's abbreviations ("lol", "icu"):
+/// the shape of a short name ("uju", "tui") or a shortened one ("Bil").
+pub(super) fn three_letter_name(w: &str) -> bool {
     w.len() == 3
         && w.bytes()
             .any(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
@@ -271,5 +276,4 @@ pub(super) fn short_name(text: &Doc, i: usize) -> bool {
                 | "esr"
                 | "crp"
         )
-        && plain(text, i)
 }

@@ -209,7 +209,18 @@ fn greeting_before(text: &Doc, i: usize) -> bool {
                 | ("thinking", "of", "you" | "u")
                 | ("rest", "in", "peace")
                 | ("proud", "of", "you" | "u")
+                // Session 13: "hugs to you aigerim", "you got this bongani", "sorry for your
+                // loss mbali", "all the best ngozi".
+                | ("hugs" | "love" | "prayers" | "strength", "to", "you" | "u")
+                | ("you" | "ve" | "u" | "youve", "got", "this")
+                | ("for", "your" | "ur", "loss")
+                | ("all", "the", "best")
         )
+        // "welcome to the group tendai", "welcome to the forum Ioana".
+        || (matches!(back(text, i, 1), "group" | "forum" | "club" | "community")
+            && back(text, i, 2) == "the"
+            && back(text, i, 3) == "to"
+            && back(text, i, 4) == "welcome")
 }
 
 /// What follows a name greeted in chat: the post's or the line's end, a mark, or a word that

@@ -1,10 +1,10 @@
 //! NAME by what a person does with the writer or has done for them, for names of origins the
 //! lists lack, in any case: the one beside the writer in an outing ("efua and i went to the
 //! clinic", "me and nyasha are doing the 5k"), the child or elder a carer takes somewhere
-//! ("picked lindiwe up from nursery", "took haruto to the allergy clinic"), the circle the
-//! writer knows them from ("selam from work"), a member's handle ("@wairimu"), a person with
-//! his or her family ("baraka and his wife"), and "she" or "he" taking a word up. Words one
-//! letter off English and three-letter names, read in these slots, are `name_near`'s.
+//! (`name_errands`), the circle the writer knows them from ("selam from work"), a member's
+//! handle ("@wairimu"), a person with his or her family ("baraka and his wife"), and "she" or
+//! "he" taking a word up. Words one letter off English and three-letter names, read in these
+//! slots, are `name_near`'s.
 //!
 //! Members speak of their drugs as companions too ("me and methotrexate are not friends",
 //! "humira and i are on a break"), so a word on no list beside the writer needs a verb of
@@ -172,89 +172,10 @@ pub(super) fn beside_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
 /// Every rule of this module at word `i`, in the order `names::detect` tries them.
 pub(super) fn around_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     beside_writer(text, i)
-        .or_else(|| errand(text, i))
+        .or_else(|| super::name_errands::errand(text, i))
         .or_else(|| known_from(text, i))
         .or_else(|| mentioned(text, i))
         .or_else(|| with_family(text, i))
-}
-
-/// Where children spend their day: a carer takes them there and fetches them.
-fn childcare(w: &str) -> bool {
-    matches!(
-        w,
-        "school" | "nursery" | "preschool" | "daycare" | "creche" | "kindy" | "kindergarten"
-    )
-}
-
-/// Places a carer takes someone to.
-fn destination(w: &str) -> bool {
-    childcare(w)
-        || matches!(
-            w,
-            "clinic"
-                | "hospital"
-                | "gp"
-                | "doctor"
-                | "doctors"
-                | "dentist"
-                | "appointment"
-                | "appt"
-                | "er"
-                | "ward"
-                | "park"
-                | "physio"
-                | "therapy"
-                | "church"
-        )
-}
-
-/// Where children and people are taken and fetched, and drugs are not.
-fn fetched_at(w: &str) -> bool {
-    childcare(w)
-        || matches!(
-            w,
-            "airport"
-                | "station"
-                | "practice"
-                | "training"
-                | "uni"
-                | "college"
-                | "park"
-                | "playgroup"
-        )
-}
-
-/// "picked lindiwe up from nursery", "dropped kavya at school", "took haruto to the allergy
-/// clinic", "so proud of tevita": the one a carer fetches, takes somewhere or is proud of.
-/// "took tramadol to sleep" is no errand: the place must follow.
-pub(super) fn errand(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i == 0 || listed_as_word(text, i) || sep(text, i - 1) != " " || sep(text, i) != " " {
-        return None;
-    }
-    let next = at(text, i + 1);
-    let place_after = || (i + 2..i + 5).any(|k| destination(at(text, k)));
-    // Drugs are taken and picked up too ("took auvelity to my appointment", "picked litfulo
-    // up from the pharmacy"): after those verbs, only where children and people are fetched.
-    let fetched_from = || (i + 2..i + 5).any(|k| fetched_at(at(text, k)));
-    let slot = match at(text, i - 1) {
-        "picked" => next == "up" && fetched_from(),
-        "dropped" => matches!(next, "off" | "at"),
-        "took" | "taking" => next == "to" && fetched_from(),
-        "drove" | "brought" | "walked" | "driving" => next == "to" && place_after(),
-        "collected" | "fetched" => next == "from",
-        "of" => i >= 2 && at(text, i - 2) == "proud",
-        _ => false,
-    };
-    // Only people are dropped off or fetched from somewhere: a word one letter off English
-    // too ("dropped rangi off": "range").
-    let dropped = matches!(at(text, i - 1), "dropped" | "collected" | "fetched");
-    (slot
-        && if dropped {
-            person_here(text, i)
-        } else {
-            person(text, i)
-        })
-    .then_some((i, 0.6, NAMED))
 }
 
 /// Where people are from when a writer tells them apart: "selam from work", "ngaire from

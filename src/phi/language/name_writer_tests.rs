@@ -1,7 +1,8 @@
 use super::super::name_company::company;
 use super::super::name_doers::doer;
+use super::super::name_errands::errand;
 use super::super::test_support::{found, Rule};
-use super::{beside_writer, errand, known_from, mentioned, with_family};
+use super::{beside_writer, known_from, mentioned, with_family};
 
 #[test]
 fn people_beside_the_writer() {
@@ -74,6 +75,10 @@ fn people_a_carer_takes_somewhere() {
         ("we took haruto to school after the clinic", "haruto"),
         ("drove haruto to the allergy clinic", "haruto"),
         ("so proud of tevita he did his own injection", "tevita"),
+        // Session 13: taken to a clinician.
+        ("i took oluwatobi to the paediatrician", "oluwatobi"),
+        ("taking kemi to see the gp tomorrow", "kemi"),
+        ("we took Chidubem to hospital at 2am", "Chidubem"),
     ] {
         assert_eq!(found(raw, errand), vec![want], "{raw}");
     }
@@ -83,6 +88,11 @@ fn people_a_carer_takes_somewhere() {
         "picked litfulo up from the specialty pharmacy",
         "took auvelity to my appointment to show the doc",
         "took metformin to the clinic to ask",
+        "took ibuprofen to the doctor's surprise",
+        "took wegovy to the doctor to check the dose",
+        "took photos to the doctor",
+        "took biscuit to the vet",
+        "we took Calpol to the gp to ask about dosing",
         "so proud of myslef today",
         "dropped off at the clinic",
     ] {

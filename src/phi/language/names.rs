@@ -9,7 +9,7 @@ use super::lexicon::{
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
 use super::name_company::company;
-use super::name_cues::{cued, labelled, name_is, relation_is};
+use super::name_cues::{cued, labelled};
 use super::name_doers::doer;
 use super::name_initials::initialled;
 use super::name_items::{aged, bulleted};
@@ -18,16 +18,16 @@ use super::name_mentions;
 use super::name_patients;
 use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
+use super::name_said::{is_relation, name_is, relation_is};
 use super::name_self::{greeted, here, self_named, signed};
 use super::name_speech::{attributed, called_to, speaker, vocative};
+use super::name_titles::{kunya, titled};
 use super::name_verbs::{given_to, subject};
-use super::name_words::office_word;
 use super::name_writer;
 use super::{finding, Kind};
 use crate::phi::Finding;
 
 pub(super) const FULL: &str = "a person's full name";
-const TITLED: &str = "a person's name with a title";
 pub(super) const GIVEN: &str = "a person's first name";
 const AGAIN: &str = "a person's name, named again";
 const TOWN: &str = "a town or city";
@@ -49,7 +49,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| cued(text, i))
             .or_else(|| relation_is(text, i))
             .or_else(|| name_is(text, i))
-            .or_else(|| super::name_cues::is_relation(text, i))
+            .or_else(|| is_relation(text, i))
             .or_else(|| coordinated(text, i))
             .or_else(|| here(text, i))
             .or_else(|| speaker(text, i))
@@ -65,6 +65,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| bulleted(text, i))
             .or_else(|| unlisted_pair(text, i))
             .or_else(|| particled(text, i))
+            .or_else(|| kunya(text, i))
             .or_else(|| called_to(text, i))
             .or_else(|| vocative(text, i))
             .or_else(|| listed_after(text, i, last_held))
@@ -247,96 +248,6 @@ pub(super) fn hyphenated(text: &Doc, k: usize) -> usize {
     } else {
         k
     }
-}
-
-/// "Mr Smith", "dr. patel", "Mrs. Okafor", "Dr. Maria Lopez".
-fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let t = text.lower_word(i);
-    if !text.is(i, F_TITLE) || i + 1 >= text.words.len() {
-        return None;
-    }
-    let s = sep(text, i);
-    if !(s == " " || s == ". " || s == "." || s == "  ") {
-        return None;
-    }
-    let mut k = i + 1;
-    // "O'Connor", "D’Angelo": the apostrophe splits the surname into two words.
-    if text.word(k).len() == 1 && matches!(sep(text, k), "'" | "’") && k + 1 < text.words.len() {
-        k += 1;
-    }
-    if !alpha(text, k) || text.word(k).len() < 2 || text.is(k, F_FUNCTION) {
-        return None;
-    }
-    if t == "ms" && sclerosis(text, i, k) {
-        return None;
-    }
-    let strong = matches!(t, "mr" | "mrs" | "ms" | "dr" | "mister" | "missus" | "prof");
-    let ok = if text.cased && !text.is_capitalised(k) {
-        // "I saw Dr. okafor today": a surname typed in lower case in a cased post, after a
-        // title written as one ("Dr", "dr"; not "MS", multiple sclerosis), when it is a listed
-        // name or a word no list knows, and no drug.
-        let w = text.lower_word(k);
-        strong
-            && !acronym(text, i)
-            && (surname(text, k) || first(text, k) || unknown(text, k))
-            && !common(text, k)
-            && !super::medicines::brand(w)
-            && !super::medicines::stem(w)
-    } else if text.cased {
-        text.is_capitalised(k) && (strong || !common(text, k))
-    } else if strong {
-        !text.is(k, F_NAME_WORD) || surname(text, k)
-    } else {
-        (surname(text, k) || first(text, k) || unknown(text, k)) && !common(text, k)
-    };
-    if !ok || (t == "dr" && office_word(text.lower_word(k))) {
-        return None;
-    }
-    let mut end = k;
-    if joined(text, k) && surname_after(text, k + 1, false) && first(text, k) {
-        end = k + 1;
-    }
-    // "Dr. Patel" covers the title too.
-    Some((hyphenated(text, end), 0.85, TITLED))
-}
-
-/// "my ms nurse", "ms fatigue is real", "MS Society", "ms awareness month": "ms" as multiple
-/// sclerosis, not the title, before word `k`: in capitals in a cased post, after a possessive,
-/// or before an English word that is no surname ("Ms Green" is one) or a
-/// word of the illness's care that a surname list holds too ("nurse", "ward", "warrior").
-fn sclerosis(text: &Doc, i: usize, k: usize) -> bool {
-    let owned = i > 0
-        && matches!(
-            text.lower_word(i - 1),
-            "my" | "his" | "her" | "our" | "their" | "your"
-        );
-    let next = text.lower_word(k);
-    let care = matches!(
-        next,
-        "nurse"
-            | "nurses"
-            | "ward"
-            | "warrior"
-            | "warriors"
-            | "journey"
-            | "hug"
-            | "brain"
-            | "center"
-            | "centre"
-            | "charity"
-            | "meds"
-            | "dx"
-            | "tx"
-    );
-    // "I had Ms Patel for maths": written as the title, mid-sentence, in a cased post.
-    // "with ms. Quinzia": the abbreviation's dot.
-    let title = (text.cased && text.word(i) == "Ms" && !text.starts_sentence(i))
-        || sep(text, i).starts_with('.');
-    !title
-        && (acronym(text, i)
-            || owned
-            || care
-            || (text.is(k, F_ENGLISH) && !(text.is(k, F_NAME_WORD) && surname(text, k))))
 }
 
 /// Two capitalised words mid-sentence, one on a name list and the other on a list or on none,

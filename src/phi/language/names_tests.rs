@@ -314,3 +314,30 @@ fn domains_and_feasts_are_no_names() {
         assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
     }
 }
+
+/// Session 13: initials between a title and the surname, India's and Britain's way of writing
+/// a clinician's name; a capital "I" or a lower-case "a" after a title stays a word.
+#[test]
+fn initials_between_a_title_and_the_surname() {
+    for (raw, want) in [
+        ("Dr K Ramesh did my endoscopy", "Dr K Ramesh"),
+        ("dr k ramesh did my endoscopy", "dr k ramesh"),
+        (
+            "referred to Dr. A. K. Sharma at the clinic",
+            "Dr. A. K. Sharma",
+        ),
+        ("Mrs J. Okafor rang me back", "Mrs J. Okafor"),
+        ("letter signed by Mr S Venkataraman", "Mr S Venkataraman"),
+    ] {
+        let found = names(raw);
+        assert!(found.iter().any(|f| f == want), "{raw}: got {found:?}");
+    }
+    for raw in [
+        "Ask your Dr I think, not the forum",
+        "MS I have had for ten years",
+        "the dr a week ago said rest",
+        "saw the dr b4 work",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -178,7 +178,8 @@ fn street(text: &Doc, i: usize) -> Option<(usize, f32)> {
                     || lead_number
                     || unit_below
                     || (text.cased && known_name)
-                    || (long_number && known_name))
+                    || (long_number && known_name)
+                    || home_after(text, last))
             {
                 0.8
             } else {
@@ -192,6 +193,40 @@ fn street(text: &Doc, i: usize) -> Option<(usize, f32)> {
         }
     }
     None
+}
+
+/// The words after a street's last word `k` say someone lives there: "12 Fernhill Gardens is
+/// where mum lives", "9 Cedar Glade was her old house", "4 Beech Close is our new home" (a cue
+/// after the street, as `place_cue` is one before it).
+fn home_after(text: &Doc, k: usize) -> bool {
+    let at = |m: usize| {
+        if m < text.words.len() {
+            text.lower_word(m)
+        } else {
+            ""
+        }
+    };
+    if !matches!(at(k + 1), "is" | "was" | "s") || sep(text, k).contains(['\n', '.', ',']) {
+        return false;
+    }
+    if at(k + 2) == "where" {
+        return matches!(
+            at(k + 4),
+            "live" | "lives" | "lived" | "living" | "stay" | "stays" | "grew"
+        ) || matches!(at(k + 5), "live" | "lives" | "lived" | "living" | "stays");
+    }
+    let mut m = k + 2;
+    if !matches!(at(m), "my" | "our" | "his" | "her" | "their") {
+        return false;
+    }
+    m += 1;
+    if matches!(at(m), "old" | "new" | "first" | "home") {
+        m += 1;
+    }
+    matches!(
+        at(m),
+        "house" | "home" | "flat" | "address" | "place" | "bungalow"
+    )
 }
 
 pub(super) fn zip_shape(text: &Doc, i: usize) -> bool {

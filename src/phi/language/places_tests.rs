@@ -124,3 +124,27 @@ fn counts_after_possessives_are_not_streets() {
         assert_eq!(places(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 13: a weak street word with its cue after it, saying someone lives there.
+#[test]
+fn streets_said_to_be_homes() {
+    for (raw, want) in [
+        (
+            "12 Fernhill Gardens is where mum lives",
+            "12 Fernhill Gardens",
+        ),
+        ("9 Cedar Glade was her old house", "9 Cedar Glade"),
+        ("4 Beech Close is our new home now", "4 Beech Close"),
+        ("14 Abbey Fold is where i grew up", "14 Abbey Fold"),
+    ] {
+        let found = places(raw);
+        assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
+    }
+    for raw in [
+        "12 Fernhill Gardens is where the fair was",
+        "2 Point Approach is where most doctors start",
+        "5 Step Plan is my new home workout",
+    ] {
+        assert_eq!(places(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -58,6 +58,13 @@ pub(super) fn weak_suffix(w: &str) -> bool {
             // Session 12: more of England's, Ireland's and Australia's ("19 Station Approach",
             // "9 Cedar Glade", "42 Hawthorn Lea", "6 Larkspur Circuit", "10 Gum Tree Crt").
             | "approach"
+            // Session 13: more of England's, often after "The" ("11 The Spinney").
+            | "spinney"
+            | "coppice"
+            | "ridgeway"
+            | "glebe"
+            | "copse"
+            | "dell"
             | "glade"
             | "lea"
             | "fold"

@@ -158,6 +158,11 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         // "i go by deji", "everyone calls me bongi": after the writer's own naming, a word one
         // letter off English ("deli", "bongo") is a name too; no one goes by a misspelt word.
         let named = matches!(prev, "named" | "called");
+        // "a test called Fibroscan", "a charity called Maggie's": a thing's name, whatever the
+        // lists hold.
+        if named && i >= 2 && super::name_words::named_thing(prev2) {
+            return None;
+        }
         // "a nurse named Parisa" ("paris"): a word one letter off English is a name after a
         // person "named" when the writer capitalises it mid-sentence, as no one capitalises a
         // typo (a thing "called" so may be a misspelt brand: "an app called Clam").

@@ -71,6 +71,29 @@ fn named_near_words_but_no_medicines() {
     }
 }
 
+/// Session 13: a thing "called" or "named" something is no one by that cue, even where a list
+/// holds the word as a name ("Ada"); a person, or anything that can itself call someone, keeps the cue.
+#[test]
+fn things_called_by_a_name() {
+    for raw in [
+        "they did a test called Fibroscan on my liver",
+        "there's a podcast called Sickboy that really helped me",
+        "an app called Ada told me to see a gp",
+        "a trial named Phoenix recruited me last year",
+        "my consultant put me on a cream called Dermovate",
+        "a website called Healthtalk has videos of patients",
+        "a drug named Ozempic is what i'm on now",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+    finds(&[
+        ("a nurse called Parisa sat with me", "Parisa"),
+        ("my friend called Bongani came over", "Bongani"),
+        ("a girl called Amara in my class has it too", "Amara"),
+        ("the ward called Sipho's wife at 3am", "Sipho"),
+    ]);
+}
+
 /// Session 13: a chat word written as a name after a lower-case relation ("my dad Bil": "bil"
 /// is chat's brother-in-law); lower case, or the relation capitalised too, it stays a word.
 #[test]

@@ -464,11 +464,14 @@ pub struct Doc<'a> {
     /// Each word's answer to `names::unknown` once asked (0 not yet, 1 no, 2 yes): several
     /// rules ask about the same word, and each asking would spend the budget above again.
     pub unknown_seen: Vec<Cell<u8>>,
+    /// Words whose capital says nothing about a name: English words on a Title Case line
+    /// (`title_case`).
+    plain_capital: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a Text<'a>) -> Self {
-        let flags = (0..text.words.len())
+        let flags: Vec<u16> = (0..text.words.len())
             .map(|i| {
                 let w = text.lower_word(i);
                 if w.len() > 40 {
@@ -480,12 +483,21 @@ impl<'a> Doc<'a> {
                 }
             })
             .collect();
+        let plain_capital = super::title_case::plain_capitals(text, &flags);
         Doc {
             text,
             flags,
             typo_checks: Cell::new(64),
             unknown_seen: vec![Cell::new(0); text.words.len()],
+            plain_capital,
         }
+    }
+
+    /// Whether word `i` starts with a capital that may mark a name: as [`Text::is_capitalised`],
+    /// but not an English word on a Title Case line ("My Mum Keeps Forgetting…"). Every detector
+    /// that reads a `Doc` asks this one.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.text.is_capitalised(i) && !self.plain_capital.get(i).copied().unwrap_or(false)
     }
 
     /// Whether word `i` is on the list `flag` (one of the `F_` constants).
@@ -635,6 +647,11 @@ pub fn plain_given_name(w: &str) -> bool {
     CLASSES
         .get(w)
         .is_some_and(|f| f & F_FIRST != 0 && f & (F_ENGLISH | F_NAME_WORD | F_FUNCTION) == 0)
+}
+
+/// Whether an ASCII lower-case word is on the English word list.
+pub fn english(w: &str) -> bool {
+    CLASSES.get(w).is_some_and(|f| f & F_ENGLISH != 0)
 }
 
 /// Whether a word is a family, household or care relation ("daughter", "patient").

@@ -49,6 +49,7 @@ mod short_dates;
 mod street_words;
 #[cfg(test)]
 mod test_support;
+mod title_case;
 mod towns;
 
 use super::{kind::Kind, text::Text, Finding};

@@ -157,18 +157,19 @@ pub(super) fn unlisted_pair(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     if !text.cased || k >= n || sep(text, i) != " " || !name_like(text, i) || !name_like(text, k) {
         return None;
     }
-    // A capitalised word before, in the same sentence, makes a longer run; not a job written
-    // before a name ("Producer Liviana Palerma explained").
+    // A capitalised word before, in the same sentence, makes a longer run (capitals as
+    // written, a Title Case line's too: `title_case`); not a job written before a name
+    // ("Producer Liviana Palerma explained").
     if i > 0
         && !text.starts_sentence(i)
-        && text.is_capitalised(i - 1)
+        && text.text.is_capitalised(i - 1)
         && !role(text.lower_word(i - 1))
     {
         return None;
     }
     if k + 1 < n {
         let after = sep(text, k);
-        if after == " " && text.is_capitalised(k + 1) && text.word(k + 1).len() > 1 {
+        if after == " " && text.text.is_capitalised(k + 1) && text.word(k + 1).len() > 1 {
             return None;
         }
         if place_or_body_after(text.lower_word(k + 1)) {
@@ -308,12 +309,13 @@ pub(super) fn listed_alone(text: &Doc, i: usize) -> Option<(usize, f32, &'static
     {
         return None;
     }
-    if i > 0 && (text.is_capitalised(i - 1) || place_before(text, i - 1)) {
+    // Runs of capitals as written (`title_case`): a title's or a firm's words side by side.
+    if i > 0 && (text.text.is_capitalised(i - 1) || place_before(text, i - 1)) {
         return None;
     }
     if i + 1 < n {
         let after = sep(text, i);
-        if after.trim().is_empty() && text.is_capitalised(i + 1) {
+        if after.trim().is_empty() && text.text.is_capitalised(i + 1) {
             return None;
         }
         if place_or_body_after(text.lower_word(i + 1)) {

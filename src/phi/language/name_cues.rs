@@ -102,7 +102,8 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         // takes, is a shortened name; chat's "lol", "tbh", a month or a weekday stays a word.
         let nickname = text.is(i, F_NAME_WORD)
             && !text.is(i, F_ENGLISH | F_FUNCTION)
-            && !text.is_capitalised(i - 1)
+            // The relation as written: on a Title Case line it has a capital too.
+            && !text.text.is_capitalised(i - 1)
             && super::name_near::three_letter_name(w)
             && super::lexicon::month(w).is_none()
             && !matches!(w, "sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")

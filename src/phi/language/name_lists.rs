@@ -112,7 +112,8 @@ fn member(text: &Doc, m: usize) -> Member {
 /// Word `m` is one of several capitalised words side by side: a member of many words ("Lucid
 /// and Loveland Technologies"), a firm's or a title's, not one name.
 fn in_a_run(text: &Doc, m: usize) -> bool {
-    let capital = |k: usize| text.is_capitalised(k) && text.word(k).chars().count() > 1;
+    // Capitals as written: a run on a Title Case line is a run too (`title_case`).
+    let capital = |k: usize| text.text.is_capitalised(k) && text.word(k).chars().count() > 1;
     text.cased
         && ((m + 1 < text.words.len() && sep(text, m) == " " && capital(m + 1))
             || (m > 0 && sep(text, m - 1) == " " && capital(m - 1)))

@@ -167,6 +167,42 @@ async fn what_patients_safely_say_is_published_at_once() {
     assert!(post.get("phi").is_none());
 }
 
+/// Thread titles are often written in Title Case: their capitals are not names (issue 16), and
+/// a title that names someone is still held on its title.
+#[actix_web::test]
+async fn titles_in_title_case_are_published_and_a_named_one_is_held() {
+    let app = spawn_app().await;
+    let (_, alice, _, _) = forum(&app).await;
+    for title in [
+        "My Mum Keeps Forgetting Her Tablets",
+        "Grandad Turned Stubborn About His Walker",
+        "Brother Says I'm Faking It",
+    ] {
+        let (s, v) = app
+            .post(
+                "/groups/lupus/threads",
+                json!({"title": title, "body": "Any tips welcome, thank you."}),
+                Some(&alice),
+            )
+            .await;
+        assert_eq!(
+            (s, v["post"]["status"].as_str()),
+            (StatusCode::CREATED, Some("published")),
+            "{title}: {v}"
+        );
+    }
+    let (s, v) = app
+        .post(
+            "/groups/lupus/threads",
+            json!({"title": "My Son Dawit Has Epilepsy", "body": "Any tips welcome, thank you."}),
+            Some(&alice),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["post"]["status"], "held", "{v}");
+    assert_eq!(v["post"]["phi"][0]["in"], "title", "{v}");
+}
+
 #[actix_web::test]
 async fn a_published_post_edited_to_add_phi_leaves_public_view() {
     let app = spawn_app().await;

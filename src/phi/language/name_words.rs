@@ -384,6 +384,7 @@ pub(super) fn everyday_word(w: &str) -> bool {
 /// "a podcast called Sickboy", "a charity called Maggie's". What follows is the thing's name,
 /// though a list may hold it as a person's. Places are not here (a town's name is an
 /// identifier), nor anything that can itself call someone ("the ward called Sipho's wife").
+/// Diseases by their nouns ("a syndrome called…") are `disease_noun`'s.
 pub(super) fn named_thing(w: &str) -> bool {
     matches!(
         w,
@@ -433,9 +434,6 @@ pub(super) fn named_thing(w: &str) -> bool {
             | "treatment"
             | "therapy"
             | "condition"
-            | "syndrome"
-            | "disease"
-            | "disorder"
             | "study"
             | "trial"
             | "course"
@@ -449,5 +447,5 @@ pub(super) fn named_thing(w: &str) -> bool {
             | "scheme"
             | "project"
             | "platform"
-    )
+    ) || disease_noun(w)
 }

@@ -33,11 +33,7 @@ pub(super) fn plain_capitals(text: &Text, flags: &[u16]) -> Vec<bool> {
             })
             .collect();
         let capitalised = content.iter().filter(|&&k| text.is_capitalised(k)).count();
-        let english: Vec<usize> = content
-            .iter()
-            .copied()
-            .filter(|&k| flags[k] & F_ENGLISH != 0)
-            .collect();
+        let english = || content.iter().filter(|&&k| flags[k] & F_ENGLISH != 0);
         let shouted = content
             .iter()
             .all(|&k| !text.word(k).chars().any(char::is_lowercase));
@@ -61,8 +57,8 @@ pub(super) fn plain_capitals(text: &Text, flags: &[u16]) -> Vec<bool> {
             .clone()
             .any(|k| super::street_words::strong_suffix(text.lower_word(k)));
         if content.len() < LEAST
-            || english.len() < LEAST - 1
-            || !english.iter().all(|&k| text.is_capitalised(k))
+            || english().count() < LEAST - 1
+            || !english().all(|&k| text.is_capitalised(k))
             || capitalised * 5 < content.len() * 4
             || shouted
             || numbered
@@ -79,9 +75,8 @@ pub(super) fn plain_capitals(text: &Text, flags: &[u16]) -> Vec<bool> {
                     .is_some_and(|c| c == 't' || c == 'T');
             // A verb's "s" ("Brother Says…", "Mum Thinks…"): the list holds "say", "think".
             let lower = text.lower_word(k);
-            let inflected = lower.len() > 3
-                && lower.ends_with('s')
-                && super::lexicon::english(&lower[..lower.len() - 1]);
+            let inflected =
+                lower.len() > 3 && lower.strip_suffix('s').is_some_and(super::lexicon::english);
             // "My Daughter Grace Starts Chemo": a given name right after a relation or a title
             // keeps its capital, as it would in a sentence.
             let named =

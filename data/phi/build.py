@@ -10,6 +10,12 @@ Names of every origin (given-names-world.txt, surnames-world.txt, name-words-wor
 person providers of faker's locales (MIT licence), and english-words.txt (SCOWL):
     pip install faker==40.54.0
     python3 build.py --world /usr/share/dict/american-english
+
+The most common given names and surnames of about 100 countries as Wikipedia lists them
+(given-names-wikipedia.txt, surnames-wikipedia.txt), from sigpwned/popular-names-by-country-dataset
+(CC0), commit eb62e13, without the names the lists above already hold:
+    python3 build.py --wikipedia common-forenames-by-country.csv common-surnames-by-country.csv \
+        /usr/share/dict/american-english
 """
 import sys
 import unicodedata
@@ -110,8 +116,33 @@ def world(dictionary):
     print("locales:", len(locales))
 
 
+def wikipedia(forenames, surnames, dictionary):
+    import csv
+
+    def names(path):
+        out = set()
+        with open(path, encoding="utf-8-sig") as f:
+            for row in csv.DictReader(f):
+                for part in row["Romanized Name"].replace("-", " ").replace("'", " ").split():
+                    part = fold(part)
+                    if len(part) >= 3 and part.isascii() and part.isalpha() and part not in PARTICLES:
+                        out.add(part)
+        return out
+
+    # A name that is an English word too ("grace", "sunny") stays out: the name-word lists
+    # above decide those, and a word of both kinds needs a cue wherever it comes from.
+    known = english_words(dictionary) | NOT_NAMES
+    for name in ("first-names.txt", "surnames.txt", "given-names-world.txt", "surnames-world.txt",
+                 "name-words.txt", "name-words-world.txt"):
+        known |= set((HERE / name).read_text().split())
+    write("given-names-wikipedia.txt", sorted(names(forenames) - known))
+    write("surnames-wikipedia.txt", sorted(names(surnames) - known))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--world":
         world(sys.argv[2])
+    elif sys.argv[1] == "--wikipedia":
+        wikipedia(*sys.argv[2:5])
     else:
         main(*sys.argv[1:3])

@@ -48,6 +48,10 @@ const NAME_WORD: &str = include_str!("../../../data/phi/name-words.txt");
 /// ("jürgen" is "jurgen"), without those already in the Census lists.
 const WORLD_FIRST: &str = include_str!("../../../data/phi/given-names-world.txt");
 const WORLD_SURNAME: &str = include_str!("../../../data/phi/surnames-world.txt");
+/// The most common given names and surnames of about 100 countries as Wikipedia lists them
+/// (sigpwned's dataset, CC0), without those the lists above hold: Pradeep, Oksana, Fatou.
+const WIKI_FIRST: &str = include_str!("../../../data/phi/given-names-wikipedia.txt");
+const WIKI_SURNAME: &str = include_str!("../../../data/phi/surnames-wikipedia.txt");
 /// The names of those lists that are also English words, and chat words ("lol", "thx") and
 /// abbreviations that some locale lists hold as names.
 const WORLD_NAME_WORD: &str = include_str!("../../../data/phi/name-words-world.txt");
@@ -432,6 +436,8 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
             (NAME_WORD, F_NAME_WORD),
             (WORLD_FIRST, F_FIRST | F_WORLD),
             (WORLD_SURNAME, F_SURNAME | F_WORLD),
+            (WIKI_FIRST, F_FIRST | F_WORLD),
+            (WIKI_SURNAME, F_SURNAME | F_WORLD),
             (WORLD_NAME_WORD, F_NAME_WORD),
             (ENGLISH, F_ENGLISH),
         ] {

@@ -231,7 +231,13 @@ pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
         let me = w(i + 2);
         me == "me" || (me == "i" && text.word(i + 2) == "I") || (me == "i" && !text.cased)
     };
-    ((before || after) && person_word(text, i)).then_some((i, 0.6, NAMED))
+    // Session 14: "just me and Oksana tonight": a capital inside a sentence, from a writer who
+    // uses capitals, marks a name the lists lack as `person_word` marks a listed one.
+    let capital = text.cased
+        && !text.starts_sentence(i)
+        && text.is_capitalised(i)
+        && super::name_company::person(text, i);
+    ((before || after) && (person_word(text, i) || capital)).then_some((i, 0.6, NAMED))
 }
 
 /// "emeka my brother drove me", "Emeka, my brother, …", "Khadija (my daughter)": a word before

@@ -176,6 +176,15 @@ fn greeting_before(text: &Doc, i: usize) -> bool {
             | "yes"
             | "aww"
             | "aw"
+            // Session 14: chat's openers and thanks before the one written to ("lol bjorn you
+            // legend", "ty amara", "omg kemi congrats").
+            | "lol"
+            | "haha"
+            | "omg"
+            | "ty"
+            | "tysm"
+            | "ta"
+            | "congratz"
     );
     // "thanks for this dzifa", "thank you for sharing kojo": thanks, then the one thanked.
     let thanked_for = matches!(back(text, i, 1), "this" | "that" | "sharing" | "replying")
@@ -201,6 +210,12 @@ fn greeting_before(text: &Doc, i: usize) -> bool {
                 // "good luck tomorrow olumide", "hang in there tariq".
                 | ("luck", "tomorrow" | "today")
                 | ("in", "there")
+                // Session 14: "hugs to rangi xx", "prayers for tavita", "thoughts with nkem",
+                // "thinking of aroha", "praying for sione": wishes sent to someone by name.
+                | ("hugs" | "love" | "prayers" | "thoughts" | "cuddles" | "wishes" | "strength", "to" | "for" | "with")
+                | ("thinking", "of" | "about")
+                | ("praying", "for")
+                | ("proud", "of")
         )
         // "praying for you chiamaka", "thinking of you nomsa", "rest in peace tevita".
         || matches!(
@@ -260,6 +275,14 @@ fn greeting_closes(text: &Doc, i: usize) -> bool {
                 | "gone"
                 | "fly"
                 | "rest"
+                // Session 14: "thinking of aroha today", "prayers for sione tonight".
+                | "today"
+                | "tonight"
+                | "always"
+                | "again"
+                | "ty"
+                | "thx"
+                | "thanks"
         )
 }
 
@@ -274,6 +297,26 @@ pub(super) fn greeted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
     }
     (greeting_before(text, i) && greeting_closes(text, i) && greeted_name(text, i))
         .then_some((i, 0.6, GIVEN))
+}
+
+/// "thandiwe if ur reading this call me", "bjorn you legend", "Kemi you are so brave": a word
+/// that could be a person opening a line or a sentence and spoken to at once, "you" (or "if
+/// you") right after it with no comma. A drug or an illness is no one spoken to (`person`
+/// keeps them out), and an English word opening a sentence ("Honestly you…") is no name.
+pub(super) fn addressed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if !text.starts_sentence(i) || sep(text, i) != " " || listed_as_word(text, i) {
+        return None;
+    }
+    let at = |k: usize| {
+        if k < text.words.len() {
+            text.lower_word(k)
+        } else {
+            ""
+        }
+    };
+    let you = |k: usize| matches!(at(k), "you" | "u" | "ur" | "youre" | "ure");
+    let spoken_to = you(i + 1) || (at(i + 1) == "if" && sep(text, i + 1) == " " && you(i + 2));
+    (spoken_to && greeted_name(text, i)).then_some((i, 0.6, GIVEN))
 }
 
 /// "Nomvula here, new to the group", "dilnoza here, long time lurker": a listed given name
@@ -351,3 +394,7 @@ fn introduces(text: &Doc, i: usize) -> bool {
         && unknown(text, i)
         && !super::medicines::brand(text.lower_word(i))
 }
+
+#[cfg(test)]
+#[path = "name_self_tests.rs"]
+mod tests;

@@ -40,7 +40,35 @@ fn together(text: &Doc, k: usize) -> bool {
         | "compare" | "compared" | "text" | "talk" | "chat" | "meet" | "worked" | "raised"
         | "adopted" | "argued" | "fought" | "joined" | "signed" | "volunteer" | "volunteered"
         | "carpool" => true,
-        "go" | "went" => matches!(a, "to" | "for" | "out" | "back" | "there"),
+        "go" | "went" => matches!(
+            a,
+            "to" | "for"
+                | "out"
+                | "back"
+                | "there"
+                // Session 14: "fatou and i went shopping", "went home together".
+                | "shopping"
+                | "swimming"
+                | "walking"
+                | "home"
+                | "together"
+                | "along"
+                | "round"
+                | "over"
+                | "in"
+        ),
+        // Session 14: what two people did one day ("stayed up", "queued for hours", "had
+        // lunch", "booked a holiday").
+        "stayed" | "waited" | "queued" | "booked" | "moved" | "left" | "arrived" | "ate"
+        | "decided" | "agreed" | "hugged" | "kissed" | "celebrated" | "ran" | "cycled" => true,
+        "had"
+            if matches!(
+                a,
+                "lunch" | "dinner" | "breakfast" | "tea" | "brunch" | "drinks"
+            ) =>
+        {
+            true
+        }
         "grew" => a == "up",
         "got" => matches!(a, "married" | "engaged" | "divorced" | "lost" | "separated"),
         "took" => a == "turns",
@@ -119,6 +147,19 @@ fn together(text: &Doc, k: usize) -> bool {
                     | "caring"
                     | "living"
                     | "dating"
+                    // Session 14: "Fatou and I are so tired": how two people are after a day.
+                    | "tired"
+                    | "exhausted"
+                    | "knackered"
+                    | "shattered"
+                    | "excited"
+                    | "thrilled"
+                    | "relieved"
+                    | "stressed"
+                    | "upset"
+                    | "off"
+                    | "away"
+                    | "home"
             ) && !(v == "will" && a != "be")
         }
         "had" => {

@@ -239,8 +239,15 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                     && matches!(after(1), "is" | "was" | "party" | "bash" | "celebration")
             ));
         // The person the age is said of, by a word or by a name held before it.
-        let who =
-            |k: usize| before.get(k).is_some_and(|w| person(w)) || (i > k && named(i - 1 - k));
+        // Session 14: "my father-in-law, 95,": a relation "in law" is the person.
+        let in_law = |k: usize| {
+            before.get(k) == Some(&"law")
+                && before.get(k + 1) == Some(&"in")
+                && before.get(k + 2).is_some_and(|w| person(w))
+        };
+        let who = |k: usize| {
+            before.get(k).is_some_and(|w| person(w)) || in_law(k) || (i > k && named(i - 1 - k))
+        };
         let measured = before.iter().take(3).any(|w| measure(w));
         let determiner = matches!(
             prev,
@@ -285,7 +292,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         // "93M with CHF", "my dad, 95M, just had", "F/94 with hip fracture": a case note's
         // age and sex, opening its sentence or set off after a person, before a note's word.
         let opens = text.starts_sentence(i) || (i > 0 && text.word(i - 1).len() == 1);
-        let noted = case_note_after(after(1)) || apposed(text.raw, s, e);
+        // "94F, NH resident, found on floor": a note opening on the age and sex, then a comma.
+        let noted = case_note_after(after(1))
+            || apposed(text.raw, s, e)
+            || (text.starts_sentence(i) && text.raw[e..].starts_with(','));
         // "Grandma: 94, type 2", "ages: me 45, mum 70, nan 93": a person then the age as an
         // item of a list or a form, closed by a comma, a line's or the post's end.
         let item_closed = {

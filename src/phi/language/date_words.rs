@@ -68,6 +68,24 @@ pub(super) fn strong_cue(w: &str) -> bool {
             | "ed"
             | "admit"
             | "b"
+            // Session 14: treatments dated by their session ("last chemo 17/8", "radio ends
+            // 3/9", "op on 12/6").
+            | "chemo"
+            | "radiotherapy"
+            | "radio"
+            | "radiation"
+            | "dialysis"
+            | "op"
+            | "clinic"
+            | "review"
+            | "ultrasound"
+            | "echo"
+            | "xray"
+            | "induction"
+            | "csection"
+            | "section"
+            | "inducing"
+            | "bloods"
     )
 }
 

@@ -23,6 +23,14 @@ static DMY: LazyLock<Regex> =
 static YMD: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(r"(?-u)\b((?:19|20)\d\d)([/.-])(\d{1,2})([/.-])(\d{1,2})\b")
 });
+/// A feast that falls on one day of the year, with its year: "Christmas Day 2023", "on new
+/// year's eve 2019", "Boxing Day, 2021" (session 14). A day and month with a year is a full
+/// date; the feast alone ("over christmas") is a season.
+static FEAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(
+        r"(?-u)\b(?:christmas (?:day|eve)|xmas (?:day|eve)|boxing day|new year(?:'|(?u:’))?s (?:day|eve)|hogmanay|valentine(?:'|(?u:’))?s day|halloween|guy fawkes night|bonfire night|st\.? patrick(?:'|(?u:’))?s day|independence day|canada day|australia day|anzac day|waitangi day|bastille day|burns night|st\.? andrew(?:'|(?u:’))?s day),? (?:19|20)\d\d\b",
+    )
+});
 /// A date written with spaces or run together after a birth word: "dob 3 14 1961", "dob 03141961".
 static BIRTH_SPACED: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(
@@ -106,6 +114,9 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     }
     month_names(text, out);
     months_of_other_languages(text, out);
+    for m in FEAST_YEAR.find_iter(&text.lower) {
+        out.push(finding(Kind::Date, m.start(), m.end(), 0.85, WHY));
+    }
 }
 
 /// Month names in Spanish, Portuguese, Italian and French (folded to ASCII, as Dutch and

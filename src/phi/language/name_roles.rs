@@ -231,6 +231,24 @@ pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
         let me = w(i + 2);
         me == "me" || (me == "i" && text.word(i + 2) == "I") || (me == "i" && !text.cased)
     };
+    // Session 14: "Dieter und ich", "Marie et moi", "Juan y yo", "João e eu", "Jan en ik",
+    // "Ahmet ve ben": the same pair in the languages members mix into their English, where
+    // only a person stands before it.
+    let abroad = spaced(i)
+        && spaced(i + 1)
+        && matches!(
+            (w(i + 1), w(i + 2)),
+            ("und", "ich")
+                | ("et", "moi")
+                | ("y", "yo")
+                | ("e", "eu" | "io")
+                | ("en", "ik")
+                | ("ve", "ben")
+                | ("i", "ja")
+        );
+    if abroad && super::name_company::person(text, i) {
+        return Some((i, 0.6, NAMED));
+    }
     // Session 14: "just me and Oksana tonight": a capital inside a sentence, from a writer who
     // uses capitals, marks a name the lists lack as `person_word` marks a listed one.
     let capital = text.cased
@@ -245,7 +263,15 @@ pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
 /// opening a sentence or after a comma.
 pub(super) fn apposed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i + 2 >= n || text.lower_word(i + 1) != "my" || !text.is(i + 2, F_RELATION) {
+    // Session 14: "our" too ("tavita our youngest had grommets"), and "my" in the languages
+    // members mix into their English ("Stefano mio padre", "Dieter mein Mann").
+    if i + 2 >= n
+        || !matches!(
+            text.lower_word(i + 1),
+            "my" | "our" | "mio" | "mia" | "mi" | "mon" | "ma" | "mein" | "meine" | "moja" | "moj"
+        )
+        || !(text.is(i + 2, F_RELATION) || matches!(text.lower_word(i + 2), "padre" | "mann"))
+    {
         return None;
     }
     // "Khadija (my daughter) set up", "Dobroslava (my mum) is refusing" too.
@@ -308,13 +334,51 @@ pub(super) fn hyphen_given(text: &Doc, i: usize) -> Option<(usize, f32, &'static
 }
 
 /// "sharma ji told me to rest", "Tanaka-san helped me", "kim ssi": a name with the
-/// honorific that follows it in Hindi, Japanese or Korean.
+/// honorific that follows it in Hindi, Japanese or Korean; and with the kin word that follows
+/// a name in South Asian, Turkish, Persian and Nigerian English ("lakshmi aunty", "Kemal amca",
+/// "meera didi", "ayse teyze", "ramesh uncle", "Hassan agha").
 pub(super) fn honoured(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let found = i + 1 < text.words.len()
         && matches!(sep(text, i), " " | "-")
         && matches!(
             text.lower_word(i + 1),
-            "ji" | "san" | "chan" | "kun" | "sama" | "sensei" | "ssi" | "nim"
+            "ji" | "san"
+                | "chan"
+                | "kun"
+                | "sama"
+                | "sensei"
+                | "ssi"
+                | "nim"
+                | "aunty"
+                | "auntie"
+                | "uncle"
+                | "amca"
+                | "dayi"
+                | "teyze"
+                | "hala"
+                | "abla"
+                | "abi"
+                | "hanim"
+                | "bey"
+                | "didi"
+                | "bhaiya"
+                | "bhai"
+                | "bhabhi"
+                | "mama"
+                | "mami"
+                | "chacha"
+                | "chachi"
+                | "khala"
+                | "khanum"
+                | "agha"
+                | "akka"
+                | "anna"
+                | "amma"
+                | "paati"
+                | "thatha"
+                | "ajji"
+                | "nani"
+                | "dadi"
         )
         // The honorific closes the name: "san" opens a place's ("San Diego").
         && (i + 2 == text.words.len() || !text.is_capitalised(i + 2) || !text.cased)

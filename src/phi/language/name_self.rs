@@ -106,6 +106,13 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
                 | "signed"
                 // "love always,", "yours always,".
                 | "always"
+                // Session 14: "thanks for listening", "thanks for the support", "that's all
+                // from me for now".
+                | "listening"
+                | "support"
+                | "advice"
+                | "help"
+                | "now"
         )
     };
     // Who or what the closing is to: "thanks all", "thanks again", "love to all".
@@ -127,7 +134,12 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
             && (closing(3)
                 || matches!(back(text, i, 3), "you" | "all")
                     && (closing(4) || back(text, i, 4) == "thank" || (back(text, i, 4) == "you" && back(text, i, 5) == "thank"))));
-    if !above {
+    // Session 14: a dash before the last word on the line of a sentence that ends ("…for
+    // now — Mthunzi", "…in March. ~ Aroha"): the dash itself signs, whatever the line says.
+    let dashed = matches!(gap.trim(), "—" | "–" | "~" | "-")
+        && gap.starts_with(' ')
+        && text.words.len() >= 4;
+    if !above && !dashed {
         return None;
     }
     // The post's last line with a letter: only numbers may follow ("Sandeep\n07700 900461"),
@@ -155,6 +167,7 @@ fn greeting_before(text: &Doc, i: usize) -> bool {
         back(text, i, 1),
         "hi" | "hey"
             | "hello"
+            | "dearest"
             | "hiya"
             | "dear"
             | "thanks"
@@ -323,18 +336,42 @@ pub(super) fn addressed(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
 /// (of any origin, no English word) or a word no list knows, introducing its writer at the
 /// start of a sentence or after a greeting.
 pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    // Session 14: "pedro henrique aqui", "Nomvula Dlamini here": two names, the first opening
+    // the sentence and both listed, introduce the writer as one does.
+    if i + 2 < text.words.len()
+        && text.starts_sentence(i)
+        && sep(text, i) == " "
+        && first(text, i)
+        && (first(text, i + 1) || text.is(i + 1, super::lexicon::F_SURNAME))
+        && !common(text, i)
+        && !common(text, i + 1)
+    {
+        if let Some((_, confidence, _)) = here_after(text, i + 1, true) {
+            return Some((i + 1, confidence, super::names::FULL));
+        }
+    }
+    here_after(text, i, false)
+}
+
+/// `here` for the word `i`, the last of the name; `paired` when a name opens the sentence
+/// before it.
+fn here_after(text: &Doc, i: usize, paired: bool) -> Option<(usize, f32, &'static str)> {
     let k = i + 1;
+    // Session 14: "pedro henrique aqui", "Giulia qui", "Marie ici", "Dieter hier": "here" in
+    // the languages members mix into their English.
+    let here_word =
+        |k: usize| matches!(text.lower_word(k), "here" | "aqui" | "aquí" | "ici" | "hier" | "qui");
     if k >= text.words.len()
-        || text.lower_word(k) != "here"
+        || !here_word(k)
         || sep(text, i) != " "
         || !(first(text, i) || introduces(text, i))
         || common(text, i)
         || (text.cased && !text.is_capitalised(i))
-        || !(text.starts_sentence(i) || sep(text, i - 1).contains(','))
+        || !(paired || text.starts_sentence(i) || sep(text, i - 1).contains(','))
     {
         // "hello, bartosz here, 3 weeks post op": after a greeting, a word no list knows.
         if !(k < text.words.len()
-            && text.lower_word(k) == "here"
+            && here_word(k)
             && sep(text, i) == " "
             && hailed(text, i)
             && unknown(text, i)
@@ -348,7 +385,10 @@ pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         || sep(text, k)
             .trim_start()
             .starts_with([',', '.', '!', '-', ':', ';'])
-        || matches!(text.lower_word(k + 1), "and" | "from" | "i" | "im" | "with");
+        || matches!(text.lower_word(k + 1), "and" | "from" | "i" | "im" | "with")
+        // "ABDULRAHMAN HERE SORRY CAPS LOCK BROKEN": a listed given name opening the post
+        // introduces its writer whatever follows.
+        || (i == 0 && first(text, i));
     closed.then_some((i, 0.7, GIVEN))
 }
 

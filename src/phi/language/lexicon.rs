@@ -235,7 +235,28 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
     lagos university teaching hospital|luth|imss|hospital albert einstein|sirio libanes|\
     johns hopkins university|harvard|stanford|oxford university|university of oxford|yale|ucla|ucsf|\
     ohio state|penn state|duke university|emory university|columbia university|cornell|\
-    harvard medical school|hopkins|sloan";
+    harvard medical school|hopkins|sloan|\
+    walton centre|lady cilento|aga khan|aga khan university|royal women s|royal womens|\
+    royal children s|royal childrens|temple street|groote schuur|chris hani baragwanath|\
+    baragwanath|inkosi albert luthuli|charlotte maxeke|steve biko academic|tygerberg|\
+    red cross war memorial|bach mai|cho ray|siriraj|tan tock seng|kk women s|\
+    royal north shore|prince of wales hospital|the alfred|alfred hospital|austin hospital|\
+    middlemore|auckland city hospital|golden jubilee|royal gwent|royal devon|royal cornwall|\
+    royal victoria|whittington|walsgrave|freeman hospital|ninewells|raigmore|\
+    queen elizabeth university|the rotunda|rotunda|the coombe|holles street|our lady s|\
+    vincent pallotti|israelita albert einstein|albert einstein|das clinicas|tata memorial|\
+    kokilaben|lilavati|hinduja|jaslok|breach candy|sir ganga ram|medanta|nimhans|\
+    christian medical college|philippine general|the medical city|kenyatta national|\
+    korle bu|komfo anokye|mulago|necker|gustave roussy|georges pompidou|bambino gesu|\
+    san raffaele|vall d hebron|virgen del rocio|virgen macarena|virgen de la arrixaca|\
+    sainte justine|severance|samsung medical|asan medical|seoul national university|\
+    marie curie|sue ryder|maggie s|maggies|cancer research uk|brain tumour charity|\
+    macmillan nurse|macmillan nurses|macmillan benefits|macmillan support|macmillan cancer|\
+    macmillan team|macmillan centre|macmillan website|macmillan helpline|macmillan grant|\
+    alzheimer s society|parkinson s uk|ms society|stroke association|diabetes uk|age uk|\
+    dementia uk|versus arthritis|kidney care uk|beyond blue|black dog institute|\
+    mcgrath foundation|teenage cancer trust|young lives vs cancer|clic sargent|make a wish|\
+    tommy s|rethink mental illness|ronald mcdonald house";
 
 /// Names that identify no patient (issue 16, session 11): public figures that patients name
 /// for their illnesses or in the news, fictional characters and their doctors, "dr google" and
@@ -273,7 +294,12 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     rob peter to pay paul|doubting thomas|peeping tom|nosy parker|bob s your uncle|\
     bobs your uncle|average joe|joe bloggs|john doe|jane doe|joe public|tom dick and harry|\
     smart alec|plain jane|moaning minnie|debbie downer|negative nancy|nervous nellie|\
-    charlie horse|jack of all trades";
+    charlie horse|jack of all trades|\
+    carol vorderman|chris hoy|michael mosley|florence nightingale|mary seacole|marie curie|\
+    mr beast|mrbeast|dr oetker|dr hook|jack daniel|jack daniel s|ben jerry|ben jerry s|\
+    paddington|lady gaga|kylie minogue|jess phillips|andy murray|davina mccall|\
+    rob burrow|kevin sinfield|doddie weir|jimmy carter|nelson mandela|mother teresa|\
+    princess anne|king william|tom daley|bear grylls|david beckham|victoria beckham";
 
 static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {

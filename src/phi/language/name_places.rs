@@ -57,6 +57,66 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     if super::overlaps(blocked, s, e) {
         return true;
     }
+    // Session 14: "at the Walton Centre", "the Macmillan benefits advisor", "an Early Supported
+    // Discharge team", "the McDonald's on the way home": an article straight before a
+    // capitalised name makes it a place, a service or a thing; people are not "the Okafor".
+    // A person's family or work after the name keeps it a person's ("the Patel family", "a
+    // Homero Portillo concert", "the Dratchev novel").
+    let owned = end + 1 < text.words.len()
+        && sep(text, end) == " "
+        && matches!(
+            text.lower_word(end + 1),
+            "family"
+                | "families"
+                | "household"
+                | "kids"
+                | "children"
+                | "twins"
+                | "brothers"
+                | "sisters"
+                | "siblings"
+                | "novel"
+                | "book"
+                | "books"
+                | "concert"
+                | "version"
+                | "album"
+                | "song"
+                | "songs"
+                | "film"
+                | "movie"
+                | "show"
+                | "play"
+                | "poem"
+                | "painting"
+                | "recording"
+                | "interview"
+                | "podcast"
+                | "lecture"
+                | "case"
+        );
+    if i > 0
+        && text.cased
+        && text.is_capitalised(i)
+        && matches!(text.lower_word(i - 1), "the" | "a" | "an")
+        && sep(text, i - 1) == " "
+        && !owned
+    {
+        return true;
+    }
+    // "Ehlers-Danlos", "Guillain-Barré", "Creutzfeldt-Jakob": eponyms joined are an illness.
+    if end > i && (i..=end).all(|k| eponym(text.lower_word(k))) {
+        return true;
+    }
+    // Feasts and seasons some lists hold as names ("a memory tree at Christmas").
+    if i == end
+        && matches!(
+            text.lower_word(i),
+            "easter" | "christmas" | "xmas" | "ramadan" | "eid" | "diwali" | "hanukkah" | "advent"
+        )
+    {
+        return true;
+    }
     // Assistants members ask ("asked siri to remind me"); "Alexa" is a given name too, kept.
     if i == end
         && matches!(

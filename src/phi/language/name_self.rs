@@ -359,8 +359,12 @@ fn here_after(text: &Doc, i: usize, paired: bool) -> Option<(usize, f32, &'stati
     let k = i + 1;
     // Session 14: "pedro henrique aqui", "Giulia qui", "Marie ici", "Dieter hier": "here" in
     // the languages members mix into their English.
-    let here_word =
-        |k: usize| matches!(text.lower_word(k), "here" | "aqui" | "aquí" | "ici" | "hier" | "qui");
+    let here_word = |k: usize| {
+        matches!(
+            text.lower_word(k),
+            "here" | "aqui" | "aquí" | "ici" | "hier" | "qui"
+        )
+    };
     if k >= text.words.len()
         || !here_word(k)
         || sep(text, i) != " "

@@ -83,7 +83,9 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_mentions::mentioned(text, i))
             .or_else(|| lone(text, i));
         match found {
-            Some((end, confidence, why)) if !excluded(text, i, end, blocked) => {
+            Some((end, confidence, why))
+                if !excluded(text, i, end, blocked) && !crosses_sentence(text, i, end) =>
+            {
                 if confidence >= 0.5 {
                     last_held = Some(end);
                 }
@@ -142,6 +144,37 @@ pub(super) fn acronym(text: &Doc, i: usize) -> bool {
 pub(super) fn surname(text: &Doc, i: usize) -> bool {
     let w = text.lower_word(i);
     w.len() >= 2 && text.is(i, F_SURNAME) && !text.is(i, F_FUNCTION) && alpha(text, i)
+}
+
+/// Whether a name read from word `i` to `end` runs over a sentence's end: "…my doctor. Chest
+/// pains…", "…in Melbourne. Stage 2…" (session 14). A full stop inside a name follows only an
+/// initial ("J. Smith") or a title's abbreviation ("Dr. Okafor", "St. John").
+fn crosses_sentence(text: &Doc, i: usize, end: usize) -> bool {
+    (i..end).any(|k| {
+        let gap = sep(text, k);
+        let stops = gap.starts_with(['.', '!', '?']) && gap.ends_with([' ', '\n']);
+        stops
+            && text.word(k).chars().count() > 1
+            && !matches!(
+                text.lower_word(k),
+                "dr" | "mr"
+                    | "mrs"
+                    | "ms"
+                    | "mx"
+                    | "st"
+                    | "prof"
+                    | "fr"
+                    | "rev"
+                    | "jr"
+                    | "sr"
+                    | "mt"
+                    | "sgt"
+                    | "capt"
+                    | "col"
+                    | "lt"
+                    | "gen"
+            )
+    })
 }
 
 pub(super) fn common(text: &Doc, i: usize) -> bool {

@@ -19,6 +19,11 @@ fn finds_ages_over_89() {
         ("gran is around 95 now", "95"),
         // Issue 16: an age set off by commas or brackets after a person, and a decade.
         ("grandad, 96, still drives", "96"),
+        // Session 14: a relation "in law" set off by commas, a case note opening on age and
+        // sex, grandparents in more languages.
+        ("My father-in-law, 95, just had a TAVI", "95"),
+        ("94F, NH resident, found on floor", "94F"),
+        ("my ajji is 91 and has had sugar for years", "91"),
         ("my nan (92) has copd", "92"),
         ("my nan (ninety-four) lives with us", "ninety-four"),
         ("my mum is in her late 90s", "in her late 90s"),

@@ -395,6 +395,12 @@ mod tests {
     #[test]
     fn finds_dates_in_many_spellings() {
         for (raw, want) in [
+            // Session 14: a feast that falls on one day, with its year.
+            (
+                "He was admitted to ICU on Christmas Day 2023",
+                "Christmas Day 2023",
+            ),
+            ("Boxing Day, 2021 was when she died", "Boxing Day, 2021"),
             ("DOB 03/14/2012", "03/14/2012"),
             ("born 3/14/12 at mercy", "3/14/12"),
             ("surgery on 2012-03-14 went fine", "2012-03-14"),

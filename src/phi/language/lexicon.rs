@@ -111,7 +111,8 @@ const RELATION: &str =
          gp doc dentist optician gyno obgyn paediatrician pediatrician urologist hematologist \
          haematologist nephrologist pulmonologist podiatrist chiropractor osteopath audiologist \
          radiologist anaesthetist anesthesiologist registrar hepatologist ophthalmologist \
-         gynecologist gynaecologist";
+         gynecologist gynaecologist \
+         nephro neuro cardio gastro onc haem hem derm ortho uro psych endocrine resp";
 
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =

@@ -198,7 +198,13 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         let drug = super::medicines::brand(w)
             || (super::medicines::stem(w) && !text.is(i, F_FIRST))
             || super::illnesses::illness(w);
-        if drug || !(is_first || unlisted) || (name_word && !(mid_cap(text, i) && settled())) {
+        // "I'm Irish and grew up in Mayo": who the writer is by country (session 14).
+        let people = super::countries::demonym(w);
+        if drug
+            || people
+            || !(is_first || unlisted)
+            || (name_word && !(mid_cap(text, i) && settled()))
+        {
             return None;
         }
         conf = 0.75;

@@ -79,3 +79,80 @@ fn beside_the_writer() {
         "just me and my thoughts tonight",
     ]);
 }
+
+/// Kin words that follow a name in South Asian, Turkish and Persian English, "and I" and
+/// "here" in the languages members mix in, "our youngest" after a name.
+#[test]
+fn kin_after_a_name_and_other_languages() {
+    finds(&[
+        ("lakshmi aunty has been on warfarin for years", "lakshmi"),
+        ("Kemal amca (my uncle) needs a knee replacement", "Kemal"),
+        ("Kwabena und ich are going to the group", "Kwabena"),
+        ("Marco e io siamo stanchi", "Marco"),
+        ("Stefano mio padre (my dad) got his pacemaker", "Stefano"),
+        ("tavita our youngest had grommets fitted", "tavita"),
+        ("pedro henrique aqui, new to this", "pedro henrique"),
+        ("ABDULRAHMAN HERE SORRY CAPS LOCK BROKEN", "ABDULRAHMAN"),
+        (
+            "that's all from me for now, thanks for listening — Mthunzi",
+            "Mthunzi",
+        ),
+        ("Thandiwe, i read your post twice", "Thandiwe"),
+    ]);
+    none(&[
+        "hello aunty, welcome",
+        "Grace our youngest had grommets fitted",
+        "same here, ozempic gave me nausea",
+        "I tried everything - Metformin",
+    ]);
+}
+
+/// After a title: a surname's particles, and a name that is a word too given its capital;
+/// not the rest of a job's name.
+#[test]
+fn titles_before_particles_and_name_words() {
+    finds(&[
+        (
+            "My current one, Dr van der Merwe, is retiring",
+            "Dr van der Merwe",
+        ),
+        (
+            "treated by Prof. de la Cruz at the clinic",
+            "Prof. de la Cruz",
+        ),
+        (
+            "Shout out to the nurse Precious on the night shift",
+            "nurse Precious",
+        ),
+    ]);
+    none(&[
+        "the nurse Practitioner said to wait",
+        "Nurse Unit Manager rang me back",
+    ]);
+}
+
+/// Words that take a name's shape and are none: a name run over a sentence's end, a
+/// capitalised word after an article, joined eponyms, a feast, a demonym after "I'm".
+#[test]
+fn shapes_that_are_not_names() {
+    none(&[
+        "I finally saw the doctor. Chest pains are better now.",
+        "The physio at the Walton Centre gave me exercises",
+        "Thank you to whoever recommended the Macmillan benefits advisor.",
+        "I'm 27, diagnosed with Ehlers-Danlos hypermobile type",
+        "Our local hospice is doing a memory tree at Christmas.",
+        "I'm Irish and grew up in Mayo",
+        "CKD 3b, nephro says stop metformin",
+        "lol thanks garmin",
+    ]);
+    finds(&[
+        (
+            "Quick thank you to the Patel family who run the pharmacy",
+            "Patel",
+        ),
+        (
+            "Unlike the Dratchev novel, it's not about that.",
+            "Dratchev",
+        ),
+    ]);
+}

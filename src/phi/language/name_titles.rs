@@ -35,6 +35,25 @@ pub(super) fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
         k += 1;
         initials += 1;
     }
+    // Session 14: "Dr van der Merwe", "Prof. de la Cruz", "Mrs al-Amin": a surname's
+    // particles, up to two, in lower case, then the surname itself.
+    let mut p = k;
+    while p + 1 < text.words.len()
+        && p - k < 2
+        && sep(text, p) == " "
+        && text.word(p).chars().all(|c| c.is_lowercase())
+        && particle(text.lower_word(p))
+    {
+        p += 1;
+    }
+    if p > k
+        && alpha(text, p)
+        && text.word(p).chars().count() >= 2
+        && (text.is_capitalised(p) || !text.cased)
+        && !text.is(p, F_FUNCTION)
+    {
+        return Some((hyphenated(text, p), 0.85, TITLED));
+    }
     // "O'Connor", "D’Angelo": the apostrophe splits the surname into two words.
     if text.word(k).len() == 1 && matches!(sep(text, k), "'" | "’") && k + 1 < text.words.len() {
         k += 1;
@@ -57,7 +76,23 @@ pub(super) fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
             && !super::medicines::brand(w)
             && !super::medicines::stem(w)
     } else if text.cased {
-        text.is_capitalised(k) && (strong || !common(text, k))
+        // "the nurse Precious on the night shift", "Sister Grace": a name that is a word
+        // too, given its capital after a title by a writer who capitalises (session 14).
+        // "Nurse Practitioner", "Nurse Unit Manager", "Sister Ward": after a title that is a
+        // word too, an English word no list holds as a name is the rest of a job's name.
+        let job = !strong
+            && text.is(k, F_ENGLISH)
+            && !text.is(
+                k,
+                super::lexicon::F_FIRST | super::lexicon::F_SURNAME | F_NAME_WORD,
+            );
+        text.is_capitalised(k)
+            && !job
+            && (strong
+                || !common(text, k)
+                || (text.titled
+                    && text.is(k, F_NAME_WORD)
+                    && !text.is(i, super::lexicon::F_RELATION)))
     } else if strong {
         !text.is(k, F_NAME_WORD) || surname(text, k)
     } else {
@@ -72,6 +107,35 @@ pub(super) fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     }
     // "Dr. Patel" covers the title too.
     Some((hyphenated(text, end), 0.85, TITLED))
+}
+
+/// The particles of surnames in Dutch, Afrikaans, German, French, Spanish, Italian,
+/// Portuguese and Arabic: never a surname alone.
+fn particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "dos"
+            | "das"
+            | "do"
+            | "du"
+            | "le"
+            | "la"
+            | "al"
+            | "el"
+            | "bin"
+            | "ten"
+            | "ter"
+            | "zu"
+    )
 }
 
 /// "my ms nurse", "ms fatigue is real", "MS Society", "ms awareness month": "ms" as multiple

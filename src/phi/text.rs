@@ -8,6 +8,22 @@ pub struct Word {
     pub end: usize,
 }
 
+/// A mark that joins the letters of one word in scripts that write vowels and conjuncts with
+/// them (Devanagari's virama in "प्रिया", Tamil's, Thai's) and a combining accent after a Latin
+/// letter: inside a word, never a break between two (session 14: names in those scripts were
+/// cut into pieces no rule read).
+pub fn joining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0900}'..='\u{0963}'
+        | '\u{0966}'..='\u{0DFF}'
+        | '\u{0E00}'..='\u{0EFF}'
+        | '\u{1000}'..='\u{109F}'
+    )
+}
+
 pub struct Text<'a> {
     pub raw: &'a str,
     /// `raw` with ASCII letters lower-cased: same length, same byte offsets.
@@ -31,7 +47,7 @@ impl<'a> Text<'a> {
         let mut titled = false;
         let mut word_upper_first = false;
         for (i, c) in raw.char_indices() {
-            if c.is_alphanumeric() {
+            if c.is_alphanumeric() || (start.is_some() && joining_mark(c)) {
                 if start.is_none() {
                     start = Some(i);
                     word_upper_first = c.is_uppercase();
@@ -90,6 +106,15 @@ impl<'a> Text<'a> {
     /// Whether the word starts with a capital letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether word `i` is written in a script that has no case (Chinese, Arabic, Devanagari):
+    /// a capital can neither mark it as a name nor its absence unmark it.
+    pub fn is_caseless(&self, i: usize) -> bool {
+        self.word(i)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
     }
 
     /// Whether the word starts a sentence (only punctuation that ends a sentence, a line break or

@@ -156,3 +156,23 @@ fn shapes_that_are_not_names() {
         ),
     ]);
 }
+
+/// Names in scripts that join letters with marks (Devanagari) or write a name in two to four
+/// characters (Chinese, Korean, Japanese), after a relation or a title; and words of those
+/// scripts in a member's English that no cue marks stay words.
+#[test]
+fn names_in_other_scripts() {
+    finds(&[
+        ("my mother 王秀英 is in hospital", "王秀英"),
+        ("my friend 김민준 told me", "김민준"),
+        ("my daughter प्रिया has asthma", "प्रिया"),
+        ("My wife فاطمة is pregnant", "فاطمة"),
+        ("Dr. 田中 said it is fine", "Dr. 田中"),
+    ]);
+    none(&[
+        "Went to the clinic today. الحمد لله everything is fine",
+        "Thank you all, धन्यवाद for the support",
+        "The results were good, 谢谢 everyone",
+        "My GP told me to eat less चीनी and more dal",
+    ]);
+}

@@ -64,7 +64,10 @@ pub(super) fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     if t == "ms" && sclerosis(text, i, k) {
         return None;
     }
-    let ok = if text.cased && !text.is_capitalised(k) {
+    // "Dr. 田中", "Dr प्रिया शर्मा": a name in a script with no case is as a capital marks it.
+    let ok = if text.text.is_caseless(k) {
+        !super::medicines::brand(text.lower_word(k))
+    } else if text.cased && !text.is_capitalised(k) {
         // "I saw Dr. okafor today": a surname typed in lower case in a cased post, after a
         // title written as one ("Dr", "dr"; not "MS", multiple sclerosis), when it is a listed
         // name or a word no list knows, and no drug.

@@ -123,7 +123,22 @@ pub(super) fn joined(text: &Doc, i: usize) -> bool {
 }
 
 pub(super) fn alpha(text: &Doc, i: usize) -> bool {
-    text.word(i).chars().all(char::is_alphabetic)
+    text.word(i)
+        .chars()
+        .all(|c| c.is_alphabetic() || crate::phi::text::joining_mark(c))
+}
+
+/// A word in a script that writes a name in two to four characters: Chinese, Japanese and
+/// Korean ("王秀英", "田中", "김민준"). No list holds them, and no English word is one.
+pub(super) fn east_asian(w: &str) -> bool {
+    w.chars().all(|c| {
+        matches!(c,
+            '\u{3040}'..='\u{30FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7AF}'
+            | '\u{F900}'..='\u{FAFF}')
+    })
 }
 
 pub(super) fn first(text: &Doc, i: usize) -> bool {
@@ -314,7 +329,8 @@ fn pair(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
 pub(super) fn unknown(text: &Doc, i: usize) -> bool {
     let w = text.lower_word(i);
     let len = w.chars().count();
-    if !(4..=14).contains(&len)
+    let lengths = if east_asian(w) { 2..=4 } else { 4..=14 };
+    if !lengths.contains(&len)
         || !alpha(text, i)
         || acronym(text, i)
         || text.is(
@@ -343,7 +359,13 @@ pub(super) fn unknown(text: &Doc, i: usize) -> bool {
     }
     text.typo_checks.set(left - 1);
     let folded = super::lexicon::fold(w);
-    let answer = folded.is_ascii() && !super::lexicon::near_english(&folded);
+    // A word of another script that no list holds ("王秀英", "김민준") is no English typo:
+    // after a cue it is a name as much as a Latin one (session 14).
+    let answer = if folded.is_ascii() {
+        !super::lexicon::near_english(&folded)
+    } else {
+        !folded.chars().any(|c| c.is_ascii_alphabetic())
+    };
     text.unknown_seen[i].set(if answer { 2 } else { 1 });
     answer
 }

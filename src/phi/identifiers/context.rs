@@ -171,7 +171,7 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
         return username_at(text, i, near, cue, vague);
     }
     if cue.kind == Kind::Vehicle {
-        if let Some(end) = british_plate(text, i) {
+        if let Some(end) = british_plate(text, i).or_else(|| indian_plate(text, i)) {
             let start = text.words[i].start;
             return Some(found(cue.kind, start, end, confidence(cue, near), cue.why));
         }
@@ -324,6 +324,47 @@ fn british_plate(text: &Text, i: usize) -> Option<usize> {
         && tail.iter().all(u8::is_ascii_alphabetic)
         && (tail.iter().all(u8::is_ascii_uppercase) || code_prefix(text, i + 1));
     (front && back && &text.raw[text.words[i].end..next.start] == " ").then_some(next.end)
+}
+
+/// An Indian registration in up to four groups: state, district, series, number ("KA 05 MN
+/// 4417", "MH12 DE 1433", "dl-3c-ab-1234"). Session 14.
+fn indian_plate(text: &Text, i: usize) -> Option<usize> {
+    let mut joined = String::new();
+    let mut end = None;
+    for j in i..(i + 4).min(text.words.len()) {
+        if j > i
+            && !matches!(
+                &text.raw[text.words[j - 1].end..text.words[j].start],
+                " " | "-"
+            )
+        {
+            break;
+        }
+        let w = text.word(j);
+        if !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            break;
+        }
+        joined.push_str(w);
+        if joined.len() > 10 {
+            break;
+        }
+        let b = joined.as_bytes();
+        // Two letters, one or two digits, one to three letters, four digits.
+        let letters = |r: &[u8]| r.iter().all(u8::is_ascii_alphabetic);
+        let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+        let n = b.len();
+        let shaped = n >= 8
+            && letters(&b[..2])
+            && digits(&b[n - 4..])
+            && (1..=2).any(|d| {
+                let series = &b[2 + d..n - 4];
+                digits(&b[2..2 + d]) && (1..=3).contains(&series.len()) && letters(series)
+            });
+        if shaped {
+            end = Some(text.words[j].end);
+        }
+    }
+    end
 }
 
 /// Words that, inside a dashed value, make it a phrase ("38-year-old", "2-day-old", "type-2").

@@ -127,6 +127,34 @@ pub(super) fn elder(w: &str) -> bool {
             | "babaanne"
             | "anneanne"
             | "dede"
+            // Japanese, Greek, Turkish with "my", Vietnamese, Yoruba; and grandparents as
+            // members misspell them ("my granfather is nintey four").
+            | "ojiisan"
+            | "obaasan"
+            | "ojiichan"
+            | "obaachan"
+            | "yiayia"
+            | "yia"
+            | "papou"
+            | "anneannem"
+            | "babaannem"
+            | "dedem"
+            | "bà"
+            | "ông"
+            | "baba"
+            | "granfather"
+            | "grandfarther"
+            | "grandfater"
+            | "granmother"
+            | "grandmoter"
+            | "grandmather"
+            | "granma"
+            | "granpa"
+            | "grandpda"
+            | "gradma"
+            | "gradpa"
+            | "shes"
+            | "hes"
     )
 }
 
@@ -319,6 +347,59 @@ pub(super) fn be(w: &str) -> bool {
             | "already"
             | "of"
             | "are"
+            // "would have been 100 today" (session 14), and the verbs before an age in the
+            // languages members mix in: "oma wird neunzig", "babcia ma 92", "abuela tiene 93",
+            // "nonna ha 91", "baba ni 90", "lola is 9O na".
+            | "been"
+            | "wird"
+            | "ist"
+            | "ma"
+            | "tiene"
+            | "tem"
+            | "ha"
+            | "heeft"
+            | "ni"
+    )
+}
+
+/// Words for "years (old)" after an age in the languages members mix into their English:
+/// "93 años", "92 anni", "91 ans", "95 jaar", "90 Jahre", "93 yaşında", "92 tuổi", "90 saal".
+pub(super) fn years_abroad(w: &str) -> bool {
+    matches!(
+        w,
+        "años"
+            | "anos"
+            | "anni"
+            | "ans"
+            | "jaar"
+            | "jahre"
+            | "jahren"
+            | "lat"
+            | "lata"
+            | "yaşında"
+            | "yasinda"
+            | "yaşındaki"
+            | "yaşında."
+            | "tuổi"
+            | "tuoi"
+            | "saal"
+            | "sal"
+            | "tahun"
+            | "taon"
+            | "godina"
+            | "let"
+            | "år"
+            | "ar"
+            | "vuotias"
+            | "éves"
+            | "eves"
+            | "ετών"
+            | "лет"
+            | "года"
+            | "岁"
+            | "歳"
+            | "살"
+            | "세"
     )
 }
 

@@ -7,7 +7,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use regex::Regex;
 
-use super::age_words::{age_verb, be, elder, hedge, measure, singular_person, unit_after};
+use super::age_words::{
+    age_verb, be, elder, hedge, measure, singular_person, unit_after, years_abroad,
+};
 use super::numbers::{cardinal, old_ordinal};
 use super::{finding, Kind, Text};
 use crate::phi::Finding;
@@ -63,6 +65,14 @@ fn value(text: &Text, i: usize) -> Option<(u32, usize, bool, bool)> {
     // "93M", "95F": clinical shorthand for age and sex, in capitals only ("93m" is metres).
     if sexed(text, i) {
         return Some((w[..w.len() - 1].parse().ok()?, i, false, false));
+    }
+    // "my lola is 9O na po": a letter O typed for a zero after a digit (session 14).
+    if (2..=3).contains(&w.len())
+        && w.starts_with(|c: char| c.is_ascii_digit())
+        && w.contains('o')
+        && w.bytes().all(|b| b.is_ascii_digit() || b == b'o')
+    {
+        return Some((w.replace('o', "0").parse().ok()?, i, false, false));
     }
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -219,6 +229,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             );
         let before: Vec<&str> = text.words_before(s, 6).collect();
         let prev = before.first().copied().unwrap_or("");
+        // "anneannem 93 yaşında", "bà nội tôi 92 tuổi": another language's "years", with a
+        // person in the five words before (a duration has none). Session 14.
+        let years_old =
+            years_old || (years_abroad(after(1)) && before.iter().take(5).any(|w| person(w)));
         // "celebrated her 100th!", "for mum's 95th.": an ordinal after a person's possessive,
         // after a word of celebrating or closing its clause, is a birthday.
         let possessive = matches!(prev, "his" | "her" | "their" | "my" | "your" | "our")

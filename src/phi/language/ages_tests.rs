@@ -24,6 +24,19 @@ fn finds_ages_over_89() {
         ("My father-in-law, 95, just had a TAVI", "95"),
         ("94F, NH resident, found on floor", "94F"),
         ("my ajji is 91 and has had sugar for years", "91"),
+        ("anneannem 93 yaşında, she has heart failure", "93"),
+        ("bà nội tôi 92 tuổi, she has pneumonia", "92"),
+        ("oma wird neunzig next month", "neunzig"),
+        (
+            "my granfather is nintey four and has dementia",
+            "nintey four",
+        ),
+        ("my lola is 9O na po", "9O"),
+        ("nana would have been 100 today", "100"),
+        (
+            "shes gonna be ninety-nine and wants a tattoo",
+            "ninety-nine",
+        ),
         ("my nan (92) has copd", "92"),
         ("my nan (ninety-four) lives with us", "ninety-four"),
         ("my mum is in her late 90s", "in her late 90s"),
@@ -83,6 +96,9 @@ fn finds_ages_over_89() {
 fn numbers_that_are_not_old_ages() {
     for raw in [
         "I'm 67 and on medicare, my dad is 84",
+        // Session 14: another language's "years" as a duration, with no one before it.
+        "hace 90 años que existe el hospital",
+        "the 9O bus was late",
         "i feel 90 today",
         "some days I feel about 95",
         "moving like a 90 year old lol",

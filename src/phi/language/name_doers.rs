@@ -224,6 +224,15 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 || (a == "up" && matches!(b, "my" | "our" | "her" | "his"))
         }
         "came" | "comes" => matches!(a, "in" | "over" | "round" | "by" | "with"),
+        // Session 14: "Delroy finally went to see the doc", "ama goes home tomorrow": a drug
+        // goes nowhere; "Adaeze dont mind those people": a drug minds no one.
+        "went" | "goes" => matches!(a, "to" | "home" | "back" | "with" | "out"),
+        "dont" | "doesnt" | "didnt" => {
+            matches!(
+                a,
+                "mind" | "care" | "worry" | "listen" | "believe" | "remember"
+            )
+        }
         "wants" | "wanted" => a == "to",
         "lent" | "lends" | "bought" => matches!(a, "me" | "us"),
         // "ayodele who runs our group": drugs and things take "which" and "that".
@@ -244,6 +253,9 @@ fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 || (a == "in" && matches!(b, "hospital" | "icu" | "hospice" | "rehab"))
                 || (a == "in" && b == "and" && w(j + 4) == "out")
                 || (a == "the" && b == "one" && w(j + 4) == "who")
+                // "if gurpreet is still on here": a member, on the forum.
+                || (a == "on" && b == "here")
+                || (a == "still" && b == "on" && w(j + 4) == "here")
         }
         // "sipho has been in hospital all year", "…in and out of hospital".
         "has" | "had" => {

@@ -179,9 +179,11 @@ pub(super) fn greeted_name(text: &Doc, i: usize) -> bool {
             near_filler(&fold(text.lower_word(i)), 0, |c| GREETED.contains(&c))
         }
     };
+    // Session 14: "hey vik ty for the link", "hi uju how are you": a short name greeted.
     !drawn_out
         && ((person(text, i) && !surname_only)
-            || near_name_but(text, i, F_FUNCTION | F_RELATION | F_TITLE, GREETED))
+            || near_name_but(text, i, F_FUNCTION | F_RELATION | F_TITLE, GREETED)
+            || short_name(text, i))
 }
 
 /// Word `i`, told apart by the circle the writer knows them from ("inti from church drove

@@ -95,9 +95,11 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
                 | "lecture"
                 | "case"
         );
+    // "the consultant, a Mr Harrington, was…": a title keeps the name a person's.
     if i > 0
         && text.cased
         && text.is_capitalised(i)
+        && !text.is(i, super::lexicon::F_TITLE)
         && matches!(text.lower_word(i - 1), "the" | "a" | "an")
         && sep(text, i - 1) == " "
         && !owned

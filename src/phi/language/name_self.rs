@@ -305,11 +305,21 @@ fn greeting_closes(text: &Doc, i: usize) -> bool {
 /// ("thanks for this ashkan"); the guards of `person` keep drugs ("thanks ozempic") and pet
 /// names ("thanks hunni") out.
 pub(super) fn greeted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i == 0 || listed_as_word(text, i) || sep(text, i - 1) != " " {
+    if i == 0 || sep(text, i - 1) != " " {
         return None;
     }
-    (greeting_before(text, i) && greeting_closes(text, i) && greeted_name(text, i))
-        .then_some((i, 0.6, GIVEN))
+    // "sending love to Joy and her family": a given name that is a word too, given its
+    // capital inside a sentence by a writer who capitalises (session 14).
+    let capital_given = text.titled
+        && !text.is(i, super::lexicon::F_FUNCTION | super::lexicon::F_RELATION)
+        && !text.starts_sentence(i)
+        && text.is_capitalised(i)
+        && text.is(i, super::lexicon::F_FIRST)
+        && text.is(i, super::lexicon::F_NAME_WORD);
+    (greeting_before(text, i)
+        && greeting_closes(text, i)
+        && (capital_given || (!listed_as_word(text, i) && greeted_name(text, i))))
+    .then_some((i, 0.6, GIVEN))
 }
 
 /// "thandiwe if ur reading this call me", "bjorn you legend", "Kemi you are so brave": a word

@@ -176,3 +176,31 @@ fn names_in_other_scripts() {
         "My GP told me to eat less चीनी and more dal",
     ]);
 }
+
+/// Session 14, third probe set: a short name greeted, a given name that is a word too given
+/// its capital in a wish, an adverb before what two people did, what only people do at a
+/// sentence's start, a title after "a".
+#[test]
+fn people_by_what_they_do_and_are_wished() {
+    finds(&[
+        ("hey vik ty for the link", "vik"),
+        ("sending love to Joy and her family tonight", "Joy"),
+        ("Kwame and i just got back from the renal unit", "Kwame"),
+        ("Delroy finally went to see the doc", "Delroy"),
+        ("Adaeze dont mind those people on facebook", "Adaeze"),
+        ("any1 kno if gurpreet is still on here?", "gurpreet"),
+        (
+            "the consultant, a Mr Harrington, was dismissive",
+            "Mr Harrington",
+        ),
+    ]);
+    none(&[
+        "thank God for the nurses",
+        "Good morning all",
+        "hey all",
+        "hi mum",
+        "ozempic doesnt work for me",
+        "the price went up again",
+        "trintellix and i have been friends for a year",
+    ]);
+}

@@ -31,6 +31,16 @@ fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
 /// turns", "are both", "are doing the 5k", "had a long talk"; not what one does with a drug
 /// ("are on a break", "do not get along", "have a deal").
 fn together(text: &Doc, k: usize) -> bool {
+    // "kwame and i just got back", "we finally went": an adverb before the verb (session 14).
+    let k = if matches!(
+        at(text, k),
+        "just" | "finally" | "both" | "also" | "recently" | "always" | "often" | "then" | "even"
+    ) && !matches!(at(text, k + 1), "" | "and")
+    {
+        k + 1
+    } else {
+        k
+    };
     let (v, a, b) = (at(text, k), at(text, k + 1), at(text, k + 2));
     match v {
         "drove" | "walked" | "cried" | "laughed" | "talked" | "chatted" | "split" | "swapped"
@@ -70,7 +80,10 @@ fn together(text: &Doc, k: usize) -> bool {
             true
         }
         "grew" => a == "up",
-        "got" => matches!(a, "married" | "engaged" | "divorced" | "lost" | "separated"),
+        "got" => matches!(
+            a,
+            "married" | "engaged" | "divorced" | "lost" | "separated" | "back" | "home" | "there"
+        ),
         "took" => a == "turns",
         "used" => a == "to",
         "see" | "saw" => a == "the" && b == "same",
@@ -147,6 +160,9 @@ fn together(text: &Doc, k: usize) -> bool {
                     | "caring"
                     | "living"
                     | "dating"
+                    | "newlyweds"
+                    | "twins"
+                    | "siblings"
                     // Session 14: "Fatou and I are so tired": how two people are after a day.
                     | "tired"
                     | "exhausted"

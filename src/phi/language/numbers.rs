@@ -45,6 +45,9 @@ fn tens(w: &str) -> Option<u32> {
         "eighty" => 80,
         // Typed as members type it: "ninty", "nintey", "ninetey".
         "ninety" | "ninty" | "nintey" | "ninetey" | "ninedy" => 90,
+        // Ninety in the languages members mix in (session 14): German, Spanish and
+        // Portuguese, Italian, Dutch, Turkish, Polish, French's "quatre-vingt-dix" being three.
+        "neunzig" | "noventa" | "novanta" | "negentig" | "doksan" | "dziewięćdziesiąt" => 90,
         _ => return None,
     })
 }

@@ -198,6 +198,30 @@ fn greeting_before(text: &Doc, i: usize) -> bool {
             | "tysm"
             | "ta"
             | "congratz"
+            // "eh Bazza mate hows the knee", "merci Farnaz jan": chat's hails and thanks in
+            // the languages members mix in.
+            | "eh"
+            | "yo"
+            | "oi"
+            | "wah"
+            | "merci"
+            | "gracias"
+            | "danke"
+            | "obrigado"
+            | "obrigada"
+            | "grazie"
+            | "asante"
+            | "shukran"
+            | "salamat"
+            | "dhanyavaad"
+            | "hola"
+            | "salut"
+            | "hallo"
+            | "ciao"
+            | "namaste"
+            | "salaam"
+            | "sawubona"
+            | "kumusta"
     );
     // "thanks for this dzifa", "thank you for sharing kojo": thanks, then the one thanked.
     let thanked_for = matches!(back(text, i, 1), "this" | "that" | "sharing" | "replying")
@@ -288,6 +312,14 @@ fn greeting_closes(text: &Doc, i: usize) -> bool {
                 | "gone"
                 | "fly"
                 | "rest"
+                // Session 14: "eh Bazza mate", "merci Farnaz jan", "hi Ayo hun": what chat
+                // calls the one it greets after their name.
+                | "mate"
+                | "jan"
+                | "hun"
+                | "babe"
+                | "dear"
+                | "lah"
                 // Session 14: "thinking of aroha today", "prayers for sione tonight".
                 | "today"
                 | "tonight"
@@ -327,7 +359,10 @@ pub(super) fn greeted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
 /// you") right after it with no comma. A drug or an illness is no one spoken to (`person`
 /// keeps them out), and an English word opening a sentence ("Honestly you…") is no name.
 pub(super) fn addressed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if !text.starts_sentence(i) || sep(text, i) != " " || listed_as_word(text, i) {
+    // "re: caregiver burnout -- Deb you are not alone": after a dash or a colon too.
+    let opens = text.starts_sentence(i)
+        || (i > 0 && matches!(sep(text, i - 1).trim(), "--" | "-" | "—" | "–" | ":"));
+    if !opens || sep(text, i) != " " || listed_as_word(text, i) {
         return None;
     }
     let at = |k: usize| {

@@ -193,6 +193,13 @@ fn people_by_what_they_do_and_are_wished() {
             "the consultant, a Mr Harrington, was dismissive",
             "Mr Harrington",
         ),
+        ("eh Bazza mate hows the knee going", "Bazza"),
+        ("merci Farnaz jan for the recipe", "Farnaz"),
+        ("wah Kavitha, your story makes me cry", "Kavitha"),
+        (
+            "re: caregiver burnout -- Nkechi you are not alone",
+            "Nkechi",
+        ),
     ]);
     none(&[
         "thank God for the nurses",
@@ -202,5 +209,8 @@ fn people_by_what_they_do_and_are_wished() {
         "ozempic doesnt work for me",
         "the price went up again",
         "trintellix and i have been friends for a year",
+        "eh mate hows it going",
+        "merci beaucoup everyone",
+        "oh well, your mileage may vary",
     ]);
 }

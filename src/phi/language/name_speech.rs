@@ -147,7 +147,15 @@ fn other_speaker(text: &Doc, i: usize, forward: bool) -> bool {
 /// to with a comma, before words that speak to a person. Listed, or no word any list knows.
 pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i + 1 >= n || !text.starts_sentence(i) || !name_like(text, i) {
+    // "wah Kavitha, your story…", "aww Nandi, so sorry": after a chat opener too.
+    let opened = text.starts_sentence(i)
+        || (i > 0
+            && text.starts_sentence(i - 1)
+            && matches!(
+                text.lower_word(i - 1),
+                "wah" | "eh" | "oh" | "aww" | "aw" | "lol" | "ok" | "okay" | "yo" | "omg"
+            ));
+    if i + 1 >= n || !opened || !name_like(text, i) {
         return None;
     }
     if sep(text, i).trim_end() != "," {
@@ -159,6 +167,7 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             // Session 14: "Thandiwe, i read your post twice", "Aoife, so sorry", "Rangi, kia
             // ora": what a reply says first to the one it answers.
             | "i" | "im" | "we" | "so" | "sorry" | "thank" | "thanks" | "welcome" | "kia" | "hope"
+            | "your" | "ur"
     );
     (spoken_to && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i))).then_some((i, 0.6, GIVEN))
 }

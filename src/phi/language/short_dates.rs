@@ -50,7 +50,37 @@ fn closes(text: &Text, end: usize) -> bool {
         )
 }
 
+/// d.m. with the ordinal dot after the month, as German, Polish, Czech and Scandinavian
+/// writers write a day without its year ("am 14.05.", "results on 12.03."). Session 14.
+static DM_DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| crate::phi::regex(r"(?-u)\b(\d{1,2})\.(\d{1,2})\."));
+
+fn dotted(text: &Text, out: &mut Vec<Finding>) {
+    for c in DM_DOTTED.captures_iter(text.raw) {
+        let (Some(all), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        // The dot closes the date: a space, a line's or the post's end after it ("12.03.2024"
+        // is the full date's, "1.2.3." a list's numbering).
+        let rest = &text.raw[all.end()..];
+        if !(rest.is_empty() || rest.starts_with(char::is_whitespace))
+            || (all.start() > 0 && text.raw.as_bytes()[all.start() - 1] == b'.')
+            || !valid(num(m.as_str()), num(d.as_str()))
+        {
+            continue;
+        }
+        let cued = text.words_before(all.start(), 4).any(strong_cue)
+            || text.words_before(all.start(), 2).any(|w| {
+                time_preposition(w) || matches!(w, "am" | "vom" | "bis" | "seit" | "zum" | "ab")
+            });
+        if cued {
+            out.push(finding(Kind::Date, all.start(), all.end() - 1, 0.7, WHY));
+        }
+    }
+}
+
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
+    dotted(text, out);
     for c in MD.captures_iter(text.raw) {
         let (Some(all), Some(a), Some(s), Some(b)) = (c.get(0), c.get(1), c.get(2), c.get(3))
         else {
@@ -100,6 +130,26 @@ mod tests {
 
     fn dates(raw: &str) -> Vec<String> {
         held(raw, detect)
+    }
+
+    /// Session 14: a day and month with the ordinal dot after the month, as German and
+    /// Polish write them; not a measurement or a version.
+    #[test]
+    fn day_and_month_dotted() {
+        for (raw, want) in [
+            ("Scan results came back on 12.03. and it shrank", "12.03"),
+            ("Termin am 14.05. beim Kardiologen", "14.05"),
+            ("last chemo 17/8! ringing the bell", "17/8"),
+        ] {
+            assert_eq!(dates(raw), [want], "{raw}");
+        }
+        for raw in [
+            "my sugar was 12.03. yesterday",
+            "version 1.2. is out",
+            "born 12.03.1961",
+        ] {
+            assert!(!dates(raw).iter().any(|d| d.len() <= 5), "{raw}");
+        }
     }
 
     #[test]

@@ -166,6 +166,38 @@ fn confidence(cue: &Cue, near: bool) -> f32 {
 
 /// The identifier starting at word `i`, if it looks like one for this keyword.
 fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Option<Finding> {
+    // "on a pump, HbA1c 52", "meter says eGFR 38": a lab test's name and its result after a
+    // keyword are a measurement, no identifier (session 14).
+    if matches!(
+        text.lower_word(i),
+        "hba1c"
+            | "a1c"
+            | "egfr"
+            | "gfr"
+            | "tsh"
+            | "ldl"
+            | "hdl"
+            | "inr"
+            | "crp"
+            | "esr"
+            | "psa"
+            | "ferritin"
+            | "b12"
+            | "hb"
+            | "hgb"
+            | "wbc"
+            | "alt"
+            | "ast"
+            | "ca125"
+            | "cea"
+            | "bmi"
+            | "bp"
+            | "spo2"
+            | "fev1"
+            | "vitd"
+    ) {
+        return None;
+    }
     if matches!(cue.mode, Mode::Username | Mode::Handle) {
         let vague = cue.mode == Mode::Handle || matches!(keyword, "handle" | "login" | "log");
         return username_at(text, i, near, cue, vague);

@@ -136,6 +136,10 @@ fn identifiers_in_many_styles_are_held() {
         ("license plate KD19 XYZ", Vehicle, "KD19 XYZ"),
         ("my reg is YK68 TRU if you see me", Vehicle, "YK68 TRU"),
         ("car reg yk68 tru", Vehicle, "yk68 tru"),
+        // Session 14: India's registrations, clinicians' registers by name.
+        ("his plate is KA 05 MN 4417", Vehicle, "KA 05 MN 4417"),
+        ("plate was MH12 DE 1433.", Vehicle, "MH12 DE 1433"),
+        ("his GMC number is 7123456", License, "7123456"),
         (
             "my nhs number is 485 777 3456",
             HealthPlanId,
@@ -209,6 +213,9 @@ fn what_patients_safely_say_is_not_held() {
         "it cost me 1500 dollars and i paid 20 quid for parking",
         "vitamin D 2,000 IU daily plus B12 1000 mcg",
         "A1C 7.2, TSH 4.5, BP 130/85, platelets 142,000",
+        // Session 14: a lab result after a device's word, a national health line abroad.
+        "a mum of two, on a pump, HbA1c 52",
+        "Portugal's SNS 24 line is 808 24 24 24",
         "my ana was 1:320 and my ldl 130",
         "code E11.9 and M05.79 on the claim, CPT 99214",
         "NDC 12345-6789-01, lot R8A7179, expires 2026",

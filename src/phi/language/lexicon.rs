@@ -300,7 +300,9 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     mr beast|mrbeast|dr oetker|dr hook|jack daniel|jack daniel s|ben jerry|ben jerry s|\
     paddington|lady gaga|kylie minogue|jess phillips|andy murray|davina mccall|\
     rob burrow|kevin sinfield|doddie weir|jimmy carter|nelson mandela|mother teresa|\
-    princess anne|king william|tom daley|bear grylls|david beckham|victoria beckham";
+    princess anne|king william|tom daley|bear grylls|david beckham|victoria beckham|\
+    paul kalanithi|terry pratchett|imran khan|christiaan barnard|sheikh mujib|bangabandhu|\
+    shaukat khanum|florence nightingale|christopher reeve|michael mosley|stephen hawking";
 
 static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {

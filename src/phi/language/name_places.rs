@@ -110,6 +110,44 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     if end > i && (i..=end).all(|k| eponym(text.lower_word(k))) {
         return true;
     }
+    // Countries, provinces and states, and scores named after people, alone: "America, fix
+    // this", "Ontario says 6-12 months", "Apgar scores were 3 and 8" (session 14).
+    if i == end
+        && (super::countries::country(text, i)
+            || matches!(
+                text.lower_word(i),
+                "ontario"
+                    | "quebec"
+                    | "alberta"
+                    | "manitoba"
+                    | "saskatchewan"
+                    | "queensland"
+                    | "tasmania"
+                    | "trinidad"
+                    | "tobago"
+                    | "jamaica"
+                    | "barbados"
+                    | "punjab"
+                    | "kerala"
+                    | "sindh"
+                    | "gauteng"
+                    | "apgar"
+                    | "gleason"
+                    | "karnofsky"
+                    | "barthel"
+                    | "epworth"
+            ))
+    {
+        return true;
+    }
+    // "Shaukat Khanum hospital", "the Linda Mama programme", "Sehat Kahani app", "Rose
+    // Cottage hospice": a building's, a service's or a scheme's word right after the name.
+    if end + 1 < text.words.len()
+        && sep(text, end) == " "
+        && (building(text.lower_word(end + 1)) || scheme(text.lower_word(end + 1)))
+    {
+        return true;
+    }
     // Feasts and seasons some lists hold as names ("a memory tree at Christmas").
     if i == end
         && matches!(
@@ -162,6 +200,34 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
             && disease_noun(text.lower_word(after)))
 }
 
+/// Words that follow the name of a service, a scheme or a place of care, never a person's
+/// (session 14).
+fn scheme(w: &str) -> bool {
+    matches!(
+        w,
+        "programme"
+            | "program"
+            | "scheme"
+            | "app"
+            | "foundation"
+            | "trust"
+            | "charity"
+            | "institute"
+            | "centre"
+            | "center"
+            | "medicine"
+            | "cottage"
+            | "lodge"
+            | "ward"
+            | "unit"
+            | "syndrome"
+            | "disease"
+            | "score"
+            | "scores"
+            | "scale"
+    )
+}
+
 /// Words that end the name of a building or a station, never a person's.
 fn building(w: &str) -> bool {
     matches!(
@@ -178,6 +244,13 @@ fn building(w: &str) -> bool {
             | "museum"
             | "cathedral"
             | "stadium"
+            | "centre"
+            | "center"
+            | "cottage"
+            | "lodge"
+            | "foundation"
+            | "trust"
+            | "institute"
     )
 }
 

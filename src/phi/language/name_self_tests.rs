@@ -214,3 +214,19 @@ fn people_by_what_they_do_and_are_wished() {
         "oh well, your mileage may vary",
     ]);
 }
+
+/// Session 14, fourth probe set: countries and provinces spoken to or possessed, scores named
+/// after people, a name before a scheme's or a building's word, public figures.
+#[test]
+fn places_schemes_and_scores_are_no_one() {
+    none(&[
+        "$1,850 for a 6 mile ride. America, fix this.",
+        "Argentina's PAMI finally approved my mum's hearing aids",
+        "Ontario says 6-12 months for a hip",
+        "Apgar scores were 3 and 8, baby in NICU",
+        "Kenya's Linda Mama programme covered my delivery",
+        "Shaukat Khanum hospital treats so many patients for free",
+        "Rose Cottage hospice in Hull has volunteers",
+        "Terry Pratchett wrote so honestly about his Alzheimer's",
+    ]);
+}

@@ -63,7 +63,17 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
         }
     }
     for m in CANADA.find_iter(&text.lower) {
-        strong.push((m.start(), m.end()));
+        // "Stage IIIB, T3N1M0": a tumour's TNM stage has a postcode's shape (session 14).
+        let tnm = {
+            let b = m.as_str().as_bytes();
+            b.len() == 6 && b[0] == b't' && b[2] == b'n' && b[4] == b'm'
+        } && text
+            .text
+            .words_before(m.start(), 4)
+            .any(|w| matches!(w, "stage" | "staging" | "staged" | "tnm" | "pathology"));
+        if !tnm {
+            strong.push((m.start(), m.end()));
+        }
     }
     for m in EIRCODE.find_iter(&text.lower) {
         let tail = &m.as_str()[m.as_str().len() - 4..];

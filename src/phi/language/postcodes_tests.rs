@@ -91,6 +91,8 @@ fn amounts_and_years_before_words_are_no_codes() {
         "on 10000 vitamin d a day",
         "send love to 1000 Oaks community",
         "is 3000 Nuvigil a lot",
+        // Session 14: a tumour's TNM stage has a Canadian postcode's shape.
+        "Stage IIIB, T3N1M0. Starting FOLFOX in 2 weeks.",
     ] {
         let got = found(raw);
         assert!(!got.iter().any(|(k, _)| *k == Kind::Zip), "{raw}: {got:?}");

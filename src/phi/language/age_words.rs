@@ -155,6 +155,14 @@ pub(super) fn elder(w: &str) -> bool {
             | "gradpa"
             | "shes"
             | "hes"
+            // Great-grandparents in Spanish, Portuguese and Italian.
+            | "bisabuela"
+            | "bisabuelo"
+            | "bisavó"
+            | "bisavô"
+            | "bisavo"
+            | "bisnonna"
+            | "bisnonno"
     )
 }
 

@@ -369,6 +369,14 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             // "At 93, my grandmother still drives", "at 95 he still walks": a sentence opening
             // on an age, a person its subject.
             (1..=3).any(|k| person(after(k)))
+        } else if prev == "at"
+            && matches!(
+                after(1),
+                "mum" | "mom" | "dad" | "she" | "he" | "nan" | "gran"
+            )
+        {
+            // "keeps telling me that at 93 mum should be used to it" (session 14).
+            true
         } else if be(prev) || (hedge(prev) && before.get(1).is_some_and(|w| be(w))) {
             // "my dad said it's 95 out": the verb's subject is no one. "my nan is about 93":
             // a hedge between the verb and the age, the subject one word further.

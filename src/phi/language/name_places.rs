@@ -190,6 +190,26 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
         && text.lower_word(end + 1) == "s"
         && sep(text, end).trim() == "'";
     let after = if possessive { end + 2 } else { end + 1 };
+    // "Dr Alvarez's clinic", "Tendai's surgery", "mum's diagnosis": a titled name's place, or
+    // what a person has, after a possessive, is that person's (session 14; before, the noun
+    // made any name an institution's or an illness's).
+    let persons_own = possessive
+        && !eponym(last)
+        && after < text.words.len()
+        && (text.is(i, super::lexicon::F_TITLE)
+            || matches!(
+                text.lower_word(after),
+                "surgery"
+                    | "meds"
+                    | "diagnosis"
+                    | "dx"
+                    | "symptoms"
+                    | "flare"
+                    | "flares"
+                    | "patients"
+                    | "patient"
+                    | "dementia"
+            ));
     (eponym(last) && (possessive || sep(text, end).starts_with('\'')))
         // "Parkinson disease", "Baker Street"; not a word on the next line ("Allan Björk\nScale
         // Unlimited", a signature over a company's name).
@@ -197,7 +217,8 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
         || (after < text.words.len()
             && sep(text, after - 1).trim().is_empty()
             && !sep(text, after - 1).contains('\n')
-            && disease_noun(text.lower_word(after)))
+            && disease_noun(text.lower_word(after))
+            && !persons_own)
 }
 
 /// Words that follow the name of a service, a scheme or a place of care, never a person's

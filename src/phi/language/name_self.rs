@@ -4,7 +4,7 @@
 //! amara how did the scan go", "rip folake you fought so hard"); with the word tests of
 //! `name_company`.
 
-use super::lexicon::Doc;
+use super::lexicon::{Doc, F_ENGLISH, F_FUNCTION};
 use super::name_company::{listed_as_word, person, plain};
 use super::name_near::greeted_name;
 use super::names::{common, first, sep, unknown, GIVEN};
@@ -196,6 +196,9 @@ fn greeting_before(text: &Doc, i: usize) -> bool {
             | "omg"
             | "ty"
             | "tysm"
+            | "thnx"
+            | "thanx"
+            | "tnx"
             | "ta"
             | "congratz"
             // "eh Bazza mate hows the knee", "merci Farnaz jan": chat's hails and thanks in
@@ -253,6 +256,9 @@ fn greeting_before(text: &Doc, i: usize) -> bool {
                 | ("thinking", "of" | "about")
                 | ("praying", "for")
                 | ("proud", "of")
+                // "Update from Ngozi:", "a message from Tavita" ("greetings from Lagos" and
+                // "love from Cardiff" are places).
+                | ("update" | "message" | "note", "from")
         )
         // "praying for you chiamaka", "thinking of you nomsa", "rest in peace tevita".
         || matches!(
@@ -373,8 +379,66 @@ pub(super) fn addressed(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
         }
     };
     let you = |k: usize| matches!(at(k), "you" | "u" | "ur" | "youre" | "ure");
-    let spoken_to = you(i + 1) || (at(i + 1) == "if" && sep(text, i + 1) == " " && you(i + 2));
+    // "Tomasz i really think you should push for the MRI": the writer's advice to them, a
+    // "you" within the next five words.
+    let advised = matches!(at(i + 1), "i" | "im")
+        && matches!(
+            at(i + 2),
+            "think" | "really" | "hope" | "agree" | "know" | "feel" | "would" | "am" | "totally"
+        )
+        && (i + 3..i + 8).any(&you);
+    let spoken_to =
+        you(i + 1) || (at(i + 1) == "if" && sep(text, i + 1) == " " && you(i + 2)) || advised;
     (spoken_to && greeted_name(text, i)).then_some((i, 0.6, GIVEN))
+}
+
+/// "Ioana from Cluj: does anyone…", "G'day, Shaz from Perth.", "Salam, Youssef from
+/// Casablanca.": a writer introducing themselves by where they write from, opening the post
+/// or right after a greeting and a comma, with a capitalised place after "from" (session 14).
+pub(super) fn from_place(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 2 >= n || listed_as_word(text, i) || sep(text, i) != " " {
+        return None;
+    }
+    if text.lower_word(i + 1) != "from" || sep(text, i + 1) != " " {
+        return None;
+    }
+    let opens = i == 0
+        || (i <= 3
+            && sep(text, i - 1).trim() == ","
+            && (0..i).all(|k| text.is(k, F_ENGLISH) || greeting(text.lower_word(k))));
+    let place = text.text.is_capitalised(i + 2) && !text.is(i + 2, F_FUNCTION);
+    (opens && place && greeted_name(text, i)).then_some((i, 0.6, GIVEN))
+}
+
+/// One-word hails that open a post before its writer's name ("G'day, Shaz from Perth").
+fn greeting(w: &str) -> bool {
+    matches!(
+        w,
+        "hi" | "hey"
+            | "hello"
+            | "hiya"
+            | "g"
+            | "day"
+            | "salam"
+            | "salaam"
+            | "hola"
+            | "namaste"
+            | "kia"
+            | "ora"
+            | "howdy"
+            | "greetings"
+            | "bonjour"
+            | "ciao"
+            | "hallo"
+            | "sawubona"
+            | "jambo"
+            | "habari"
+            | "morning"
+            | "evening"
+            | "all"
+            | "everyone"
+    )
 }
 
 /// "Nomvula here, new to the group", "dilnoza here, long time lurker": a listed given name

@@ -230,3 +230,36 @@ fn places_schemes_and_scores_are_no_one() {
         "Terry Pratchett wrote so honestly about his Alzheimer's",
     ]);
 }
+
+/// Session 14, fourth probe set: a writer by where they write from, an update from someone,
+/// the writer's advice to someone, a titled name's clinic.
+#[test]
+fn writers_by_place_and_advice() {
+    finds(&[
+        (
+            "Ioana from Cluj: does anyone else get hives from the cold?",
+            "Ioana",
+        ),
+        (
+            "Salam, Youssef from Casablanca. Type 1 for 20 years",
+            "Youssef",
+        ),
+        ("Update from Ngozi: chemo round 3 done", "Ngozi"),
+        (
+            "Tomasz i really think you should push for the MRI",
+            "Tomasz",
+        ),
+        (
+            "Chidinma, congratulations on finishing treatment!!",
+            "Chidinma",
+        ),
+        ("Dr Alvarez's clinic in Miami charged us $400", "Dr Alvarez"),
+    ]);
+    none(&[
+        "Greetings from Lagos! any sickle cell warriors in here?",
+        "Hello from Leeds, new here",
+        "Humira from Boots is cheaper",
+        "Honestly i really think you should push for it",
+        "St Mary's clinic was lovely",
+    ]);
+}

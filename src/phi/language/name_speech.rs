@@ -167,7 +167,7 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             // Session 14: "Thandiwe, i read your post twice", "Aoife, so sorry", "Rangi, kia
             // ora": what a reply says first to the one it answers.
             | "i" | "im" | "we" | "so" | "sorry" | "thank" | "thanks" | "welcome" | "kia" | "hope"
-            | "your" | "ur"
+            | "your" | "ur" | "congratulations" | "congrats" | "well" | "glad" | "great"
     );
     (spoken_to && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i))).then_some((i, 0.6, GIVEN))
 }

@@ -19,7 +19,7 @@ use super::name_patients;
 use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
 use super::name_said::{is_relation, name_is, relation_is};
-use super::name_self::{addressed, greeted, here, self_named, signed};
+use super::name_self::{addressed, from_place, greeted, here, self_named, signed};
 use super::name_speech::{attributed, called_to, speaker, vocative};
 use super::name_titles::{kunya, titled};
 use super::name_verbs::{given_to, subject};
@@ -62,6 +62,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| signed(text, i))
             .or_else(|| greeted(text, i))
             .or_else(|| addressed(text, i))
+            .or_else(|| from_place(text, i))
             .or_else(|| aged(text, i))
             .or_else(|| bulleted(text, i))
             .or_else(|| unlisted_pair(text, i))

@@ -293,7 +293,7 @@ fn personal(w: &str) -> bool {
 /// trial's too), "ebuka's seizures are worse": a word that may be a person, then a
 /// possessive and what only a person has (`personal`) or a relation ("nkem's mum").
 pub(super) fn possessed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if listed_as_word(text, i)
+    if (listed_as_word(text, i) && !super::names::hyphen_tail(text, i))
         || !matches!(sep(text, i), "'" | "’")
         || at(text, i + 1) != "s"
         || sep(text, i + 1) != " "
@@ -301,7 +301,9 @@ pub(super) fn possessed(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
         return None;
     }
     let had = at(text, i + 2);
-    ((personal(had) || text.is(i + 2, F_RELATION)) && person(text, i)).then_some((i, 0.6, NAMED))
+    ((personal(had) || text.is(i + 2, F_RELATION))
+        && (person(text, i) || super::names::hyphen_tail(text, i)))
+    .then_some((i, 0.6, NAMED))
 }
 
 /// Every rule of this module at word `i`, in the order `names::detect` tries them.

@@ -255,7 +255,8 @@ pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
         && !text.starts_sentence(i)
         && text.is_capitalised(i)
         && super::name_company::person(text, i);
-    ((before || after) && (person_word(text, i) || capital)).then_some((i, 0.6, NAMED))
+    let hyphened = super::names::hyphen_tail(text, i);
+    ((before || after) && (person_word(text, i) || capital || hyphened)).then_some((i, 0.6, NAMED))
 }
 
 /// "emeka my brother drove me", "Emeka, my brother, …", "Khadija (my daughter)": a word before
@@ -304,6 +305,7 @@ pub(super) fn apposed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
     // the word's apposition, so a word one letter off English counts too ("range").
     let does = i + 3 < n && super::name_typos::subject_verb(text.lower_word(i + 3));
     let who = person_word(text, i)
+        || super::names::hyphen_tail(text, i)
         || (!about && super::name_company::person(text, i))
         || (!about && does && super::name_near::person_here(text, i));
     (opens && who).then_some((i, 0.6, NAMED))

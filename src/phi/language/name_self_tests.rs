@@ -263,3 +263,21 @@ fn writers_by_place_and_advice() {
         "St Mary's clinic was lovely",
     ]);
 }
+
+/// Given names in two short hyphenated parts, read in a slot at their second part, held whole;
+/// compounds with a prefix or a compound's tail stay words.
+#[test]
+fn hyphenated_given_names() {
+    finds(&[
+        ("Ji-woo and I are newlyweds", "Ji-woo"),
+        ("Min-jun's mum here, he's 9", "Min-jun"),
+        ("Jun-jun my nephew was rushed to the ER", "Jun-jun"),
+        ("me and Anne-Marie went to the clinic", "Anne-Marie"),
+    ]);
+    none(&[
+        "my follow-up and i are booked",
+        "the x-ray and I had a long day",
+        "Post-op and I are fine",
+        "the Co-op's pharmacy is open",
+    ]);
+}

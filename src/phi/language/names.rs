@@ -92,6 +92,9 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
                 }
                 let (kind, start, why) = match town_article(text, i) {
                     Some(article) => (Kind::Address, text.words[article].start, TOWN),
+                    // "Ji-woo and I", "Min-jun's mum": a slot read at a hyphenated name's
+                    // second part holds the whole name.
+                    None if hyphen_tail(text, i) => (Kind::Name, text.words[i - 1].start, why),
                     None => (Kind::Name, text.words[i].start, why),
                 };
                 out.push(finding(kind, start, text.words[end].end, confidence, why));
@@ -127,6 +130,94 @@ pub(super) fn alpha(text: &Doc, i: usize) -> bool {
     text.word(i)
         .chars()
         .all(|c| c.is_alphabetic() || crate::phi::text::joining_mark(c))
+}
+
+/// Word `i` is the second part of a given name in two short hyphenated parts ("Ji-woo",
+/// "Min-jun", "Jun-jun", "Seo-yeon", "Anne-Marie"): both parts letters, two to six of them,
+/// the first capitalised when the writer uses capitals, not both English words, no prefix
+/// ("pre-op", "co-op", "x-ray") and no compound's tail ("follow-up", "check-in"). Session 14.
+pub(super) fn hyphen_tail(text: &Doc, i: usize) -> bool {
+    if i == 0 || sep(text, i - 1) != "-" || !alpha(text, i) || !alpha(text, i - 1) {
+        return false;
+    }
+    let (a, b) = (text.lower_word(i - 1), text.lower_word(i));
+    let short = |w: &str| (2..=6).contains(&w.chars().count());
+    let prefix = matches!(
+        a,
+        "pre"
+            | "post"
+            | "co"
+            | "re"
+            | "non"
+            | "self"
+            | "anti"
+            | "ex"
+            | "x"
+            | "t"
+            | "e"
+            | "mid"
+            | "sub"
+            | "semi"
+            | "multi"
+            | "over"
+            | "under"
+            | "well"
+            | "half"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "long"
+            | "short"
+            | "high"
+            | "low"
+            | "all"
+            | "full"
+            | "part"
+            | "one"
+            | "two"
+            | "three"
+            | "day"
+            | "bi"
+    );
+    let tail = matches!(
+        b,
+        "op" | "up"
+            | "in"
+            | "on"
+            | "off"
+            | "ups"
+            | "like"
+            | "free"
+            | "old"
+            | "year"
+            | "based"
+            | "term"
+            | "time"
+            | "care"
+            | "day"
+            | "aid"
+            | "out"
+            | "ray"
+            | "cell"
+            | "line"
+            | "ish"
+            | "fi"
+            | "hop"
+            | "ha"
+            | "oh"
+            | "go"
+            | "yo"
+            | "hum"
+            | "so"
+    );
+    let both_english = text.is(i - 1, F_ENGLISH) && text.is(i, F_ENGLISH);
+    let word_like = prefix || tail || both_english || text.is(i - 1, F_FUNCTION);
+    short(a) && short(b) && !word_like && (!text.cased || text.is_capitalised(i - 1))
 }
 
 /// A word in a script that writes a name in two to four characters: Chinese, Japanese and

@@ -343,7 +343,13 @@ fn greeting_closes(text: &Doc, i: usize) -> bool {
 /// ("thanks for this ashkan"); the guards of `person` keep drugs ("thanks ozempic") and pet
 /// names ("thanks hunni") out.
 pub(super) fn greeted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i == 0 || sep(text, i - 1) != " " {
+    // Most words are English or function words: out first, unless a given name that is a
+    // word too carries a capital (below).
+    if i == 0
+        || sep(text, i - 1) != " "
+        || (listed_as_word(text, i)
+            && !(text.titled && text.is(i, super::lexicon::F_FIRST) && text.is_capitalised(i)))
+    {
         return None;
     }
     // "sending love to Joy and her family": a given name that is a word too, given its
@@ -366,11 +372,6 @@ pub(super) fn greeted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
 /// keeps them out), and an English word opening a sentence ("Honestly you…") is no name.
 pub(super) fn addressed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     // "re: caregiver burnout -- Deb you are not alone": after a dash or a colon too.
-    let opens = text.starts_sentence(i)
-        || (i > 0 && matches!(sep(text, i - 1).trim(), "--" | "-" | "—" | "–" | ":"));
-    if !opens || sep(text, i) != " " || listed_as_word(text, i) {
-        return None;
-    }
     let at = |k: usize| {
         if k < text.words.len() {
             text.lower_word(k)
@@ -378,6 +379,20 @@ pub(super) fn addressed(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             ""
         }
     };
+    // The cheap look first: most words are followed by none of these.
+    if !matches!(
+        at(i + 1),
+        "you" | "u" | "ur" | "youre" | "ure" | "if" | "i" | "im"
+    ) || sep(text, i) != " "
+        || listed_as_word(text, i)
+    {
+        return None;
+    }
+    let opens = text.starts_sentence(i)
+        || (i > 0 && matches!(sep(text, i - 1).trim(), "--" | "-" | "—" | "–" | ":"));
+    if !opens {
+        return None;
+    }
     let you = |k: usize| matches!(at(k), "you" | "u" | "ur" | "youre" | "ure");
     // "Tomasz i really think you should push for the MRI": the writer's advice to them, a
     // "you" within the next five words.
@@ -448,9 +463,9 @@ pub(super) fn here(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     // Session 14: "pedro henrique aqui", "Nomvula Dlamini here": two names, the first opening
     // the sentence and both listed, introduce the writer as one does.
     if i + 2 < text.words.len()
-        && text.starts_sentence(i)
-        && sep(text, i) == " "
         && first(text, i)
+        && sep(text, i) == " "
+        && text.starts_sentence(i)
         && (first(text, i + 1) || text.is(i + 1, super::lexicon::F_SURNAME))
         && !common(text, i)
         && !common(text, i + 1)

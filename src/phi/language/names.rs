@@ -127,8 +127,12 @@ pub(super) fn joined(text: &Doc, i: usize) -> bool {
 }
 
 pub(super) fn alpha(text: &Doc, i: usize) -> bool {
-    text.word(i)
-        .chars()
+    let w = text.word(i);
+    // ASCII words, nearly all of them, in one pass over bytes.
+    if w.is_ascii() {
+        return w.bytes().all(|b| b.is_ascii_alphabetic());
+    }
+    w.chars()
         .all(|c| c.is_alphabetic() || crate::phi::text::joining_mark(c))
 }
 

@@ -306,9 +306,41 @@ pub(super) fn possessed(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
     .then_some((i, 0.6, NAMED))
 }
 
+/// "somebody tell Memo that he cannot eat that", "can you remind tavita to take her meds",
+/// "ask kemal not to worry": the one told, asked or reminded something, before what they are
+/// told ("that", "to", "not", "about"). A drug is taken, not told (session 14).
+pub(super) fn told(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    if i == 0 || i + 1 >= text.words.len() || listed_as_word(text, i) {
+        return None;
+    }
+    let telling = matches!(
+        at(text, i - 1),
+        "tell"
+            | "telling"
+            | "told"
+            | "ask"
+            | "asking"
+            | "remind"
+            | "reminding"
+            | "reminded"
+            | "warn"
+            | "warned"
+            | "convince"
+            | "convinced"
+            | "persuade"
+            | "persuaded"
+    ) && sep(text, i - 1) == " ";
+    let what = matches!(
+        at(text, i + 1),
+        "that" | "to" | "not" | "about" | "how" | "why"
+    ) && sep(text, i) == " ";
+    (telling && what && person(text, i)).then_some((i, 0.6, NAMED))
+}
+
 /// Every rule of this module at word `i`, in the order `names::detect` tries them.
 pub(super) fn mentioned(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    by_job(text, i)
+    told(text, i)
+        .or_else(|| by_job(text, i))
         .or_else(|| with_kin(text, i))
         .or_else(|| beside_kin(text, i))
         .or_else(|| quoted_to(text, i))

@@ -281,3 +281,20 @@ fn hyphenated_given_names() {
         "the Co-op's pharmacy is open",
     ]);
 }
+
+/// The one told, asked or reminded something; not everyone, nor a drug.
+#[test]
+fn people_told_and_reminded() {
+    finds(&[
+        ("can you remind tavita to take her meds", "tavita"),
+        (
+            "somebody tell Oluwaseun that he cannot eat that",
+            "Oluwaseun",
+        ),
+    ]);
+    none(&[
+        "tell everyone that i said hi",
+        "ask ozempic to behave lol",
+        "remind me to take my meds",
+    ]);
+}

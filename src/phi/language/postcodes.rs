@@ -29,6 +29,8 @@ static CANADA: LazyLock<Regex> = LazyLock::new(|| {
 static EIRCODE: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(r"\b(?:[acdefhknprtvwxy][0-9]{2}|d6w) ?[0-9acdefhknprtvwxy]{4}\b")
 });
+static DUBLIN: LazyLock<Regex> =
+    LazyLock::new(|| crate::phi::regex(r"\bd(?:0[1-9]|1[0-8]|2[0-24]|6w)\b"));
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
     // Dutch "1015 CJ"; 4–6 digits (Portuguese "3610-114"); Swedish, Czech, Slovak and Greek
     // "394 13"; Polish "53-320". Each only after a postcode word or beside a town (below).
@@ -89,6 +91,17 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
         }
         // "SW1A 2AA London", "D02 X285 Dublin": the town after a code of its own shape too.
         codes.push((s, e, 0.82, true));
+    }
+    // "If you're in D08 the pharmacy…", "we're in Dublin 15": Dublin's postal districts,
+    // after a word of place or the city's name (session 14).
+    for m in DUBLIN.find_iter(&text.lower) {
+        let placed = text
+            .text
+            .words_before(m.start(), 1)
+            .any(|w| matches!(w, "in" | "near" | "from" | "dublin" | "around"));
+        if placed {
+            codes.push((m.start(), m.end(), 0.8, false));
+        }
     }
     for m in CODE.find_iter(&text.lower) {
         // "3204 ta": not a Dutch code, but its four digits may be a code of their own.

@@ -100,3 +100,17 @@ fn amounts_and_years_before_words_are_no_codes() {
     let street = found("The letter arrived at 23100 Ilichova 23 Suite 274 last night");
     assert!(!street.iter().any(|(k, _)| *k == Kind::Zip), "{street:?}");
 }
+
+/// Session 14: Dublin's postal districts after a word of place; not a vitamin or a code.
+#[test]
+fn dublin_districts() {
+    let got = found("If you're in D08 the pharmacy on the corner does free BP checks");
+    assert!(
+        got.iter().any(|(k, t)| *k == Kind::Zip && t == "D08"),
+        "{got:?}"
+    );
+    for raw in ["take vitamin d3 daily", "my D12 results", "in d3 form"] {
+        let got = found(raw);
+        assert!(!got.iter().any(|(k, _)| *k == Kind::Zip), "{raw}: {got:?}");
+    }
+}

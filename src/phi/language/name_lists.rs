@@ -105,6 +105,14 @@ fn member(text: &Doc, m: usize) -> Member {
         (true, false) => Member::Listed,
         (true, true) => Member::Word,
         _ if unknown(text, m) => Member::Unknown,
+        // Session 14: in a writer's capitals, a short name ("Olu, Kemi, Segun") and one a
+        // letter off English ("Nomvula, Sipho and Lindiwe": "siphon") are members too; the
+        // list still needs enough that no list knows.
+        _ if text.cased
+            && (super::name_near::short_name(text, m) || super::name_near::near_name(text, m)) =>
+        {
+            Member::Unknown
+        }
         _ => Member::Other,
     }
 }

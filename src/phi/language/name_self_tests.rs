@@ -298,3 +298,18 @@ fn people_told_and_reminded() {
         "remind me to take my meds",
     ]);
 }
+
+/// Names listed together in a writer's capitals: a short one and one a letter off English are
+/// members too; drugs, days and trackers listed together stay things.
+#[test]
+fn short_and_near_english_names_in_a_list() {
+    finds(&[
+        ("Olu, Kemi, Segun — thank you all for the messages", "Olu"),
+        ("Nomvula, Sipho and Lindiwe are my kids", "Sipho"),
+    ]);
+    none(&[
+        "Tried Humira, Stelara and Entyvio",
+        "Monday, Tuesday and Friday are clinic days",
+        "We use Fitbit, Garmin and Oura",
+    ]);
+}

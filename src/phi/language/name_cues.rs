@@ -19,6 +19,11 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if i == 0 || !alpha(text, i) || (text.is(i, F_FUNCTION) && !text.is(i, F_FIRST)) {
         return None;
     }
+    // "Mum, Dad and Gran came": a relation after a relation is the next of a list of kin,
+    // no name (session 14).
+    if text.is(i, F_RELATION) && text.is(i - 1, F_RELATION) && sep(text, i - 1).trim() == "," {
+        return None;
+    }
     // "My Mother-In-Law Is Sick": a function word opening a hyphenated compound, in Title Case.
     if text.is(i, F_FUNCTION) && sep(text, i) == "-" {
         return None;

@@ -311,5 +311,7 @@ fn short_and_near_english_names_in_a_list() {
         "Tried Humira, Stelara and Entyvio",
         "Monday, Tuesday and Friday are clinic days",
         "We use Fitbit, Garmin and Oura",
+        "Mum, Dad and Gran came to visit",
     ]);
+    finds(&[("thank you po Tita Baby for the herbal tea", "Baby")]);
 }

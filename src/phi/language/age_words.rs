@@ -8,6 +8,9 @@ pub(super) fn person(w: &str) -> bool {
             w,
             "she"
                 | "he"
+                // "shes gonna be ninety-nine": chat's "she's" without its apostrophe.
+                | "shes"
+                | "hes"
                 | "i"
                 | "im"
                 | "who"
@@ -153,8 +156,6 @@ pub(super) fn elder(w: &str) -> bool {
             | "grandpda"
             | "gradma"
             | "gradpa"
-            | "shes"
-            | "hes"
             // Great-grandparents in Spanish, Portuguese and Italian.
             | "bisabuela"
             | "bisabuelo"
@@ -387,7 +388,6 @@ pub(super) fn years_abroad(w: &str) -> bool {
             | "yaşında"
             | "yasinda"
             | "yaşındaki"
-            | "yaşında."
             | "tuổi"
             | "tuoi"
             | "saal"

@@ -149,12 +149,7 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
         return true;
     }
     // Feasts and seasons some lists hold as names ("a memory tree at Christmas").
-    if i == end
-        && matches!(
-            text.lower_word(i),
-            "easter" | "christmas" | "xmas" | "ramadan" | "eid" | "diwali" | "hanukkah" | "advent"
-        )
-    {
+    if i == end && super::name_words::feast(text.lower_word(i)) {
         return true;
     }
     // Assistants members ask ("asked siri to remind me"); "Alexa" is a given name too, kept.
@@ -221,7 +216,7 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
             && !persons_own)
 }
 
-/// Words that follow the name of a service, a scheme or a place of care, never a person's
+/// Words that follow the name of a service or a scheme, never a person's, beside `building`'s
 /// (session 14).
 fn scheme(w: &str) -> bool {
     matches!(
@@ -230,15 +225,8 @@ fn scheme(w: &str) -> bool {
             | "program"
             | "scheme"
             | "app"
-            | "foundation"
-            | "trust"
             | "charity"
-            | "institute"
-            | "centre"
-            | "center"
             | "medicine"
-            | "cottage"
-            | "lodge"
             | "ward"
             | "unit"
             | "syndrome"

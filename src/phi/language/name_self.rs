@@ -343,23 +343,21 @@ fn greeting_closes(text: &Doc, i: usize) -> bool {
 /// ("thanks for this ashkan"); the guards of `person` keep drugs ("thanks ozempic") and pet
 /// names ("thanks hunni") out.
 pub(super) fn greeted(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    // Most words are English or function words: out first, unless a given name that is a
-    // word too carries a capital (below).
-    if i == 0
-        || sep(text, i - 1) != " "
-        || (listed_as_word(text, i)
-            && !(text.titled && text.is(i, super::lexicon::F_FIRST) && text.is_capitalised(i)))
-    {
+    if i == 0 || sep(text, i - 1) != " " {
         return None;
     }
     // "sending love to Joy and her family": a given name that is a word too, given its
     // capital inside a sentence by a writer who capitalises (session 14).
     let capital_given = text.titled
-        && !text.is(i, super::lexicon::F_FUNCTION | super::lexicon::F_RELATION)
-        && !text.starts_sentence(i)
-        && text.is_capitalised(i)
         && text.is(i, super::lexicon::F_FIRST)
-        && text.is(i, super::lexicon::F_NAME_WORD);
+        && text.is_capitalised(i)
+        && !text.is(i, super::lexicon::F_FUNCTION | super::lexicon::F_RELATION)
+        && text.is(i, super::lexicon::F_NAME_WORD)
+        && !text.starts_sentence(i);
+    // Most words are English or function words: out first, before the greeting is read.
+    if listed_as_word(text, i) && !capital_given {
+        return None;
+    }
     (greeting_before(text, i)
         && greeting_closes(text, i)
         && (capital_given || (!listed_as_word(text, i) && greeted_name(text, i))))

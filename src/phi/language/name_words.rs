@@ -449,3 +449,11 @@ pub(super) fn named_thing(w: &str) -> bool {
             | "platform"
     ) || disease_noun(w)
 }
+
+/// Feasts and seasons some lists hold as names ("Christmas", "Easter", "Eid"): alone, the feast.
+pub(super) fn feast(w: &str) -> bool {
+    matches!(
+        w,
+        "easter" | "christmas" | "xmas" | "ramadan" | "eid" | "diwali" | "hanukkah" | "advent"
+    )
+}

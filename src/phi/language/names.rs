@@ -512,10 +512,7 @@ fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     }
     // "easter weekend in hospital": feasts and seasons some lists hold as names are, alone, the
     // feast.
-    if matches!(
-        text.lower_word(i),
-        "easter" | "christmas" | "xmas" | "ramadan" | "eid" | "diwali" | "hanukkah" | "advent"
-    ) {
+    if super::name_words::feast(text.lower_word(i)) {
         return None;
     }
     if text.is(i, F_WORLD) && !text.is(i, F_CENSUS_FIRST) {

@@ -16,6 +16,14 @@ The most common given names and surnames of about 100 countries as Wikipedia lis
 (CC0), commit eb62e13, without the names the lists above already hold:
     python3 build.py --wikipedia common-forenames-by-country.csv common-surnames-by-country.csv \
         /usr/share/dict/american-english
+
+Given names of people born in the US since 1880 as the Social Security Administration publishes
+them (national data, `names.zip`: yob1880.txt … yob2023.txt; US government work, public domain),
+given to at least 100 babies in all, four letters or more, without the names the lists above
+already hold, without English words (english-words.txt) and without the dictionary's proper
+nouns (places, brands, gods, months: "kansas", "british", "quran", "tuesday"), so
+given-names-ssa.txt:
+    python3 build.py --ssa path/to/names /usr/share/dict/american-english
 """
 import sys
 import unicodedata
@@ -139,9 +147,34 @@ def wikipedia(forenames, surnames, dictionary):
     write("surnames-wikipedia.txt", sorted(names(surnames) - known))
 
 
+def ssa(names_dir, dictionary):
+    import collections
+
+    births = collections.Counter()
+    for path in sorted(Path(names_dir).glob("yob*.txt")):
+        for line in open(path, encoding="utf-8"):
+            name, _sex, count = line.strip().split(",")
+            births[fold(name)] += int(count)
+    # A name on the lists above, or an English word ("legend", "memory"), stays out: the
+    # name-word lists decide words, and a rare spelling given to fewer than 100 children in 144
+    # years is more often a typo of a word than a member's name.
+    known = set((HERE / "english-words.txt").read_text().split()) | NOT_NAMES
+    # SCOWL's capitalised entries that no list above holds as a name are places, peoples,
+    # brands and myths.
+    known |= {w.strip().lower() for w in open(dictionary, encoding="utf-8") if w[:1].isupper()}
+    for name in ("first-names.txt", "surnames.txt", "given-names-world.txt", "surnames-world.txt",
+                 "given-names-wikipedia.txt", "surnames-wikipedia.txt", "name-words.txt",
+                 "name-words-world.txt"):
+        known |= set((HERE / name).read_text().split())
+    write("given-names-ssa.txt", sorted(
+        n for n, c in births.items() if c >= 100 and len(n) >= 4 and n.isalpha() and n not in known))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--world":
         world(sys.argv[2])
+    elif sys.argv[1] == "--ssa":
+        ssa(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "--wikipedia":
         wikipedia(*sys.argv[2:5])
     else:

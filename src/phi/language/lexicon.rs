@@ -51,6 +51,9 @@ const WORLD_SURNAME: &str = include_str!("../../../data/phi/surnames-world.txt")
 /// The most common given names and surnames of about 100 countries as Wikipedia lists them
 /// (sigpwned's dataset, CC0), without those the lists above hold: Pradeep, Oksana, Fatou.
 const WIKI_FIRST: &str = include_str!("../../../data/phi/given-names-wikipedia.txt");
+/// Given names of the US Social Security Administration's birth data that the lists above lack
+/// ("priyanka", "eilidh", "chukwuemeka"): names of every origin as US parents gave them.
+const SSA_FIRST: &str = include_str!("../../../data/phi/given-names-ssa.txt");
 const WIKI_SURNAME: &str = include_str!("../../../data/phi/surnames-wikipedia.txt");
 /// The names of those lists that are also English words, and chat words ("lol", "thx") and
 /// abbreviations that some locale lists hold as names.
@@ -484,6 +487,14 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
         ] {
             for w in list.split_ascii_whitespace() {
                 *m.entry(w).or_insert(0) |= flag;
+            }
+        }
+        // A US birth name that the small lists hold as a kin word, a title or a function word
+        // ("tita", "nana", "sister") is that word here: "Tita Baby" is an aunt called Baby.
+        for w in SSA_FIRST.lines() {
+            let f = m.entry(w.trim_end_matches('\r')).or_insert(0);
+            if *f & (F_RELATION | F_TITLE | F_FUNCTION | F_STATE | F_STATE_ABBR) == 0 {
+                *f |= F_FIRST | F_WORLD;
             }
         }
         m

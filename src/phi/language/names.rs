@@ -45,6 +45,8 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| reversed(text, i))
             .or_else(|| initialled(text, i))
             .or_else(|| pair(text, i))
+            // Before the cues, which read one word: "ask Maika van de Noort" is all of it.
+            .or_else(|| particled(text, i))
             .or_else(|| labelled(text, i))
             .or_else(|| cued(text, i))
             .or_else(|| relation_is(text, i))
@@ -66,7 +68,6 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| aged(text, i))
             .or_else(|| bulleted(text, i))
             .or_else(|| unlisted_pair(text, i))
-            .or_else(|| particled(text, i))
             .or_else(|| kunya(text, i))
             .or_else(|| called_to(text, i))
             .or_else(|| vocative(text, i))

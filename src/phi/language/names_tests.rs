@@ -341,3 +341,26 @@ fn initials_between_a_title_and_the_surname() {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// The US birth names (`given-names-ssa.txt`) make common names of every origin listed, so
+/// the rules that need a listed given name read them; the kin words and titles among them
+/// stay kin words and titles.
+#[test]
+fn us_birth_names_of_every_origin_are_listed() {
+    for (raw, want) in [
+        ("Priyanka saved my life", "Priyanka"),
+        ("Eilidh found my glasses", "Eilidh"),
+        ("sanjeev found the letter", "sanjeev"),
+        ("ask Maika van de Noort about it", "Maika van de Noort"),
+        ("thank you po Tita Baby for the tea", "Baby"),
+    ] {
+        assert_eq!(names(raw), [want], "{raw}");
+    }
+    for benign in [
+        "We're at Children's Mercy in Kansas City now",
+        "My mother is British and lives in Belgium",
+        "I read the Quran to her every night",
+    ] {
+        assert!(names(benign).is_empty(), "{benign}: {:?}", names(benign));
+    }
+}

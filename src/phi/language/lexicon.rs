@@ -122,6 +122,13 @@ const TITLE: &str =
     "mr mrs ms miss mister missus dr doctor prof professor nurse sister father pastor \
          rev reverend sr jr rabbi imam sheikh bishop deacon fr sir";
 
+/// Words given as names in southern Africa, West Africa and the Caribbean that the birth lists
+/// above hold as words only ("Memory is my mum's carer", "Gift was discharged"): names where a
+/// cue or a person's verb says so, words elsewhere, like every name-word.
+const WORD_NAMES: &str = "memory gift loveness lovemore privilege talent knowledge fortunate \
+         innocent justice godknows givemore learnmore goodness comfort marvellous evidence \
+         beauty happiness witness";
+
 /// Short function words: never a surname after a given name, never a name after a cue.
 const FUNCTION: &str =
     "a an the and or but nor so yet if then than that this these those there here \
@@ -488,6 +495,9 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
             for w in list.split_ascii_whitespace() {
                 *m.entry(w).or_insert(0) |= flag;
             }
+        }
+        for w in WORD_NAMES.split_ascii_whitespace() {
+            *m.entry(w).or_insert(0) |= F_FIRST | F_WORLD | F_NAME_WORD;
         }
         // A US birth name that the small lists hold as a kin word, a title or a function word
         // ("tita", "nana", "sister") is that word here: "Tita Baby" is an aunt called Baby.

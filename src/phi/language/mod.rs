@@ -37,6 +37,7 @@ mod name_speech;
 mod name_titles;
 mod name_typos;
 mod name_verbs;
+mod name_word_people;
 mod name_words;
 mod name_writer;
 mod named_streets;

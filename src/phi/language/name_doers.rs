@@ -168,7 +168,7 @@ fn described(text: &Doc, i: usize) -> bool {
 /// What only a person does, said of word `i` by the words after it, and whether a listed
 /// given name is needed (drugs "save lives" and are "a nightmare"; only people "say", "text"
 /// or are "in hospital").
-fn people_verb(text: &Doc, i: usize) -> Option<bool> {
+pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
     let n = text.words.len();
     let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
     // "chidinma just messaged me", "bongani finally rang": an adverb between the subject and

@@ -107,8 +107,26 @@ pub(super) fn is_relation(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
     };
     // "Duolingo is my teacher lol", "Calpol is my best friend": things are called friends,
     // teachers and therapists too; a word on no list of names needs a relation of kin or care.
-    let figurative = matches!(
-        at(rel),
+    let figurative = figurative(at(rel));
+    if figurative && !text.is(i, F_FIRST | F_SURNAME) {
+        return None;
+    }
+    let rest = sep(text, rel).trim_start();
+    let closes = rel + 1 >= n
+        || rest.starts_with([',', '.', '!', '?', ';', ')', '\n'])
+        || matches!(at(rel + 1), "and" | "who" | "now" | "here" | "x" | "lol");
+    let verb = rel + 1 < n && super::name_typos::subject_verb(at(rel + 1));
+    if !(closes || (!said && (verb || matches!(at(rel + 1), "is" | "was" | "has")))) {
+        return None;
+    }
+    Some((i, 0.7, GIVEN))
+}
+
+/// Relations that things are given too: "Duolingo is my teacher lol", "Calpol is my best
+/// friend", "Hope is my therapist".
+pub(super) fn figurative(w: &str) -> bool {
+    matches!(
+        w,
         "friend"
             | "bestie"
             | "buddy"
@@ -130,19 +148,7 @@ pub(super) fn is_relation(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
             | "manager"
             | "baby"
             | "boo"
-    );
-    if figurative && !text.is(i, F_FIRST | F_SURNAME) {
-        return None;
-    }
-    let rest = sep(text, rel).trim_start();
-    let closes = rel + 1 >= n
-        || rest.starts_with([',', '.', '!', '?', ';', ')', '\n'])
-        || matches!(at(rel + 1), "and" | "who" | "now" | "here" | "x" | "lol");
-    let verb = rel + 1 < n && super::name_typos::subject_verb(at(rel + 1));
-    if !(closes || (!said && (verb || matches!(at(rel + 1), "is" | "was" | "has")))) {
-        return None;
-    }
-    Some((i, 0.7, GIVEN))
+    )
 }
 
 /// "my daughter is Ximena", "my sons are mateo and thiago": a listed given name (no English

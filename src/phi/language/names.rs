@@ -23,6 +23,7 @@ use super::name_self::{addressed, from_place, greeted, here, self_named, signed}
 use super::name_speech::{attributed, called_to, speaker, vocative};
 use super::name_titles::{kunya, titled};
 use super::name_verbs::{given_to, subject};
+use super::name_word_people;
 use super::name_writer;
 use super::{finding, Kind};
 use crate::phi::Finding;
@@ -82,6 +83,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_roles::honoured(text, i))
             .or_else(|| name_writer::around_writer(text, i))
             .or_else(|| name_patients::as_patient(text, i))
+            .or_else(|| name_word_people::word_person(text, i))
             .or_else(|| name_mentions::mentioned(text, i))
             .or_else(|| lone(text, i));
         match found {

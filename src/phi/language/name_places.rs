@@ -148,9 +148,35 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     {
         return true;
     }
-    // Feasts and seasons some lists hold as names ("a memory tree at Christmas").
-    if i == end && super::name_words::feast(text.lower_word(i)) {
+    // Feasts and seasons some lists hold as names ("a memory tree at Christmas"), and their
+    // greetings ("Eid Mubarak to all", session 15).
+    if (i == end || text.lower_word(end) == "mubarak")
+        && super::name_words::feast(text.lower_word(i))
+    {
         return true;
+    }
+    // "@dev_k yes", "@sam99": a member's handle made of a word and more, which the forum shows
+    // anyway. A handle that is a plain name ("@Mariana") may be the member's own, so it stays.
+    if text.raw[..s].ends_with('@')
+        && text.raw[e..].starts_with(|c: char| c == '_' || c.is_ascii_digit())
+    {
+        return true;
+    }
+    // "seit Montag Fieber": a weekday in another language (session 15).
+    if !text.is(i, super::lexicon::F_TITLE)
+        && (i..=end).any(|k| super::name_words::weekday_abroad(text.lower_word(k)))
+    {
+        return true;
+    }
+    // "sugar 300 aa rahi hai": a small word of a post written in Hinglish (session 15).
+    if i == end && super::name_words::hindi_small(text.lower_word(i)) {
+        let others = (0..text.words.len())
+            .filter(|&k| k != i && super::name_words::hindi_small(text.lower_word(k)))
+            .take(2)
+            .count();
+        if others >= 2 {
+            return true;
+        }
     }
     // Assistants members ask ("asked siri to remind me"); "Alexa" is a given name too, kept.
     if i == end

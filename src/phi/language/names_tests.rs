@@ -364,3 +364,25 @@ fn us_birth_names_of_every_origin_are_listed() {
         assert!(names(benign).is_empty(), "{benign}: {:?}", names(benign));
     }
 }
+
+/// Session 15's false-hold families: handles, weekdays in other languages, Hinglish's small
+/// words and feasts' greetings; each with the name beside it that stays held.
+#[test]
+fn handles_weekdays_abroad_hinglish_and_greetings_are_no_names() {
+    for benign in [
+        "@dev_k yes the second dose was worse for me too",
+        "@sam99 same here",
+        "Ich habe seit Montag Fieber und Husten",
+        "bhai koi batao sugar 300 aa rahi hai fasting mein, kya karein",
+        "Eid Mubarak to all, fasting was hard with the chemo",
+    ] {
+        assert!(names(benign).is_empty(), "{benign}: {:?}", names(benign));
+    }
+    for (raw, want) in [
+        ("@Mariana lol same, the moon face is real", "Mariana"),
+        ("Hai and I went to the clinic", "Hai"),
+        ("Mr Freitag saw her on Monday", "Mr Freitag"),
+    ] {
+        assert_eq!(names(raw), [want], "{raw}");
+    }
+}

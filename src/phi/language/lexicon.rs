@@ -109,7 +109,7 @@ const RELATION: &str =
          kuia whaea matua unnie noona nainai laolao waipo waigong obaachan ojiichan \
          mzee umama ubaba umakhulu oupa nanay tatay lolo halmeoni harabeoji eomma yeye \
          jiddo teta sitto koro tipuna tupuna babaanne anneanne dadu nanu chachu khalto nenek \
-         kakek \
+         kakek umma omma oppa hyung eonni \
          bff bestfriend stepmum stepsis stepbro stepkid stepchild grandbaby \
          gp doc dentist optician gyno obgyn paediatrician pediatrician urologist hematologist \
          haematologist nephrologist pulmonologist podiatrist chiropractor osteopath audiologist \

@@ -132,11 +132,16 @@ pub(super) fn listed_as_word(text: &Doc, i: usize) -> bool {
 /// writer uses capitals, on no list but the names', no drug, insurer, tool, illness, country
 /// or people.
 pub(super) fn plain(text: &Doc, i: usize) -> bool {
+    (!names_cased(text) || text.is_capitalised(i)) && plain_in_any_case(text, i)
+}
+
+/// `plain` whatever the case: where the place itself marks a name ("… — bisi" signing a post
+/// whose writer uses capitals elsewhere).
+pub(super) fn plain_in_any_case(text: &Doc, i: usize) -> bool {
     let w = text.lower_word(i);
     w.chars().count() >= 3
         && alpha(text, i)
         && !acronym(text, i)
-        && (!names_cased(text) || text.is_capitalised(i))
         && !text.is(
             i,
             F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_RELATION | F_TITLE | F_STATE | F_STATE_ABBR,

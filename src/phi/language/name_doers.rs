@@ -178,6 +178,13 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "just" | "finally" | "also" | "still" | "literally" | "actually" | "even" | "kindly"
     ));
     let (v, a, b) = (w(j + 1), w(j + 2), w(j + 3));
+    // "don't", "doesn't", "didn't": words split at the apostrophe, read as one.
+    let (v, a, b) = match (v, a) {
+        ("don", "t") => ("dont", b, w(j + 4)),
+        ("doesn", "t") => ("doesnt", b, w(j + 4)),
+        ("didn", "t") => ("didnt", b, w(j + 4)),
+        _ => (v, a, b),
+    };
     let only_people = match v {
         "said" | "says" | "told" | "tells" | "texted" | "rang" | "rings" | "reckons" | "thinks"
         | "recommended" | "convinced" | "reminded" | "asked" | "asks" | "cried" | "laughed"
@@ -204,10 +211,16 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                     "the" | "hospital" | "church" | "a&e" | "er" | "my" | "her"
                 )
         }
-        "keeps" | "kept" => matches!(
-            a,
-            "telling" | "asking" | "reminding" | "saying" | "calling" | "texting" | "nagging"
-        ),
+        "keeps" | "kept" => {
+            matches!(
+                a,
+                "telling" | "asking" | "reminding" | "saying" | "calling" | "texting" | "nagging"
+            )
+            // Session 15: "micheal keeps pulling out his NG tube": what they do to their own.
+            || (a.ends_with("ing")
+                && (matches!(b, "his" | "her")
+                    || (matches!(b, "out" | "off" | "at" | "up") && matches!(w(j + 4), "his" | "her"))))
+        }
         "calls" | "called" => matches!(a, "me" | "us"),
         // "farrukh turned 7 today": an age.
         "turned" => a.bytes().all(|b| b.is_ascii_digit()) && (1..=3).contains(&a.len()),
@@ -230,7 +243,18 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "dont" | "doesnt" | "didnt" => {
             matches!(
                 a,
-                "mind" | "care" | "worry" | "listen" | "believe" | "remember"
+                "mind"
+                    | "care"
+                    | "worry"
+                    | "listen"
+                    | "believe"
+                    | "remember"
+                    | "give"
+                    | "stress"
+                    | "panic"
+                    | "lose"
+                    | "quit"
+                    | "forget"
             )
         }
         "wants" | "wanted" => a == "to",
@@ -241,16 +265,19 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "shows" | "showed" => a == "up",
         "passed" => a == "away",
         "can" | "could" => matches!(a, "visit" | "drive" | "come"),
+        // "Zbigniew from our Wednesday group passed away": a word may stand before the group.
         "from" => {
-            matches!(a, "my" | "the")
-                && matches!(
-                    b,
+            let place = |x: &str| {
+                matches!(
+                    x,
                     "support" | "group" | "church" | "work" | "pharmacy" | "clinic" | "ward"
                 )
+            };
+            matches!(a, "my" | "the" | "our") && (place(b) || place(w(j + 4)))
         }
         "is" | "was" => {
             matches!(a, "right" | "wrong" | "coming")
-                || (a == "in" && matches!(b, "hospital" | "icu" | "hospice" | "rehab"))
+                || in_state(text, j + 2)
                 || (a == "in" && b == "and" && w(j + 4) == "out")
                 || (a == "the" && b == "one" && w(j + 4) == "who")
                 // "if gurpreet is still on here": a member, on the forum.
@@ -260,9 +287,7 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         // "sipho has been in hospital all year", "…in and out of hospital".
         "has" | "had" => {
             a == "been"
-                && b == "in"
-                && (matches!(w(j + 4), "hospital" | "icu" | "hospice" | "rehab")
-                    || (w(j + 4) == "and" && w(j + 5) == "out"))
+                && (in_state(text, j + 3) || (b == "in" && w(j + 4) == "and" && w(j + 5) == "out"))
         }
         _ => false,
     } || (matches!((v, a), ("is" | "was", _) | ("has" | "had", "been"))
@@ -280,6 +305,39 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         _ => false,
     };
     mostly_people.then_some(true)
+}
+
+/// A state only a person is in, said from word `k` on ("is in hospital", "has been in
+/// labour", "was nil by mouth", "is on dialysis"): drugs and things are "in the fridge" and
+/// "on the list", never these.
+pub(super) fn in_state(text: &Doc, k: usize) -> bool {
+    let n = text.words.len();
+    let w = |j: usize| if j < n { text.lower_word(j) } else { "" };
+    match w(k) {
+        "in" => {
+            matches!(
+                w(k + 1),
+                "hospital"
+                    | "icu"
+                    | "hospice"
+                    | "rehab"
+                    | "labour"
+                    | "labor"
+                    | "theatre"
+                    | "surgery"
+                    | "recovery"
+                    | "resus"
+            ) || (w(k + 1) == "a" && w(k + 2) == "coma")
+        }
+        "on" => {
+            matches!(w(k + 1), "dialysis" | "oxygen" | "hospice")
+                || (w(k + 1) == "life" && w(k + 2) == "support")
+                || (w(k + 1) == "a" && w(k + 2) == "ventilator")
+        }
+        "nil" => w(k + 1) == "by" && w(k + 2) == "mouth",
+        "unconscious" | "intubated" | "sedated" | "ventilated" => true,
+        _ => false,
+    }
 }
 
 /// "… saved my life by calling 999", "… saved my life by noticing the rash": what saved the

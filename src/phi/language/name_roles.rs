@@ -267,11 +267,20 @@ pub(super) fn apposed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
     // Session 14: "our" too ("tavita our youngest had grommets"), and "my" in the languages
     // members mix into their English ("Stefano mio padre", "Dieter mein Mann").
     if i + 2 >= n
-        || !matches!(
+        || !(text.is(i + 2, F_RELATION) || matches!(text.lower_word(i + 2), "padre" | "mann"))
+    {
+        return None;
+    }
+    // Session 15: someone else's relation, set off by commas or brackets on both sides
+    // ("Nomvula, his wife, is exhausted", "Thabo (her son) drove").
+    let theirs = matches!(text.lower_word(i + 1), "his" | "her" | "their")
+        && matches!(sep(text, i), ", " | " (" | "(")
+        && (i + 3 >= n || sep(text, i + 2).starts_with([',', ')']));
+    if !theirs
+        && !matches!(
             text.lower_word(i + 1),
             "my" | "our" | "mio" | "mia" | "mi" | "mon" | "ma" | "mein" | "meine" | "moja" | "moj"
         )
-        || !(text.is(i + 2, F_RELATION) || matches!(text.lower_word(i + 2), "padre" | "mann"))
     {
         return None;
     }
@@ -381,10 +390,17 @@ pub(super) fn honoured(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
                 | "ajji"
                 | "nani"
                 | "dadi"
+                // Session 15: Korean kin said after a name ("Seo-yeon unnie", "Min-ho hyung").
+                | "unnie"
+                | "eonni"
+                | "noona"
+                | "nuna"
+                | "oppa"
+                | "hyung"
         )
         // The honorific closes the name: "san" opens a place's ("San Diego").
         && (i + 2 == text.words.len() || !text.is_capitalised(i + 2) || !text.cased)
-        && super::name_company::person(text, i);
+        && (super::name_company::person(text, i) || super::names::hyphen_tail(text, i));
     found.then_some((i, 0.6, NAMED))
 }
 

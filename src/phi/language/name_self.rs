@@ -65,11 +65,14 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     // everyone - rewi".
     let own_line = gap.contains('\n');
     let same_line = matches!(gap.trim(), "," | "-" | "~" | "—");
+    // Session 15: after a sentence's end, the post's last word before kisses ("…through the
+    // night. Shaz xxx"), or under a thanks ("much appreciated. Gav").
+    let ended = matches!(gap.trim(), "." | "!" | "!!" | "..." | "…");
     // "x nneka", "xx tochi": kisses opening the last line, then the name.
     let kissed = gap == " "
         && matches!(back(text, i, 1), "x" | "xx" | "xxx" | "xo" | "xoxo")
         && (i == 1 || sep(text, i - 2).contains('\n'));
-    if !(own_line || same_line || kissed) {
+    if !(own_line || same_line || kissed || ended) {
         return None;
     }
     // The line above, by its last words: "thanks for reading", "take care all x", "regards".
@@ -113,6 +116,7 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
                 | "advice"
                 | "help"
                 | "now"
+                | "appreciated"
         )
     };
     // Who or what the closing is to: "thanks all", "thanks again", "love to all".
@@ -139,7 +143,7 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     let dashed = matches!(gap.trim(), "—" | "–" | "~" | "-")
         && gap.starts_with(' ')
         && text.words.len() >= 4;
-    if !above && !dashed {
+    if !above && !dashed && !ended {
         return None;
     }
     // The post's last line with a letter: only numbers may follow ("Sandeep\n07700 900461"),
@@ -153,9 +157,20 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     if !kisses && rest.chars().any(char::is_alphabetic) {
         return None;
     }
+    // After a plain full stop, a closing above or kisses after it must say it signs.
+    if ended && !above && !(kisses && rest.chars().any(char::is_alphabetic)) {
+        return None;
+    }
     // Here a word one letter off English ("Lerato", "legato") is a name too: no one signs
-    // with a misspelt word.
-    let loose = text.word(i).chars().count() >= 4 && plain(text, i);
+    // with a misspelt word. Under a dash or a closing the case tells nothing ("— bisi"), and
+    // a three-letter name with a vowel signs too ("— olu").
+    let w = text.word(i).chars().count();
+    let loose = (w >= 4 || (w == 3 && super::name_near::three_letter_name(text.lower_word(i))))
+        && if ended {
+            plain(text, i)
+        } else {
+            super::name_company::plain_in_any_case(text, i)
+        };
     (loose || person(text, i)).then_some((i, 0.6, GIVEN))
 }
 

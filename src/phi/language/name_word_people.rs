@@ -184,14 +184,13 @@ fn person_predicate(text: &Doc, i: usize) -> bool {
         "died" | "passed" => v == "died" || a == "away",
         "is" | "was" => {
             done_to(a)
-                || (a == "in" && matches!(b, "labour" | "labor"))
+                || super::name_doers::in_state(text, j + 2)
                 || (a.ends_with("ing") && theirs(j + 3))
                 || age(j + 2)
         }
         "has" | "had" => {
             theirs(j + 2)
-                || (a == "been"
-                    && (done_to(b) || (b == "in" && matches!(w(j + 4), "labour" | "labor"))))
+                || (a == "been" && (done_to(b) || super::name_doers::in_state(text, j + 3)))
         }
         "got" | "gets" => done_to(a) || theirs(j + 2),
         "keeps" | "kept" | "refuses" | "refused" | "lost" | "broke" | "needs" | "needed"

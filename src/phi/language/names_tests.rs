@@ -386,3 +386,34 @@ fn handles_weekdays_abroad_hinglish_and_greetings_are_no_names() {
         assert_eq!(names(raw), [want], "{raw}");
     }
 }
+
+/// Session 15's slots: someone else's relation set off by commas, what a person does to their
+/// own, "don't" split at its apostrophe, a group's day, Korean kin after a name, sign-offs in
+/// lower case or after a full stop, a state only a person is in; and the things beside them.
+#[test]
+fn slots_of_session_15() {
+    for (raw, want) in [
+        ("Nomvula, his wife, is exhausted", "Nomvula"),
+        ("micheal keeps pulling out his NG tube", "micheal"),
+        ("Chukwuemeka don't give up bro", "Chukwuemeka"),
+        ("Zbigniew from our Wednesday group passed away", "Zbigniew"),
+        ("Seo-yeon unnie your kimchi recipe is the best", "Seo-yeon"),
+        ("I read every one of them to him on the ward — bisi", "bisi"),
+        ("ok will try the ice packs, thank you all — olu", "olu"),
+        ("you got me through the night. Shaz xxx", "Shaz"),
+        ("cheers for all the replies, much appreciated. Gav", "Gav"),
+        ("PETER HAS BEEN NIL BY MOUTH FOR 3 DAYS", "PETER"),
+    ] {
+        assert_eq!(names(raw), [want], "{raw}");
+    }
+    for benign in [
+        "Metformin keeps working out fine for me",
+        "Humira doesn't care about your plans",
+        "Ozempic don't give up on it",
+        "that's all from me. Thanks",
+        "got through the night. xx",
+        "the fridge is on the ward, the insulin is in the fridge",
+    ] {
+        assert!(names(benign).is_empty(), "{benign}: {:?}", names(benign));
+    }
+}

@@ -109,7 +109,7 @@ const RELATION: &str =
          kuia whaea matua unnie noona nainai laolao waipo waigong obaachan ojiichan \
          mzee umama ubaba umakhulu oupa nanay tatay lolo halmeoni harabeoji eomma yeye \
          jiddo teta sitto koro tipuna tupuna babaanne anneanne dadu nanu chachu khalto nenek \
-         kakek umma omma oppa hyung eonni \
+         kakek umma omma oppa hyung eonni behen bahen beti mutter maa abuelito \
          bff bestfriend stepmum stepsis stepbro stepkid stepchild grandbaby \
          gp doc dentist optician gyno obgyn paediatrician pediatrician urologist hematologist \
          haematologist nephrologist pulmonologist podiatrist chiropractor osteopath audiologist \
@@ -120,7 +120,8 @@ const RELATION: &str =
 /// Titles that make the next word a surname (or given name).
 const TITLE: &str =
     "mr mrs ms miss mister missus dr doctor prof professor nurse sister father pastor \
-         rev reverend sr jr rabbi imam sheikh bishop deacon fr sir";
+         rev reverend sr jr rabbi imam sheikh bishop deacon fr sir \
+         frau herr senor señor senora señora sra signora signor madame monsieur mme mlle pani";
 
 /// Words given as names in southern Africa, West Africa and the Caribbean that the birth lists
 /// above hold as words only ("Memory is my mum's carer", "Gift was discharged"): names where a
@@ -523,6 +524,8 @@ pub struct Doc<'a> {
     /// Words whose capital says nothing about a name: English words on a Title Case line
     /// (`title_case`).
     plain_capital: Vec<bool>,
+    /// Words in a sentence of another language (`foreign::FOREIGN`, and `GERMAN`).
+    foreign: Vec<u8>,
 }
 
 impl<'a> Doc<'a> {
@@ -540,13 +543,29 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let plain_capital = super::title_case::plain_capitals(text, &flags);
+        let foreign = super::foreign::foreign_words(text, &flags);
         Doc {
             text,
             flags,
             typo_checks: Cell::new(64),
             unknown_seen: vec![Cell::new(0); text.words.len()],
             plain_capital,
+            foreign,
         }
+    }
+
+    /// Whether word `i` stands in a sentence of another language (`foreign`).
+    pub fn foreign(&self, i: usize) -> bool {
+        self.foreign
+            .get(i)
+            .is_some_and(|f| f & super::foreign::FOREIGN != 0)
+    }
+
+    /// Whether word `i` stands in a German sentence, where nouns have capitals.
+    pub fn german(&self, i: usize) -> bool {
+        self.foreign
+            .get(i)
+            .is_some_and(|f| f & super::foreign::GERMAN != 0)
     }
 
     /// Whether word `i` starts with a capital that may mark a name: as [`Text::is_capitalised`],

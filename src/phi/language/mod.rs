@@ -13,6 +13,7 @@ mod countries;
 mod date_words;
 mod dates;
 mod day_dates;
+mod foreign;
 mod grid_streets;
 mod illnesses;
 mod lexicon;

@@ -162,21 +162,10 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     {
         return true;
     }
-    // "seit Montag Fieber": a weekday in another language (session 15).
-    if !text.is(i, super::lexicon::F_TITLE)
-        && (i..=end).any(|k| super::name_words::weekday_abroad(text.lower_word(k)))
-    {
+    // "Ich habe seit Jahren Migräne", "Sana gumaling na ang lahat", "aa rahi hai": in a
+    // sentence of another language a name needs a list and a cue (session 15).
+    if text.foreign(i) && text.foreign(end) && !super::foreign::cued(text, i, end) {
         return true;
-    }
-    // "sugar 300 aa rahi hai": a small word of a post written in Hinglish (session 15).
-    if i == end && super::name_words::hindi_small(text.lower_word(i)) {
-        let others = (0..text.words.len())
-            .filter(|&k| k != i && super::name_words::hindi_small(text.lower_word(k)))
-            .take(2)
-            .count();
-        if others >= 2 {
-            return true;
-        }
     }
     // Assistants members ask ("asked siri to remind me"); "Alexa" is a given name too, kept.
     if i == end

@@ -417,3 +417,34 @@ fn slots_of_session_15() {
         assert!(names(benign).is_empty(), "{benign}: {:?}", names(benign));
     }
 }
+
+/// Sentences in other languages: their nouns, greetings and small words are no names; the
+/// names in them, after a cue or with a capital outside German, stay held.
+#[test]
+fn sentences_in_other_languages() {
+    for benign in [
+        "Ich habe seit Jahren Migräne und nehme jetzt Aimovig. Hat jemand Erfahrungen?",
+        "Mein Vater ist nach dem Schlaganfall in der Reha, die Therapeuten dort sind super",
+        "Weiß jemand, ob die Krankenkasse die Kosten für ein Messgerät übernimmt?",
+        "Sana gumaling na ang lahat ng may sakit dito. God bless po",
+        "Mama yangu ana presha, naomba ushauri kuhusu chakula gani ni bora",
+        "Moja mama ma cukrzycę typu 2 i nie chce jeść warzyw.",
+        "Mummy ko BP ki goli time pe dena yaad hi nahi rehta, koi reminder app suggest karo",
+    ] {
+        assert!(names(benign).is_empty(), "{benign}: {:?}", names(benign));
+    }
+    for (raw, want) in [
+        ("Nasa ICU pa rin si Lolo Ben, pero stable na daw", "Ben"),
+        (
+            "La cita de Mariela con el neurólogo es el lunes, estoy nerviosa",
+            "Mariela",
+        ),
+        (
+            "Papa ne Ramesh uncle ko phone kiya, unka beta cardiologist hai",
+            "Ramesh",
+        ),
+        ("Jürgen und ich waren gestern bei der Ärztin", "Jürgen"),
+    ] {
+        assert_eq!(names(raw), [want], "{raw}");
+    }
+}

@@ -29,7 +29,7 @@ fn marker(w: &str) -> bool {
             | "el" | "los" | "las" | "que" | "y" | "en" | "es" | "por" | "con" | "para" | "del"
             | "mi" | "muy" | "una" | "pero" | "está" | "estoy" | "tengo" | "tiene" | "mis"
             | "sus" | "como" | "hay" | "yo" | "os" | "da" | "do" | "das" | "dos" | "em" | "é"
-            | "não" | "uma" | "com" | "meu" | "minha" | "tenho" | "muito" | "mas" | "il"
+            | "não" | "uma" | "meu" | "minha" | "tenho" | "muito" | "mas" | "il"
             | "che" | "di" | "non" | "un" | "per" | "sono" | "ho" | "mio" | "mia" | "molto"
             | "della"
             // Dutch
@@ -160,32 +160,46 @@ pub(super) const GERMAN: u8 = 2;
 pub(super) fn foreign_words(text: &Text, flags: &[u16]) -> Vec<u8> {
     let n = text.words.len();
     let mut out = vec![0; n];
+    // The post as a whole first: a short sentence of a post in another language has too few
+    // small words of its own ("Hat jemand Tipps?").
+    let (post_theirs, post_ours, post_germans) = counts(text, flags, 0..n);
+    let post = post_theirs >= 3 && post_theirs > post_ours;
     let mut start = 0;
     for i in 0..=n {
         if i < n && (i == start || !text.starts_sentence(i)) {
             continue;
         }
-        let (mut theirs, mut ours, mut germans) = (0, 0, 0);
-        for (k, &f) in flags.iter().enumerate().take(i).skip(start) {
-            let w = text.lower_word(k);
-            if f & F_FUNCTION != 0 {
-                ours += 1;
-            } else if f & F_ENGLISH == 0 && marker(w) {
-                theirs += 1;
-                germans += usize::from(german(w));
-            }
-        }
-        if theirs >= 2 && theirs > ours {
-            let kind = if germans * 2 > theirs {
-                FOREIGN | GERMAN
+        let (theirs, ours, germans) = counts(text, flags, start..i);
+        let own = theirs >= 2 && theirs > ours;
+        // A short sentence with no English small word, in a post in another language.
+        let borrowed = !own && post && ours == 0;
+        if own || borrowed {
+            let german = if own {
+                germans * 2 > theirs
             } else {
-                FOREIGN
+                post_germans * 2 > post_theirs
             };
+            let kind = if german { FOREIGN | GERMAN } else { FOREIGN };
             out[start..i].fill(kind);
         }
         start = i;
     }
     out
+}
+
+/// In words `range`: the small words of other languages, of English, and of German.
+fn counts(text: &Text, flags: &[u16], range: std::ops::Range<usize>) -> (usize, usize, usize) {
+    let (mut theirs, mut ours, mut germans) = (0, 0, 0);
+    for (k, &f) in flags.iter().enumerate().take(range.end).skip(range.start) {
+        let w = text.lower_word(k);
+        if f & F_FUNCTION != 0 {
+            ours += 1;
+        } else if f & F_ENGLISH == 0 && marker(w) {
+            theirs += 1;
+            germans += usize::from(german(w));
+        }
+    }
+    (theirs, ours, germans)
 }
 
 #[cfg(test)]

@@ -149,10 +149,8 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
         return true;
     }
     // Feasts and seasons some lists hold as names ("a memory tree at Christmas"), and their
-    // greetings ("Eid Mubarak to all", session 15).
-    if (i == end || text.lower_word(end) == "mubarak")
-        && super::name_words::feast(text.lower_word(i))
-    {
+    // greetings ("Eid Mubarak to all", "Frohe Weihnachten", session 15).
+    if (i..=end).any(|k| super::name_words::feast(text.lower_word(k))) {
         return true;
     }
     // "@dev_k yes", "@sam99": a member's handle made of a word and more, which the forum shows
@@ -293,13 +291,23 @@ pub(super) fn after_place_word(text: &Doc, i: usize) -> bool {
     }
     // "from Dallas to Houston and then Austin": back over a place joined by "to"/"and then".
     let mut k = i - 1;
-    while k >= 1 && matches!(text.lower_word(k), "to" | "from" | "then" | "and") {
-        k -= 1;
-    }
-    matches!(p, "to" | "from" | "then")
+    while k >= 1
         && matches!(
             text.lower_word(k),
-            "flew"
+            "to" | "from" | "then" | "and" | "through" | "via"
+        )
+    {
+        k -= 1;
+    }
+    // "flying through Manila", "transiting via Doha" (session 15).
+    matches!(p, "to" | "from" | "then" | "through" | "via")
+        && matches!(
+            text.lower_word(k),
+            "transiting"
+                | "travelling"
+                | "traveling"
+                | "connecting"
+                | "flew"
                 | "fly"
                 | "flying"
                 | "drove"

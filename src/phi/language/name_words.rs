@@ -2,6 +2,14 @@
 
 /// People whose names became diseases: "Crohn's", "Bell's palsy".
 pub(super) fn eponym(w: &str) -> bool {
+    // "Sjögren", "Guillain-Barré": looked up without their accents.
+    let folded;
+    let w = if w.is_ascii() {
+        w
+    } else {
+        folded = super::lexicon::fold(w);
+        folded.as_str()
+    };
     matches!(
         w,
         "crohn"
@@ -454,6 +462,28 @@ pub(super) fn named_thing(w: &str) -> bool {
 pub(super) fn feast(w: &str) -> bool {
     matches!(
         w,
-        "easter" | "christmas" | "xmas" | "ramadan" | "eid" | "diwali" | "hanukkah" | "advent"
+        "easter"
+            | "christmas"
+            | "xmas"
+            | "ramadan"
+            | "ramzan"
+            | "eid"
+            | "mubarak"
+            | "diwali"
+            | "hanukkah"
+            | "advent"
+            | "weihnachten"
+            | "navidad"
+            | "natale"
+            | "ostern"
+            | "pascua"
+            | "muertos"
+            | "kwanzaa"
+            | "thanksgiving"
+            | "hogmanay"
+            | "nowruz"
+            | "passover"
+            | "pesach"
+            | "vesak"
     )
 }

@@ -430,6 +430,10 @@ fn sentences_in_other_languages() {
         "Mama yangu ana presha, naomba ushauri kuhusu chakula gani ni bora",
         "Moja mama ma cukrzycę typu 2 i nie chce jeść warzyw.",
         "Mummy ko BP ki goli time pe dena yaad hi nahi rehta, koi reminder app suggest karo",
+        "Nach der Chemo schmeckt alles nach Metall. Hat jemand Tipps?",
+        "Frohe Weihnachten an alle, bleibt gesund!",
+        "Flying through Manila next month with an insulin pump, any tips?",
+        "Hashimoto's, Raynaud's and now Sjögren's. my immune system collects eponyms",
     ] {
         assert!(names(benign).is_empty(), "{benign}: {:?}", names(benign));
     }

@@ -151,11 +151,15 @@ fn slashed_sex(text: &Text, i: usize) -> bool {
         && raw[s - 1] == b'/'
         && letter(raw[s - 2])
         && (s == 2 || !raw[s - 3].is_ascii_alphanumeric());
+    // Session 15: "M 94 admitted", "F 95, AF, CKD3": the letter opening a sentence, a space,
+    // the age (after it, "99 F" is a temperature).
+    let spaced =
+        s >= 2 && raw[s - 1] == b' ' && letter(raw[s - 2]) && i > 0 && text.starts_sentence(i - 1);
     let after = e + 1 < raw.len()
         && raw[e] == b'/'
         && letter(raw[e + 1])
         && (e + 2 == raw.len() || !raw[e + 2].is_ascii_alphanumeric());
-    before || after
+    before || after || spaced
 }
 
 /// What follows an age written in shorthand in a case note ("93M with CHF", "95F, admitted",
@@ -163,7 +167,21 @@ fn slashed_sex(text: &Text, i: usize) -> bool {
 fn case_note_after(w: &str) -> bool {
     matches!(
         w,
-        "" | "with" | "w" | "presenting" | "presents" | "admitted" | "hx" | "pmh" | "who" | "s"
+        "" | "with"
+            | "w"
+            | "presenting"
+            | "presents"
+            | "presented"
+            | "admitted"
+            | "brought"
+            | "found"
+            | "known"
+            | "referred"
+            | "transferred"
+            | "hx"
+            | "pmh"
+            | "who"
+            | "s"
     )
 }
 
@@ -309,7 +327,8 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         // "94F, NH resident, found on floor": a note opening on the age and sex, then a comma.
         let noted = case_note_after(after(1))
             || apposed(text.raw, s, e)
-            || (text.starts_sentence(i) && text.raw[e..].starts_with(','));
+            || ((text.starts_sentence(i) || (i > 0 && text.starts_sentence(i - 1)))
+                && text.raw[e..].starts_with(','));
         // "Grandma: 94, type 2", "ages: me 45, mum 70, nan 93": a person then the age as an
         // item of a list or a form, closed by a comma, a line's or the post's end.
         let item_closed = {
@@ -341,6 +360,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                     && matches!(prev, "his" | "her" | "my" | "their" | "your")
                     && before.get(1) == Some(&"in"))
         } else if glued || years_old || celebrated_years {
+            true
+        } else if after(1) == "too" && after(2) == "old" {
+            // "is ninety-four too old for a hip replacement?": someone's age, weighed (session
+            // 15).
             true
         } else if unit_after(after(1)) || measured || counted(text, end) {
             false

@@ -23,6 +23,13 @@ fn finds_ages_over_89() {
         // sex, grandparents in more languages.
         ("My father-in-law, 95, just had a TAVI", "95"),
         ("94F, NH resident, found on floor", "94F"),
+        ("91M presented w/ 3/7 hx confusion", "91M"),
+        ("M 94 admitted overnight with urosepsis", "94"),
+        ("F 95, AF, CKD3, on apixaban", "95"),
+        (
+            "is ninety-four too old for a hip replacement?",
+            "ninety-four",
+        ),
         ("my ajji is 91 and has had sugar for years", "91"),
         ("anneannem 93 yaşında, she has heart failure", "93"),
         ("bà nội tôi 92 tuổi, she has pneumonia", "92"),
@@ -99,6 +106,9 @@ fn numbers_that_are_not_old_ages() {
         // Session 14: another language's "years" as a duration, with no one before it.
         "hace 90 años que existe el hospital",
         "the 9O bus was late",
+        // Session 15: a temperature after its number, a letter inside a sentence.
+        "temp was 99 F this morning",
+        "I ran 5 M 95 times",
         "i feel 90 today",
         "some days I feel about 95",
         "moving like a 90 year old lol",

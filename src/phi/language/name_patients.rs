@@ -59,9 +59,8 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
         return true;
     }
     if matches!(v, "is" | "was")
-        && ((a == "on"
-            && (matches!(b, "dialysis" | "oxygen" | "chemo")
-                || (b == "the" && at(text, k + 3) == "transplant")))
+        && (super::name_doers::in_state(text, k + 1)
+            || (a == "on" && (b == "chemo" || (b == "the" && at(text, k + 3) == "transplant")))
             || (a == "having"
                 && matches!(b, "a" | "such")
                 && matches!(at(text, k + 3), "hard" | "rough" | "tough" | "horrible")
@@ -129,6 +128,39 @@ pub(super) fn as_patient(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
     patient(text, i)
         .or_else(|| owner(text, i))
         .or_else(|| introduced(text, i))
+        .or_else(|| on_ward(text, i))
+}
+
+/// "Petrović bed 4 spiked", "Okonkwo on ward 7", "Oduya NBM from midnight", "Mensah for CT
+/// head": a patient in a clinician's handover, by the bed, bay or ward after the name, a
+/// state only a patient is in, or a scan they are sent for (session 15). A ward or a bay is
+/// "Ward 7" alone; a drug is "for RA", never "bed 4"; a scan needs a listed name, as hospitals
+/// are sent patients "for MRI" too.
+pub(super) fn on_ward(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 2 >= n || sep(text, i) != " " || !text.is_capitalised(i) || listed_as_word(text, i) {
+        return None;
+    }
+    let numbered = |k: usize| {
+        k < n
+            && text
+                .word(k)
+                .starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && text.word(k).len() <= 3
+    };
+    let (a, b) = (at(text, i + 1), at(text, i + 2));
+    let placed = (matches!(a, "bed" | "bay" | "room" | "cubicle") && numbered(i + 2))
+        || (a == "on" && matches!(b, "ward" | "bay") && numbered(i + 3))
+        || (a == "in" && matches!(b, "bed" | "bay" | "cubicle") && numbered(i + 3));
+    let state = a == "nbm" || (a == "nil" && b == "by" && at(text, i + 3) == "mouth");
+    let sent = a == "for"
+        && matches!(
+            b,
+            "ct" | "mri" | "echo" | "ogd" | "theatre" | "angio" | "ercp" | "cxr" | "dexa" | "ecg"
+        )
+        && text.is(i, F_FIRST | F_SURNAME);
+    ((placed || state) && person_here(text, i) || sent && person(text, i))
+        .then_some((i, 0.6, NAMED))
 }
 
 /// "ikaika is 6 and has asthma", "ngaio is 4 months old": an age, not a dose ("prednisone is
@@ -241,6 +273,14 @@ fn owned(w: &str) -> bool {
             | "girlfriend"
             | "fiance"
             | "grave"
+            // Session 15: "Sorcha's mobile is…", "Wiremu's whānau", "Sunny's sugars".
+            | "mobile"
+            | "number"
+            | "email"
+            | "whanau"
+            | "whānau"
+            | "sugars"
+            | "bloods"
     )
 }
 

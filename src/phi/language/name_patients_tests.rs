@@ -1,7 +1,7 @@
 //! Tests of `name_patients`, by what happens to a patient and each false-hold family beside it.
 
 use super::super::test_support::found;
-use super::{introduced, owner, patient};
+use super::{introduced, on_ward, owner, patient};
 
 #[test]
 fn patients_by_what_happens_to_them() {
@@ -147,5 +147,28 @@ fn owners_of_relatives_homes_and_occasions() {
         "Chris house party",
     ] {
         assert!(found(raw, owner).is_empty(), "{raw}");
+    }
+}
+
+/// Session 15: patients in a clinician's handover, by bed, ward, state or scan; and the wards,
+/// bays, drugs and hospitals written the same way.
+#[test]
+fn patients_in_a_handover() {
+    for (raw, want) in [
+        ("Handover: Petrović bed 4 spiked 38.9 at 0200", "Petrović"),
+        ("Okonkwo on ward 7 is asking for his son again", "Okonkwo"),
+        ("then Oduya NBM from midnight", "Oduya"),
+        ("and Mensah for CT head", "Mensah"),
+    ] {
+        assert_eq!(found(raw, on_ward), [want], "{raw}");
+    }
+    for raw in [
+        "Ward 7 is noisy tonight",
+        "Bay 6 is closed for cleaning",
+        "Humira for RA has been great",
+        "Addenbrookes for MRI next week",
+        "Room 4 is the quiet one",
+    ] {
+        assert!(found(raw, on_ward).is_empty(), "{raw}");
     }
 }

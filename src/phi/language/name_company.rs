@@ -318,6 +318,8 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                     || (p2 == "you" && p3 == "thank")
                     // "sat next to afua at the infusion centre".
                     || (p2 == "next" && matches!(p3, "sat" | "sitting" | "sits" | "bed"))
+                    // "according to Lwazi the pharmacy has pens" (session 15).
+                    || p2 == "according"
             }
             // "got a lift from chiamaka", "a text from rudo".
             // "love from ngaire and the kids": a letter's sign-off.
@@ -365,9 +367,11 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
             }
             // "ask fatou at the front desk": whom a reader should ask for, where people work.
             "ask" => {
-                at_word(text, i + 1) == "at"
+                (at_word(text, i + 1) == "at"
                     && matches!(at_word(text, i + 2), "reception" | "the" | "front")
-                    && !matches!(at_word(text, i + 3), "pharmacy" | "chemist" | "clinic")
+                    && !matches!(at_word(text, i + 3), "pharmacy" | "chemist" | "clinic"))
+                    // "ask Bongani, he went through it" (session 15).
+                    || (sep(text, i) == ", " && matches!(at_word(text, i + 1), "he" | "she"))
             }
             // "it was fetu who found the lump": only a person is "who".
             "was" | "s" => p2 == "it" && at_word(text, i + 1) == "who",
@@ -410,9 +414,17 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                 | "contact"
         ) || (p1 == "to" && p2 != "thanks")
             || (matches!(p1, "was" | "s") && p2 == "it"));
+    // Session 15: after a verb only people take, a listed name of any origin in lower case
+    // too, where the writer capitalises elsewhere ("I told mwangi to bring the card").
+    let lower_listed = |i: usize| {
+        only_person
+            && text.is(i, F_FIRST | F_SURNAME)
+            && !text.is(i, F_ENGLISH)
+            && plain_in_any_case(text, i)
+    };
     let who = |i| {
         if only_person {
-            person_here(text, i)
+            person_here(text, i) || lower_listed(i)
         } else {
             person(text, i)
         }

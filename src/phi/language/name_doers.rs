@@ -91,6 +91,12 @@ fn described(text: &Doc, i: usize) -> bool {
     let n = text.words.len();
     let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
     let (v, a, b) = (w(i + 1), w(i + 2), w(i + 3));
+    // "Bisi has been so brave": what a person has been, as what they are.
+    let (v, a, b) = if matches!(v, "has" | "had") && a == "been" {
+        ("was", b, w(i + 4))
+    } else {
+        (v, a, b)
+    };
     match v {
         "is" | "was" => {
             let adj = if matches!(a, "so" | "very" | "really" | "super" | "always" | "such") {
@@ -270,7 +276,19 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
             let place = |x: &str| {
                 matches!(
                     x,
-                    "support" | "group" | "church" | "work" | "pharmacy" | "clinic" | "ward"
+                    "support"
+                        | "group"
+                        | "church"
+                        | "work"
+                        | "pharmacy"
+                        | "clinic"
+                        | "ward"
+                        | "club"
+                        | "choir"
+                        | "mosque"
+                        | "temple"
+                        | "office"
+                        | "team"
                 )
             };
             matches!(a, "my" | "the" | "our") && (place(b) || place(w(j + 4)))
@@ -313,6 +331,8 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
 pub(super) fn in_state(text: &Doc, k: usize) -> bool {
     let n = text.words.len();
     let w = |j: usize| if j < n { text.lower_word(j) } else { "" };
+    // "is back in hospital", "is still on oxygen", "is now in recovery".
+    let k = k + usize::from(matches!(w(k), "back" | "still" | "now" | "currently"));
     match w(k) {
         "in" => {
             matches!(

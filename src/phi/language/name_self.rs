@@ -393,10 +393,12 @@ pub(super) fn addressed(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
         }
     };
     // The cheap look first: most words are followed by none of these.
+    // "Kwame, if you're reading this": a comma before "if you" too (session 15).
+    let comma_if = sep(text, i) == ", " && at(i + 1) == "if";
     if !matches!(
         at(i + 1),
         "you" | "u" | "ur" | "youre" | "ure" | "if" | "i" | "im"
-    ) || sep(text, i) != " "
+    ) || (sep(text, i) != " " && !comma_if)
         || listed_as_word(text, i)
     {
         return None;

@@ -403,6 +403,13 @@ fn slots_of_session_15() {
         ("you got me through the night. Shaz xxx", "Shaz"),
         ("cheers for all the replies, much appreciated. Gav", "Gav"),
         ("PETER HAS BEEN NIL BY MOUTH FOR 3 DAYS", "PETER"),
+        ("Kwame, if you're reading this, the group moved", "Kwame"),
+        ("according to Lwazi the clinic has the pens back", "Lwazi"),
+        ("Kofi is back in hospital, another crisis", "Kofi"),
+        ("Bisi has been so brave through the chemo", "Bisi"),
+        ("Mags from the stroke club is in again", "Mags"),
+        ("I told mwangi to bring the insurance card", "mwangi"),
+        ("ask Bongani, he went through the whole workup", "Bongani"),
     ] {
         assert_eq!(names(raw), [want], "{raw}");
     }
@@ -413,6 +420,11 @@ fn slots_of_session_15() {
         "that's all from me. Thanks",
         "got through the night. xx",
         "the fridge is on the ward, the insulin is in the fridge",
+        "according to NICE the guidance changed",
+        "according to Google it's normal",
+        "I told them to bring the card",
+        "Metformin has been so good for me",
+        "Hope has been so hard to hold onto",
     ] {
         assert!(names(benign).is_empty(), "{benign}: {:?}", names(benign));
     }

@@ -282,7 +282,10 @@ mod unseen_corpora {
     /// its writer left unmarked). Bars just under, so a change that loses ground on posts no rule
     /// was drawn from fails here.
     const HELD_OUT_RECALL: f64 = 0.925;
-    const HELD_OUT_FALSE_HOLD: f64 = 0.045;
+    /// Session 15 holds the town where someone lives after a cue only a home takes ("my mum
+    /// lives in Tralee"), as Safe Harbor counts cities: that rule alone took this set's false
+    /// holds from 5 to 6 of 121, its writer having been told towns are not PHI.
+    const HELD_OUT_FALSE_HOLD: f64 = 0.05;
 
     #[test]
     fn holds_as_much_of_a_held_out_writers_phi() {

@@ -148,3 +148,29 @@ fn streets_said_to_be_homes() {
         assert_eq!(places(raw), Vec::<String>::new(), "{raw}");
     }
 }
+
+/// Session 15: the town where someone lives, after a cue only a home takes (Safe Harbor counts
+/// cities); a clinician's town, a country, a ward and an acronym stay unheld.
+#[test]
+fn towns_where_someone_lives() {
+    for (raw, want) in [
+        ("my mum lives in Tralee and is 80", "Tralee"),
+        ("my mum in Tralee has been waiting", "Tralee"),
+        ("he lives in Đà Nẵng and is in ICU", "Đà Nẵng"),
+        (
+            "We've moved my brother home to Kisumu, the team visits",
+            "Kisumu",
+        ),
+    ] {
+        assert_eq!(places(raw), [want], "{raw}");
+    }
+    for raw in [
+        "my mum in ICU is stable",
+        "my mum lives in Spain",
+        "my mum in Ward 7 is fine",
+        "My neurologist in Edmonton says it's common",
+        "my son lives in Pfizer territory",
+    ] {
+        assert!(places(raw).is_empty(), "{raw}: {:?}", places(raw));
+    }
+}

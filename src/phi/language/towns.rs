@@ -1,7 +1,10 @@
 //! Towns and counties: a town before a state ("Springfield, IL", "port jessica nm"), after a
 //! place cue ("moved to Port Jessica", "lives in east michelleburgh"), and "X County".
 
-use super::lexicon::{ambiguous_abbr, two_word_state, Doc, F_FUNCTION, F_STATE, F_STATE_ABBR};
+use super::lexicon::{
+    ambiguous_abbr, two_word_state, Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_RELATION, F_STATE,
+    F_STATE_ABBR, F_TITLE,
+};
 use super::places::{sep, spaced, zip_shape};
 use super::{finding, Kind};
 use crate::phi::Finding;
@@ -164,6 +167,20 @@ pub(super) fn towns(text: &Doc, out: &mut Vec<Finding>, ends: &mut [bool]) {
                 ));
             }
         }
+        // Where a person lives, by a strong cue: "my mum lives in Tralee", "my aunty in Suva",
+        // "moved my brother home to Kisumu", "he lives in Đà Nẵng" (session 15).
+        if let Some(last) = residence(text, i) {
+            out.push(finding(
+                Kind::Address,
+                text.words[i].start,
+                text.words[last].end,
+                0.7,
+                TOWN,
+            ));
+            ends[last] = true;
+            i = last + 1;
+            continue;
+        }
         // A place cue then a town-shaped name: "moved to Port Jessica", "lives in east michelleburgh".
         if town_cue(text, i) {
             if let Some(last) = town_after(text, i) {
@@ -278,4 +295,105 @@ fn town_after(text: &Doc, i: usize) -> Option<usize> {
         return Some(i);
     }
     None
+}
+
+/// Whether word `i` could open a town's name: a capital in a post with capitals, letters, no
+/// English or function word, no state, country, acronym or listed given name.
+fn town_word(text: &Doc, i: usize) -> bool {
+    let w = text.word(i);
+    text.cased
+        && text.is_capitalised(i)
+        && w.chars().count() >= 2
+        && w.chars().all(char::is_alphabetic)
+        && !w.chars().all(char::is_uppercase)
+        && !text.is(
+            i,
+            F_FUNCTION | F_STATE | F_ENGLISH | F_FIRST | F_RELATION | F_TITLE,
+        )
+        && !super::countries::country(text, i)
+        && !super::name_alone::organisation(text.lower_word(i))
+}
+
+/// A town where someone lives, after a cue no place but a home takes: "lives in", "living
+/// in", "based in", "home to", "moved to", or a person's relation and "in" ("my mum in
+/// Tralee", "my aunty Losana in Suva"). The town's name runs over capitalised words that
+/// follow ("Đà Nẵng"). Returns its last word.
+fn residence(text: &Doc, i: usize) -> Option<usize> {
+    if i < 2 || !town_word(text, i) || sep(text, i - 1) != " " || sep(text, i - 2) != " " {
+        return None;
+    }
+    let (p, p2) = (text.lower_word(i - 1), text.lower_word(i - 2));
+    let p3 = if i >= 3 { text.lower_word(i - 3) } else { "" };
+    // Kin and friends: a clinician's town is where they work ("my neurologist in Edmonton").
+    let relation_before = |k: usize| {
+        text.is(k, F_RELATION)
+            && !clinician(text.lower_word(k))
+            && k >= 1
+            && matches!(
+                text.lower_word(k - 1),
+                "my" | "our" | "his" | "her" | "their"
+            )
+    };
+    let cued = match p {
+        "in" => {
+            matches!(
+                p2,
+                "lives" | "living" | "lived" | "live" | "based" | "resides" | "stays" | "staying"
+            ) || relation_before(i - 2)
+                // "my aunty Losana in Suva", "my da Pádraig down in Tralee".
+                || (i >= 3 && relation_before(i - 3) && text.is_capitalised(i - 2))
+                || (p2 == "down" || p2 == "up") && i >= 4 && relation_before(i - 4)
+        }
+        "to" => {
+            (p2 == "home"
+                && matches!(
+                    p3,
+                    "moved" | "brother" | "sister" | "mum" | "dad" | "him" | "her"
+                ))
+                || matches!(p2, "moved" | "relocated" | "emigrated")
+        }
+        _ => false,
+    };
+    if !cued {
+        return None;
+    }
+    let mut last = i;
+    while last + 1 < text.words.len()
+        && last < i + 2
+        && sep(text, last) == " "
+        && town_word(text, last + 1)
+    {
+        last += 1;
+    }
+    Some(last)
+}
+
+/// Relations that are clinicians: "my neuro in Taipei" is where the neuro works.
+fn clinician(w: &str) -> bool {
+    w.ends_with("ologist")
+        || w.ends_with("ician")
+        || w.ends_with("iatrist")
+        || matches!(
+            w,
+            "gp" | "doc"
+                | "doctor"
+                | "neuro"
+                | "rheumy"
+                | "cardio"
+                | "gastro"
+                | "onc"
+                | "derm"
+                | "consultant"
+                | "specialist"
+                | "surgeon"
+                | "nurse"
+                | "physio"
+                | "physiotherapist"
+                | "therapist"
+                | "dentist"
+                | "pharmacist"
+                | "midwife"
+                | "registrar"
+                | "practitioner"
+        )
 }

@@ -13,6 +13,7 @@ mod countries;
 mod date_words;
 mod dates;
 mod day_dates;
+mod east_asian_addresses;
 mod foreign;
 mod grid_streets;
 mod illnesses;
@@ -69,6 +70,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     corners::detect(&doc, out);
     named_streets::detect(&doc, out);
     grid_streets::detect(text, out);
+    east_asian_addresses::detect(text, out);
     // "seen at Great Ormond Street": a street inside a famous institution's name is the
     // institution's (`places` and `abroad` leave them out themselves).
     let streets = out.split_off(first_street);

@@ -157,6 +157,16 @@ fn foreign_month(w: &str) -> bool {
             | "settembre"
             | "ottobre"
             | "dicembre"
+            // Tagalog's ("Hunyo", "Setyembre"); "Enero", "Abril", "Mayo", "Agosto" are
+            // Spanish's too.
+            | "pebrero"
+            | "marso"
+            | "hunyo"
+            | "hulyo"
+            | "setyembre"
+            | "oktubre"
+            | "nobyembre"
+            | "disyembre"
             | "janvier"
             | "fevrier"
             | "février"
@@ -208,7 +218,8 @@ fn months_of_other_languages(text: &Text, out: &mut Vec<Finding>) {
             continue;
         }
         let mut k = m - 1;
-        let de = matches!(text.lower_word(k), "de" | "di");
+        // "14 de marzo", "3 di maggio", Tagalog's "ika-5 ng Hunyo".
+        let de = matches!(text.lower_word(k), "de" | "di" | "ng");
         if de {
             let Some(before) = k.checked_sub(1) else {
                 continue;
@@ -257,6 +268,8 @@ fn months_of_other_languages(text: &Text, out: &mut Vec<Finding>) {
                     | "hasta"
                     | "dia"
                     | "jusqu"
+                    // Tagalog's ordinal prefix: "sa ika-5 ng Hunyo".
+                    | "ika"
             )
             && text.raw[text.words[k - 1].end..text.words[k].start] == *" ";
         if !(year || de || dotted || articled) {
@@ -427,6 +440,7 @@ mod tests {
             ("nasceu em 12 de março de 1948", "12 de março de 1948"),
             ("nata il 3 maggio 1950", "3 maggio 1950"),
             ("née le 14 juillet 1939", "14 juillet 1939"),
+            ("Ooperahan si Nanay sa ika-5 ng Hunyo", "5 ng Hunyo"),
             // Session 11: German's full stop after the day, an article before it.
             ("termin am 14. Mai um 9", "14. Mai"),
             ("next infusion 2. März", "2. März"),

@@ -63,7 +63,10 @@ fn dotted(text: &Text, out: &mut Vec<Finding>) {
         // The dot closes the date: a space, a line's or the post's end after it ("12.03.2024"
         // is the full date's, "1.2.3." a list's numbering).
         let rest = &text.raw[all.end()..];
-        if !(rest.is_empty() || rest.starts_with(char::is_whitespace))
+        // "am 14.05., hoffentlich": a comma may close the clause after it.
+        if !(rest.is_empty()
+            || rest.starts_with(char::is_whitespace)
+            || rest.starts_with([',', ';']))
             || (all.start() > 0 && text.raw.as_bytes()[all.start() - 1] == b'.')
             || !valid(num(m.as_str()), num(d.as_str()))
         {
@@ -139,6 +142,7 @@ mod tests {
         for (raw, want) in [
             ("Scan results came back on 12.03. and it shrank", "12.03"),
             ("Termin am 14.05. beim Kardiologen", "14.05"),
+            ("Termin am 14.05., hoffentlich ist alles gut", "14.05"),
             ("last chemo 17/8! ringing the bell", "17/8"),
         ] {
             assert_eq!(dates(raw), [want], "{raw}");

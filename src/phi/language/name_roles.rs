@@ -320,6 +320,44 @@ pub(super) fn apposed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
     (opens && who).then_some((i, 0.6, NAMED))
 }
 
+/// "Tesfaye and Abebe (my two brothers)", "Hope and Faith (my twin girls)", "Sipho and
+/// Thandi, our kids, …": two words joined by "and" opening a clause, then a plural relation of
+/// the writer's set off by a bracket or a comma (session 15). Both are people: the span runs
+/// over the pair. Each word needs a capital where the writer uses capitals, and letters.
+pub(super) fn apposed_pair(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 5 >= n
+        || text.lower_word(i + 1) != "and"
+        || sep(text, i) != " "
+        || sep(text, i + 1) != " "
+        || !matches!(sep(text, i + 2), " (" | ", " | " - " | " – " | " — ")
+        || !matches!(text.lower_word(i + 3), "my" | "our")
+    {
+        return None;
+    }
+    let opens = text.starts_sentence(i) || (i > 0 && sep(text, i - 1).contains(','));
+    let word = |k: usize| {
+        alpha(text, k)
+            && text.word(k).chars().count() >= 2
+            && (!text.cased || text.is_capitalised(k))
+            && !text.is(k, F_FUNCTION | F_RELATION | F_TITLE)
+    };
+    // "my two brothers", "our twin girls", "my kids": a plural relation, one word in between.
+    let plural = |k: usize| {
+        let w = text.lower_word(k);
+        text.is(k, F_RELATION)
+            && (w.ends_with('s') || matches!(w, "children" | "grandchildren" | "twins"))
+            || w.strip_suffix('s').is_some_and(super::lexicon::relation)
+            || matches!(w, "girls" | "boys" | "kids" | "parents" | "grandparents")
+    };
+    let related = plural(i + 4)
+        || (matches!(
+            text.lower_word(i + 4),
+            "two" | "three" | "twin" | "little" | "youngest" | "eldest" | "older" | "younger"
+        ) && plural(i + 5));
+    (related && opens && word(i) && word(i + 2)).then_some((i + 2, 0.6, NAMED))
+}
+
 /// "my friend Jun-seo", "my daughter min-ji": a given name in two short hyphenated parts, no
 /// function word and not both English words, after a relation.
 pub(super) fn hyphen_given(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {

@@ -163,3 +163,29 @@ fn names_with_an_honorific_after_them() {
         assert!(found(raw, super::honoured).is_empty(), "{raw}");
     }
 }
+
+/// Session 15: two names joined by "and", then the writer's plural relation set off; the days
+/// and conditions written the same way are no one.
+#[test]
+fn pairs_set_beside_a_plural_relation() {
+    for (raw, want) in [
+        (
+            "Tesfaye and Abebe (my two brothers) both have hepatitis B",
+            "Tesfaye and Abebe",
+        ),
+        (
+            "Hope and Faith (my twin girls) both have eczema",
+            "Hope and Faith",
+        ),
+        ("Sipho and Thandi, our kids, love it", "Sipho and Thandi"),
+    ] {
+        assert_eq!(found(raw, apposed_pair), [want], "{raw}");
+    }
+    for raw in [
+        "Crohn and Colitis (my two conditions) flare together",
+        "Monday and Tuesday (my two clinic days) are busy",
+        "Hope and Faith, my two words for this year",
+    ] {
+        assert!(found(raw, apposed_pair).is_empty(), "{raw}");
+    }
+}

@@ -79,6 +79,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_roles::by_character(text, i))
             .or_else(|| name_roles::with_writer(text, i))
             .or_else(|| name_roles::apposed(text, i))
+            .or_else(|| name_roles::apposed_pair(text, i))
             .or_else(|| name_roles::hyphen_given(text, i))
             .or_else(|| name_roles::honoured(text, i))
             .or_else(|| name_writer::around_writer(text, i))

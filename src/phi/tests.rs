@@ -278,26 +278,41 @@ mod unseen_corpora {
 
     /// The fifth probe set (`tests/data/phi-probes/probe-5-held-out.jsonl`), written by another
     /// writer after session 14's last rule and never read: held on the span 0.920, false holds
-    /// 0.041 (5 of 121; 0.931 with the US birth names; some are towns a member lives in, which the scanner holds on purpose and
-    /// its writer left unmarked). Bars just under, so a change that loses ground on posts no rule
-    /// was drawn from fails here.
+    /// 0.041 (5 of 121); at the end of session 15, 0.926 and 0.050 (some are towns a member
+    /// lives in, which the scanner holds on purpose and its writer left unmarked). Bars just
+    /// under, so a change that loses ground on posts no rule was drawn from fails here.
     const HELD_OUT_RECALL: f64 = 0.925;
     /// Session 15 holds the town where someone lives after a cue only a home takes ("my mum
     /// lives in Tralee"), as Safe Harbor counts cities: that rule alone took this set's false
     /// holds from 5 to 6 of 121, its writer having been told towns are not PHI.
     const HELD_OUT_FALSE_HOLD: f64 = 0.05;
 
+    /// The seventh probe set (`probe-7-held-out.jsonl`), written in session 15 by a writer
+    /// told to mark a town where someone lives, scored once after the session's last rule and
+    /// never read: held on the span 0.856 (0.807 with the session's first build), false holds
+    /// 0.058 (0.075).
+    const HELD_OUT_7: (f64, f64) = (0.85, 0.06);
+
     #[test]
     fn holds_as_much_of_a_held_out_writers_phi() {
-        let f = measure(include_str!(
-            "../../tests/data/phi-probes/probe-5-held-out.jsonl"
-        ));
-        assert!(
-            f.recall >= HELD_OUT_RECALL && f.false_hold <= HELD_OUT_FALSE_HOLD,
-            "held on the span {:.3} (bar {HELD_OUT_RECALL}), false holds {:.3} (bar {HELD_OUT_FALSE_HOLD})",
-            f.recall,
-            f.false_hold
-        );
+        for (corpus, (bar_r, bar_f)) in [
+            (
+                include_str!("../../tests/data/phi-probes/probe-5-held-out.jsonl"),
+                (HELD_OUT_RECALL, HELD_OUT_FALSE_HOLD),
+            ),
+            (
+                include_str!("../../tests/data/phi-probes/probe-7-held-out.jsonl"),
+                HELD_OUT_7,
+            ),
+        ] {
+            let f = measure(corpus);
+            assert!(
+                f.recall >= bar_r && f.false_hold <= bar_f,
+                "held on the span {:.3} (bar {bar_r}), false holds {:.3} (bar {bar_f})",
+                f.recall,
+                f.false_hold
+            );
+        }
     }
 }
 

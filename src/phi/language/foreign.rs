@@ -132,8 +132,19 @@ pub(super) fn cued(text: &super::lexicon::Doc, i: usize, end: usize) -> bool {
     // "Ramesh uncle ko phone kiya", "Tanaka-san": kin or an honorific after the name.
     let kin_after = end + 1 < n
         && (text.is(end + 1, F_RELATION) || matches!(w(end + 1), "ji" | "san" | "sama" | "ssi"));
-    let and_i = matches!(
-        (w(end + 1), w(end + 2)),
+    let and_i = and_i(w(end + 1), w(end + 2));
+    // Outside German a capital inside the sentence still marks a name ("La cita de Mariela",
+    // "ikaw talaga Jomar,"), and a listed name opens one ("Xiomara tiene 7 años").
+    let cased = !text.german(i)
+        && ((capital && !text.starts_sentence(i)) || (listed && text.is_capitalised(i)));
+    (listed && (before || and_i || kin_after)) || (capital && before) || cased
+}
+
+/// "and I" in the languages members mix into their English: "Dieter und ich", "Marie et moi",
+/// "Juan y yo", "João e eu", "Jan en ik", "Ahmet ve ben", "Ola i ja".
+pub(super) fn and_i(a: &str, b: &str) -> bool {
+    matches!(
+        (a, b),
         ("und", "ich")
             | ("et", "moi")
             | ("y", "yo")
@@ -141,12 +152,7 @@ pub(super) fn cued(text: &super::lexicon::Doc, i: usize, end: usize) -> bool {
             | ("en", "ik")
             | ("ve", "ben")
             | ("i", "ja")
-    );
-    // Outside German a capital inside the sentence still marks a name ("La cita de Mariela",
-    // "ikaw talaga Jomar,"), and a listed name opens one ("Xiomara tiene 7 años").
-    let cased = !text.german(i)
-        && ((capital && !text.starts_sentence(i)) || (listed && text.is_capitalised(i)));
-    (listed && (before || and_i || kin_after)) || (capital && before) || cased
+    )
 }
 
 /// A word in a sentence of another language (`foreign_words`).

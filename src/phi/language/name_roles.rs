@@ -234,18 +234,7 @@ pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
     // Session 14: "Dieter und ich", "Marie et moi", "Juan y yo", "João e eu", "Jan en ik",
     // "Ahmet ve ben": the same pair in the languages members mix into their English, where
     // only a person stands before it.
-    let abroad = spaced(i)
-        && spaced(i + 1)
-        && matches!(
-            (w(i + 1), w(i + 2)),
-            ("und", "ich")
-                | ("et", "moi")
-                | ("y", "yo")
-                | ("e", "eu" | "io")
-                | ("en", "ik")
-                | ("ve", "ben")
-                | ("i", "ja")
-        );
+    let abroad = spaced(i) && spaced(i + 1) && super::foreign::and_i(w(i + 1), w(i + 2));
     if abroad && super::name_company::person(text, i) {
         return Some((i, 0.6, NAMED));
     }

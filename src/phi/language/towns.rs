@@ -168,8 +168,16 @@ pub(super) fn towns(text: &Doc, out: &mut Vec<Finding>, ends: &mut [bool]) {
             }
         }
         // Where a person lives, by a strong cue: "my mum lives in Tralee", "my aunty in Suva",
-        // "moved my brother home to Kisumu", "he lives in Đà Nẵng" (session 15).
-        if let Some(last) = residence(text, i) {
+        // "moved my brother home to Kisumu", "he lives in Đà Nẵng" (session 15); or a place cue
+        // then a town-shaped name: "moved to Port Jessica", "lives in east michelleburgh".
+        let town = residence(text, i).or_else(|| {
+            if town_cue(text, i) {
+                town_after(text, i)
+            } else {
+                None
+            }
+        });
+        if let Some(last) = town {
             out.push(finding(
                 Kind::Address,
                 text.words[i].start,
@@ -180,21 +188,6 @@ pub(super) fn towns(text: &Doc, out: &mut Vec<Finding>, ends: &mut [bool]) {
             ends[last] = true;
             i = last + 1;
             continue;
-        }
-        // A place cue then a town-shaped name: "moved to Port Jessica", "lives in east michelleburgh".
-        if town_cue(text, i) {
-            if let Some(last) = town_after(text, i) {
-                out.push(finding(
-                    Kind::Address,
-                    text.words[i].start,
-                    text.words[last].end,
-                    0.7,
-                    TOWN,
-                ));
-                ends[last] = true;
-                i = last + 1;
-                continue;
-            }
         }
         i += 1;
     }

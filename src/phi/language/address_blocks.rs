@@ -153,10 +153,7 @@ pub(super) fn towns_closing_streets(doc: &Doc, out: &mut Vec<Finding>, first_pla
                 && !country(doc, m)
                 // "at 14 Elm Road in December", "…, Friday": a month or a day is no town.
                 && super::lexicon::month(text.lower_word(m)).is_none()
-                && !matches!(
-                    text.lower_word(m),
-                    "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-                )
+                && !super::day_dates::weekday(text.lower_word(m))
         };
         let mut last = j;
         while last < j + 3 && last < n && town(last) && (last == j || sep(doc, last - 1) == " ") {

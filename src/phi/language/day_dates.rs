@@ -35,7 +35,7 @@ pub(super) fn time_preposition(w: &str) -> bool {
 }
 
 /// A weekday's name, whole or cut short.
-fn weekday(w: &str) -> bool {
+pub(super) fn weekday(w: &str) -> bool {
     matches!(
         w,
         "monday"

@@ -52,6 +52,14 @@ fn japanese_place(near: &str) -> bool {
     .any(|w| near.contains(w))
 }
 
+/// Byte `i` of `raw`, moved back onto the start of the character it falls in.
+fn char_start(raw: &str, mut i: usize) -> usize {
+    while !raw.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let raw = text.raw;
     // The shape's own marks first: most posts have none.
@@ -76,8 +84,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         let (Some(whole), Some(code)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        let near = raw.get(whole.start().saturating_sub(40)..(code.end() + 60).min(raw.len()));
-        if whole.as_str().starts_with('〒') || near.is_some_and(japanese_place) {
+        // Forty bytes before and sixty after, each end moved back onto a character's start.
+        let from = char_start(raw, whole.start().saturating_sub(40));
+        let to = char_start(raw, (code.end() + 60).min(raw.len()));
+        if whole.as_str().starts_with('〒') || japanese_place(&raw[from..to]) {
             out.push(finding(Kind::Zip, code.start(), code.end(), 0.8, WHY_ZIP));
         }
     }
@@ -103,6 +113,11 @@ mod tests {
             (
                 "Post goes to 〒150-0002 Shibuya 2-14-8, Shibuya-ku, Tokyo, he can't",
                 vec!["150-0002", "Shibuya 2-14-8, Shibuya-ku, Tokyo"],
+            ),
+            // A window's edge inside a character ("東京都" 40 bytes back) still reads the place.
+            (
+                "東京都の母へ、住所はこちらです。164-0001 Nakano-ku",
+                vec!["164-0001"],
             ),
             (
                 "she lives alone at Apt 104-1203, 25 Jungang-ro, Suwon",

@@ -13,16 +13,11 @@ use crate::phi::text::Text;
 /// German, French, Spanish, Portuguese, Italian, Dutch, Polish, Swahili, Tagalog, Malay and
 /// Indonesian, Turkish, and romanised Hindi and Urdu.
 fn marker(w: &str) -> bool {
-    matches!(
-        w,
-        // German
-        "ich" | "und" | "ist" | "nicht" | "mit" | "hat" | "habe" | "jemand" | "ein" | "eine"
-            | "einen" | "für" | "auch" | "sind" | "dem" | "nach" | "seit" | "oder" | "aber"
-            | "sehr" | "noch" | "bei" | "zum" | "zur" | "meine" | "wir" | "bin"
-            | "wird" | "kann" | "ob" | "alles" | "schon" | "jetzt" | "dass" | "weiß" | "gibt"
-            | "der" | "sie" | "auf" | "wie" | "mich" | "mir" | "euch" | "alle"
+    german(w)
+        || matches!(
+            w,
             // French
-            | "je" | "et" | "les" | "est" | "pas" | "une" | "des" | "du" | "avec" | "pour"
+            |"je"| "et" | "les" | "est" | "pas" | "une" | "des" | "du" | "avec" | "pour"
             | "mon" | "mes" | "très" | "qui" | "dans" | "sur" | "elle" | "nous" | "vous"
             | "ai" | "suis" | "depuis" | "mais" | "ça"
             // Spanish, Portuguese, Italian
@@ -52,7 +47,7 @@ fn marker(w: &str) -> bool {
             | "bhi" | "koi" | "ke" | "se" | "rahi" | "raha" | "rahe" | "kar" | "karo"
             | "karein" | "gaya" | "gayi" | "bahut" | "accha" | "theek" | "sab" | "yeh" | "woh"
             | "mujhe" | "mera" | "meri" | "aap" | "hum" | "batao"
-    )
+        )
 }
 
 /// German's small words among `marker`'s: a German sentence writes every noun with a capital.

@@ -70,24 +70,13 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
     }
     match v {
         "was" | "were" | "is" | "got" => {
-            matches!(
-                a,
-                "diagnosed"
-                    | "born"
-                    | "admitted"
-                    | "discharged"
-                    | "allergic"
-                    // "amara was poorly all night", "koa got sick": a drug is not ill.
-                    | "sick"
-                    | "unwell"
-                    | "poorly"
-                    | "hospitalised"
-                    | "hospitalized"
-                    | "intubated"
-                    | "sedated"
-                    | "pregnant"
-                    | "teething"
-            ) || (a == "in" && b == "remission")
+            done_to_person(a)
+                // "amara was poorly all night", "koa got sick": a drug is not ill.
+                || matches!(
+                    a,
+                    "allergic" | "sick" | "unwell" | "poorly" | "pregnant" | "teething"
+                )
+                || (a == "in" && b == "remission")
                 || (a == "home" && b == "from")
                 || (a == "having"
                     && matches!(
@@ -101,6 +90,31 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
         "goes" | "went" => a == "back" && matches!(b, "to" | "into"),
         _ => false,
     }
+}
+
+/// What is done to a person and to no drug or thing, after "was", "is", "got" or "has been":
+/// "diagnosed", "admitted", "discharged", "intubated", "born", "christened".
+pub(super) fn done_to_person(w: &str) -> bool {
+    matches!(
+        w,
+        "diagnosed"
+            | "born"
+            | "admitted"
+            | "readmitted"
+            | "discharged"
+            | "hospitalised"
+            | "hospitalized"
+            | "intubated"
+            | "ventilated"
+            | "sectioned"
+            | "sedated"
+            | "resuscitated"
+            | "buried"
+            | "cremated"
+            | "christened"
+            | "baptised"
+            | "baptized"
+    )
 }
 
 /// Treatments a person undergoes, which no drug "starts" or "has".
@@ -159,7 +173,7 @@ pub(super) fn on_ward(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
             "ct" | "mri" | "echo" | "ogd" | "theatre" | "angio" | "ercp" | "cxr" | "dexa" | "ecg"
         )
         && text.is(i, F_FIRST | F_SURNAME);
-    ((placed || state) && person_here(text, i) || sent && person(text, i))
+    (((placed || state) && person_here(text, i)) || (sent && person(text, i)))
         .then_some((i, 0.6, NAMED))
 }
 

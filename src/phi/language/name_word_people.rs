@@ -27,11 +27,7 @@ fn name_word(text: &Doc, i: usize) -> bool {
 
 /// Months and days that are names too ("June", "April", "May"): a date's words first.
 fn calendar(w: &str) -> bool {
-    super::lexicon::month(w).is_some()
-        || matches!(
-            w,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
+    super::lexicon::month(w).is_some() || super::day_dates::weekday(w)
 }
 
 /// Name-words that are verbs taking "my …" after them at a sentence's start: "Hope my
@@ -143,26 +139,7 @@ fn person_predicate(text: &Doc, i: usize) -> bool {
         "just" | "finally" | "also" | "still" | "actually" | "sadly" | "suddenly" | "eventually"
     ));
     let (v, a, b) = (w(j + 1), w(j + 2), w(j + 3));
-    let done_to = |x: &str| {
-        matches!(
-            x,
-            "discharged"
-                | "readmitted"
-                | "admitted"
-                | "diagnosed"
-                | "intubated"
-                | "ventilated"
-                | "sectioned"
-                | "sedated"
-                | "resuscitated"
-                | "born"
-                | "buried"
-                | "cremated"
-                | "christened"
-                | "baptised"
-                | "baptized"
-        )
-    };
+    let done_to = super::name_patients::done_to_person;
     // "his first seizure", "her tablets": what is theirs, not "had her in tears".
     let theirs = |k: usize| {
         matches!(w(k), "his" | "her") && k + 1 < n && !text.is(k + 1, super::lexicon::F_FUNCTION)

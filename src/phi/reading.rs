@@ -249,7 +249,7 @@ impl Reading {
         let normalised: Vec<char> = std::iter::once(c).chain(marks.chars()).nfkc().collect();
         for n in normalised {
             if !is_format(n) {
-                self.emit(as_hyphen(n), start, end);
+                self.emit(as_digit(as_hyphen(n)), start, end);
             }
         }
         marks.clear();
@@ -275,6 +275,26 @@ impl Reading {
 /// word joiner inside a number must not keep it from being read as one.
 fn is_format(c: char) -> bool {
     !c.is_ascii() && get_general_category(c) == GeneralCategory::Format
+}
+
+/// A decimal digit of another script as the ASCII digit a reader of that script takes it for
+/// (NFKC leaves them be): Arabic-Indic `٤١٢`, Persian `۴۱۲`, Devanagari `४१२`, Bengali, Thai…
+/// Unicode puts every script's digits zero to nine in a run of consecutive code points (a few
+/// blocks hold several runs back to back), so the digit is its distance from the run's start.
+fn as_digit(c: char) -> char {
+    if c.is_ascii() || get_general_category(c) != GeneralCategory::DecimalNumber {
+        return c;
+    }
+    let cp = c as u32;
+    let mut first = cp;
+    while first > 0
+        && cp - first < 60
+        && char::from_u32(first - 1)
+            .is_some_and(|p| get_general_category(p) == GeneralCategory::DecimalNumber)
+    {
+        first -= 1;
+    }
+    char::from_digit((cp - first) % 10, 10).unwrap_or(c)
 }
 
 /// The dashes a reader takes for a hyphen inside a number (NFKC leaves them be): hyphen,

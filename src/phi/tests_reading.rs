@@ -73,6 +73,28 @@ fn full_width_digits_and_other_compatibility_forms() {
         "jane.doe＠ｅｘａｍｐｌｅ.com",
         Kind::Email,
     );
+    // Session 16: other scripts' digits, which NFKC leaves be: Arabic-Indic, Persian,
+    // Devanagari, Bengali.
+    held_on(
+        "call me on ٤١٢-٥٥٥-٠١٩٩ after six",
+        "٤١٢-٥٥٥-٠١٩٩",
+        Kind::Phone,
+    );
+    held_on(
+        "my SSN ۱۲۳-۴۵-۶۷۸۹ was on the form",
+        "۱۲۳-۴۵-۶۷۸۹",
+        Kind::Ssn,
+    );
+    held_on(
+        "my SSN १२३-४५-६७८९ was on the form",
+        "१२३-४५-६७८९",
+        Kind::Ssn,
+    );
+    held_on(
+        "call me on ৪১২-৫৫৫-০১৯৯ after six",
+        "৪১২-৫৫৫-০১৯৯",
+        Kind::Phone,
+    );
     // Dashes a reader takes for hyphens.
     held_on(
         "call me on 412\u{2010}555\u{2013}0199 after six",

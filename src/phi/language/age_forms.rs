@@ -81,6 +81,57 @@ fn reaches(w: &str) -> bool {
     )
 }
 
+/// Whether the number's last word `last` is followed by a space and another word.
+fn sep_is_space(text: &Text, last: usize) -> bool {
+    last + 1 < text.words.len()
+        && &text.raw[text.words[last].end..text.words[last + 1].start] == " "
+}
+
+/// Words of when that follow an age in other languages: "el domingo", "hoy", "am Sonntag",
+/// "nächste Woche", "demain", "oggi", "volgende week".
+fn when_after(w: &str) -> bool {
+    matches!(
+        w,
+        "el" | "este"
+            | "esta"
+            | "hoy"
+            | "ayer"
+            | "mañana"
+            | "manana"
+            | "en"
+            | "hoje"
+            | "ontem"
+            | "amanhã"
+            | "no"
+            | "na"
+            | "em"
+            | "am"
+            | "im"
+            | "heute"
+            | "morgen"
+            | "nächste"
+            | "nächsten"
+            | "nachste"
+            | "diese"
+            | "diesen"
+            | "dieses"
+            | "demain"
+            | "aujourd"
+            | "le"
+            | "ce"
+            | "cette"
+            | "oggi"
+            | "domani"
+            | "il"
+            | "questo"
+            | "questa"
+            | "vandaag"
+            | "op"
+            | "deze"
+            | "volgende"
+    )
+}
+
 /// A units word of Spanish, Portuguese, French, German or Dutch, 1–9.
 fn foreign_unit(w: &str) -> Option<u32> {
     Some(match w {
@@ -304,13 +355,19 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             // "mi abuela cumple 93", "Oma wird 90!": a verb of reaching, the clause closed.
             let closed = {
                 let rest = text.raw[e..].trim_start_matches(' ');
-                rest.is_empty() || rest.starts_with(['.', ',', '!', ';', ')', '\n'])
+                rest.is_empty()
+                    || rest.starts_with(['.', ',', '!', ';', ')', '\n'])
+                    // Session 16: "cumplió 91 el domingo", "wird 90 nächste Woche", "fête 92
+                    // demain": when, after the age (a unit, "93 días", is no age).
+                    || (sep_is_space(text, last) && when_after(&next))
             };
             // "mi abuela tiene 93.", "minha avó tem 94": having the years, the clause closed.
             let has = |w: &&str| {
                 reaches(w) || matches!(*w, "tiene" | "tenía" | "tenia" | "tem" | "tinha")
             };
-            if closed && digits > 0 && before.first().is_some_and(has) {
+            // A number in words after a verb of reaching: "cumplió noventa y uno".
+            let reached = digits == 0 && before.first().is_some_and(|w| reaches(w));
+            if closed && (digits > 0 && before.first().is_some_and(has) || reached) {
                 out.push(finding(Kind::AgeOver89, s, e, 0.8, WHY));
             }
             continue;
@@ -376,6 +433,13 @@ mod tests {
             ("elle a fêté ses 93 ans", "93"),
             ("nonna compie 95 anni", "95"),
             ("mi abuela cumple 93!", "93"),
+            // Session 16: when, after the age; a number in words after a verb of reaching.
+            ("Mi abuelo cumplió 91 el domingo y", "91"),
+            (
+                "Mi abuelo Chuy cumplió noventa y uno el domingo",
+                "noventa y uno",
+            ),
+            ("Opa wird 90 nächste Woche", "90"),
             ("mi abuela tiene 93.", "93"),
             ("minha avó tem 94", "94"),
             ("Oma wird 90.", "90"),

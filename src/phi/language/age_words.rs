@@ -164,6 +164,20 @@ pub(super) fn elder(w: &str) -> bool {
             | "bisavo"
             | "bisnonna"
             | "bisnonno"
+            // Session 16: Welsh, Hindi and Urdu, Tamil, Mandarin, and Spanish's pet forms.
+            | "nain"
+            | "taid"
+            | "nani"
+            | "naani"
+            | "dadi"
+            | "daadi"
+            | "paati"
+            | "thatha"
+            | "nainai"
+            | "yeye"
+            | "laolao"
+            | "abuelita"
+            | "abuelito"
     )
 }
 

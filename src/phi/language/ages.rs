@@ -182,6 +182,15 @@ fn case_note_after(w: &str) -> bool {
             | "pmh"
             | "who"
             | "s"
+            // Session 16: "had a 92F on the ward", "93M in resus", "95F from a care home".
+            | "on"
+            | "in"
+            | "from"
+            | "had"
+            | "was"
+            | "came"
+            | "living"
+            | "lives"
     )
 }
 

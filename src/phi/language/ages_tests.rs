@@ -84,6 +84,9 @@ fn finds_ages_over_89() {
         ("my grandmother, born in '29, is sharp", "'29"),
         // Session 6: a case note's age and sex, an age as an item of a list or a form.
         ("93M with CHF, admitted for fluid overload", "93M"),
+        // Session 16: where the case note's patient lies or came from.
+        ("had a 92F on the ward last night who asked", "92F"),
+        ("93M in resus after a fall", "93M"),
         ("my dad, 95M, just had a pacemaker fitted", "95M"),
         ("F/94 with hip fracture, post op delirium", "94"),
         ("pt 91F presenting with syncope", "91F"),
@@ -165,6 +168,8 @@ fn numbers_that_are_not_old_ages() {
         "born in '45, my dad",
         // Session 6: the same shapes as counts, money, measures and readings.
         "93M people worldwide have this",
+        "they raised 93M in funding",
+        "the fund had 95M from donors",
         "they raised 93M for research",
         "the trial had 120M in funding",
         "my dad ran 95m in the race",

@@ -116,6 +116,11 @@ pub(super) fn cued(text: &super::lexicon::Doc, i: usize, end: usize) -> bool {
     if text.is(i, F_TITLE) || (w(i) == "mann" && i < end) {
         return true;
     }
+    // Session 16: "Mi abuelo vino a casa": a writer who capitalises writes a name so in every
+    // language; a listed name in lower case there is a word of the language ("vino", came).
+    if text.text.titled && text.text.cased && !text.text.is_capitalised(i) {
+        return false;
+    }
     // A listed name, or a capital where a relation or title stands before it ("si Tita
     // Marites"); never one of the language's own small words ("uncle ko").
     let listed = (i..=end)

@@ -109,6 +109,12 @@ fn illness_word(w: &str) -> bool {
                 | "hemophilia"
                 | "hydrocephalus"
                 | "narcolepsy"
+                // Session 16: what befalls a person as an event ("had a stroke", "had a fit").
+                | "stroke"
+                | "seizure"
+                | "fit"
+                | "tia"
+                | "miscarriage"
         )
 }
 
@@ -139,6 +145,10 @@ fn illness_head(w: &str) -> bool {
             | "tumor"
             | "dystrophy"
             | "bifida"
+            // Session 16: "a heart attack", "a brain bleed", "a mini stroke".
+            | "attack"
+            | "bleed"
+            | "stroke"
     )
 }
 
@@ -170,6 +180,22 @@ fn closes_illness(w: &str) -> bool {
             | "poor"
             | "bless"
             | "ugh"
+            // Session 16: "had TB twice", "had a stroke last year", "had a fit this morning",
+            // "had covid when she was 3": when it was, which a drug's listed illness never
+            // takes.
+            | "twice"
+            | "last"
+            | "this"
+            | "yesterday"
+            | "today"
+            | "recently"
+            | "when"
+            | "during"
+            | "before"
+            | "aged"
+            | "years"
+            | "months"
+            | "weeks"
     )
 }
 

@@ -5,6 +5,7 @@
 mod abroad;
 mod address_blocks;
 mod age_forms;
+mod age_scripts;
 mod age_words;
 mod ages;
 mod bare_streets;
@@ -48,6 +49,8 @@ mod numbers;
 mod places;
 mod postcode_words;
 mod postcodes;
+mod script_dates;
+mod script_names;
 mod short_dates;
 mod street_words;
 #[cfg(test)]
@@ -94,11 +97,17 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     address_blocks::towns_above_countries(&doc, out, first_place, first_name);
     address_blocks::codes_closing_blocks(text, out, first_place, first_name);
     address_blocks::towns_closing_streets(&doc, out, first_place);
+    towns::towns_before_codes(&doc, out, first_place);
+    // Names in scripts without spaces end inside a word: after every rule that reads names by
+    // their words.
+    script_names::detect(text, out);
     dates::detect(text, out);
     day_dates::detect(text, out);
+    script_dates::detect(text, out);
     let first_age = out.len();
     ages::detect(text, out);
     age_forms::detect(text, out);
+    age_scripts::detect(text, out);
     aggregated_ages(text, out, first_age);
 }
 
@@ -201,7 +210,10 @@ fn streets_named_for_people(text: &Text, out: &mut [Finding], first_name: usize)
         .filter(|f| f.kind == Kind::Name && f.confidence >= 0.5)
     {
         let k = text.word_at_or_after(f.end);
-        if k >= text.words.len() || &text.raw[f.end..text.words[k].start] != " " {
+        if k >= text.words.len()
+            || text.words[k].start < f.end
+            || &text.raw[f.end..text.words[k].start] != " "
+        {
             continue;
         }
         let at = text.word_at_or_after(f.start);

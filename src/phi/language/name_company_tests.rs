@@ -312,6 +312,15 @@ fn subjects_of_what_people_do_for_the_writer() {
         ("ayaan explained it better than the consultant", "ayaan"),
         ("kirra saved my life by calling an ambulance", "kirra"),
         ("tamana saved my life, i owe her everything", "tamana"),
+        // Session 16: deaths, meals, refusals, being in intensive care, coming off support.
+        ("Bisola passed at 4am. Thank you.", "Bisola"),
+        ("Lindiwe passed peacefully this morning.", "Lindiwe"),
+        ("Folasade finally ate some pap this morning", "Folasade"),
+        ("Sipho came off the ventilator this morning", "Sipho"),
+        ("Aroha is in the NICU at 26 weeks", "Aroha"),
+        ("Obiageli won't let me post about her", "Obiageli"),
+        ("Thandeka is refusing dialysis again.", "Thandeka"),
+        ("Nnamdi refused his tablets", "Nnamdi"),
     ] {
         assert_eq!(found(raw, doer), [want], "{raw}");
     }
@@ -320,6 +329,11 @@ fn subjects_of_what_people_do_for_the_writer() {
         "zoryve saved my life by lowering the itch",
         "vraylar answered my prayers",
         "the leaflet explained nothing",
+        "The bill passed at 3am after a long debate",
+        "Mounjaro is in the fridge",
+        "the insurer refused the claim",
+        "Ozempic won't work for everyone",
+        "the app can't stop crashing",
     ] {
         assert!(found(raw, doer).is_empty(), "{raw}");
     }

@@ -189,6 +189,8 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         ("don", "t") => ("dont", b, w(j + 4)),
         ("doesn", "t") => ("doesnt", b, w(j + 4)),
         ("didn", "t") => ("didnt", b, w(j + 4)),
+        ("won", "t") => ("wont", b, w(j + 4)),
+        ("can", "t") => ("cant", b, w(j + 4)),
         _ => (v, a, b),
     };
     let only_people = match v {
@@ -242,7 +244,16 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
             (matches!(a, "me" | "us") && b == "up")
                 || (a == "up" && matches!(b, "my" | "our" | "her" | "his"))
         }
-        "came" | "comes" => matches!(a, "in" | "over" | "round" | "by" | "with"),
+        // Session 16: "sipho came off the ventilator", "came home".
+        "came" | "comes" => {
+            matches!(a, "in" | "over" | "round" | "by" | "with" | "home")
+                || (a == "off"
+                    && b == "the"
+                    && matches!(
+                        w(j + 4),
+                        "ventilator" | "oxygen" | "cpap" | "bipap" | "drip"
+                    ))
+        }
         // Session 14: "Delroy finally went to see the doc", "ama goes home tomorrow": a drug
         // goes nowhere; "Adaeze dont mind those people": a drug minds no one.
         "went" | "goes" => matches!(a, "to" | "home" | "back" | "with" | "out"),
@@ -269,7 +280,44 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         // "nuplazid who?" asks what it is.
         "who" => sep(text, j + 1) == " ",
         "shows" | "showed" => a == "up",
-        "passed" => a == "away",
+        // Session 16: "bisola passed at 4am", "gogo passed peacefully", "…in her sleep".
+        "passed" => {
+            matches!(a, "away" | "peacefully" | "quietly")
+                || (a == "at" && b.starts_with(|c: char| c.is_ascii_digit()))
+                || (a == "in" && matches!(b, "her" | "his") && w(j + 4) == "sleep")
+        }
+        // "folasade finally ate some pap", "kemi refused her tablets", "mo won't let me".
+        "ate" => matches!(
+            a,
+            "some"
+                | "her"
+                | "his"
+                | "a"
+                | "all"
+                | "breakfast"
+                | "lunch"
+                | "dinner"
+                | "something"
+                | "nothing"
+                | "everything"
+                | "well"
+        ),
+        "refused" | "refuses" => true,
+        "wont" | "cant" => matches!(
+            a,
+            "let"
+                | "eat"
+                | "take"
+                | "listen"
+                | "stop"
+                | "wear"
+                | "talk"
+                | "accept"
+                | "drink"
+                | "sleep"
+                | "walk"
+                | "use"
+        ),
         "can" | "could" => matches!(a, "visit" | "drive" | "come"),
         // "Zbigniew from our Wednesday group passed away": a word may stand before the group.
         "from" => {
@@ -295,6 +343,12 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         }
         "is" | "was" => {
             matches!(a, "right" | "wrong" | "coming")
+                // Session 16: "precious is asking if…", "will is refusing dialysis".
+                || matches!(
+                    a,
+                    "asking" | "refusing" | "crying" | "begging" | "smiling" | "laughing"
+                        | "screaming" | "sobbing"
+                )
                 || in_state(text, j + 2)
                 || (a == "in" && b == "and" && w(j + 4) == "out")
                 || (a == "the" && b == "one" && w(j + 4) == "who")
@@ -334,6 +388,13 @@ pub(super) fn in_state(text: &Doc, k: usize) -> bool {
     // "is back in hospital", "is still on oxygen", "is now in recovery".
     let k = k + usize::from(matches!(w(k), "back" | "still" | "now" | "currently"));
     match w(k) {
+        // Session 16: "aroha is in the NICU", "is in intensive care".
+        "in" if w(k + 1) == "the"
+            && matches!(w(k + 2), "nicu" | "picu" | "icu" | "hdu" | "ccu" | "scbu") =>
+        {
+            true
+        }
+        "in" if w(k + 1) == "intensive" && w(k + 2) == "care" => true,
         "in" => {
             matches!(
                 w(k + 1),
@@ -347,6 +408,10 @@ pub(super) fn in_state(text: &Doc, k: usize) -> bool {
                     | "surgery"
                     | "recovery"
                     | "resus"
+                    | "nicu"
+                    | "picu"
+                    | "hdu"
+                    | "scbu"
             ) || (w(k + 1) == "a" && w(k + 2) == "coma")
         }
         "on" => {

@@ -37,6 +37,19 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
         "just" | "finally" | "still" | "also" | "only"
     ));
     let (v, a, b) = (at(text, k), at(text, k + 1), at(text, k + 2));
+    // Session 16: "kemi has been poorly all week", "tendai has been admitted again": what a
+    // person has been, as what they are.
+    let (v, a, b, k) = if matches!(v, "has" | "had") && a == "been" {
+        ("was", b, at(text, k + 3), k + 1)
+    } else {
+        (v, a, b, k)
+    };
+    // "was so poorly", "is really unwell".
+    let (a, b) = if matches!(v, "was" | "is") && matches!(a, "so" | "very" | "really" | "quite") {
+        (b, at(text, k + 3))
+    } else {
+        (a, b)
+    };
     if matches!(v, "has" | "had" | "got" | "gets" | "caught" | "developed")
         && sick_with(text, k + 1)
     {
@@ -53,7 +66,16 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
     };
     if matches!(
         v,
-        "starts" | "started" | "starting" | "begins" | "began" | "finishes" | "had" | "needs"
+        "starts"
+            | "started"
+            | "starting"
+            | "begins"
+            | "began"
+            | "finishes"
+            | "finished"
+            | "completed"
+            | "had"
+            | "needs"
     ) && treated(k + 1)
     {
         return true;
@@ -72,10 +94,13 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
         "was" | "were" | "is" | "got" => {
             done_to_person(a)
                 // "amara was poorly all night", "koa got sick": a drug is not ill.
-                || matches!(
+                || (matches!(
                     a,
                     "allergic" | "sick" | "unwell" | "poorly" | "pregnant" | "teething"
                 )
+                    // "was poorly tolerated", "is poorly controlled": a drug's or an
+                    // illness's manner.
+                    && !b.ends_with("ed"))
                 || (a == "in" && b == "remission")
                 || (a == "home" && b == "from")
                 || (a == "having"

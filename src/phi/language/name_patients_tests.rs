@@ -42,6 +42,15 @@ fn patients_by_what_happens_to_them() {
         ("Mehmet is on the transplant list", "Mehmet"),
         ("nomvula is having a hard time with chemo", "nomvula"),
         ("tendai needs surgery on his knee", "tendai"),
+        // Session 16: events that befall a person, when they were, and "has been".
+        ("Sipho had TB twice and now it's resistant", "Sipho"),
+        ("tendai had a stroke last year", "tendai"),
+        ("Kemi had a heart attack in March", "Kemi"),
+        ("nandi had a fit this morning", "nandi"),
+        ("Tendai has been so poorly", "Tendai"),
+        ("lerato has been admitted again", "lerato"),
+        ("Palesa has been in hospital since friday", "Palesa"),
+        ("Nomsa finished chemo today", "Nomsa"),
     ] {
         assert_eq!(found(raw, patient), vec![want], "{raw}");
     }
@@ -79,6 +88,11 @@ fn drugs_and_things_as_subjects() {
         "winter is having a hard time ending",
         "monday starts chemo for me",
         "surgery needs a consent form",
+        "metformin was poorly tolerated",
+        "humira has been poorly absorbed for me",
+        "the trial had a stroke endpoint",
+        "rinvoq had covid warnings added",
+        "ozempic has been a lifesaver this year",
     ] {
         assert!(found(raw, patient).is_empty(), "{raw}");
     }

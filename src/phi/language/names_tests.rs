@@ -446,6 +446,8 @@ fn sentences_in_other_languages() {
         "Frohe Weihnachten an alle, bleibt gesund!",
         "Flying through Manila next month with an insulin pump, any tips?",
         "Hashimoto's, Raynaud's and now Sjögren's. my immune system collects eponyms",
+        // Session 16: a listed name in lower case where the writer capitalises is a word.
+        "Mi abuelo vino a casa el domingo y está mucho mejor",
     ] {
         assert!(names(benign).is_empty(), "{benign}: {:?}", names(benign));
     }

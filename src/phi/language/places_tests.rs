@@ -161,8 +161,19 @@ fn towns_where_someone_lives() {
             "We've moved my brother home to Kisumu, the team visits",
             "Kisumu",
         ),
+        // Session 16: living alone, and a care home's town.
+        ("my aunty lives alone in Nsukka and forgets", "Nsukka"),
+        ("Nain is in the care home in Porthmadog now", "Porthmadog"),
     ] {
         assert_eq!(places(raw), [want], "{raw}");
+    }
+    // Session 16: the town just before a postcode.
+    for (raw, want) in [
+        ("amma stays with us in Powai, 400076, any agency", "Powai"),
+        ("Dad's in Blacktown 2148 and the team", "Blacktown"),
+    ] {
+        let all = super::super::test_support::detected(raw, super::super::detect);
+        assert!(all.iter().any(|a| a == want), "{raw}: {all:?}");
     }
     for raw in [
         "my mum in ICU is stable",

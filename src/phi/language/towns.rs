@@ -333,6 +333,11 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
                 p2,
                 "lives" | "living" | "lived" | "live" | "based" | "resides" | "stays" | "staying"
             ) || relation_before(i - 2)
+                // Session 16: "lives alone in Nsukka", "stays alone in Powai", "the care
+                // home in Porthmadog" (a home is where its residents live).
+                || (p2 == "alone"
+                    && matches!(p3, "lives" | "living" | "lived" | "stays" | "staying"))
+                || (p2 == "home" && matches!(p3, "care" | "nursing" | "residential"))
                 // "my aunty Losana in Suva", "my da Pádraig down in Tralee".
                 || (i >= 3 && relation_before(i - 3) && text.is_capitalised(i - 2))
                 || (p2 == "down" || p2 == "up") && i >= 4 && relation_before(i - 4)
@@ -359,6 +364,41 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
         last += 1;
     }
     Some(last)
+}
+
+/// "Blacktown 2148", "Powai, 400076": a town just before the postcode a detector found is the
+/// address's town (session 16). Reads the codes among `out[first..]`.
+pub(super) fn towns_before_codes(text: &Doc, out: &mut Vec<Finding>, first: usize) {
+    let mut found = Vec::new();
+    for f in out[first..].iter().filter(|f| f.kind == Kind::Zip) {
+        let k = text.text.word_at_or_after(f.start);
+        if k == 0 || k >= text.words.len() || text.words[k].start != f.start {
+            continue;
+        }
+        let t = k - 1;
+        if !matches!(sep(text, t), " " | ", ") || !town_word(text, t) {
+            continue;
+        }
+        let covered = |j: usize| {
+            out.iter()
+                .any(|g| g.start < text.words[j].end && text.words[j].start < g.end)
+        };
+        if covered(t) {
+            continue;
+        }
+        let mut s = t;
+        if s > 0 && sep(text, s - 1) == " " && town_word(text, s - 1) && !covered(s - 1) {
+            s -= 1;
+        }
+        found.push(finding(
+            Kind::Address,
+            text.words[s].start,
+            text.words[t].end,
+            0.7,
+            TOWN,
+        ));
+    }
+    out.extend(found);
 }
 
 /// Relations that are clinicians: "my neuro in Taipei" is where the neuro works.

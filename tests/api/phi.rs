@@ -524,7 +524,7 @@ async fn live_checks_are_unlimited_with_a_limit_of_zero() {
 
 /// Identifiers written in a form the page turns back into them (issue 16): the post, what the
 /// author's highlight must lie on, its kind, and a piece no moderator may see before a reveal.
-const DISGUISED: [(&str, &str, &str, &str); 12] = [
+const DISGUISED: [(&str, &str, &str, &str); 13] = [
     (
         "call me on 412&#45;555&#45;0199 after six",
         "412&#45;555&#45;0199",
@@ -548,6 +548,13 @@ const DISGUISED: [(&str, &str, &str, &str); 12] = [
         "４１２-５５５-０１９９",
         "PHONE",
         "０１９９",
+    ),
+    // Session 16: another script's digits, which NFKC leaves as they are.
+    (
+        "call me on ٤١٢-٥٥٥-٠١٩٩ after six",
+        "٤١٢-٥٥٥-٠١٩٩",
+        "PHONE",
+        "٠١٩٩",
     ),
     (
         "call me on 412-555-\u{200B}0199 after six",

@@ -157,6 +157,14 @@ fn person_predicate(text: &Doc, i: usize) -> bool {
                 || matches!(w(k + 1), "and" | "yo" | "now" | "today")
                 || (matches!(w(k + 1), "years" | "year") && matches!(w(k + 2), "old" | "and" | "")))
     };
+    // Session 16: "Dot is ninety today!!": an age over 89 in words, on its day.
+    let age_in_words = |k: usize| {
+        (w(k) == "ninety" || w(k).starts_with("ninety-") || w(k) == "hundred")
+            && matches!(
+                w(k + 1),
+                "today" | "tomorrow" | "now" | "on" | "next" | "this" | ""
+            )
+    };
     match v {
         "died" | "passed" => v == "died" || a == "away",
         "is" | "was" => {
@@ -164,6 +172,9 @@ fn person_predicate(text: &Doc, i: usize) -> bool {
                 || super::name_doers::in_state(text, j + 2)
                 || (a.ends_with("ing") && theirs(j + 3))
                 || age(j + 2)
+                || age_in_words(j + 2)
+                // Session 16: "Will is refusing dialysis", "Precious is asking if…".
+                || matches!(a, "refusing" | "asking" | "crying" | "begging" | "sobbing")
         }
         "has" | "had" => {
             theirs(j + 2)
@@ -198,7 +209,8 @@ pub(super) fn word_person(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
     if i + 1 >= text.words.len() || !name_word(text, i) {
         return None;
     }
-    let opens = text.starts_sentence(i) || (i > 0 && sep(text, i - 1).contains(','));
+    // Session 16: after a word opening a clause too ("So Mark finally agreed").
+    let opens = super::name_doers::opens_clause(text, i);
     if !opens {
         return None;
     }

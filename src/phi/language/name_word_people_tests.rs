@@ -33,6 +33,12 @@ fn name_words_where_only_a_person_fits() {
         ("Blessing and I just got back from the clinic", "Blessing"),
         ("Will said he'd pick me up", "Will"),
         ("Hope texted me this morning", "Hope"),
+        // Session 16: refusing and asking, an age in words, after "so", a quiet death.
+        ("Will is refusing dialysis again.", "Will"),
+        ("Precious is asking if anyone has tips", "Precious"),
+        ("Dot is ninety today!!", "Dot"),
+        ("So Mark finally agreed to see the memory clinic.", "Mark"),
+        ("Joy passed peacefully last night", "Joy"),
     ] {
         assert_eq!(found(raw, word_person), [want], "{raw}");
     }
@@ -64,6 +70,11 @@ fn name_words_stay_words() {
         // Lower case in a post with capitals.
         "My mum says hope is 6 and a bit, whatever that means",
         "Bill was paid by my insurance",
+        // Session 16.
+        "So Will my son need surgery?",
+        "Summer is ninety degrees here",
+        "Hope and me are all I have left",
+        "Mark it in the calendar, a miracle",
     ] {
         assert!(
             found(raw, word_person).is_empty(),

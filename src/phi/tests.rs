@@ -290,8 +290,15 @@ mod unseen_corpora {
     /// The seventh probe set (`probe-7-held-out.jsonl`), written in session 15 by a writer
     /// told to mark a town where someone lives, scored once after the session's last rule and
     /// never read: held on the span 0.856 (0.807 with the session's first build), false holds
-    /// 0.058 (0.075).
-    const HELD_OUT_7: (f64, f64) = (0.85, 0.06);
+    /// 0.058 (0.075). At the end of session 16, 0.877 and 0.058.
+    const HELD_OUT_7: (f64, f64) = (0.87, 0.06);
+
+    /// The tenth probe set (`probe-10-held-out.jsonl`), written early in session 16 as a
+    /// realistic mix, scored with the session's first build and after its last rule, never read:
+    /// held on the span 0.888 then 0.929, false holds 0.152 both times (19 of 125: this writer
+    /// was told towns are PHI only where someone lives, and what else it counts as benign is
+    /// not known here). The bar keeps the false holds from growing while they are looked into.
+    const HELD_OUT_10: (f64, f64) = (0.92, 0.16);
 
     #[test]
     fn holds_as_much_of_a_held_out_writers_phi() {
@@ -303,6 +310,10 @@ mod unseen_corpora {
             (
                 include_str!("../../tests/data/phi-probes/probe-7-held-out.jsonl"),
                 HELD_OUT_7,
+            ),
+            (
+                include_str!("../../tests/data/phi-probes/probe-10-held-out.jsonl"),
+                HELD_OUT_10,
             ),
         ] {
             let f = measure(corpus);

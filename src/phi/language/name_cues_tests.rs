@@ -305,6 +305,9 @@ fn near_words_after_a_relation_before_is() {
         // Session 6: other verbs a subject takes, and "who".
         ("my nephew dawit started chemo last week", "dawit"),
         ("my friend sipho got diagnosed", "sipho"),
+        // Session 16: an adverb before the verb, and verbs of thinking and asking.
+        ("my aunty funmi still thinks sugar causes it", "funmi"),
+        ("my cousin sipho asked about you", "sipho"),
     ]);
     for raw in [
         "my son wnet to school",
@@ -318,6 +321,8 @@ fn near_words_after_a_relation_before_is() {
         "my mum alwasy is late",
         "my dad realy is sick",
         "my son really is sick",
+        "my mum humira still has side effects",
+        "my son wnet still to school",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

@@ -10,9 +10,21 @@ use super::names::{acronym, alpha, sep};
 /// "had" follows it: a misspelt word there would be a verb, and no verb comes before "is".
 pub(super) fn near_word_is(text: &Doc, i: usize) -> bool {
     let w = text.lower_word(i);
-    i + 1 < text.words.len()
+    let n = text.words.len();
+    // Session 16: "my aunty funmi still thinks…": an adverb between the name and its verb.
+    let v = i
+        + 1
+        + usize::from(
+            i + 2 < n
+                && matches!(
+                    text.lower_word(i + 1),
+                    "still" | "just" | "finally" | "also" | "always" | "never" | "really" | "now"
+                )
+                && sep(text, i + 1) == " ",
+        );
+    v < n
         && sep(text, i) == " "
-        && subject_verb(text.lower_word(i + 1))
+        && subject_verb(text.lower_word(v))
         && (4..=14).contains(&w.chars().count())
         && alpha(text, i)
         && !acronym(text, i)
@@ -95,6 +107,15 @@ pub(super) fn subject_verb(w: &str) -> bool {
             | "did"
             | "didnt"
             | "doesnt"
+            // Session 16: what only a person thinks, wants or asks.
+            | "thinks"
+            | "thought"
+            | "wants"
+            | "wanted"
+            | "asked"
+            | "asks"
+            | "refuses"
+            | "refused"
     )
 }
 

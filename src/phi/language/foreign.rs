@@ -35,6 +35,8 @@ fn marker(w: &str) -> bool {
             | "ją" | "typu"
             // Swahili
             | "ya" | "na" | "ni" | "kwa" | "wa" | "yangu" | "ana" | "gani" | "za" | "kuhusu"
+            // Session 16: its pronouns and "I have" ("Mimi nina kisukari": "mimi" is a name too).
+            | "mimi" | "wewe" | "yeye" | "sisi" | "nina"
             | "naomba" | "hii" | "kwenye" | "sana"
             // Tagalog
             | "ang" | "ng" | "sa" | "mga" | "po" | "ay" | "dito" | "lahat" | "ko" | "ako"

@@ -289,6 +289,13 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     oprah winfrey|gordon ramsay|jamie oliver|joe wicks|david attenborough|stephen fry|\
     deborah james|jameela jamil|chadwick boseman|jeff bezos|elon musk|bill gates|\
     harry potter|hermione granger|sherlock holmes|meredith grey|\
+    matthew perry|richard osman|johnny cash|hugh grant|dolly parton|julianne moore|\
+    christina applegate|jamie lee curtis|billy connolly|rod stewart|sharon osbourne|\
+    kylie minogue|queen elizabeth|prince philip|david bowie|ed sheeran|mariah carey|\
+    hugh jackman|ben stiller|lance armstrong|frida kahlo|gary lineker|davina mccall|\
+    graham norton|stephen king|jane austen|charles dickens|roald dahl|agatha christie|\
+    william shakespeare|mr darcy|elizabeth bennet|baby shark|doctor brown bear|\
+    hail mary|king faisal|king fahd|king abdulaziz|king khalid|king edward|\
     dr who|doctor who|dr seuss|doctor strange|dr kildare|\
     dr frankenstein|dr jekyll|mr hyde|dr phil|dr oz|peter pan|winnie the pooh|mickey mouse|\
     spider man|bruce wayne|darth vader|homer simpson|bart simpson|mr men|mr blobby|\

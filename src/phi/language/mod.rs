@@ -58,6 +58,10 @@ mod test_support;
 mod title_case;
 mod towns;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{kind::Kind, text::Text, Finding};
 
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
@@ -101,14 +105,74 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     // Names in scripts without spaces end inside a word: after every rule that reads names by
     // their words.
     script_names::detect(text, out);
+    let first_date = out.len();
     dates::detect(text, out);
     day_dates::detect(text, out);
     script_dates::detect(text, out);
+    impersonal_dates(text, out, first_date);
     let first_age = out.len();
     ages::detect(text, out);
     age_forms::detect(text, out);
     age_scripts::detect(text, out);
     aggregated_ages(text, out, first_age);
+}
+
+/// "Purple Day for epilepsy is 26 March", "the office closes from 23 December to 2 January":
+/// a date of an awareness day, or of an office's closing, is no one's (session 16). Read by
+/// the sentence around each date the date rules found.
+fn impersonal_dates(text: &Text, out: &mut Vec<Finding>, first_date: usize) {
+    static AWARENESS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::phi::regex(
+            r"(?i)\bawareness\b|\b(?:world|international|national|purple|rare disease)\b[^.!?\n]{0,40}\b(?:day|week|month)\b",
+        )
+    });
+    static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+        crate::phi::regex(
+            r"(?i)\b(?:office|clinic|surgery|pharmacy|practice|unit|centre|center|hospital|lab|helpline|chemist)\b[^.!?\n]{0,30}\b(?:closes|closed|closing|reopens|reopening|shut|shuts)\b",
+        )
+    });
+    static PERSONAL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::phi::regex(
+            r"(?i)\b(?:my|his|her|me|i|mum|mom|dad|born|died|diagnos\w*|admitted|appointment|appt)\b",
+        )
+    });
+    let found = out.split_off(first_date);
+    out.extend(found.into_iter().filter(|f| {
+        if f.kind != Kind::Date {
+            return true;
+        }
+        // The sentence around the date, looked at no further than 200 bytes each way, so that a
+        // post of many dates in one long sentence stays linear.
+        let lo = floor_char(text.raw, f.start.saturating_sub(200));
+        let hi = ceil_char(text.raw, (f.end + 200).min(text.raw.len()));
+        let start = text.raw[lo..f.start]
+            .rfind(['.', '!', '?', '\n'])
+            .map_or(lo, |p| lo + p + 1);
+        let end = text.raw[f.end..hi]
+            .find(['.', '!', '?', '\n'])
+            .map_or(hi, |p| f.end + p);
+        let sentence = &text.raw[start..end];
+        // "the 28th of February is when my mum got her diagnosis, the same day as rare
+        // disease day": an awareness day beside someone's own date leaves it theirs.
+        let own = PERSONAL.is_match(sentence);
+        !((AWARENESS.is_match(sentence) && !own) || CLOSING.is_match(sentence))
+    }));
+}
+
+/// Byte `i` of `raw`, moved back onto a character's start.
+fn floor_char(raw: &str, mut i: usize) -> usize {
+    while !raw.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Byte `i` of `raw`, moved on to a character's start (or the end).
+fn ceil_char(raw: &str, mut i: usize) -> usize {
+    while i < raw.len() && !raw.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// "ages 90 and up", "people 95 or older", "aged 90+": the aggregate Safe Harbor itself allows
@@ -426,6 +490,35 @@ mod tests {
 
     /// Session 11: the aggregate Safe Harbor allows ("90 or older") and ages of people in
     /// general are no one's age; an age followed by "and up" said of a person is.
+    /// Session 16: an awareness day's date and an office's closing are no one's.
+    #[test]
+    fn awareness_days_and_closings_are_no_ones_dates() {
+        for raw in [
+            "Purple Day for epilepsy is 26 March, is our group doing anything?",
+            "My rheumatology office closes from 23 December to 2 January, get repeats in",
+            "World Kidney Day falls on 13 March this year",
+        ] {
+            assert!(dates_in(raw).is_empty(), "{raw}: {:?}", dates_in(raw));
+        }
+        for raw in [
+            "my surgery is on 26 March and I'm scared",
+            "mum was admitted on 23 December",
+            "the 28th of February is when my mum got her diagnosis, the same day as rare disease day",
+        ] {
+            assert!(!dates_in(raw).is_empty(), "{raw}");
+        }
+    }
+
+    fn dates_in(raw: &str) -> Vec<String> {
+        let text = Text::new(raw);
+        let mut out = Vec::new();
+        detect(&text, &mut out);
+        out.iter()
+            .filter(|f| f.kind == Kind::Date)
+            .map(|f| raw[f.start..f.end].to_string())
+            .collect()
+    }
+
     #[test]
     fn aggregated_ages_are_not_held() {
         for raw in [
@@ -505,6 +598,10 @@ mod tests {
             long("St, IL 12345 ", 70_000),
             long("12 Baker Street\nYoshiro Takemitsu\nSlovenia\n", 25_000),
             long("Yoshiro Takemitsu and Takemitsu ", 30_000),
+            // Session 16: this session's forms.
+            long("Purple Day is 26 March, ", 40_000),
+            long("lives alone in tullamore ", 40_000),
+            long("جدتي فاطمة ٩٢ سنة ", 30_000),
             long("lives here. ", 80_000),
             long("says Takemitsu. ", 60_000),
             // Session 9's forms: ages in other languages' words, birthdays, names after

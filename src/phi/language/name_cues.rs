@@ -284,8 +284,12 @@ fn named_doing(text: &Doc, i: usize) -> bool {
         && sep(text, i) == " "
         && text.is(i, F_FIRST)
         && !text.is(i, F_FUNCTION)
-        && (!super::name_words::everyday_word(w) || virtue_name(w))
         && subject_verb(text.lower_word(i + 1))
+        && (!super::name_words::everyday_word(w)
+            || virtue_name(w)
+            // Session 16: what only a person is or has ("my wife faith had her 3rd stroke",
+            // "our daughter hope is 3 and", "my dad ray is 78 and"): no possessive dropped.
+            || super::name_word_people::person_predicate(text, i))
 }
 
 /// Given names that are words for a quality or a blessing (southern and West Africa's, the

@@ -381,6 +381,10 @@ fn names_that_are_words_after_a_relation_before_a_verb() {
         ("my cousin innocent was diagnosed with ms", "innocent"),
         ("my nephew prince started school last week", "prince"),
         ("my carer comfort said the bloods look ok", "comfort"),
+        // Session 16: everyday words, when what follows only a person is or has.
+        ("my wife faith had her 3rd stroke in the night", "faith"),
+        ("our daughter hope is 3 and just started kaftrio", "hope"),
+        ("my dad ray is 78 and his a1c is high", "ray"),
     ]);
     for raw in [
         "my mum even said the bloods look ok",
@@ -393,6 +397,8 @@ fn names_that_are_words_after_a_relation_before_a_verb() {
         "my husband work is stressful",
         "my daughter school said no",
         "my mum house is cold",
+        "my husband bill is 300 this month",
+        "my son job is 40 hours a week",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

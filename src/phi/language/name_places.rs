@@ -106,6 +106,56 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     {
         return true;
     }
+    // Session 16: "tiene Parkinson", "has Crohn", "(Whipple)": an eponym alone after a verb of
+    // having, or alone in brackets, is the illness or the operation.
+    if i == end && i > 0 && eponym(text.lower_word(i)) {
+        let had = matches!(
+            text.lower_word(i - 1),
+            "has"
+                | "have"
+                | "had"
+                | "with"
+                | "tiene"
+                | "tenía"
+                | "tem"
+                | "hat"
+                | "ha"
+                | "con"
+                | "mit"
+                | "avec"
+                | "a"
+                | "post"
+                | "after"
+        ) && sep(text, i - 1) == " ";
+        let bracketed = sep(text, i - 1).ends_with('(') && sep(text, i).starts_with(')');
+        if had || bracketed {
+            return true;
+        }
+    }
+    // "Thank you Jesus", "praise God", "dear Lord": who is thanked or praised there is no one
+    // a post could expose (a member called Jesús after "my son" stays held).
+    if i == end
+        && i > 0
+        && matches!(
+            text.lower_word(i),
+            "jesus" | "allah" | "god" | "krishna" | "buddha" | "lord" | "christ"
+        )
+        && matches!(
+            text.lower_word(i - 1),
+            "you"
+                | "thank"
+                | "thanks"
+                | "praise"
+                | "dear"
+                | "oh"
+                | "sweet"
+                | "lord"
+                | "pray"
+                | "in"
+        )
+    {
+        return true;
+    }
     // "Ehlers-Danlos", "Guillain-Barré", "Creutzfeldt-Jakob": eponyms joined are an illness.
     if end > i && (i..=end).all(|k| eponym(text.lower_word(k))) {
         return true;

@@ -130,7 +130,7 @@ fn said_relation(text: &Doc, i: usize) -> bool {
 
 /// What only a person does or has done to them, said by the words after word `i`: a death,
 /// a birth, a discharge, a labour, an age, or a verb with "his" or "her" straight after it.
-fn person_predicate(text: &Doc, i: usize) -> bool {
+pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
     let n = text.words.len();
     let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
     // An adverb between the subject and its verb: "Joy peacefully died", "Will finally had".

@@ -303,11 +303,19 @@ fn domains_and_feasts_are_no_names() {
         "on kidshealth.org they explain it",
         "Easter weekend in hospital",
         "easter weekend in hospital",
+        // Session 16: eponyms alone after "has" or in brackets, the thanked and praised,
+        // another language's pronoun.
+        "Mi papá tiene Parkinson y toma Sinemet, es normal?",
+        "Prayers please. Big surgery tomorrow (Whipple). Scared.",
+        "PET scan was clear. Thank you Jesus and thank you all",
+        "Karibu sana kwenye kundi hili. Mimi nina kisukari aina ya pili kwa miaka mitano.",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }
     for (raw, want) in [
         ("Easter with my daughter Ximena was lovely", "Ximena"),
+        ("my son Jesus has his op today", "Jesus"),
+        ("Dr Parkinson said the scan was fine", "Dr Parkinson"),
         ("Priya Sharma found it on mayoclinic.org", "Priya Sharma"),
     ] {
         let found = names(raw);

@@ -164,6 +164,14 @@ fn towns_where_someone_lives() {
         // Session 16: living alone, and a care home's town.
         ("my aunty lives alone in Nsukka and forgets", "Nsukka"),
         ("Nain is in the care home in Porthmadog now", "Porthmadog"),
+        // In lower case, after a cue of living.
+        ("dad lives alone in tullamore and fell twice", "tullamore"),
+        ("my mum in gulberg needs a nephrologist", "gulberg"),
+        ("im in papakura, pls contact me", "papakura"),
+        (
+            "we just moved to iztapalapa and need a dev ped",
+            "iztapalapa",
+        ),
     ] {
         assert_eq!(places(raw), [want], "{raw}");
     }
@@ -181,6 +189,13 @@ fn towns_where_someone_lives() {
         "my mum in Ward 7 is fine",
         "My neurologist in Edmonton says it's common",
         "my son lives in Pfizer territory",
+        "im in agony tonight",
+        "my mum in resus is stable",
+        "my dad lives in hope of a cure",
+        "im in remission",
+        "my mum in hospitl again",
+        "my son in nicu is feeding",
+        "we moved to metformin last year",
     ] {
         assert!(places(raw).is_empty(), "{raw}: {:?}", places(raw));
     }

@@ -266,6 +266,24 @@ mod tests {
         }
     }
 
+    /// A post of one long run of the shapes read here finishes, with at most one finding for
+    /// every few characters (a script without spaces is one "word" to the word rules).
+    #[test]
+    fn long_runs_without_spaces_finish() {
+        for unit in [
+            "外婆王桂兰九十七岁",
+            "祖母のハナは",
+            "김순자 님 ",
+            "3月15日",
+        ] {
+            let raw = unit.repeat(40_000);
+            let text = Text::new(&raw);
+            let mut out = Vec::new();
+            detect(&text, &mut out);
+            assert!(out.len() <= raw.chars().count() / 2, "{unit}");
+        }
+    }
+
     #[test]
     fn relations_before_common_words_and_roles_are_no_names() {
         for raw in [

@@ -2,8 +2,8 @@
 //! place cue ("moved to Port Jessica", "lives in east michelleburgh"), and "X County".
 
 use super::lexicon::{
-    ambiguous_abbr, two_word_state, Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_RELATION, F_STATE,
-    F_STATE_ABBR, F_TITLE,
+    ambiguous_abbr, two_word_state, Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION,
+    F_STATE, F_STATE_ABBR, F_TITLE,
 };
 use super::places::{sep, spaced, zip_shape};
 use super::{finding, Kind};
@@ -290,6 +290,46 @@ fn town_after(text: &Doc, i: usize) -> Option<usize> {
     None
 }
 
+/// A town written in lower case (session 16: "lives in tullamore", "my mum in gulberg"): in a
+/// post that does not capitalise, or anywhere in lower case, a word of letters on no list of
+/// English, names, states, countries, medicines or illnesses, no ward's or unit's short name,
+/// and no typo of English ("hospitl").
+fn lower_town_word(text: &Doc, i: usize) -> bool {
+    let w = text.word(i);
+    let lw = text.lower_word(i);
+    w.chars().count() >= 4
+        && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        && !text.is(
+            i,
+            F_FUNCTION | F_STATE | F_ENGLISH | F_FIRST | F_RELATION | F_TITLE | F_NAME_WORD,
+        )
+        && !super::countries::country(text, i)
+        && !super::name_alone::organisation(lw)
+        && !super::medicines::brand(lw)
+        && !super::medicines::stem(lw)
+        && !super::medicines::disease_ending(lw)
+        && !super::illnesses::illness(lw)
+        && !matches!(
+            lw,
+            "nicu"
+                | "picu"
+                | "hdu"
+                | "ccu"
+                | "scbu"
+                | "resus"
+                | "majors"
+                | "minors"
+                | "rehab"
+                | "hospice"
+                | "hosp"
+                | "remission"
+                | "labour"
+                | "theatre"
+                | "recovery"
+        )
+        && !super::lexicon::near_english(lw)
+}
+
 /// Whether word `i` could open a town's name: a capital in a post with capitals, letters, no
 /// English or function word, no state, country, acronym or listed given name.
 fn town_word(text: &Doc, i: usize) -> bool {
@@ -312,9 +352,16 @@ fn town_word(text: &Doc, i: usize) -> bool {
 /// Tralee", "my aunty Losana in Suva"). The town's name runs over capitalised words that
 /// follow ("Đà Nẵng"). Returns its last word.
 fn residence(text: &Doc, i: usize) -> Option<usize> {
-    if i < 2 || !town_word(text, i) || sep(text, i - 1) != " " || sep(text, i - 2) != " " {
+    if i < 2
+        || !(town_word(text, i) || lower_town_word(text, i))
+        || sep(text, i - 1) != " "
+        || sep(text, i - 2) != " "
+    {
         return None;
     }
+    // Session 16: a town in lower case needs a cue of living itself ("lives in tullamore",
+    // "im in papakura", "my mum in gulberg", "moved to braga").
+    let lower = !town_word(text, i);
     let (p, p2) = (text.lower_word(i - 1), text.lower_word(i - 2));
     let p3 = if i >= 3 { text.lower_word(i - 3) } else { "" };
     // Kin and friends: a clinician's town is where they work ("my neurologist in Edmonton").
@@ -328,6 +375,9 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
             )
     };
     let cued = match p {
+        // "im in sandton", "i live in ikeja too": the writer's own town.
+        "in" if lower && matches!(p2, "im") => true,
+        "in" if lower && p2 == "out" && matches!(p3, "lives" | "living") => true,
         "in" => {
             matches!(
                 p2,

@@ -208,6 +208,26 @@ pub(super) fn sick_with(text: &Doc, k: usize) -> bool {
     if matches!(at(text, j), "a" | "an" | "the") {
         j += 1;
     }
+    // Session 16: "had 4 seizures today", "has had two falls": a count of what befalls a body.
+    let counted = |w: &str| {
+        (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                w,
+                "two" | "three" | "four" | "five" | "six" | "several" | "multiple"
+            )
+    };
+    if counted(at(text, j))
+        && matches!(
+            at(text, j + 1),
+            "seizures" | "fits" | "falls" | "strokes" | "infections" | "utis" | "miscarriages"
+        )
+    {
+        j += 1;
+        let closes = j + 1 >= text.words.len()
+            || !sep(text, j).trim().is_empty()
+            || closes_illness(at(text, j + 1));
+        return closes;
+    }
     let staged = matches!(at(text, j), "stage" | "type")
         && at(text, j + 1)
             .bytes()

@@ -321,6 +321,7 @@ fn subjects_of_what_people_do_for_the_writer() {
         ("Obiageli won't let me post about her", "Obiageli"),
         ("Thandeka is refusing dialysis again.", "Thandeka"),
         ("Nnamdi refused his tablets", "Nnamdi"),
+        ("niamh is doing her leaving cert with cf", "niamh"),
     ] {
         assert_eq!(found(raw, doer), [want], "{raw}");
     }
@@ -334,6 +335,8 @@ fn subjects_of_what_people_do_for_the_writer() {
         "the insurer refused the claim",
         "Ozempic won't work for everyone",
         "the app can't stop crashing",
+        "Ozempic is doing its job",
+        "Nobody is giving her a straight answer",
     ] {
         assert!(found(raw, doer).is_empty(), "{raw}");
     }

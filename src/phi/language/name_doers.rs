@@ -343,6 +343,11 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         }
         "is" | "was" => {
             matches!(a, "right" | "wrong" | "coming")
+                // Session 16: "niamh is doing her leaving cert": what one does with one's own.
+                || (a.ends_with("ing")
+                    && a.len() > 4
+                    && matches!(b, "her" | "his")
+                    && !text.is(j + 4, super::lexicon::F_FUNCTION))
                 // Session 16: "precious is asking if…", "will is refusing dialysis".
                 || matches!(
                     a,

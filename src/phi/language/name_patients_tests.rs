@@ -51,6 +51,7 @@ fn patients_by_what_happens_to_them() {
         ("lerato has been admitted again", "lerato"),
         ("Palesa has been in hospital since friday", "Palesa"),
         ("Nomsa finished chemo today", "Nomsa"),
+        ("cant sleep bc bilal had 4 seizures today", "bilal"),
     ] {
         assert_eq!(found(raw, patient), vec![want], "{raw}");
     }
@@ -93,6 +94,7 @@ fn drugs_and_things_as_subjects() {
         "the trial had a stroke endpoint",
         "rinvoq had covid warnings added",
         "ozempic has been a lifesaver this year",
+        "keppra had 4 seizures as a warning",
     ] {
         assert!(found(raw, patient).is_empty(), "{raw}");
     }

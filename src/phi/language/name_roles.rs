@@ -427,7 +427,18 @@ pub(super) fn honoured(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
         )
         // The honorific closes the name: "san" opens a place's ("San Diego").
         && (i + 2 == text.words.len() || !text.is_capitalised(i + 2) || !text.cased)
-        && (super::name_company::person(text, i) || super::names::hyphen_tail(text, i));
+        && (super::name_company::person(text, i)
+            || super::names::hyphen_tail(text, i)
+            // Session 16: "sunny bhai", "Pinky didi": a listed given name that is a word too,
+            // before kin no thing takes.
+            || (text.is(i, super::lexicon::F_FIRST)
+                && !text.is(i, super::lexicon::F_FUNCTION | super::lexicon::F_RELATION)
+                && matches!(
+                    text.lower_word(i + 1),
+                    "ji" | "didi" | "bhaiya" | "bhai" | "bhabhi" | "aunty" | "auntie" | "uncle"
+                        | "chacha" | "chachi" | "khala" | "akka" | "amca" | "teyze" | "unnie"
+                        | "oppa" | "hyung" | "noona"
+                )));
     found.then_some((i, 0.6, NAMED))
 }
 

@@ -155,11 +155,47 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
                 text.lower_word(i - 1),
                 "wah" | "eh" | "oh" | "aww" | "aw" | "lol" | "ok" | "okay" | "yo" | "omg"
             ));
-    if i + 1 >= n || !opened || !name_like(text, i) {
+    // Session 16: "ayo chidinma u ok", after the chat greetings no list of salutations holds.
+    let opened = opened
+        || (i > 0
+            && text.starts_sentence(i - 1)
+            && matches!(
+                text.lower_word(i - 1),
+                "ayo" | "oi" | "hiya" | "heya" | "howdy"
+            ));
+    // A post with no capitals says nothing by them: there the word need only be no word.
+    let shaped = name_like(text, i)
+        || (!text.cased && {
+            let w = text.lower_word(i);
+            w.chars().count() >= 2
+                && w.chars().all(char::is_alphabetic)
+                && !text.is(
+                    i,
+                    F_ENGLISH | F_FUNCTION | F_RELATION | F_TITLE | super::lexicon::F_NAME_WORD,
+                )
+                && !super::medicines::brand(w)
+                && !super::medicines::stem(w)
+                && !super::name_alone::organisation(w)
+        });
+    if i + 1 >= n || !opened || !shaped {
         return None;
     }
     if sep(text, i).trim_end() != "," {
-        return None;
+        // Session 16: chat leaves the comma out ("Priya so sorry to hear", "shaz hun i saw
+        // ur post", "ailsa we r thinking of u"): a name then words only said to a person.
+        let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+        let chat = sep(text, i) == " "
+            && (endearment(w(i + 1))
+                || (w(i + 1) == "so" && w(i + 2) == "sorry")
+                || (w(i + 1) == "sorry" && matches!(w(i + 2), "for" | "to" | "about"))
+                || (w(i + 1) == "we" && matches!(w(i + 2), "r" | "are") && w(i + 3) == "thinking")
+                || (matches!(w(i + 1), "u" | "you") && matches!(w(i + 2), "ok" | "okay"))
+                || (w(i + 1) == "thinking" && w(i + 2) == "of"));
+        // Before an endearment, any word no list knows as a word ("shaz hun", "bex hun").
+        let ok = chat
+            && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i) || endearment(w(i + 1)))
+            && !text.is(i, F_ENGLISH | F_FUNCTION | F_RELATION | F_TITLE);
+        return ok.then_some((i, 0.6, GIVEN));
     }
     let spoken_to = matches!(
         text.lower_word(i + 1),
@@ -170,6 +206,30 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             | "your" | "ur" | "congratulations" | "congrats" | "well" | "glad" | "great"
     );
     (spoken_to && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i))).then_some((i, 0.6, GIVEN))
+}
+
+/// What chat calls the one it speaks to, after their name: "shaz hun", "noura habibti",
+/// "ailsa … hen".
+fn endearment(w: &str) -> bool {
+    matches!(
+        w,
+        "hun"
+            | "hon"
+            | "hen"
+            | "habibti"
+            | "habibi"
+            | "babe"
+            | "darling"
+            | "sweetie"
+            | "pet"
+            | "chick"
+            | "bestie"
+            | "lovey"
+            | "hunny"
+            | "honey"
+            | "jaan"
+            | "dear"
+    )
 }
 
 /// "Remember me, Maria?", "Don't go to town, Mark!": a given name spoken to, closing a question
@@ -206,6 +266,32 @@ mod tests {
             "Are you sure, Doc?",
             "Thank you, Lord!",
             "Really, Everyone?",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    /// Session 16: chat's names spoken to without a comma, before words said only to a person,
+    /// and after its greetings and sign-offs; words and drugs there stay words.
+    #[test]
+    fn names_spoken_to_in_chat() {
+        finds(&[
+            ("Priya so sorry to hear about ur mum xx", "Priya"),
+            ("shaz hun i saw ur post about ur dads fall", "shaz"),
+            ("ailsa we r thinking of u today hen xx", "ailsa"),
+            ("noura habibti hope the new meds r working", "noura"),
+            ("ayo chidinma u ok hun", "chidinma"),
+            ("thx all for the recipes luv sunita", "sunita"),
+            ("sunny bhai still in icu after the bypass", "sunny"),
+        ]);
+        for raw in [
+            "Honestly so sorry to hear that",
+            "Humira so sorry i ever started it lol",
+            "Everyone hun, thank you",
+            "Well we r thinking of moving",
+            "Thank you so sorry for the long post",
+            "luv u all",
+            "big bhai energy today",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

@@ -184,6 +184,11 @@ pub(super) fn salutation(w: &str) -> bool {
             | "xo"
             | "hugs"
             | "love"
+            // Session 16: chat's spellings of them ("luv tash", "ayo chidinma").
+            | "luv"
+            | "lotsa"
+            | "ayo"
+            | "hiya"
             | "best"
             | "blessings"
             | "hi"

@@ -287,6 +287,25 @@ fn service_line(digits: &[u8]) -> bool {
     }
 }
 
+/// "ring 0300 555 1234 that is my brother", "0345 … (my sister's)": the words after a number
+/// say whose it is (session 16).
+fn owned_after(text: &Text, end: usize) -> bool {
+    let ahead = super::ahead(&text.lower, end, 24);
+    let ahead = ahead.trim_start_matches([' ', ',', '-', '(']);
+    [
+        "that is my",
+        "thats my",
+        "that's my",
+        "that’s my",
+        "its my",
+        "it's my",
+        "is my",
+        "my ",
+    ]
+    .iter()
+    .any(|p| ahead.starts_with(p))
+}
+
 /// A phone or fax finding for a number at `start..end`, unless it is a public hotline, or a
 /// toll-free number not tied to a person. The span grows over an extension ("ext. 12").
 pub(super) fn number_finding(
@@ -316,7 +335,11 @@ pub(super) fn number_finding(
     // Freephone and charities' and public bodies' non-geographic lines abroad, like North
     // America's toll-free ones: a business's or a helpline's unless tied to a person. No one
     // faxes a helpline: a fax number is an office's, held as every fax is.
-    if service_line(digits) && !fax && !super::near_before(text, start, 5, PERSONAL_CUES) {
+    if service_line(digits)
+        && !fax
+        && !super::near_before(text, start, 5, PERSONAL_CUES)
+        && !owned_after(text, end)
+    {
         return None;
     }
     Some(if fax {

@@ -173,6 +173,7 @@ fn service_lines_abroad_are_not_phones_unless_personal() {
         "freephone 0808 800 4040",
         "call +44 800 123 4567 for the charity",
         "ring 1800 123 456 for the pharmacy",
+        "ring 0300 123 4567 to book my appointment",
     ] {
         let got = crate::phi::scan(s, crate::phi::Writer::Member);
         assert!(!got.held, "{s}: {got:?}");
@@ -181,6 +182,7 @@ fn service_lines_abroad_are_not_phones_unless_personal() {
         "call me on 0800 808 0000",
         "my mobile is 07700 900123",
         "ring my husband on 0345 123 4567",
+        "ring 0300.555.1234 that is my brother he speaks urdu",
         "my landline is 020 7946 0018",
         "fax the referral to 0300 123 4567",
         "fax: 0800 123 4567",

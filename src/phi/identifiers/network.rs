@@ -139,10 +139,20 @@ fn judge(text: &Text, start: usize, url: &str) -> Option<(f32, &'static str)> {
     let host = host.strip_prefix("www.").unwrap_or(host);
     let under =
         |d: &str| host == d || (host.ends_with(d) && host[..host.len() - d.len()].ends_with('.'));
-    if PUBLIC_DOMAINS.iter().any(|d| under(d)) {
+    let has_path = path.trim_matches(['/', '?', '#']).len() > 1;
+    // Session 16: a personal path on a host inside a public domain ("drive.google.com/file/",
+    // "docs.google.com/spreadsheets/" under "google.com") is personal: the public domain's
+    // rule would otherwise shadow it.
+    let personal_under_public = PERSONAL_HOSTS.iter().any(|h| {
+        under(&h.host)
+            && has_path
+            && h.paths
+                .iter()
+                .any(|p| p != "*" && path.starts_with(p.as_str()))
+    });
+    if PUBLIC_DOMAINS.iter().any(|d| under(d)) && !personal_under_public {
         return None;
     }
-    let has_path = path.trim_matches(['/', '?', '#']).len() > 1;
     let cued = personal_cue(text, start);
     if let Some(site) = PERSONAL_HOSTS.iter().find(|h| under(&h.host)) {
         let prefix = host.len() - site.host.len();
@@ -317,6 +327,15 @@ mod tests {
                 "www.livingwithlupus.net/about-me",
             ),
             ("reddit.com/u/throwaway_ra", "reddit.com/u/throwaway_ra"),
+            // Session 16: a shared document or file under a public domain.
+            (
+                "my log is docs.google.com/spreadsheets/d/1xTq9Rr if anyone wants it",
+                "docs.google.com/spreadsheets/d/1xTq9Rr",
+            ),
+            (
+                "scan is at drive.google.com/file/d/1AbC/view",
+                "drive.google.com/file/d/1AbC/view",
+            ),
         ] {
             assert_eq!(held(s), [(Kind::Url, want.to_owned())], "{s}");
         }
@@ -331,6 +350,8 @@ mod tests {
             "clinicaltrials.gov/study/NCT04280705 is the trial",
             "email jane.doe@gmail.com",
             "I found a group on facebook.com",
+            "search it on google.com/maps first",
+            "the walk sign-up is docs.google.com/forms/d/e/1FAIpQL/viewform",
             "e.g. the dose, i.e. 40 mg",
             "version 1.2.3.4 of the app, v2.10.1.3",
             "it was at 10:15 and the ratio 1:10, 2:30:45",

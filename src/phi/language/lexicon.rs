@@ -110,6 +110,7 @@ const RELATION: &str =
          mzee umama ubaba umakhulu oupa nanay tatay lolo halmeoni harabeoji eomma yeye \
          jiddo teta sitto koro tipuna tupuna babaanne anneanne dadu nanu chachu khalto nenek \
          kakek umma omma oppa hyung eonni behen bahen beti mutter maa abuelito \
+         abba abbaji ammiji nain taid annem babam ablam abim kardesim \
          bff bestfriend stepmum stepsis stepbro stepkid stepchild grandbaby \
          gp doc dentist optician gyno obgyn paediatrician pediatrician urologist hematologist \
          haematologist nephrologist pulmonologist podiatrist chiropractor osteopath audiologist \

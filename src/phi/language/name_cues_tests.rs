@@ -385,6 +385,12 @@ fn names_that_are_words_after_a_relation_before_a_verb() {
         ("my wife faith had her 3rd stroke in the night", "faith"),
         ("our daughter hope is 3 and just started kaftrio", "hope"),
         ("my dad ray is 78 and his a1c is high", "ray"),
+        (
+            "aunt rose is 90 on sunday and were throwing a party",
+            "rose",
+        ),
+        ("my husband bill has had 3 falls this wk", "bill"),
+        ("my abba rahim is on the transplant list", "rahim"),
     ]);
     for raw in [
         "my mum even said the bloods look ok",

@@ -154,7 +154,12 @@ pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
                 || sep(text, k)
                     .trim_start()
                     .starts_with([',', '.', '!', '?', ';'])
-                || matches!(w(k + 1), "and" | "yo" | "now" | "today")
+                || matches!(w(k + 1), "and" | "yo" | "now" | "today" | "tomorrow")
+                // Session 16: "aunt rose is 90 on sunday", "is 96 next week": a birthday.
+                || (x.parse::<u32>().is_ok_and(|v| v <= 110)
+                    && matches!(w(k + 1), "on" | "next" | "this")
+                    && (super::day_dates::weekday(w(k + 2))
+                        || matches!(w(k + 2), "week" | "month" | "year" | "saturday" | "sunday")))
                 || (matches!(w(k + 1), "years" | "year") && matches!(w(k + 2), "old" | "and" | "")))
     };
     // Session 16: "Dot is ninety today!!": an age over 89 in words, on its day.
@@ -179,6 +184,10 @@ pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
         "has" | "had" => {
             theirs(j + 2)
                 || (a == "been" && (done_to(b) || super::name_doers::in_state(text, j + 3)))
+                // Session 16: "bill has had 3 falls", "faith has dementia": an illness or
+                // what befalls a body, which bills and hopes never have.
+                || super::illnesses::sick_with(text, j + 2)
+                || (a == "had" && super::illnesses::sick_with(text, j + 3))
         }
         "got" | "gets" => done_to(a) || theirs(j + 2),
         "keeps" | "kept" | "refuses" | "refused" | "lost" | "broke" | "needs" | "needed"

@@ -172,6 +172,11 @@ fn towns_where_someone_lives() {
             "we just moved to iztapalapa and need a dev ped",
             "iztapalapa",
         ),
+        (
+            "my sister tendai in chitungwiza needs hydroxyurea",
+            "chitungwiza",
+        ),
+        ("grandad in otahuhu has gout and ckd", "otahuhu"),
     ] {
         assert_eq!(places(raw), [want], "{raw}");
     }
@@ -196,6 +201,8 @@ fn towns_where_someone_lives() {
         "my mum in hospitl again",
         "my son in nicu is feeding",
         "we moved to metformin last year",
+        "my consultant in tullamore says its fine",
+        "grandad in resus again",
     ] {
         assert!(places(raw).is_empty(), "{raw}: {:?}", places(raw));
     }

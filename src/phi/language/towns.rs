@@ -378,6 +378,17 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
         // "im in sandton", "i live in ikeja too": the writer's own town.
         "in" if lower && matches!(p2, "im") => true,
         "in" if lower && p2 == "out" && matches!(p3, "lives" | "living") => true,
+        // "my sister tendai in chitungwiza", "grandad in mangere", "wanjiru and family in
+        // kiambu": kin, or kin and a name, before the town; in lower case no possessive is
+        // written before kin.
+        "in" if lower
+            && (text.is(i - 2, F_RELATION) && !clinician(p2)
+                || (i >= 3
+                    && relation_before(i - 3)
+                    && !text.is(i - 2, F_ENGLISH | F_FUNCTION))) =>
+        {
+            true
+        }
         "in" => {
             matches!(
                 p2,

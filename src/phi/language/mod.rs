@@ -105,6 +105,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     // Names in scripts without spaces end inside a word: after every rule that reads names by
     // their words.
     script_names::detect(text, out);
+    towns::in_scripts(text, out);
     let first_date = out.len();
     dates::detect(text, out);
     day_dates::detect(text, out);

@@ -177,6 +177,23 @@ fn towns_where_someone_lives() {
             "chitungwiza",
         ),
         ("grandad in otahuhu has gout and ckd", "otahuhu"),
+        // The writer's own town, a home's, and other languages' "lives in".
+        ("I'm in Leeds, week 6 of the regimen", "Leeds"),
+        ("We are in Ibadan and the ICU won't let me stay", "Ibadan"),
+        (
+            "still lives on her own in Tobermory. the nurse",
+            "Tobermory",
+        ),
+        (
+            "discharged to her flat in Drogheda with a care package",
+            "Drogheda",
+        ),
+        ("Today she came home to Enugu! God did it", "Enugu"),
+        (
+            "Mama yangu ana miaka 92 na anaishi Nyeri. Amepata kiharusi.",
+            "Nyeri",
+        ),
+        ("Meu pai mora em Campinas e fez o transplante", "Campinas"),
     ] {
         assert_eq!(places(raw), [want], "{raw}");
     }
@@ -184,6 +201,9 @@ fn towns_where_someone_lives() {
     for (raw, want) in [
         ("amma stays with us in Powai, 400076, any agency", "Powai"),
         ("Dad's in Blacktown 2148 and the team", "Blacktown"),
+        // "lives in" in Chinese and Arabic.
+        ("我奶奶今年95岁了，住在成都，最近总是摔倒", "成都"),
+        ("جدتي عمرها 97 سنة وتعيش في الزرقاء. هل من نصائح", "الزرقاء"),
     ] {
         let all = super::super::test_support::detected(raw, super::super::detect);
         assert!(all.iter().any(|a| a == want), "{raw}: {all:?}");
@@ -203,6 +223,9 @@ fn towns_where_someone_lives() {
         "we moved to metformin last year",
         "my consultant in tullamore says its fine",
         "grandad in resus again",
+        "I'm in Remission finally",
+        "We are in ICU again",
+        "his flat in January was freezing",
     ] {
         assert!(places(raw).is_empty(), "{raw}: {:?}", places(raw));
     }

@@ -374,7 +374,52 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
                 "my" | "our" | "his" | "her" | "their"
             )
     };
+    let p4 = if i >= 4 { text.lower_word(i - 4) } else { "" };
+    // Session 16: where someone lives in the other languages members write ("vive en
+    // Campinas", "wohnt in Bielefeld", "nakatira sa Batangas"), and Swahili's "anaishi Nyeri",
+    // whose verb holds the "in".
+    let abroad = matches!(p, "en" | "em" | "in" | "à" | "a" | "sa")
+        && matches!(
+            p2,
+            "vive"
+                | "viven"
+                | "vivo"
+                | "mora"
+                | "moram"
+                | "moro"
+                | "wohnt"
+                | "wohnen"
+                | "lebt"
+                | "leben"
+                | "woont"
+                | "wonen"
+                | "habite"
+                | "vit"
+                | "abita"
+                | "nakatira"
+        );
+    if (abroad || matches!(p, "anaishi" | "naishi" | "wanaishi" | "tunaishi")) && town_word(text, i)
+    {
+        return Some(i);
+    }
     let cued = match p {
+        // Session 16: "I'm in Leeds", "We are in Ibadan", "lives on her own in Tobermory",
+        // "her flat in Drogheda", "came home to Enugu".
+        "in" if (p2 == "m" && p3 == "i")
+            || (p2 == "are" && p3 == "we")
+            || (p2 == "own" && matches!(p3, "her" | "his" | "their" | "my") && p4 == "on")
+            || (matches!(
+                p2,
+                "flat" | "house" | "home" | "bungalow" | "apartment" | "cottage"
+            ) && matches!(p3, "her" | "his" | "their" | "my" | "our")) =>
+        {
+            true
+        }
+        "to" if p2 == "home"
+            && matches!(p3, "came" | "come" | "coming" | "went" | "going" | "back") =>
+        {
+            true
+        }
         // "im in sandton", "i live in ikeja too": the writer's own town.
         "in" if lower && matches!(p2, "im") => true,
         "in" if lower && p2 == "out" && matches!(p3, "lives" | "living") => true,
@@ -460,6 +505,24 @@ pub(super) fn towns_before_codes(text: &Doc, out: &mut Vec<Finding>, first: usiz
         ));
     }
     out.extend(found);
+}
+
+/// Session 16: the town after "lives in" in scripts without the Latin words the cues above
+/// read: Chinese "住在成都", Arabic "وتعيش في الزرقاء" (a word after the verb and "in").
+pub(super) fn in_scripts(text: &crate::phi::text::Text, out: &mut Vec<Finding>) {
+    static LIVES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::phi::regex(
+            r"住在(\p{Han}{2})|(?:تعيش|يعيش|أعيش|نعيش|يعيشون|ساكنة|ساكن)\sفي\s(\p{Arabic}+)",
+        )
+    });
+    if text.raw.is_ascii() {
+        return;
+    }
+    for c in LIVES.captures_iter(text.raw) {
+        if let Some(m) = c.get(1).or_else(|| c.get(2)) {
+            out.push(finding(Kind::Address, m.start(), m.end(), 0.7, TOWN));
+        }
+    }
 }
 
 /// Relations that are clinicians: "my neuro in Taipei" is where the neuro works.

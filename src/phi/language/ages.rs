@@ -348,7 +348,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             let gap = &text.raw[text.words[i - 2].end..text.words[i - 1].start];
             gap.contains([',', ':', '\n', '-', '*'])
         } || i == 1;
-        let itemised = person(prev)
+        let itemised = (person(prev) || (i > 0 && named(i - 1)))
             && item_closed
             && matches!(
                 &text.raw[text.words[i - 1].end..s],
@@ -369,6 +369,32 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                     && matches!(prev, "his" | "her" | "my" | "their" | "your")
                     && before.get(1) == Some(&"in"))
         } else if glued || years_old || celebrated_years {
+            true
+        } else if matches!(prev, "she" | "he" | "shes" | "hes")
+            && (matches!(
+                after(1),
+                "and" | "now" | "today" | "tomorrow" | "next" | "this"
+            ) || item_closed)
+            && !unit_after(after(1))
+        {
+            // Session 16: "she 95 and still asks for her ciggies": chat drops the verb.
+            true
+        } else if matches!(prev, "nearly" | "almost")
+            && after(1) == "and"
+            && matches!(after(2), "she" | "he" | "shes" | "hes" | "still")
+        {
+            // Session 16: "nearly 91 and she still beats me at scrabble".
+            true
+        } else if after(1) == "na"
+            && (matches!(after(2), "po" | "siya" | "pero" | "at" | "ayaw" | "pa")
+                || text.raw[text.words[end + 1].end..].starts_with([',', '.', '!']))
+            && (before
+                .iter()
+                .take(4)
+                .any(|w| person(w) || super::age_words::elder(w))
+                || (i > 0 && named(i - 1)))
+        {
+            // Session 16: Tagalog's "already 92": "si Remedios, 92 na po", "Lola ko, 92 na,".
             true
         } else if after(1) == "too" && after(2) == "old" {
             // "is ninety-four too old for a hip replacement?": someone's age, weighed (session

@@ -87,6 +87,11 @@ fn finds_ages_over_89() {
         // Session 16: where the case note's patient lies or came from.
         ("had a 92F on the ward last night who asked", "92F"),
         ("93M in resus after a fall", "93M"),
+        // Session 16: chat's dropped verb, "nearly … and she", Tagalog's "na", a name's item.
+        ("she 95 and still asks for her ciggies", "95"),
+        ("nearly 91 and she still beats me at scrabble", "91"),
+        ("Lola ko, 92 na, ayaw pa rin uminom ng gamot", "92"),
+        ("Ang lola ko, si Remedios, 92 na po, na-confine", "92"),
         ("my dad, 95M, just had a pacemaker fitted", "95M"),
         ("F/94 with hip fracture, post op delirium", "94"),
         ("pt 91F presenting with syncope", "91F"),
@@ -169,6 +174,9 @@ fn numbers_that_are_not_old_ages() {
         // Session 6: the same shapes as counts, money, measures and readings.
         "93M people worldwide have this",
         "they raised 93M in funding",
+        "she 90 mins late again",
+        "nearly 95 and counting on the step tracker",
+        "page 92 na lang",
         "the fund had 95M from donors",
         "they raised 93M for research",
         "the trial had 120M in funding",

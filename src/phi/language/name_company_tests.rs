@@ -322,6 +322,9 @@ fn subjects_of_what_people_do_for_the_writer() {
         ("Thandeka is refusing dialysis again.", "Thandeka"),
         ("Nnamdi refused his tablets", "Nnamdi"),
         ("niamh is doing her leaving cert with cf", "niamh"),
+        ("dai next door has been doing my shopping", "dai"),
+        ("tendai and the kids are doing the 5k", "tendai"),
+        ("kemi n me r doing the memory walk", "kemi"),
     ] {
         assert_eq!(found(raw, doer), [want], "{raw}");
     }
@@ -336,6 +339,9 @@ fn subjects_of_what_people_do_for_the_writer() {
         "Ozempic won't work for everyone",
         "the app can't stop crashing",
         "Ozempic is doing its job",
+        "Next door has been noisy",
+        "Metformin and the kids are my whole day",
+        "Pain and me are old friends",
         "Nobody is giving her a straight answer",
     ] {
         assert!(found(raw, doer).is_empty(), "{raw}");

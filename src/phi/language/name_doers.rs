@@ -303,6 +303,21 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 | "well"
         ),
         "refused" | "refuses" => true,
+        // Session 16: "dai next door has been doing my shopping": a neighbour.
+        "next" => a == "door",
+        // "mo and the kids are doing the 5k", "kemi n me went": family, and the writer.
+        "and" | "n" | "&" => {
+            (a == "the"
+                && matches!(
+                    b,
+                    "kids" | "children" | "grandkids" | "boys" | "girls" | "family"
+                ))
+                || (a == "me"
+                    && matches!(
+                        b,
+                        "r" | "are" | "were" | "went" | "have" | "had" | "got" | "both"
+                    ))
+        }
         "wont" | "cant" => matches!(
             a,
             "let"

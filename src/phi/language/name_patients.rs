@@ -330,10 +330,17 @@ pub(super) fn owner(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> 
     // apostrophe, when the word less its "s" is a listed given name that is no word, and the
     // word itself is on no list.
     let w = at(text, i);
+    // Session 16: "hamishs been off his food" (has been), "bexs little boy".
+    let chat_owned = |k: usize| {
+        owned(at(text, k))
+            || at(text, k) == "been"
+            || (at(text, k) == "little"
+                && matches!(at(text, k + 1), "boy" | "girl" | "one" | "man"))
+    };
     if i + 1 < text.words.len()
         && w.len() >= 5
         && sep(text, i) == " "
-        && owned(at(text, i + 1))
+        && chat_owned(i + 1)
         && !text.is(
             i,
             F_ENGLISH | F_NAME_WORD | F_FIRST | F_SURNAME | F_FUNCTION,

@@ -146,6 +146,9 @@ fn owners_of_relatives_homes_and_occasions() {
         ),
         ("ngozis mum came round", "ngozis"),
         ("stayed at Priyas house after the op", "Priyas"),
+        // Session 16: "has been" and "little boy".
+        ("hamishs been off his food since the new chemo", "hamishs"),
+        ("just found out ayeshas little boy passed", "ayeshas"),
     ] {
         assert_eq!(found(raw, owner), vec![want], "{raw}");
     }
@@ -161,6 +164,8 @@ fn owners_of_relatives_homes_and_occasions() {
         "my grans house is cold",
         "the jones wedding was fun",
         "Chris house party",
+        "the doctors been great",
+        "my parents little dog",
     ] {
         assert!(found(raw, owner).is_empty(), "{raw}");
     }

@@ -231,7 +231,9 @@ pub(super) fn word_person(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
             && (person_predicate(text, i)
                 // "Will said he'd come", "Hope texted me": what only people do. What a person
                 // "is" or "has been" ("my rock", "so kind") is said of hope and faith too.
-                || (!matches!(text.lower_word(i + 1), "is" | "was" | "has" | "had")
+                // "Hope and me are all I have": what joins a word to the writer is said of
+                // hope too.
+                || (!matches!(text.lower_word(i + 1), "is" | "was" | "has" | "had" | "and" | "n" | "&")
                     && super::name_doers::people_verb(text, i) == Some(false))));
     found.then_some((i, 0.6, GIVEN))
 }

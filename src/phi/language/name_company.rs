@@ -358,12 +358,29 @@ pub(super) fn company(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
             // "i finally met xiaoling from the forum"; not "met criteria" (a word).
             "met" => matches!(p2, "i" | "we" | "finally" | "just" | "she" | "he" | "also"),
             // "saw dumisani at the pharmacy", "saw rudo at group".
-            "saw" => {
-                at_word(text, i + 1) == "at"
+            // Session 16: "seen wojciech on the neuro ward", "saw kemi in the waiting room".
+            "saw" | "seen" => {
+                (at_word(text, i + 1) == "at"
                     && matches!(
                         at_word(text, i + 2),
                         "the" | "group" | "church" | "work" | "school" | "clinic" | "pharmacy"
-                    )
+                    ))
+                    || (matches!(at_word(text, i + 1), "on" | "in")
+                        && at_word(text, i + 2) == "the"
+                        && (3..6).any(|k| {
+                            matches!(
+                                at_word(text, i + k),
+                                "ward"
+                                    | "unit"
+                                    | "bay"
+                                    | "icu"
+                                    | "nicu"
+                                    | "room"
+                                    | "lounge"
+                                    | "corridor"
+                                    | "hospice"
+                            )
+                        }))
             }
             // "ask fatou at the front desk": whom a reader should ask for, where people work.
             "ask" => {

@@ -288,6 +288,7 @@ fn people_visited_met_and_run_into() {
         ("i finally met xiaoling from the forum", "xiaoling"),
         ("saw dumisani at the pharmacy this morning", "dumisani"),
         ("thanks again to ikaika for the lift", "ikaika"),
+        ("seen wojciech on the neuro ward last night", "wojciech"),
     ] {
         assert_eq!(found(raw, company), [want], "{raw}");
     }
@@ -296,6 +297,8 @@ fn people_visited_met_and_run_into() {
         "visited wellington in the holidays",
         "i met criteria for the trial",
         "saw improvement at the clinic",
+        "seen mould in the bathroom of the ward",
+        "saw humira on the shelf in the ward",
         "bumped into problems with the portal",
         "thanks again to everyone",
     ] {

@@ -190,6 +190,10 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
                 || (w(i + 1) == "sorry" && matches!(w(i + 2), "for" | "to" | "about"))
                 || (w(i + 1) == "we" && matches!(w(i + 2), "r" | "are") && w(i + 3) == "thinking")
                 || (matches!(w(i + 1), "u" | "you") && matches!(w(i + 2), "ok" | "okay"))
+                // "Deb you are not alone", "tunde u r a star".
+                || (matches!(w(i + 1), "u" | "you")
+                    && matches!(w(i + 2), "are" | "r")
+                    && matches!(w(i + 3), "not" | "a" | "so" | "an" | "amazing" | "strong"))
                 || (w(i + 1) == "thinking" && w(i + 2) == "of"));
         // Before an endearment, any word no list knows as a word ("shaz hun", "bex hun").
         let ok = chat
@@ -283,6 +287,10 @@ mod tests {
             ("ayo chidinma u ok hun", "chidinma"),
             ("thx all for the recipes luv sunita", "sunita"),
             ("sunny bhai still in icu after the bypass", "sunny"),
+            (
+                "re: caregiver burnout -- Thandi you are not alone",
+                "Thandi",
+            ),
         ]);
         for raw in [
             "Honestly so sorry to hear that",
@@ -292,6 +300,8 @@ mod tests {
             "Thank you so sorry for the long post",
             "luv u all",
             "big bhai energy today",
+            "Seriously you are not alone",
+            "Thanks you are a star",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

@@ -292,8 +292,9 @@ fn town_after(text: &Doc, i: usize) -> Option<usize> {
 
 /// A town written in lower case (session 16: "lives in tullamore", "my mum in gulberg"): in a
 /// post that does not capitalise, or anywhere in lower case, a word of letters on no list of
-/// English, names, states, countries, medicines or illnesses, no ward's or unit's short name,
-/// and no typo of English ("hospitl").
+/// English, names, states, countries, medicines or illnesses, and no ward's or unit's short
+/// name. `residence` also asks that it be no typo of English ("hospitl"), a dearer look paid
+/// only once a cue is found.
 fn lower_town_word(text: &Doc, i: usize) -> bool {
     let w = text.word(i);
     let lw = text.lower_word(i);
@@ -327,7 +328,6 @@ fn lower_town_word(text: &Doc, i: usize) -> bool {
                 | "theatre"
                 | "recovery"
         )
-        && !super::lexicon::near_english(lw)
 }
 
 /// Whether word `i` could open a town's name: a capital in a post with capitals, letters, no
@@ -458,7 +458,7 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
         }
         _ => false,
     };
-    if !cued {
+    if !cued || (lower && super::lexicon::near_english(text.lower_word(i))) {
         return None;
     }
     let mut last = i;

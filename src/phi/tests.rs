@@ -198,17 +198,18 @@ mod unseen_corpora {
     /// in lists and in speech: 0.967, 0.006; after session 7's names beside the writer, in
     /// errands and as patients: 0.971, 0.006; with relations in two words: 0.973, 0.006; after
     /// session 13's names by initials, errands, treatments and wishes: 0.973, 0.010 (5 of 520);
-    /// with the US birth names (session 15): 0.979, 0.010.
-    const OWN_RECALL: f64 = 0.977;
+    /// with the US birth names (session 15): 0.979, 0.010; with session 16's ages where chat
+    /// drops the verb: 0.983, 0.010.
+    const OWN_RECALL: f64 = 0.98;
     const OWN_FALSE_HOLD: f64 = 0.01;
 
     /// (span recall, typed recall) bars per kind, just under what was measured: names 0.956
-    /// (session 7; 0.942 before; 0.966 with the US birth names), ages over 89 0.961, addresses 1.000 (typed 0.985), every
-    /// other kind 1.000.
+    /// (session 7; 0.942 before; 0.966 with the US birth names), ages over 89 0.961 (1.000 in
+    /// session 16), addresses 1.000 (typed 0.985), every other kind 1.000.
     fn own_bars(kind: Kind) -> (f64, f64) {
         match kind {
             Kind::Name => (0.964, 0.964),
-            Kind::AgeOver89 => (0.95, 0.95),
+            Kind::AgeOver89 => (0.99, 0.99),
             Kind::Address => (0.99, 0.98),
             _ => (0.99, 0.99),
         }
@@ -295,10 +296,10 @@ mod unseen_corpora {
 
     /// The tenth probe set (`probe-10-held-out.jsonl`), written early in session 16 as a
     /// realistic mix, scored with the session's first build and after its last rule, never read:
-    /// held on the span 0.888 then 0.929, false holds 0.152 both times (19 of 125: this writer
-    /// was told towns are PHI only where someone lives, and what else it counts as benign is
-    /// not known here). The bar keeps the false holds from growing while they are looked into.
-    const HELD_OUT_10: (f64, f64) = (0.92, 0.16);
+    /// held on the span 0.888 at the start, 0.929 midway, 0.934 after the last rule; false
+    /// holds 0.152 (19 of 125), then 0.120 (15) once the false-hold families of set 12 were
+    /// mended (what this writer counts as benign is not read here).
+    const HELD_OUT_10: (f64, f64) = (0.93, 0.125);
 
     #[test]
     fn holds_as_much_of_a_held_out_writers_phi() {

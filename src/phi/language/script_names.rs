@@ -226,12 +226,7 @@ mod tests {
     use super::*;
 
     fn names(raw: &str) -> Vec<String> {
-        let text = Text::new(raw);
-        let mut out = Vec::new();
-        detect(&text, &mut out);
-        out.iter()
-            .map(|f| raw[f.start..f.end].to_string())
-            .collect()
+        crate::phi::language::test_support::detected(raw, detect)
     }
 
     #[test]

@@ -328,6 +328,12 @@ fn subjects_of_what_people_do_for_the_writer() {
         ("dai next door has been doing my shopping", "dai"),
         ("tendai and the kids are doing the 5k", "tendai"),
         ("kemi n me r doing the memory walk", "kemi"),
+        ("dmytro from here sent me a message in ukrainian", "dmytro"),
+        (
+            "we got home at 2am and ruairi slept most of today",
+            "ruairi",
+        ),
+        ("oksana got out with her kids and is now safe", "oksana"),
     ] {
         assert_eq!(found(raw, doer), [want], "{raw}");
     }
@@ -345,6 +351,9 @@ fn subjects_of_what_people_do_for_the_writer() {
         "Next door has been noisy",
         "Metformin and the kids are my whole day",
         "Pain and me are old friends",
+        "Toronto from here is two hours",
+        "The parcel got back from the depot",
+        "Insulin got out of the fridge somehow",
         "Nobody is giving her a straight answer",
     ] {
         assert!(found(raw, doer).is_empty(), "{raw}");

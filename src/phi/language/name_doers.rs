@@ -354,7 +354,39 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                         | "team"
                 )
             };
-            matches!(a, "my" | "the" | "our") && (place(b) || place(w(j + 4)))
+            (matches!(a, "my" | "the" | "our") && (place(b) || place(w(j + 4))))
+                // Session 16: "dmytro from here sent me a message": a member of the forum.
+                || {
+                    // What a member does for another; "Toronto from here is two hours".
+                    let acted = |x: &str| {
+                        matches!(
+                            x,
+                            "sent" | "messaged" | "replied" | "said" | "told" | "posted" | "wrote"
+                                | "explained" | "helped" | "recommended" | "suggested"
+                        )
+                    };
+                    (a == "here" && acted(b))
+                        || (a == "this"
+                            && matches!(b, "group" | "forum" | "site")
+                            && acted(w(j + 4)))
+                }
+        }
+        // Session 16: "and ruairi slept most of today", "oksana got out with her kids".
+        "slept" => true,
+        "got" => {
+            matches!(a, "home" | "back" | "out")
+                && matches!(
+                    b,
+                    "with"
+                        | "from"
+                        | "of"
+                        | "at"
+                        | "and"
+                        | "last"
+                        | "today"
+                        | "yesterday"
+                        | "safely"
+                )
         }
         "is" | "was" => {
             matches!(a, "right" | "wrong" | "coming")

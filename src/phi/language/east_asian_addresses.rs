@@ -52,14 +52,6 @@ fn japanese_place(near: &str) -> bool {
     .any(|w| near.contains(w))
 }
 
-/// Byte `i` of `raw`, moved back onto the start of the character it falls in.
-fn char_start(raw: &str, mut i: usize) -> usize {
-    while !raw.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let raw = text.raw;
     // The shape's own marks first: most posts have none.
@@ -85,8 +77,8 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             continue;
         };
         // Forty bytes before and sixty after, each end moved back onto a character's start.
-        let from = char_start(raw, whole.start().saturating_sub(40));
-        let to = char_start(raw, (code.end() + 60).min(raw.len()));
+        let from = super::floor_char(raw, whole.start().saturating_sub(40));
+        let to = super::floor_char(raw, (code.end() + 60).min(raw.len()));
         if whole.as_str().starts_with('〒') || japanese_place(&raw[from..to]) {
             out.push(finding(Kind::Zip, code.start(), code.end(), 0.8, WHY_ZIP));
         }

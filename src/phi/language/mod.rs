@@ -145,7 +145,7 @@ fn impersonal_dates(text: &Text, out: &mut Vec<Finding>, first_date: usize) {
         // The sentence around the date, looked at no further than 200 bytes each way, so that a
         // post of many dates in one long sentence stays linear.
         let lo = floor_char(text.raw, f.start.saturating_sub(200));
-        let hi = ceil_char(text.raw, (f.end + 200).min(text.raw.len()));
+        let hi = floor_char(text.raw, (f.end + 200).min(text.raw.len()));
         let start = text.raw[lo..f.start]
             .rfind(['.', '!', '?', '\n'])
             .map_or(lo, |p| lo + p + 1);
@@ -160,18 +160,11 @@ fn impersonal_dates(text: &Text, out: &mut Vec<Finding>, first_date: usize) {
     }));
 }
 
-/// Byte `i` of `raw`, moved back onto a character's start.
-fn floor_char(raw: &str, mut i: usize) -> usize {
+/// Byte `i` of `raw`, moved back onto a character's start: a window's edge computed in bytes
+/// may fall inside a character of a script other than Latin.
+pub(super) fn floor_char(raw: &str, mut i: usize) -> usize {
     while !raw.is_char_boundary(i) {
         i -= 1;
-    }
-    i
-}
-
-/// Byte `i` of `raw`, moved on to a character's start (or the end).
-fn ceil_char(raw: &str, mut i: usize) -> usize {
-    while i < raw.len() && !raw.is_char_boundary(i) {
-        i += 1;
     }
     i
 }

@@ -396,11 +396,7 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                     && matches!(b, "her" | "his")
                     && !text.is(j + 4, super::lexicon::F_FUNCTION))
                 // Session 16: "precious is asking if…", "will is refusing dialysis".
-                || matches!(
-                    a,
-                    "asking" | "refusing" | "crying" | "begging" | "smiling" | "laughing"
-                        | "screaming" | "sobbing"
-                )
+                || only_people_doing(a)
                 || in_state(text, j + 2)
                 || (a == "in" && b == "and" && w(j + 4) == "out")
                 || (a == "the" && b == "one" && w(j + 4) == "who")
@@ -429,6 +425,23 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         _ => false,
     };
     mostly_people.then_some(true)
+}
+
+/// What only a person is doing, after "is" or "was": "asking if…", "refusing dialysis",
+/// "crying" (a drug is "working", "failing", "helping"). Read by the subject rules here and
+/// by the name-words' (`name_word_people`).
+pub(super) fn only_people_doing(a: &str) -> bool {
+    matches!(
+        a,
+        "asking"
+            | "refusing"
+            | "crying"
+            | "begging"
+            | "smiling"
+            | "laughing"
+            | "screaming"
+            | "sobbing"
+    )
 }
 
 /// A state only a person is in, said from word `k` on ("is in hospital", "has been in

@@ -371,74 +371,86 @@ pub(super) fn hyphen_given(text: &Doc, i: usize) -> Option<(usize, f32, &'static
     (part(i) && part(i + 1) && !english && !prefix).then_some((i + 1, 0.7, NAMED))
 }
 
+/// Kin said after a name, which follows no thing ("meera didi", "ramesh uncle", "Seo-yeon
+/// unnie"): with it, a listed given name that is a word too is a name.
+fn kin_after_name(w: &str) -> bool {
+    matches!(
+        w,
+        "ji" | "didi"
+            | "bhaiya"
+            | "bhai"
+            | "bhabhi"
+            | "aunty"
+            | "auntie"
+            | "uncle"
+            | "chacha"
+            | "chachi"
+            | "khala"
+            | "akka"
+            | "amca"
+            | "teyze"
+            | "unnie"
+            | "eonni"
+            | "noona"
+            | "nuna"
+            | "oppa"
+            | "hyung"
+    )
+}
+
+/// The other honorifics and kin words after a name, which may follow a word too ("mama",
+/// "anna", "san"): with them only a word that could be a name on its own counts.
+fn honorific_after_name(w: &str) -> bool {
+    matches!(
+        w,
+        "san"
+            | "chan"
+            | "kun"
+            | "sama"
+            | "sensei"
+            | "ssi"
+            | "nim"
+            | "dayi"
+            | "hala"
+            | "abla"
+            | "abi"
+            | "hanim"
+            | "bey"
+            | "mama"
+            | "mami"
+            | "khanum"
+            | "agha"
+            | "anna"
+            | "amma"
+            | "paati"
+            | "thatha"
+            | "ajji"
+            | "nani"
+            | "dadi"
+    )
+}
+
 /// "sharma ji told me to rest", "Tanaka-san helped me", "kim ssi": a name with the
 /// honorific that follows it in Hindi, Japanese or Korean; and with the kin word that follows
 /// a name in South Asian, Turkish, Persian and Nigerian English ("lakshmi aunty", "Kemal amca",
 /// "meera didi", "ayse teyze", "ramesh uncle", "Hassan agha").
 pub(super) fn honoured(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let found = i + 1 < text.words.len()
+    let after = if i + 1 < text.words.len() {
+        text.lower_word(i + 1)
+    } else {
+        ""
+    };
+    let found = (kin_after_name(after) || honorific_after_name(after))
         && matches!(sep(text, i), " " | "-")
-        && matches!(
-            text.lower_word(i + 1),
-            "ji" | "san"
-                | "chan"
-                | "kun"
-                | "sama"
-                | "sensei"
-                | "ssi"
-                | "nim"
-                | "aunty"
-                | "auntie"
-                | "uncle"
-                | "amca"
-                | "dayi"
-                | "teyze"
-                | "hala"
-                | "abla"
-                | "abi"
-                | "hanim"
-                | "bey"
-                | "didi"
-                | "bhaiya"
-                | "bhai"
-                | "bhabhi"
-                | "mama"
-                | "mami"
-                | "chacha"
-                | "chachi"
-                | "khala"
-                | "khanum"
-                | "agha"
-                | "akka"
-                | "anna"
-                | "amma"
-                | "paati"
-                | "thatha"
-                | "ajji"
-                | "nani"
-                | "dadi"
-                // Session 15: Korean kin said after a name ("Seo-yeon unnie", "Min-ho hyung").
-                | "unnie"
-                | "eonni"
-                | "noona"
-                | "nuna"
-                | "oppa"
-                | "hyung"
-        )
         // The honorific closes the name: "san" opens a place's ("San Diego").
         && (i + 2 == text.words.len() || !text.is_capitalised(i + 2) || !text.cased)
         && (super::name_company::person(text, i)
             || super::names::hyphen_tail(text, i)
             // Session 16: "sunny bhai", "Pinky didi": a listed given name that is a word too,
             // before kin no thing takes.
-            || (text.is(i, super::lexicon::F_FIRST)
-                && !text.is(i, super::lexicon::F_FUNCTION | super::lexicon::F_RELATION)
-                && matches!(
-                    text.lower_word(i + 1),
-                    "ji" | "didi" | "bhaiya" | "bhai" | "bhabhi" | "aunty" | "auntie" | "uncle"
-                        | "chacha" | "chachi" | "khala" | "akka" | "amca" | "teyze" | "unnie"
-                        | "oppa" | "hyung" | "noona"
-                )));
+            || (kin_after_name(after)
+                && text.is(i, super::lexicon::F_FIRST)
+                && !text.is(i, super::lexicon::F_FUNCTION | super::lexicon::F_RELATION)));
     found.then_some((i, 0.6, NAMED))
 }
 

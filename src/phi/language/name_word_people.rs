@@ -179,7 +179,7 @@ pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
                 || age(j + 2)
                 || age_in_words(j + 2)
                 // Session 16: "Will is refusing dialysis", "Precious is asking if…".
-                || matches!(a, "refusing" | "asking" | "crying" | "begging" | "sobbing")
+                || super::name_doers::only_people_doing(a)
         }
         "has" | "had" => {
             theirs(j + 2)

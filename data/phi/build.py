@@ -24,6 +24,10 @@ already hold, without English words (english-words.txt) and without the dictiona
 nouns (places, brands, gods, months: "kansas", "british", "quran", "tuesday"), so
 given-names-ssa.txt:
     python3 build.py --ssa path/to/names /usr/share/dict/american-english
+
+The world's towns of 15,000 people or more, from GeoNames (CC BY 4.0) as packaged by
+datasets/world-cities (commit 49974c6, data/world-cities.csv), so towns-world.txt:
+    python3 build.py --towns world-cities.csv english-words.txt
 """
 import sys
 import unicodedata
@@ -170,8 +174,27 @@ def ssa(names_dir, dictionary):
         n for n, c in births.items() if c >= 100 and len(n) >= 4 and n.isalpha() and n not in known))
 
 
+def towns(cities_csv, dictionary):
+    """towns-world.txt: the names of the world's towns of 15,000 people or more (GeoNames, as
+    datasets/world-cities packages it), folded like the name lists, in Latin letters only;
+    a one-word name that is an English word ("reading", "bath", "nice") is left out."""
+    import csv
+    english = english_words(dictionary)
+    out = set()
+    for row in csv.DictReader(open(cities_csv, encoding="utf-8")):
+        name = fold(row["name"]).replace("\u2019", "'")
+        if not name or not all(c.isascii() and (c.isalpha() or c in " -'.") for c in name):
+            continue
+        if " " not in name and "-" not in name and name in english:
+            continue
+        out.add(name)
+    write("towns-world.txt", sorted(out))
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "--world":
+    if sys.argv[1] == "--towns":
+        towns(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "--world":
         world(sys.argv[2])
     elif sys.argv[1] == "--ssa":
         ssa(sys.argv[2], sys.argv[3])

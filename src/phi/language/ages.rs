@@ -41,6 +41,8 @@ fn apposed(raw: &str, s: usize, e: usize) -> bool {
     let after = raw[e..].trim_start_matches(' ');
     (before.ends_with(',') && after.starts_with(','))
         || (before.ends_with('(') && after.starts_with(')'))
+        // "(Dorothy Ashworth, 98)": a name and its age in brackets (session 17).
+        || (before.ends_with(',') && after.starts_with(')'))
 }
 
 /// The current year, from the clock (days since 1970 to a civil year).
@@ -205,6 +207,15 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         .collect();
     name_ends.sort_unstable();
     let named = |k: usize| k < n && name_ends.binary_search(&text.words[k].end).is_ok();
+    // Every name held, a name-word's too ("Bill is 92": "Bill" alone is a weak clue of a
+    // name, but "is 92" after it is said of a person, session 17).
+    let mut any_name_ends: Vec<usize> = out
+        .iter()
+        .filter(|f| f.kind == Kind::Name)
+        .map(|f| f.end)
+        .collect();
+    any_name_ends.sort_unstable();
+    let named_any = |k: usize| k < n && any_name_ends.binary_search(&text.words[k].end).is_ok();
     // The last word of the last age held: "my grandparents are 93 and 95" holds both.
     let mut last_age: Option<usize> = None;
     let mut i = 0;
@@ -379,6 +390,40 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         {
             // Session 16: "she 95 and still asks for her ciggies": chat drops the verb.
             true
+        } else if i > 0
+            && named(i - 1)
+            && matches!(
+                &text.raw[text.words[i - 1].end..s],
+                " - " | " – " | " — " | ": "
+            )
+            && matches!(
+                after(1),
+                "and" | "now" | "today" | "tomorrow" | "next" | "this" | "on"
+            )
+        {
+            // Session 17: "Concepción - 90 tomorrow", "Giuseppina - 96 and sharp as a tack".
+            true
+        } else if text.raw[..s].trim_end_matches(' ').ends_with(',')
+            && after(1) == "and"
+            && matches!(
+                after(2),
+                "still" | "sharp" | "fit" | "independent" | "going" | "never" | "lives" | "living"
+            )
+            && (i < 2 || !text.lower_word(i - 2).bytes().all(|b| b.is_ascii_digit()))
+        {
+            // Session 17: "Gloria died this morning, 97 and sharp as a tack", "…, 93 and
+            // still driving": an age set after its sentence's person.
+            true
+        } else if text.starts_sentence(i)
+            && matches!(after(1), "today" | "tomorrow")
+            && ((i > 0 && named(i - 1))
+                || before
+                    .iter()
+                    .take(3)
+                    .any(|w| matches!(*w, "birthday" | "bday")))
+        {
+            // Session 17: "Happy birthday Maureen! 90 today and still…".
+            true
         } else if matches!(prev, "nearly" | "almost")
             && after(1) == "and"
             && matches!(after(2), "she" | "he" | "shes" | "hes" | "still")
@@ -399,6 +444,22 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         } else if after(1) == "too" && after(2) == "old" {
             // "is ninety-four too old for a hip replacement?": someone's age, weighed (session
             // 15).
+            true
+        } else if be(prev)
+            && i >= 2
+            && named_any(i - 2)
+            && text.is_capitalised(i - 2)
+            && !before.get(2).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "the" | "a" | "my" | "our" | "your" | "his" | "her" | "their"
+                )
+            })
+            && !unit_after(after(1))
+            && !counted(text, end)
+        {
+            // Session 17: "Bill is 92 and the GP wants…": a name held, a name-word too, whose
+            // word is also a measure's ("the bill is 95" stays a sum).
             true
         } else if unit_after(after(1)) || measured || counted(text, end) {
             false

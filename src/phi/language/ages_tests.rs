@@ -287,6 +287,20 @@ fn ages_said_of_a_named_person() {
         ("Grandma Rose, 94, has dementia", "94"),
         ("Mrs Okafor is 93 and still sharp", "93"),
         ("my neighbour Mrs Okafor (95) fell", "95"),
+        // Session 17: after a dash or a name-word's "is", in brackets after a comma, set off
+        // after its sentence, and opening a sentence after a birthday.
+        ("Concepción - 90 tomorrow and still refusing", "90"),
+        ("Giuseppina - 96 and sharp as a tack, but", "96"),
+        ("Bill is 92 and the GP wants to stop his statin", "92"),
+        ("Mum (Dorothy Ashworth, 98) lives in Lytham", "98"),
+        (
+            "Gloria from our group died this morning, 97 and sharp as a tack",
+            "97",
+        ),
+        (
+            "Happy birthday Maureen! 90 today and still at chair yoga",
+            "90",
+        ),
     ] {
         assert_eq!(held(raw), [want], "{raw}");
     }
@@ -294,6 +308,11 @@ fn ages_said_of_a_named_person() {
         "Mrs Okafor, 95 mg twice a day",
         "Dr Patel said it is 95 out there",
         "Rose, 94 of us signed it",
+        // Session 17: scores and readings set off the same ways.
+        "Okafor - 95 and 97 on the last two checks",
+        "Her sats were 88, 91, 95 and still dropping",
+        "Great news! 90 today on the pulse oximeter",
+        "Bill is 95 pounds",
     ] {
         assert_eq!(held(raw), Vec::<String>::new(), "{raw}");
     }

@@ -31,6 +31,49 @@ static FEAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u)\b(?:christmas (?:day|eve)|xmas (?:day|eve)|boxing day|new year(?:'|(?u:’))?s (?:day|eve)|hogmanay|valentine(?:'|(?u:’))?s day|halloween|guy fawkes night|bonfire night|st\.? patrick(?:'|(?u:’))?s day|independence day|canada day|australia day|anzac day|waitangi day|bastille day|burns night|st\.? andrew(?:'|(?u:’))?s day),? (?:19|20)\d\d\b",
     )
 });
+/// A feast of one day without its year, after "on" (session 17): "Mum died on Christmas Eve",
+/// "diagnosed on Boxing Day". Held only after what happens to a person (`FEAST_EVENTS`); "on
+/// Christmas Day we ate too much" is a season's talk.
+static FEAST_ON: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(
+        r"(?-u)\bon ((?:christmas (?:day|eve)|xmas (?:day|eve)|boxing day|new year(?:'|(?u:’))?s (?:day|eve)|valentine(?:'|(?u:’))?s day|halloween|guy fawkes night|bonfire night|st\.? patrick(?:'|(?u:’))?s day|independence day|canada day|australia day|anzac day|waitangi day|bastille day|burns night|st\.? andrew(?:'|(?u:’))?s day))\b",
+    )
+});
+
+/// What happens to a person on a day, in the words before the feast: a death, a birth, an
+/// admission, a diagnosis, an operation, a fall.
+fn feast_event(w: &str) -> bool {
+    matches!(
+        w,
+        "died"
+            | "passed"
+            | "away"
+            | "born"
+            | "admitted"
+            | "discharged"
+            | "diagnosed"
+            | "collapsed"
+            | "fell"
+            | "operated"
+            | "surgery"
+            | "op"
+            | "operation"
+            | "stroke"
+            | "arrived"
+            | "delivered"
+            | "induced"
+            | "rushed"
+            | "lost"
+            | "funeral"
+            | "miscarried"
+            | "intubated"
+            | "transplant"
+            | "seizure"
+            | "attack"
+            | "buried"
+    )
+}
+
 /// A date written with spaces or run together after a birth word: "dob 3 14 1961", "dob 03141961".
 static BIRTH_SPACED: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(
@@ -116,6 +159,14 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     months_of_other_languages(text, out);
     for m in FEAST_YEAR.find_iter(&text.lower) {
         out.push(finding(Kind::Date, m.start(), m.end(), 0.85, WHY));
+    }
+    for c in FEAST_ON.captures_iter(&text.lower) {
+        let (Some(all), Some(feast)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if text.words_before(all.start(), 6).any(feast_event) {
+            out.push(finding(Kind::Date, feast.start(), feast.end(), 0.75, WHY));
+        }
     }
 }
 
@@ -414,6 +465,12 @@ mod tests {
                 "Christmas Day 2023",
             ),
             ("Boxing Day, 2021 was when she died", "Boxing Day, 2021"),
+            // Session 17: a feast's day without its year, after what befell a person.
+            (
+                "Mum died on Christmas Eve and I'm dreading it",
+                "Christmas Eve",
+            ),
+            ("Our son was diagnosed on Boxing Day, so", "Boxing Day"),
             ("DOB 03/14/2012", "03/14/2012"),
             ("born 3/14/12 at mercy", "3/14/12"),
             ("surgery on 2012-03-14 went fine", "2012-03-14"),
@@ -456,6 +513,9 @@ mod tests {
     #[test]
     fn numbers_that_are_not_dates() {
         for raw in [
+            // Session 17: a feast's day with no one's event before it.
+            "on Christmas Day we ate far too much",
+            "the clinic is closed on Boxing Day",
             "take 1/2 tablet at night",
             "on 1/2 tablet now",
             "ratio 1:10 and ANA 1:320",

@@ -471,6 +471,12 @@ pub const F_ENGLISH: u16 = 512;
 /// On the US Census given names (`first-names.txt`): a name even where another country's
 /// lists hold it as a surname too ("Kevin", "Alma").
 pub const F_CENSUS_FIRST: u16 = 1024;
+/// The one-word name of a town of 15,000 people or more (`TOWNS`).
+pub const F_TOWN: u16 = 2048;
+
+/// The world's towns of 15,000 people or more (GeoNames, CC BY 4.0), folded like the names; one-word
+/// names that are English words left out. A town's name is no one's ("London has", "Boston's").
+const TOWNS: &str = include_str!("../../../data/phi/towns-world.txt");
 
 /// Every listed word with the lists it is on, so that a word is looked up once per post.
 static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
@@ -504,6 +510,10 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
             for w in list.split_ascii_whitespace() {
                 *m.entry(w).or_insert(0) |= flag;
             }
+        }
+        // Names of one word only: a word is looked up alone.
+        for w in TOWNS.lines().filter(|w| !w.contains([' ', '-'])) {
+            *m.entry(w.trim_end_matches('\r')).or_insert(0) |= F_TOWN;
         }
         for w in WORD_NAMES.split_ascii_whitespace() {
             *m.entry(w).or_insert(0) |= F_FIRST | F_WORLD | F_NAME_WORD;

@@ -37,6 +37,7 @@ mod name_roles;
 mod name_said;
 mod name_self;
 mod name_speech;
+mod name_subjects;
 mod name_titles;
 mod name_typos;
 mod name_verbs;

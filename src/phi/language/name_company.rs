@@ -24,7 +24,7 @@ const NAMED: &str = "a person's name";
 
 /// Words that read as names to the lists' eyes but are things members live with: assistants
 /// and sites they "ask" or "talk to", chat words, and illnesses by their short names.
-fn thing(w: &str) -> bool {
+pub(super) fn thing(w: &str) -> bool {
     matches!(
         w,
         "chatgpt"

@@ -303,6 +303,11 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 | "well"
         ),
         "refused" | "refuses" => true,
+        // Session 17: "Oksana translated the discharge letter", "Hodan interpreted for her",
+        // "Mercy taught me", "Folake noticed the fistula", "Murugan has decided", "Ploy ran
+        // the half marathon": what a person does with a mind or legs.
+        "translated" | "interpreted" | "taught" | "noticed" | "spotted" | "decided" => true,
+        "ran" => matches!(a, "the" | "a" | "her" | "his" | "our" | "in"),
         // Session 16: "dai next door has been doing my shopping": a neighbour.
         "next" => a == "door",
         // "mo and the kids are doing the 5k", "kemi n me went": family, and the writer.
@@ -405,6 +410,7 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 || (a == "still" && b == "on" && w(j + 4) == "here")
         }
         // "sipho has been in hospital all year", "…in and out of hospital".
+        "has" | "had" if a == "decided" => true,
         "has" | "had" => {
             a == "been"
                 && (in_state(text, j + 3) || (b == "in" && w(j + 4) == "and" && w(j + 5) == "out"))
@@ -460,6 +466,14 @@ pub(super) fn in_state(text: &Doc, k: usize) -> bool {
             true
         }
         "in" if w(k + 1) == "intensive" && w(k + 2) == "care" => true,
+        // Session 17: "is back on the ward", "is on the haematology ward", "in the day unit".
+        "on" | "in"
+            if w(k + 1) == "the"
+                && (matches!(w(k + 2), "ward" | "unit" | "wards")
+                    || matches!(w(k + 3), "ward" | "unit")) =>
+        {
+            true
+        }
         "in" => {
             matches!(
                 w(k + 1),

@@ -21,6 +21,7 @@ use super::name_roles;
 use super::name_said::{is_relation, name_is, relation_is};
 use super::name_self::{addressed, from_place, greeted, here, self_named, signed};
 use super::name_speech::{attributed, called_to, speaker, vocative};
+use super::name_subjects;
 use super::name_titles::{kunya, titled};
 use super::name_verbs::{given_to, subject};
 use super::name_word_people;
@@ -86,6 +87,8 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_patients::as_patient(text, i))
             .or_else(|| name_word_people::word_person(text, i))
             .or_else(|| name_mentions::mentioned(text, i))
+            .or_else(|| name_subjects::sentence_subject(text, i))
+            .or_else(|| name_subjects::pair_subject(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why))

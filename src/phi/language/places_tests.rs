@@ -194,6 +194,14 @@ fn towns_where_someone_lives() {
             "Nyeri",
         ),
         ("Meu pai mora em Campinas e fez o transplante", "Campinas"),
+        // Session 17: a town of GeoNames' list after "in", in a sentence about one's people
+        // or home.
+        (
+            "caring for my mum with vascular dementia in Leeds. First post",
+            "Leeds",
+        ),
+        ("My grandad fell at home in Rochdale and waited", "Rochdale"),
+        ("Our school in Kumasi says he can't come back", "Kumasi"),
     ] {
         assert_eq!(places(raw), [want], "{raw}");
     }
@@ -226,6 +234,12 @@ fn towns_where_someone_lives() {
         "I'm in Remission finally",
         "We are in ICU again",
         "his flat in January was freezing",
+        // Session 17: a trip, an event, the weather, an institution's town.
+        "my mum and I had a holiday in Lisbon",
+        "our family went to a conference in Chicago",
+        "the weather in Manchester is awful, my knees hate it",
+        "my aunt is being treated at the Mayo Clinic in Rochester",
+        "my son is in Bath this week",
     ] {
         assert!(places(raw).is_empty(), "{raw}: {:?}", places(raw));
     }

@@ -1,0 +1,333 @@
+//! NAME by the place a name takes most often in a member's post: a sentence's first word, its
+//! subject ("Dmitri has more or less stopped eating", "Femke's genetic results came back",
+//! "Okoro - still on oxygen overnight"). A name of the lists of every origin does not hold a
+//! post alone (`names::lone`: too many are words in some language), but a capitalised word that
+//! opens an English sentence and then does, has or is something is a subject, and the
+//! subjects such a word can be are few: a person, a town ("Boston has great hospitals"), a
+//! drug or a brand (`name_company::plain` leaves the listed ones out) or a word of another
+//! language (whose sentence goes on in that language, not in English).
+//!
+//! Session 17, from probe set 14's misses; towns are told apart by GeoNames' list (`F_TOWN`).
+
+use super::lexicon::{
+    Doc, F_CENSUS_FIRST, F_FIRST, F_FUNCTION, F_RELATION, F_STATE, F_TITLE, F_TOWN,
+};
+use super::name_company::{plain, thing};
+use super::names::{acronym, alpha, sep, unknown, GIVEN};
+
+/// Word `k`, lower case, or "" past the post's end.
+fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
+    if k < text.words.len() {
+        text.lower_word(k)
+    } else {
+        ""
+    }
+}
+
+/// A past participle after "has" or "had": what happened to or was done by the subject ("has
+/// decided", "had gone"). Towns and drugs "have" things ("has great hospitals", "has side
+/// effects"), which stay out.
+fn participle(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "been"
+                | "got"
+                | "gotten"
+                | "gone"
+                | "had"
+                | "done"
+                | "taken"
+                | "begun"
+                | "become"
+                | "come"
+                | "made"
+                | "lost"
+                | "left"
+                | "fallen"
+                | "given"
+                | "written"
+                | "sent"
+                | "spent"
+                | "kept"
+                | "slept"
+                | "eaten"
+                | "finally"
+                | "just"
+                | "now"
+                | "always"
+                | "never"
+                | "already"
+                | "also"
+                | "her"
+                | "his"
+                | "another"
+                | "two"
+                | "three"
+        )
+}
+
+/// What follows a state after "is" or "was" and only a person is in: "is back on the ward",
+/// "is home", "is eating", "is 6 weeks post transplant". Towns "are lovely" and drugs "are
+/// working": an adjective after "is" says nothing, an "-ing" word of a town's or drug's says
+/// too little ("is getting", "is working", "is helping", "is going").
+fn state(a: &str, b: &str) -> bool {
+    match a {
+        "back" | "home" | "out" | "awake" | "asleep" | "due" | "having" | "still" | "now"
+        | "finally" | "starting" | "eating" | "feeling" | "struggling" | "doing" | "asking"
+        | "scared" | "terrified" | "nervous" | "allergic" | "pregnant" | "off" => true,
+        "in" | "on" => matches!(
+            b,
+            "hospital" | "icu" | "the" | "a" | "intensive" | "hospice" | "dialysis" | "oxygen"
+        ),
+        _ => {
+            (a.len() > 4
+                && a.ends_with("ing")
+                && !matches!(
+                    a,
+                    "getting"
+                        | "working"
+                        | "helping"
+                        | "going"
+                        | "being"
+                        | "running"
+                        | "raining"
+                        | "hosting"
+                        | "opening"
+                        | "closing"
+                        | "changing"
+                        | "growing"
+                        | "booming"
+                ))
+                || (a.bytes().all(|c| c.is_ascii_digit()) && (1..=3).contains(&a.len()))
+        }
+    }
+}
+
+/// A verb after the subject that a town's or a drug's name rarely takes as a sentence's
+/// second word ("Tatiane found a trial", "Ploy ran the half marathon", "Imani turned
+/// sixteen"), or "is"/"has" before a state or a participle: `Some(true)` when only a person
+/// does it (a word on no list may be the subject then), `Some(false)` when a drug or a test
+/// may do it too ("Kaftrio has been a game changer", "Oncotype came back 18").
+fn does(text: &Doc, j: usize) -> Option<bool> {
+    let (v, a, b) = (at(text, j), at(text, j + 1), at(text, j + 2));
+    let only_people = match v {
+        "is" | "was" if state(a, b) => {
+            matches!(
+                a,
+                "home"
+                    | "awake"
+                    | "asleep"
+                    | "scared"
+                    | "terrified"
+                    | "nervous"
+                    | "pregnant"
+                    | "eating"
+                    | "asking"
+                    | "crying"
+            )
+        }
+        "has" | "had" if participle(a) => false,
+        "got" | "gets"
+            if matches!(
+                a,
+                "the" | "her" | "his" | "a" | "an" | "home" | "back" | "out"
+            ) =>
+        {
+            false
+        }
+        "turned" | "started" | "starts" | "stopped" | "finished" | "needs" | "needed" | "will"
+        | "does" | "did" | "seems" | "seemed" | "looks" | "looked" | "keeps" | "kept" => false,
+        "came" | "comes" | "went" | "goes" if matches!(a, "to" | "home" | "in" | "round") => {
+            a != "in"
+        }
+        "found" | "taught" | "noticed" | "spotted" | "translated" | "interpreted" | "ran"
+        | "decided" | "wants" | "wanted" | "loves" | "loved" | "hates" | "hated" | "knows"
+        | "knew" | "feels" | "felt" | "tried" | "tries" | "drives" | "drove" | "messaged"
+        | "rang" | "called" | "texted" | "asked" | "said" | "says" | "told" | "sends" | "sent"
+        | "brought" | "cooked" | "made" | "met" | "visited" | "won" | "lost" | "fell"
+        | "walked" | "slept" | "ate" | "refused" => true,
+        _ => return None,
+    };
+    Some(only_people)
+}
+
+/// Word `i` opens a sentence of a post that capitalises names, is capitalised, could be a name
+/// (`plain`), is a given name of the lists of every origin (the Census's hold a post alone,
+/// `names::lone`) and no town's, and is the subject of what follows: a verb it `does`, a
+/// possessive before a noun ("Makana's INR", "Abebe's sats keep dipping"), or a dash opening
+/// the post's news ("Okoro - still on oxygen", "Aminu - still no letter").
+pub(super) fn sentence_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 1 >= n
+        || !(text.cased && text.titled)
+        || !text.starts_sentence(i)
+        || text.is(i, F_CENSUS_FIRST | F_TOWN)
+        || text.foreign(i)
+        || !plain(text, i)
+    {
+        return None;
+    }
+    let gap = sep(text, i);
+    // "chidinma just messaged me": an adverb between the subject and its verb.
+    let j = i
+        + 1
+        + usize::from(matches!(
+            at(text, i + 1),
+            "just" | "finally" | "also" | "still"
+        ));
+    let subject = match gap {
+        " " => does(text, j),
+        // A possessive before a word (not "Makana's." ending a sentence).
+        "'" | "’" => {
+            (at(text, i + 1) == "s" && sep(text, i + 1) == " " && i + 2 < n).then_some(false)
+        }
+        // "Okoro - still on oxygen", "Stavros – day 4": the post's subject, then its news.
+        " - " | " – " | " — " | ": " => (i == 0).then_some(false),
+        _ => None,
+    };
+    // A word on no list and no typo of English ("Ubah", "Thenmozhi") stands where a listed
+    // name does before what only a person does; asked last, as it spends the post's budget of
+    // typo checks. Drugs, tests and campaigns the lists lack "have been a game changer",
+    // "come back 18" and "start soon".
+    let ok = match subject {
+        Some(only_people) => text.is(i, F_FIRST) || (only_people && unknown(text, i)),
+        None => false,
+    };
+    ok.then_some((i, 0.6, GIVEN))
+}
+
+/// "Shapla and Tanvir have set up a rota", "Ruaridh and Mhairi are coming down", "Grace and I
+/// lost our little boy": two capitalised words opening a sentence, joined by "and", before a
+/// plural verb, or a word and the writer. Each is a name of any list, a name-word included
+/// ("Sue and Pat are running the raffle"), or on no list; neither is a town, a drug or a brand.
+pub(super) fn pair_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 3 >= n
+        || !(text.cased && text.titled)
+        || !text.starts_sentence(i)
+        || at(text, i + 1) != "and"
+        || sep(text, i) != " "
+        || sep(text, i + 1) != " "
+        || sep(text, i + 2) != " "
+        || text.foreign(i)
+    {
+        return None;
+    }
+    let one = |k: usize| {
+        text.is_capitalised(k)
+            && !text.is(k, F_TOWN)
+            && if text.is(k, F_FIRST) {
+                // A name-word is a name here ("Grace and I"); a function word is not ("This").
+                alpha(text, k)
+                    && !acronym(text, k)
+                    && text.lower_word(k).len() >= 3
+                    && !text.is(k, F_FUNCTION | F_RELATION | F_TITLE | F_STATE)
+                    && !thing(text.lower_word(k))
+            } else {
+                plain(text, k) && unknown(text, k)
+            }
+    };
+    if !one(i) {
+        return None;
+    }
+    if text.word(i + 2) == "I" {
+        return Some((i, 0.6, GIVEN));
+    }
+    let plural = matches!(
+        at(text, i + 3),
+        "are" | "were" | "have" | "had" | "both" | "drive" | "took" | "take" | "came" | "went"
+    );
+    (plural && text.lower_word(i) != text.lower_word(i + 2) && one(i + 2)).then_some((
+        i + 2,
+        0.6,
+        GIVEN,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::found;
+    use super::{pair_subject, sentence_subject};
+
+    #[test]
+    fn a_listed_name_opening_a_sentence_as_its_subject() {
+        for (raw, want) in [
+            (
+                "Dmitri has stopped eating and the nurse says it is normal.",
+                "Dmitri",
+            ),
+            (
+                "Femke's genetic results came back: it is Fabry disease.",
+                "Femke",
+            ),
+            ("Solveig has started the new CF modulator.", "Solveig"),
+            (
+                "Makana's INR is all over the place since the antibiotics.",
+                "Makana",
+            ),
+            ("Eilidh - bloods back, HbA1c down to 52.", "Eilidh"),
+            (
+                "Haruto is eating soft solids again after the surgery.",
+                "Haruto",
+            ),
+            (
+                "Henrique found a trial in São Paulo for his son.",
+                "Henrique",
+            ),
+            ("So tired. Imani turned sixteen in the day unit.", "Imani"),
+            (
+                "Abdulrahman starts pulmonary rehab next week.",
+                "Abdulrahman",
+            ),
+        ] {
+            assert_eq!(found(raw, sentence_subject), vec![want], "{raw}");
+        }
+        for raw in [
+            // Towns, a word of another language, a listed drug, lower case, mid-sentence.
+            "London has great hospitals but the waits are long.",
+            "Boston's children's hospital is excellent.",
+            "Berlin was lovely in May.",
+            "Ozempic has stopped working for me.",
+            "Mi madre está en el hospital.",
+            "so tired today dmitri has stopped eating",
+            "We saw Femke at the clinic and she is fine.",
+            // The Census's names are `lone`'s; a subject with an adjective says nothing.
+            "Sarah has decided to stop chemo.",
+            "Solveig is lovely.",
+            "Tell me. Eilidh - what does it mean?",
+        ] {
+            assert!(found(raw, sentence_subject).is_empty(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn two_names_opening_a_sentence_before_a_plural_verb() {
+        for (raw, want) in [
+            (
+                "Shapla and Tanvir have set up a rota for amma.",
+                "Shapla and Tanvir",
+            ),
+            (
+                "Sue and Pat are running the dementia cafe raffle again.",
+                "Sue and Pat",
+            ),
+            (
+                "Ruaridh and Mhairi are coming down to see their granny.",
+                "Ruaridh and Mhairi",
+            ),
+            ("Grace and I lost our little boy at 19 weeks.", "Grace"),
+        ] {
+            assert_eq!(found(raw, pair_subject), vec![want], "{raw}");
+        }
+        for raw in [
+            "London and Paris are both on our list.",
+            "This and that are what I worry about.",
+            "Aspirin and Warfarin are both blood thinners.",
+            "We and they are different.",
+            "so sue and pat are running it",
+        ] {
+            assert!(found(raw, pair_subject).is_empty(), "{raw}");
+        }
+    }
+}

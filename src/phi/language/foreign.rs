@@ -103,7 +103,35 @@ fn german(w: &str) -> bool {
             | "mein"
             | "das"
             | "es"
-    )
+            // Session 17: more of German's small words ("Der Antrag hat vier Monate gedauert").
+            | "endlich"
+            | "vier"
+            | "heute"
+            | "gestern"
+            | "wieder"
+            | "immer"
+            | "keine"
+            | "kein"
+            | "vom"
+            | "im"
+            | "den"
+            | "des"
+            | "zu"
+            | "sich"
+            | "wenn"
+            | "weil"
+            | "hier"
+    ) || participle(w)
+}
+
+/// German's past participle by its shape, "ge…t" or "ge…en" ("gedauert", "bewilligt" is
+/// not, "gegangen"): no English word is so spelt but those the English list holds
+/// ("general", "gent"), which `counts` leaves out before asking.
+fn participle(w: &str) -> bool {
+    w.len() >= 7
+        && w.starts_with("ge")
+        && (w.ends_with('t') || w.ends_with("en"))
+        && w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// What marks a name in a sentence of another language, read around words `i..=end` of a
@@ -135,6 +163,15 @@ pub(super) fn cued(text: &super::lexicon::Doc, i: usize, end: usize) -> bool {
     let kin_after = end + 1 < n
         && (text.is(end + 1, F_RELATION) || matches!(w(end + 1), "ji" | "san" | "sama" | "ssi"));
     let and_i = and_i(w(end + 1), w(end + 2));
+    // Session 17: "Liebe Grüße, Katrin", "Saludos,\nMarisol": a listed name signing the post,
+    // after a comma or on a line of its own, in any language.
+    let signed = end + 1 == n && i > 0 && text.text.is_capitalised(i) && {
+        let gap = super::names::sep(text, i - 1);
+        gap.contains(',') || gap.contains('\n')
+    };
+    if listed && signed {
+        return true;
+    }
     // Outside German a capital inside the sentence still marks a name ("La cita de Mariela",
     // "ikaw talaga Jomar,"), and a listed name opens one ("Xiomara tiene 7 años").
     let cased = !text.german(i)

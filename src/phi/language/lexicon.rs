@@ -73,6 +73,7 @@ const NOT_NAMES: &str =
          lol lols thx thnx tx ty tyvm haha hahaha hehe omg tbh idk smh ugh yay xx xxx xo xoxo lmao \
          np brb cheers hugs bless amen ciao merci danke gracias salamat sigh hun ikr rofl \
          ozempic allegra lyrica \
+         copay copays copayment copayments coinsurance \
          dr doctor nurse mr mrs ms miss";
 
 /// Family, household and care relations: a name right after one of these is a person's. Other

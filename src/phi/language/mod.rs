@@ -133,6 +133,11 @@ fn impersonal_dates(text: &Text, out: &mut Vec<Finding>, first_date: usize) {
             r"(?i)\b(?:office|clinic|surgery|pharmacy|practice|unit|centre|center|hospital|lab|helpline|chemist)\b[^.!?\n]{0,30}\b(?:closes|closed|closing|reopens|reopening|shut|shuts)\b",
         )
     });
+    // Session 17: "open enrollment runs October 15 to December 7 every year", "until the 1st
+    // of every month": a date that comes round again is a calendar's, not a person's.
+    static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
+        crate::phi::regex(r"(?i)\b(?:every|each) (?:year|month|week)\b|\bannually\b")
+    });
     static PERSONAL: LazyLock<Regex> = LazyLock::new(|| {
         crate::phi::regex(
             r"(?i)\b(?:my|his|her|me|i|mum|mom|dad|born|died|diagnos\w*|admitted|appointment|appt)\b",
@@ -157,7 +162,8 @@ fn impersonal_dates(text: &Text, out: &mut Vec<Finding>, first_date: usize) {
         // "the 28th of February is when my mum got her diagnosis, the same day as rare
         // disease day": an awareness day beside someone's own date leaves it theirs.
         let own = PERSONAL.is_match(sentence);
-        !((AWARENESS.is_match(sentence) && !own) || CLOSING.is_match(sentence))
+        !(((AWARENESS.is_match(sentence) || RECURRING.is_match(sentence)) && !own)
+            || CLOSING.is_match(sentence))
     }));
 }
 
@@ -492,12 +498,16 @@ mod tests {
             "Purple Day for epilepsy is 26 March, is our group doing anything?",
             "My rheumatology office closes from 23 December to 2 January, get repeats in",
             "World Kidney Day falls on 13 March this year",
+            // Session 17: dates that come round again.
+            "In the US, Medicare open enrollment runs October 15 to December 7 every year.",
+            "The pharmacy won't process repeats until the 1st of every month, so run out on the 28th.",
         ] {
             assert!(dates_in(raw).is_empty(), "{raw}: {:?}", dates_in(raw));
         }
         for raw in [
             "my surgery is on 26 March and I'm scared",
             "mum was admitted on 23 December",
+            "my mum's birthday is 3 March every year and she forgets",
             "the 28th of February is when my mum got her diagnosis, the same day as rare disease day",
         ] {
             assert!(!dates_in(raw).is_empty(), "{raw}");

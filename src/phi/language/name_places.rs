@@ -203,6 +203,27 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     if (i..=end).any(|k| super::name_words::feast(text.lower_word(k))) {
         return true;
     }
+    // Session 17: other languages' closings ("Liebe Grüße", "Viele Grüße", "Besos y
+    // abrazos"), whose first word some lists hold as a name.
+    if (i..=end).any(|k| {
+        matches!(
+            text.lower_word(k),
+            "grüße"
+                | "grusse"
+                | "gruesse"
+                | "gruß"
+                | "saludos"
+                | "abrazos"
+                | "besos"
+                | "bisous"
+                | "groetjes"
+                | "groeten"
+                | "pozdrawiam"
+                | "pozdrowienia"
+        )
+    }) {
+        return true;
+    }
     // "@dev_k yes", "@sam99": a member's handle made of a word and more, which the forum shows
     // anyway. A handle that is a plain name ("@Mariana") may be the member's own, so it stays.
     if text.raw[..s].ends_with('@')
@@ -297,6 +318,26 @@ fn scheme(w: &str) -> bool {
             | "score"
             | "scores"
             | "scale"
+            // Session 17: devices, lines, tests and registers named after people ("a Holter
+            // monitor", "her Hickman line", "the Anthony Nolan register").
+            | "monitor"
+            | "monitors"
+            | "line"
+            | "catheter"
+            | "shunt"
+            | "manoeuvre"
+            | "maneuver"
+            | "procedure"
+            | "register"
+            | "registry"
+            | "fund"
+            | "appeal"
+            | "lecture"
+            | "award"
+            | "criteria"
+            | "classification"
+            | "technique"
+            | "protocol"
     )
 }
 

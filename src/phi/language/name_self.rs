@@ -117,6 +117,31 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
                 | "help"
                 | "now"
                 | "appreciated"
+                // Session 17: the closings of the languages members write in ("Liebe Grüße",
+                // "Saludos", "Bisous", "Abraços", "Groetjes", "Pozdrawiam", "Salamat").
+                | "grüße"
+                | "grusse"
+                | "gruesse"
+                | "gruß"
+                | "lg"
+                | "saludos"
+                | "besos"
+                | "abrazos"
+                | "bisous"
+                | "cordialement"
+                | "amitiés"
+                | "abraços"
+                | "beijos"
+                | "saluti"
+                | "baci"
+                | "groetjes"
+                | "groeten"
+                | "pozdrawiam"
+                | "pozdrowienia"
+                | "salamat"
+                | "asante"
+                | "shukriya"
+                | "dhanyavaad"
         )
     };
     // Who or what the closing is to: "thanks all", "thanks again", "love to all".

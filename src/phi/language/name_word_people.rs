@@ -67,6 +67,14 @@ fn beside_relation(text: &Doc, i: usize) -> bool {
         // "my twin sister", "my step mum": a relation of two words.
         if i + 3 < n && text.is(i + 3, F_RELATION) && sep(text, i + 2) == " " {
             i + 3
+        } else if i + 4 < n
+            && sep(text, i + 2) == "-"
+            && text.lower_word(i + 3) == "in"
+            && sep(text, i + 3) == "-"
+            && text.lower_word(i + 4) == "law"
+        {
+            // Session 17: "Rose, my mother-in-law, is 95".
+            i + 4
         } else {
             i + 2
         }

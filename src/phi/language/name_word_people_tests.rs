@@ -9,6 +9,7 @@ fn name_words_where_only_a_person_fits() {
     for (raw, want) in [
         // A relation set beside it.
         ("Dawn, my wife, has early onset Alzheimer's", "Dawn"),
+        ("Rose, my mother-in-law, is 95 and was diagnosed", "Rose"),
         ("Precious (my daughter) is on the waiting list", "Precious"),
         ("Patience my mother in law is staying with us", "Patience"),
         ("Faith, my twin sister, has the same diagnosis", "Faith"),

@@ -339,6 +339,41 @@ pub(super) fn surname_after(text: &Doc, k: usize, first_common: bool) -> bool {
     if acronym(text, k) {
         return false;
     }
+    // Session 17: "jasmine tea", "rose water", "olive oil", "holly bush": a flower's or a
+    // fruit's name before what is made of it or grows, no surname.
+    if matches!(
+        text.lower_word(k),
+        "tea"
+            | "teas"
+            | "rice"
+            | "oil"
+            | "water"
+            | "honey"
+            | "tree"
+            | "trees"
+            | "bush"
+            | "flower"
+            | "flowers"
+            | "petals"
+            | "perfume"
+            | "scent"
+            | "syrup"
+            | "jam"
+            | "cream"
+            | "candle"
+            | "candles"
+            | "soap"
+            | "lotion"
+            | "juice"
+            | "wine"
+            | "gin"
+            | "seeds"
+            | "plant"
+            | "plants"
+            | "garden"
+    ) {
+        return false;
+    }
     if text.cased && text.is_capitalised(k) {
         // A capitalised word after a capitalised given name: a surname even if the lists don't
         // know it, unless it is a common word and the given name is one too.

@@ -474,3 +474,27 @@ fn sentences_in_other_languages() {
         assert_eq!(names(raw), [want], "{raw}");
     }
 }
+
+/// Session 17: things named after a flower, a device or a person's register, an insurance
+/// word and a German noun are no names; a name signing a post in another language is.
+#[test]
+fn things_named_like_people_and_signatures_abroad() {
+    for raw in [
+        "jasmine tea, hot water bottle, three episodes of something trashy",
+        "Specialist copay went up to $45 a visit this year",
+        "Die Pflegekasse hat endlich Pflegegrad 3 bewilligt. Der Antrag hat vier Monate gedauert.",
+        "48 hour Holter monitor fitted, no showering",
+        "Sign up to the Anthony Nolan register if you're 16 to 30",
+    ] {
+        assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
+    }
+    for (raw, want) in [
+        ("Wir sind müde. Liebe Grüße, Katrin", "Katrin"),
+        (
+            "Handy: 0151 2345 6789, meldet euch, wenn ihr auch MS habt. Liebe Grüße, Katrin",
+            "Katrin",
+        ),
+    ] {
+        assert_eq!(names(raw), [want], "{raw}");
+    }
+}

@@ -66,13 +66,18 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
     }
     for m in CANADA.find_iter(&text.lower) {
         // "Stage IIIB, T3N1M0": a tumour's TNM stage has a postcode's shape (session 14).
-        let tnm = {
-            let b = m.as_str().as_bytes();
-            b.len() == 6 && b[0] == b't' && b[2] == b'n' && b[4] == b'm'
-        } && text
-            .text
-            .words_before(m.start(), 4)
-            .any(|w| matches!(w, "stage" | "staging" | "staged" | "tnm" | "pathology"));
+        // Session 17: written as one word with the stage's own digits (T0–4, N0–3, M0–1), it
+        // is the stage wherever it stands ("Gleason 3+4=7, T2N0M0").
+        let b = m.as_str().as_bytes();
+        let shaped = b.len() == 6 && b[0] == b't' && b[2] == b'n' && b[4] == b'm';
+        let stage_digits =
+            shaped && matches!(b[1], b'0'..=b'4') && matches!(b[3], b'0'..=b'3') && b[5] <= b'1';
+        let tnm = (shaped
+            && text
+                .text
+                .words_before(m.start(), 4)
+                .any(|w| matches!(w, "stage" | "staging" | "staged" | "tnm" | "pathology")))
+            || stage_digits;
         if !tnm {
             strong.push((m.start(), m.end()));
         }

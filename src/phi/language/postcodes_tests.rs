@@ -93,6 +93,8 @@ fn amounts_and_years_before_words_are_no_codes() {
         "is 3000 Nuvigil a lot",
         // Session 14: a tumour's TNM stage has a Canadian postcode's shape.
         "Stage IIIB, T3N1M0. Starting FOLFOX in 2 weeks.",
+        // Session 17: with the stage's own digits it is a stage wherever it stands.
+        "Gleason 3+4=7, T2N0M0. Trying to choose between surveillance and radiotherapy.",
     ] {
         let got = found(raw);
         assert!(!got.iter().any(|(k, _)| *k == Kind::Zip), "{raw}: {got:?}");

@@ -590,6 +590,14 @@ impl<'a> Doc<'a> {
     /// Whether word `i` starts with a capital that may mark a name: as [`Text::is_capitalised`],
     /// but not an English word on a Title Case line ("My Mum Keeps Forgetting…"). Every detector
     /// that reads a `Doc` asks this one.
+    /// Word `i` is in lower case in a post whose writer capitalises names: a cue's word
+    /// then is no name ("my name is ok"). A writer whose only capitals are codes and acronyms
+    /// ("aroha here, my nhi is ZAC4471") does not capitalise names (session 17: the rules
+    /// after a cue asked `cased` alone, and lost every lower-case name beside a code).
+    pub fn lower_among_capitals(&self, i: usize) -> bool {
+        self.text.cased && self.text.titled && !self.is_capitalised(i)
+    }
+
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.text.is_capitalised(i) && !self.plain_capital.get(i).copied().unwrap_or(false)
     }

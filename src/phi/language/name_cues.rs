@@ -59,9 +59,7 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             return None;
         }
         // "my name is rubija": any word that is not a function word.
-        if (text.cased && !text.is_capitalised(i) && !is_first)
-            || (text.is(i, F_FUNCTION) && !settled())
-        {
+        if (text.lower_among_capitals(i) && !is_first) || (text.is(i, F_FUNCTION) && !settled()) {
             return None;
         }
         conf = 0.85;
@@ -126,14 +124,40 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             && sep(text, i).trim() == ","
             && (matches!(text.lower_word(i + 1), "who" | "aged" | "age")
                 || text.word(i + 1).starts_with(|c: char| c.is_ascii_digit()));
+        // Session 17: "my brother will has crohns", "my daughter may is 6": a modal before a
+        // finite verb of its own is a name-word used as a name.
+        let modal_named = matches!(w, "will" | "may" | "can" | "must" | "might")
+            && i + 1 < text.words.len()
+            && sep(text, i) == " "
+            && matches!(
+                text.lower_word(i + 1),
+                "has"
+                    | "is"
+                    | "was"
+                    | "had"
+                    | "does"
+                    | "did"
+                    | "says"
+                    | "said"
+                    | "gets"
+                    | "got"
+                    | "goes"
+                    | "went"
+                    | "turned"
+                    | "loves"
+                    | "hates"
+                    | "needs"
+                    | "wants"
+            );
         let verb = super::name_typos::subject_verb(w)
             && text.is(i, F_ENGLISH)
             && !cap(text, i)
-            && !described;
+            && !described
+            && !modal_named;
         if !known
             || verb
-            || (name_word && !settled() && !named_doing(text, i))
-            || (text.cased && !text.is_capitalised(i) && !listed)
+            || (name_word && !settled() && !named_doing(text, i) && !modal_named)
+            || (text.lower_among_capitals(i) && !listed)
         {
             return None;
         }
@@ -239,7 +263,7 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             );
         if anyone
             || !(is_first || unlisted)
-            || (text.cased && !text.is_capitalised(i))
+            || (text.lower_among_capitals(i))
             || (name_word && !punctuated())
         {
             return None;

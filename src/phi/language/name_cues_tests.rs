@@ -623,11 +623,15 @@ fn clinicians_by_their_everyday_names_and_verbs_after_relations() {
         ("My Mother-In-Law Ngozi Is Sick", "Ngozi"),
         ("My son Will, 5, has asthma", "Will"),
         ("my son will, 5, has asthma", "will"),
+        // Session 17: a modal before a finite verb of its own is a name.
+        ("my brother will has crohns and needs a stoma", "will"),
     ]);
     for raw in [
         "my gp said, no more pills",
         "my husband said, no",
         "my mum will, of course",
+        "my mum will have her scan",
+        "my son may go to the clinic",
         "my gp surgery is closed",
         "my gp appointment is friday",
         "my dentist appointment",

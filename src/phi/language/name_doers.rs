@@ -357,9 +357,18 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                         | "temple"
                         | "office"
                         | "team"
+                        | "agency"
+                        | "rehab"
+                        | "class"
+                        | "hospice"
+                        | "surgery"
+                        | "unit"
                 )
             };
             (matches!(a, "my" | "the" | "our") && (place(b) || place(w(j + 4))))
+                // Session 17: "Mark from Tuesday pulmonary rehab", "Marites from the care
+                // agency": a weekday's group, and more of the places one meets people.
+                || (super::day_dates::weekday(a) && (place(b) || place(w(j + 4))))
                 // Session 16: "dmytro from here sent me a message": a member of the forum.
                 || {
                     // What a member does for another; "Toronto from here is two hours".

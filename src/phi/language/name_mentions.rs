@@ -57,6 +57,17 @@ pub(super) fn by_job(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     let (a, b, c) = (at(text, i + 1), at(text, i + 2), at(text, i + 3));
     let titled_job =
         matches!(gap, " " | " (") && matches!(a, "the" | "our" | "my") && job(text, i + 2);
+    // Session 17: "Radhika, the diabetes specialist nurse, got us a CGM": a job of a few
+    // words set off by commas after the word.
+    let apposed_job = gap == ", "
+        && matches!(a, "the" | "our" | "my")
+        && (i + 2..=i + 4).any(|k| {
+            k < text.words.len()
+                && job(text, k)
+                && sep(text, k).starts_with([',', ')'])
+                && (i + 2..k).all(|m| sep(text, m) == " ")
+        });
+    let titled_job = titled_job || apposed_job;
     let desk = gap == " "
         && ((matches!(a, "on" | "at") && b == "reception")
             || (a == "at" && b == "the" && matches!(c, "front" | "desk" | "reception")));
@@ -357,6 +368,11 @@ mod tests {
     fn people_mentioned_by_job_family_quote_or_pen() {
         for (raw, want) in [
             ("busi the nurse was lovely", "busi"),
+            // Session 17: a job of a few words set off by commas.
+            (
+                "Radhika, the diabetes specialist nurse, finally got us a CGM",
+                "Radhika",
+            ),
             ("thandeka (the nurse) was lovely", "thandeka"),
             ("lindiwe on reception sorted it", "lindiwe"),
             ("farida at the front desk was so kind", "farida"),

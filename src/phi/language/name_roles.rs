@@ -354,7 +354,7 @@ pub(super) fn hyphen_given(text: &Doc, i: usize) -> Option<(usize, f32, &'static
     if i == 0 || i + 1 >= n || sep(text, i) != "-" || !text.is(i - 1, F_RELATION) {
         return None;
     }
-    if sep(text, i - 1) != " " || (text.cased && !text.is_capitalised(i)) {
+    if sep(text, i - 1) != " " || (text.lower_among_capitals(i)) {
         return None;
     }
     let part = |k: usize| {

@@ -178,7 +178,7 @@ pub(super) fn relation_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
                     || sep(text, i).trim_start().starts_with([',', '.', '!', '?', ';']))))
         || common(text, i)
         || text.is(i, F_ENGLISH)
-        || (text.cased && !text.is_capitalised(i))
+        || (text.lower_among_capitals(i))
         || sep(text, i - 1) != " "
     {
         return None;

@@ -4,7 +4,7 @@
 //! amara how did the scan go", "rip folake you fought so hard"); with the word tests of
 //! `name_company`.
 
-use super::lexicon::{Doc, F_ENGLISH, F_FUNCTION};
+use super::lexicon::{Doc, F_ENGLISH, F_FUNCTION, F_TOWN};
 use super::name_company::{listed_as_word, person, plain};
 use super::name_near::greeted_name;
 use super::names::{common, first, sep, unknown, GIVEN};
@@ -458,11 +458,28 @@ pub(super) fn from_place(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
     if text.lower_word(i + 1) != "from" || sep(text, i + 1) != " " {
         return None;
     }
+    // Session 17: "hi all its lerato from polokwane", "hey its shazza from leeds": "it's" or
+    // "I'm" between the greeting and the name, with or without a comma.
+    let intro = |w: &str| matches!(w, "its" | "it" | "s" | "im" | "i" | "m" | "this" | "is");
     let opens = i == 0
-        || (i <= 3
-            && sep(text, i - 1).trim() == ","
-            && (0..i).all(|k| text.is(k, F_ENGLISH) || greeting(text.lower_word(k))));
-    let place = text.text.is_capitalised(i + 2) && !text.is(i + 2, F_FUNCTION);
+        || (i <= 4
+            && (sep(text, i - 1).trim() == "," || intro(text.lower_word(i - 1)))
+            && (0..i).all(|k| {
+                let w = text.lower_word(k);
+                text.is(k, F_ENGLISH) || greeting(w) || intro(w)
+            }));
+    // Where the writer capitalises names, a capitalised place; where not ("otieno from kisumu
+    // here", "agnieszka from slough, mama is…"), a town of the list, or a word closing the
+    // introduction ("here", a comma, a full stop).
+    let place = if text.cased && text.titled {
+        text.text.is_capitalised(i + 2) && !text.is(i + 2, F_FUNCTION)
+    } else {
+        !text.is(i + 2, F_FUNCTION | F_ENGLISH)
+            && super::names::alpha(text, i + 2)
+            && (text.is(i + 2, F_TOWN)
+                || (i + 3 < n && text.lower_word(i + 3) == "here")
+                || sep(text, i + 2).trim_start().starts_with([',', '.', '!']))
+    };
     (opens && place && greeted_name(text, i)).then_some((i, 0.6, GIVEN))
 }
 
@@ -534,7 +551,7 @@ fn here_after(text: &Doc, i: usize, paired: bool) -> Option<(usize, f32, &'stati
         || sep(text, i) != " "
         || !(first(text, i) || introduces(text, i))
         || common(text, i)
-        || (text.cased && !text.is_capitalised(i))
+        || (text.lower_among_capitals(i))
         || !(paired || text.starts_sentence(i) || sep(text, i - 1).contains(','))
     {
         // "hello, bartosz here, 3 weeks post op": after a greeting, a word no list knows.

@@ -191,7 +191,7 @@ pub(super) fn kunya(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> 
         || sep(text, i) != " "
         || !first(text, k)
         || text.is(k, F_ENGLISH | F_NAME_WORD | F_FUNCTION)
-        || (text.cased && !text.is_capitalised(k))
+        || (text.lower_among_capitals(k))
     {
         return None;
     }

@@ -405,6 +405,12 @@ fn slots_of_session_15() {
         ("micheal keeps pulling out his NG tube", "micheal"),
         ("Chukwuemeka don't give up bro", "Chukwuemeka"),
         ("Zbigniew from our Wednesday group passed away", "Zbigniew"),
+        // Session 17: a weekday's group, an agency.
+        (
+            "Marites from the care agency spotted his foot ulcer",
+            "Marites",
+        ),
+        ("Folasade from Tuesday rehab sent me a card", "Folasade"),
         ("Seo-yeon unnie your kimchi recipe is the best", "Seo-yeon"),
         ("I read every one of them to him on the ward — bisi", "bisi"),
         ("ok will try the ice packs, thank you all — olu", "olu"),

@@ -40,6 +40,52 @@ static FEAST_ON: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A day of the month alone as an ordinal, after "on the", "till the", "for the", "is the"
+/// (session 17): "had my stent done on the 2nd", "op is the 30th", "mri booked for the 29th".
+/// Held only after what happens to a person (`day_event`) and when no noun follows ("the 2nd
+/// dose", "the 3rd time", "the 1st floor"; "the 2nd of March" is `month_names`').
+static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(
+        r"(?-u)\b(?:on|till|until|til|by|for|from|since|is|was|before|after) the ((?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))\b",
+    )
+});
+
+/// What happens to a person on a day of the month, in the words before it.
+fn day_event(w: &str) -> bool {
+    feast_event(w)
+        || matches!(
+            w,
+            "scan"
+                | "mri"
+                | "ct"
+                | "appointment"
+                | "appt"
+                | "booked"
+                | "scheduled"
+                | "done"
+                | "stent"
+                | "biopsy"
+                | "results"
+                | "note"
+                | "started"
+                | "due"
+                | "clinic"
+                | "review"
+                | "chemo"
+                | "care"
+                | "hospital"
+                | "seen"
+                | "went"
+                | "consultant"
+                | "referral"
+                | "infusion"
+                | "colonoscopy"
+                | "endoscopy"
+                | "bloods"
+                | "procedure"
+        )
+}
+
 /// What happens to a person on a day, in the words before the feast: a death, a birth, an
 /// admission, a diagnosis, an operation, a fall.
 fn feast_event(w: &str) -> bool {
@@ -159,6 +205,44 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     months_of_other_languages(text, out);
     for m in FEAST_YEAR.find_iter(&text.lower) {
         out.push(finding(Kind::Date, m.start(), m.end(), 0.85, WHY));
+    }
+    for c in ORDINAL_DAY.captures_iter(&text.lower) {
+        let (Some(all), Some(day)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let rest = text.raw[day.end()..].trim_start_matches(' ');
+        let k = text.word_at_or_after(day.end());
+        let next = if k < text.words.len() {
+            text.lower_word(k)
+        } else {
+            ""
+        };
+        let closes = rest.is_empty()
+            || rest.starts_with([',', '.', '!', '?', ';', ')', '\n'])
+            || (text.raw[day.end()..].starts_with(' ')
+                && matches!(
+                    next,
+                    "and"
+                        | "n"
+                        | "so"
+                        | "but"
+                        | "at"
+                        | "i"
+                        | "we"
+                        | "he"
+                        | "she"
+                        | "with"
+                        | "after"
+                        | "finally"
+                        | "still"
+                        | "now"
+                        | "then"
+                        | "too"
+                        | "if"
+                ));
+        if closes && text.words_before(all.start(), 8).any(day_event) {
+            out.push(finding(Kind::Date, day.start(), day.end(), 0.7, WHY));
+        }
     }
     for c in FEAST_ON.captures_iter(&text.lower) {
         let (Some(all), Some(feast)) = (c.get(0), c.get(1)) else {
@@ -417,6 +501,20 @@ fn month_names(text: &Text, out: &mut Vec<Finding>) {
         if let Some(found) = day_before(text, i) {
             let last = year_after(text, i).unwrap_or(i);
             out.push(finding(Kind::Date, found, text.words[last].end, 0.8, WHY));
+        } else if let Some(last) = year_after(text, i).filter(|_| !may) {
+            // Session 17: a month and its year, "diagnosed in March 2023", "sectioned in
+            // October 2021": Safe Harbor keeps the year alone, and every writer of the probe
+            // sets marked such a month (18 of 18, none in a harmless post). An awareness
+            // month's or an office's dates are left out after (`impersonal_dates`).
+            out.push(finding(
+                Kind::Date,
+                text.words[i].start,
+                text.words[last].end,
+                0.7,
+                WHY,
+            ));
+            i = last + 1;
+            continue;
         }
         i += 1;
     }
@@ -471,6 +569,22 @@ mod tests {
                 "Christmas Eve",
             ),
             ("Our son was diagnosed on Boxing Day, so", "Boxing Day"),
+            // Session 17: a month and its year.
+            (
+                "My husband was diagnosed with ALS in March 2023, the same week",
+                "March 2023",
+            ),
+            (
+                "I was sectioned in October 2021 after a manic episode",
+                "October 2021",
+            ),
+            // Session 17: a day of the month alone, after what befalls a person.
+            ("had ma stent done on the 2nd n still gettin twinges", "2nd"),
+            ("the surgeon says op is the 30th, anyone had one", "30th"),
+            ("mri booked for the 29th finally", "29th"),
+            // The post's last word (a first cut read past the end and panicked).
+            ("mri booked for the 29th.", "29th"),
+            ("mri booked for the 29th", "29th"),
             ("DOB 03/14/2012", "03/14/2012"),
             ("born 3/14/12 at mercy", "3/14/12"),
             ("surgery on 2012-03-14 went fine", "2012-03-14"),
@@ -516,12 +630,17 @@ mod tests {
             // Session 17: a feast's day with no one's event before it.
             "on Christmas Day we ate far too much",
             "the clinic is closed on Boxing Day",
+            "my scan was the 3rd time they found nothing",
+            "booked for the 2nd dose of the vaccine",
+            "on the 1st I start a new job",
             "take 1/2 tablet at night",
             "on 1/2 tablet now",
             "ratio 1:10 and ANA 1:320",
             "BP 130/85 pulse 88",
             "about 2/3 of my meds",
-            "diagnosed in 2019, flare in May, better by June 2020",
+            // Session 17: a month with its year is held now ("better by June 2020"); a year
+            // alone is not.
+            "diagnosed in 2019, flare in May, better by 2020",
             "last Tuesday and next Thursday at 8:30 or 10:15",
             "schedule is 1-0-1 and 2-1-0",
             "sliding scale 150-200 = 2 units, take 1-2 tablets every 4-6 hours",

@@ -302,6 +302,22 @@ fn foreign_month(w: &str) -> bool {
             | "oktubre"
             | "nobyembre"
             | "disyembre"
+            // Session 17: Polish, in the genitive a date takes ("15 stycznia") and as written
+            // alone.
+            | "stycznia"
+            | "lutego"
+            | "marca"
+            | "kwietnia"
+            | "maja"
+            | "czerwca"
+            | "lipca"
+            | "sierpnia"
+            | "września"
+            | "wrzesnia"
+            | "października"
+            | "pazdziernika"
+            | "listopada"
+            | "grudnia"
             | "janvier"
             | "fevrier"
             | "février"
@@ -351,6 +367,28 @@ fn months_of_other_languages(text: &Text, out: &mut Vec<Finding>) {
         let german = german_month(text.lower_word(m));
         if !foreign_month(text.lower_word(m)) && !german {
             continue;
+        }
+        // Session 17: the month before the day after a preposition of time, Tagalog's "noong
+        // Hunyo 12" and a member's "on agosto 15".
+        if !german
+            && matches!(
+                text.lower_word(m - 1),
+                "noong" | "sa" | "on" | "since" | "from" | "until"
+            )
+            && m + 1 < n
+            && near(text, m, m + 1)
+            && text.lower_word(m + 1).as_bytes()[0].is_ascii_digit()
+        {
+            if let Some((_, end, _)) = day_at(text, m + 1) {
+                out.push(finding(
+                    Kind::Date,
+                    text.words[m].start,
+                    text.words[end].end,
+                    0.8,
+                    WHY,
+                ));
+                continue;
+            }
         }
         let mut k = m - 1;
         // "14 de marzo", "3 di maggio", Tagalog's "ika-5 ng Hunyo".
@@ -405,6 +443,16 @@ fn months_of_other_languages(text: &Text, out: &mut Vec<Finding>) {
                     | "jusqu"
                     // Tagalog's ordinal prefix: "sa ika-5 ng Hunyo".
                     | "ika"
+                    // Session 17: English's and Polish's, where members mix the languages
+                    // ("her cirugia on 15 agosto", "od 15 stycznia leży w szpitalu").
+                    | "on"
+                    | "since"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "od"
+                    | "do"
+                    | "dnia"
             )
             && text.raw[text.words[k - 1].end..text.words[k].start] == *" ";
         if !(year || de || dotted || articled) {
@@ -585,6 +633,14 @@ mod tests {
             // The post's last word (a first cut read past the end and panicked).
             ("mri booked for the 29th.", "29th"),
             ("mri booked for the 29th", "29th"),
+            // Session 17: Polish months, English's prepositions before another language's
+            // month, and Tagalog's month before the day.
+            ("Moja mama od 15 stycznia leży w szpitalu", "15 stycznia"),
+            ("mi mama has her cirugia on 15 agosto pls pray", "15 agosto"),
+            (
+                "na-confine sa Batangas noong Hunyo 12 dahil sa pneumonia",
+                "Hunyo 12",
+            ),
             ("DOB 03/14/2012", "03/14/2012"),
             ("born 3/14/12 at mercy", "3/14/12"),
             ("surgery on 2012-03-14 went fine", "2012-03-14"),

@@ -205,23 +205,7 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     }
     // Session 17: other languages' closings ("Liebe Grüße", "Viele Grüße", "Besos y
     // abrazos"), whose first word some lists hold as a name.
-    if (i..=end).any(|k| {
-        matches!(
-            text.lower_word(k),
-            "grüße"
-                | "grusse"
-                | "gruesse"
-                | "gruß"
-                | "saludos"
-                | "abrazos"
-                | "besos"
-                | "bisous"
-                | "groetjes"
-                | "groeten"
-                | "pozdrawiam"
-                | "pozdrowienia"
-        )
-    }) {
+    if (i..=end).any(|k| super::name_self::closing_abroad(text.lower_word(k))) {
         return true;
     }
     // "@dev_k yes", "@sam99": a member's handle made of a word and more, which the forum shows

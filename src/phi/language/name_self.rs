@@ -117,32 +117,12 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
                 | "help"
                 | "now"
                 | "appreciated"
-                // Session 17: the closings of the languages members write in ("Liebe Grüße",
-                // "Saludos", "Bisous", "Abraços", "Groetjes", "Pozdrawiam", "Salamat").
-                | "grüße"
-                | "grusse"
-                | "gruesse"
-                | "gruß"
                 | "lg"
-                | "saludos"
-                | "besos"
-                | "abrazos"
-                | "bisous"
-                | "cordialement"
-                | "amitiés"
-                | "abraços"
-                | "beijos"
-                | "saluti"
-                | "baci"
-                | "groetjes"
-                | "groeten"
-                | "pozdrawiam"
-                | "pozdrowienia"
                 | "salamat"
                 | "asante"
                 | "shukriya"
                 | "dhanyavaad"
-        )
+        ) || closing_abroad(back(text, i, k))
     };
     // Who or what the closing is to: "thanks all", "thanks again", "love to all".
     let to_all = |k: usize| {
@@ -481,6 +461,33 @@ pub(super) fn from_place(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
                 || sep(text, i + 2).trim_start().starts_with([',', '.', '!']))
     };
     (opens && place && greeted_name(text, i)).then_some((i, 0.6, GIVEN))
+}
+
+/// Session 17: the closings of the languages members write in ("Liebe Grüße", "Saludos",
+/// "Bisous", "Abraços", "Groetjes", "Pozdrawiam"): a name signs the post after one, and none
+/// is a name itself though some lists hold their first word ("Liebe").
+pub(super) fn closing_abroad(w: &str) -> bool {
+    matches!(
+        w,
+        "grüße"
+            | "grusse"
+            | "gruesse"
+            | "gruß"
+            | "saludos"
+            | "besos"
+            | "abrazos"
+            | "bisous"
+            | "cordialement"
+            | "amitiés"
+            | "abraços"
+            | "beijos"
+            | "saluti"
+            | "baci"
+            | "groetjes"
+            | "groeten"
+            | "pozdrawiam"
+            | "pozdrowienia"
+    )
 }
 
 /// One-word hails that open a post before its writer's name ("G'day, Shaz from Perth").

@@ -76,8 +76,13 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             && !text.is(i, F_FUNCTION | F_NAME_WORD | F_ENGLISH))
         // "my baba femi": Yoruba's, Swahili's and Arabic's father, kin only when possessed
         // ("baba ganoush" is a dip).
-        || (prev == "baba"
-            && matches!(prev2, "my" | "our" | "his" | "her" | "their")
+        // Session 17: and the kin words of dialects that are other words too, Irish "da",
+        // Jamaican "madda" and "puppa", Welsh "butty", after a possessive of any dialect ("me
+        // da paddy", "mi madda hyacinth", "my butty gareth").
+        || (matches!(
+            prev,
+            "baba" | "da" | "madda" | "mudda" | "fadda" | "puppa" | "butty" | "granda" | "grandda"
+        ) && matches!(prev2, "my" | "our" | "his" | "her" | "their" | "me" | "mi" | "ma")
             && sep(text, i - 1) == " ")
         // Relations in two words: "my little one aroha", "my little man sefo", "my other half
         // hemi".

@@ -418,6 +418,8 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 || (a == "on" && b == "here")
                 || (a == "still" && b == "on" && w(j + 4) == "here")
         }
+        // Session 17: chat drops the "has": "kwabena been in hosp since tues".
+        "been" => in_state(text, j + 2),
         // "sipho has been in hospital all year", "…in and out of hospital".
         "has" | "had" if a == "decided" => true,
         "has" | "had" => {
@@ -487,6 +489,7 @@ pub(super) fn in_state(text: &Doc, k: usize) -> bool {
             matches!(
                 w(k + 1),
                 "hospital"
+                    | "hosp"
                     | "icu"
                     | "hospice"
                     | "rehab"

@@ -159,13 +159,13 @@ fn does(text: &Doc, j: usize) -> Option<bool> {
 /// the post's news ("Okoro - still on oxygen", "Aminu - still no letter").
 pub(super) fn sentence_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i + 1 >= n
-        || !(text.cased && text.titled)
-        || !text.starts_sentence(i)
-        || text.is(i, F_CENSUS_FIRST | F_TOWN)
-        || text.foreign(i)
-        || !plain(text, i)
-    {
+    // Cheapest first: most words are no capital opening a sentence.
+    let opens = i + 1 < n
+        && text.cased
+        && text.titled
+        && text.text.is_capitalised(i)
+        && text.starts_sentence(i);
+    if !opens || text.is(i, F_CENSUS_FIRST | F_TOWN) || text.foreign(i) || !plain(text, i) {
         return None;
     }
     let gap = sep(text, i);
@@ -197,6 +197,50 @@ pub(super) fn sentence_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'st
     ok.then_some((i, 0.6, GIVEN))
 }
 
+/// "J.P. is home!!", "A.J. is two weeks post transplant": a person's initials with their dots,
+/// opening a sentence as its subject (session 17). Two capitals and dots are no drug's name,
+/// and a clinic's abbreviations are written without dots ("GP", "CT", "MS").
+pub(super) fn initials_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    let letter = |k: usize| {
+        k < n && {
+            let mut c = text.word(k).chars();
+            c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+        }
+    };
+    if i + 2 >= n
+        || !letter(i)
+        || sep(text, i) != "."
+        || !letter(i + 1)
+        || !text.starts_sentence(i)
+        || sep(text, i + 1) != ". "
+    {
+        return None;
+    }
+    // Places written so ("U.S. has been", "U.K.", "N.Z.", "L.A.", "D.C.").
+    let place = matches!(
+        (at(text, i), at(text, i + 1)),
+        ("u", "s" | "k")
+            | ("n", "z" | "y" | "i")
+            | ("e", "u")
+            | ("d", "c")
+            | ("l", "a")
+            | ("s", "a")
+    );
+    if place {
+        return None;
+    }
+    let j = i
+        + 2
+        + usize::from(matches!(
+            at(text, i + 2),
+            "just" | "finally" | "also" | "still"
+        ));
+    let had_own = matches!(at(text, j), "had" | "has")
+        && matches!(at(text, j + 1), "her" | "his" | "a" | "an" | "another");
+    (does(text, j).is_some() || had_own).then_some((i + 1, 0.6, GIVEN))
+}
+
 /// "Shapla and Tanvir have set up a rota", "Ruaridh and Mhairi are coming down", "Grace and I
 /// lost our little boy": two capitalised words opening a sentence, joined by "and", before a
 /// plural verb, or a word and the writer. Each is a name of any list, a name-word included
@@ -205,8 +249,8 @@ pub(super) fn pair_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static
     let n = text.words.len();
     if i + 3 >= n
         || !(text.cased && text.titled)
-        || !text.starts_sentence(i)
         || at(text, i + 1) != "and"
+        || !text.starts_sentence(i)
         || sep(text, i) != " "
         || sep(text, i + 1) != " "
         || sep(text, i + 2) != " "
@@ -248,7 +292,7 @@ pub(super) fn pair_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static
 #[cfg(test)]
 mod tests {
     use super::super::test_support::found;
-    use super::{pair_subject, sentence_subject};
+    use super::{initials_subject, pair_subject, sentence_subject};
 
     #[test]
     fn a_listed_name_opening_a_sentence_as_its_subject() {
@@ -328,6 +372,26 @@ mod tests {
             "so sue and pat are running it",
         ] {
             assert!(found(raw, pair_subject).is_empty(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn initials_with_their_dots_as_a_subject() {
+        for (raw, want) in [
+            ("J.P. is home!! eleven days on the stroke unit", "J.P"),
+            ("A.J. is home and already asking about football", "A.J"),
+            ("Update. M.K. had her PET on Monday", "M.K"),
+        ] {
+            assert_eq!(found(raw, initials_subject), vec![want], "{raw}");
+        }
+        for raw in [
+            "GP is useless, CT was clear",
+            "U.S. is expensive for insulin",
+            "U.S. has been slow to approve it",
+            "I have M.S. and it is hard",
+            "the J.P. is home",
+        ] {
+            assert!(found(raw, initials_subject).is_empty(), "{raw}");
         }
     }
 }

@@ -89,6 +89,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| name_mentions::mentioned(text, i))
             .or_else(|| name_subjects::sentence_subject(text, i))
             .or_else(|| name_subjects::pair_subject(text, i))
+            .or_else(|| name_subjects::initials_subject(text, i))
             .or_else(|| lone(text, i));
         match found {
             Some((end, confidence, why))

@@ -420,6 +420,27 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
         {
             true
         }
+        // Session 17: a writer introducing themselves by their town near the post's start,
+        // "otieno from kisumu here", "tammy from dothan, call me", "jamie here, 23 fae dundee,":
+        // the town closes the introduction.
+        "from" | "fae"
+            if i <= 7
+                && (sep(text, i).trim_start().starts_with([',', '.', '!'])
+                    || (i + 1 < text.words.len() && text.lower_word(i + 1) == "here")
+                    || i + 1 == text.words.len())
+                // A name before "from", not "Greetings from Lagos!" nor "metformin from
+                // lloyds,".
+                && (super::name_company::plain_in_any_case(text, i - 2)
+                    || (text.is(i - 2, F_FIRST) && !text.is(i - 2, F_ENGLISH))) =>
+        {
+            true
+        }
+        // "she lives with us in peckham", "i stay in ibadan".
+        "in" if (p2 == "us" && p3 == "with" && matches!(p4, "lives" | "living" | "lived"))
+            || (p2 == "stay" && p3 == "i") =>
+        {
+            true
+        }
         // "im in sandton", "i live in ikeja too": the writer's own town.
         "in" if lower && matches!(p2, "im") => true,
         "in" if lower && p2 == "out" && matches!(p3, "lives" | "living") => true,

@@ -555,7 +555,19 @@ impl<'a> Doc<'a> {
                 if w.len() > 40 {
                     0
                 } else if w.is_ascii() {
-                    CLASSES.get(w).copied().unwrap_or(0)
+                    let f = CLASSES.get(w).copied().unwrap_or(0);
+                    // Session 17: chat drops the g of "-ing" ("goin round", "gettin
+                    // twinges"): such a word is the English word, unless the Census holds it
+                    // as a given name ("Darin").
+                    if f & (F_ENGLISH | F_CENSUS_FIRST) == 0
+                        && w.len() >= 4
+                        && w.ends_with("in")
+                        && g_dropped(w)
+                    {
+                        f | F_ENGLISH
+                    } else {
+                        f
+                    }
                 } else {
                     CLASSES.get(fold(w).as_str()).copied().unwrap_or(0)
                 }
@@ -749,6 +761,14 @@ pub fn plain_given_name(w: &str) -> bool {
     CLASSES
         .get(w)
         .is_some_and(|f| f & F_FIRST != 0 && f & (F_ENGLISH | F_NAME_WORD | F_FUNCTION) == 0)
+}
+
+/// "goin", "gettin", "nothin": an English "-ing" word with its g dropped.
+fn g_dropped(w: &str) -> bool {
+    let mut g = String::with_capacity(w.len() + 1);
+    g.push_str(w);
+    g.push('g');
+    english(&g)
 }
 
 /// Whether an ASCII lower-case word is on the English word list.

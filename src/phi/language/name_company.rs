@@ -45,6 +45,14 @@ pub(super) fn thing(w: &str) -> bool {
             | "webmd"
             | "covid"
             | "omicron"
+            // Session 17: units and schemes by their short names ("the nicu nurse said",
+            // "does sha cover dialysis", Kenya's Social Health Authority).
+            | "nicu"
+            | "picu"
+            | "scbu"
+            | "hdu"
+            | "ccu"
+            | "sha"
             | "fibro"
             | "endo"
             | "crohns"

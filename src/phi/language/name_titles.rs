@@ -72,7 +72,11 @@ pub(super) fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
         // title written as one ("Dr", "dr"; not "MS", multiple sclerosis), when it is a listed
         // name or a word no list knows, and no drug.
         let w = text.lower_word(k);
+        // Session 17: a capital a Title Case line gave an English word ("The Doctor Said To
+        // Keep Taking…", "the Nurse Said it's Normal") is no surname's.
+        let title_cased_word = text.text.is_capitalised(k) && text.is(k, F_ENGLISH);
         strong
+            && !title_cased_word
             && !acronym(text, i)
             && (surname(text, k) || first(text, k) || unknown(text, k))
             && !common(text, k)

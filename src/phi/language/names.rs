@@ -393,10 +393,12 @@ pub(super) fn surname_after(text: &Doc, k: usize, first_common: bool) -> bool {
 
 /// Given name, optional middle name or initial, surname. Returns the last word index.
 fn full_name(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if !first(text, i) || !joined(text, i) {
+    if !first(text, i) || !joined(text, i) || super::name_company::thing(text.lower_word(i)) {
         return None;
     }
-    let first_common = everyday(text, i);
+    // Session 17: a name of another country's list that is an English word here, chat's
+    // dropped g included ("goin round in circles"), pairs only with a surname that is no word.
+    let first_common = everyday(text, i) || (text.is(i, F_ENGLISH) && !text.is(i, F_CENSUS_FIRST));
     if text.cased && !text.is_capitalised(i) {
         return None;
     }

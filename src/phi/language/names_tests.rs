@@ -491,6 +491,9 @@ fn things_named_like_people_and_signatures_abroad() {
         "Die Pflegekasse hat endlich Pflegegrad 3 bewilligt. Der Antrag hat vier Monate gedauert.",
         "48 hour Holter monitor fitted, no showering",
         "Sign up to the Anthony Nolan register if you're 16 to 30",
+        // Chat's dropped g, a unit's short name.
+        "111 told me to go to a&e, goin round in circles here smh",
+        "pat her back gently after feeds the nicu nurse said, works a treat",
     ] {
         assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
     }

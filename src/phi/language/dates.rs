@@ -23,22 +23,20 @@ static DMY: LazyLock<Regex> =
 static YMD: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(r"(?-u)\b((?:19|20)\d\d)([/.-])(\d{1,2})([/.-])(\d{1,2})\b")
 });
-/// A feast that falls on one day of the year, with its year: "Christmas Day 2023", "on new
-/// year's eve 2019", "Boxing Day, 2021" (session 14). A day and month with a year is a full
-/// date; the feast alone ("over christmas") is a season.
-static FEAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    crate::phi::regex(
-        r"(?-u)\b(?:christmas (?:day|eve)|xmas (?:day|eve)|boxing day|new year(?:'|(?u:’))?s (?:day|eve)|hogmanay|valentine(?:'|(?u:’))?s day|halloween|guy fawkes night|bonfire night|st\.? patrick(?:'|(?u:’))?s day|independence day|canada day|australia day|anzac day|waitangi day|bastille day|burns night|st\.? andrew(?:'|(?u:’))?s day),? (?:19|20)\d\d\b",
-    )
-});
-/// A feast of one day without its year, after "on" (session 17): "Mum died on Christmas Eve",
-/// "diagnosed on Boxing Day". Held only after what happens to a person (`FEAST_EVENTS`); "on
-/// Christmas Day we ate too much" is a season's talk.
-static FEAST_ON: LazyLock<Regex> = LazyLock::new(|| {
-    crate::phi::regex(
-        r"(?-u)\bon ((?:christmas (?:day|eve)|xmas (?:day|eve)|boxing day|new year(?:'|(?u:’))?s (?:day|eve)|valentine(?:'|(?u:’))?s day|halloween|guy fawkes night|bonfire night|st\.? patrick(?:'|(?u:’))?s day|independence day|canada day|australia day|anzac day|waitangi day|bastille day|burns night|st\.? andrew(?:'|(?u:’))?s day))\b",
-    )
-});
+/// The feasts that fall on one day of the year, read by `FEAST_YEAR` and `FEAST_ON` (one list:
+/// the two copies of session 17's first cut already disagreed on Hogmanay).
+const FEASTS: &str = r"christmas (?:day|eve)|xmas (?:day|eve)|boxing day|new year(?:'|(?u:’))?s (?:day|eve)|hogmanay|valentine(?:'|(?u:’))?s day|halloween|guy fawkes night|bonfire night|st\.? patrick(?:'|(?u:’))?s day|independence day|canada day|australia day|anzac day|waitangi day|bastille day|burns night|st\.? andrew(?:'|(?u:’))?s day";
+
+/// A feast with its year: "Christmas Day 2023", "on new year's eve 2019", "Boxing Day, 2021"
+/// (session 14). A day and month with a year is a full date; the feast alone ("over
+/// christmas") is a season.
+static FEAST_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| crate::phi::regex(&format!(r"(?-u)\b(?:{FEASTS}),? (?:19|20)\d\d\b")));
+/// A feast without its year, after "on" (session 17): "Mum died on Christmas Eve", "diagnosed
+/// on Boxing Day". Held only after what happens to a person (`feast_event`); "on Christmas Day
+/// we ate too much" is a season's talk.
+static FEAST_ON: LazyLock<Regex> =
+    LazyLock::new(|| crate::phi::regex(&format!(r"(?-u)\bon ((?:{FEASTS}))\b")));
 
 /// A day of the month alone as an ordinal, after "on the", "till the", "for the", "is the"
 /// (session 17): "had my stent done on the 2nd", "op is the 30th", "mri booked for the 29th".

@@ -141,12 +141,12 @@ fn does(text: &Doc, j: usize) -> Option<bool> {
         "came" | "comes" | "went" | "goes" if matches!(a, "to" | "home" | "in" | "round") => {
             a != "in"
         }
-        "found" | "taught" | "noticed" | "spotted" | "translated" | "interpreted" | "ran"
-        | "decided" | "wants" | "wanted" | "loves" | "loved" | "hates" | "hated" | "knows"
-        | "knew" | "feels" | "felt" | "tried" | "tries" | "drives" | "drove" | "messaged"
-        | "rang" | "called" | "texted" | "asked" | "said" | "says" | "told" | "sends" | "sent"
-        | "brought" | "cooked" | "made" | "met" | "visited" | "won" | "lost" | "fell"
-        | "walked" | "slept" | "ate" | "refused" => true,
+        // What only a person does is `name_doers::people_verb`'s ("translated", "taught",
+        // "said", "refused"…), asked first by `sentence_subject`; these are the verbs it
+        // leaves to a sentence's first word.
+        "found" | "ran" | "wants" | "wanted" | "loves" | "loved" | "hates" | "hated" | "knows"
+        | "knew" | "feels" | "felt" | "tried" | "tries" | "drives" | "called" | "sends"
+        | "sent" | "brought" | "made" | "met" | "won" | "lost" | "fell" | "walked" | "ate" => true,
         _ => return None,
     };
     Some(only_people)
@@ -177,6 +177,9 @@ pub(super) fn sentence_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'st
             "just" | "finally" | "also" | "still"
         ));
     let subject = match gap {
+        // The one place that says what only a person does, then what a sentence's first
+        // word does.
+        " " if super::name_doers::people_verb(text, i) == Some(false) => Some(true),
         " " => does(text, j),
         // A possessive before a word (not "Makana's." ending a sentence).
         "'" | "’" => {

@@ -201,7 +201,7 @@ fn regex(pattern: &str) -> Regex {
 
 static PATIENT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:(?:my|our|a|the|this|that|one of my|one of our)\s+(?:\w+\s+)?(?:patients?|pts?|client|resident)\b|patients? of (?:mine|ours)\b|(?:patients?|pt)\s+(?:in|on)\s+(?:bed|room|bay)\b|(?:i|we)\s+(?:saw|admitted|treated|discharged|looked after|cared for)\b)",
+        r"(?i)(?-u:\b)(?:(?:my|our|a|the|this|that|one of my|one of our)\s+(?:\w+\s+)?(?:patients?|pts?|client|resident)(?-u:\b)|patients? of (?:mine|ours)(?-u:\b)|(?:patients?|pt)\s+(?:in|on)\s+(?:bed|room|bay)(?-u:\b)|(?:i|we)\s+(?:saw|admitted|treated|discharged|looked after|cared for)(?-u:\b))",
     )
 });
 
@@ -210,7 +210,7 @@ fn refers_to_a_patient(text: &Text) -> bool {
 }
 
 static BED_OR_ROOM: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\b(?:bed|room|rm|bay|ward)\s*#?\s*\d+[a-z]?\b"));
+    LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:bed|room|rm|bay|ward)\s*#?\s*\d+[a-z]?(?-u:\b)"));
 
 /// Clues that identify only beside a clinician's "my patient": where the patient lay.
 fn clinician_clues(text: &Text) -> Vec<Finding> {

@@ -360,3 +360,14 @@ fn patterns_compile() {
         assert!(!r.as_str().is_empty());
     }
 }
+
+/// Session 18: no word of a link is a name ("for dad https://…" read "https" as one), held or
+/// not; a fundraiser's page is held as the link it is.
+#[test]
+fn words_inside_links_are_no_names() {
+    assert_eq!(
+        kinds("my walk for dad https://justgiving.com/page/tom-reilly-walk"),
+        [Kind::Url]
+    );
+    assert!(kinds("see https://www.nhs.uk/conditions/asthma for more").is_empty());
+}

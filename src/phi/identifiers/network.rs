@@ -327,6 +327,15 @@ mod tests {
                 "www.livingwithlupus.net/about-me",
             ),
             ("reddit.com/u/throwaway_ra", "reddit.com/u/throwaway_ra"),
+            // Session 18: fundraisers of the UK and New Zealand, with or without a scheme.
+            (
+                "my walk for dad justgiving.com/page/tom-reilly-walk",
+                "justgiving.com/page/tom-reilly-walk",
+            ),
+            (
+                "https://givealittle.co.nz/cause/aroha-heart-op",
+                "https://givealittle.co.nz/cause/aroha-heart-op",
+            ),
             // Session 16: a shared document or file under a public domain.
             (
                 "my log is docs.google.com/spreadsheets/d/1xTq9Rr if anyone wants it",

@@ -385,7 +385,7 @@ fn unit_tail(text: &Doc, k: usize) -> usize {
 
 static UNITS: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(
-        r"(?i)\b(?:flat|apto|apartamento|appartement|piso|depto|dpto|departamento|plot|h\.? ?no|house no|blk|bloc|block \d{1,3} lot)\.? ?(?:no\.? ?)?#? ?\d{1,5}[a-z]?\b(?: ?,? lot \d{1,4})?|\b\d{1,2}[º°ª] ?(?:izq|izda|dcha|der|drcha|[a-d])\b",
+        r"(?i)(?-u:\b)(?:flat|apto|apartamento|appartement|piso|depto|dpto|departamento|plot|h\.? ?no|house no|blk|bloc|block \d{1,3} lot)\.? ?(?:no\.? ?)?#? ?\d{1,5}[a-z]?(?-u:\b)(?: ?,? lot \d{1,4})?|(?-u:\b)\d{1,2}[º°ª] ?(?:izq|izda|dcha|der|drcha|[a-d])(?-u:\b)",
     )
 });
 pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Finding>) {

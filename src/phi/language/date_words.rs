@@ -40,6 +40,8 @@ pub(super) fn strong_cue(w: &str) -> bool {
             | "consult"
             | "followup"
             | "transplant"
+            // Session 18: an embryo transfer ("ivf transfer 11/07").
+            | "transfer"
             | "mri"
             | "ct"
             | "scan"

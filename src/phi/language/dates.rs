@@ -168,7 +168,16 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         }
         // "1.2.33" or "2-1-10" need a 4-digit year or a date word before them.
         let short = y.as_str().len() == 2;
-        if short && s1.as_str() != "/" && !text.words_before(all.start(), 4).any(strong_cue) {
+        // Session 18: "we lost our baby on 28.10.23": right after "on" or "since" a day and
+        // month with a two-digit year are a date (a version number follows "version" or "v").
+        let on_day = text
+            .words_before(all.start(), 1)
+            .any(|w| matches!(w, "on" | "since"));
+        if short
+            && s1.as_str() != "/"
+            && !on_day
+            && !text.words_before(all.start(), 4).any(strong_cue)
+        {
             continue;
         }
         out.push(finding(Kind::Date, all.start(), all.end(), 0.9, WHY));
@@ -609,6 +618,9 @@ mod tests {
                 "Christmas Day 2023",
             ),
             ("Boxing Day, 2021 was when she died", "Boxing Day, 2021"),
+            // Session 18: a day and month with a two-digit year right after "on".
+            ("we lost our baby on 28.10.23", "28.10.23"),
+            ("since 3-4-21 she has not walked", "3-4-21"),
             // Session 17: a feast's day without its year, after what befell a person.
             (
                 "Mum died on Christmas Eve and I'm dreading it",

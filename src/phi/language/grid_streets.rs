@@ -14,7 +14,7 @@ use crate::phi::Finding;
 
 static GRID: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(
-        r"(?i)\b(?:calle|cll?|carrera|cra|kra|cr|avenida|av|diagonal|dg|transversal|tv|circular|circunvalar)\.? ?\d{1,3} ?[a-z]?(?: ?bis)?(?: ?[a-z])? ?(?:#|no\.?|n°|nº) ?\d{1,3} ?[a-z]? ?- ?\d{1,3}\b",
+        r"(?i)(?-u:\b)(?:calle|cll?|carrera|cra|kra|cr|avenida|av|diagonal|dg|transversal|tv|circular|circunvalar)\.? ?\d{1,3} ?[a-z]?(?: ?bis)?(?: ?[a-z])? ?(?:#|no\.?|n°|nº) ?\d{1,3} ?[a-z]? ?- ?\d{1,3}(?-u:\b)",
     )
 });
 
@@ -22,7 +22,7 @@ static GRID: LazyLock<Regex> = LazyLock::new(|| {
 /// No. 5, St. 12", "House # 14-B, Street No. 3".
 static HOUSE_STREET: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(
-        r"(?i)\b(?:house|h\.? ?no)\.? ?(?:no\.? ?|# ?)?\d{1,4}(?:-?[a-z])?, ?(?:street|st)\.? ?(?:no\.? ?|# ?)?\d{1,3}\b",
+        r"(?i)(?-u:\b)(?:house|h\.? ?no)\.? ?(?:no\.? ?|# ?)?\d{1,4}(?:-?[a-z])?, ?(?:street|st)\.? ?(?:no\.? ?|# ?)?\d{1,3}(?-u:\b)",
     )
 });
 

@@ -69,6 +69,13 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let doc = lexicon::Doc::new(text);
     let mut blocked = lexicon::institutions(text);
     blocked.extend(lexicon::pets(text));
+    // Session 18: no word of a link or an email address is a name or a town, held or not
+    // ("for dad https://…" read "https" as a name): the identifiers' pass found them first.
+    blocked.extend(
+        out.iter()
+            .filter(|f| matches!(f.kind, Kind::Url | Kind::Email))
+            .map(|f| (f.start, f.end)),
+    );
     let mut blocked = disjoint(blocked);
     let first_place = out.len();
     places::detect(&doc, &blocked, out);
@@ -125,22 +132,24 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
 fn impersonal_dates(text: &Text, out: &mut Vec<Finding>, first_date: usize) {
     static AWARENESS: LazyLock<Regex> = LazyLock::new(|| {
         crate::phi::regex(
-            r"(?i)\bawareness\b|\b(?:world|international|national|purple|rare disease)\b[^.!?\n]{0,40}\b(?:day|week|month)\b",
+            r"(?i)(?-u:\b)awareness(?-u:\b)|(?-u:\b)(?:world|international|national|purple|rare disease)(?-u:\b)[^.!?\n]{0,40}(?-u:\b)(?:day|week|month)(?-u:\b)",
         )
     });
     static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
         crate::phi::regex(
-            r"(?i)\b(?:office|clinic|surgery|pharmacy|practice|unit|centre|center|hospital|lab|helpline|chemist)\b[^.!?\n]{0,30}\b(?:closes|closed|closing|reopens|reopening|shut|shuts)\b",
+            r"(?i)(?-u:\b)(?:office|clinic|surgery|pharmacy|practice|unit|centre|center|hospital|lab|helpline|chemist)(?-u:\b)[^.!?\n]{0,30}(?-u:\b)(?:closes|closed|closing|reopens|reopening|shut|shuts)(?-u:\b)",
         )
     });
     // Session 17: "open enrollment runs October 15 to December 7 every year", "until the 1st
     // of every month": a date that comes round again is a calendar's, not a person's.
     static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
-        crate::phi::regex(r"(?i)\b(?:every|each) (?:year|month|week)\b|\bannually\b")
+        crate::phi::regex(
+            r"(?i)(?-u:\b)(?:every|each) (?:year|month|week)(?-u:\b)|(?-u:\b)annually(?-u:\b)",
+        )
     });
     static PERSONAL: LazyLock<Regex> = LazyLock::new(|| {
         crate::phi::regex(
-            r"(?i)\b(?:my|his|her|me|i|mum|mom|dad|born|died|diagnos\w*|admitted|appointment|appt)\b",
+            r"(?i)(?-u:\b)(?:my|his|her|me|i|mum|mom|dad|born|died|diagnos\w*|admitted|appointment|appt)(?-u:\b)",
         )
     });
     let found = out.split_off(first_date);

@@ -29,6 +29,8 @@ pub(super) fn name_like(text: &Doc, i: usize) -> bool {
         )
         && !medicine(text.lower_word(i))
         && !organisation(text.lower_word(i))
+        // Session 18: "Hodgkin, can someone explain…": a disease by its discoverer's name.
+        && !super::name_words::eponym(text.lower_word(i))
 }
 
 /// A medicine by its brand or its stem, or a disease by its ending (folded: "Xeljanz").

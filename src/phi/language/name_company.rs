@@ -167,6 +167,35 @@ pub(super) fn plain_in_any_case(text: &Doc, i: usize) -> bool {
         && !eponym(w)
         && !demonym(w)
         && !country(text, i)
+        && !handle(text.word(i))
+}
+
+/// A forum handle written in CamelCase of English words ("FoggyBrainMum", "TiredDad",
+/// "SpoonieLife"): no one's name, though no list holds it (session 18). A name's own capitals
+/// ("McDonald", "LaToya", "DeShawn", "VanDyke") start with a particle or a part no word is.
+pub(super) fn handle(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    if b.len() < 6 || !b[0].is_ascii_uppercase() || !b.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let mut parts = 0;
+    let mut start = 0;
+    for k in 1..=b.len() {
+        if k == b.len() || (b[k].is_ascii_uppercase() && b[k - 1].is_ascii_lowercase()) {
+            let part = raw[start..k].to_ascii_lowercase();
+            let particle = start == 0
+                && matches!(
+                    part.as_str(),
+                    "mc" | "mac" | "van" | "von" | "de" | "di" | "da" | "del" | "la" | "le" | "st"
+                );
+            if particle || part.len() < 3 || !super::lexicon::english(&part) {
+                return false;
+            }
+            parts += 1;
+            start = k;
+        }
+    }
+    parts >= 2
 }
 
 /// Word `i` may be a person here: `plain`, and a listed name (any origin; "so daoud rang") or

@@ -251,12 +251,17 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                     && b == "the"
                     && matches!(
                         w(j + 4),
-                        "ventilator" | "oxygen" | "cpap" | "bipap" | "drip"
+                        "ventilator" | "vent" | "oxygen" | "cpap" | "bipap" | "drip"
                     ))
         }
         // Session 14: "Delroy finally went to see the doc", "ama goes home tomorrow": a drug
         // goes nowhere; "Adaeze dont mind those people": a drug minds no one.
         "went" | "goes" => matches!(a, "to" | "home" | "back" | "with" | "out"),
+        "dont" | "doesnt" | "didnt"
+            if matches!(a, "know" | "recognise" | "recognize") && matches!(b, "me" | "us") =>
+        {
+            true
+        }
         "dont" | "doesnt" | "didnt" => {
             matches!(
                 a,
@@ -285,6 +290,8 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
             matches!(a, "away" | "peacefully" | "quietly")
                 || (a == "at" && b.starts_with(|c: char| c.is_ascii_digit()))
                 || (a == "in" && matches!(b, "her" | "his") && w(j + 4) == "sleep")
+                // Session 18: "Thabo passed on Friday".
+                || (a == "on" && super::day_dates::weekday(b))
         }
         // "folasade finally ate some pap", "kemi refused her tablets", "mo won't let me".
         "ate" => matches!(
@@ -303,6 +310,11 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 | "well"
         ),
         "refused" | "refuses" => true,
+        // Session 18: "Haile operated on my heart", "Öztürk performed the hysterectomy",
+        // "kemal didnt know me today", "bartek got the job", "Thabo passed on Friday".
+        "operated" => a == "on",
+        "performed" => matches!(a, "the" | "my" | "her" | "his" | "our"),
+        "recognised" | "recognized" => matches!(a, "me" | "us"),
         // Session 17: "Oksana translated the discharge letter", "Hodan interpreted for her",
         // "Mercy taught me", "Folake noticed the fistula", "Murugan has decided", "Ploy ran
         // the half marathon": what a person does with a mind or legs.
@@ -387,6 +399,7 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         }
         // Session 16: "and ruairi slept most of today", "oksana got out with her kids".
         "slept" => true,
+        "got" if a == "the" && matches!(b, "job" | "all-clear" | "keys") => true,
         "got" => {
             matches!(a, "home" | "back" | "out")
                 && matches!(
@@ -414,6 +427,11 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 || in_state(text, j + 2)
                 || (a == "in" && b == "and" && w(j + 4) == "out")
                 || (a == "the" && b == "one" && w(j + 4) == "who")
+                // Session 18: "Sione is gonna be a dad".
+                || (a == "gonna"
+                    && b == "be"
+                    && w(j + 4) == "a"
+                    && super::lexicon::relation(w(j + 5)))
                 // "if gurpreet is still on here": a member, on the forum.
                 || (a == "on" && b == "here")
                 || (a == "still" && b == "on" && w(j + 4) == "here")
@@ -504,6 +522,36 @@ pub(super) fn in_state(text: &Doc, k: usize) -> bool {
                     | "hdu"
                     | "scbu"
             ) || (w(k + 1) == "a" && w(k + 2) == "coma")
+        }
+        // Session 18: "rustam is out of icu", "abebe is off the ventilator".
+        "out" => {
+            w(k + 1) == "of"
+                && matches!(
+                    w(k + 2),
+                    "icu"
+                        | "hospital"
+                        | "hosp"
+                        | "surgery"
+                        | "theatre"
+                        | "recovery"
+                        | "hdu"
+                        | "resus"
+                        | "intensive"
+                        | "nicu"
+                        | "picu"
+                        | "isolation"
+                )
+        }
+        "off" => {
+            let x = if w(k + 1) == "the" {
+                w(k + 2)
+            } else {
+                w(k + 1)
+            };
+            matches!(
+                x,
+                "ventilator" | "vent" | "oxygen" | "cpap" | "bipap" | "drip"
+            )
         }
         "on" => {
             matches!(w(k + 1), "dialysis" | "oxygen" | "hospice")

@@ -44,19 +44,110 @@ pub(super) fn job(text: &Doc, k: usize) -> bool {
                 | "anesthetist"
                 | "paramedic"
                 | "registrar"
+                // Session 18: "Dawn the DSN", "Ngata the kaumatua", "the reflexology woman".
+                | "dsn"
+                | "consultant"
+                | "physio"
+                | "surgeon"
+                | "pharmacist"
+                | "chaplain"
+                | "midwife"
+                | "counsellor"
+                | "counselor"
+                | "dietitian"
+                | "dietician"
+                | "specialist"
+                | "kaumatua"
+                | "imam"
+                | "vicar"
+                | "pastor"
+                | "rabbi"
+                | "woman"
+                | "lady"
+                | "man"
+                | "guy"
+                | "bloke"
         )
+        || {
+            let w = at(text, k);
+            w.ends_with("ologist") || w.ends_with("iatrist") || w.ends_with("therapist")
+        }
+}
+
+/// Places where members meet the people who help them, after "at the", "on the" or "from
+/// the" ("Szabo at the pain clinic", "Chiamaka on the helpline", "Mark at the pharmacy").
+fn desk_place(w: &str) -> bool {
+    matches!(
+        w,
+        "reception"
+            | "desk"
+            | "pharmacy"
+            | "chemist"
+            | "chemists"
+            | "council"
+            | "helpline"
+            | "clinic"
+            | "surgery"
+            | "practice"
+            | "hospice"
+            | "switchboard"
+            | "ward"
+            | "unit"
+    )
+}
+
+/// A given name that is a word too, capitalised where the writer capitalises: "Hope's
+/// bloods", "Grant's transplant" (a possessive is no verb).
+fn word_name(text: &Doc, i: usize) -> bool {
+    // The Census's given names: a world list's name that is a word ("Sonata") is the word.
+    text.is(i, super::lexicon::F_CENSUS_FIRST)
+        && text.is(i, super::lexicon::F_ENGLISH | super::lexicon::F_NAME_WORD)
+        && !text.is(
+            i,
+            super::lexicon::F_FUNCTION | F_RELATION | super::lexicon::F_TITLE,
+        )
+        && at(text, i).len() >= 3
+        && (!text.cased || text.is_capitalised(i))
+}
+
+/// "joy the diabetes nurse", "Dawn the DSN": a given name that is a word too, in a slot only a
+/// person fills, capitalised where the writer capitalises; not a verb that takes an object
+/// there ("hope the nurse is ok", "thank the nurses", "mark the date").
+fn name_word_here(text: &Doc, i: usize) -> bool {
+    word_name(text, i)
+        && !super::name_word_people::takes_my(at(text, i))
+        && !matches!(at(text, i), "bless" | "help" | "see" | "call" | "ask" | "tell" | "meet")
+        // Times of day and year are "on the ward" too ("Dawn on the ward is the loneliest
+        // time"); "guy at the pharmacy" is the job.
+        && !matches!(
+            at(text, i),
+            "dawn" | "dusk" | "summer" | "winter" | "autumn" | "spring" | "noon" | "eve"
+        )
+        && !job(text, i)
+        && (!text.cased || text.is_capitalised(i))
 }
 
 /// "busi the nurse was lovely", "thandeka (the nurse) was kind", "lindiwe on reception sorted
 /// it", "farida at the front desk": a word opening a clause, told apart by the job they do.
 pub(super) fn by_job(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i + 2 >= text.words.len() || listed_as_word(text, i) || !opens_clause(text, i) {
+    if i + 2 >= text.words.len()
+        || (listed_as_word(text, i) && !name_word_here(text, i))
+        || !opens_clause(text, i)
+    {
         return None;
     }
     let gap = sep(text, i);
     let (a, b, c) = (at(text, i + 1), at(text, i + 2), at(text, i + 3));
-    let titled_job =
-        matches!(gap, " " | " (") && matches!(a, "the" | "our" | "my") && job(text, i + 2);
+    // Session 18: a job of up to three words ("the diabetes nurse", "our hospice nurse",
+    // "the night nurse", "the reflexology woman") ending its phrase or before its verb.
+    let titled_job = matches!(gap, " " | " (")
+        && matches!(a, "the" | "our" | "my")
+        && (i + 2..=i + 4).any(|k| {
+            k < text.words.len()
+                && job(text, k)
+                && (i + 2..k)
+                    .all(|m| sep(text, m) == " " && !text.is(m, super::lexicon::F_FUNCTION))
+        });
     // Session 17: "Radhika, the diabetes specialist nurse, got us a CGM": a job of a few
     // words set off by commas after the word.
     let apposed_job = gap == ", "
@@ -70,14 +161,23 @@ pub(super) fn by_job(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     let titled_job = titled_job || apposed_job;
     let desk = gap == " "
         && ((matches!(a, "on" | "at") && b == "reception")
-            || (a == "at" && b == "the" && matches!(c, "front" | "desk" | "reception")));
-    ((titled_job || desk) && person_here(text, i)).then_some((i, 0.6, NAMED))
+            || (a == "at" && b == "the" && matches!(c, "front" | "desk" | "reception"))
+            // Session 18: "Szabo at the pain clinic wanted…", "Chiamaka on the helpline".
+            || (matches!(a, "at" | "on" | "from")
+                && b == "the"
+                && (i + 3..=i + 5).any(|k| {
+                    k < text.words.len()
+                        && desk_place(at(text, k))
+                        && (i + 3..k).all(|m| sep(text, m) == " ")
+                })));
+    let who = person_here(text, i) || ((titled_job || desk) && name_word_here(text, i));
+    ((titled_job || desk) && who).then_some((i, 0.6, NAMED))
 }
 
 /// "big hugs to aaliyah and family", "prayers for tamati and whanau", "love to sione and the
 /// kids", "with mosese and the kids": a word sent love or prayers, or with its family.
 pub(super) fn with_kin(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i < 1 || listed_as_word(text, i) || sep(text, i - 1) != " " {
+    if i < 1 || (listed_as_word(text, i) && !name_word_here(text, i)) || sep(text, i - 1) != " " {
         return None;
     }
     let p1 = at(text, i - 1);
@@ -91,14 +191,27 @@ pub(super) fn with_kin(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
     // "… and family", "… and whanau", "… and the kids", "… and her boys".
     let family = sep(text, i) == " "
         && at(text, i + 1) == "and"
+        // "and the whole family".
+        && (at(text, i + 3) != "whole" || matches!(at(text, i + 4), "family" | "whanau"))
         && (matches!(at(text, i + 2), "family" | "whanau" | "whānau" | "fam")
             || (matches!(at(text, i + 2), "the" | "her" | "his")
                 && matches!(
                     at(text, i + 3),
-                    "kids" | "boys" | "girls" | "family" | "children"
+                    "kids" | "boys" | "girls" | "family" | "children" | "whole"
                 )));
     let found = sent && (family || (p1 != "with" && closes(text, i)));
-    (found && person(text, i)).then_some((i, 0.6, NAMED))
+    // Session 18: "pls pray for haruto surgery is at 8", "has anyone heard from fatemeh":
+    // one prays for and hears from a listed given name that is no word ("pray for peace",
+    // "heard from the hospital").
+    let prayed = match (p2, p1) {
+        ("pray" | "praying", "for") => true,
+        ("heard", "from") => text.is(i, super::lexicon::F_FIRST),
+        _ => false,
+    };
+    // "hugs to Brick and the whole family": a name that is a word too, sent love with its
+    // family.
+    let word_family = family && sent && name_word_here(text, i);
+    ((found || prayed) && person(text, i) || word_family).then_some((i, 0.6, NAMED))
 }
 
 /// Word `i` ends its phrase: the post's or line's end, or a mark.
@@ -226,6 +339,17 @@ fn personal(w: &str) -> bool {
             | "cot"
             | "crib"
             | "memorial"
+            // Session 18: "liams breathing sounds different", "Gwenllian's PEG site", what
+            // is fitted to a body.
+            | "breathing"
+            | "peg"
+            | "picc"
+            | "stoma"
+            | "cast"
+            | "catheter"
+            | "pacemaker"
+            | "sats"
+            | "meds"
             // Session 14, by class. Tests and scans of a body ("pradeep's scan came back
             // clear"); a trial has results, a drug no scan.
             | "scan"
@@ -300,28 +424,69 @@ fn personal(w: &str) -> bool {
     ) || super::illnesses::illness(w)
 }
 
+/// What a person owns and a drug or a place does not, after a possessive (word `k`): a
+/// relative, what only a person has (`personal`), a home, an occasion, a way to reach them
+/// ("tendai's mum", "mekdes's place", "Sorcha's mobile", "Wiremu's whānau"). The one list
+/// for the possessive with its apostrophe (`possessed`) and chat's without it
+/// (`name_patients::owner`).
+pub(super) fn owned(text: &Doc, k: usize) -> bool {
+    let w = at(text, k);
+    text.is(k, F_RELATION)
+        || personal(w)
+        || matches!(
+            w,
+            "mum"
+                | "mom"
+                | "mam"
+                | "dad"
+                | "kids"
+                | "family"
+                | "boyfriend"
+                | "girlfriend"
+                | "fiance"
+                | "christening"
+                | "house"
+                | "help"
+                | "support"
+                | "place"
+                | "flat"
+                | "room"
+                | "party"
+                | "grave"
+                | "mobile"
+                | "number"
+                | "email"
+                | "whanau"
+                | "whānau"
+                | "sugars"
+        )
+}
+
 /// "tochi's appointment is friday", "waiting for chinwe's results" is not (results are a
 /// trial's too), "ebuka's seizures are worse": a word that may be a person, then a
 /// possessive and what only a person has (`personal`) or a relation ("nkem's mum").
 pub(super) fn possessed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if (listed_as_word(text, i) && !super::names::hyphen_tail(text, i))
+    // Session 18: a name that is a word too before what only a person has ("Hope's bloods
+    // came back", "Grant's transplant got cancelled"): hope and grants have no bloods.
+    let word_name = listed_as_word(text, i) && word_name(text, i) && personal(at(text, i + 2));
+    if (listed_as_word(text, i) && !super::names::hyphen_tail(text, i) && !word_name)
         || !matches!(sep(text, i), "'" | "’")
         || at(text, i + 1) != "s"
         || sep(text, i + 1) != " "
     {
         return None;
     }
-    let had = at(text, i + 2);
-    ((personal(had) || text.is(i + 2, F_RELATION))
-        && (person(text, i) || super::names::hyphen_tail(text, i)))
-    .then_some((i, 0.6, NAMED))
+    (owned(text, i + 2) && (word_name || person(text, i) || super::names::hyphen_tail(text, i)))
+        .then_some((i, 0.6, NAMED))
 }
 
 /// "somebody tell Memo that he cannot eat that", "can you remind tavita to take her meds",
 /// "ask kemal not to worry": the one told, asked or reminded something, before what they are
 /// told ("that", "to", "not", "about"). A drug is taken, not told (session 14).
 pub(super) fn told(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if i == 0 || i + 1 >= text.words.len() || listed_as_word(text, i) {
+    // Session 18: "had to tell Dusty that grandad…": a name that is a word too, told.
+    if i == 0 || i + 1 >= text.words.len() || (listed_as_word(text, i) && !name_word_here(text, i))
+    {
         return None;
     }
     let telling = matches!(
@@ -345,7 +510,7 @@ pub(super) fn told(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         at(text, i + 1),
         "that" | "to" | "not" | "about" | "how" | "why"
     ) && sep(text, i) == " ";
-    (telling && what && person(text, i)).then_some((i, 0.6, NAMED))
+    (telling && what && (person(text, i) || name_word_here(text, i))).then_some((i, 0.6, NAMED))
 }
 
 /// Every rule of this module at word `i`, in the order `names::detect` tries them.

@@ -272,59 +272,8 @@ pub(super) fn introduced(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
     found.then_some((i, 0.6, NAMED))
 }
 
-/// What a person owns and a drug or a place does not: relatives, a home, an occasion.
-fn owned(w: &str) -> bool {
-    matches!(
-        w,
-        "mum"
-            | "mom"
-            | "mam"
-            | "dad"
-            | "wife"
-            | "husband"
-            | "partner"
-            | "kids"
-            | "son"
-            | "daughter"
-            | "brother"
-            | "sister"
-            | "family"
-            | "grandma"
-            | "nan"
-            | "funeral"
-            | "wedding"
-            | "birthday"
-            | "christening"
-            | "teacher"
-            | "house"
-            | "bedroom"
-            | "carer"
-            | "help"
-            | "support"
-            // "staying at mekdes's place tonight".
-            | "place"
-            | "flat"
-            | "room"
-            | "party"
-            | "graduation"
-            | "baby"
-            | "boyfriend"
-            | "girlfriend"
-            | "fiance"
-            | "grave"
-            // Session 15: "Sorcha's mobile is…", "Wiremu's whānau", "Sunny's sugars".
-            | "mobile"
-            | "number"
-            | "email"
-            | "whanau"
-            | "whānau"
-            | "sugars"
-            | "bloods"
-    )
-}
-
-/// "went to efua's wedding", "tendai's mum rang me": a word owning a relative, a home or an
-/// occasion ("crohn's nurse", "stelara's side effects" are an illness's and a drug's).
+/// "ayeshas wedding was lovely", "tendais mum came round": chat's possessive without its
+/// apostrophe ("crohns nurse" is an illness's).
 pub(super) fn owner(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     // "ayeshas wedding was lovely", "tendais mum came round": chat's possessive without its
     // apostrophe, when the word less its "s" is a listed given name that is no word, and the
@@ -332,7 +281,7 @@ pub(super) fn owner(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> 
     let w = at(text, i);
     // Session 16: "hamishs been off his food" (has been), "bexs little boy".
     let chat_owned = |k: usize| {
-        owned(at(text, k))
+        super::name_mentions::owned(text, k)
             || at(text, k) == "been"
             || (at(text, k) == "little"
                 && matches!(at(text, k + 1), "boy" | "girl" | "one" | "man"))
@@ -350,16 +299,8 @@ pub(super) fn owner(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> 
     {
         return Some((i, 0.6, NAMED));
     }
-    if i + 2 >= text.words.len()
-        || listed_as_word(text, i)
-        || !matches!(sep(text, i), "'" | "’")
-        || at(text, i + 1) != "s"
-        || sep(text, i + 1) != " "
-        || !owned(at(text, i + 2))
-    {
-        return None;
-    }
-    person(text, i).then_some((i, 0.6, NAMED))
+    // The possessive with its apostrophe ("tendai's mum rang me") is `name_mentions::possessed`'s.
+    None
 }
 
 #[cfg(test)]

@@ -220,6 +220,18 @@ fn name_like_organisation(text: &Doc, i: usize) -> bool {
     super::name_alone::organisation(text.lower_word(i))
 }
 
+/// Word `i` is joined by "and" to the writer after it: "Kemal and I", "kemal and me", "daisy
+/// and i" where no name has a capital. The one test of it, for the name-words' rule too
+/// (`name_word_people`).
+pub(super) fn and_writer(text: &Doc, i: usize) -> bool {
+    let n = text.words.len();
+    let spaced = |k: usize| k + 1 < n && sep(text, k) == " ";
+    spaced(i) && spaced(i + 1) && text.lower_word(i + 1) == "and" && {
+        let me = text.lower_word(i + 2);
+        me == "me" || (me == "i" && (text.word(i + 2) == "I" || !text.cased))
+    }
+}
+
 /// "me and thandeka", "Kemal and I went", "with kemal and me": a given name joined by "and" to the
 /// writer is a person.
 pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
@@ -227,10 +239,24 @@ pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
     let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
     let spaced = |k: usize| k + 1 < n && sep(text, k) == " ";
     let before = i >= 2 && w(i - 1) == "and" && w(i - 2) == "me" && spaced(i - 2) && spaced(i - 1);
-    let after = spaced(i) && w(i + 1) == "and" && spaced(i + 1) && {
-        let me = w(i + 2);
-        me == "me" || (me == "i" && text.word(i + 2) == "I") || (me == "i" && !text.cased)
-    };
+    let after = and_writer(text, i);
+    // Session 18: "me and bex are doing the Race for Life": before what the two do together, a
+    // short or one-letter-off word no list knows is a name too.
+    if before
+        && spaced(i)
+        && matches!(
+            w(i + 1),
+            "are" | "were" | "went" | "have" | "had" | "both" | "got" | "r" | "did"
+        )
+        // The slot speaks for the word whatever the case ("me and bex are doing the Race
+        // for Life": a writer who capitalises a title may not capitalise a friend).
+        && super::name_company::plain_in_any_case(text, i)
+        && (text.is(i, F_FIRST | F_SURNAME)
+            || super::name_near::three_letter_name(text.lower_word(i))
+            || super::names::unknown(text, i))
+    {
+        return Some((i, 0.6, NAMED));
+    }
     // Session 14: "Dieter und ich", "Marie et moi", "Juan y yo", "João e eu", "Jan en ik",
     // "Ahmet ve ben": the same pair in the languages members mix into their English, where
     // only a person stands before it.

@@ -4,7 +4,9 @@
 //! amara how did the scan go", "rip folake you fought so hard"); with the word tests of
 //! `name_company`.
 
-use super::lexicon::{Doc, F_ENGLISH, F_FUNCTION, F_TOWN};
+use super::lexicon::{
+    Doc, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_TITLE, F_TOWN,
+};
 use super::name_company::{listed_as_word, person, plain};
 use super::name_near::greeted_name;
 use super::names::{common, first, sep, unknown, GIVEN};
@@ -57,6 +59,26 @@ pub(super) fn self_named(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
 /// "Thanks for reading,\nLerato", "Take care all x\nMoana": a post's last line holding one
 /// word, under a line that closes a letter. A word no list knows is a name there.
 pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    // Session 18: a listed given name that is no word, closing the post before kisses after
+    // a comma or alone ("sending strength tonight, jo x", "Fionnuala x"): whatever the words
+    // before, no one else signs so.
+    let tail = if i + 4 >= text.words.len() {
+        text.raw[text.words[i].end..].trim()
+    } else {
+        ""
+    };
+    if !tail.is_empty()
+        && tail.len() <= 8
+        && tail.chars().all(|c| matches!(c, 'x' | 'X' | ' '))
+        && (i == 0 || sep(text, i - 1).trim() == ",")
+        && text.is(i, F_FIRST)
+        && !text.is(
+            i,
+            F_ENGLISH | F_NAME_WORD | F_FUNCTION | F_RELATION | F_TITLE,
+        )
+    {
+        return Some((i, 0.6, GIVEN));
+    }
     if i == 0 {
         return None;
     }

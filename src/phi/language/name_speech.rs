@@ -6,7 +6,7 @@ use super::lexicon::{
     month, Doc, F_CENSUS_FIRST, F_ENGLISH, F_FIRST, F_FUNCTION, F_RELATION, F_SURNAME, F_TITLE,
 };
 use super::name_alone::name_like;
-use super::names::{cap, common, first, hyphenated, sep, unknown, FULL, GIVEN};
+use super::names::{alpha, cap, common, first, hyphenated, sep, unknown, FULL, GIVEN};
 
 /// Verbs that put a speaker after them: "…," says Bergqvist.
 fn saying(w: &str) -> bool {
@@ -163,8 +163,20 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
                 text.lower_word(i - 1),
                 "ayo" | "oi" | "hiya" | "heya" | "howdy"
             ));
+    // Session 18: a name that is a word too ("Faith if you see this", "Sky please eat"),
+    // capitalised where the writer uses capitals, before what is said only to a person
+    // (`hailed`); not a verb that takes its object so ("Hope you", "Thank you", "Will you").
+    let word_name = text.cased
+        && text.is_capitalised(i)
+        && text.is(i, F_FIRST)
+        && alpha(text, i)
+        && !text.is(i, F_FUNCTION | F_RELATION | F_TITLE)
+        && !super::name_word_people::takes_my(text.lower_word(i))
+        && !endearment(text.lower_word(i))
+        && given_not_word(text, i);
     // A post with no capitals says nothing by them: there the word need only be no word.
     let shaped = name_like(text, i)
+        || word_name
         || (!text.cased && {
             let w = text.lower_word(i);
             w.chars().count() >= 2
@@ -195,10 +207,18 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
                     && matches!(w(i + 2), "are" | "r")
                     && matches!(w(i + 3), "not" | "a" | "so" | "an" | "amazing" | "strong"))
                 || (w(i + 1) == "thinking" && w(i + 2) == "of"));
+        let hailed = sep(text, i) == " " && hailed(text, i + 1);
         // Before an endearment, any word no list knows as a word ("shaz hun", "bex hun").
-        let ok = chat
+        let ok = (chat
             && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i) || endearment(w(i + 1)))
-            && !text.is(i, F_ENGLISH | F_FUNCTION | F_RELATION | F_TITLE);
+            && !text.is(i, F_ENGLISH | F_FUNCTION | F_RELATION | F_TITLE))
+            // A slot only a person fills: a word one letter off English counts ("Folake",
+            // "folate"), as after a greeting.
+            || (hailed
+                && i == 0
+                && (word_name
+                    || ((text.is(i, F_FIRST | F_SURNAME) || super::name_near::person_here(text, i))
+                        && !text.is(i, F_ENGLISH | F_FUNCTION | F_RELATION | F_TITLE))));
         return ok.then_some((i, 0.6, GIVEN));
     }
     let spoken_to = matches!(
@@ -210,6 +230,45 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             | "your" | "ur" | "congratulations" | "congrats" | "well" | "glad" | "great"
     );
     (spoken_to && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i))).then_some((i, 0.6, GIVEN))
+}
+
+/// What a post opening on a name says next only to a person (session 18, from probe sets 18
+/// and 19): "Folake please pm me", "Faith if you see this", "Sinead where did you get…",
+/// "Crystal are you still doing…", "Pearl thank u", "chukwuemeka we miss you", "Giulia grazie
+/// mille", "cerys xx thinking of you", "Harpreet bhenji, your prayers", "Shirin jan, I'm so
+/// sorry". Read from word `k`, the one after the name.
+fn hailed(text: &Doc, k: usize) -> bool {
+    let n = text.words.len();
+    let w = |j: usize| if j < n { text.lower_word(j) } else { "" };
+    let you = |j: usize| matches!(w(j), "you" | "u" | "ya" | "yall");
+    match w(k) {
+        "please" | "pls" | "plz" => true,
+        "if" | "are" | "r" | "did" | "do" | "have" | "can" | "could" | "would" | "were" => {
+            you(k + 1)
+        }
+        "where" | "what" | "how" | "when" | "why" => {
+            matches!(
+                w(k + 1),
+                "did" | "do" | "are" | "r" | "have" | "can" | "would" | "could"
+            ) && you(k + 2)
+        }
+        "thank" => you(k + 1),
+        "we" => w(k + 1) == "miss" && you(k + 2),
+        // "Adaeze I am so sorry", "Deb i feel for you", "Agnieszka i hope you…".
+        "i" => {
+            (w(k + 1) == "miss" && you(k + 2))
+                || (matches!(w(k + 1), "am" | "m") && w(k + 2) == "so" && w(k + 3) == "sorry")
+                || (w(k + 1) == "hope" && you(k + 2))
+                || (w(k + 1) == "feel" && w(k + 2) == "for" && you(k + 3))
+        }
+        "x" | "xx" | "xxx" => you(k + 2) || matches!(w(k + 1), "thinking" | "sending" | "hope"),
+        "grazie" | "gracias" | "merci" | "danke" | "obrigada" | "obrigado" | "salamat"
+        | "asante" | "shukriya" | "dhanyavad" | "mahalo" | "dziekuje" | "spasibo" => true,
+        // Honorifics of address in the languages members mix in, set off by a comma.
+        "jan" | "jaan" | "bhenji" | "behen" | "didi" | "bhaiya" | "ji" | "sis" | "aunty"
+        | "auntie" => k + 1 < n && sep(text, k).starts_with(','),
+        _ => false,
+    }
 }
 
 /// What chat calls the one it speaks to, after their name: "shaz hun", "noura habibti",

@@ -32,7 +32,7 @@ fn calendar(w: &str) -> bool {
 
 /// Name-words that are verbs taking "my …" after them at a sentence's start: "Hope my
 /// daughter is ok", "Will my son need surgery?", "Bless my mum".
-fn takes_my(w: &str) -> bool {
+pub(super) fn takes_my(w: &str) -> bool {
     matches!(
         w,
         "hope"
@@ -117,14 +117,24 @@ fn beside_relation(text: &Doc, i: usize) -> bool {
 fn said_relation(text: &Doc, i: usize) -> bool {
     let n = text.words.len();
     let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
-    if !matches!(w(i + 1), "is" | "was") || w(i + 2) != "my" {
-        return false;
-    }
-    // "my mum's carer": the relation of a relation.
-    let rel = if text.is(i + 3, F_RELATION) && sep(text, i + 3).starts_with('\'') {
-        i + 5
+    // Session 18: "has been" too ("Memory has been Dad's carer for three years").
+    let k = match (w(i + 1), w(i + 2)) {
+        ("is" | "was", _) => i + 2,
+        ("has", "been") => i + 3,
+        _ => return false,
+    };
+    let rel = if w(k) == "my" {
+        // "my mum's carer": the relation of a relation.
+        if text.is(k + 1, F_RELATION) && sep(text, k + 1).starts_with('\'') {
+            k + 3
+        } else {
+            k + 1
+        }
+    } else if text.is(k, F_RELATION) && sep(text, k).starts_with('\'') && w(k + 1) == "s" {
+        // "Dad's carer", "Mum's nurse": a relation's relation without "my".
+        k + 2
     } else {
-        i + 3
+        return false;
     };
     rel < n
         && text.is(rel, F_RELATION)
@@ -133,7 +143,7 @@ fn said_relation(text: &Doc, i: usize) -> bool {
             || sep(text, rel)
                 .trim_start()
                 .starts_with([',', '.', '!', '?', ';'])
-            || matches!(w(rel + 1), "and" | "who" | "now" | "but"))
+            || matches!(w(rel + 1), "and" | "who" | "now" | "but" | "for" | "since"))
 }
 
 /// What only a person does or has done to them, said by the words after word `i`: a death,
@@ -188,6 +198,48 @@ pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
                 || age_in_words(j + 2)
                 // Session 16: "Will is refusing dialysis", "Precious is asking if…".
                 || super::name_doers::only_people_doing(a)
+                // Session 18: "Rusty was the one who found him".
+                || (a == "the" && b == "one" && w(j + 4) == "who")
+                // "Bill is home from the hospice for the weekend".
+                || (a == "home" && matches!(b, "from" | "again" | "today" | "tonight"))
+        }
+        // "Sunny had a better night": a night of their own.
+        "has" | "had"
+            if a == "a"
+                && matches!(
+                    b,
+                    "better"
+                        | "good"
+                        | "bad"
+                        | "rough"
+                        | "restless"
+                        | "settled"
+                        | "peaceful"
+                        | "comfortable"
+                        | "awful"
+                        | "terrible"
+                        | "quiet"
+                )
+                && matches!(w(j + 4), "night" | "day" | "sleep") =>
+        {
+            true
+        }
+        // "Iris has stopped eating": what a body stops doing.
+        "has" | "had"
+            if a == "stopped"
+                && matches!(
+                    b,
+                    "eating"
+                        | "drinking"
+                        | "talking"
+                        | "walking"
+                        | "breathing"
+                        | "sleeping"
+                        | "responding"
+                        | "swallowing"
+                ) =>
+        {
+            true
         }
         "has" | "had" => {
             theirs(j + 2)
@@ -198,21 +250,24 @@ pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
                 || (a == "had" && super::illnesses::sick_with(text, j + 3))
         }
         "got" | "gets" => done_to(a) || theirs(j + 2),
+        // Session 18: "Drew still in recovery": chat drops the "is" after an adverb.
+        "in" | "on" | "out" | "off" if j > i => super::name_doers::in_state(text, j + 1),
         "keeps" | "kept" | "refuses" | "refused" | "lost" | "broke" | "needs" | "needed"
-        | "took" | "takes" | "started" | "finished" | "misses" | "missed" => theirs(j + 2),
+        | "took" | "takes" | "started" | "finished" | "misses" | "missed" | "did" | "does" => {
+            theirs(j + 2)
+        }
         "turned" => age(j + 2),
         _ => false,
     }
 }
 
-/// "Blessing and I just got back", "Will and I went": the word joined to the writer and a
-/// verb after them.
+/// "Blessing and I just got back", "Will and I went", "daisy and i went": the word joined to
+/// the writer (`name_roles::and_writer`) and a verb after them.
 fn with_writer(text: &Doc, i: usize) -> bool {
     let n = text.words.len();
     i + 3 < n
-        && sep(text, i) == " "
-        && text.lower_word(i + 1) == "and"
-        && text.word(i + 2) == "I"
+        && super::name_roles::and_writer(text, i)
+        && text.lower_word(i + 2) == "i"
         && (super::name_typos::subject_verb(text.lower_word(i + 3))
             || matches!(
                 text.lower_word(i + 3),

@@ -84,3 +84,35 @@ fn name_words_stay_words() {
         );
     }
 }
+
+/// Session 18: a name-word's night, its body stopping, its own injection, its recovery, its
+/// bloods, its care of a relation; hope and faith keep none of these.
+#[test]
+fn name_words_by_what_befalls_a_body() {
+    for (raw, want) in [
+        ("Sunny had a better night, less breathless", "Sunny"),
+        ("Iris has stopped eating again", "Iris"),
+        ("Hunter did his own injection for the first time", "Hunter"),
+        ("Drew still in recovery, surgeon seems happy", "Drew"),
+        ("Rusty was the one who found him on the floor", "Rusty"),
+        ("Hope's bloods came back, HbA1c 58", "Hope"),
+        ("Grant's transplant got cancelled again", "Grant"),
+        ("Memory has been Dad's carer for three years now", "Memory"),
+        ("Bill is home from the hospice for the weekend", "Bill"),
+    ] {
+        assert_eq!(super::super::name_cues::tests::names(raw), [want], "{raw}");
+    }
+    for raw in [
+        "Hope was the one thing that kept me going",
+        "hope's fading for a transplant this year",
+        "Sonata's birthday cake",
+        "Faith has been my rock for years",
+        "Grace has been a long time coming",
+        "Hope is home, they say, where the heart is",
+    ] {
+        assert!(
+            super::super::name_cues::tests::names(raw).is_empty(),
+            "{raw}"
+        );
+    }
+}

@@ -507,3 +507,64 @@ fn things_named_like_people_and_signatures_abroad() {
         assert_eq!(names(raw), [want], "{raw}");
     }
 }
+
+/// Session 18, from probe sets 18 and 19 (short phone posts, names where a scanner struggles):
+/// a name opening a post before what is said only to a person, beside the job or the desk of
+/// whoever helped, doing what only people do, signing before kisses, joined to the writer.
+#[test]
+fn names_spoken_to_at_work_and_signing_in_phone_posts() {
+    for (raw, want) in [
+        ("Folake please pm me, I have the details", "Folake"),
+        ("Faith if you see this, what was the cream?", "Faith"),
+        ("Sinead where did you get the Hickman line cover?", "Sinead"),
+        ("Crystal are you still doing the zoom on sunday", "Crystal"),
+        ("Pearl thank u for listening to me last night", "Pearl"),
+        ("chukwuemeka we miss you at group", "chukwuemeka"),
+        ("Giulia grazie mille for the recipes", "Giulia"),
+        ("cerys xx thinking of you on the anniversary", "cerys"),
+        (
+            "Harpreet bhenji, your prayers worked. scan clear!!",
+            "Harpreet",
+        ),
+        ("joy the diabetes nurse is an absolute legend", "joy"),
+        ("Clay our hospice nurse made it feel ok to talk", "Clay"),
+        ("Szabo at the pain clinic wanted to try ketamine", "Szabo"),
+        ("Chiamaka on the helpline was so lovely to me", "Chiamaka"),
+        ("kemal didnt know me today", "kemal"),
+        ("rustam is out of icu!!!!!!", "rustam"),
+        ("abebe is off the ventilator!!", "abebe"),
+        ("bartek got the job!! told them about the ms", "bartek"),
+        ("Haile operated on my heart. 5 years ago", "Haile"),
+        ("Sione is gonna be a dad!! after the chemo", "Sione"),
+        ("Thabo passed on Friday, he would have laughed", "Thabo"),
+        ("has anyone heard from fatemeh? she hasnt posted", "fatemeh"),
+        ("had to tell Dusty that grandad isnt coming home", "Dusty"),
+        ("sending strength tonight, jo x", "jo"),
+        ("Fionnuala x", "Fionnuala"),
+        ("me and bex are doing the Race for Life in June", "bex"),
+        ("daisy and i went to the memory cafe today", "daisy"),
+        ("Adaeze I am so sorry. Sending love to you", "Adaeze"),
+        ("Gwenllian's PEG site is infected again", "Gwenllian"),
+    ] {
+        assert_eq!(names(raw), [want], "{raw}");
+    }
+    for raw in [
+        "Hope you are all well today",
+        "Thank you all so much",
+        "Will you please tell me if it hurts",
+        "Honey im here if u want to talk xx",
+        "Help please, the pump is beeping",
+        "Bless you all",
+        "Dawn on the ward is the loneliest time",
+        "guy at the pharmacy was so rude today",
+        "hope the nurse is ok after that shift",
+        "love to all, mum x",
+        "Hodgkin, can someone explain it like I'm five",
+        "thank you all so much for replying. - FoggyBrainMum",
+        "Salford Royal or Boston Children's for a second opinion?",
+        "please pray for peace",
+        "has anyone heard from the hospital? nothing yet",
+    ] {
+        assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
+    }
+}

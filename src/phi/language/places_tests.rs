@@ -210,6 +210,14 @@ fn towns_where_someone_lives() {
             "peckham",
         ),
         ("i stay in ibadan, anybody nearby", "ibadan"),
+        // Session 18: a capitalised English word after "lives in" or "moved to"; kin in the
+        // plural and the words for kin the relation list lacks, after a possessive.
+        (
+            "my sister lives in Limerick and is sick with worry",
+            "Limerick",
+        ),
+        ("my parents in Izmir dont understand long covid", "Izmir"),
+        ("my lola in Cebu just had a stroke", "Cebu"),
     ] {
         assert_eq!(places(raw), [want], "{raw}");
     }
@@ -251,6 +259,10 @@ fn towns_where_someone_lives() {
         "Greetings from Lagos! any sickle cell warriors here?",
         "metformin from lloyds, fine so far",
         "sent from iphone",
+        // Session 18: what one lives in that is no place; parents and families at large.
+        "she lives in Fear of the next relapse",
+        "How do other parents in Auckland cope with this?",
+        "Looking for a family doctor in Halifax taking new patients",
     ] {
         assert!(places(raw).is_empty(), "{raw}: {:?}", places(raw));
     }

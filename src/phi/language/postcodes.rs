@@ -19,23 +19,24 @@ use super::street_words::{place_cue, quantity};
 use super::{finding, Kind};
 use crate::phi::Finding;
 
-static UK: LazyLock<Regex> =
-    LazyLock::new(|| crate::phi::regex(r"\b[a-z]{1,2}[0-9][a-z0-9]? ?[0-9][abd-hjlnp-uw-z]{2}\b"));
+static UK: LazyLock<Regex> = LazyLock::new(|| {
+    crate::phi::regex(r"(?-u:\b)[a-z]{1,2}[0-9][a-z0-9]? ?[0-9][abd-hjlnp-uw-z]{2}(?-u:\b)")
+});
 static CANADA: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(
-        r"\b[abceghj-nprstvxy][0-9][abceghj-nprstv-z] ?[0-9][abceghj-nprstv-z][0-9]\b",
+        r"(?-u:\b)[abceghj-nprstvxy][0-9][abceghj-nprstv-z] ?[0-9][abceghj-nprstv-z][0-9](?-u:\b)",
     )
 });
 static EIRCODE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::phi::regex(r"\b(?:[acdefhknprtvwxy][0-9]{2}|d6w) ?[0-9acdefhknprtvwxy]{4}\b")
+    crate::phi::regex(r"(?-u:\b)(?:[acdefhknprtvwxy][0-9]{2}|d6w) ?[0-9acdefhknprtvwxy]{4}(?-u:\b)")
 });
 static DUBLIN: LazyLock<Regex> =
-    LazyLock::new(|| crate::phi::regex(r"\bd(?:0[1-9]|1[0-8]|2[0-24]|6w)\b"));
+    LazyLock::new(|| crate::phi::regex(r"(?-u:\b)d(?:0[1-9]|1[0-8]|2[0-24]|6w)(?-u:\b)"));
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
     // Dutch "1015 CJ"; 4–6 digits (Portuguese "3610-114"); Swedish, Czech, Slovak and Greek
     // "394 13"; Polish "53-320". Each only after a postcode word or beside a town (below).
     crate::phi::regex(
-        r"\b[1-9][0-9]{3} ?[a-z]{2}\b|\b[0-9]{4,6}(?:-[0-9]{3})?\b|\b[0-9]{3} [0-9]{2}\b|\b[0-9]{2}-[0-9]{3}\b",
+        r"(?-u:\b)[1-9][0-9]{3} ?[a-z]{2}(?-u:\b)|(?-u:\b)[0-9]{4,6}(?:-[0-9]{3})?(?-u:\b)|(?-u:\b)[0-9]{3} [0-9]{2}(?-u:\b)|(?-u:\b)[0-9]{2}-[0-9]{3}(?-u:\b)",
     )
 });
 
@@ -112,7 +113,13 @@ pub(super) fn postcodes(text: &Doc, out: &mut Vec<Finding>) {
         // "3204 ta": not a Dutch code, but its four digits may be a code of their own.
         let (m_start, mut m_end) = (m.start(), m.end());
         let mut dutch = m.as_str().ends_with(|c: char| c.is_ascii_alphabetic());
-        if dutch && !dutch_letters(&m.as_str()[m.as_str().len() - 2..]) {
+        // The boundaries are ASCII's (a Unicode one keeps the fast search off every post with
+        // an accent): "6570 Jiřího" is four digits before a word, not a Dutch code.
+        let glued = text.lower[m_end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if dutch && (glued || !dutch_letters(&m.as_str()[m.as_str().len() - 2..])) {
             dutch = false;
             m_end = m_start + 4;
         }

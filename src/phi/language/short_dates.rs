@@ -137,6 +137,13 @@ mod tests {
 
     /// Session 14: a day and month with the ordinal dot after the month, as German and
     /// Polish write them; not a measurement or a version.
+    /// Session 18: an embryo transfer dates its day.
+    #[test]
+    fn a_transfer_dates_its_day() {
+        assert_eq!(dates("ivf transfer 11/07 now the two week wait"), ["11/07"]);
+        assert!(dates("transfer 2/3 of the dose to the evening").is_empty());
+    }
+
     #[test]
     fn day_and_month_dotted() {
         for (raw, want) in [

@@ -352,8 +352,27 @@ fn town_word(text: &Doc, i: usize) -> bool {
 /// Tralee", "my aunty Losana in Suva"). The town's name runs over capitalised words that
 /// follow ("Đà Nẵng"). Returns its last word.
 fn residence(text: &Doc, i: usize) -> Option<usize> {
+    // Session 18: after "lives in" or "moved to", a capitalised English word is a town too
+    // ("my sister lives in Limerick", "moved to Reading"): no word but a place lives there.
+    let living = i >= 2
+        && matches!(
+            (text.lower_word(i - 1), text.lower_word(i - 2)),
+            ("in", "lives" | "living" | "lived" | "live" | "based" | "resides")
+                | ("to", "moved" | "relocated")
+        )
+        && text.cased
+        && text.is_capitalised(i)
+        && text.is(i, F_ENGLISH)
+        && !text.is(i, F_FUNCTION | F_STATE | F_RELATION | F_TITLE)
+        && !super::countries::country(text, i)
+        // What one lives in that is no place ("lives in Fear of the next relapse").
+        && !matches!(
+            text.lower_word(i),
+            "fear" | "hope" | "denial" | "pain" | "limbo" | "remission" | "agony" | "peace"
+                | "terror" | "dread" | "constant" | "chronic" | "fact" | "reality"
+        );
     if i < 2
-        || !(town_word(text, i) || lower_town_word(text, i) || listed_town(text, i))
+        || !(town_word(text, i) || lower_town_word(text, i) || listed_town(text, i) || living)
         || sep(text, i - 1) != " "
         || sep(text, i - 2) != " "
     {
@@ -361,13 +380,24 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
     }
     // Session 16: a town in lower case needs a cue of living itself ("lives in tullamore",
     // "im in papakura", "my mum in gulberg", "moved to braga").
-    let lower = !(town_word(text, i) || (text.cased && listed_town(text, i)));
+    let lower = !(town_word(text, i) || (text.cased && listed_town(text, i)) || living);
     let (p, p2) = (text.lower_word(i - 1), text.lower_word(i - 2));
     let p3 = if i >= 3 { text.lower_word(i - 3) } else { "" };
     // Kin and friends: a clinician's town is where they work ("my neurologist in Edmonton").
+    // Session 18: kin in the plural and the words for kin the relation list lacks, after a
+    // possessive ("my parents in Izmir", "my lola in Cebu", "our folks in Limerick").
+    let kin = |k: usize| {
+        let w = text.lower_word(k);
+        (text.is(k, F_RELATION) && !clinician(w))
+            || w.strip_suffix('s')
+                .is_some_and(|one| super::lexicon::relation(one) && !clinician(one))
+            || matches!(
+                w,
+                "parents" | "grandparents" | "lola" | "lolo" | "folks" | "inlaws"
+            )
+    };
     let relation_before = |k: usize| {
-        text.is(k, F_RELATION)
-            && !clinician(text.lower_word(k))
+        kin(k)
             && k >= 1
             && matches!(
                 text.lower_word(k - 1),

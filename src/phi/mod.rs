@@ -15,6 +15,7 @@
 //! automata; the word passes look at a bounded window around each word), and nothing here logs:
 //! post text and what was found in it never reach a log line.
 
+mod fast_hash;
 mod identifiers;
 #[doc(hidden)]
 pub mod invariants;

@@ -31,7 +31,7 @@ struct Word {
     digits: bool,
 }
 
-static NOT_PERSONAL_SET: LazyLock<HashSet<&'static str>> =
+static NOT_PERSONAL_SET: LazyLock<HashSet<&'static str, crate::phi::fast_hash::FxBuild>> =
     LazyLock::new(|| shape::NOT_PERSONAL.iter().copied().collect());
 
 fn classify(text: &Text, i: usize) -> Word {

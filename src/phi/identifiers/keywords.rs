@@ -6,6 +6,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::phi::fast_hash::FxBuild;
+
 use super::{Kind, Text};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -145,7 +147,7 @@ fn cue_named(name: &str) -> Option<Cue> {
     })
 }
 
-static KEYWORD: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
+static KEYWORD: LazyLock<HashMap<&'static str, Cue, FxBuild>> = LazyLock::new(|| {
     include_str!("../../../data/phi/keywords.txt")
         .lines()
         .filter_map(|l| l.split('#').next())
@@ -290,5 +292,5 @@ pub(super) const NOT_A_USERNAME: &[&str] = &[
     "help",
 ];
 
-pub(super) static FILLER_SET: LazyLock<HashSet<&'static str>> =
+pub(super) static FILLER_SET: LazyLock<HashSet<&'static str, FxBuild>> =
     LazyLock::new(|| FILLERS.iter().copied().collect());

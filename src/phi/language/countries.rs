@@ -167,6 +167,18 @@ pub(super) fn demonym(w: &str) -> bool {
     matches!(
         w,
         "american"
+            // Session 18: what members call themselves by where they are from.
+            | "saudi"
+            | "emirati"
+            | "pinoy"
+            | "pinay"
+            | "aussie"
+            | "brit"
+            | "yank"
+            | "desi"
+            | "scouser"
+            | "geordie"
+            | "brummie"
             | "canadian"
             | "mexican"
             | "brazilian"

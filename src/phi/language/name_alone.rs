@@ -44,6 +44,12 @@ pub(super) fn organisation(w: &str) -> bool {
     matches!(
         w,
         "medicare"
+            // Session 18: charities members thank as they thank people.
+            | "macmillan"
+            | "samaritans"
+            | "maggies"
+            | "barnardos"
+            | "mencap"
             | "medicaid"
             | "aetna"
             | "cigna"

@@ -234,10 +234,14 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             || super::illnesses::illness(w);
         // "I'm Irish and grew up in Mayo": who the writer is by country (session 14).
         let people = super::countries::demonym(w);
+        // Session 18: "a nurse called precious at the antenatal", "the pt called grace at
+        // rehab": a person called a Census given name that is a word too, in any case.
+        let person_called =
+            someone_named && text.is(i, super::lexicon::F_CENSUS_FIRST) && !text.is(i, F_FUNCTION);
         if drug
             || people
             || !(is_first || unlisted)
-            || (name_word && !(mid_cap(text, i) && settled()))
+            || (name_word && !(mid_cap(text, i) && settled()) && !person_called)
         {
             return None;
         }

@@ -337,7 +337,9 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         }
         "wont" | "cant" => matches!(
             a,
-            "let"
+            "swallow"
+                | "breathe"
+                | "let"
                 | "eat"
                 | "take"
                 | "listen"
@@ -400,6 +402,8 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         // Session 16: "and ruairi slept most of today", "oksana got out with her kids".
         "slept" => true,
         "got" if a == "the" && matches!(b, "job" | "all-clear" | "keys") => true,
+        // Session 18: "Penny got the all clear!!".
+        "got" if a == "the" && b == "all" && w(j + 4) == "clear" => true,
         "got" => {
             matches!(a, "home" | "back" | "out")
                 && matches!(
@@ -427,6 +431,16 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 || in_state(text, j + 2)
                 || (a == "in" && b == "and" && w(j + 4) == "out")
                 || (a == "the" && b == "one" && w(j + 4) == "who")
+                // Session 18: "Hunter is a fighter", "gaz is moving to palliative care",
+                // "Bex is doing the night shift tonight".
+                || (a == "a" && matches!(b, "fighter" | "warrior" | "trooper" | "soldier"))
+                || (a == "moving"
+                    && b == "to"
+                    && matches!(w(j + 4), "palliative" | "hospice" | "end-of-life"))
+                || (a == "doing"
+                    && b == "the"
+                    && matches!(w(j + 4), "night" | "nights" | "late" | "early")
+                    && matches!(w(j + 5), "shift" | "shifts"))
                 // Session 18: "Sione is gonna be a dad".
                 || (a == "gonna"
                     && b == "be"
@@ -440,6 +454,28 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "been" => in_state(text, j + 2),
         // "sipho has been in hospital all year", "…in and out of hospital".
         "has" | "had" if a == "decided" => true,
+        // Session 18: "Pat has been struggling with the new meds", "amber has been moved to
+        // hdu": a drug struggles with nothing and is moved to no ward.
+        "has" | "had" if a == "been" && b == "struggling" => true,
+        "has" | "had"
+            if a == "been"
+                && b == "moved"
+                && w(j + 4) == "to"
+                && matches!(
+                    w(j + 5),
+                    "hdu"
+                        | "icu"
+                        | "itu"
+                        | "ccu"
+                        | "hospice"
+                        | "palliative"
+                        | "resus"
+                        | "a"
+                        | "the"
+                ) =>
+        {
+            true
+        }
         "has" | "had" => {
             a == "been"
                 && (in_state(text, j + 3) || (b == "in" && w(j + 4) == "and" && w(j + 5) == "out"))

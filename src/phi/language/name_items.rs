@@ -11,17 +11,36 @@ use super::names::{common, first, sep, GIVEN};
 /// adult's age in brackets after it, opening its line, sentence or item.
 pub(super) fn aged(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i + 1 >= n || listed_as_word(text, i) || !matches!(sep(text, i), " (" | "(") {
+    if i + 1 >= n {
         return None;
     }
-    let age = text.lower_word(i + 1);
-    let closes = sep(text, i + 1).starts_with(')') || (i + 2 == n && text.raw.ends_with(')'));
+    // Session 18: "Dawn (age 7) starts chemo", "tash age 7 starts chemo": the age with its
+    // word, in brackets or not.
+    let worded = matches!(text.lower_word(i + 1), "age" | "aged") && i + 2 < n;
+    let bracket = matches!(sep(text, i), " (" | "(");
+    let k = if worded { i + 2 } else { i + 1 };
+    let closes = if bracket {
+        sep(text, k).starts_with(')') || (k + 1 == n && text.raw.ends_with(')'))
+    } else {
+        worded && sep(text, i) == " " && sep(text, i + 1) == " "
+    };
+    let age = text.lower_word(k);
     if !(1..=3).contains(&age.len()) || !age.bytes().all(|b| b.is_ascii_digit()) || !closes {
+        return None;
+    }
+    // A name that is a word too, capitalised, with "age" in brackets: only a person is aged.
+    let word_name = bracket
+        && worded
+        && text.is(i, super::lexicon::F_CENSUS_FIRST)
+        && !text.is(i, super::lexicon::F_FUNCTION)
+        && text.cased
+        && text.is_capitalised(i);
+    if listed_as_word(text, i) && !word_name {
         return None;
     }
     let opens = text.starts_sentence(i)
         || (i > 0 && (sep(text, i - 1).contains(',') || text.lower_word(i - 1) == "and"));
-    (opens && age.parse::<u32>().is_ok_and(|a| a <= 120) && person(text, i))
+    (opens && age.parse::<u32>().is_ok_and(|a| a <= 120) && (word_name || person(text, i)))
         .then_some((i, 0.7, GIVEN))
 }
 

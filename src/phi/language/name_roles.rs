@@ -246,7 +246,7 @@ pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
         && spaced(i)
         && matches!(
             w(i + 1),
-            "are" | "were" | "went" | "have" | "had" | "both" | "got" | "r" | "did"
+            "are" | "were" | "went" | "have" | "had" | "both" | "got" | "r" | "did" | "started"
         )
         // The slot speaks for the word whatever the case ("me and bex are doing the Race
         // for Life": a writer who capitalises a title may not capitalise a friend).

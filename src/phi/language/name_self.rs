@@ -631,7 +631,7 @@ fn introduces(text: &Doc, i: usize) -> bool {
     let n = text.words.len();
     i + 2 < n
         && sep(text, i + 1).trim_start().starts_with(',')
-        && matches!(
+        && (matches!(
             text.lower_word(i + 2),
             "long"
                 | "new"
@@ -644,9 +644,52 @@ fn introduces(text: &Doc, i: usize) -> bool {
                 | "been"
                 | "just"
                 | "from"
-        )
-        && unknown(text, i)
+                // Session 18: "dafydd here, 61 from aberystwyth", "dindo here, seaman po",
+                // "X here, my mokopuna has asthma": an age, a trade, one's own people.
+                | "my"
+                | "our"
+                | "seaman"
+                | "nurse"
+                | "carer"
+                | "caregiver"
+                | "wife"
+                | "husband"
+                | "retired"
+                | "aged"
+        ) || (age_then_self(text, i + 2)))
+        // A slot only a member fills: a word one letter off English counts ("dindo"); who
+        // the writer is by country is no name ("Saudi here, my father…").
+        && (unknown(text, i) || super::name_near::person_here(text, i))
+        && !super::countries::demonym(text.lower_word(i))
+        && !super::countries::country(text, i)
         && !super::medicines::brand(text.lower_word(i))
+}
+
+/// Word `k` is an age a member gives of themselves, not a count of time ("61 from
+/// aberystwyth", "34, mum of two"; not "3 months in").
+fn age_then_self(text: &Doc, k: usize) -> bool {
+    let n = text.words.len();
+    let w = text.lower_word(k);
+    (2..=3).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && w.parse::<u32>().is_ok_and(|a| (16..=110).contains(&a))
+        && (k + 1 >= n
+            || !matches!(
+                text.lower_word(k + 1),
+                "months"
+                    | "weeks"
+                    | "days"
+                    | "years"
+                    | "yrs"
+                    | "mg"
+                    | "hours"
+                    | "mins"
+                    | "minutes"
+                    | "month"
+                    | "week"
+                    | "day"
+                    | "year"
+            ))
 }
 
 #[cfg(test)]

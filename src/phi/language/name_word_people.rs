@@ -201,7 +201,9 @@ pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
                 // Session 18: "Rusty was the one who found him".
                 || (a == "the" && b == "one" && w(j + 4) == "who")
                 // "Bill is home from the hospice for the weekend".
-                || (a == "home" && matches!(b, "from" | "again" | "today" | "tonight"))
+                || (a == "home" && matches!(b, "from" | "again" | "today" | "tonight" | "after"))
+                // "Hunter is a fighter".
+                || (a == "a" && matches!(b, "fighter" | "warrior" | "trooper"))
         }
         // "Sunny had a better night": a night of their own.
         "has" | "had"
@@ -225,6 +227,19 @@ pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
             true
         }
         // "Iris has stopped eating": what a body stops doing.
+        // Session 18: "Pat has been struggling", "Amber has been moved to HDU".
+        "has" | "had"
+            if a == "been"
+                && (b == "struggling"
+                    || (b == "moved"
+                        && w(j + 4) == "to"
+                        && matches!(
+                            w(j + 5),
+                            "hdu" | "icu" | "itu" | "hospice" | "palliative"
+                        ))) =>
+        {
+            true
+        }
         "has" | "had"
             if a == "stopped"
                 && matches!(
@@ -249,7 +264,22 @@ pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
                 || super::illnesses::sick_with(text, j + 2)
                 || (a == "had" && super::illnesses::sick_with(text, j + 3))
         }
-        "got" | "gets" => done_to(a) || theirs(j + 2),
+        "got" | "gets" => {
+            done_to(a)
+                || theirs(j + 2)
+                // Session 18: "Penny got the all clear!!".
+                || (a == "the" && b == "all" && w(j + 4) == "clear")
+        }
+        // "Sue can't swallow tablets": what a body cannot do.
+        "can" | "cant"
+            if (v == "cant" || a == "t")
+                && matches!(
+                    if v == "cant" { a } else { b },
+                    "swallow" | "breathe" | "walk" | "stand" | "talk"
+                ) =>
+        {
+            true
+        }
         // Session 18: "Drew still in recovery": chat drops the "is" after an adverb.
         "in" | "on" | "out" | "off" if j > i => super::name_doers::in_state(text, j + 1),
         "keeps" | "kept" | "refuses" | "refused" | "lost" | "broke" | "needs" | "needed"

@@ -130,7 +130,16 @@ pub(super) fn sep<'t>(text: &'t Doc, i: usize) -> &'t str {
 pub(super) fn joined(text: &Doc, i: usize) -> bool {
     i + 1 < text.words.len() && {
         let s = sep(text, i);
-        s.len() <= 3 && s.chars().all(|c| c == ' ' || c == '.' || c == '\t') && !s.is_empty()
+        s.len() <= 3
+            && s.chars().all(|c| c == ' ' || c == '.' || c == '\t')
+            && !s.is_empty()
+            // Session 18: a full stop after a word of more than one letter ends a sentence
+            // unless the word is a title ("Dr. Okafor"): "In memory of Ozlem. Forever missed"
+            // is no name "Ozlem Forever", and reading it as one, then dropping it for crossing
+            // the sentence, left no rule to read "Ozlem" alone.
+            && (!s.contains('.')
+                || text.word(i).chars().count() == 1
+                || text.is(i, super::lexicon::F_TITLE))
     }
 }
 
@@ -394,6 +403,10 @@ pub(super) fn surname_after(text: &Doc, k: usize, first_common: bool) -> bool {
 /// Given name, optional middle name or initial, surname. Returns the last word index.
 fn full_name(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if !first(text, i) || !joined(text, i) || super::name_company::thing(text.lower_word(i)) {
+        return None;
+    }
+    // "North America", "South Korea": a country or a continent, no surname (session 18).
+    if super::countries::country(text, i + 1) {
         return None;
     }
     // Session 17: a name of another country's list that is an English word here, chat's

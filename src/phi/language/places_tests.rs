@@ -218,6 +218,10 @@ fn towns_where_someone_lives() {
         ),
         ("my parents in Izmir dont understand long covid", "Izmir"),
         ("my lola in Cebu just had a stroke", "Cebu"),
+        (
+            "dafydd here, 61 from aberystwyth, prostate biopsy came back",
+            "aberystwyth",
+        ),
     ] {
         assert_eq!(places(raw), [want], "{raw}");
     }

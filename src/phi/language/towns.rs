@@ -461,7 +461,12 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
                 // A name before "from", not "Greetings from Lagos!" nor "metformin from
                 // lloyds,".
                 && (super::name_company::plain_in_any_case(text, i - 2)
-                    || (text.is(i - 2, F_FIRST) && !text.is(i - 2, F_ENGLISH))) =>
+                    || (text.is(i - 2, F_FIRST) && !text.is(i - 2, F_ENGLISH))
+                    // Session 18: "dafydd here, 61 from aberystwyth,": the writer's age.
+                    || (i >= 3
+                        && sep(text, i - 3).trim() == ","
+                        && text.lower_word(i - 2).len() == 2
+                        && text.lower_word(i - 2).bytes().all(|b| b.is_ascii_digit()))) =>
         {
             true
         }

@@ -404,6 +404,8 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "got" if a == "the" && matches!(b, "job" | "all-clear" | "keys") => true,
         // Session 18: "Penny got the all clear!!".
         "got" if a == "the" && b == "all" && w(j + 4) == "clear" => true,
+        // "agus got a place on the trial".
+        "got" if a == "a" && b == "place" && w(j + 4) == "on" => true,
         "got" => {
             matches!(a, "home" | "back" | "out")
                 && matches!(
@@ -431,6 +433,11 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 || in_state(text, j + 2)
                 || (a == "in" && b == "and" && w(j + 4) == "out")
                 || (a == "the" && b == "one" && w(j + 4) == "who")
+                // Session 18: "marites is 3 weeks post op".
+                || (a.bytes().all(|c| c.is_ascii_digit())
+                    && !a.is_empty()
+                    && matches!(b, "weeks" | "days" | "months")
+                    && matches!(w(j + 4), "post" | "post-op" | "postop"))
                 // Session 18: "Hunter is a fighter", "gaz is moving to palliative care",
                 // "Bex is doing the night shift tonight".
                 || (a == "a" && matches!(b, "fighter" | "warrior" | "trooper" | "soldier"))

@@ -522,47 +522,65 @@ pub(super) fn told(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
 /// waiting and are not tagged.
 pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i == 0 || sep(text, i - 1) != " " {
+    // "niamh and the team at the stoma clinic have been amazing": a person and their team,
+    // opening the sentence.
+    let with_team = text.starts_sentence(i)
+        && i + 3 < n
+        && at(text, i + 1) == "and"
+        && at(text, i + 2) == "the"
+        && matches!(at(text, i + 3), "team" | "staff" | "nurses")
+        && !text.is(i, super::lexicon::F_TOWN);
+    if !with_team && (i == 0 || sep(text, i - 1) != " ") {
         return None;
     }
-    let (p1, p2, p3) = (
-        at(text, i - 1),
-        if i >= 2 { at(text, i - 2) } else { "" },
-        if i >= 3 { at(text, i - 3) } else { "" },
-    );
+    let (p1, p2, p3) = if i == 0 {
+        ("", "", "")
+    } else {
+        (
+            at(text, i - 1),
+            if i >= 2 { at(text, i - 2) } else { "" },
+            if i >= 3 { at(text, i - 3) } else { "" },
+        )
+    };
     let next = at(text, i + 1);
     let gap = if i + 1 < n { sep(text, i) } else { "" };
     let closes = i + 1 == n || !gap.trim().is_empty();
-    let slot = match (p2, p1) {
-        ("memory", "of") | ("candle", "for" | "4") | ("cancerversary" | "anniversary", "to") => {
-            true
-        }
-        (_, "tagging") => true,
-        ("proud", "of") | ("check", "on") | ("touch", "with") => true,
-        ("sitting" | "sat" | "spoke" | "talked" | "chatted", "with")
-        | ("spoke" | "talked" | "chatted", "to") => true,
-        ("waiting", "for") => next == "to",
-        (_, "if") => matches!(next, "reads" | "sees") && text.starts_sentence(i - 1),
-        (_, "remember") => gap.trim_start().starts_with('?'),
-        (_, "seeing" | "saw") => matches!(next, "so" | "in" | "at" | "today" | "yesterday"),
-        (_, "took") => matches!(next, "for" | "to") && !matches!(at(text, i + 2), "be" | "get"),
-        (_, "lost") => {
-            matches!(next, "last" | "yesterday" | "today" | "this" | "on")
-                && matches!(p2, "we" | "i" | "they" | "just")
-        }
-        (_, "our") => matches!(next, "is" | "was" | "has" | "had"),
-        (_, "thanks" | "thank") => next == "for" && text.starts_sentence(i - 1),
-        ("hugs" | "love", "to") => closes,
-        ("welcome", _) => false,
-        _ => {
-            // "welcome to the group yui tanaka".
-            matches!(p1, "group" | "forum" | "club")
-                && p2 == "the"
-                && p3 == "to"
-                && i >= 4
-                && at(text, i - 4) == "welcome"
-        }
-    };
+    let slot = with_team
+        || match (p2, p1) {
+            ("memory", "of")
+            | ("candle", "for" | "4")
+            | ("cancerversary" | "anniversary", "to") => true,
+            (_, "tagging") => true,
+            // "For Venkatesh, who never gave up", "update on shaz still in hospital", "seen by
+            // tesfaye bekele at the clinic", "Could Crystal please DM me".
+            ("waiting", "for") => next == "to",
+            (_, "for") => next == "who" || (gap.trim() == "," && at(text, i + 1) == "who"),
+            ("update", "on") | ("seen", "by") => true,
+            (_, "could" | "would" | "can") => next == "please",
+            ("proud", "of") | ("check", "on") | ("touch", "with") => true,
+            ("sitting" | "sat" | "spoke" | "talked" | "chatted", "with")
+            | ("spoke" | "talked" | "chatted", "to") => true,
+            (_, "if") => matches!(next, "reads" | "sees") && text.starts_sentence(i - 1),
+            (_, "remember") => gap.trim_start().starts_with('?'),
+            (_, "seeing" | "saw") => matches!(next, "so" | "in" | "at" | "today" | "yesterday"),
+            (_, "took") => matches!(next, "for" | "to") && !matches!(at(text, i + 2), "be" | "get"),
+            (_, "lost") => {
+                matches!(next, "last" | "yesterday" | "today" | "this" | "on")
+                    && matches!(p2, "we" | "i" | "they" | "just")
+            }
+            (_, "our") => matches!(next, "is" | "was" | "has" | "had"),
+            (_, "thanks" | "thank") => next == "for" && text.starts_sentence(i - 1),
+            ("hugs" | "love", "to") => closes,
+            ("welcome", _) => false,
+            _ => {
+                // "welcome to the group yui tanaka".
+                matches!(p1, "group" | "forum" | "club")
+                    && p2 == "the"
+                    && p3 == "to"
+                    && i >= 4
+                    && at(text, i - 4) == "welcome"
+            }
+        };
     if !slot || (listed_as_word(text, i) && !name_word_here(text, i)) {
         return None;
     }

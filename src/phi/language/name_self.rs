@@ -70,7 +70,11 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     if !tail.is_empty()
         && tail.len() <= 8
         && tail.chars().all(|c| matches!(c, 'x' | 'X' | ' '))
-        && (i == 0 || sep(text, i - 1).trim() == ",")
+        && (i == 0
+            || sep(text, i - 1).trim() == ","
+            // "love you all gosia x": after a closing's last word, without its comma.
+            || (sep(text, i - 1) == " "
+                && matches!(back(text, i, 1), "all" | "everyone" | "xx" | "xxx" | "love")))
         && text.is(i, F_FIRST)
         && !text.is(
             i,

@@ -619,6 +619,25 @@ fn names_in_the_slots_of_a_forums_templates() {
         ("Dawn (age 7) starts chemo monday", "Dawn"),
         ("SHIRIN (AGE 7) STARTS CHEMO MONDAY", "SHIRIN"),
         ("tash age 7 starts chemo monday any tips", "tash"),
+        (
+            "For Venkatesh, who never gave up. Walking the 10k",
+            "Venkatesh",
+        ),
+        (
+            "update on shaz still in hospital bloods a bit better",
+            "shaz",
+        ),
+        (
+            "has anyone been seen by tesfaye bekele at the clinic",
+            "tesfaye bekele",
+        ),
+        ("COULD WIREMU PLEASE DM ME ABOUT THE WIG BANK?", "WIREMU"),
+        (
+            "niamh and the team at the stoma clinic were amazing",
+            "niamh",
+        ),
+        ("agus got a place on the trial", "agus"),
+        ("marites is 3 weeks post op and walking", "marites"),
         // A full stop after a word ends its sentence: "Ozlem" alone, not "Ozlem Forever".
         (
             "In memory of Ozlem. Forever missed, forever loved.",
@@ -638,6 +657,10 @@ fn names_in_the_slots_of_a_forums_templates() {
         "Hope has been a struggle this year",
         "thanks macmillan for the advice",
         "Mum (age 80) is fine",
+        "Boston and the team there were great",
+        "update on the appeal: still waiting",
+        "seen by the consultant today",
+        "for anyone who needs it",
         "Stroke? 999 in the UK, 911 in North America. Face, arms, speech, time.",
     ] {
         assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));

@@ -527,7 +527,7 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
     let with_team = text.starts_sentence(i)
         && i + 3 < n
         && at(text, i + 1) == "and"
-        && at(text, i + 2) == "the"
+        && matches!(at(text, i + 2), "the" | "his" | "her")
         && matches!(at(text, i + 3), "team" | "staff" | "nurses")
         && !text.is(i, super::lexicon::F_TOWN);
     if !with_team && (i == 0 || sep(text, i - 1) != " ") {
@@ -568,7 +568,8 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                 matches!(next, "last" | "yesterday" | "today" | "this" | "on")
                     && matches!(p2, "we" | "i" | "they" | "just")
             }
-            (_, "our") => matches!(next, "is" | "was" | "has" | "had"),
+            // Not a word ("Our Lady was good to us").
+            (_, "our") => matches!(next, "is" | "was" | "has" | "had") && !listed_as_word(text, i),
             (_, "thanks" | "thank") => next == "for" && text.starts_sentence(i - 1),
             ("hugs" | "love", "to") => closes,
             ("welcome", _) => false,
@@ -581,7 +582,7 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                     && at(text, i - 4) == "welcome"
             }
         };
-    if !slot || (listed_as_word(text, i) && !name_word_here(text, i)) {
+    if !slot || (listed_as_word(text, i) && !word_name(text, i)) {
         return None;
     }
     // A name of the lists, a word no list knows, or a short one ("mo", "gaz"); a name that
@@ -597,7 +598,8 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
         || (text.word(i).len() == 2
             && text.is(i, super::lexicon::F_FIRST)
             && !text.is(i, super::lexicon::F_FUNCTION | super::lexicon::F_ENGLISH))
-        || (name_word_here(text, i) && text.cased && text.is_capitalised(i));
+        // Not at a clause's start, a verb's shape says nothing ("spoke to Mark at…").
+        || (word_name(text, i) && text.cased && text.is_capitalised(i) && !with_team);
     if !who {
         return None;
     }

@@ -272,7 +272,9 @@ pub(super) fn pair_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                     && !text.is(k, F_FUNCTION | F_RELATION | F_TITLE | F_STATE)
                     && !thing(text.lower_word(k))
             } else {
-                plain(text, k) && unknown(text, k)
+                // Session 18: a short name too ("Gaz and Tez took Dad to the football").
+                plain(text, k)
+                    && (unknown(text, k) || super::name_near::three_letter_name(text.lower_word(k)))
             }
     };
     if !one(i) {
@@ -364,6 +366,8 @@ mod tests {
                 "Ruaridh and Mhairi",
             ),
             ("Grace and I lost our little boy at 19 weeks.", "Grace"),
+            // Session 18: short names.
+            ("Gaz and Tez took Dad to the football.", "Gaz and Tez"),
         ] {
             assert_eq!(found(raw, pair_subject), vec![want], "{raw}");
         }

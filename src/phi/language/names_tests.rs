@@ -638,6 +638,11 @@ fn names_in_the_slots_of_a_forums_templates() {
         ),
         ("agus got a place on the trial", "agus"),
         ("marites is 3 weeks post op and walking", "marites"),
+        ("spoke to Mark at the pharmacy about the shortage", "Mark"),
+        (
+            "khalid and his team at the renal unit deserve medals",
+            "khalid",
+        ),
         // A full stop after a word ends its sentence: "Ozlem" alone, not "Ozlem Forever".
         (
             "In memory of Ozlem. Forever missed, forever loved.",
@@ -658,6 +663,7 @@ fn names_in_the_slots_of_a_forums_templates() {
         "thanks macmillan for the advice",
         "Mum (age 80) is fine",
         "Boston and the team there were great",
+        "went to Lourdes with my group. Our Lady was good to us",
         "update on the appeal: still waiting",
         "seen by the consultant today",
         "for anyone who needs it",

@@ -36,6 +36,7 @@ mod name_places;
 mod name_roles;
 mod name_said;
 mod name_self;
+mod name_slots;
 mod name_speech;
 mod name_subjects;
 mod name_titles;

@@ -14,9 +14,9 @@ use super::name_doers::opens_clause;
 use super::name_near::person_here;
 use super::names::sep;
 
-const NAMED: &str = "a person's name";
+pub(super) const NAMED: &str = "a person's name";
 
-fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
+pub(super) fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
     if k < text.words.len() {
         text.lower_word(k)
     } else {
@@ -98,7 +98,7 @@ fn desk_place(w: &str) -> bool {
 
 /// A given name that is a word too, capitalised where the writer capitalises: "Hope's
 /// bloods", "Grant's transplant" (a possessive is no verb).
-fn word_name(text: &Doc, i: usize) -> bool {
+pub(super) fn word_name(text: &Doc, i: usize) -> bool {
     // The Census's given names: a world list's name that is a word ("Sonata") is the word.
     text.is(i, super::lexicon::F_CENSUS_FIRST)
         && text.is(i, super::lexicon::F_ENGLISH | super::lexicon::F_NAME_WORD)
@@ -513,113 +513,6 @@ pub(super) fn told(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     (telling && what && (person(text, i) || name_word_here(text, i))).then_some((i, 0.6, NAMED))
 }
 
-/// "in memory of Özlem", "lighting a candle for wojciech", "so proud of ruby", "sitting with
-/// frank in a&e", "tagging Eilidh because", "if joost reads this", "waiting for abebe to come
-/// out of theatre", "anyone in touch with Arjun?", "we lost will last night", "our tendai is
-/// on the transplant list": the words before word `i` (and, for some, the word after it) make
-/// a slot only a person fills (session 18, from probe set 20: the places a forum's posts put
-/// a person, in every case). Drugs, towns and things are in no one's memory, keep no one
-/// waiting and are not tagged.
-pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let n = text.words.len();
-    // "niamh and the team at the stoma clinic have been amazing": a person and their team,
-    // opening the sentence.
-    let with_team = text.starts_sentence(i)
-        && i + 3 < n
-        && at(text, i + 1) == "and"
-        && matches!(at(text, i + 2), "the" | "his" | "her")
-        && matches!(at(text, i + 3), "team" | "staff" | "nurses")
-        && !text.is(i, super::lexicon::F_TOWN);
-    if !with_team && (i == 0 || sep(text, i - 1) != " ") {
-        return None;
-    }
-    let (p1, p2, p3) = if i == 0 {
-        ("", "", "")
-    } else {
-        (
-            at(text, i - 1),
-            if i >= 2 { at(text, i - 2) } else { "" },
-            if i >= 3 { at(text, i - 3) } else { "" },
-        )
-    };
-    let next = at(text, i + 1);
-    let gap = if i + 1 < n { sep(text, i) } else { "" };
-    let closes = i + 1 == n || !gap.trim().is_empty();
-    let slot = with_team
-        || match (p2, p1) {
-            ("memory", "of")
-            | ("candle", "for" | "4")
-            | ("cancerversary" | "anniversary", "to") => true,
-            (_, "tagging") => true,
-            // "For Venkatesh, who never gave up", "update on shaz still in hospital", "seen by
-            // tesfaye bekele at the clinic", "Could Crystal please DM me".
-            ("waiting", "for") => next == "to",
-            (_, "for") => next == "who" || (gap.trim() == "," && at(text, i + 1) == "who"),
-            ("update", "on") | ("seen", "by") => true,
-            (_, "could" | "would" | "can") => next == "please",
-            ("proud", "of") | ("check", "on") | ("touch", "with") => true,
-            ("sitting" | "sat" | "spoke" | "talked" | "chatted", "with")
-            | ("spoke" | "talked" | "chatted", "to") => true,
-            (_, "if") => matches!(next, "reads" | "sees") && text.starts_sentence(i - 1),
-            (_, "remember") => gap.trim_start().starts_with('?'),
-            (_, "seeing" | "saw") => matches!(next, "so" | "in" | "at" | "today" | "yesterday"),
-            (_, "took") => matches!(next, "for" | "to") && !matches!(at(text, i + 2), "be" | "get"),
-            (_, "lost") => {
-                matches!(next, "last" | "yesterday" | "today" | "this" | "on")
-                    && matches!(p2, "we" | "i" | "they" | "just")
-            }
-            // Not a word ("Our Lady was good to us").
-            (_, "our") => matches!(next, "is" | "was" | "has" | "had") && !listed_as_word(text, i),
-            (_, "thanks" | "thank") => next == "for" && text.starts_sentence(i - 1),
-            ("hugs" | "love", "to") => closes,
-            ("welcome", _) => false,
-            _ => {
-                // "welcome to the group yui tanaka".
-                matches!(p1, "group" | "forum" | "club")
-                    && p2 == "the"
-                    && p3 == "to"
-                    && i >= 4
-                    && at(text, i - 4) == "welcome"
-            }
-        };
-    if !slot || (listed_as_word(text, i) && !word_name(text, i)) {
-        return None;
-    }
-    // A name of the lists, a word no list knows, or a short one ("mo", "gaz"); a name that
-    // is a word too only with its capital ("Tagging Eilidh", "lost will" stays a will).
-    // The slot speaks whatever the case: a writer who capitalises sentences may not
-    // capitalise a friend ("Waiting for abebe to come out of theatre").
-    let any_case = super::name_company::plain_in_any_case(text, i)
-        && (text.is(i, super::lexicon::F_FIRST | super::lexicon::F_SURNAME)
-            || super::name_near::three_letter_name(at(text, i))
-            || super::names::unknown(text, i));
-    let who = person_here(text, i)
-        || any_case
-        || (text.word(i).len() == 2
-            && text.is(i, super::lexicon::F_FIRST)
-            && !text.is(i, super::lexicon::F_FUNCTION | super::lexicon::F_ENGLISH))
-        // Not at a clause's start, a verb's shape says nothing ("spoke to Mark at…").
-        || (word_name(text, i) && text.cased && text.is_capitalised(i) && !with_team);
-    if !who {
-        return None;
-    }
-    // "yui tanaka", "tesfaye bekele": a surname after it.
-    let end = if i + 1 < n
-        && gap == " "
-        && (text.is(i + 1, super::lexicon::F_SURNAME) || super::names::unknown(text, i + 1))
-        && !text.is(
-            i + 1,
-            super::lexicon::F_ENGLISH | super::lexicon::F_FUNCTION,
-        )
-        && super::names::alpha(text, i + 1)
-    {
-        i + 1
-    } else {
-        i
-    };
-    Some((end, 0.6, NAMED))
-}
-
 /// Every rule of this module at word `i`, in the order `names::detect` tries them.
 pub(super) fn mentioned(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     told(text, i)
@@ -629,64 +522,9 @@ pub(super) fn mentioned(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
         .or_else(|| quoted_to(text, i))
         .or_else(|| author(text, i))
         .or_else(|| possessed(text, i))
-        .or_else(|| persons_slot(text, i))
+        .or_else(|| super::name_slots::persons_slot(text, i))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::test_support::found;
-    use super::mentioned;
-
-    #[test]
-    fn people_mentioned_by_job_family_quote_or_pen() {
-        for (raw, want) in [
-            ("busi the nurse was lovely", "busi"),
-            // Session 17: a job of a few words set off by commas.
-            (
-                "Radhika, the diabetes specialist nurse, finally got us a CGM",
-                "Radhika",
-            ),
-            ("thandeka (the nurse) was lovely", "thandeka"),
-            ("lindiwe on reception sorted it", "lindiwe"),
-            ("farida at the front desk was so kind", "farida"),
-            ("big hugs to aaliyah and family", "aaliyah"),
-            ("prayers for tamati and whanau", "tamati"),
-            ("at the beach with mosese and the kids", "mosese"),
-            ("my husband and kelechi both have ms", "kelechi"),
-            ("\"ngozi, you need to rest\" she said", "ngozi"),
-            ("written by oyelaran in the newsletter", "oyelaran"),
-            ("per kemal, the clinic opens at 9", "kemal"),
-            // Session 9: a possessive before what only a person has.
-            ("tochi's appointment is friday", "tochi"),
-            ("ebuka's seizures are worse", "ebuka"),
-            ("nkem’s nursery called me", "nkem"),
-            ("chinwe's mum rang", "chinwe"),
-            ("adaeze's copd is worse", "adaeze"),
-        ] {
-            assert_eq!(found(raw, mentioned), vec![want], "{raw}");
-        }
-        for raw in [
-            "humira the drug that saved me",
-            "stelara on reception? no, at the pharmacy",
-            "hugs to everyone and family",
-            "with ozempic and the kids i cope",
-            "my husband and humira are not friends",
-            "\"ozempic, please work\" i said",
-            "made by abbvie",
-            "per nice, the guidance says",
-            "the nurse on reception",
-            "diagnosed with eczema and the kids too",
-            // Session 9: drugs', towns', eponyms' and words' possessives.
-            "ozempic's side effects are rough",
-            "humira's dose went up",
-            "crohn's diagnosis was in 2019",
-            "parkinson's diagnosis came late",
-            "lagos's roads are bad",
-            "today's appointment went fine",
-            "everyone's appointment got moved",
-            "tochi's results came back",
-        ] {
-            assert!(found(raw, mentioned).is_empty(), "{raw}");
-        }
-    }
-}
+#[path = "name_mentions_tests.rs"]
+mod tests;

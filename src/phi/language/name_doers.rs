@@ -355,30 +355,7 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "can" | "could" => matches!(a, "visit" | "drive" | "come"),
         // "Zbigniew from our Wednesday group passed away": a word may stand before the group.
         "from" => {
-            let place = |x: &str| {
-                matches!(
-                    x,
-                    "support"
-                        | "group"
-                        | "church"
-                        | "work"
-                        | "pharmacy"
-                        | "clinic"
-                        | "ward"
-                        | "club"
-                        | "choir"
-                        | "mosque"
-                        | "temple"
-                        | "office"
-                        | "team"
-                        | "agency"
-                        | "rehab"
-                        | "class"
-                        | "hospice"
-                        | "surgery"
-                        | "unit"
-                )
-            };
+            let place = super::name_mentions::meeting_place;
             (matches!(a, "my" | "the" | "our") && (place(b) || place(w(j + 4))))
                 // Session 17: "Mark from Tuesday pulmonary rehab", "Marites from the care
                 // agency": a weekday's group, and more of the places one meets people.

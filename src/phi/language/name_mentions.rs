@@ -74,9 +74,11 @@ pub(super) fn job(text: &Doc, k: usize) -> bool {
         }
 }
 
-/// Places where members meet the people who help them, after "at the", "on the" or "from
-/// the" ("Szabo at the pain clinic", "Chiamaka on the helpline", "Mark at the pharmacy").
-fn desk_place(w: &str) -> bool {
+/// Places where members meet the people who help them or whom they know, after "at the", "on
+/// the" or "from the" ("Szabo at the pain clinic", "Chiamaka on the helpline", "Zbigniew from
+/// our Wednesday group"): the one list for both rules (`by_job` here, and
+/// `name_doers::people_verb`'s "from"), which had drifted apart (session 18).
+pub(super) fn meeting_place(w: &str) -> bool {
     matches!(
         w,
         "reception"
@@ -93,6 +95,19 @@ fn desk_place(w: &str) -> bool {
             | "switchboard"
             | "ward"
             | "unit"
+            | "support"
+            | "group"
+            | "church"
+            | "work"
+            | "club"
+            | "choir"
+            | "mosque"
+            | "temple"
+            | "office"
+            | "team"
+            | "agency"
+            | "rehab"
+            | "class"
     )
 }
 
@@ -167,7 +182,7 @@ pub(super) fn by_job(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
                 && b == "the"
                 && (i + 3..=i + 5).any(|k| {
                     k < text.words.len()
-                        && desk_place(at(text, k))
+                        && meeting_place(at(text, k))
                         && (i + 3..k).all(|m| sep(text, m) == " ")
                 })));
     let who = person_here(text, i) || ((titled_job || desk) && name_word_here(text, i));

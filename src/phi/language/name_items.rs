@@ -29,12 +29,7 @@ pub(super) fn aged(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         return None;
     }
     // A name that is a word too, capitalised, with "age" in brackets: only a person is aged.
-    let word_name = bracket
-        && worded
-        && text.is(i, super::lexicon::F_CENSUS_FIRST)
-        && !text.is(i, super::lexicon::F_FUNCTION)
-        && text.cased
-        && text.is_capitalised(i);
+    let word_name = bracket && worded && text.cased && super::name_mentions::word_name(text, i);
     if listed_as_word(text, i) && !word_name {
         return None;
     }

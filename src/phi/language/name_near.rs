@@ -193,6 +193,18 @@ pub(super) fn known_name(text: &Doc, i: usize) -> bool {
     person(text, i) || near_name_but(text, i, F_RELATION | F_TITLE, &[]) || short_name(text, i)
 }
 
+/// Word `i` may be a person whatever its case, where the slot speaks for it: a word of no
+/// list of words, and a listed name, a short one ("bex", "gaz") or one no list knows. A writer
+/// who capitalises sentences or a title may not capitalise a friend ("me and bex are doing
+/// the Race for Life", "Waiting for abebe to come out of theatre"). Session 18: the one test
+/// for the slots of `name_slots` and for "me and X are" (`name_roles::with_writer`).
+pub(super) fn person_any_case(text: &Doc, i: usize) -> bool {
+    super::name_company::plain_in_any_case(text, i)
+        && (text.is(i, super::lexicon::F_FIRST | super::lexicon::F_SURNAME)
+            || three_letter_name(text.lower_word(i))
+            || super::names::unknown(text, i))
+}
+
 /// Whether word `i`, in a slot only a person fills, is a name: `person`, or a word one letter
 /// off English that no such slot takes (`near_name`).
 pub(super) fn person_here(text: &Doc, i: usize) -> bool {

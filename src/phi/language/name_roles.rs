@@ -248,12 +248,8 @@ pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
             w(i + 1),
             "are" | "were" | "went" | "have" | "had" | "both" | "got" | "r" | "did" | "started"
         )
-        // The slot speaks for the word whatever the case ("me and bex are doing the Race
-        // for Life": a writer who capitalises a title may not capitalise a friend).
-        && super::name_company::plain_in_any_case(text, i)
-        && (text.is(i, F_FIRST | F_SURNAME)
-            || super::name_near::three_letter_name(text.lower_word(i))
-            || super::names::unknown(text, i))
+        // The slot speaks for the word whatever the case.
+        && super::name_near::person_any_case(text, i)
     {
         return Some((i, 0.6, NAMED));
     }

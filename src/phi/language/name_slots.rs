@@ -85,12 +85,8 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
     // is a word too only with its capital ("Tagging Eilidh", "lost will" stays a will).
     // The slot speaks whatever the case: a writer who capitalises sentences may not
     // capitalise a friend ("Waiting for abebe to come out of theatre").
-    let any_case = super::name_company::plain_in_any_case(text, i)
-        && (text.is(i, super::lexicon::F_FIRST | super::lexicon::F_SURNAME)
-            || super::name_near::three_letter_name(at(text, i))
-            || super::names::unknown(text, i));
     let who = person_here(text, i)
-        || any_case
+        || super::name_near::person_any_case(text, i)
         || (text.word(i).len() == 2
             && text.is(i, super::lexicon::F_FIRST)
             && !text.is(i, super::lexicon::F_FUNCTION | super::lexicon::F_ENGLISH))

@@ -111,6 +111,8 @@ const WORD_NAMES: &str = "memory gift loveness lovemore privilege talent knowled
          beauty happiness witness";
 
 /// Short function words: never a surname after a given name, never a name after a cue.
+/// With the contractions chat writes without their apostrophe ("youll", "hes"), which the
+/// English list lacks and a name rule would otherwise read as a surname ("sian youll").
 const FUNCTION: &str =
     "a an the and or but nor so yet if then than that this these those there here \
          is are was were be been being am has have had do does did will would shall should can \
@@ -118,7 +120,10 @@ const FUNCTION: &str =
          i me my mine we us our you your he him his she her hers it its they them their who whom \
          whose which what when where why how all any some each every both either neither \
          of in on at to for from by with about as into onto over under after before since until \
-         up down out off again once now today tonight tomorrow yesterday";
+         up down out off again once now today tonight tomorrow yesterday \
+         youll youre youve youd theyre theyll theyve theyd hes shes ive im dont cant didnt \
+         doesnt isnt wasnt arent werent hasnt havent hadnt couldnt wouldnt shouldnt thats \
+         whats theres wheres heres";
 
 /// Month names and their abbreviations, with common misspellings: number 1–12.
 pub fn month(word: &str) -> Option<u32> {

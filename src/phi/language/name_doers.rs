@@ -228,6 +228,12 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
             || (a.ends_with("ing")
                 && (matches!(b, "his" | "her")
                     || (matches!(b, "out" | "off" | "at" | "up") && matches!(w(j + 4), "his" | "her"))))
+            // Session 19: "Sourav keeps pulling out the NG tube", "Nan keeps wandering at
+            // night": what only a body with hands and a will does again and again.
+            || matches!(
+                a,
+                "pulling" | "ripping" | "tearing" | "refusing" | "wandering" | "hiding" | "crying"
+            )
         }
         "calls" | "called" => matches!(a, "me" | "us"),
         // "farrukh turned 7 today": an age.
@@ -310,6 +316,13 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 | "well"
         ),
         "refused" | "refuses" => true,
+        // Session 19: "iryna had her first round of chemo": a course of treatment.
+        "had"
+            if matches!(a, "her" | "his")
+                && matches!(b, "first" | "last" | "second" | "third" | "final" | "next") =>
+        {
+            true
+        }
         // Session 18: "Haile operated on my heart", "Öztürk performed the hysterectomy",
         // "kemal didnt know me today", "bartek got the job", "Thabo passed on Friday".
         "operated" => a == "on",

@@ -67,6 +67,14 @@ pub(super) fn job(text: &Doc, k: usize) -> bool {
                 | "man"
                 | "guy"
                 | "bloke"
+                // Session 19: "the OT rhys set up…", "the palliative team lead (Coral)", "the
+                // support worker, Tendai".
+                | "ot"
+                | "lead"
+                | "carer"
+                | "worker"
+                | "coordinator"
+                | "assistant"
         )
         || {
             let w = at(text, k);
@@ -354,6 +362,11 @@ fn personal(w: &str) -> bool {
             | "cot"
             | "crib"
             | "memorial"
+            // Session 19: "kavita's symptoms", "asa's illness has eaten my life", "I can't
+            // comment on Maria's case" (a clinician's slip).
+            | "illness"
+            | "condition"
+            | "case"
             // Session 18: "liams breathing sounds different", "Gwenllian's PEG site", what
             // is fitted to a body.
             | "breathing"
@@ -538,6 +551,7 @@ pub(super) fn mentioned(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
         .or_else(|| author(text, i))
         .or_else(|| possessed(text, i))
         .or_else(|| super::name_slots::persons_slot(text, i))
+        .or_else(|| super::name_slots::after_job(text, i))
 }
 
 #[cfg(test)]

@@ -591,7 +591,7 @@ fn here_after(text: &Doc, i: usize, paired: bool) -> Option<(usize, f32, &'stati
         if !(k < text.words.len()
             && here_word(k)
             && sep(text, i) == " "
-            && hailed(text, i)
+            && after_greeting(text, i)
             && unknown(text, i)
             && !super::medicines::brand(text.lower_word(i))
             && (!text.cased || text.is_capitalised(i)))
@@ -612,7 +612,7 @@ fn here_after(text: &Doc, i: usize, paired: bool) -> Option<(usize, f32, &'stati
 
 /// "hello, bartosz here", "hi all, Ioana here": word `i` right after a greeting that opens the
 /// post or a line, and a comma.
-fn hailed(text: &Doc, i: usize) -> bool {
+fn after_greeting(text: &Doc, i: usize) -> bool {
     let hello = |k: usize| {
         matches!(
             back(text, i, k),

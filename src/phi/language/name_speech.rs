@@ -165,7 +165,7 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
             ));
     // Session 18: a name that is a word too ("Faith if you see this", "Sky please eat"),
     // capitalised where the writer uses capitals, before what is said only to a person
-    // (`hailed`); not a verb that takes its object so ("Hope you", "Thank you", "Will you").
+    // (`said_only_to_them`); not a verb that takes its object so ("Hope you", "Thank you", "Will you").
     let word_name = text.cased
         && text.is_capitalised(i)
         && text.is(i, F_FIRST)
@@ -207,7 +207,7 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
                     && matches!(w(i + 2), "are" | "r")
                     && matches!(w(i + 3), "not" | "a" | "so" | "an" | "amazing" | "strong"))
                 || (w(i + 1) == "thinking" && w(i + 2) == "of"));
-        let hailed = sep(text, i) == " " && hailed(text, i + 1);
+        let hailed = sep(text, i) == " " && said_only_to_them(text, i + 1);
         // Before an endearment, any word no list knows as a word ("shaz hun", "bex hun").
         let ok = (chat
             && (text.is(i, F_FIRST | F_SURNAME) || unknown(text, i) || endearment(w(i + 1)))
@@ -237,7 +237,7 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
 /// "Crystal are you still doing…", "Pearl thank u", "chukwuemeka we miss you", "Giulia grazie
 /// mille", "cerys xx thinking of you", "Harpreet bhenji, your prayers", "Shirin jan, I'm so
 /// sorry". Read from word `k`, the one after the name.
-fn hailed(text: &Doc, k: usize) -> bool {
+fn said_only_to_them(text: &Doc, k: usize) -> bool {
     let n = text.words.len();
     let w = |j: usize| if j < n { text.lower_word(j) } else { "" };
     let you = |j: usize| matches!(w(j), "you" | "u" | "ya" | "yall");

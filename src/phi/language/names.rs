@@ -5,7 +5,7 @@
 
 use super::lexicon::{
     Doc, F_CENSUS_FIRST, F_ENGLISH, F_FIRST, F_FUNCTION, F_NAME_WORD, F_RELATION, F_STATE,
-    F_STATE_ABBR, F_SURNAME, F_TITLE, F_WORLD,
+    F_STATE_ABBR, F_SURNAME, F_TITLE, F_TOWN, F_WORLD,
 };
 use super::name_alone::{listed_alone, particled, repeated, unlisted_pair};
 use super::name_company::company;
@@ -588,8 +588,10 @@ fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
                     text.lower_word(i + 2),
                     "wedding" | "birthday" | "funeral" | "diagnosis" | "surgery" | "graduation"
                 ));
-        return (possessive && (mid_cap(text, i) || kin) && !common(text, i))
-            .then_some((i, 0.6, GIVEN));
+        if possessive && (mid_cap(text, i) || kin) && !common(text, i) {
+            return Some((i, 0.6, GIVEN));
+        }
+        return world_mid_sentence(text, i).then_some((i, 0.6, GIVEN));
     }
     let name_word = common(text, i);
     if text.cased && !text.is_capitalised(i) {
@@ -601,6 +603,20 @@ fn lone(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         return (mid_cap(text, i) && !month).then_some((i, 0.35, GIVEN));
     }
     Some((i, if text.cased { 0.6 } else { 0.55 }, GIVEN))
+}
+
+/// Session 19: a given name from another country's list, capitalised in the middle of a
+/// sentence of a post that uses capitals ("visiting Mick, he's", "because Waqar wasn't
+/// invited", "Remembering Lerato today"): the capital is the writer saying it is a name. Not a
+/// word a list holds as English or as a name-word, a town, a brand or drug, an organisation,
+/// nor a word in a sentence of another language (where capitals mean other things).
+fn world_mid_sentence(text: &Doc, i: usize) -> bool {
+    mid_cap(text, i)
+        && !text.foreign(i)
+        && !text.is(i, F_TOWN | F_STATE | F_STATE_ABBR)
+        && super::name_alone::name_like(text, i)
+        // Not a people ("Danish food"), a country, a tool or a handle.
+        && super::name_company::plain_in_any_case(text, i)
 }
 
 #[cfg(test)]

@@ -672,3 +672,33 @@ fn names_in_the_slots_of_a_forums_templates() {
         assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
     }
 }
+
+/// Session 19: a given name of another country's lists, capitalised mid-sentence in a post that
+/// uses capitals, is the writer saying it is a name; not a town, an English word, a drug, a
+/// name-word, nor a capital of a Title Case line or of another language's sentence.
+#[test]
+fn world_names_capitalised_mid_sentence() {
+    for (raw, want) in [
+        (
+            "Had a row because Bohdan wasn't invited to the meeting",
+            "Bohdan",
+        ),
+        (
+            "Any tips? My lad says Oksana keeps pulling it out",
+            "Oksana",
+        ),
+        ("Remembering the day Mahnaz rang the bell", "Mahnaz"),
+    ] {
+        assert_eq!(names(raw), vec![want], "{raw}");
+    }
+    for raw in [
+        "We stayed in Mumbai for the surgery",
+        "I switched to Ozempic last month",
+        "Doing the walk for Macmillan on Sunday",
+        "My Mum Keeps Forgetting Her Tablets",
+        "had a row because bohdan wasnt invited",
+        "It serves great Danish food.",
+    ] {
+        assert!(names(raw).is_empty(), "{raw}");
+    }
+}

@@ -1,0 +1,96 @@
+//! Tests of `name_slots`: the slots only a person fills, and the words that stay words there.
+
+use super::super::test_support::found;
+use super::{after_job, persons_slot};
+
+#[test]
+fn slots_of_grief_prayer_visits_and_care_take_a_person() {
+    for (raw, want) in [
+        ("rest easy annelie. u fought harder than any1", "annelie"),
+        ("rip bohdan 34 years old, gone far too soon", "bohdan"),
+        ("Remembering Lerato today, who loved bad puns", "Lerato"),
+        ("praying for Tendai tonight", "Tendai"),
+        (
+            "praying hard for friedrich and the whole family",
+            "friedrich",
+        ),
+        ("big hug to sian youll smash the scan tomorrow", "sian"),
+        ("just got back from visiting pawel, hes on ward 7", "pawel"),
+        (
+            "still waiting for the MRI results for Oluwaseun",
+            "Oluwaseun",
+        ),
+        ("Ask for Els on the chemo day unit", "Els"),
+        ("please keep françois in ur prayers tonight", "françois"),
+        ("who is waqar? some1 keeps mentioning her", "waqar"),
+        ("wish oliveira luck first day of the trial", "oliveira"),
+        ("Please welcome Joy to the group", "Joy"),
+        ("they've moved andrei 2 the side room", "andrei"),
+        ("nobody listens to rizky at the gp", "rizky"),
+        ("if anyone sees budi at clinic tell her", "budi"),
+        (
+            "does drummond still work at the fertility clinic?",
+            "drummond",
+        ),
+        (
+            "any1 elses consultant like christodoulou? never looks up",
+            "christodoulou",
+        ),
+        (
+            "has anyone been under oyelaran at the pain clinic",
+            "oyelaran",
+        ),
+        ("met the lovely mahnaz at the meetup", "mahnaz"),
+        (
+            "sorry ive been quiet, looking after hosseini full time",
+            "hosseini",
+        ),
+    ] {
+        assert_eq!(found(raw, persons_slot), vec![want], "{raw}");
+    }
+    for raw in [
+        // Things, places and words in the same slots.
+        "rest easy everyone, big day tomorrow",
+        "praying for strength and good news",
+        "big hug to everyone who replied",
+        "visiting Leeds next week for the trial",
+        "still waiting for the MRI results for my knee",
+        "ask for help on the ward, they won't mind",
+        "keep it in ur prayers please",
+        "who is responsible? nobody answers",
+        "does Lucozade still count as a hypo treatment?",
+        "does metformin still work after years?",
+        "my consultant like everyone else is overworked",
+        "been under anaesthetic twice this year",
+        "the lovely Leeds weather again",
+        "looking after yourself matters too",
+        "they moved Leeds to tier 2",
+    ] {
+        assert!(found(raw, persons_slot).is_empty(), "{raw}");
+    }
+}
+
+#[test]
+fn a_person_after_their_job() {
+    for (raw, want) in [
+        ("the OT rhys set up a perching stool", "rhys"),
+        ("the receptionist funmilayo told my mother", "funmilayo"),
+        ("Complaint: the receptionist, Iolo, told my mother", "Iolo"),
+        (
+            "the palliative team lead (Coral) says we can go home",
+            "Coral",
+        ),
+        ("our stoma nurse Bisi rang back", "Bisi"),
+    ] {
+        assert_eq!(found(raw, after_job), vec![want], "{raw}");
+    }
+    for raw in [
+        "the nurse practitioner was great",
+        "the receptionist said no",
+        "the palliative team lead says we can go home",
+        "my sister Ngozi came",
+        "the OT Tuesday was cancelled",
+    ] {
+        assert!(found(raw, after_job).is_empty(), "{raw}");
+    }
+}

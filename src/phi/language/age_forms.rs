@@ -350,6 +350,29 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         } else {
             String::new()
         };
+        // Session 19: the English of a writer whose language has its years ("my mother have 91
+        // years", "Thérèse has 97 years and she want to stop"): having, then "years" closing
+        // the clause (a thing "has 90 years of history").
+        if matches!(next.as_str(), "years" | "yrs")
+            && sep_is_space(text, last)
+            && before
+                .first()
+                .is_some_and(|w| matches!(*w, "has" | "have" | "had"))
+        {
+            let rest = text.raw[text.words[last + 1].end..].trim_start_matches(' ');
+            let after = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if rest.is_empty()
+                || rest.starts_with(['.', ',', '!', ';', ')', '\n'])
+                || matches!(after.as_str(), "and" | "but" | "old" | "now" | "already" | "so")
+            {
+                out.push(finding(Kind::AgeOver89, s, e, 0.8, WHY));
+            }
+            continue;
+        }
         // Full lower case (the text's copy folds ASCII only: "AÑOS"), paid only for 90–125.
         if !years_word(&next) || &text.raw[e..text.words[last + 1].start] != " " {
             // "mi abuela cumple 93", "Oma wird 90!": a verb of reaching, the clause closed.
@@ -491,6 +514,26 @@ mod tests {
             "cent euros",
         ] {
             assert_eq!(ages(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    /// Session 19: the English of a writer whose language has its years ("has 97 years"),
+    /// closing its clause; a thing's years of history stay years.
+    #[test]
+    fn years_had_in_english() {
+        for (raw, want) in [
+            ("my mother Remedios have 91 years and the doctor say", "91"),
+            ("my grand-mère has 97 years.", "97"),
+            ("my nan has 94 years", "94"),
+        ] {
+            assert_eq!(ages(raw), vec![want], "{raw}");
+        }
+        for raw in [
+            "the hospital has 90 years of history",
+            "she has 90 years to pay it back",
+            "it had 95 years ago",
+        ] {
+            assert!(ages(raw).is_empty(), "{raw}");
         }
     }
 }

@@ -290,7 +290,8 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         // "ayodele who runs our group": drugs and things take "which" and "that".
         // "nuplazid who?" asks what it is.
         "who" => sep(text, j + 1) == " ",
-        "shows" | "showed" => a == "up",
+        // Session 19: "the exercises Dotty showed us".
+        "shows" | "showed" => matches!(a, "up" | "me" | "us"),
         // Session 16: "bisola passed at 4am", "gogo passed peacefully", "…in her sleep".
         "passed" => {
             matches!(a, "away" | "peacefully" | "quietly")

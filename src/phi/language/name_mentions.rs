@@ -487,6 +487,10 @@ pub(super) fn owned(text: &Doc, k: usize) -> bool {
                 | "whanau"
                 | "whānau"
                 | "sugars"
+                // Session 19: "shared Lindiwe's employer and shift pattern".
+                | "employer"
+                | "boss"
+                | "workplace"
         )
 }
 

@@ -242,12 +242,18 @@ pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
     let after = and_writer(text, i);
     // Session 18: "me and bex are doing the Race for Life": before what the two do together, a
     // short or one-letter-off word no list knows is a name too.
-    if before
-        && spaced(i)
-        && matches!(
-            w(i + 1),
-            "are" | "were" | "went" | "have" | "had" | "both" | "got" | "r" | "did" | "started"
-        )
+    // Session 19: and "onyekachi and I have spare t-shirts", "agarwal and i went".
+    let together = |k: usize| {
+        spaced(k - 1)
+            && matches!(
+                w(k),
+                "are" | "were" | "went" | "have" | "had" | "both" | "got" | "r" | "did" | "started"
+            )
+    };
+    // Opening a sentence, a word no list knows may be a drug ("trintellix and i have been
+    // friends"): there, a listed name only.
+    let listed = text.is(i, F_FIRST | F_SURNAME);
+    if ((before && spaced(i) && together(i + 1)) || (after && listed && together(i + 3)))
         // The slot speaks for the word whatever the case.
         && super::name_near::person_any_case(text, i)
     {

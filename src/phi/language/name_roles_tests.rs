@@ -102,6 +102,12 @@ fn beside_the_writer_or_a_relation() {
         // Session 18: before what the two do together, a word on no list too.
         ("me and tendai went", "tendai", with_writer),
         ("me and bex are doing the Race for Life", "bex", with_writer),
+        // Session 19: the writer after, before what the two do together.
+        (
+            "anyone going? onyekachi and I have spare t-shirts",
+            "onyekachi",
+            with_writer,
+        ),
         ("emeka my brother drove me home", "emeka", apposed),
         ("Yesterday, Emeka, my brother, drove me", "Emeka", apposed),
         ("Khadija (my daughter) set up the pills", "Khadija", apposed),

@@ -172,7 +172,7 @@ pub(super) fn after_job(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
         return None;
     }
     let opened = (k.saturating_sub(3)..k).rev().any(|d| {
-        matches!(at(text, d), "the" | "our" | "my" | "your" | "their")
+        matches!(at(text, d), "the" | "our" | "my" | "your" | "their" | "which" | "that")
             && (d..k).all(|m| sep(text, m) == " ")
             && (d + 1..k).all(|m| !text.is(m, F_FUNCTION))
     });

@@ -308,6 +308,41 @@ pub(super) fn vocative(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
     (closes && called).then_some((i, 0.6, GIVEN))
 }
 
+/// Session 19 (probe set 22): a name spoken to after a comma, where the words around it speak
+/// to "you": closing the post after a clause to them ("second anniversary without you today,
+/// adewale", "proud of you, Chase.") or before what is said to them ("From one caregiver to
+/// another, KEBEDE, you are doing enough"). In any case where the writer uses none; a word no
+/// list holds as a word.
+pub(super) fn spoken_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i < 2 || sep(text, i - 1) != ", " {
+        return None;
+    }
+    let you = |w: &str| matches!(w, "you" | "u" | "ya" | "your" | "ur" | "yourself");
+    let rest = text.raw[text.words[i].end..].trim();
+    let last = i + 1 == n && rest.chars().all(|c| matches!(c, '.' | '!' | 'x' | 'X' | ' '));
+    // The clause before the comma, back to its sentence's start.
+    let to_you = last
+        && (1..=8)
+            .take_while(|&k| k <= i && (k == 1 || !text.starts_sentence(i - k + 1)))
+            .any(|k| you(text.lower_word(i - k)));
+    let before_you = i + 1 < n && sep(text, i) == ", " && you(text.lower_word(i + 1));
+    if !(to_you || before_you) {
+        return None;
+    }
+    let who = if text.cased {
+        cap(text, i) && super::name_near::person_here(text, i)
+    } else {
+        super::name_near::person_any_case(text, i)
+    };
+    (who && !given_not_word_or_word(text, i)).then_some((i, 0.6, GIVEN))
+}
+
+/// A term of endearment, a month or a word some list holds as one ("honey", "June", "Lord").
+fn given_not_word_or_word(text: &Doc, i: usize) -> bool {
+    (text.is(i, F_FIRST) && !given_not_word(text, i)) || common(text, i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::name_cues::tests::{finds, names};
@@ -329,6 +364,27 @@ mod tests {
             "Are you sure, Doc?",
             "Thank you, Lord!",
             "Really, Everyone?",
+        ] {
+            assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+        }
+    }
+
+    /// Session 19: a name after a comma where the words around it speak to "you": closing the
+    /// post, or before "you"; not kin, endearments, months or words.
+    #[test]
+    fn names_spoken_to_you() {
+        finds(&[
+            ("second anniversary without you today, adewale", "adewale"),
+            ("SECOND ANNIVERSARY WITHOUT YOU TODAY, JASPREET", "JASPREET"),
+            ("We miss you so much, Tendai.", "Tendai"),
+        ]);
+        for raw in [
+            "thank you, everyone.",
+            "love you all, Mum x",
+            "we miss you, Grandad",
+            "see you soon, June",
+            "bless you, honey",
+            "I'll see you on the ward, Tuesday.",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

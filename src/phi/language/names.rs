@@ -20,7 +20,7 @@ use super::name_places::{after_place_word, excluded, town_article};
 use super::name_roles;
 use super::name_said::{is_relation, name_is, relation_is};
 use super::name_self::{addressed, from_place, greeted, here, self_named, signed};
-use super::name_speech::{attributed, called_to, speaker, vocative};
+use super::name_speech::{self, attributed, called_to, speaker, vocative};
 use super::name_subjects;
 use super::name_titles::{kunya, titled};
 use super::name_verbs::{given_to, subject};
@@ -73,6 +73,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| kunya(text, i))
             .or_else(|| called_to(text, i))
             .or_else(|| vocative(text, i))
+            .or_else(|| name_speech::spoken_to_you(text, i))
             .or_else(|| listed_after(text, i, last_held))
             .or_else(|| listed_alone(text, i))
             .or_else(|| name_roles::maker(text, i))

@@ -367,7 +367,10 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
                 .to_lowercase();
             if rest.is_empty()
                 || rest.starts_with(['.', ',', '!', ';', ')', '\n'])
-                || matches!(after.as_str(), "and" | "but" | "old" | "now" | "already" | "so")
+                || matches!(
+                    after.as_str(),
+                    "and" | "but" | "old" | "now" | "already" | "so"
+                )
             {
                 out.push(finding(Kind::AgeOver89, s, e, 0.8, WHY));
             }

@@ -51,6 +51,7 @@ const NOT_NAMES: &str =
          lol lols thx thnx tx ty tyvm haha hahaha hehe omg tbh idk smh ugh yay xx xxx xo xoxo lmao \
          np brb cheers hugs bless amen ciao merci danke gracias salamat sigh hun ikr rofl \
          ozempic allegra lyrica \
+         kia \
          copay copays copayment copayments coinsurance \
          dr doctor nurse mr mrs ms miss";
 
@@ -123,7 +124,7 @@ const FUNCTION: &str =
          up down out off again once now today tonight tomorrow yesterday \
          youll youre youve youd theyre theyll theyve theyd hes shes ive im dont cant didnt \
          doesnt isnt wasnt arent werent hasnt havent hadnt couldnt wouldnt shouldnt thats \
-         whats theres wheres heres";
+         whats theres wheres heres else";
 
 /// Month names and their abbreviations, with common misspellings: number 1–12.
 pub fn month(word: &str) -> Option<u32> {

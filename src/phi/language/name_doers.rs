@@ -392,6 +392,9 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         }
         // Session 16: "and ruairi slept most of today", "oksana got out with her kids".
         "slept" => true,
+        // Session 19: "since Kwesi left us", "Achieng forgot the appointment again".
+        "left" => matches!(a, "us" | "me"),
+        "forgot" | "forgets" => matches!(a, "the" | "my" | "her" | "his" | "our" | "to" | "about"),
         "got" if a == "the" && matches!(b, "job" | "all-clear" | "keys") => true,
         // Session 18: "Penny got the all clear!!".
         "got" if a == "the" && b == "all" && w(j + 4) == "clear" => true,

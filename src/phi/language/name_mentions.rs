@@ -74,6 +74,7 @@ pub(super) fn job(text: &Doc, k: usize) -> bool {
                 | "carer"
                 | "worker"
                 | "coordinator"
+                | "visitor"
                 | "assistant"
         )
         || {
@@ -491,6 +492,10 @@ pub(super) fn owned(text: &Doc, k: usize) -> bool {
                 | "employer"
                 | "boss"
                 | "workplace"
+                // "replying to rodel's post from yesterday": a member's.
+                | "post"
+                | "thread"
+                | "comment"
         )
 }
 

@@ -93,6 +93,27 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             ("looking" | "look" | "looks" | "looked", "after") | ("caring", "for") => {
                 !text.is(i, F_TOWN)
             }
+            // Session 19 (probe set 24): "They let Bisi hold the baby", "the physio made Tuấn
+            // do twenty minutes", "lovely to meet ayodele in person", "Has anyone heard from
+            // Ha-eun lately?", "Wrote a letter to Violet", "Nobody believed Dellroy", "sitting
+            // beside bethan in the unit", "stood behind niamh in the queue", "Remember caoimhe
+            // who used 2 post", "all the staff, especially pat, were amazing", "the nurses
+            // adored lachlan".
+            (_, "let" | "lets") => {
+                matches!(
+                    next,
+                    "hold" | "see" | "visit" | "stay" | "come" | "sleep" | "sit"
+                )
+            }
+            (_, "made" | "makes") => matches!(next, "do" | "walk" | "eat" | "drink" | "try"),
+            (_, "meet" | "met") => {
+                matches!(next, "in" | "at" | "today" | "yesterday") && !text.is(i, F_TOWN)
+            }
+            ("heard", "from") | ("letter" | "card" | "note", "to") => !text.is(i, F_TOWN),
+            ("nobody" | "noone" | "everyone", "believed" | "believes") => true,
+            ("sitting" | "sat" | "stood" | "standing", "beside" | "behind") => true,
+            (_, "especially") => gap.trim() == ",",
+            (_, "adored" | "adores" | "adore") => true,
             (_, "moved") => matches!(next, "to" | "2" | "onto" | "into") && !text.is(i, F_TOWN),
             // "For Venkatesh, who never gave up", "update on shaz still in hospital", "seen by
             // tesfaye bekele at the clinic", "Could Crystal please DM me".
@@ -104,7 +125,7 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             ("sitting" | "sat" | "spoke" | "talked" | "chatted", "with")
             | ("spoke" | "talked" | "chatted", "to") => true,
             (_, "if") => matches!(next, "reads" | "sees") && text.starts_sentence(i - 1),
-            (_, "remember") => gap.trim_start().starts_with('?'),
+            (_, "remember") => gap.trim_start().starts_with('?') || next == "who",
             (_, "seeing" | "saw") => matches!(next, "so" | "in" | "at" | "today" | "yesterday"),
             (_, "took") => matches!(next, "for" | "to") && !matches!(at(text, i + 2), "be" | "get"),
             (_, "lost") => {
@@ -172,8 +193,10 @@ pub(super) fn after_job(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
         return None;
     }
     let opened = (k.saturating_sub(3)..k).rev().any(|d| {
-        matches!(at(text, d), "the" | "our" | "my" | "your" | "their" | "which" | "that")
-            && (d..k).all(|m| sep(text, m) == " ")
+        matches!(
+            at(text, d),
+            "the" | "our" | "my" | "your" | "their" | "which" | "that"
+        ) && (d..k).all(|m| sep(text, m) == " ")
             && (d + 1..k).all(|m| !text.is(m, F_FUNCTION))
     });
     let who = person_here(text, i) || (word_name(text, i) && text.cased && text.is_capitalised(i));

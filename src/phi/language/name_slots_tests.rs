@@ -45,6 +45,16 @@ fn slots_of_grief_prayer_visits_and_care_take_a_person() {
             "sorry ive been quiet, looking after hosseini full time",
             "hosseini",
         ),
+        // Set 24's slots.
+        ("They let Bisi hold the baby for the first time", "Bisi"),
+        ("The physio made Tuấn do twenty minutes on the bike", "Tuấn"),
+        ("was lovely to meet ayodele in person", "ayodele"),
+        ("Has anyone heard from Tendai lately?", "Tendai"),
+        ("Wrote a letter to Violet that I'll never send", "Violet"),
+        ("Nobody believed Dellroy abt the pain", "Dellroy"),
+        ("sitting beside bethan in the dialysis unit", "bethan"),
+        ("Remember caoimhe who used 2 post here?", "caoimhe"),
+        ("all the staff, especially bisi, were amazing", "bisi"),
     ] {
         assert_eq!(found(raw, persons_slot), vec![want], "{raw}");
     }
@@ -65,6 +75,11 @@ fn slots_of_grief_prayer_visits_and_care_take_a_person() {
         "the lovely Leeds weather again",
         "looking after yourself matters too",
         "they moved Leeds to tier 2",
+        "they let everyone hold the baby",
+        "lovely to meet Leeds at last",
+        "has anyone heard from Macmillan yet?",
+        "sitting beside the window helps",
+        "all the staff, especially nights, were amazing",
     ] {
         assert!(found(raw, persons_slot).is_empty(), "{raw}");
     }

@@ -320,7 +320,10 @@ pub(super) fn spoken_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     }
     let you = |w: &str| matches!(w, "you" | "u" | "ya" | "your" | "ur" | "yourself");
     let rest = text.raw[text.words[i].end..].trim();
-    let last = i + 1 == n && rest.chars().all(|c| matches!(c, '.' | '!' | 'x' | 'X' | ' '));
+    let last = i + 1 == n
+        && rest
+            .chars()
+            .all(|c| matches!(c, '.' | '!' | 'x' | 'X' | ' '));
     // The clause before the comma, back to its sentence's start.
     let to_you = last
         && (1..=8)

@@ -702,3 +702,22 @@ fn world_names_capitalised_mid_sentence() {
         assert!(names(raw).is_empty(), "{raw}");
     }
 }
+
+/// Session 19: doctors of television and the web, "MS." closing a sentence, a Māori blessing
+/// and "anyone else's" are no one's name.
+#[test]
+fn fictional_doctors_and_sentence_ends_stay_words() {
+    for raw in [
+        "Dr House would have sorted my diagnosis in one episode",
+        "dr google says its cancer obviously",
+        "living with MS. Pain crisis last night, ended up in A&E",
+        "im so angry I could scream. Kia kaha, every1",
+        "did anyone else's baby have reflux on the unit",
+    ] {
+        assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
+    }
+    assert_eq!(
+        names("Dr Housego said the scan was clear"),
+        vec!["Dr Housego"]
+    );
+}

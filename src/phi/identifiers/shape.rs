@@ -42,6 +42,14 @@ pub(super) const NOT_PERSONAL: &[&str] = &[
     "expires",
     "expiration",
     "code",
+    // Session 19: medicines' own numbers abroad (Germany's PZN, Canada's DIN, barcodes'
+    // GTIN and EAN, the WHO's ATC) and "lote", a batch in Spanish and Portuguese.
+    "pzn",
+    "din",
+    "gtin",
+    "ean",
+    "atc",
+    "lote",
 ];
 
 /// Whether the text right after `end` is a unit or a count ("40 mg", "10432 steps", "5%").

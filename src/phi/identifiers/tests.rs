@@ -219,6 +219,10 @@ fn what_patients_safely_say_is_not_held() {
         "my ana was 1:320 and my ldl 130",
         "code E11.9 and M05.79 on the claim, CPT 99214",
         "NDC 12345-6789-01, lot R8A7179, expires 2026",
+        // Session 19: medicines' numbers abroad.
+        "PZN 06673537 is the code the Apotheke wanted for the pen",
+        "DIN 02242963 on the box, same as before",
+        "LOSARTANA 50 MG, LOTE EE8762K, VALIDADE 04/2025",
         "The trial I joined is listed publicly as NCT04280705.",
         "schedule 1-0-1 and 2-1-0 for the tablets",
         "sliding scale 150-200 = 2 units, 201-250 = 4 units",
@@ -287,6 +291,29 @@ fn last_four_ur_numbers_rego_and_confirmation_codes() {
             "0192",
         ),
         ("UR no. 1192384 is on my wristband", Mrn, "1192384"),
+        // Session 19: the labels of letters abroad.
+        ("portal shows: no dossier 4146876", Mrn, "4146876"),
+        (
+            "prontuário 532425-2 no hospital das clínicas",
+            Mrn,
+            "532425-2",
+        ),
+        ("aviso: siniestro #6353415. rechazado", OtherId, "6353415"),
+        (
+            "centrelink: crn 587 101 660t, carer payment",
+            OtherId,
+            "587 101 660t",
+        ),
+        (
+            "my sss no. 14-5813094-1 read out loud",
+            OtherId,
+            "14-5813094-1",
+        ),
+        (
+            "PHN 9521 887 460 printed on the letter",
+            HealthPlanId,
+            "9521 887 460",
+        ),
         ("my ur number is 00482913 if the ward asks", Mrn, "00482913"),
         (
             "rego 1ABC234 parked in the disabled bay",

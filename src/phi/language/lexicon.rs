@@ -51,7 +51,7 @@ const NOT_NAMES: &str =
          lol lols thx thnx tx ty tyvm haha hahaha hehe omg tbh idk smh ugh yay xx xxx xo xoxo lmao \
          np brb cheers hugs bless amen ciao merci danke gracias salamat sigh hun ikr rofl \
          ozempic allegra lyrica \
-         kia \
+         kia sha dia \
          copay copays copayment copayments coinsurance \
          dr doctor nurse mr mrs ms miss";
 
@@ -453,6 +453,45 @@ pub fn institutions(text: &Text) -> Vec<(usize, usize)> {
         {
             out.push((text.words[i].start, text.words[i + 1].end));
             continue;
+        }
+        // Session 19: and a hospital's word of another language before its town, a particle
+        // between or not ("CHU de Bordeaux", "uniklinik heidelberg", "Klinikum Stuttgart",
+        // "ospedale di Padova"): the hospital, in any case.
+        if matches!(
+            text.lower_word(i),
+            "chu"
+                | "chru"
+                | "hôpital"
+                | "hopital"
+                | "clinique"
+                | "klinikum"
+                | "uniklinik"
+                | "universitätsklinikum"
+                | "universitatsklinikum"
+                | "ospedale"
+                | "policlinico"
+        ) {
+            let particle = |k: usize| {
+                matches!(
+                    text.lower_word(k),
+                    "de" | "du" | "des" | "di" | "del" | "der" | "da" | "do" | "dos"
+                )
+            };
+            let town = |k: usize| {
+                k < text.words.len()
+                    && CLASSES
+                        .get(fold(text.lower_word(k)).as_str())
+                        .is_some_and(|f| f & F_TOWN != 0)
+            };
+            let k = if i + 2 < text.words.len() && particle(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if town(k) {
+                out.push((text.words[i].start, text.words[k].end));
+                continue;
+            }
         }
         let Some(phrases) = INSTITUTION_BY_FIRST.get(text.lower_word(i)) else {
             continue;

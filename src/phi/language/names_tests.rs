@@ -569,6 +569,10 @@ fn names_spoken_to_at_work_and_signing_in_phone_posts() {
         "Hodgkin, can someone explain it like I'm five",
         "thank you all so much for replying. - FoggyBrainMum",
         "Salford Royal or Boston Children's for a second opinion?",
+        // Session 19: a hospital's word abroad before its town.
+        "CHU de Bordeaux, service de néphrologie, bâtiment 2",
+        "appointment letters from uniklinik heidelberg always come late",
+        "sha covers dialysis twice a week at accredited facilities",
         "please pray for peace",
         "Saudi here, my father has heart failure",
         "leqembi here, 3 months in",

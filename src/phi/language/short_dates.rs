@@ -22,7 +22,8 @@ static MD: LazyLock<Regex> =
 
 /// "1/2", "3/4", "7/10", "24/7": a share, a score out of ten or round the clock.
 fn fraction(a: u32, b: u32) -> bool {
-    a < b && b <= 8 || b == 10 || (a == 24 && b == 7)
+    // Session 19: a score out of ten is ten at most ("22/10" is the 22nd of October).
+    a < b && b <= 8 || (b == 10 && a <= 10) || (a == 24 && b == 7)
 }
 
 /// Days that name a public event, not anyone's visit ("since 9/11 i have had anxiety").
@@ -184,6 +185,8 @@ mod tests {
             ("since 3/11 i have been off", "3/11"),
             // A share-shaped day with a time after it.
             ("i go back in on 6/7 at 10am", "6/7"),
+            // Session 19: no score out of ten is over ten.
+            ("she was sent home with a temperature on 22/10.", "22/10"),
         ] {
             assert_eq!(dates(raw), vec![want], "{raw}");
         }

@@ -61,6 +61,14 @@ pub(super) fn organisation(w: &str) -> bool {
             | "bupa"
             | "medibank"
             | "pfizer"
+            // Session 19: device makers members deal with as with people ("Abbott replaced
+            // my failed sensor").
+            | "abbott"
+            | "medtronic"
+            | "roche"
+            | "insulet"
+            | "sanofi"
+            | "bayer"
             | "moderna"
             | "abbvie"
             | "novartis"

@@ -147,9 +147,106 @@ fn does(text: &Doc, j: usize) -> Option<bool> {
         "found" | "ran" | "wants" | "wanted" | "loves" | "loved" | "hates" | "hated" | "knows"
         | "knew" | "feels" | "felt" | "tried" | "tries" | "drives" | "called" | "sends"
         | "sent" | "brought" | "made" | "met" | "won" | "lost" | "fell" | "walked" | "ate" => true,
+        // Session 19 (probe set 24): any English past tense before its object ("Gareth
+        // knitted a little hat", "Efua baked us a cake"), unless things and drugs do it too
+        // ("Keytruda shrank the tumour" is no "-ed"; "Humira caused a rash", "Stelara worked
+        // a treat").
+        _ if v.len() > 4
+            && v.ends_with("ed")
+            && text.is(j, super::lexicon::F_ENGLISH)
+            && !thing_past(v)
+            && matches!(
+                a,
+                "a" | "the" | "me" | "us" | "my" | "our" | "her" | "his" | "their" | "up" | "all"
+            ) =>
+        {
+            false
+        }
         _ => return None,
     };
     Some(only_people)
+}
+
+/// Past tenses a drug, a test, a machine or an institution takes as often as a person: "worked
+/// a treat", "caused a rash", "showed the lesions", "cleared the infection", "alarmed all
+/// night", "approved the claim".
+fn thing_past(v: &str) -> bool {
+    matches!(
+        v,
+        "worked"
+            | "helped"
+            | "failed"
+            | "arrived"
+            | "returned"
+            | "improved"
+            | "dropped"
+            | "expired"
+            | "crashed"
+            | "alarmed"
+            | "beeped"
+            | "started"
+            | "stopped"
+            | "finished"
+            | "changed"
+            | "showed"
+            | "caused"
+            | "triggered"
+            | "reduced"
+            | "increased"
+            | "lowered"
+            | "raised"
+            | "lasted"
+            | "cleared"
+            | "covered"
+            | "approved"
+            | "denied"
+            | "rejected"
+            | "confirmed"
+            | "revealed"
+            | "detected"
+            | "included"
+            | "required"
+            | "needed"
+            | "offered"
+            | "provided"
+            | "released"
+            | "launched"
+            | "announced"
+            | "published"
+            | "closed"
+            | "opened"
+            | "reported"
+            | "listed"
+            | "charged"
+            | "billed"
+            | "hosted"
+            | "treated"
+            | "saved"
+            | "ruined"
+            | "messed"
+            | "killed"
+            | "wiped"
+            | "knocked"
+            | "affected"
+            | "damaged"
+            | "blocked"
+            | "flagged"
+            | "picked"
+            | "measured"
+            | "recorded"
+            | "tracked"
+            | "updated"
+            | "crossed"
+            | "reached"
+            | "passed"
+            | "hit"
+            | "turned"
+            | "replaced"
+            | "refunded"
+            | "shipped"
+            | "delivered"
+            | "posted"
+    )
 }
 
 /// Word `i` opens a sentence of a post that capitalises names, is capitalised, could be a name
@@ -329,12 +426,16 @@ mod tests {
                 "Abdulrahman starts pulmonary rehab next week.",
                 "Abdulrahman",
             ),
+            // Session 19: an English past tense before its object.
+            ("Gareth knitted a little hat for every baby.", "Gareth"),
         ] {
             assert_eq!(found(raw, sentence_subject), vec![want], "{raw}");
         }
         for raw in [
             // Towns, a word of another language, a listed drug, lower case, mid-sentence.
             "London has great hospitals but the waits are long.",
+            "Abbott replaced my failed sensor within 48 hours.",
+            "Stelara worked a treat for two years.",
             "Boston's children's hospital is excellent.",
             "Berlin was lovely in May.",
             "Ozempic has stopped working for me.",

@@ -261,8 +261,10 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
 /// its kin, foods, drinks and brands named after people, and sayings with names in them. Whole
 /// names only, of two words or more, or one that no one is given ("oprah"), so that a
 /// patient called Taylor or Harry is still held. Left off: whole names a real doctor, relative or
-/// neighbour could be called by ("dr house", "dr martens", "mr bean", "granny smith", "aunt flo"):
-/// a false hold costs a moderator a look, a missed name costs a patient their privacy.
+/// neighbour could be called by ("mr bean", "granny smith", "aunt flo"): a false hold costs a
+/// moderator a look, a missed name costs a patient their privacy. Session 19 put "dr house" and
+/// "dr martens" on after all: the television doctor and the boots held benign posts in 14 of 25
+/// probe sets' writers, and no one of them wrote of a clinician called House.
 const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess diana|\
     lady diana|princess kate|kate middleton|princess of wales|prince william|prince harry|\
     meghan markle|pope francis|pope benedict|pope john paul|michael j fox|christopher reeve|\
@@ -289,7 +291,8 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     father christmas|tooth fairy|easter bunny|jack frost|jack sparrow|bridget jones|\
     forrest gump|rocky balboa|james bond|mary poppins|willy wonka|tinker bell|\
     dr google|doctor google|dr internet|dr youtube|dr tiktok|dr chatgpt|dr reddit|\
-    dr wikipedia|dr web|dr feelgood|doc martens|\
+    dr wikipedia|dr web|dr feelgood|doc martens|dr house|doctor house|dr martens|\
+    ted baker|marks and spencer|marks spencer|wendy s|mo salah|dot cotton|preston north end|\
     victoria sponge|eggs benedict|beef wellington|caesar salad|earl grey|\
     lady grey|bloody mary|shepherd s pie|shepherds pie|peach melba|beef stroganoff|\
     eton mess|bakewell tart|waldorf salad|cobb salad|crepes suzette|battenberg|\

@@ -32,6 +32,7 @@ mod name_lists;
 mod name_mentions;
 mod name_near;
 mod name_patients;
+mod name_pets;
 mod name_places;
 mod name_roles;
 mod name_said;

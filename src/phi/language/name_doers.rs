@@ -51,6 +51,25 @@ fn clause_opener(w: &str) -> bool {
             | "tonight"
             | "later"
             | "finally"
+            // Session 19: times and cries before the news ("overnight emine is nil by
+            // mouth", "last night mwangi rang the bell", "this morning femi's bloods…", "at
+            // handover lópez went on", "ugh, Gift set up a fundraiser").
+            | "overnight"
+            | "night"
+            | "nite"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "midnight"
+            | "handover"
+            | "now"
+            | "earlier"
+            | "bless"
+            | "ugh"
+            | "aw"
+            | "wow"
+            | "ffs"
+            | "yeah"
     )
 }
 
@@ -524,7 +543,26 @@ pub(super) fn in_state(text: &Doc, k: usize) -> bool {
     let w = |j: usize| if j < n { text.lower_word(j) } else { "" };
     // "is back in hospital", "is still on oxygen", "is now in recovery".
     let k = k + usize::from(matches!(w(k), "back" | "still" | "now" | "currently"));
+    // Session 19: "is so anxious", "is much brighter", "is a bit confused".
+    let k = k + usize::from(matches!(
+        w(k),
+        "so" | "very" | "really" | "more" | "much" | "quite"
+    ));
+    let k = if w(k) == "a" && w(k + 1) == "bit" {
+        k + 2
+    } else {
+        k
+    };
     match w(k) {
+        "in" if matches!(
+            w(k + 1),
+            "denial" | "isolation" | "pain" | "agony" | "tears"
+        ) =>
+        {
+            true
+        }
+        "on" if w(k + 1) == "a" && matches!(w(k + 2), "syringe" | "commode" | "catheter") => true,
+        "on" if w(k + 1) == "cycle" || w(k + 1) == "the" && w(k + 2) == "catheter" => true,
         // Session 16: "aroha is in the NICU", "is in intensive care".
         "in" if w(k + 1) == "the"
             && matches!(w(k + 2), "nicu" | "picu" | "icu" | "hdu" | "ccu" | "scbu") =>
@@ -597,6 +635,18 @@ pub(super) fn in_state(text: &Doc, k: usize) -> bool {
         }
         "nil" => w(k + 1) == "by" && w(k + 2) == "mouth",
         "unconscious" | "intubated" | "sedated" | "ventilated" => true,
+        // Session 19 (probe set 27, a name as the subject of what befalls a person): how a
+        // person feels and is, which no drug, test or town is ("Oisín is furious with the
+        // GP", "Hoffmann is anxious about the results", "jade is end of life", "lootte is
+        // in denial", "Destiny is on a syringe driver", "sujon is in isolation").
+        "furious" | "anxious" | "terrified" | "overwhelmed" | "exhausted" | "confused"
+        | "agitated" | "distressed" | "frail" | "bedbound" | "bedridden" | "breathless"
+        | "jaundiced" | "dehydrated" | "constipated" | "incontinent" | "lucid" | "drowsy"
+        | "delirious" | "heartbroken" | "devastated" | "grumpy" | "brighter" | "poorly"
+        | "unwell" | "tearful" | "homesick" | "lonely" | "frightened" | "petrified" | "gutted"
+        | "exhausting" => true,
+        "fed" => w(k + 1) == "up",
+        "end" => w(k + 1) == "of" && w(k + 2) == "life",
         _ => false,
     }
 }

@@ -105,7 +105,7 @@ pub(super) fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     } else {
         (surname(text, k) || first(text, k) || unknown(text, k)) && !common(text, k)
     };
-    if !ok || (t == "dr" && (office_word(text.lower_word(k)) || fictional(text.lower_word(k)))) {
+    if !ok || (t == "dr" && office_word(text.lower_word(k))) {
         return None;
     }
     let mut end = k;
@@ -149,15 +149,6 @@ fn particle(w: &str) -> bool {
 /// sclerosis, not the title, before word `k`: in capitals in a cased post, after a possessive,
 /// or before an English word that is no surname ("Ms Green" is one) or a
 /// word of the illness's care that a surname list holds too ("nurse", "ward", "warrior").
-/// Session 19: doctors of television, books and brands whom members invoke ("Dr House would
-/// have sorted it in one episode", "Dr Google says it's cancer"): no one's clinician.
-fn fictional(w: &str) -> bool {
-    matches!(
-        w,
-        "house" | "google" | "who" | "oz" | "phil" | "seuss" | "dolittle" | "strange" | "pepper"
-    )
-}
-
 fn sclerosis(text: &Doc, i: usize, k: usize) -> bool {
     let owned = i > 0
         && matches!(

@@ -3,7 +3,7 @@
 //! do too when a listed given name or "she"/"he" after it says it is a person ("rudo saved my
 //! life, she…"). Split from `name_company`, which reads the slots a person fills after a verb.
 
-use super::lexicon::{Doc, F_FIRST};
+use super::lexicon::{Doc, F_FIRST, F_SURNAME, F_TOWN};
 use super::name_company::{listed_as_word, person, plain};
 use super::name_near::person_here;
 use super::name_writer::taken_up;
@@ -501,8 +501,9 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 && (in_state(text, j + 3) || (b == "in" && w(j + 4) == "and" && w(j + 5) == "out"))
         }
         _ => false,
-    } || (matches!((v, a), ("is" | "was", _) | ("has" | "had", "been"))
-        && praised(a, b, w(j + 4)))
+    } || body_event(v, a, b, w(j + 4))
+        || (matches!((v, a), ("is" | "was", _) | ("has" | "had", "been"))
+            && praised(a, b, w(j + 4)))
         || described(text, i);
     if only_people {
         return Some(false);
@@ -532,7 +533,77 @@ pub(super) fn only_people_doing(a: &str) -> bool {
             | "laughing"
             | "screaming"
             | "sobbing"
+            // Session 19: "gianluca is rallying", "kang is settling down", "gonçalves is
+            // grieving already", "Petrov is waiting on a biopsy".
+            | "rallying"
+            | "settling"
+            | "sleeping"
+            | "grieving"
+            | "waiting"
+            | "vomiting"
+            | "talking"
+            | "walking"
+            | "fighting"
+            | "recovering"
+            | "sulking"
+            | "panicking"
     )
+}
+
+/// Session 19 (probe set 27): what befalls a body or is done with one, which no drug, test or
+/// town does: "kariuki threw up twice", "Olena had a proper shower", "sandhu had a ct",
+/// "jaspreet has lost her speech", "ayse went into the hospice", "Jericho doesn't want anyone
+/// to know", "bondarenko wet the bed".
+fn body_event(v: &str, a: &str, b: &str, c: &str) -> bool {
+    // "had a proper shower", "had a bad fall".
+    let b = if matches!(
+        b,
+        "proper" | "good" | "bad" | "little" | "quick" | "big" | "nasty"
+    ) {
+        c
+    } else {
+        b
+    };
+    match v {
+        "threw" | "throws" => a == "up",
+        "vomited" | "puked" | "pooed" | "fainted" | "collapsed" | "choked" | "wet" | "woke"
+        | "wakes" | "swallowed" | "squeezed" | "blinked" | "winked" | "spoke" | "sobbed" => true,
+        "had" | "has" => {
+            matches!(a, "her" | "his")
+                || (matches!(a, "a" | "another")
+                    && matches!(
+                        b,
+                        "shower"
+                            | "bath"
+                            | "nosebleed"
+                            | "fall"
+                            | "seizure"
+                            | "fit"
+                            | "stroke"
+                            | "bleed"
+                            | "ct"
+                            | "mri"
+                            | "transfusion"
+                            | "nap"
+                            | "meltdown"
+                            | "cry"
+                            | "haircut"
+                            | "wee"
+                            | "poo"
+                    ))
+                || (a == "lost" && matches!(b, "her" | "his" | "another" | "weight"))
+        }
+        "lost" => matches!(a, "her" | "his" | "another" | "weight"),
+        "went" | "goes" | "gone" => {
+            a == "into"
+                && matches!(
+                    if b == "the" { c } else { b },
+                    "hospital" | "hospice" | "labour" | "labor" | "theatre"
+                )
+        }
+        "dont" | "doesnt" | "didnt" => matches!(a, "want" | "wanna" | "like" | "eat" | "sleep"),
+        _ => false,
+    }
 }
 
 /// A state only a person is in, said from word `k` on ("is in hospital", "has been in
@@ -689,10 +760,51 @@ pub(super) fn doer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if i + 1 >= text.words.len() || listed_as_word(text, i) || sep(text, i) != " " {
         return None;
     }
-    if !opens_clause(text, i) {
-        return None;
-    }
-    let listed_only = people_verb(text, i)?;
+    let listed_only = if opens_clause(text, i) {
+        people_verb(text, i)?
+    } else {
+        // Session 19: run-on posts put a subject anywhere ("feeling blessed catriona is
+        // anxious", "the gp wiped me out but gonçalves is grieving"): a listed name that is no
+        // word and no town, after anything but a determiner or a preposition, before what
+        // only a person does.
+        let after_noun_word = matches!(
+            text.lower_word(i - 1),
+            "the"
+                | "a"
+                | "an"
+                | "my"
+                | "your"
+                | "his"
+                | "her"
+                | "our"
+                | "their"
+                | "this"
+                | "that"
+                | "of"
+                | "to"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "in"
+                | "on"
+                | "at"
+                | "about"
+                | "like"
+                | "than"
+                | "some"
+                | "any"
+                | "no"
+        );
+        if after_noun_word
+            || !text.is(i, F_FIRST | F_SURNAME)
+            || text.is(i, F_TOWN)
+            || people_verb(text, i) != Some(false)
+        {
+            return None;
+        }
+        false
+    };
     // "> Rangi wrote:", a quoted reply's header: any word that could be a name.
     let header = matches!(text.lower_word(i + 1), "wrote" | "writes")
         && i + 2 < text.words.len()

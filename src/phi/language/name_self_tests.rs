@@ -314,3 +314,39 @@ fn short_and_near_english_names_in_a_list() {
     ]);
     finds(&[("thank you po Tita Baby for the herbal tea", "Baby")]);
 }
+
+/// Session 19 (probe set 27): a name as the subject of what befalls a body or how a person
+/// is, at a post's start or anywhere in a run-on post; drugs, tests and things there stay
+/// words.
+#[test]
+fn subjects_of_what_befalls_a_body() {
+    finds(&[
+        ("kariuki threw up twice", "kariuki"),
+        (
+            "Olena had a proper shower for the first time in a week",
+            "Olena",
+        ),
+        ("jaspreet has lost her speech!!", "jaspreet"),
+        ("ayse went into the hospice", "ayse"),
+        ("Oisín is furious with the GP.", "Oisín"),
+        ("right so kang is settling down", "kang"),
+        (
+            "feeling blessed catriona is anxious about th results",
+            "catriona",
+        ),
+        ("overnight emine is nil by mouth", "emine"),
+        (
+            "the gp wiped me out but gonçalves is grieving already",
+            "gonçalves",
+        ),
+    ]);
+    for raw in [
+        "the ozempic threw up a rash",
+        "keytruda had a good run for us",
+        "the results are waiting on the portal",
+        "feeling blessed the scan is clear",
+        "my faith is furious with me lol",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}

@@ -70,7 +70,7 @@ use super::{kind::Kind, text::Text, Finding};
 pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let doc = lexicon::Doc::new(text);
     let mut blocked = lexicon::institutions(text);
-    blocked.extend(lexicon::pets(text));
+    blocked.extend(name_pets::pets(text));
     // Session 18: no word of a link or an email address is a name or a town, held or not
     // ("for dad https://…" read "https" as a name): the identifiers' pass found them first.
     blocked.extend(

@@ -1,57 +1,64 @@
-//! A pet's name is no one's: "our old lab winston", "the budgie is called oscar", "a cat like
-//! Milo", "the vet says Brian needs three teeth out", "Rosie and Harvey (our two guinea pigs)",
-//! "Our hens Alfie, Ruby and Ziggy". Members talk of their animals as of their family, and pets
-//! carry people's names, so a name is set aside only where an animal's word names it: right
-//! before it, or before "called", "named", "like" or the vet's "says"; right after it ("Bisi
-//! the cat", "(our dog)"); or at the head of the list it is in. Session 19, from probe set 26.
+//! A pet's name is no one's: "my cat luna sleeps on my bed", "buddy the dog", "Bella is my
+//! dog", "our old lab winston", "the budgie is called oscar", "a cat like Milo", "the vet says
+//! Brian needs three teeth out", "Rosie and Harvey (our two guinea pigs)", "Our hens Alfie,
+//! Ruby and Ziggy". Members talk of their animals as of their family, and pets carry people's
+//! names, so a word is set aside only where an animal's word names it: right before it, or
+//! before "called", "named", "like" or the vet's "says"; right after it ("buddy the dog", "(our
+//! dog)", "is my dog"); or at the head of the list it is in. The one rule for pets (session 19
+//! merged the first form, kept beside the word lists, with probe set 26's forms here).
 
-use super::lexicon::{Doc, F_RELATION};
-use super::names::sep;
+use super::Text;
 
 /// Animals members keep, their breeds, and the vet.
 fn pet(w: &str) -> bool {
     matches!(
         w,
-        "dog"
+        "cat"
+            | "cats"
+            | "dog"
             | "dogs"
             | "doggo"
-            | "pup"
             | "puppy"
-            | "cat"
-            | "cats"
+            | "pup"
             | "kitten"
             | "kitty"
-            | "budgie"
-            | "parrot"
             | "rabbit"
             | "bunny"
             | "hamster"
             | "gerbil"
-            | "tortoise"
-            | "pony"
+            | "ferret"
             | "horse"
+            | "pony"
+            | "parrot"
+            | "budgie"
+            | "tortoise"
             | "hen"
             | "hens"
             | "chickens"
+            | "goldfish"
+            | "guinea"
+            | "pigs"
             | "lab"
             | "labrador"
-            | "spaniel"
-            | "whippet"
-            | "greyhound"
-            | "terrier"
             | "collie"
+            | "spaniel"
+            | "terrier"
             | "poodle"
-            | "dachshund"
+            | "greyhound"
+            | "whippet"
             | "retriever"
+            | "dachshund"
+            | "pug"
+            | "beagle"
+            | "staffy"
             | "cockapoo"
+            | "cavapoo"
             | "labradoodle"
-            | "pigs"
-            | "goldfish"
     )
 }
 
 /// Word `k`, lower case, or "" outside the post.
-fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
+fn at<'t>(text: &'t Text, k: usize) -> &'t str {
     if k < text.words.len() {
         text.lower_word(k)
     } else {
@@ -59,64 +66,145 @@ fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
     }
 }
 
-/// Whether the name read from word `i` to `end` is an animal's.
-pub(super) fn pets_name(text: &Doc, i: usize, end: usize) -> bool {
-    // Back over the list the name is in ("hens Alfie, Ruby and Ziggy"): names and their
-    // joins, within the sentence.
-    let mut k = i;
-    let mut steps = 0;
-    while k > 0 && steps < 6 {
-        let gap = sep(text, k - 1);
-        let join = matches!(at(text, k - 1), "and" | "n" | "&");
-        // A join before the word, or a name of the list before a comma or a join.
-        let listed = matches!(gap, ", " | " ")
-            && (join
-                || (gap == ", " || (k >= 2 && matches!(at(text, k), "and" | "n" | "&")))
-                    && (text.is_capitalised(k - 1) || !text.cased)
-                    && k - 1 != 0
-                    && !pet(at(text, k - 1)));
-        if !listed {
+/// What lies between words `k` and `k + 1`.
+fn gap<'t>(text: &'t Text, k: usize) -> &'t str {
+    &text.raw[text.words[k].end..text.words[k + 1].start]
+}
+
+/// Byte ranges of pets' names.
+pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
+    let n = text.words.len();
+    let mut out = Vec::new();
+    let mut push = |k: usize| {
+        if k < n {
+            out.push((text.words[k].start, text.words[k].end));
+        }
+    };
+    let stops = |k: usize| gap(text, k).contains(['.', '!', '?', '\n']);
+    for i in 0..n {
+        if !pet(text.lower_word(i)) {
+            continue;
+        }
+        // "our guinea pig nibbles": the animal's second word.
+        let last = if at(text, i) == "guinea" && at(text, i + 1) == "pig" {
+            i + 1
+        } else {
+            i
+        };
+        // "my cat luna", "our old lab winston", "the neighbours dog jasper", "emotional
+        // support rabbit, Betty", "Our hens Alfie, Ruby and Ziggy": the word after, and the
+        // list it heads.
+        if last + 1 < n
+            && matches!(gap(text, last), " " | ", ")
+            && !super::lexicon::relation(at(text, last + 1))
+        {
+            list_from(text, last + 1, &mut push);
+        }
+        // "a reading dog called Ruby", "the budgie is called oscar", "a cat like Milo".
+        let mut k = last + 1;
+        if at(text, k) == "is" && !stops(last) {
+            k += 1;
+        }
+        if matches!(at(text, k), "called" | "named" | "like")
+            && k + 1 < n
+            && (last + 1..=k).all(|m| !stops(m - 1))
+        {
+            list_from(text, k + 1, &mut push);
+        }
+        // "Bella is my dog": a name said to be a pet.
+        if i >= 3
+            && matches!(at(text, i - 1), "my" | "our")
+            && matches!(at(text, i - 2), "is" | "was")
+            && (i - 3..i).all(|m| gap(text, m) == " ")
+        {
+            push(i - 3);
+        }
+        // "buddy the dog keeps me company", opening its sentence or after a comma; "Rosie
+        // and Harvey (our two guinea pigs)", "Max, our dog,": the name and its list before.
+        // The determiner up to three words before the animal ("the dog", "our two guinea
+        // pigs", "my daughter's old cat"), only words between.
+        let det = (1..=3).map(|d| i.saturating_sub(d)).find(|&d| {
+            d < i
+                && matches!(at(text, d), "the" | "our" | "my")
+                && (d..i).all(|m| matches!(gap(text, m), " " | "'" | "’"))
+        });
+        if let Some(j) = det.filter(|&j| j >= 1) {
+            let opens =
+                |k: usize| k == 0 || gap(text, k - 1).contains([',', '.', '!', '?', '\n', '(']);
+            let before = gap(text, j - 1);
+            // Mid-sentence too ("walked Bella the dog"), but not after a verb taking two
+            // objects ("gave Tendai the dog lead").
+            let two_objects = j >= 2
+                && matches!(
+                    at(text, j - 2),
+                    "give"
+                        | "gave"
+                        | "bring"
+                        | "brought"
+                        | "show"
+                        | "showed"
+                        | "send"
+                        | "sent"
+                        | "tell"
+                        | "told"
+                        | "ask"
+                        | "asked"
+                        | "handed"
+                        | "lent"
+                        | "let"
+                        | "get"
+                        | "got"
+                        | "buy"
+                        | "bought"
+                );
+            if matches!(before, " " | ", " | " (" | "(")
+                && (opens(j - 1) || before.contains('(') || !two_objects)
+            {
+                push(j - 1);
+                // "Rosie and Harvey (our …)".
+                if j >= 3 && at(text, j - 2) == "and" {
+                    push(j - 3);
+                }
+            }
+        }
+    }
+    // "the vet says Brian needs three teeth out".
+    for i in 2..n {
+        if at(text, i - 2) == "vet" && matches!(at(text, i - 1), "says" | "said") && !stops(i - 2) {
+            push(i);
+        }
+    }
+    out
+}
+
+/// The word `k` and the names listed after it ("Alfie, Ruby and Ziggy"), within the sentence.
+fn list_from(text: &Text, k: usize, push: &mut impl FnMut(usize)) {
+    let n = text.words.len();
+    push(k);
+    let mut k = k;
+    while k + 2 < n {
+        let g = gap(text, k);
+        if g == ", " && text.is_capitalised(k + 1) && text.cased {
+            k += 1;
+        } else if g == " "
+            && matches!(at(text, k + 1), "and" | "n" | "&")
+            && gap(text, k + 1) == " "
+        {
+            k += 2;
+        } else {
             break;
         }
-        k -= 1;
-        steps += 1;
+        push(k);
     }
-    let before = |d: usize| if k >= d { at(text, k - d) } else { "" };
-    let no_stop =
-        |d: usize| (1..=d).all(|m| k >= m && !sep(text, k - m).contains(['.', '!', '?', '\n']));
-    // "lab winston", "dog jasper", "rabbit, Betty", "our hens Alfie".
-    let named_before = (pet(before(1)) && no_stop(1))
-        // "a reading dog called Ruby", "the budgie is called oscar", "a cat like Milo".
-        || (matches!(before(1), "called" | "named" | "like")
-            && (pet(before(2)) || (before(2) == "is" && pet(before(3))))
-            && no_stop(3))
-        // "the vet says Brian needs…".
-        || (matches!(before(1), "says" | "said") && before(2) == "vet" && no_stop(2));
-    if named_before && !text.is(i, F_RELATION) {
-        return true;
-    }
-    // "Bisi the cat", "Rosie and Harvey (our two guinea pigs)", "Max, our dog,".
-    let n = text.words.len();
-    let mut j = end + 1;
-    if j < n && at(text, j) == "and" && sep(text, end) == " " {
-        j += 2;
-    }
-    (j..(j + 4).min(n)).any(|m| pet(at(text, m)))
-        && j < n
-        && (matches!(at(text, j), "the" | "our" | "my")
-            && (sep(text, j - 1).ends_with('(')
-                || sep(text, j - 1) == " "
-                || sep(text, j - 1) == ", "))
-        && !(j..(j + 4).min(n)).any(|m| sep(text, m).contains(['.', '!', '?']))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::names::detect;
-    use super::super::test_support::held_outside_institutions;
+    use super::super::test_support::held;
 
+    /// What the whole language pass holds, pets' ranges set aside as the scanner sets them.
     fn names(raw: &str) -> Vec<String> {
-        held_outside_institutions(raw, detect)
+        held(raw, super::super::detect)
     }
 
     #[test]
@@ -130,6 +218,8 @@ mod tests {
             "Rosie and Harvey (our two guinea pigs) are the only reason he gets up",
             "Our hens Alfie, Ruby and Ziggy are laying again",
             "my son's emotional support rabbit, Betty, has her own Instagram now",
+            "my cat luna sleeps on my bed",
+            "Bella is my dog and she knows when I'm low",
         ] {
             assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
         }

@@ -220,10 +220,6 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     if text.foreign(i) && text.foreign(end) && !super::foreign::cued(text, i, end) {
         return true;
     }
-    // Session 19: an animal's name ("our old lab winston", "a cat like Milo").
-    if super::name_pets::pets_name(text, i, end) {
-        return true;
-    }
     // Assistants members ask ("asked siri to remind me"); "Alexa" is a given name too, kept.
     if i == end
         && matches!(

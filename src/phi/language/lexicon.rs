@@ -52,6 +52,7 @@ const NOT_NAMES: &str =
          np brb cheers hugs bless amen ciao merci danke gracias salamat sigh hun ikr rofl \
          ozempic allegra lyrica \
          kia sha dia \
+         habibi habibti kamsahamnida dziekuje ora mashallah inshallah \
          copay copays copayment copayments coinsurance \
          dr doctor nurse mr mrs ms miss";
 
@@ -234,7 +235,7 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
     johns hopkins university|harvard|stanford|oxford university|university of oxford|yale|ucla|ucsf|\
     ohio state|penn state|duke university|emory university|columbia university|cornell|\
     harvard medical school|hopkins|sloan|\
-    walton centre|lady cilento|aga khan|aga khan university|royal women s|royal womens|\
+    walton centre|sir charles gairdner|lady cilento|aga khan|aga khan university|royal women s|royal womens|\
     royal children s|royal childrens|temple street|groote schuur|chris hani baragwanath|\
     baragwanath|inkosi albert luthuli|charlotte maxeke|steve biko academic|tygerberg|\
     red cross war memorial|bach mai|cho ray|siriraj|tan tock seng|kk women s|\
@@ -293,6 +294,8 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     dr google|doctor google|dr internet|dr youtube|dr tiktok|dr chatgpt|dr reddit|\
     dr wikipedia|dr web|dr feelgood|doc martens|dr house|doctor house|dr martens|\
     ted baker|marks and spencer|marks spencer|wendy s|mo salah|dot cotton|preston north end|\
+    chatty cathy|sweet caroline|sally lunn|charlotte russe|baby annabell|baby annabelle|\
+    miss marple|\
     victoria sponge|eggs benedict|beef wellington|caesar salad|earl grey|\
     lady grey|bloody mary|shepherd s pie|shepherds pie|peach melba|beef stroganoff|\
     eton mess|bakewell tart|waldorf salad|cobb salad|crepes suzette|battenberg|\

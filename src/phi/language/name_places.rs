@@ -220,6 +220,33 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     if text.foreign(i) && text.foreign(end) && !super::foreign::cued(text, i, end) {
         return true;
     }
+    // Session 19 (probe set 29): storms named by weather services ("storm eunice knocked our
+    // power out"), and a ward's name ("moved to the maple ward", "the nightingale ward staff
+    // deserve medals"): Ward is a surname, a ward by its staff or its article is a place.
+    if i > 0
+        && matches!(
+            text.lower_word(i - 1),
+            "storm" | "hurricane" | "typhoon" | "cyclone"
+        )
+    {
+        return true;
+    }
+    let ward_at = |k: usize| matches!(text.lower_word(k), "ward" | "wing");
+    if (end > i
+        && ward_at(end)
+        && i > 0
+        && matches!(text.lower_word(i - 1), "the" | "on" | "to" | "from" | "in"))
+        || (i..=end).any(|k| {
+            ward_at(k)
+                && k + 1 < text.words.len()
+                && matches!(
+                    text.lower_word(k + 1),
+                    "staff" | "nurses" | "sister" | "manager" | "round" | "rounds"
+                )
+        })
+    {
+        return true;
+    }
     // Assistants members ask ("asked siri to remind me"); "Alexa" is a given name too, kept.
     if i == end
         && matches!(

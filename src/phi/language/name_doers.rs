@@ -411,6 +411,8 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         }
         // Session 16: "and ruairi slept most of today", "oksana got out with her kids".
         "slept" => true,
+        // Session 19: "Shaz sat with me through the whole infusion".
+        "sat" | "sits" => a == "with" && matches!(b, "me" | "us" | "mum" | "dad" | "him" | "her"),
         // Session 19: "since Kwesi left us", "Achieng forgot the appointment again".
         "left" => matches!(a, "us" | "me"),
         "forgot" | "forgets" => matches!(a, "the" | "my" | "her" | "his" | "our" | "to" | "about"),

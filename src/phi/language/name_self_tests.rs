@@ -339,6 +339,8 @@ fn subjects_of_what_befalls_a_body() {
             "the gp wiped me out but gonçalves is grieving already",
             "gonçalves",
         ),
+        ("Shaz sat with me through the whole infusion.", "Shaz"),
+        ("aroha did your bloods come back yet", "aroha"),
     ]);
     for raw in [
         "the ozempic threw up a rash",
@@ -346,6 +348,8 @@ fn subjects_of_what_befalls_a_body() {
         "the results are waiting on the portal",
         "feeling blessed the scan is clear",
         "my faith is furious with me lol",
+        "the cat sat with me all night",
+        "what did your bloods show",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

@@ -120,7 +120,14 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             ("waiting", "for") => next == "to",
             (_, "for") => next == "who" || (gap.trim() == "," && at(text, i + 1) == "who"),
             ("update", "on") | ("seen", "by") => true,
-            (_, "could" | "would" | "can") => next == "please",
+            // "can AMBER message me about the group?" too (session 19).
+            (_, "could" | "would" | "can") => {
+                next == "please"
+                    || (matches!(next, "message" | "dm" | "pm" | "text" | "ring" | "call")
+                        && matches!(at(text, i + 2), "me" | "us"))
+            }
+            // "AGREE WITH HAMISH, PUSH FOR THE REFERRAL".
+            ("agree" | "agreed" | "agreeing", "with") => true,
             ("proud", "of") | ("check", "on") | ("touch", "with") => true,
             ("sitting" | "sat" | "spoke" | "talked" | "chatted", "with")
             | ("spoke" | "talked" | "chatted", "to") => true,

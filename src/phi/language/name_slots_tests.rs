@@ -45,6 +45,9 @@ fn slots_of_grief_prayer_visits_and_care_take_a_person() {
             "sorry ive been quiet, looking after hosseini full time",
             "hosseini",
         ),
+        // Set 29's.
+        ("AGREE WITH HAMISH, PUSH FOR THE REFERRAL.", "HAMISH"),
+        ("CAN PRIYA MESSAGE ME ABOUT THE GROUP?", "PRIYA"),
         // Set 24's slots.
         ("They let Bisi hold the baby for the first time", "Bisi"),
         ("The physio made Tuấn do twenty minutes on the bike", "Tuấn"),
@@ -76,6 +79,8 @@ fn slots_of_grief_prayer_visits_and_care_take_a_person() {
         "looking after yourself matters too",
         "they moved Leeds to tier 2",
         "they let everyone hold the baby",
+        "agree with the GP, push for it",
+        "can someone message me the link",
         "lovely to meet Leeds at last",
         "has anyone heard from Macmillan yet?",
         "sitting beside the window helps",

@@ -245,6 +245,8 @@ fn said_only_to_them(text: &Doc, k: usize) -> bool {
         "please" | "pls" | "plz" => true,
         "if" | "are" | "r" | "did" | "do" | "have" | "can" | "could" | "would" | "were" => {
             you(k + 1)
+                // Session 19: "aroha did your bloods come back yet".
+                || (matches!(w(k), "did" | "have" | "has") && matches!(w(k + 1), "your" | "ur"))
         }
         "where" | "what" | "how" | "when" | "why" => {
             matches!(

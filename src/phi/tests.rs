@@ -284,19 +284,20 @@ mod unseen_corpora {
     /// 0.041 (5 of 121); at the end of session 15, 0.926 and 0.050 (some are towns a member
     /// lives in, which the scanner holds on purpose and its writer left unmarked). Bars just
     /// under, so a change that loses ground on posts no rule was drawn from fails here.
-    /// Session 18: 0.931 (one more held after the slots only a person fills).
-    const HELD_OUT_RECALL: f64 = 0.93;
+    /// Session 18: 0.931 (one more held after the slots only a person fills). Session 19:
+    /// 0.936 and 0.041.
+    const HELD_OUT_RECALL: f64 = 0.935;
     /// Session 15 holds the town where someone lives after a cue only a home takes ("my mum
     /// lives in Tralee"), as Safe Harbor counts cities: that rule alone took this set's false
     /// holds from 5 to 6 of 121, its writer having been told towns are not PHI.
-    const HELD_OUT_FALSE_HOLD: f64 = 0.05;
+    const HELD_OUT_FALSE_HOLD: f64 = 0.045;
 
     /// The seventh probe set (`probe-7-held-out.jsonl`), written in session 15 by a writer
     /// told to mark a town where someone lives, scored once after the session's last rule and
     /// never read: held on the span 0.856 (0.807 with the session's first build), false holds
     /// 0.058 (0.075). At the end of session 16, 0.877 and 0.058; session 17, 0.888 and 0.058;
-    /// session 18, 0.898 and 0.058.
-    const HELD_OUT_7: (f64, f64) = (0.89, 0.06);
+    /// session 18, 0.898 and 0.058; session 19, 0.904 and 0.050.
+    const HELD_OUT_7: (f64, f64) = (0.90, 0.055);
 
     /// The tenth probe set (`probe-10-held-out.jsonl`), written early in session 16 as a
     /// realistic mix, scored with the session's first build and after its last rule, never read:
@@ -305,24 +306,31 @@ mod unseen_corpora {
     /// mended (what this writer counts as benign is not read here). Session 17: 0.944, 0.120.
     /// Session 18: 0.949, 0.120 (0.112 midway; one benign post more is held since a full stop
     /// no longer joins two sentences' words into one name, which freed the later rules).
-    const HELD_OUT_10: (f64, f64) = (0.945, 0.125);
+    /// Session 19: 0.969, 0.104.
+    const HELD_OUT_10: (f64, f64) = (0.965, 0.11);
 
     /// The thirteenth probe set (`probe-13-held-out.jsonl`), written first in session 17 as a
     /// realistic mix and never read: held on the span 0.955 and false holds 0.031 (4 of 130)
     /// with the session's first build and after its last rule (span recall 0.776 → 0.797).
-    /// Session 18: 0.960 and 0.031 (span recall 0.809).
-    const HELD_OUT_13: (f64, f64) = (0.955, 0.035);
+    /// Session 18: 0.960 and 0.031 (span recall 0.809). Session 19: 0.960 and 0.023.
+    const HELD_OUT_13: (f64, f64) = (0.955, 0.03);
 
     /// The seventeenth probe set (`probe-17-held-out.jsonl`), written first in session 18 as a
     /// realistic mix and never read: held on the span 0.951 and false holds 0.023 (3 of 132)
     /// with the session's first build, 0.961 and 0.023 after its last rule (span recall 0.814
-    /// → 0.823).
-    const HELD_OUT_17: (f64, f64) = (0.955, 0.03);
+    /// → 0.823). Session 19: 0.966 and 0.023.
+    const HELD_OUT_17: (f64, f64) = (0.96, 0.03);
 
     /// The twenty-first probe set (`probe-21-held-out.jsonl`), written first in session 19 as
     /// a realistic mix and never read: held on the span 0.950 and false holds 0.007 (1 of 136)
-    /// with the session's first build.
+    /// with the session's first build and after its last rule.
     const HELD_OUT_21: (f64, f64) = (0.945, 0.015);
+
+    /// The twenty-eighth probe set (`probe-28-held-out.jsonl`), written late in session 19 as a
+    /// realistic mix (carers of the very old, parents of sick children, adults at work) and
+    /// never read: held on the span 0.955 and false holds 0.038 (5 of 131), first scored with
+    /// the session's last builds.
+    const HELD_OUT_28: (f64, f64) = (0.95, 0.045);
 
     #[test]
     fn holds_as_much_of_a_held_out_writers_phi() {
@@ -350,6 +358,10 @@ mod unseen_corpora {
             (
                 include_str!("../../tests/data/phi-probes/probe-21-held-out.jsonl"),
                 HELD_OUT_21,
+            ),
+            (
+                include_str!("../../tests/data/phi-probes/probe-28-held-out.jsonl"),
+                HELD_OUT_28,
             ),
         ] {
             let f = measure(corpus);

@@ -516,7 +516,10 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
             matches!(a, "the" | "a") && matches!(b, "reason" | "nightmare" | "saint" | "only")
         }
         "has" => a == "been",
-        _ => false,
+        // Session 19: an English past tense before its object, as `name_subjects` reads a
+        // capitalised sentence's first word, for a listed name in a post without capitals
+        // ("GARETH KNITTED A LITTLE HAT"); not the past tenses things take ("caused a rash").
+        _ => super::name_subjects::person_past(text, j + 1, a),
     };
     mostly_people.then_some(true)
 }

@@ -368,6 +368,13 @@ fn personal(w: &str) -> bool {
             | "illness"
             | "condition"
             | "case"
+            // "Dhillon's blood sugar was 22", "bilals white count is up", "honeys inr".
+            | "blood"
+            | "inr"
+            | "potassium"
+            | "sodium"
+            | "platelets"
+            | "white"
             // Session 18: "liams breathing sounds different", "Gwenllian's PEG site", what
             // is fitted to a body.
             | "breathing"

@@ -340,6 +340,12 @@ fn subjects_of_what_befalls_a_body() {
             "gonçalves",
         ),
         ("Shaz sat with me through the whole infusion.", "Shaz"),
+        ("GARETH KNITTED A LITTLE HAT FOR EVERY BABY", "GARETH"),
+        (
+            "Ozempic changed everything. Dhillon's blood sugar was 22.",
+            "Dhillon",
+        ),
+        ("aw bilals white count is up", "bilals"),
         ("aroha did your bloods come back yet", "aroha"),
     ]);
     for raw in [
@@ -349,6 +355,8 @@ fn subjects_of_what_befalls_a_body() {
         "feeling blessed the scan is clear",
         "my faith is furious with me lol",
         "the cat sat with me all night",
+        "THE CHARITY SHOP CAUSED A STIR",
+        "HUMIRA CAUSED A RASH ON MY ARMS",
         "what did your bloods show",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");

@@ -151,20 +151,24 @@ fn does(text: &Doc, j: usize) -> Option<bool> {
         // knitted a little hat", "Efua baked us a cake"), unless things and drugs do it too
         // ("Keytruda shrank the tumour" is no "-ed"; "Humira caused a rash", "Stelara worked
         // a treat").
-        _ if v.len() > 4
-            && v.ends_with("ed")
-            && text.is(j, super::lexicon::F_ENGLISH)
-            && !thing_past(v)
-            && matches!(
-                a,
-                "a" | "the" | "me" | "us" | "my" | "our" | "her" | "his" | "their" | "up" | "all"
-            ) =>
-        {
-            false
-        }
+        _ if person_past(text, j, a) => false,
         _ => return None,
     };
     Some(only_people)
+}
+
+/// Word `j` is an English past tense before its object `a` ("knitted a", "baked us"), not one
+/// that things take too (`thing_past`).
+pub(super) fn person_past(text: &Doc, j: usize, a: &str) -> bool {
+    let v = at(text, j);
+    v.len() > 4
+        && v.ends_with("ed")
+        && text.is(j, super::lexicon::F_ENGLISH)
+        && !thing_past(v)
+        && matches!(
+            a,
+            "a" | "the" | "me" | "us" | "my" | "our" | "her" | "his" | "their" | "up" | "all"
+        )
 }
 
 /// Past tenses a drug, a test, a machine or an institution takes as often as a person: "worked

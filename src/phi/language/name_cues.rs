@@ -184,6 +184,10 @@ pub(super) fn cued(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             i + 1 == text.words.len()
                 || sep(text, i).trim_start().starts_with([',', '.', '!', ';'])
                 || matches!(text.lower_word(i + 1), "and" | "from" | "here" | "i" | "im")
+                // Session 19: "hi im sourav 34 and new here": the writer's age after it.
+                || (sep(text, i) == " "
+                    && text.lower_word(i + 1).len() == 2
+                    && text.lower_word(i + 1).bytes().all(|b| b.is_ascii_digit()))
                 // "I'm Bojka Žilih, originally from…": a given name and a surname.
                 || (joined(text, i)
                     && (cap(text, i + 1) || surname(text, i + 1))

@@ -341,6 +341,11 @@ fn subjects_of_what_befalls_a_body() {
         ),
         ("Shaz sat with me through the whole infusion.", "Shaz"),
         ("GARETH KNITTED A LITTLE HAT FOR EVERY BABY", "GARETH"),
+        ("hi im sourav 34 and new here", "sourav"),
+        (
+            "Sipho, thank you so much for your message last week",
+            "Sipho",
+        ),
         (
             "Ozempic changed everything. Dhillon's blood sugar was 22.",
             "Dhillon",
@@ -356,6 +361,8 @@ fn subjects_of_what_befalls_a_body() {
         "my faith is furious with me lol",
         "the cat sat with me all night",
         "THE CHARITY SHOP CAUSED A STIR",
+        "Sunny spells forecast, so I'm goin 2 sit in the garden",
+        "Servus, I am physiotherapist from Austria working now in Scotland",
         "HUMIRA CAUSED A RASH ON MY ARMS",
         "what did your bloods show",
     ] {

@@ -18,7 +18,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Journey, Kindred, PHONE, SHOTS, sleep } from './harness.mjs';
+import { Journey, Kindred, PHONE, SHOTS, postTag, sleep } from './harness.mjs';
 
 const kindred = new Kindred('kindred-browser-forum-');
 let baseUrl = null;
@@ -28,7 +28,7 @@ let baseUrl = null;
 describe('the forum on a phone: reading, posting, nesting, editing, deleting, safety', () => {
   const username = `member_${randomBytes(4).toString('hex')}`;
   const password = `quiet ${randomBytes(6).toString('hex')} harbour ${randomBytes(6).toString('hex')}`;
-  const runTag = randomBytes(3).toString('hex');
+  const runTag = postTag();
   let page;
   let demoPassword = null; // never printed
   const consoleErrors = []; // { url, text } for every console error and uncaught page error

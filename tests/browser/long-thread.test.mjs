@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Kindred, PHONE, SHOTS } from './harness.mjs';
+import { Kindred, PHONE, SHOTS, postTag } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -72,7 +71,7 @@ describe('a long thread on a phone, with and without JavaScript', () => {
       page.waitForURL(new RegExp(`/posts/${targetId}/reply$`)),
       target.locator('a.reply-link').click(),
     ]);
-    const words = `Thank you, that helps ${randomBytes(3).toString('hex')}`;
+    const words = `Thank you, that helps ${postTag()}`;
     await page.getByLabel('Your reply').fill(words);
     await Promise.all([
       page.waitForURL(/\/threads\/\d+\?post=\d+#post-\d+$/),

@@ -281,6 +281,11 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         }
         // Session 14: "Delroy finally went to see the doc", "ama goes home tomorrow": a drug
         // goes nowhere; "Adaeze dont mind those people": a drug minds no one.
+        // Session 19: "ayse went into the hospice".
+        "went" | "goes" | "gone" if a == "into" => matches!(
+            if b == "the" { w(j + 4) } else { b },
+            "hospital" | "hospice" | "labour" | "labor" | "theatre"
+        ),
         "went" | "goes" => matches!(a, "to" | "home" | "back" | "with" | "out"),
         "dont" | "doesnt" | "didnt"
             if matches!(a, "know" | "recognise" | "recognize") && matches!(b, "me" | "us") =>
@@ -302,6 +307,12 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                     | "lose"
                     | "quit"
                     | "forget"
+                    // Session 19: "Jericho doesn't want anyone to know".
+                    | "want"
+                    | "wanna"
+                    | "like"
+                    | "eat"
+                    | "sleep"
             )
         }
         "wants" | "wanted" => a == "to",
@@ -336,13 +347,6 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 | "well"
         ),
         "refused" | "refuses" => true,
-        // Session 19: "iryna had her first round of chemo": a course of treatment.
-        "had"
-            if matches!(a, "her" | "his")
-                && matches!(b, "first" | "last" | "second" | "third" | "final" | "next") =>
-        {
-            true
-        }
         // Session 18: "Haile operated on my heart", "Öztürk performed the hysterectomy",
         // "kemal didnt know me today", "bartek got the job", "Thabo passed on Friday".
         "operated" => a == "on",
@@ -556,9 +560,9 @@ pub(super) fn only_people_doing(a: &str) -> bool {
 }
 
 /// Session 19 (probe set 27): what befalls a body or is done with one, which no drug, test or
-/// town does: "kariuki threw up twice", "Olena had a proper shower", "sandhu had a ct",
-/// "jaspreet has lost her speech", "ayse went into the hospice", "Jericho doesn't want anyone
-/// to know", "bondarenko wet the bed".
+/// town does: "kariuki threw up twice", "Olena had a proper shower", "iryna had her first
+/// round", "sandhu had a ct", "jaspreet has lost her speech", "bondarenko wet the bed". (Going
+/// into hospital and not wanting are the arms of `people_verb` for those verbs.)
 fn body_event(v: &str, a: &str, b: &str, c: &str) -> bool {
     // "had a proper shower", "had a bad fall".
     let b = if matches!(
@@ -599,14 +603,6 @@ fn body_event(v: &str, a: &str, b: &str, c: &str) -> bool {
                 || (a == "lost" && matches!(b, "her" | "his" | "another" | "weight"))
         }
         "lost" => matches!(a, "her" | "his" | "another" | "weight"),
-        "went" | "goes" | "gone" => {
-            a == "into"
-                && matches!(
-                    if b == "the" { c } else { b },
-                    "hospital" | "hospice" | "labour" | "labor" | "theatre"
-                )
-        }
-        "dont" | "doesnt" | "didnt" => matches!(a, "want" | "wanna" | "like" | "eat" | "sleep"),
         _ => false,
     }
 }

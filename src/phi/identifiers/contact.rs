@@ -67,7 +67,7 @@ pub(super) const PHONE_CUES: &[&str] = &[
     "home",
     "work",
 ];
-const FAX_CUES: &[&str] = &["fax", "faxed", "faxing", "facsimile", "efax"];
+const FAX_CUES: &[&str] = &["fax", "faxes", "faxed", "faxing", "facsimile", "efax"];
 /// Words that tie a toll-free number to a person rather than a business.
 const PERSONAL_CUES: &[&str] = &[
     "cell",
@@ -351,13 +351,27 @@ pub(super) fn number_finding(
 
 /// The nearest word about calling or faxing within six words before `start` that belongs to
 /// this number: not one behind another number, nor one that labels the number before it on its
-/// line ("(579)888-3058 fax\n001-518-640-0854": the fax is the first).
+/// line ("(579)888-3058 fax\n001-518-640-0854": the fax is the first). A fax word further back
+/// in the sentence still names it when no word of calling comes between, only a place's
+/// ("fax the referral to Dr Huang's office at …", "the pharmacy faxes his repeat list to …").
 fn cue_before<'t>(text: &'t Text, start: usize) -> Option<&'t str> {
     let end = text.word_at_or_after(start);
-    for k in (end.saturating_sub(6)..end).rev() {
+    let mut place = None;
+    for k in (end.saturating_sub(12)..end).rev() {
         let w = text.lower_word(k);
         if w.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+            return place;
+        }
+        if k + 6 < end || place.is_some() {
+            let ends_sentence = text.raw[text.words[k].end..text.words[k + 1].start]
+                .contains(['.', '!', '?', '\n']);
+            if ends_sentence || (PHONE_CUES.contains(&w) && !PLACES.contains(&w)) {
+                return place;
+            }
+            if FAX_CUES.contains(&w) {
+                return Some(w);
+            }
+            continue;
         }
         if PHONE_CUES.contains(&w) || FAX_CUES.contains(&w) {
             // A cue closing the line of a number ("… 3058 fax\n") labels that one; between two
@@ -366,11 +380,21 @@ fn cue_before<'t>(text: &'t Text, start: usize) -> Option<&'t str> {
                 && text.lower_word(k - 1).bytes().all(|b| b.is_ascii_digit())
                 && !text.raw[text.words[k - 1].end..text.words[k].start].contains('\n')
                 && text.raw[text.words[k].end..start].contains('\n');
-            return (!labels_previous).then_some(w);
+            if labels_previous {
+                return None;
+            }
+            if !PLACES.contains(&w) {
+                return Some(w);
+            }
+            place = Some(w);
         }
     }
-    None
+    place
 }
+
+/// Phone cues that name where a number rings, not that it is called: a fax word before them
+/// in the sentence still names a fax ("fax it to the office on …").
+const PLACES: &[&str] = &["office", "home", "work", "desk", "line", "number"];
 
 /// "416 60 039 office", "28-64-66-98 mobile": a word after a number, on its line, names it a
 /// phone (unless it labels the next one: "Office: …").

@@ -130,6 +130,27 @@ fn national_numbers_abroad_are_phones_in_their_own_shapes() {
             "07700 900123",
             Kind::Phone,
         ),
+        // Session 20: a fax word further back in the sentence, with no phone word between.
+        (
+            "fax the referral to Dr Huang's office at (626) 555-0142 today",
+            "(626) 555-0142",
+            Kind::Fax,
+        ),
+        (
+            "the pharmacy faxes his repeat list to 01632 960 418 every month",
+            "01632 960 418",
+            Kind::Fax,
+        ),
+        (
+            "we still fax the forms but you can call the ward on 01632 960 418",
+            "01632 960 418",
+            Kind::Phone,
+        ),
+        (
+            "I hate the fax machine. Ring me on 01632 960 418 instead",
+            "01632 960 418",
+            Kind::Phone,
+        ),
     ] {
         let got = kinds(s);
         assert!(got.contains(&(kind, want.to_owned())), "{s}: {got:?}");

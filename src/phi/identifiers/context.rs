@@ -540,6 +540,10 @@ mod tests {
                 "four five six seven eight nine one",
             ),
             ("Phone:\n0496 46 46 70", Kind::Phone, "0496 46 46 70"),
+            // Session 20: a state's number for a person abroad is that country's SSN.
+            ("her PPS no 1234567TA", Kind::Ssn, "1234567TA"),
+            ("CPF 123.456.789-09", Kind::Ssn, "123.456.789-09"),
+            ("his aadhaar 4567 8912 3456", Kind::Ssn, "4567 8912 3456"),
         ] {
             let got = held(s);
             assert!(got.contains(&(kind, want.to_owned())), "{s}: {got:?}");

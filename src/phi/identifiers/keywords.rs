@@ -47,6 +47,10 @@ const SIN: Cue = cue(
     true,
     "a Social Insurance Number",
 );
+/// A state's number for a person abroad (the UK's National Insurance number, Ireland's PPS,
+/// Brazil's CPF, India's Aadhaar): that country's Social Security number, typed as one, in
+/// whatever shape the country writes it.
+const NATIONAL: Cue = cue(Kind::Ssn, Mode::Id, true, "a national identity number");
 const FAX: Cue = cue(Kind::Fax, Mode::Dial, true, "a fax number");
 const PHONE: Cue = cue(Kind::Phone, Mode::Dial, true, "a phone number");
 const CALL: Cue = cue(Kind::Phone, Mode::SoftDial, true, "a phone number");
@@ -124,6 +128,7 @@ fn cue_named(name: &str) -> Option<Cue> {
     Some(match name {
         "SSN" => SSN,
         "SIN" => SIN,
+        "NATIONAL" => NATIONAL,
         "FAX" => FAX,
         "PHONE" => PHONE,
         "CALL" => CALL,
@@ -177,7 +182,7 @@ pub(super) fn keyword(text: &Text, i: usize) -> Option<Cue> {
     let found = match (word, next_word(text, i)) {
         ("social", "insurance") => SIN,
         // The UK's National Insurance number ("QQ 12 34 56 C").
-        ("national", "insurance") => OTHER,
+        ("national", "insurance") => NATIONAL,
         _ => found,
     };
     let next = if i + 1 < text.words.len() {

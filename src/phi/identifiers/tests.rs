@@ -304,11 +304,7 @@ fn last_four_ur_numbers_rego_and_confirmation_codes() {
             OtherId,
             "587 101 660t",
         ),
-        (
-            "my sss no. 14-5813094-1 read out loud",
-            OtherId,
-            "14-5813094-1",
-        ),
+        ("my sss no. 14-5813094-1 read out loud", Ssn, "14-5813094-1"),
         (
             "PHN 9521 887 460 printed on the letter",
             HealthPlanId,
@@ -326,8 +322,9 @@ fn last_four_ur_numbers_rego_and_confirmation_codes() {
             "QX7P2M",
         ),
         ("booking code ZK4419 for the infusion", OtherId, "ZK4419"),
-        ("my NI number is QQ 12 34 56 C", OtherId, "QQ 12 34 56"),
-        ("national insurance no AB123456C", OtherId, "AB123456C"),
+        // Session 20: a state's number for a person abroad is typed as its SSN.
+        ("my NI number is QQ 12 34 56 C", Ssn, "QQ 12 34 56"),
+        ("national insurance no AB123456C", Ssn, "AB123456C"),
         ("my PAN is ABCPD1234E", OtherId, "ABCPD1234E"),
         ("hosp no RX1192384", Mrn, "RX1192384"),
     ] {

@@ -15,7 +15,9 @@ const UNITS: &[&str] = &[
 /// Words that, just before a value, say it is not a personal identifier.
 pub(super) const NOT_PERSONAL: &[&str] = &[
     "lot",
+    "lots",
     "batch",
+    "batches",
     "ndc",
     "cpt",
     "hcpcs",

@@ -28,10 +28,12 @@ static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "in her 90s", "in his late nineties": a decade of life past 89.
+/// "in his late nineties", "in her mid 90s", "in her 100s": an age past 89 told closer than
+/// Safe Harbor's one category of "90 or older". A plain "in her 90s" (or "early 90s") says no
+/// more than that category and is not held: most writers of our probe sets left it unmarked.
 static DECADE: LazyLock<Regex> = LazyLock::new(|| {
     crate::phi::regex(
-        r"(?-u)\bin (?:his|her|their|my|your) (?:late |early |mid |mid-)?(?:90'?s|100'?s|nineties)\b",
+        r"(?-u)\bin (?:his|her|their|my|your) (?:(?:late |mid |mid-)(?:90'?s|nineties)|100'?s)\b",
     )
 });
 

@@ -47,7 +47,8 @@ fn finds_ages_over_89() {
         ("my nan (92) has copd", "92"),
         ("my nan (ninety-four) lives with us", "ninety-four"),
         ("my mum is in her late 90s", "in her late 90s"),
-        ("dad is in his nineties now", "in his nineties"),
+        ("dad is in his mid nineties now", "in his mid nineties"),
+        ("nan is in her 100s", "in her 100s"),
         ("Caring for my dad, who is 95, after his fall", "95"),
         ("she is ninety-one", "ninety-one"),
         (
@@ -111,6 +112,9 @@ fn finds_ages_over_89() {
 fn numbers_that_are_not_old_ages() {
     for raw in [
         "I'm 67 and on medicare, my dad is 84",
+        // Session 20: a plain decade past 89 says no more than Safe Harbor's "90 or older".
+        "dad is in his nineties now",
+        "my nana is in her 90s and still sharp",
         // Session 14: another language's "years" as a duration, with no one before it.
         "hace 90 años que existe el hospital",
         "the 9O bus was late",

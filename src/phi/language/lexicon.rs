@@ -54,6 +54,7 @@ const NOT_NAMES: &str =
          kia sha dia \
          habibi habibti kamsahamnida dziekuje ora mashallah inshallah \
          copay copays copayment copayments coinsurance \
+         egfr gfr hba1c tsh psa crp esr wbc rbc ldl hdl inr bnp ferritin creatinine \
          dr doctor nurse mr mrs ms miss";
 
 /// Family, household and care relations: a name right after one of these is a person's. Other
@@ -210,7 +211,9 @@ pub fn ambiguous_abbr(abbr: &str) -> bool {
     )
 }
 
-/// Famous institutions and eponyms that contain names but identify no one, as word sequences.
+/// Famous institutions and eponyms that contain names but identify no one, as word sequences,
+/// and (session 20) the addresses of heads of state and of fiction that no patient lives at
+/// ("the march went past 10 Downing Street", "221B Baker Street was very touristy").
 const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anderson|mass general|\
     memorial sloan kettering|sloan kettering|cedars sinai|dana farber|mount sinai|mt sinai|\
     kaiser permanente|henry ford|ronald mcdonald|brigham and women|beth israel|emory|vanderbilt|\
@@ -255,7 +258,9 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
     alzheimer s society|parkinson s uk|ms society|stroke association|diabetes uk|age uk|\
     dementia uk|versus arthritis|kidney care uk|beyond blue|black dog institute|\
     mcgrath foundation|teenage cancer trust|young lives vs cancer|clic sargent|make a wish|\
-    tommy s|rethink mental illness|ronald mcdonald house";
+    tommy s|rethink mental illness|ronald mcdonald house|\
+    10 downing street|11 downing street|221b baker street|1600 pennsylvania avenue|\
+    24 sussex drive|the white house|buckingham palace|the kremlin";
 
 /// Names that identify no patient (issue 16, session 11): public figures that patients name
 /// for their illnesses or in the news, fictional characters and their doctors, "dr google" and

@@ -405,6 +405,17 @@ mod tests {
     #[test]
     fn streets_in_institutions_names_are_not_addresses() {
         assert!(kinds("seen at Great Ormond Street as a kid", "Ormond").is_empty());
+        // Session 20: the addresses of heads of state and of fiction.
+        for raw in [
+            "Saw the march go past 10 Downing Street on the news",
+            "Walked past 221B Baker Street on the way to the clinic",
+            "The White House at 1600 Pennsylvania Avenue was lit up orange",
+        ] {
+            assert!(
+                kinds(raw, "Street").is_empty() && kinds(raw, "Avenue").is_empty(),
+                "{raw}"
+            );
+        }
         assert!(kinds("we live on Ormond Street now", "Ormond").contains(&Kind::Address));
     }
 

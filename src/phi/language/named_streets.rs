@@ -47,6 +47,28 @@ fn living(w: &str) -> bool {
     )
 }
 
+/// Session 20: what a street has that is nobody's, before "on" ("the traffic on Oxford Street",
+/// "roadworks on Victoria Road", "the shops on Bridge Street"): the street as a town's, told of
+/// in passing, not where someone lives or was.
+fn traffic(w: &str) -> bool {
+    matches!(
+        w,
+        "traffic"
+            | "roadworks"
+            | "congestion"
+            | "diversion"
+            | "closure"
+            | "parking"
+            | "shops"
+            | "shopping"
+            | "queues"
+            | "queue"
+            | "buses"
+            | "lights"
+            | "potholes"
+    )
+}
+
 /// First words of streets that name an institution, a trade or an idea rather than a place,
 /// and the generic high street: general knowledge, not a gazetteer.
 fn metonym(w: &str) -> bool {
@@ -100,6 +122,9 @@ pub(super) fn detect(text: &Doc, out: &mut Vec<Finding>) {
             continue;
         }
         let lived = first >= 2 && living(text.lower_word(first - 2));
+        if first >= 2 && traffic(text.lower_word(first - 2)) {
+            continue;
+        }
         if !text.cased && !lived {
             continue;
         }
@@ -169,6 +194,9 @@ mod tests {
             "the view from Downing Street",
             "a trip down Memory Lane",
             "the shops on Main Street",
+            // Session 20: a street's traffic or shops, told of in passing.
+            "The traffic on Oxford Street made us late for clinic",
+            "Roadworks on Victoria Road made me late for the tribunal",
             "the road to recovery",
             "on the road again",
             "we drove on the Road",

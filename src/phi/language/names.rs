@@ -416,6 +416,15 @@ fn full_name(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     if text.cased && !text.is_capitalised(i) {
         return None;
     }
+    // Session 20: "on a sunday morning", "since june last": in a post without capitals a day or
+    // a month before an English word is the calendar's ("Sunday" and "June" are given names).
+    if !text.cased
+        && (super::day_dates::weekday(text.lower_word(i))
+            || super::lexicon::month(text.lower_word(i)).is_some())
+        && text.is(i + 1, F_ENGLISH)
+    {
+        return None;
+    }
     if first_common && text.cased && text.starts_sentence(i) && !mid_cap(text, i + 1) {
         return None;
     }

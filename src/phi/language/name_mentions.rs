@@ -503,6 +503,28 @@ pub(super) fn owned(text: &Doc, k: usize) -> bool {
                 | "post"
                 | "thread"
                 | "comment"
+                // Session 20 (probe set 31): care, belongings and a body ("salma's dressing",
+                // "tejinder's oxygen sats", "rusty's wardrobe", "florin's grandchildren",
+                // "baran dlamini's prescription", "nikos's new inhaler").
+                | "dressing"
+                | "dressings"
+                | "wardrobe"
+                | "clothes"
+                | "grandchildren"
+                | "grandkids"
+                | "prescription"
+                | "inhaler"
+                | "oxygen"
+                | "sats"
+                | "hair"
+                | "feet"
+                | "legs"
+                | "skin"
+                | "wheelchair"
+                | "walker"
+                | "bed"
+                | "carer"
+                | "carers"
         )
 }
 

@@ -118,6 +118,16 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             // "For Venkatesh, who never gave up", "update on shaz still in hospital", "seen by
             // tesfaye bekele at the clinic", "Could Crystal please DM me".
             ("waiting", "for") => next == "to",
+            // Session 20 (probe set 31): what is done or arranged for a person ("covering for
+            // sanduni at work", "made soup for iris", "the referral came through for hamdi",
+            // "a second opinion for arumugam", "the stairlift was fitted for amber", "the
+            // wheelchair assessment for chaminda", "moved the bed downstairs for hope").
+            (
+                "covering" | "cover" | "covered" | "soup" | "tea" | "dinner" | "meals" | "through"
+                | "opinion" | "fitted" | "assessment" | "referral" | "downstairs" | "booked"
+                | "grief",
+                "for" | "4",
+            ) => true,
             (_, "for") => next == "who" || (gap.trim() == "," && at(text, i + 1) == "who"),
             ("update", "on") | ("seen", "by") => true,
             // "can AMBER message me about the group?" too (session 19).
@@ -135,6 +145,57 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             (_, "remember") => gap.trim_start().starts_with('?') || next == "who",
             (_, "seeing" | "saw") => matches!(next, "so" | "in" | "at" | "today" | "yesterday"),
             (_, "took") => matches!(next, "for" | "to") && !matches!(at(text, i + 2), "be" | "get"),
+            // Session 20 (probe set 31, a generator's posts with a person as the object):
+            // what carers do to a person, then where or how ("helped novelette into the
+            // shower", "transferred njeri 2 the stroke unit", "THEY DISCHARGED BAMBANG WITH
+            // NO CARE PACKAGE", "sent reed home", "had to wake mark three times", "getting
+            // vineeth to drink more", "invited rokeya 2 the group", "introduced amber to").
+            (
+                _,
+                "take" | "taking" | "drove" | "drive" | "driving" | "helped" | "help" | "helping"
+                | "invited" | "invite" | "transferred" | "sent" | "discharged" | "wake" | "woke"
+                | "waking" | "introduced" | "getting" | "bring" | "brought" | "lifted" | "wheeled"
+                | "fetched" | "collected",
+            ) => matches!(
+                next,
+                "to" | "2"
+                    | "into"
+                    | "home"
+                    | "back"
+                    | "up"
+                    | "out"
+                    | "with"
+                    | "three"
+                    | "twice"
+                    | "onto"
+                    | "over"
+            ),
+            // Whom the writer lost, saw, watched or said goodbye to ("since losing lungile",
+            // "after seeing amber.", "watching rupa sleep", "goodbye 2 dimas").
+            (_, "losing") => true,
+            ("goodbye" | "bye", "to" | "2") => true,
+            (_, "watching" | "watched" | "watch") => {
+                closes || matches!(next, "sleep" | "sleeping" | "struggle" | "suffer" | "fade")
+            }
+            // With whom one argues or lives ("arguing w anong", "swapped numbers with
+            // Sudipta"); by whom one is operated on or called ("done by osei", "calling Rudo
+            // by the wrong name"); what one hears of a person ("no news on Ivy", "a vein on
+            // hēmi", "the last photo of caio", "a card from Frank", "according to April").
+            ("arguing" | "argued" | "argue" | "numbers" | "staying" | "stay", "with" | "w") => true,
+            ("done" | "performed" | "operated" | "examined" | "assessed" | "reviewed", "by") => {
+                true
+            }
+            (_, "calling" | "called") => next == "by",
+            ("news" | "vein" | "updates" | "word", "on") => true,
+            ("photo" | "photos" | "picture" | "pic" | "video", "of") => true,
+            ("card" | "letter" | "message" | "visit", "from") => true,
+            ("according", "to") | ("to", "reach") | ("addressed", "to") => true,
+            (_, "message" | "text" | "texted" | "ring" | "rang" | "call" | "phone") => {
+                matches!(next, "to" | "2" | "back")
+            }
+            ("sleep", "tight") | ("fly", "high") => true,
+            ("in", "heaven") => matches!(p3, "birthday" | "bday" | "anniversary"),
+            ("luck", "to" | "2") => true,
             (_, "lost") => {
                 matches!(next, "last" | "yesterday" | "today" | "this" | "on")
                     && matches!(p2, "we" | "i" | "they" | "just")

@@ -90,6 +90,56 @@ fn slots_of_grief_prayer_visits_and_care_take_a_person() {
     }
 }
 
+/// Session 20 (probe set 31): a person as the object of what carers do, see, lose and arrange;
+/// things and drugs in the same slots stay words.
+#[test]
+fn a_person_as_the_object_of_care() {
+    for (raw, want) in [
+        ("i helped efua into the shower", "efua"),
+        (
+            "they transferred njeri 2 the stroke unit overnight",
+            "njeri",
+        ),
+        ("THEY DISCHARGED BAMBANG WITH NO CARE PACKAGE", "BAMBANG"),
+        ("we invited rokeya 2 the support group", "rokeya"),
+        ("nothing has been the same since losing lungile", "lungile"),
+        ("watching rupa sleep is the only time i relax", "rupa"),
+        ("ive been arguing w anong about stopping treatment", "anong"),
+        ("the operation was done by osei and the team", "osei"),
+        (
+            "The night staff kept calling Rudo by the wrong name",
+            "Rudo",
+        ),
+        ("the chemo nurse couldn't find a vein on hēmi again", "hēmi"),
+        ("the last photo of caio is on my phone", "caio"),
+        ("could someone message annegret to say hi", "annegret"),
+        ("it's a year today since we said goodbye 2 dimas", "dimas"),
+        ("happy birthday in heaven kwaku", "kwaku"),
+        ("some1 has 2 keep covering for nimmi at work", "nimmi"),
+        (
+            "the wheelchair assessment for chaminda is booked",
+            "chaminda",
+        ),
+        (
+            "The ambulance took four hours to reach Kulwinder",
+            "Kulwinder",
+        ),
+    ] {
+        assert_eq!(found(raw, persons_slot), vec![want], "{raw}");
+    }
+    for raw in [
+        "i helped the nurse into the office",
+        "they transferred the money to the hospice",
+        "since losing weight i feel better",
+        "the operation was done by keyhole",
+        "no news on the scan yet",
+        "a card from Macmillan came today",
+        "covering for metformin is not easy",
+    ] {
+        assert!(found(raw, persons_slot).is_empty(), "{raw}");
+    }
+}
+
 #[test]
 fn a_person_after_their_job() {
     for (raw, want) in [

@@ -334,21 +334,65 @@ pub(super) fn vocative(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
 /// list holds as a word.
 pub(super) fn spoken_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i < 2 || sep(text, i - 1) != ", " {
+    // Session 20 (probe set 31): chat leaves the comma out when the name closes the post
+    // ("miss you every single day sukhwinder xx", "You've got this jianhua!!!").
+    let closing = text.raw[text.words[i].end..]
+        .trim()
+        .chars()
+        .all(|c| matches!(c, '.' | '!' | 'x' | 'X' | ' '));
+    let spaced = i >= 2
+        && sep(text, i - 1) == " "
+        && closing
+        && !matches!(
+            text.lower_word(i - 1),
+            "the"
+                | "a"
+                | "an"
+                | "my"
+                | "our"
+                | "his"
+                | "her"
+                | "their"
+                | "your"
+                | "of"
+                | "to"
+                | "with"
+                | "for"
+                | "and"
+                | "or"
+                | "since"
+                | "from"
+                | "at"
+                | "in"
+                | "on"
+        );
+    if i < 2 || !(sep(text, i - 1) == ", " || spaced) {
         return None;
     }
-    let you = |w: &str| matches!(w, "you" | "u" | "ya" | "your" | "ur" | "yourself");
-    let rest = text.raw[text.words[i].end..].trim();
-    let last = i + 1 == n
-        && rest
-            .chars()
-            .all(|c| matches!(c, '.' | '!' | 'x' | 'X' | ' '));
+    let you = |w: &str| {
+        matches!(
+            w,
+            "you"
+                | "u"
+                | "ya"
+                | "your"
+                | "ur"
+                | "yourself"
+                | "you've"
+                | "youve"
+                | "you're"
+                | "youre"
+                | "you’ve"
+                | "you’re"
+        )
+    };
+    let last = (i + 1 == n || spaced) && closing;
     // The clause before the comma, back to its sentence's start.
     let to_you = last
         && (1..=8)
             .take_while(|&k| k <= i && (k == 1 || !text.starts_sentence(i - k + 1)))
             .any(|k| you(text.lower_word(i - k)));
-    let before_you = i + 1 < n && sep(text, i) == ", " && you(text.lower_word(i + 1));
+    let before_you = !spaced && i + 1 < n && sep(text, i) == ", " && you(text.lower_word(i + 1));
     if !(to_you || before_you) {
         return None;
     }
@@ -399,6 +443,9 @@ mod tests {
             ("second anniversary without you today, adewale", "adewale"),
             ("SECOND ANNIVERSARY WITHOUT YOU TODAY, JASPREET", "JASPREET"),
             ("We miss you so much, Tendai.", "Tendai"),
+            // Session 20: chat leaves the comma out where the name closes the post.
+            ("miss you every single day sukhwinder xx", "sukhwinder"),
+            ("youve got this jianhua!!!", "jianhua"),
         ]);
         for raw in [
             "thank you, everyone.",
@@ -407,6 +454,9 @@ mod tests {
             "see you soon, June",
             "bless you, honey",
             "I'll see you on the ward, Tuesday.",
+            "good news to share with you all, memory's been bad since the ect",
+            "thank you all so much everyone",
+            "see you all on thursday",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

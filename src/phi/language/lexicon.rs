@@ -70,6 +70,7 @@ const RELATION: &str =
          aunt auntie uncle niece nephew cousin partner boyfriend girlfriend fiance fiancee \
          spouse friend bestie buddy neighbor neighbour roommate coworker colleague boss \
          stepson stepdaughter stepmom stepdad stepmother stepfather twin twins \
+         stepmum stepmam workmate \
          patient pt client resident caregiver carer aide student teacher pastor \
          inlaw godson goddaughter godmother godfather sweetheart bf gf dh dw ds dd \
          aunty gran grannie nanna gramma grandmom grandmum grandaughter hubs mama mamma \

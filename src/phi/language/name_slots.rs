@@ -55,7 +55,10 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             // group", "they've moved andrei 2 the side room"). A town is visited, not a person.
             ("rest", "easy") | (_, "rip" | "remembering") => true,
             ("praying" | "pray" | "prayers" | "prayer", "for") => true,
-            ("hard" | "extra" | "so", "for") => matches!(p3, "praying" | "pray"),
+            // "too hard for delroy atm" (session 20).
+            ("hard" | "extra" | "so", "for") => {
+                matches!(p3, "praying" | "pray") || (p2 == "hard" && p3 == "too")
+            }
             ("hug" | "hugs" | "cuddles", "to" | "2") => true,
             ("love" | "luv", "2") => true,
             ("results" | "result", "for") => true,
@@ -128,6 +131,7 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                 | "grief",
                 "for" | "4",
             ) => true,
+            ("much" | "easy" | "difficult" | "tough" | "scary", "for") => p3 == "too",
             (_, "for") => next == "who" || (gap.trim() == "," && at(text, i + 1) == "who"),
             ("update", "on") | ("seen", "by") => true,
             // "can AMBER message me about the group?" too (session 19).
@@ -194,6 +198,16 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                 matches!(next, "to" | "2" | "back")
             }
             ("sleep", "tight") | ("fly", "high") => true,
+            // "the pharmacist gave shirin the wrong strength", "the care home wont let us see
+            // simran", "too hard for delroy atm", "love from me and finau", "hi it's Nomsa".
+            (_, "gave" | "give" | "giving" | "handed" | "promised" | "offered") => {
+                matches!(next, "the" | "a" | "an" | "her" | "his" | "some")
+            }
+            ("us" | "me" | "them", "see" | "visit") => true,
+            ("me", "and") => matches!(p3, "from" | "with" | "between"),
+            ("hi" | "hey" | "hello" | "mum" | "mam" | "dad" | "yes", "it's" | "its" | "it’s") => {
+                closes
+            }
             ("in", "heaven") => matches!(p3, "birthday" | "bday" | "anniversary"),
             ("luck", "to" | "2") => true,
             (_, "lost") => {

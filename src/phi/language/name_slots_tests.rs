@@ -135,6 +135,8 @@ fn a_person_as_the_object_of_care() {
         "no news on the scan yet",
         "a card from Macmillan came today",
         "covering for metformin is not easy",
+        "the pharmacist gave metformin the blame",
+        "too hard for the kids",
     ] {
         assert!(found(raw, persons_slot).is_empty(), "{raw}");
     }

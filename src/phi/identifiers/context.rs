@@ -261,7 +261,10 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
                         && ((word.len() >= 2 && next_word.len() >= 3 && (next_digits || d > 0))
                             // "DWP/8831/22", "MH/2291/b": a reference's short last part
                             // after two joined ones.
-                            || (groups >= 2 && d >= 3 && !next_word.is_empty()))
+                            || (groups >= 2 && d >= 3 && !next_word.is_empty())
+                            // Session 20: a case's number and its year, "36904/24",
+                            // "inv63762/24" (a date's parts are shorter).
+                            || (next_word.len() == 2 && next_all_digits && d >= 5))
                 }
                 " " => next_digits && (d > 0 || (groups == 1 && near && code_prefix(text, j))),
                 "." => d == word.len() && next_all_digits && next_word.len() >= 3,
@@ -540,6 +543,17 @@ mod tests {
                 "four five six seven eight nine one",
             ),
             ("Phone:\n0496 46 46 70", Kind::Phone, "0496 46 46 70"),
+            // Session 20: a case's number with its year; a plate by its name abroad.
+            (
+                "Case number 36904/24 with the coroner",
+                Kind::OtherId,
+                "36904/24",
+            ),
+            (
+                "placa mpt-4832, preciso da isenção",
+                Kind::Vehicle,
+                "mpt-4832",
+            ),
             // Session 20: a state's number for a person abroad is that country's SSN.
             ("her PPS no 1234567TA", Kind::Ssn, "1234567TA"),
             ("CPF 123.456.789-09", Kind::Ssn, "123.456.789-09"),
@@ -564,6 +578,7 @@ mod tests {
             "my account was charged for 12 months",
             "member since 2019, zip 15213",
             "the car has 120000 miles on it",
+            "the tax year 2024/25 was rough",
         ] {
             assert_eq!(held(s), [], "{s}");
         }

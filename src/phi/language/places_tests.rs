@@ -168,6 +168,12 @@ fn towns_where_someone_lives() {
         ("dad lives alone in tullamore and fell twice", "tullamore"),
         ("my mum in gulberg needs a nephrologist", "gulberg"),
         ("im in papakura, pls contact me", "papakura"),
+        // Session 20: a direction opening the post or after "we're".
+        (
+            "out in kamloops the wait for a neurologist is long",
+            "kamloops",
+        ),
+        ("we're up in Gisborne and there's no team", "Gisborne"),
         (
             "we just moved to iztapalapa and need a dev ped",
             "iztapalapa",
@@ -243,6 +249,9 @@ fn towns_where_someone_lives() {
         "My neurologist in Edmonton says it's common",
         "my son lives in Pfizer territory",
         "im in agony tonight",
+        "here in the UK it is different",
+        "the view up in the mountains was lovely",
+        "out in the garden all day",
         "my mum in resus is stable",
         "my dad lives in hope of a cure",
         "im in remission",

@@ -39,6 +39,7 @@ mod name_said;
 mod name_self;
 mod name_slots;
 mod name_speech;
+mod name_states;
 mod name_subjects;
 mod name_titles;
 mod name_typos;

@@ -6,6 +6,7 @@
 use super::lexicon::{Doc, F_FIRST, F_SURNAME, F_TOWN};
 use super::name_company::{listed_as_word, person, plain};
 use super::name_near::person_here;
+use super::name_states::{in_state, only_people_doing};
 use super::name_writer::taken_up;
 use super::names::{sep, GIVEN};
 
@@ -528,37 +529,6 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
     mostly_people.then_some(true)
 }
 
-/// What only a person is doing, after "is" or "was": "asking if…", "refusing dialysis",
-/// "crying" (a drug is "working", "failing", "helping"). Read by the subject rules here and
-/// by the name-words' (`name_word_people`).
-pub(super) fn only_people_doing(a: &str) -> bool {
-    matches!(
-        a,
-        "asking"
-            | "refusing"
-            | "crying"
-            | "begging"
-            | "smiling"
-            | "laughing"
-            | "screaming"
-            | "sobbing"
-            // Session 19: "gianluca is rallying", "kang is settling down", "gonçalves is
-            // grieving already", "Petrov is waiting on a biopsy".
-            | "rallying"
-            | "settling"
-            | "sleeping"
-            | "grieving"
-            | "waiting"
-            | "vomiting"
-            | "talking"
-            | "walking"
-            | "fighting"
-            | "recovering"
-            | "sulking"
-            | "panicking"
-    )
-}
-
 /// Session 19 (probe set 27): what befalls a body or is done with one, which no drug, test or
 /// town does: "kariuki threw up twice", "Olena had a proper shower", "iryna had her first
 /// round", "sandhu had a ct", "jaspreet has lost her speech", "bondarenko wet the bed". (Going
@@ -603,122 +573,6 @@ fn body_event(v: &str, a: &str, b: &str, c: &str) -> bool {
                 || (a == "lost" && matches!(b, "her" | "his" | "another" | "weight"))
         }
         "lost" => matches!(a, "her" | "his" | "another" | "weight"),
-        _ => false,
-    }
-}
-
-/// A state only a person is in, said from word `k` on ("is in hospital", "has been in
-/// labour", "was nil by mouth", "is on dialysis"): drugs and things are "in the fridge" and
-/// "on the list", never these.
-pub(super) fn in_state(text: &Doc, k: usize) -> bool {
-    let n = text.words.len();
-    let w = |j: usize| if j < n { text.lower_word(j) } else { "" };
-    // "is back in hospital", "is still on oxygen", "is now in recovery".
-    let k = k + usize::from(matches!(w(k), "back" | "still" | "now" | "currently"));
-    // Session 19: "is so anxious", "is much brighter", "is a bit confused".
-    let k = k + usize::from(matches!(
-        w(k),
-        "so" | "very" | "really" | "more" | "much" | "quite"
-    ));
-    let k = if w(k) == "a" && w(k + 1) == "bit" {
-        k + 2
-    } else {
-        k
-    };
-    match w(k) {
-        "in" if matches!(
-            w(k + 1),
-            "denial" | "isolation" | "pain" | "agony" | "tears"
-        ) =>
-        {
-            true
-        }
-        "on" if w(k + 1) == "a" && matches!(w(k + 2), "syringe" | "commode" | "catheter") => true,
-        "on" if w(k + 1) == "cycle" || w(k + 1) == "the" && w(k + 2) == "catheter" => true,
-        // Session 16: "aroha is in the NICU", "is in intensive care".
-        "in" if w(k + 1) == "the"
-            && matches!(w(k + 2), "nicu" | "picu" | "icu" | "hdu" | "ccu" | "scbu") =>
-        {
-            true
-        }
-        "in" if w(k + 1) == "intensive" && w(k + 2) == "care" => true,
-        // Session 17: "is back on the ward", "is on the haematology ward", "in the day unit".
-        "on" | "in"
-            if w(k + 1) == "the"
-                && (matches!(w(k + 2), "ward" | "unit" | "wards")
-                    || matches!(w(k + 3), "ward" | "unit")) =>
-        {
-            true
-        }
-        "in" => {
-            matches!(
-                w(k + 1),
-                "hospital"
-                    | "hosp"
-                    | "icu"
-                    | "hospice"
-                    | "rehab"
-                    | "labour"
-                    | "labor"
-                    | "theatre"
-                    | "surgery"
-                    | "recovery"
-                    | "resus"
-                    | "nicu"
-                    | "picu"
-                    | "hdu"
-                    | "scbu"
-            ) || (w(k + 1) == "a" && w(k + 2) == "coma")
-        }
-        // Session 18: "rustam is out of icu", "abebe is off the ventilator".
-        "out" => {
-            w(k + 1) == "of"
-                && matches!(
-                    w(k + 2),
-                    "icu"
-                        | "hospital"
-                        | "hosp"
-                        | "surgery"
-                        | "theatre"
-                        | "recovery"
-                        | "hdu"
-                        | "resus"
-                        | "intensive"
-                        | "nicu"
-                        | "picu"
-                        | "isolation"
-                )
-        }
-        "off" => {
-            let x = if w(k + 1) == "the" {
-                w(k + 2)
-            } else {
-                w(k + 1)
-            };
-            matches!(
-                x,
-                "ventilator" | "vent" | "oxygen" | "cpap" | "bipap" | "drip"
-            )
-        }
-        "on" => {
-            matches!(w(k + 1), "dialysis" | "oxygen" | "hospice")
-                || (w(k + 1) == "life" && w(k + 2) == "support")
-                || (w(k + 1) == "a" && w(k + 2) == "ventilator")
-        }
-        "nil" => w(k + 1) == "by" && w(k + 2) == "mouth",
-        "unconscious" | "intubated" | "sedated" | "ventilated" => true,
-        // Session 19 (probe set 27, a name as the subject of what befalls a person): how a
-        // person feels and is, which no drug, test or town is ("Oisín is furious with the
-        // GP", "Hoffmann is anxious about the results", "jade is end of life", "lootte is
-        // in denial", "Destiny is on a syringe driver", "sujon is in isolation").
-        "furious" | "anxious" | "terrified" | "overwhelmed" | "exhausted" | "confused"
-        | "agitated" | "distressed" | "frail" | "bedbound" | "bedridden" | "breathless"
-        | "jaundiced" | "dehydrated" | "constipated" | "incontinent" | "lucid" | "drowsy"
-        | "delirious" | "heartbroken" | "devastated" | "grumpy" | "brighter" | "poorly"
-        | "unwell" | "tearful" | "homesick" | "lonely" | "frightened" | "petrified" | "gutted"
-        | "exhausting" => true,
-        "fed" => w(k + 1) == "up",
-        "end" => w(k + 1) == "of" && w(k + 2) == "life",
         _ => false,
     }
 }

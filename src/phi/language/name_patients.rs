@@ -81,7 +81,7 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
         return true;
     }
     if matches!(v, "is" | "was")
-        && (super::name_doers::in_state(text, k + 1)
+        && (super::name_states::in_state(text, k + 1)
             || (a == "on" && (b == "chemo" || (b == "the" && at(text, k + 3) == "transplant")))
             || (a == "having"
                 && matches!(b, "a" | "such")

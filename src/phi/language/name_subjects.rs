@@ -13,6 +13,7 @@ use super::lexicon::{
     Doc, F_CENSUS_FIRST, F_FIRST, F_FUNCTION, F_RELATION, F_STATE, F_TITLE, F_TOWN,
 };
 use super::name_company::{plain, thing};
+use super::name_states::{after_is, in_state, only_people_doing};
 use super::names::{acronym, alpha, sep, unknown, GIVEN};
 
 /// Word `k`, lower case, or "" past the post's end.
@@ -67,43 +68,6 @@ fn participle(w: &str) -> bool {
         )
 }
 
-/// What follows a state after "is" or "was" and only a person is in: "is back on the ward",
-/// "is home", "is eating", "is 6 weeks post transplant". Towns "are lovely" and drugs "are
-/// working": an adjective after "is" says nothing, an "-ing" word of a town's or drug's says
-/// too little ("is getting", "is working", "is helping", "is going").
-fn state(a: &str, b: &str) -> bool {
-    match a {
-        "back" | "home" | "out" | "awake" | "asleep" | "due" | "having" | "still" | "now"
-        | "finally" | "starting" | "eating" | "feeling" | "struggling" | "doing" | "asking"
-        | "scared" | "terrified" | "nervous" | "allergic" | "pregnant" | "off" => true,
-        "in" | "on" => matches!(
-            b,
-            "hospital" | "icu" | "the" | "a" | "intensive" | "hospice" | "dialysis" | "oxygen"
-        ),
-        _ => {
-            (a.len() > 4
-                && a.ends_with("ing")
-                && !matches!(
-                    a,
-                    "getting"
-                        | "working"
-                        | "helping"
-                        | "going"
-                        | "being"
-                        | "running"
-                        | "raining"
-                        | "hosting"
-                        | "opening"
-                        | "closing"
-                        | "changing"
-                        | "growing"
-                        | "booming"
-                ))
-                || (a.bytes().all(|c| c.is_ascii_digit()) && (1..=3).contains(&a.len()))
-        }
-    }
-}
-
 /// A verb after the subject that a town's or a drug's name rarely takes as a sentence's
 /// second word ("Tatiane found a trial", "Ploy ran the half marathon", "Imani turned
 /// sixteen"), or "is"/"has" before a state or a participle: `Some(true)` when only a person
@@ -112,21 +76,15 @@ fn state(a: &str, b: &str) -> bool {
 fn does(text: &Doc, j: usize) -> Option<bool> {
     let (v, a, b) = (at(text, j), at(text, j + 1), at(text, j + 2));
     let only_people = match v {
-        "is" | "was" if state(a, b) => {
-            matches!(
-                a,
-                "home"
-                    | "awake"
-                    | "asleep"
-                    | "scared"
-                    | "terrified"
-                    | "nervous"
-                    | "pregnant"
-                    | "eating"
-                    | "asking"
-                    | "crying"
-            )
+        // How only a person is, as every subject rule reads it ("is terrified", "is in
+        // hospital", "is asking"), or home or eating, which a sentence's first word is only
+        // of a person (a town is "home to", a clause's subject may be a pet that eats).
+        "is" | "was"
+            if in_state(text, j + 1) || only_people_doing(a) || matches!(a, "home" | "eating") =>
+        {
+            true
         }
+        "is" | "was" if after_is(a, b) => false,
         "has" | "had" if participle(a) => false,
         "got" | "gets"
             if matches!(

@@ -192,12 +192,12 @@ pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
         "died" | "passed" => v == "died" || a == "away",
         "is" | "was" => {
             done_to(a)
-                || super::name_doers::in_state(text, j + 2)
+                || super::name_states::in_state(text, j + 2)
                 || (a.ends_with("ing") && theirs(j + 3))
                 || age(j + 2)
                 || age_in_words(j + 2)
                 // Session 16: "Will is refusing dialysis", "Precious is asking if…".
-                || super::name_doers::only_people_doing(a)
+                || super::name_states::only_people_doing(a)
                 // Session 18: "Rusty was the one who found him".
                 || (a == "the" && b == "one" && w(j + 4) == "who")
                 // "Bill is home from the hospice for the weekend".
@@ -258,7 +258,7 @@ pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
         }
         "has" | "had" => {
             theirs(j + 2)
-                || (a == "been" && (done_to(b) || super::name_doers::in_state(text, j + 3)))
+                || (a == "been" && (done_to(b) || super::name_states::in_state(text, j + 3)))
                 // Session 16: "bill has had 3 falls", "faith has dementia": an illness or
                 // what befalls a body, which bills and hopes never have.
                 || super::illnesses::sick_with(text, j + 2)
@@ -281,7 +281,7 @@ pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
             true
         }
         // Session 18: "Drew still in recovery": chat drops the "is" after an adverb.
-        "in" | "on" | "out" | "off" if j > i => super::name_doers::in_state(text, j + 1),
+        "in" | "on" | "out" | "off" if j > i => super::name_states::in_state(text, j + 1),
         "keeps" | "kept" | "refuses" | "refused" | "lost" | "broke" | "needs" | "needed"
         | "took" | "takes" | "started" | "finished" | "misses" | "missed" | "did" | "does" => {
             theirs(j + 2)

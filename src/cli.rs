@@ -235,6 +235,7 @@ fn audit_verify(settings: crate::config::Settings) -> anyhow::Result<()> {
 }
 
 fn serve(settings: crate::config::Settings) -> anyhow::Result<()> {
+    crate::telemetry::hide_panic_messages();
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build(settings).await?;
         println!("kindred listening on http://{}", app.addr());

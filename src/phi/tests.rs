@@ -45,6 +45,32 @@ fn what_patients_safely_say_is_published() {
     }
 }
 
+/// Session 20: a number glued to its unit after "to" ends a finding inside a word; a postcode
+/// rule sliced from there back to the word's start and panicked. Every gap is read through
+/// `Text::gap_to` now, and a scan that panics anyway holds the whole text.
+#[test]
+fn numbers_glued_to_units_neither_panic_nor_hold() {
+    for text in [
+        "they upped the dose to 1000mg.",
+        "upped my dose to 1500mg today.",
+        "the neuro put me up to 4000IU.",
+        "moved to 2000mg",
+    ] {
+        assert_eq!(kinds(text), [], "{text}");
+    }
+}
+
+#[test]
+fn a_scan_that_fails_holds_the_whole_text() {
+    let held = fail_closed("Café ok", || panic!("a rule's bug"));
+    assert_eq!(held.len(), 1);
+    assert_eq!(
+        (held[0].start, held[0].end, held[0].kind),
+        (0, 7, Kind::OtherId)
+    );
+    assert!(fail_closed("", || panic!("a rule's bug")).is_empty());
+}
+
 #[test]
 fn offsets_count_code_points() {
     let text = "Café ☕ — call me at (412) 555-0199";

@@ -96,6 +96,14 @@ impl<'a> Text<'a> {
         self.words.partition_point(|w| w.end <= byte)
     }
 
+    /// What lies between byte `from` and the start of word `k`: empty when word `k` starts at
+    /// or before `from`, as it does when a finding ends inside a word ("1000" of "1000mg",
+    /// `word_at_or_after` gives that word). Callers read the gap through this, never by
+    /// slicing, which panicked on such a post (session 20).
+    pub fn gap_to(&self, from: usize, k: usize) -> &str {
+        self.raw.get(from..self.words[k].start).unwrap_or("")
+    }
+
     /// Up to `n` lower-cased words ending at or before `byte`, nearest first.
     pub fn words_before(&self, byte: usize, n: usize) -> impl Iterator<Item = &str> + '_ {
         let end = self.words.partition_point(|w| w.end <= byte);

@@ -167,6 +167,32 @@ async fn what_patients_safely_say_is_published_at_once() {
     assert!(post.get("phi").is_none());
 }
 
+/// Session 20: a dose after "to" ("upped the dose to 1000mg.") made one postcode rule slice
+/// backwards and panic, so the request failed and the post was lost. It is published now, as
+/// what it is: a dose.
+#[actix_web::test]
+async fn a_dose_after_to_is_published_not_lost() {
+    let app = spawn_app().await;
+    let (thread, alice, _, _) = forum(&app).await;
+    for body in [
+        "they upped the dose to 1000mg.",
+        "Sore joints again, classic flare. upped my dose to 4000IU.",
+    ] {
+        let (s, post) = app
+            .post(
+                &format!("/threads/{thread}/posts"),
+                json!({ "body": body }),
+                Some(&alice),
+            )
+            .await;
+        assert_eq!(
+            (s, post["status"].as_str()),
+            (StatusCode::CREATED, Some("published")),
+            "{body}"
+        );
+    }
+}
+
 /// Thread titles are often written in Title Case: their capitals are not names (issue 16), and
 /// a title that names someone is still held on its title.
 #[actix_web::test]

@@ -408,7 +408,7 @@ fn labelled_after(text: &Text, end: usize) -> bool {
         && !text.raw[text.words[i].end..]
             .trim_start_matches(' ')
             .starts_with(':')
-        && !text.raw[end..text.words[i].start].contains('\n')
+        && !text.gap_to(end, i).contains('\n')
 }
 
 /// "930.167.3943 fax": the word after a number names it, unless it labels the next one
@@ -420,7 +420,7 @@ fn fax_after(text: &Text, end: usize) -> bool {
         && !text.raw[text.words[i].end..]
             .trim_start_matches(' ')
             .starts_with(':')
-        && !text.raw[end..text.words[i].start].contains('\n')
+        && !text.gap_to(end, i).contains('\n')
 }
 
 /// The length of an extension right after a number: ", ext. 12", " x12", " extension 4410".

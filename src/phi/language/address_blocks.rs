@@ -102,7 +102,7 @@ pub(super) fn towns_closing_streets(doc: &Doc, out: &mut Vec<Finding>, first_pla
             && matches!(text.lower_word(k), "no" | "nº" | "n°")
             && matches!(sep(doc, k), ". " | " " | ".")
             && text.lower_word(k + 1).bytes().all(|b| b.is_ascii_digit())
-            && text.raw[end..text.words[k].start] == *" "
+            && text.gap_to(end, k) == " "
         {
             end = text.words[k + 1].end;
             out[x].end = end;
@@ -113,12 +113,12 @@ pub(super) fn towns_closing_streets(doc: &Doc, out: &mut Vec<Finding>, first_pla
         }
         // "Hauptstraße 12 in Berlin", "14 Elm Grove in Swindon.": "in" after the street, then
         // the town closing the clause (no postcode between them).
-        let gap = text.raw[end..text.words[k].start].trim_matches(' ');
+        let gap = text.gap_to(end, k).trim_matches(' ');
         let by_in = gap.is_empty()
             && text.lower_word(k) == "in"
             && k + 1 < n
             && sep(doc, k) == " "
-            && text.raw[end..text.words[k].start] == *" ";
+            && text.gap_to(end, k) == " ";
         if by_in {
             k += 1;
         } else if gap != "," {

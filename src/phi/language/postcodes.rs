@@ -225,7 +225,7 @@ fn placed(text: &Doc, k: usize) -> bool {
 /// Instagram followers").
 fn town_after(text: &Doc, end: usize) -> bool {
     let k = text.word_at_or_after(end);
-    if k >= text.words.len() || text.raw[end..text.words[k].start] != *" " {
+    if k >= text.words.len() || text.gap_to(end, k) != " " {
         return false;
     }
     // "at 9721 Dalmatinova 43", "in 0269 Stensås terrasse 38": a house number after the name
@@ -287,7 +287,7 @@ fn town_code(text: &Doc, k: usize) -> bool {
 /// after it; "4230 last year" stays a code).
 fn noun_after(text: &Doc, end: usize) -> bool {
     let k = text.word_at_or_after(end);
-    if k >= text.words.len() || text.raw[end..text.words[k].start] != *" " {
+    if k >= text.words.len() || text.gap_to(end, k) != " " {
         return false;
     }
     let w = text.lower_word(k);
@@ -384,7 +384,7 @@ fn indian_pin(text: &Doc, code: &str, k: usize) -> bool {
 /// What lies just before word `k`.
 fn sep_before<'t>(text: &'t Doc, k: usize) -> &'t str {
     let start = if k == 0 { 0 } else { text.words[k - 1].end };
-    &text.raw[start..text.words[k].start]
+    text.gap_to(start, k)
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ fn closes(text: &Text, end: usize) -> bool {
     if k >= text.words.len() {
         return true;
     }
-    let gap = &text.raw[end..text.words[k].start];
+    let gap = text.gap_to(end, k);
     let next = text.lower_word(k);
     gap.trim().chars().any(|c| ".,!?;:)".contains(c))
         || gap.contains('\n')

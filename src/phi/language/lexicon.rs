@@ -316,6 +316,10 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     mr beast|mrbeast|dr oetker|dr hook|jack daniel|jack daniel s|ben jerry|ben jerry s|\
     paddington|lady gaga|kylie minogue|jess phillips|andy murray|davina mccall|\
     rob burrow|kevin sinfield|doddie weir|jimmy carter|nelson mandela|mother teresa|\
+    xand van tulleken|chris van tulleken|dr xand|rangan chatterjee|dr rangan|\
+    adam kay|oliver sacks|henry marsh|atul gawande|siddhartha mukherjee|gabor mate|gabor maté|\
+    brene brown|brené brown|dr ranj|dr shaun murphy|kate garraway|derek draper|\
+    bessel van der kolk|peter attia|andrew huberman|\
     princess anne|king william|tom daley|bear grylls|david beckham|victoria beckham|\
     paul kalanithi|terry pratchett|imran khan|christiaan barnard|sheikh mujib|bangabandhu|\
     shaukat khanum|florence nightingale|christopher reeve|michael mosley|stephen hawking";
@@ -336,6 +340,31 @@ static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str
 pub fn institutions(text: &Text) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for i in 0..text.words.len() {
+        // Session 20: a town's team or landmark ("Leeds United lost again", "Mumbai Indians vs
+        // Rajasthan Royals", "the sydney harbour bridge"): no one's name, in any case. Not
+        // "City": "Quezon City", "Cebu City" are where people live.
+        if i + 1 < text.words.len()
+            && matches!(
+                text.lower_word(i + 1),
+                "united"
+                    | "rovers"
+                    | "athletic"
+                    | "wanderers"
+                    | "albion"
+                    | "rangers"
+                    | "royals"
+                    | "indians"
+                    | "harbour"
+                    | "harbor"
+            )
+            && text.raw[text.words[i].end..text.words[i + 1].start] == *" "
+            && CLASSES
+                .get(text.lower_word(i))
+                .is_some_and(|f| f & F_TOWN != 0)
+        {
+            out.push((text.words[i].start, text.words[i + 1].end));
+            continue;
+        }
         // Session 18: a town's hospital by the town's name and a hospital's word, both
         // capitalised ("Salford Royal", "Boston Children's", "Leeds General", "Toronto
         // Western"): a hospital, not a person, wherever it stands.

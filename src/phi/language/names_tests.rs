@@ -725,6 +725,11 @@ fn fictional_doctors_and_sentence_ends_stay_words() {
         "living with MS. Pain crisis last night, ended up in A&E",
         "im so angry I could scream. Kia kaha, every1",
         "did anyone else's baby have reflux on the unit",
+        // Session 20: doctors and writers of health on television and in books; a town's team.
+        "Watched Dr Xand van Tulleken on telly this morning",
+        "Atul Gawande's Being Mortal should be compulsory reading",
+        "DID ANYONE WATCH THE DR SHAUN MURPHY EPISODE",
+        "Leeds United lost again, at least my HbA1c is going the right way",
     ] {
         assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
     }

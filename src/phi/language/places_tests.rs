@@ -174,6 +174,9 @@ fn towns_where_someone_lives() {
             "kamloops",
         ),
         ("we're up in Gisborne and there's no team", "Gisborne"),
+        ("we're in umlazi and the clinic is far", "umlazi"),
+        ("my partner lives just outside Tralee on her own", "Tralee"),
+        ("Retired to Drogheda five years ago", "Drogheda"),
         (
             "we just moved to iztapalapa and need a dev ped",
             "iztapalapa",

@@ -437,6 +437,8 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
         // "her flat in Drogheda", "came home to Enugu".
         "in" if (p2 == "m" && p3 == "i")
             || (p2 == "are" && p3 == "we")
+            // Session 20: "we're in umlazi".
+            || (p2 == "re" && p3 == "we")
             || (p2 == "own" && matches!(p3, "her" | "his" | "their" | "my") && p4 == "on")
             || (matches!(
                 p2,
@@ -494,6 +496,8 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
             true
         }
         "from" if i + 1 < text.words.len() && text.lower_word(i + 1) == "originally" => true,
+        // "lives just outside Tralee".
+        "outside" if p2 == "just" && matches!(p3, "lives" | "live" | "living") => true,
         "in" if lower && p2 == "out" && matches!(p3, "lives" | "living") => true,
         // "my sister tendai in chitungwiza", "grandad in mangere", "wanjiru and family in
         // kiambu": kin, or kin and a name, before the town; in lower case no possessive is
@@ -526,7 +530,7 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
                     p3,
                     "moved" | "brother" | "sister" | "mum" | "dad" | "him" | "her"
                 ))
-                || matches!(p2, "moved" | "relocated" | "emigrated")
+                || matches!(p2, "moved" | "relocated" | "emigrated" | "retired")
         }
         _ => false,
     };
@@ -576,8 +580,9 @@ fn listed_town(text: &Doc, i: usize) -> bool {
 
 /// The sentence of word `i`, up to it, speaks of the writer's people or their home (a relation,
 /// a home, a fall, a school, a carer) and of no trip, event or news, anywhere in the sentence.
-/// The writer's own "we're in Leeds" is not enough: probe set 2's writer, like many, counts
-/// where the writer is as no one's address (the explicit "I'm in", "we are in" cues stay).
+/// The writer's own town is not read here: probe set 2's writer, like some, counts where the
+/// writer is as no one's address. The explicit "I'm in", "we are in" and (session 20) "we're
+/// in" cues of `residence` hold it: most writers of the held-out sets mark it.
 fn about_home(text: &Doc, i: usize) -> bool {
     let mut start = i;
     while start > 0 && i - start < 14 && !text.starts_sentence(start) {

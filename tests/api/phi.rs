@@ -149,32 +149,15 @@ async fn a_risky_reply_is_held_explained_to_its_author_and_published_once_edited
     assert!(!r.to_string().contains("Emily"), "{r}");
 }
 
+/// What patients safely say is published at once, with no findings kept. Session 20: a dose
+/// after "to" ("upped the dose to 1000mg.") made one postcode rule slice backwards and panic,
+/// so the request failed and the post was lost; it is published now, as what it is.
 #[actix_web::test]
 async fn what_patients_safely_say_is_published_at_once() {
     let app = spawn_app().await;
     let (thread, alice, _, _) = forum(&app).await;
-    let (s, post) = app
-        .post(
-            &format!("/threads/{thread}/posts"),
-            json!({ "body": SAFE }),
-            Some(&alice),
-        )
-        .await;
-    assert_eq!(
-        (s, post["status"].as_str()),
-        (StatusCode::CREATED, Some("published"))
-    );
-    assert!(post.get("phi").is_none());
-}
-
-/// Session 20: a dose after "to" ("upped the dose to 1000mg.") made one postcode rule slice
-/// backwards and panic, so the request failed and the post was lost. It is published now, as
-/// what it is: a dose.
-#[actix_web::test]
-async fn a_dose_after_to_is_published_not_lost() {
-    let app = spawn_app().await;
-    let (thread, alice, _, _) = forum(&app).await;
     for body in [
+        SAFE,
         "they upped the dose to 1000mg.",
         "Sore joints again, classic flare. upped my dose to 4000IU.",
     ] {
@@ -190,6 +173,7 @@ async fn a_dose_after_to_is_published_not_lost() {
             (StatusCode::CREATED, Some("published")),
             "{body}"
         );
+        assert!(post.get("phi").is_none(), "{body}");
     }
 }
 

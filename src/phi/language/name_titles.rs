@@ -22,6 +22,22 @@ pub(super) fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
         return None;
     }
     let strong = matches!(t, "mr" | "mrs" | "ms" | "dr" | "mister" | "missus" | "prof");
+    // Session 20: a doctor's or a matron's title written out, or in another language, before a
+    // surname typed in lower case in a cased post ("Doctor majumdar", "il dottor ferrari"):
+    // as strong there as "Dr", and only there ("the doctor said" stays a doctor).
+    let spelled = matches!(
+        t,
+        "doctor"
+            | "professor"
+            | "matron"
+            | "dra"
+            | "dott"
+            | "dottor"
+            | "dottore"
+            | "doutor"
+            | "doutora"
+            | "doktor"
+    );
     let mut k = i + 1;
     // "Dr K Ramesh", "dr. a. k. sharma", "Mrs J. Okafor": up to two initials between a title
     // written as one and the surname, as India and Britain write a clinician's name.
@@ -75,7 +91,7 @@ pub(super) fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
         // Session 17: a capital a Title Case line gave an English word ("The Doctor Said To
         // Keep Taking…", "the Nurse Said it's Normal") is no surname's.
         let title_cased_word = text.text.is_capitalised(k) && text.is(k, F_ENGLISH);
-        strong
+        (strong || spelled)
             && !title_cased_word
             && !acronym(text, i)
             && (surname(text, k) || first(text, k) || unknown(text, k))

@@ -250,6 +250,16 @@ fn lower_case_surnames_after_titles_in_cased_posts() {
         ("My neighbour Mrs okafor helped.", "Mrs okafor"),
         ("rabbi cohen visited us", "rabbi cohen"),
         ("Sheikh Abdullahi prayed with us", "Sheikh Abdullahi"),
+        // Session 20: the title written out, a matron's, and titles of other languages.
+        (
+            "My oncologist Doctor majumdar says the markers are down",
+            "Doctor majumdar",
+        ),
+        ("Matron Ajayi has finally agreed to meet us", "Matron Ajayi"),
+        (
+            "Appuntamento con il dottor ferrari il martedì",
+            "dottor ferrari",
+        ),
     ] {
         let found = names(raw);
         assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");
@@ -263,6 +273,8 @@ fn lower_case_surnames_after_titles_in_cased_posts() {
         "My Mrs. said no.",
         "I told the bishop about it.",
         "Yes sir lol.",
+        "The doctor said to keep going",
+        "My Doctor was lovely today",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

@@ -55,6 +55,7 @@ const NOT_NAMES: &str =
          habibi habibti kamsahamnida dziekuje ora mashallah inshallah \
          copay copays copayment copayments coinsurance \
          egfr gfr hba1c tsh psa crp esr wbc rbc ldl hdl inr bnp ferritin creatinine \
+         ta chur ppl bjs bjos lg gente \
          dr doctor nurse mr mrs ms miss";
 
 /// Family, household and care relations: a name right after one of these is a person's. Other
@@ -277,7 +278,7 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     lady diana|princess kate|kate middleton|princess of wales|prince william|prince harry|\
     meghan markle|pope francis|pope benedict|pope john paul|michael j fox|christopher reeve|\
     stephen hawking|magic johnson|freddie mercury|steve jobs|angelina jolie|selena gomez|\
-    lady gaga|celine dion|bruce willis|venus williams|serena williams|taylor swift|beyonce|\
+    lady gaga|celine dion|céline dion|bruce willis|venus williams|serena williams|taylor swift|beyonce|\
     elton john|elvis presley|ozzy osbourne|michael jackson|whitney houston|robin williams|\
     terry fox|justin bieber|lena dunham|kim kardashian|dwayne johnson|joe biden|donald trump|\
     barack obama|michelle obama|boris johnson|keir starmer|rishi sunak|ryan reynolds|tom hanks|\

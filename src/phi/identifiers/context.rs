@@ -554,6 +554,17 @@ mod tests {
                 Kind::Vehicle,
                 "mpt-4832",
             ),
+            (
+                "Fallnummer YYY-42441, falls die Klinik",
+                Kind::Mrn,
+                "YYY-42441",
+            ),
+            (
+                "national ID no. 3905-3591-0282-4311",
+                Kind::Ssn,
+                "3905-3591-0282-4311",
+            ),
+            ("IRD no. is 812-377-798", Kind::Ssn, "812-377-798"),
             // Session 20: a state's number for a person abroad is that country's SSN.
             ("her PPS no 1234567TA", Kind::Ssn, "1234567TA"),
             ("CPF 123.456.789-09", Kind::Ssn, "123.456.789-09"),
@@ -579,6 +590,7 @@ mod tests {
             "member since 2019, zip 15213",
             "the car has 120000 miles on it",
             "the tax year 2024/25 was rough",
+            "the national id scheme is a mess",
         ] {
             assert_eq!(held(s), [], "{s}");
         }

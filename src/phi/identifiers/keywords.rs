@@ -207,7 +207,8 @@ pub(super) fn keyword(text: &Text, i: usize) -> Option<Cue> {
         // "member number", "account number": the word before names the number.
         "number" | "id" | "ids" => i == 0 || !KEYWORD.contains_key(text.lower_word(i - 1)),
         "aid" => i > 0 && text.lower_word(i - 1) == "hearing",
-        "national" => next == "insurance",
+        // "national insurance", and (session 20) "national ID no." abroad.
+        "national" => matches!(next, "insurance" | "id" | "identity"),
         // "NI number", India's "PAN" (a tax number): only before the word that names a number
         // ("pan fried", "ni hao" are other words).
         "ni" => matches!(next, "number" | "no" | "num" | "nr"),

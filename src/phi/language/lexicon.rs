@@ -107,7 +107,7 @@ const TITLE: &str =
     "mr mrs ms miss mister missus dr doctor prof professor nurse sister father pastor \
          rev reverend sr jr rabbi imam sheikh bishop deacon fr sir \
          frau herr senor señor senora señora sra signora signor madame monsieur mme mlle pani \
-         matron dra dott dottor dottore dottoressa doutor doutora doktor";
+         matron dra dott dottor dottore dottoressa doutor doutora doktor doctora";
 
 /// Words given as names in southern Africa, West Africa and the Caribbean that the birth lists
 /// above hold as words only ("Memory is my mum's carer", "Gift was discharged"): names where a

@@ -37,6 +37,7 @@ pub(super) fn titled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
             | "doutor"
             | "doutora"
             | "doktor"
+            | "doctora"
     );
     let mut k = i + 1;
     // "Dr K Ramesh", "dr. a. k. sharma", "Mrs J. Okafor": up to two initials between a title

@@ -260,6 +260,10 @@ fn lower_case_surnames_after_titles_in_cased_posts() {
             "Appuntamento con il dottor ferrari il martedì",
             "dottor ferrari",
         ),
+        (
+            "Ayer la doctora tiwari me cambió la insulina",
+            "doctora tiwari",
+        ),
     ] {
         let found = names(raw);
         assert!(found.iter().any(|f| f == want), "{raw}: {found:?}");

@@ -150,7 +150,7 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             (_, "seeing" | "saw") => matches!(next, "so" | "in" | "at" | "today" | "yesterday"),
             (_, "took") => matches!(next, "for" | "to") && !matches!(at(text, i + 2), "be" | "get"),
             // Session 20 (probe set 31, a generator's posts with a person as the object):
-            // what carers do to a person, then where or how ("helped novelette into the
+            // what carers do to a person, then where or how ("helped efua into the
             // shower", "transferred njeri 2 the stroke unit", "THEY DISCHARGED BAMBANG WITH
             // NO CARE PACKAGE", "sent reed home", "had to wake mark three times", "getting
             // vineeth to drink more", "invited rokeya 2 the group", "introduced amber to").

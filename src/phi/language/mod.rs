@@ -287,7 +287,7 @@ fn streets_named_for_people(text: &Text, out: &mut [Finding], first_name: usize)
         .filter(|f| f.kind == Kind::Name && f.confidence >= 0.5)
     {
         let k = text.word_at_or_after(f.end);
-        if k >= text.words.len() || text.words[k].start < f.end || text.gap_to(f.end, k) != " " {
+        if k >= text.words.len() || text.gap_to(f.end, k) != " " {
             continue;
         }
         let at = text.word_at_or_after(f.start);

@@ -178,6 +178,10 @@ fn towns_where_someone_lives() {
         ("my partner lives just outside Tralee on her own", "Tralee"),
         ("Retired to Drogheda five years ago", "Drogheda"),
         (
+            "hi all im Ilorin based and my mum has sickle cell",
+            "Ilorin",
+        ),
+        (
             "we just moved to iztapalapa and need a dev ped",
             "iztapalapa",
         ),

@@ -489,12 +489,9 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
         {
             true
         }
-        // "I'm Ilorin based", "from Pau originally".
-        "m" | "im" | "re" | "were"
-            if i + 1 < text.words.len() && text.lower_word(i + 1) == "based" =>
-        {
-            true
-        }
+        // "im Ilorin based", "were Ilorin based", "from Pau originally" (an apostrophe's "I'm"
+        // is stopped above: the words before the town must be spaced).
+        "im" | "were" if i + 1 < text.words.len() && text.lower_word(i + 1) == "based" => true,
         "from" if i + 1 < text.words.len() && text.lower_word(i + 1) == "originally" => true,
         // "lives just outside Tralee".
         "outside" if p2 == "just" && matches!(p3, "lives" | "live" | "living") => true,

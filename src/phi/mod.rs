@@ -20,6 +20,7 @@ mod identifiers;
 #[doc(hidden)]
 pub mod invariants;
 mod kind;
+mod labs;
 mod language;
 mod reading;
 pub mod stream;

@@ -168,34 +168,7 @@ fn confidence(cue: &Cue, near: bool) -> f32 {
 fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Option<Finding> {
     // "on a pump, HbA1c 52", "meter says eGFR 38": a lab test's name and its result after a
     // keyword are a measurement, no identifier (session 14).
-    if matches!(
-        text.lower_word(i),
-        "hba1c"
-            | "a1c"
-            | "egfr"
-            | "gfr"
-            | "tsh"
-            | "ldl"
-            | "hdl"
-            | "inr"
-            | "crp"
-            | "esr"
-            | "psa"
-            | "ferritin"
-            | "b12"
-            | "hb"
-            | "hgb"
-            | "wbc"
-            | "alt"
-            | "ast"
-            | "ca125"
-            | "cea"
-            | "bmi"
-            | "bp"
-            | "spo2"
-            | "fev1"
-            | "vitd"
-    ) {
+    if crate::phi::labs::is_lab_test(text.lower_word(i)) {
         return None;
     }
     if matches!(cue.mode, Mode::Username | Mode::Handle) {

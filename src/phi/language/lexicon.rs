@@ -54,7 +54,6 @@ const NOT_NAMES: &str =
          kia sha dia \
          habibi habibti kamsahamnida dziekuje ora mashallah inshallah \
          copay copays copayment copayments coinsurance \
-         egfr gfr hba1c tsh psa crp esr wbc rbc ldl hdl inr bnp ferritin creatinine \
          ta chur ppl bjs bjos lg gente \
          dr doctor nurse mr mrs ms miss";
 
@@ -509,6 +508,10 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
             for w in list.split_ascii_whitespace() {
                 *m.entry(w).or_insert(0) |= flag;
             }
+        }
+        // A lab test's name is no one's ("crp", "ana").
+        for w in crate::phi::labs::LAB_TESTS {
+            *m.entry(w).or_insert(0) |= F_NAME_WORD;
         }
         // Names of one word only: a word is looked up alone.
         for w in TOWNS.lines().filter(|w| !w.contains([' ', '-'])) {

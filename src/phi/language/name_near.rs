@@ -218,7 +218,8 @@ pub(super) fn short_name(text: &Doc, i: usize) -> bool {
     three_letter_name(text.lower_word(i)) && plain(text, i)
 }
 
-/// Three letters with a vowel, none of chat's and the clinic's abbreviations ("lol", "icu"):
+/// Three letters with a vowel, none of chat's and the clinic's abbreviations ("lol", "icu") nor
+/// a lab test's name ("crp"):
 /// the shape of a short name ("uju", "tui") or a shortened one ("Bil").
 pub(super) fn three_letter_name(w: &str) -> bool {
     w.len() == 3
@@ -284,10 +285,6 @@ pub(super) fn three_letter_name(w: &str) -> bool {
                 | "emg"
                 | "mri"
                 | "pet"
-                | "lft"
-                | "tsh"
-                | "ana"
-                | "esr"
-                | "crp"
         )
+        && !crate::phi::labs::is_lab_test(w)
 }

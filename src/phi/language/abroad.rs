@@ -418,6 +418,11 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
         if next < n && quantity(text.lower_word(next)) && m.as_str().starts_with(['f', 'p']) {
             continue;
         }
+        // Session 21: "Temp 38.5°C", "it was 5°C out": the degree sign before a C is Celsius;
+        // a Spanish floor and door are written with the ordinal sign ("3º C", "2ª B").
+        if m.as_str().ends_with("°c") {
+            continue;
+        }
         out.push(finding(Kind::Address, m.start(), m.end(), 0.6, STREET));
     }
     super::localities::localities(text, out);

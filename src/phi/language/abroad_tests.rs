@@ -146,6 +146,7 @@ fn words_and_numbers_that_are_not_addresses_abroad() {
         "my a1c is 6.8 and my tsh 4.5",
         "bp was 120 80 this morning, score 12-150 on the scale",
         "between 100 and 200 people, 18-250 mg a day",
+        "Temp 38.5°C on day 5 of the cycle, it was 5°C out",
     ] {
         assert_eq!(found(raw), Vec::<(Kind, String)>::new(), "{raw}");
     }

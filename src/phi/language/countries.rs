@@ -18,6 +18,12 @@ pub(super) fn country(text: &Doc, k: usize) -> bool {
         "arabia" => two(&["saudi"]),
         "republic" => two(&["czech", "dominican", "slovak"]),
         "salvador" => two(&["el"]),
+        // Session 21: "took my CPAP to Cape Verde".
+        "verde" => two(&["cape"]),
+        "leone" => two(&["sierra"]),
+        "faso" => two(&["burkina"]),
+        "coast" => two(&["ivory"]),
+        "lucia" | "kitts" => two(&["st", "saint"]),
         _ => matches!(
             w,
             "uk" | "usa"

@@ -55,6 +55,7 @@ const NOT_NAMES: &str =
          habibi habibti kamsahamnida dziekuje ora mashallah inshallah \
          copay copays copayment copayments coinsurance \
          ta chur ppl bjs bjos lg gente \
+         nga ngā mihi ndewo howzit sawubona minha meu \
          dr doctor nurse mr mrs ms miss";
 
 /// Family, household and care relations: a name right after one of these is a person's. Other
@@ -262,7 +263,9 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
     mcgrath foundation|teenage cancer trust|young lives vs cancer|clic sargent|make a wish|\
     tommy s|rethink mental illness|ronald mcdonald house|\
     10 downing street|11 downing street|221b baker street|1600 pennsylvania avenue|\
-    24 sussex drive|the white house|buckingham palace|the kremlin";
+    24 sussex drive|the white house|buckingham palace|the kremlin|\
+    anthony nolan|admiral nurse|admiral nurses|ayushman bharat|philhealth|centrelink|\
+    telefonseelsorge|glasgow coma|dawn phenomenon|beverly hills|12 de octubre|burns night";
 
 /// Names that identify no patient (issue 16, session 11): public figures that patients name
 /// for their illnesses or in the news, fictional characters and their doctors, "dr google" and
@@ -323,7 +326,8 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     bessel van der kolk|peter attia|andrew huberman|\
     princess anne|king william|tom daley|bear grylls|david beckham|victoria beckham|\
     paul kalanithi|terry pratchett|imran khan|christiaan barnard|sheikh mujib|bangabandhu|\
-    shaukat khanum|florence nightingale|christopher reeve|michael mosley|stephen hawking";
+    shaukat khanum|florence nightingale|christopher reeve|michael mosley|stephen hawking|\
+    betty white|queen mother|the queen mother";
 
 static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {
@@ -341,31 +345,6 @@ static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str
 pub fn institutions(text: &Text) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for i in 0..text.words.len() {
-        // Session 20: a town's team or landmark ("Leeds United lost again", "Mumbai Indians vs
-        // Rajasthan Royals", "the sydney harbour bridge"): no one's name, in any case. Not
-        // "City": "Quezon City", "Cebu City" are where people live.
-        if i + 1 < text.words.len()
-            && matches!(
-                text.lower_word(i + 1),
-                "united"
-                    | "rovers"
-                    | "athletic"
-                    | "wanderers"
-                    | "albion"
-                    | "rangers"
-                    | "royals"
-                    | "indians"
-                    | "harbour"
-                    | "harbor"
-            )
-            && text.raw[text.words[i].end..text.words[i + 1].start] == *" "
-            && CLASSES
-                .get(text.lower_word(i))
-                .is_some_and(|f| f & F_TOWN != 0)
-        {
-            out.push((text.words[i].start, text.words[i + 1].end));
-            continue;
-        }
         // Session 18: a town's hospital by the town's name and a hospital's word, both
         // capitalised ("Salford Royal", "Boston Children's", "Leeds General", "Toronto
         // Western"): a hospital, not a person, wherever it stands.
@@ -510,7 +489,7 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
             }
         }
         // A lab test's name is no one's ("crp", "ana").
-        for w in crate::phi::labs::LAB_TESTS {
+        for &w in crate::phi::labs::LAB_TESTS {
             *m.entry(w).or_insert(0) |= F_NAME_WORD;
         }
         // Names of one word only: a word is looked up alone.

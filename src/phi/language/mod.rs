@@ -49,6 +49,7 @@ mod name_words;
 mod name_writer;
 mod named_streets;
 mod names;
+mod nobodys;
 mod numbers;
 mod places;
 mod postcode_words;
@@ -72,6 +73,7 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
     let doc = lexicon::Doc::new(text);
     let mut blocked = lexicon::institutions(text);
     blocked.extend(name_pets::pets(text));
+    blocked.extend(nobodys::phrases(&doc));
     // Session 18: no word of a link or an email address is a name or a town, held or not
     // ("for dad https://…" read "https" as a name): the identifiers' pass found them first.
     blocked.extend(
@@ -171,6 +173,23 @@ fn impersonal_dates(text: &Text, out: &mut Vec<Finding>, first_date: usize) {
             .find(['.', '!', '?', '\n'])
             .map_or(hi, |p| f.end + p);
         let sentence = &text.raw[start..end];
+        // Session 21: a holiday's date before its celebration ("the 4th of july fireworks",
+        // "5th November bonfire") is the calendar's.
+        let after = text.raw[f.end..end].trim_start().to_ascii_lowercase();
+        if [
+            "fireworks",
+            "parade",
+            "bbq",
+            "barbecue",
+            "bonfire",
+            "celebrations",
+            "festivities",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+        {
+            return false;
+        }
         // "the 28th of February is when my mum got her diagnosis, the same day as rare
         // disease day": an awareness day beside someone's own date leaves it theirs.
         let own = PERSONAL.is_match(sentence);
@@ -511,7 +530,8 @@ mod tests {
 
     /// Session 11: the aggregate Safe Harbor allows ("90 or older") and ages of people in
     /// general are no one's age; an age followed by "and up" said of a person is.
-    /// Session 16: an awareness day's date and an office's closing are no one's.
+    /// Session 16: an awareness day's date and an office's closing are no one's; session 21:
+    /// nor is a holiday's date before its fireworks.
     #[test]
     fn awareness_days_and_closings_are_no_ones_dates() {
         for raw in [
@@ -521,6 +541,8 @@ mod tests {
             // Session 17: dates that come round again.
             "In the US, Medicare open enrollment runs October 15 to December 7 every year.",
             "The pharmacy won't process repeats until the 1st of every month, so run out on the 28th.",
+            // Session 21: a holiday's date before its celebration.
+            "the 4th of july fireworks set off my ptsd took a prn and went to bed",
         ] {
             assert!(dates_in(raw).is_empty(), "{raw}: {:?}", dates_in(raw));
         }
@@ -529,6 +551,7 @@ mod tests {
             "mum was admitted on 23 December",
             "my mum's birthday is 3 March every year and she forgets",
             "the 28th of February is when my mum got her diagnosis, the same day as rare disease day",
+            "dad was admitted on the 4th of july after the fall",
         ] {
             assert!(!dates_in(raw).is_empty(), "{raw}");
         }

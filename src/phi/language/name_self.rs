@@ -517,10 +517,19 @@ pub(super) fn closing_abroad(w: &str) -> bool {
 }
 
 /// One-word hails that open a post before its writer's name ("G'day, Shaz from Perth").
-fn greeting(w: &str) -> bool {
+pub(super) fn greeting(w: &str) -> bool {
     matches!(
         w,
         "hi" | "hey"
+            // Session 21.
+            | "howzit"
+            | "ndewo"
+            | "aloha"
+            | "talofa"
+            | "bula"
+            | "mabuhay"
+            | "kumusta"
+            | "sannu"
             | "hello"
             | "hiya"
             | "g"

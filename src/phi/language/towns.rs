@@ -461,8 +461,12 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
                     || (i + 1 < text.words.len() && text.lower_word(i + 1) == "here")
                     || i + 1 == text.words.len())
                 // A name before "from", not "Greetings from Lagos!" nor "metformin from
-                // lloyds,".
+                // lloyds,"; session 21: nor a hail that is also a name ("Kia ora from
+                // Rarotonga, here on holiday").
+                && !super::name_self::greeting(p2)
                 && (super::name_company::plain_in_any_case(text, i - 2)
+                    // Session 21: not a greeting that is also a name ("Kia ora from
+                    // Rarotonga, here on holiday").
                     || (text.is(i - 2, F_FIRST) && !text.is(i - 2, F_ENGLISH))
                     // Session 18: "dafydd here, 61 from aberystwyth,": the writer's age.
                     || (i >= 3

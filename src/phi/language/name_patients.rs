@@ -139,6 +139,11 @@ pub(super) fn done_to_person(w: &str) -> bool {
             | "christened"
             | "baptised"
             | "baptized"
+            // Session 21: "mirela was told his psa is rising": only a person is told.
+            | "told"
+            | "misdiagnosed"
+            | "reassured"
+            | "bullied"
     )
 }
 

@@ -352,6 +352,9 @@ fn subjects_of_what_befalls_a_body() {
         ),
         ("aw bilals white count is up", "bilals"),
         ("aroha did your bloods come back yet", "aroha"),
+        // Session 21 (probe set 39).
+        ("i think dorota is relapsing what do i do", "dorota"),
+        ("mirela was told his psa is rising again ugh", "mirela"),
     ]);
     for raw in [
         "the ozempic threw up a rash",
@@ -365,6 +368,8 @@ fn subjects_of_what_befalls_a_body() {
         "Servus, I am physiotherapist from Austria working now in Scotland",
         "HUMIRA CAUSED A RASH ON MY ARMS",
         "what did your bloods show",
+        "the tumour is relapsing and the rash is wandering",
+        "i was told to wait, the dog is napping",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

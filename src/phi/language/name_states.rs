@@ -34,6 +34,16 @@ pub(super) fn only_people_doing(a: &str) -> bool {
             | "recovering"
             | "sulking"
             | "panicking"
+            // Session 21: "dorota is relapsing", "mum is sundowning again".
+            | "relapsing"
+            | "coping"
+            | "shielding"
+            | "sundowning"
+            | "hallucinating"
+            | "wandering"
+            | "napping"
+            | "snoring"
+            | "teething"
     )
 }
 

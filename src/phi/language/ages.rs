@@ -315,7 +315,13 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             )
         }) || (prev == "a" && matches!(before.get(1), Some(&"like")))
             || (be(prev) && before.iter().skip(1).take(3).any(|w| body_part(w)))
-            || super::age_words::figure_of_speech(&before);
+            || super::age_words::figure_of_speech(&before)
+            // Session 21: a thing's age ("our house is 100 years old", "the hospital is
+            // celebrating its 100th birthday") and the world's records ("the oldest person in
+            // the world is 116").
+            || (be(prev) && before.get(1).is_some_and(|w| aged_thing(w)))
+            || prev == "its"
+            || (before.contains(&"oldest") && before.contains(&"world"));
         // "lived to 104", "made it to 95", "grandpa just hit 91": with a person before it.
         let reached = (matches!(prev, "to" | "until" | "till" | "til")
             && matches!(

@@ -128,6 +128,10 @@ fn numbers_that_are_not_old_ages() {
         "90 year old energy today",
         "my 95 year old knees say no",
         "my knees are 100 years old",
+        // Session 21: a thing's age, the world's records.
+        "our house is 100 years old and freezing",
+        "the hospital is celebrating its 100th birthday this year",
+        "the oldest person in the world is 116",
         // Session 13: similes, wishes and a young age going on an old one.
         "he acts like he's 100",
         "i walk as if i was 90",

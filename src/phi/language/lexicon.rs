@@ -56,6 +56,7 @@ const NOT_NAMES: &str =
          copay copays copayment copayments coinsurance \
          ta chur ppl bjs bjos lg gente \
          nga ngā mihi ndewo howzit sawubona minha meu \
+         halloween hanukkah chanukah diwali deepavali eid ramadan hogmanay kwanzaa vaisakhi \
          dr doctor nurse mr mrs ms miss";
 
 /// Family, household and care relations: a name right after one of these is a person's. Other

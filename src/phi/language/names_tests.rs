@@ -596,6 +596,10 @@ fn names_spoken_to_at_work_and_signing_in_phone_posts() {
         "teh nightingale ward staff deserve medals",
         "Habibi, you've got this. Anyone else?",
         "evening everyone kia ora whānau back from the clinic",
+        // Session 21: feasts, hails and sign-offs abroad.
+        "halloween at the hospice was lovely",
+        "Sorry again for the ramble. Ngā mihi.",
+        "ndewo from dubai on holiday first trip since the transplant",
         "The children's ward had a Chatty Cathy in every bed.",
         "please pray for peace",
         "Saudi here, my father has heart failure",

@@ -1,9 +1,9 @@
 //! Phrases that look like a person's name or a town of residence and name no one, found by
 //! their shape rather than looked up (`lexicon::institutions` holds the listed ones): a storm,
-//! a landmark, a town's team, a possessive of another language before kin. Their words are
-//! blocked for the name and town rules.
+//! a landmark, a town's team, a work's author, a programme, a possessive of another language
+//! before kin. Their words are blocked for the name and town rules.
 
-use super::lexicon::{relation, Doc, F_RELATION, F_TOWN};
+use super::lexicon::{relation, Doc, F_FUNCTION, F_RELATION, F_TITLE, F_TOWN};
 
 /// Byte ranges of such phrases in the text.
 pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
@@ -77,6 +77,42 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
             out.push((text.words[i].start, text.words[i].end));
             continue;
         }
+        // Session 21: a work's author right after its word or its title ("the book Somebody I
+        // Used to Know by Wendy Mitchell", "a documentary by Louis Theroux"), with a work's
+        // word in the ten words before and no title after "by" ("the leaflet by Dr Smith" is a
+        // clinician's, and not a work). Not after a verb: "a film directed by", "not by" name
+        // whoever did it, as presidio-research's writers mark them.
+        if w == "by"
+            && i >= 1
+            && i + 1 < n
+            && !text.is(i + 1, F_TITLE)
+            && (work(text.lower_word(i - 1)) || text.is_capitalised(i - 1))
+            && (i.saturating_sub(10)..i).any(|k| work(text.lower_word(k)))
+        {
+            let mut last = i + 1;
+            while last + 1 < n
+                && last < i + 3
+                && spaced(last)
+                && text.is_capitalised(last + 1) == text.is_capitalised(i + 1)
+                && !text.is(last + 1, F_FUNCTION)
+                && !matches!(text.lower_word(last + 1), "is" | "was" | "should" | "has")
+            {
+                last += 1;
+            }
+            out.push((text.words[i + 1].start, text.words[last].end));
+            continue;
+        }
+        // A whole name before "show" or "podcast" is a programme's ("the Kelly Clarkson show").
+        if i >= 2
+            && matches!(w, "show" | "podcast")
+            && spaced(i - 2)
+            && spaced(i - 1)
+            && text.is_capitalised(i - 2)
+            && text.is_capitalised(i - 1)
+        {
+            out.push((text.words[i - 2].start, text.words[i - 1].end));
+            continue;
+        }
         // A possessive of another language before kin ("Mia nonna (86) still makes pasta",
         // "minha vó", "mi abuela"): "my", however much it looks like a name.
         if spaced(i)
@@ -90,6 +126,30 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A published work's word.
+fn work(w: &str) -> bool {
+    matches!(
+        w,
+        "book"
+            | "books"
+            | "novel"
+            | "memoir"
+            | "biography"
+            | "autobiography"
+            | "documentary"
+            | "podcast"
+            | "film"
+            | "movie"
+            | "series"
+            | "programme"
+            | "song"
+            | "album"
+            | "poem"
+            | "article"
+            | "reading"
+    )
 }
 
 /// Kin words of other languages that the relation list leaves out because they fold into a
@@ -142,6 +202,9 @@ mod tests {
             "Re mum - watching Leeds in hosp day room, nurses joined in",
             "Mia nonna (86) still makes pasta every sunday.",
             "minha vó tem 84 anos and just started on the new heart tablets",
+            "the book Somebody I Used to Know by Wendy Mitchell is brilliant",
+            "watched a documentary by louis theroux about dementia",
+            "Kelly Clarkson show had a segment on ms",
         ] {
             assert_eq!(
                 held(raw, super::super::detect),
@@ -157,6 +220,8 @@ mod tests {
             ("my nonna Mia still makes pasta", "Mia"),
             ("Storm chaser Arwen Jones rang", "Arwen Jones"),
             ("we watched Leeds with Tomasz", "Tomasz"),
+            ("the book was lent to me by Tomasz", "Tomasz"),
+            ("the leaflet by Dr Okafor was clear", "Dr Okafor"),
         ] {
             let held = held(raw, super::super::detect);
             assert!(held.iter().any(|n| n == name), "{raw}: {held:?}");

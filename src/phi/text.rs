@@ -91,6 +91,16 @@ impl<'a> Text<'a> {
         &self.lower[w.start..w.end]
     }
 
+    /// Word `k` in lower case, or "" past the last word: the rules that read a few words
+    /// ahead of a candidate ask for words that may not be there.
+    pub fn lower_at(&self, k: usize) -> &str {
+        if k < self.words.len() {
+            self.lower_word(k)
+        } else {
+            ""
+        }
+    }
+
     /// Index of the first word that ends after `byte` (the word containing it, or the next one).
     pub fn word_at_or_after(&self, byte: usize) -> usize {
         self.words.partition_point(|w| w.end <= byte)

@@ -9,14 +9,6 @@ use super::lexicon::Doc;
 use super::medicines::disease_ending;
 use super::names::sep;
 
-fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
-    if k < text.words.len() {
-        text.lower_word(k)
-    } else {
-        ""
-    }
-}
-
 /// Illnesses by their everyday one-word names: those with a Latin or Greek ending
 /// ("tonsillitis", "bronchiolitis", "endometriosis", "glaucoma") are `disease_ending`'s.
 fn illness_word(w: &str) -> bool {
@@ -205,7 +197,7 @@ fn closes_illness(w: &str) -> bool {
 /// what it treats).
 pub(super) fn sick_with(text: &Doc, k: usize) -> bool {
     let mut j = k;
-    if matches!(at(text, j), "a" | "an" | "the") {
+    if matches!(text.lower_at(j), "a" | "an" | "the") {
         j += 1;
     }
     // Session 16: "had 4 seizures today", "has had two falls": a count of what befalls a body.
@@ -216,33 +208,34 @@ pub(super) fn sick_with(text: &Doc, k: usize) -> bool {
                 "two" | "three" | "four" | "five" | "six" | "several" | "multiple"
             )
     };
-    if counted(at(text, j))
+    if counted(text.lower_at(j))
         && matches!(
-            at(text, j + 1),
+            text.lower_at(j + 1),
             "seizures" | "fits" | "falls" | "strokes" | "infections" | "utis" | "miscarriages"
         )
     {
         j += 1;
         let closes = j + 1 >= text.words.len()
             || !sep(text, j).trim().is_empty()
-            || closes_illness(at(text, j + 1));
+            || closes_illness(text.lower_at(j + 1));
         return closes;
     }
-    let staged = matches!(at(text, j), "stage" | "type")
-        && at(text, j + 1)
+    let staged = matches!(text.lower_at(j), "stage" | "type")
+        && text
+            .lower_at(j + 1)
             .bytes()
             .next()
             .is_some_and(|b| b.is_ascii_digit());
     let sick = if staged {
         j += 1;
         true
-    } else if illness_word(at(text, j)) {
+    } else if illness_word(text.lower_at(j)) {
         true
     } else {
         // Up to two words before the illness's last word, in one phrase: "heart failure",
         // "a really bad chest infection".
-        match (j + 1..j + 3).find(|&h| illness_head(at(text, h))) {
-            Some(h) if (j..h).all(|m| sep(text, m) == " " && !illness_head(at(text, m))) => {
+        match (j + 1..j + 3).find(|&h| illness_head(text.lower_at(h))) {
+            Some(h) if (j..h).all(|m| sep(text, m) == " " && !illness_head(text.lower_at(m))) => {
                 j = h;
                 true
             }
@@ -250,12 +243,12 @@ pub(super) fn sick_with(text: &Doc, k: usize) -> bool {
         }
     };
     // "strep throat", "sickle cell disease": an illness's name goes on to its last word.
-    while sick && sep(text, j) == " " && illness_head(at(text, j + 1)) {
+    while sick && sep(text, j) == " " && illness_head(text.lower_at(j + 1)) {
         j += 1;
     }
     let closes = j + 1 >= text.words.len()
         || !sep(text, j).trim().is_empty()
-        || closes_illness(at(text, j + 1));
+        || closes_illness(text.lower_at(j + 1));
     sick && closes
 }
 

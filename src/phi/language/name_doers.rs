@@ -242,7 +242,20 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
         "keeps" | "kept" => {
             matches!(
                 a,
-                "telling" | "asking" | "reminding" | "saying" | "calling" | "texting" | "nagging"
+                "telling"
+                    | "asking"
+                    | "reminding"
+                    | "saying"
+                    | "calling"
+                    | "texting"
+                    | "nagging"
+                    // Session 21: "jean keeps phoning the ward at 3am", "keeps forgetting".
+                    | "phoning"
+                    | "ringing"
+                    | "forgetting"
+                    | "posting"
+                    | "messaging"
+                    | "apologising"
             )
             // Session 15: "micheal keeps pulling out his NG tube": what they do to their own.
             || (a.ends_with("ing")

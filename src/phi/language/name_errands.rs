@@ -11,13 +11,6 @@ use super::names::sep;
 const NAMED: &str = "a person's name";
 
 /// The word `k` of the post, lower case, or "" past its end.
-fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
-    if k < text.words.len() {
-        text.lower_word(k)
-    } else {
-        ""
-    }
-}
 
 /// Where children spend their day: a carer takes them there and fetches them.
 fn childcare(w: &str) -> bool {
@@ -53,14 +46,14 @@ fn destination(w: &str) -> bool {
 /// clinician, from word `k` (after "to"), is seen there; a drug is taken to an appointment or a
 /// clinic to be shown, not to a doctor ("took auvelity to my appointment").
 fn to_be_seen(text: &Doc, k: usize) -> bool {
-    let k = if matches!(at(text, k), "the" | "my" | "our" | "a" | "see") {
+    let k = if matches!(text.lower_at(k), "the" | "my" | "our" | "a" | "see") {
         k + 1
     } else {
         k
     };
-    let k = if at(text, k) == "the" { k + 1 } else { k };
+    let k = if text.lower_at(k) == "the" { k + 1 } else { k };
     matches!(
-        at(text, k),
+        text.lower_at(k),
         "doctor"
             | "doctors"
             | "gp"
@@ -96,25 +89,25 @@ pub(super) fn errand(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     if i == 0 || listed_as_word(text, i) || sep(text, i - 1) != " " || sep(text, i) != " " {
         return None;
     }
-    let next = at(text, i + 1);
-    let place_after = || (i + 2..i + 5).any(|k| destination(at(text, k)));
+    let next = text.lower_at(i + 1);
+    let place_after = || (i + 2..i + 5).any(|k| destination(text.lower_at(k)));
     // Drugs are taken and picked up too ("took auvelity to my appointment", "picked litfulo
     // up from the pharmacy"): after those verbs, only where children and people are fetched.
-    let fetched_from = || (i + 2..i + 5).any(|k| fetched_at(at(text, k)));
+    let fetched_from = || (i + 2..i + 5).any(|k| fetched_at(text.lower_at(k)));
     let seen = || to_be_seen(text, i + 2);
-    let slot = match at(text, i - 1) {
+    let slot = match text.lower_at(i - 1) {
         "picked" => next == "up" && fetched_from(),
         "dropped" => matches!(next, "off" | "at"),
         "took" | "taking" => next == "to" && (fetched_from() || seen()),
         "drove" | "brought" | "walked" | "driving" => next == "to" && place_after(),
         "collected" | "fetched" => next == "from",
-        "of" => i >= 2 && at(text, i - 2) == "proud",
+        "of" => i >= 2 && text.lower_at(i - 2) == "proud",
         _ => false,
     };
     // Only people are dropped off, fetched from somewhere or taken to be seen: a word one
     // letter off English too ("dropped rangi off": "range").
-    let dropped = matches!(at(text, i - 1), "dropped" | "collected" | "fetched")
-        || (matches!(at(text, i - 1), "took" | "taking") && seen());
+    let dropped = matches!(text.lower_at(i - 1), "dropped" | "collected" | "fetched")
+        || (matches!(text.lower_at(i - 1), "took" | "taking") && seen());
     (slot
         && if dropped {
             person_here(text, i)

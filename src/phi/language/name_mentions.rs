@@ -16,20 +16,12 @@ use super::names::sep;
 
 pub(super) const NAMED: &str = "a person's name";
 
-pub(super) fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
-    if k < text.words.len() {
-        text.lower_word(k)
-    } else {
-        ""
-    }
-}
-
 /// Jobs of the people members meet at a clinic, a ward or a desk, beside the relation list's
 /// carers and clinicians.
 pub(super) fn job(text: &Doc, k: usize) -> bool {
     text.is(k, F_RELATION)
         || matches!(
-            at(text, k),
+            text.lower_at(k),
             "nurse"
                 | "receptionist"
                 | "doctor"
@@ -78,7 +70,7 @@ pub(super) fn job(text: &Doc, k: usize) -> bool {
                 | "assistant"
         )
         || {
-            let w = at(text, k);
+            let w = text.lower_at(k);
             w.ends_with("ologist") || w.ends_with("iatrist") || w.ends_with("therapist")
         }
 }
@@ -130,7 +122,7 @@ pub(super) fn word_name(text: &Doc, i: usize) -> bool {
             i,
             super::lexicon::F_FUNCTION | F_RELATION | super::lexicon::F_TITLE,
         )
-        && at(text, i).len() >= 3
+        && text.lower_at(i).len() >= 3
         && (!text.cased || text.is_capitalised(i))
 }
 
@@ -139,12 +131,12 @@ pub(super) fn word_name(text: &Doc, i: usize) -> bool {
 /// there ("hope the nurse is ok", "thank the nurses", "mark the date").
 fn name_word_here(text: &Doc, i: usize) -> bool {
     word_name(text, i)
-        && !super::name_word_people::takes_my(at(text, i))
-        && !matches!(at(text, i), "bless" | "help" | "see" | "call" | "ask" | "tell" | "meet")
+        && !super::name_word_people::takes_my(text.lower_at(i))
+        && !matches!(text.lower_at(i), "bless" | "help" | "see" | "call" | "ask" | "tell" | "meet")
         // Times of day and year are "on the ward" too ("Dawn on the ward is the loneliest
         // time"); "guy at the pharmacy" is the job.
         && !matches!(
-            at(text, i),
+            text.lower_at(i),
             "dawn" | "dusk" | "summer" | "winter" | "autumn" | "spring" | "noon" | "eve"
         )
         && !job(text, i)
@@ -161,7 +153,11 @@ pub(super) fn by_job(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
         return None;
     }
     let gap = sep(text, i);
-    let (a, b, c) = (at(text, i + 1), at(text, i + 2), at(text, i + 3));
+    let (a, b, c) = (
+        text.lower_at(i + 1),
+        text.lower_at(i + 2),
+        text.lower_at(i + 3),
+    );
     // Session 18: a job of up to three words ("the diabetes nurse", "our hospice nurse",
     // "the night nurse", "the reflexology woman") ending its phrase or before its verb.
     let titled_job = matches!(gap, " " | " (")
@@ -191,7 +187,7 @@ pub(super) fn by_job(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
                 && b == "the"
                 && (i + 3..=i + 5).any(|k| {
                     k < text.words.len()
-                        && meeting_place(at(text, k))
+                        && meeting_place(text.lower_at(k))
                         && (i + 3..k).all(|m| sep(text, m) == " ")
                 })));
     let who = person_here(text, i) || ((titled_job || desk) && name_word_here(text, i));
@@ -204,8 +200,8 @@ pub(super) fn with_kin(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
     if i < 1 || (listed_as_word(text, i) && !name_word_here(text, i)) || sep(text, i - 1) != " " {
         return None;
     }
-    let p1 = at(text, i - 1);
-    let p2 = if i >= 2 { at(text, i - 2) } else { "" };
+    let p1 = text.lower_at(i - 1);
+    let p2 = if i >= 2 { text.lower_at(i - 2) } else { "" };
     let sent = match p1 {
         "to" => matches!(p2, "hugs" | "love" | "condolences" | "prayers" | "wishes"),
         "for" => matches!(p2, "prayers" | "thoughts" | "hugs" | "love" | "praying"),
@@ -214,13 +210,13 @@ pub(super) fn with_kin(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
     };
     // "… and family", "… and whanau", "… and the kids", "… and her boys".
     let family = sep(text, i) == " "
-        && at(text, i + 1) == "and"
+        && text.lower_at(i + 1) == "and"
         // "and the whole family".
-        && (at(text, i + 3) != "whole" || matches!(at(text, i + 4), "family" | "whanau"))
-        && (matches!(at(text, i + 2), "family" | "whanau" | "whānau" | "fam")
-            || (matches!(at(text, i + 2), "the" | "her" | "his")
+        && (text.lower_at(i + 3) != "whole" || matches!(text.lower_at(i + 4), "family" | "whanau"))
+        && (matches!(text.lower_at(i + 2), "family" | "whanau" | "whānau" | "fam")
+            || (matches!(text.lower_at(i + 2), "the" | "her" | "his")
                 && matches!(
-                    at(text, i + 3),
+                    text.lower_at(i + 3),
                     "kids" | "boys" | "girls" | "family" | "children" | "whole"
                 )));
     let found = sent && (family || (p1 != "with" && closes(text, i)));
@@ -248,14 +244,14 @@ fn closes(text: &Doc, i: usize) -> bool {
 pub(super) fn beside_kin(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let found = i >= 3
         && !listed_as_word(text, i)
-        && at(text, i - 1) == "and"
+        && text.lower_at(i - 1) == "and"
         && sep(text, i - 1) == " "
         && sep(text, i - 2) == " "
         && text.is(i - 2, F_RELATION)
-        && matches!(at(text, i - 3), "my" | "our" | "her" | "his")
+        && matches!(text.lower_at(i - 3), "my" | "our" | "her" | "his")
         && sep(text, i) == " "
         && matches!(
-            at(text, i + 1),
+            text.lower_at(i + 1),
             "both" | "are" | "were" | "have" | "had" | "came" | "went" | "took" | "drove"
         )
         && person(text, i);
@@ -281,11 +277,11 @@ pub(super) fn author(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
     if i < 1 || listed_as_word(text, i) || sep(text, i - 1) != " " {
         return None;
     }
-    let p1 = at(text, i - 1);
+    let p1 = text.lower_at(i - 1);
     let by = p1 == "by"
         && i >= 2
         && matches!(
-            at(text, i - 2),
+            text.lower_at(i - 2),
             "written"
                 | "posted"
                 | "shared"
@@ -466,7 +462,7 @@ fn personal(w: &str) -> bool {
 /// for the possessive with its apostrophe (`possessed`) and chat's without it
 /// (`name_patients::owner`).
 pub(super) fn owned(text: &Doc, k: usize) -> bool {
-    let w = at(text, k);
+    let w = text.lower_at(k);
     text.is(k, F_RELATION)
         || personal(w)
         || matches!(
@@ -525,6 +521,20 @@ pub(super) fn owned(text: &Doc, k: usize) -> bool {
                 | "bed"
                 | "carer"
                 | "carers"
+                // Session 21 (probe set 39): what a body is kept going with ("amanuel's new
+                // cgm" is read past "new" below, "ravi's meds").
+                | "cgm"
+                | "pump"
+                | "meds"
+                | "medication"
+                | "tablets"
+                | "insulin"
+                | "stoma"
+                | "catheter"
+                | "wound"
+                | "stitches"
+                | "nappy"
+                | "nappies"
         )
 }
 
@@ -534,15 +544,17 @@ pub(super) fn owned(text: &Doc, k: usize) -> bool {
 pub(super) fn possessed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     // Session 18: a name that is a word too before what only a person has ("Hope's bloods
     // came back", "Grant's transplant got cancelled"): hope and grants have no bloods.
-    let word_name = listed_as_word(text, i) && word_name(text, i) && personal(at(text, i + 2));
+    let word_name = listed_as_word(text, i) && word_name(text, i) && personal(text.lower_at(i + 2));
     if (listed_as_word(text, i) && !super::names::hyphen_tail(text, i) && !word_name)
         || !matches!(sep(text, i), "'" | "’")
-        || at(text, i + 1) != "s"
+        || text.lower_at(i + 1) != "s"
         || sep(text, i + 1) != " "
     {
         return None;
     }
-    (owned(text, i + 2) && (word_name || person(text, i) || super::names::hyphen_tail(text, i)))
+    // "amanuel's new cgm": past "new" or "old" to what is owned.
+    let k = i + 2 + usize::from(matches!(text.lower_at(i + 2), "new" | "old"));
+    (owned(text, k) && (word_name || person(text, i) || super::names::hyphen_tail(text, i)))
         .then_some((i, 0.6, NAMED))
 }
 
@@ -556,7 +568,7 @@ pub(super) fn told(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
         return None;
     }
     let telling = matches!(
-        at(text, i - 1),
+        text.lower_at(i - 1),
         "tell"
             | "telling"
             | "told"
@@ -573,7 +585,7 @@ pub(super) fn told(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
             | "persuaded"
     ) && sep(text, i - 1) == " ";
     let what = matches!(
-        at(text, i + 1),
+        text.lower_at(i + 1),
         "that" | "to" | "not" | "about" | "how" | "why"
     ) && sep(text, i) == " ";
     (telling && what && (person(text, i) || name_word_here(text, i))).then_some((i, 0.6, NAMED))

@@ -29,6 +29,9 @@ fn people_mentioned_by_job_family_quote_or_pen() {
         ("nkem’s nursery called me", "nkem"),
         ("chinwe's mum rang", "chinwe"),
         ("adaeze's copd is worse", "adaeze"),
+        // Session 21: what keeps a body going, past "new".
+        ("amanuel's new cgm keeps falling off in the pool", "amanuel"),
+        ("ravi's meds got changed again", "ravi"),
     ] {
         assert_eq!(found(raw, mentioned), vec![want], "{raw}");
     }

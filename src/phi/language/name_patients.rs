@@ -21,32 +21,24 @@ use super::names::sep;
 
 const NAMED: &str = "a person's name";
 
-fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
-    if k < text.words.len() {
-        text.lower_word(k)
-    } else {
-        ""
-    }
-}
-
 /// What happens only to a person, said by the words from `k` on (after its subject).
 fn happens_to_person(text: &Doc, k: usize) -> bool {
     // "njambi just finished her…", "bheki still woke up…".
     let k = k + usize::from(matches!(
-        at(text, k),
+        text.lower_at(k),
         "just" | "finally" | "still" | "also" | "only"
     ));
-    let (v, a, b) = (at(text, k), at(text, k + 1), at(text, k + 2));
+    let (v, a, b) = (text.lower_at(k), text.lower_at(k + 1), text.lower_at(k + 2));
     // Session 16: "kemi has been poorly all week", "tendai has been admitted again": what a
     // person has been, as what they are.
     let (v, a, b, k) = if matches!(v, "has" | "had") && a == "been" {
-        ("was", b, at(text, k + 3), k + 1)
+        ("was", b, text.lower_at(k + 3), k + 1)
     } else {
         (v, a, b, k)
     };
     // "was so poorly", "is really unwell".
     let (a, b) = if matches!(v, "was" | "is") && matches!(a, "so" | "very" | "really" | "quite") {
-        (b, at(text, k + 3))
+        (b, text.lower_at(k + 3))
     } else {
         (a, b)
     };
@@ -60,9 +52,15 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
     // dialysis", "nomvula is having a hard time": a treatment a body undergoes, or a person's
     // time of it. A drug is given, not started or had as a treatment.
     let treated = |k: usize| {
-        let k = k + usize::from(matches!(at(text, k), "her" | "his" | "a" | "the" | "an"));
-        let k = k + usize::from(matches!(at(text, k), "first" | "last" | "next" | "second"));
-        treatment(at(text, k))
+        let k = k + usize::from(matches!(
+            text.lower_at(k),
+            "her" | "his" | "a" | "the" | "an"
+        ));
+        let k = k + usize::from(matches!(
+            text.lower_at(k),
+            "first" | "last" | "next" | "second"
+        ));
+        treatment(text.lower_at(k))
     };
     if matches!(
         v,
@@ -82,11 +80,15 @@ fn happens_to_person(text: &Doc, k: usize) -> bool {
     }
     if matches!(v, "is" | "was")
         && (super::name_states::in_state(text, k + 1)
-            || (a == "on" && (b == "chemo" || (b == "the" && at(text, k + 3) == "transplant")))
+            || (a == "on"
+                && (b == "chemo" || (b == "the" && text.lower_at(k + 3) == "transplant")))
             || (a == "having"
                 && matches!(b, "a" | "such")
-                && matches!(at(text, k + 3), "hard" | "rough" | "tough" | "horrible")
-                && matches!(at(text, k + 4), "time" | "day" | "week" | "night")))
+                && matches!(
+                    text.lower_at(k + 3),
+                    "hard" | "rough" | "tough" | "horrible"
+                )
+                && matches!(text.lower_at(k + 4), "time" | "day" | "week" | "night")))
     {
         return true;
     }
@@ -192,11 +194,11 @@ pub(super) fn on_ward(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
                 .starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
             && text.word(k).len() <= 3
     };
-    let (a, b) = (at(text, i + 1), at(text, i + 2));
+    let (a, b) = (text.lower_at(i + 1), text.lower_at(i + 2));
     let placed = (matches!(a, "bed" | "bay" | "room" | "cubicle") && numbered(i + 2))
         || (a == "on" && matches!(b, "ward" | "bay") && numbered(i + 3))
         || (a == "in" && matches!(b, "bed" | "bay" | "cubicle") && numbered(i + 3));
-    let state = a == "nbm" || (a == "nil" && b == "by" && at(text, i + 3) == "mouth");
+    let state = a == "nbm" || (a == "nil" && b == "by" && text.lower_at(i + 3) == "mouth");
     let sent = a == "for"
         && matches!(
             b,
@@ -211,10 +213,10 @@ pub(super) fn on_ward(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
 /// 5mg", "humira is 40 a shot" has no closing word).
 fn age_after(text: &Doc, k: usize) -> bool {
     let n = text.words.len();
-    if at(text, k) != "is" || k + 1 >= n || sep(text, k) != " " {
+    if text.lower_at(k) != "is" || k + 1 >= n || sep(text, k) != " " {
         return false;
     }
-    let num = at(text, k + 1);
+    let num = text.lower_at(k + 1);
     let young = !num.is_empty()
         && num.len() <= 3
         && num.bytes().all(|b| b.is_ascii_digit())
@@ -230,7 +232,7 @@ fn age_after(text: &Doc, k: usize) -> bool {
         || (!decimal && gap.trim().starts_with([',', '.', '!', '?', ';']))
         || (sep(text, k + 1) == " "
             && matches!(
-                at(text, k + 2),
+                text.lower_at(k + 2),
                 "and" | "now" | "today" | "months" | "years" | "yrs" | "weeks" | "next" | "but"
             ));
     young && closed
@@ -265,8 +267,8 @@ pub(super) fn introduced(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
     if i + 2 >= n || !opens || listed_as_word(text, i) {
         return None;
     }
-    let age = at(text, i + 1);
-    let next = at(text, i + 2);
+    let age = text.lower_at(i + 1);
+    let next = text.lower_at(i + 2);
     let said = || subject_verb(next) || matches!(next, "from" | "who");
     let found = sep(text, i) == ", "
         && (1..=3).contains(&age.len())
@@ -283,13 +285,13 @@ pub(super) fn owner(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> 
     // "ayeshas wedding was lovely", "tendais mum came round": chat's possessive without its
     // apostrophe, when the word less its "s" is a listed given name that is no word, and the
     // word itself is on no list.
-    let w = at(text, i);
+    let w = text.lower_at(i);
     // Session 16: "hamishs been off his food" (has been), "bexs little boy".
     let chat_owned = |k: usize| {
         super::name_mentions::owned(text, k)
-            || at(text, k) == "been"
-            || (at(text, k) == "little"
-                && matches!(at(text, k + 1), "boy" | "girl" | "one" | "man"))
+            || text.lower_at(k) == "been"
+            || (text.lower_at(k) == "little"
+                && matches!(text.lower_at(k + 1), "boy" | "girl" | "one" | "man"))
     };
     if i + 1 < text.words.len()
         && w.len() >= 5

@@ -58,13 +58,6 @@ fn pet(w: &str) -> bool {
 }
 
 /// Word `k`, lower case, or "" outside the post.
-fn at<'t>(text: &'t Text, k: usize) -> &'t str {
-    if k < text.words.len() {
-        text.lower_word(k)
-    } else {
-        ""
-    }
-}
 
 /// What lies between words `k` and `k + 1`.
 fn gap<'t>(text: &'t Text, k: usize) -> &'t str {
@@ -86,7 +79,7 @@ pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
             continue;
         }
         // "our guinea pig nibbles": the animal's second word.
-        let last = if at(text, i) == "guinea" && at(text, i + 1) == "pig" {
+        let last = if text.lower_at(i) == "guinea" && text.lower_at(i + 1) == "pig" {
             i + 1
         } else {
             i
@@ -96,16 +89,16 @@ pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
         // list it heads.
         if last + 1 < n
             && matches!(gap(text, last), " " | ", ")
-            && !super::lexicon::relation(at(text, last + 1))
+            && !super::lexicon::relation(text.lower_at(last + 1))
         {
             list_from(text, last + 1, &mut push);
         }
         // "a reading dog called Ruby", "the budgie is called oscar", "a cat like Milo".
         let mut k = last + 1;
-        if at(text, k) == "is" && !stops(last) {
+        if text.lower_at(k) == "is" && !stops(last) {
             k += 1;
         }
-        if matches!(at(text, k), "called" | "named" | "like")
+        if matches!(text.lower_at(k), "called" | "named" | "like")
             && k + 1 < n
             && (last + 1..=k).all(|m| !stops(m - 1))
         {
@@ -113,8 +106,8 @@ pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
         }
         // "Bella is my dog": a name said to be a pet.
         if i >= 3
-            && matches!(at(text, i - 1), "my" | "our")
-            && matches!(at(text, i - 2), "is" | "was")
+            && matches!(text.lower_at(i - 1), "my" | "our")
+            && matches!(text.lower_at(i - 2), "is" | "was")
             && (i - 3..i).all(|m| gap(text, m) == " ")
         {
             push(i - 3);
@@ -125,7 +118,7 @@ pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
         // pigs", "my daughter's old cat"), only words between.
         let det = (1..=3).map(|d| i.saturating_sub(d)).find(|&d| {
             d < i
-                && matches!(at(text, d), "the" | "our" | "my")
+                && matches!(text.lower_at(d), "the" | "our" | "my")
                 && (d..i).all(|m| matches!(gap(text, m), " " | "'" | "’"))
         });
         if let Some(j) = det.filter(|&j| j >= 1) {
@@ -136,7 +129,7 @@ pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
             // objects ("gave Tendai the dog lead").
             let two_objects = j >= 2
                 && matches!(
-                    at(text, j - 2),
+                    text.lower_at(j - 2),
                     "give"
                         | "gave"
                         | "bring"
@@ -162,7 +155,7 @@ pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
             {
                 push(j - 1);
                 // "Rosie and Harvey (our …)".
-                if j >= 3 && at(text, j - 2) == "and" {
+                if j >= 3 && text.lower_at(j - 2) == "and" {
                     push(j - 3);
                 }
             }
@@ -174,13 +167,15 @@ pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
     if (0..n).any(|i| pet(text.lower_word(i))) {
         for i in 1..n {
             // A person is walked somewhere ("walked Aisha to the car"), a dog along or round.
-            let walked = matches!(at(text, i - 1), "walked" | "walking" | "walk" | "walks")
-                && !matches!(
-                    at(text, i + 1),
-                    "to" | "2" | "home" | "into" | "back" | "up" | "down" | "over" | "out"
-                );
-            let round = matches!(at(text, i - 1), "took" | "take" | "taking")
-                && matches!(at(text, i + 1), "round" | "around" | "out" | "for");
+            let walked = matches!(
+                text.lower_at(i - 1),
+                "walked" | "walking" | "walk" | "walks"
+            ) && !matches!(
+                text.lower_at(i + 1),
+                "to" | "2" | "home" | "into" | "back" | "up" | "down" | "over" | "out"
+            );
+            let round = matches!(text.lower_at(i - 1), "took" | "take" | "taking")
+                && matches!(text.lower_at(i + 1), "round" | "around" | "out" | "for");
             if (walked || round) && gap(text, i - 1) == " " {
                 list_from(text, i, &mut push);
             }
@@ -188,7 +183,10 @@ pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
     }
     // "the vet says Brian needs three teeth out".
     for i in 2..n {
-        if at(text, i - 2) == "vet" && matches!(at(text, i - 1), "says" | "said") && !stops(i - 2) {
+        if text.lower_at(i - 2) == "vet"
+            && matches!(text.lower_at(i - 1), "says" | "said")
+            && !stops(i - 2)
+        {
             push(i);
         }
     }
@@ -205,7 +203,7 @@ fn list_from(text: &Text, k: usize, push: &mut impl FnMut(usize)) {
         if g == ", " && text.is_capitalised(k + 1) && text.cased {
             k += 1;
         } else if g == " "
-            && matches!(at(text, k + 1), "and" | "n" | "&")
+            && matches!(text.lower_at(k + 1), "and" | "n" | "&")
             && gap(text, k + 1) == " "
         {
             k += 2;

@@ -355,6 +355,11 @@ fn subjects_of_what_befalls_a_body() {
         // Session 21 (probe set 39).
         ("i think dorota is relapsing what do i do", "dorota"),
         ("mirela was told his psa is rising again ugh", "mirela"),
+        (
+            "Jürgen is autistic and the hospital noise is too much",
+            "Jürgen",
+        ),
+        ("jean keeps phoning the ward at 3am", "jean"),
     ]);
     for raw in [
         "the ozempic threw up a rash",
@@ -370,6 +375,7 @@ fn subjects_of_what_befalls_a_body() {
         "what did your bloods show",
         "the tumour is relapsing and the rash is wandering",
         "i was told to wait, the dog is napping",
+        "the cat is diabetic now and the pump keeps forgetting my settings",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

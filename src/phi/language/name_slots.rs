@@ -5,7 +5,7 @@
 
 use super::lexicon::{Doc, F_FUNCTION, F_RELATION, F_TOWN};
 use super::name_company::listed_as_word;
-use super::name_mentions::{at, job, word_name, NAMED};
+use super::name_mentions::{job, word_name, NAMED};
 use super::name_near::person_here;
 use super::names::sep;
 
@@ -22,9 +22,9 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
     // opening the sentence.
     let with_team = text.starts_sentence(i)
         && i + 3 < n
-        && at(text, i + 1) == "and"
-        && matches!(at(text, i + 2), "the" | "his" | "her")
-        && matches!(at(text, i + 3), "team" | "staff" | "nurses")
+        && text.lower_at(i + 1) == "and"
+        && matches!(text.lower_at(i + 2), "the" | "his" | "her")
+        && matches!(text.lower_at(i + 3), "team" | "staff" | "nurses")
         && !text.is(i, F_TOWN);
     if !with_team && (i == 0 || sep(text, i - 1) != " ") {
         return None;
@@ -33,12 +33,12 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
         ("", "", "")
     } else {
         (
-            at(text, i - 1),
-            if i >= 2 { at(text, i - 2) } else { "" },
-            if i >= 3 { at(text, i - 3) } else { "" },
+            text.lower_at(i - 1),
+            if i >= 2 { text.lower_at(i - 2) } else { "" },
+            if i >= 3 { text.lower_at(i - 3) } else { "" },
         )
     };
-    let next = at(text, i + 1);
+    let next = text.lower_at(i + 1);
     let gap = if i + 1 < n { sep(text, i) } else { "" };
     let closes = i + 1 == n || !gap.trim().is_empty();
     let slot = with_team
@@ -66,8 +66,8 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             (_, "visiting" | "visited") => !text.is(i, F_TOWN),
             (_, "keep") => {
                 matches!(next, "in")
-                    && matches!(at(text, i + 2), "ur" | "your" | "our" | "my" | "the")
-                    && matches!(at(text, i + 3), "prayers" | "thoughts")
+                    && matches!(text.lower_at(i + 2), "ur" | "your" | "our" | "my" | "the")
+                    && matches!(text.lower_at(i + 3), "prayers" | "thoughts")
             }
             ("who", "is") => gap.trim_start().starts_with('?'),
             (_, "wish") => matches!(next, "luck" | "well"),
@@ -84,7 +84,7 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                 next == "still"
                     && text.starts_sentence(i - 1)
                     && matches!(
-                        (at(text, i + 2), at(text, i + 3)),
+                        (text.lower_at(i + 2), text.lower_at(i + 3)),
                         ("work", "at" | "in" | "on" | "there" | "for")
                             | ("run" | "post" | "come" | "go" | "volunteer" | "visit", _)
                     )
@@ -121,6 +121,7 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             // "For Venkatesh, who never gave up", "update on shaz still in hospital", "seen by
             // tesfaye bekele at the clinic", "Could Crystal please DM me".
             ("waiting", "for") => next == "to",
+            ("came" | "arrived", "for") => true,
             // Session 20 (probe set 31): what is done or arranged for a person ("covering for
             // sanduni at work", "made soup for iris", "the referral came through for hamdi",
             // "a second opinion for arumugam", "the stairlift was fitted for amber", "the
@@ -132,13 +133,13 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                 "for" | "4",
             ) => true,
             ("much" | "easy" | "difficult" | "tough" | "scary", "for") => p3 == "too",
-            (_, "for") => next == "who" || (gap.trim() == "," && at(text, i + 1) == "who"),
+            (_, "for") => next == "who" || (gap.trim() == "," && text.lower_at(i + 1) == "who"),
             ("update", "on") | ("seen", "by") => true,
             // "can AMBER message me about the group?" too (session 19).
             (_, "could" | "would" | "can") => {
                 next == "please"
                     || (matches!(next, "message" | "dm" | "pm" | "text" | "ring" | "call")
-                        && matches!(at(text, i + 2), "me" | "us"))
+                        && matches!(text.lower_at(i + 2), "me" | "us"))
             }
             // "AGREE WITH HAMISH, PUSH FOR THE REFERRAL".
             ("agree" | "agreed" | "agreeing", "with") => true,
@@ -148,7 +149,9 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             (_, "if") => matches!(next, "reads" | "sees") && text.starts_sentence(i - 1),
             (_, "remember") => gap.trim_start().starts_with('?') || next == "who",
             (_, "seeing" | "saw") => matches!(next, "so" | "in" | "at" | "today" | "yesterday"),
-            (_, "took") => matches!(next, "for" | "to") && !matches!(at(text, i + 2), "be" | "get"),
+            (_, "took") => {
+                matches!(next, "for" | "to") && !matches!(text.lower_at(i + 2), "be" | "get")
+            }
             // Session 20 (probe set 31, a generator's posts with a person as the object):
             // what carers do to a person, then where or how ("helped efua into the
             // shower", "transferred njeri 2 the stroke unit", "THEY DISCHARGED BAMBANG WITH
@@ -160,20 +163,23 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                 | "invited" | "invite" | "transferred" | "sent" | "discharged" | "wake" | "woke"
                 | "waking" | "introduced" | "getting" | "bring" | "brought" | "lifted" | "wheeled"
                 | "fetched" | "collected",
-            ) => matches!(
-                next,
-                "to" | "2"
-                    | "into"
-                    | "home"
-                    | "back"
-                    | "up"
-                    | "out"
-                    | "with"
-                    | "three"
-                    | "twice"
-                    | "onto"
-                    | "over"
-            ),
+            ) => {
+                matches!(
+                    next,
+                    "to" | "2"
+                        | "into"
+                        | "home"
+                        | "back"
+                        | "up"
+                        | "out"
+                        | "with"
+                        | "three"
+                        | "twice"
+                        | "onto"
+                        | "over"
+                ) || (p1 == "discharged"
+                    && matches!(next, "without" | "from" | "today" | "yesterday" | "last"))
+            }
             // Whom the writer lost, saw, watched or said goodbye to ("since losing lungile",
             // "after seeing amber.", "watching rupa sleep", "goodbye 2 dimas").
             (_, "losing") => true,
@@ -198,6 +204,16 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                 matches!(next, "to" | "2" | "back")
             }
             ("sleep", "tight") | ("fly", "high") => true,
+            // Session 21 (probe set 39): "the consultant discharged wislande without any pain
+            // relief", "cant leave porntip alone", "a letter came for sanne", "help me
+            // convince joao to", "help me with milica", "rang to say Qiang was having a
+            // seizure", "we've been told Evens has weeks", "thank you brook for the tip".
+            (_, "leave" | "leaving") => next == "alone",
+            (_, "convince" | "persuade") => matches!(next, "to" | "2"),
+            ("me" | "us", "with") => matches!(p3, "help" | "helping" | "helped" | "helps"),
+            ("to", "say") => matches!(next, "was" | "is" | "has" | "had"),
+            ("been" | "were" | "was", "told") => matches!(next, "has" | "is" | "was" | "had"),
+            ("thank" | "thak" | "thnk", "you" | "u") => next == "for",
             // "the pharmacist gave shirin the wrong strength", "the care home wont let us see
             // simran", "too hard for delroy atm", "love from me and finau", "hi it's Nomsa".
             (_, "gave" | "give" | "giving" | "handed" | "promised" | "offered") => {
@@ -225,7 +241,7 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                     && p2 == "the"
                     && p3 == "to"
                     && i >= 4
-                    && at(text, i - 4) == "welcome"
+                    && text.lower_at(i - 4) == "welcome"
             }
         };
     if !slot || (listed_as_word(text, i) && !word_name(text, i)) {
@@ -276,7 +292,7 @@ pub(super) fn after_job(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
     }
     let opened = (k.saturating_sub(3)..k).rev().any(|d| {
         matches!(
-            at(text, d),
+            text.lower_at(d),
             "the" | "our" | "my" | "your" | "their" | "which" | "that"
         ) && (d..k).all(|m| sep(text, m) == " ")
             && (d + 1..k).all(|m| !text.is(m, F_FUNCTION))

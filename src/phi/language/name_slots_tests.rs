@@ -124,6 +124,24 @@ fn a_person_as_the_object_of_care() {
             "The ambulance took four hours to reach Kulwinder",
             "Kulwinder",
         ),
+        // Session 21 (probe set 39).
+        (
+            "the consultant discharged wislande without any pain relief",
+            "wislande",
+        ),
+        (
+            "cant leave porntip alone anymore she wanders at night",
+            "porntip",
+        ),
+        (
+            "a letter came for sanne saying the referral was rejected",
+            "sanne",
+        ),
+        ("kr drove up to help me with milica this week", "milica"),
+        (
+            "The school rang to say Qiang was having a seizure in PE",
+            "Qiang",
+        ),
     ] {
         assert_eq!(found(raw, persons_slot), vec![want], "{raw}");
     }
@@ -137,6 +155,8 @@ fn a_person_as_the_object_of_care() {
         "covering for metformin is not easy",
         "the pharmacist gave metformin the blame",
         "too hard for the kids",
+        "the parcel came for me, cant leave it alone",
+        "help me with insulin please, rang to say it was ready",
     ] {
         assert!(found(raw, persons_slot).is_empty(), "{raw}");
     }

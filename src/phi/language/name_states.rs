@@ -157,6 +157,12 @@ pub(super) fn in_state(text: &Doc, k: usize) -> bool {
         | "delirious" | "heartbroken" | "devastated" | "grumpy" | "brighter" | "poorly"
         | "unwell" | "tearful" | "homesick" | "lonely" | "frightened" | "petrified" | "gutted"
         | "exhausting" => true,
+        // Session 21 (probe set 39): what a person is born or diagnosed as ("Jürgen is
+        // autistic", "pearl is nonverbal", "tolga is restricting"), and "the bravest".
+        "autistic" | "nonverbal" | "non-verbal" | "epileptic" | "diabetic" | "asthmatic"
+        | "housebound" | "immunocompromised" | "neurodivergent" | "dyslexic" | "restricting"
+        | "bravest" | "strongest" => true,
+        "finally" if w(k + 1) == "in" && w(k + 2) == "remission" => true,
         // Session 20: the sentence subjects' list (`name_subjects`), merged here so that one
         // list says how only a person is.
         "awake" | "asleep" | "scared" | "nervous" | "pregnant" => true,

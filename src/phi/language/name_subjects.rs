@@ -17,13 +17,6 @@ use super::name_states::{after_is, in_state, only_people_doing};
 use super::names::{acronym, alpha, sep, unknown, GIVEN};
 
 /// Word `k`, lower case, or "" past the post's end.
-fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
-    if k < text.words.len() {
-        text.lower_word(k)
-    } else {
-        ""
-    }
-}
 
 /// A past participle after "has" or "had": what happened to or was done by the subject ("has
 /// decided", "had gone"). Towns and drugs "have" things ("has great hospitals", "has side
@@ -74,7 +67,7 @@ fn participle(w: &str) -> bool {
 /// does it (a word on no list may be the subject then), `Some(false)` when a drug or a test
 /// may do it too ("Kaftrio has been a game changer", "Oncotype came back 18").
 fn does(text: &Doc, j: usize) -> Option<bool> {
-    let (v, a, b) = (at(text, j), at(text, j + 1), at(text, j + 2));
+    let (v, a, b) = (text.lower_at(j), text.lower_at(j + 1), text.lower_at(j + 2));
     let only_people = match v {
         // How only a person is, as every subject rule reads it ("is terrified", "is in
         // hospital", "is asking"), or home or eating, which a sentence's first word is only
@@ -118,7 +111,7 @@ fn does(text: &Doc, j: usize) -> Option<bool> {
 /// Word `j` is an English past tense before its object `a` ("knitted a", "baked us"), not one
 /// that things take too (`thing_past`).
 pub(super) fn person_past(text: &Doc, j: usize, a: &str) -> bool {
-    let v = at(text, j);
+    let v = text.lower_at(j);
     v.len() > 4
         && v.ends_with("ed")
         && text.is(j, super::lexicon::F_ENGLISH)
@@ -232,7 +225,7 @@ pub(super) fn sentence_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'st
     let j = i
         + 1
         + usize::from(matches!(
-            at(text, i + 1),
+            text.lower_at(i + 1),
             "just" | "finally" | "also" | "still"
         ));
     let subject = match gap {
@@ -242,7 +235,7 @@ pub(super) fn sentence_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'st
         " " => does(text, j),
         // A possessive before a word (not "Makana's." ending a sentence).
         "'" | "’" => {
-            (at(text, i + 1) == "s" && sep(text, i + 1) == " " && i + 2 < n).then_some(false)
+            (text.lower_at(i + 1) == "s" && sep(text, i + 1) == " " && i + 2 < n).then_some(false)
         }
         // "Okoro - still on oxygen", "Stavros – day 4": the post's subject, then its news.
         " - " | " – " | " — " | ": " => (i == 0).then_some(false),
@@ -281,7 +274,7 @@ pub(super) fn initials_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'st
     }
     // Places written so ("U.S. has been", "U.K.", "N.Z.", "L.A.", "D.C.").
     let place = matches!(
-        (at(text, i), at(text, i + 1)),
+        (text.lower_at(i), text.lower_at(i + 1)),
         ("u", "s" | "k")
             | ("n", "z" | "y" | "i")
             | ("e", "u")
@@ -295,11 +288,11 @@ pub(super) fn initials_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'st
     let j = i
         + 2
         + usize::from(matches!(
-            at(text, i + 2),
+            text.lower_at(i + 2),
             "just" | "finally" | "also" | "still"
         ));
-    let had_own = matches!(at(text, j), "had" | "has")
-        && matches!(at(text, j + 1), "her" | "his" | "a" | "an" | "another");
+    let had_own = matches!(text.lower_at(j), "had" | "has")
+        && matches!(text.lower_at(j + 1), "her" | "his" | "a" | "an" | "another");
     (does(text, j).is_some() || had_own).then_some((i + 1, 0.6, GIVEN))
 }
 
@@ -311,7 +304,7 @@ pub(super) fn pair_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static
     let n = text.words.len();
     if i + 3 >= n
         || !(text.cased && text.titled)
-        || at(text, i + 1) != "and"
+        || text.lower_at(i + 1) != "and"
         || !text.starts_sentence(i)
         || sep(text, i) != " "
         || sep(text, i + 1) != " "
@@ -343,7 +336,7 @@ pub(super) fn pair_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static
         return Some((i, 0.6, GIVEN));
     }
     let plural = matches!(
-        at(text, i + 3),
+        text.lower_at(i + 3),
         "are" | "were" | "have" | "had" | "both" | "drive" | "took" | "take" | "came" | "went"
     );
     (plural && text.lower_word(i) != text.lower_word(i + 2) && one(i + 2)).then_some((

@@ -19,13 +19,6 @@ use super::names::{alpha, sep};
 const NAMED: &str = "a person's name";
 
 /// The word `k` of the post, lower case, or "" past its end.
-fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
-    if k < text.words.len() {
-        text.lower_word(k)
-    } else {
-        ""
-    }
-}
 
 /// What two people do together, told by the words from `k` on: "went", "drove up", "took
 /// turns", "are both", "are doing the 5k", "had a long talk"; not what one does with a drug
@@ -33,15 +26,15 @@ fn at<'t>(text: &'t Doc, k: usize) -> &'t str {
 fn together(text: &Doc, k: usize) -> bool {
     // "kwame and i just got back", "we finally went": an adverb before the verb (session 14).
     let k = if matches!(
-        at(text, k),
+        text.lower_at(k),
         "just" | "finally" | "both" | "also" | "recently" | "always" | "often" | "then" | "even"
-    ) && !matches!(at(text, k + 1), "" | "and")
+    ) && !matches!(text.lower_at(k + 1), "" | "and")
     {
         k + 1
     } else {
         k
     };
-    let (v, a, b) = (at(text, k), at(text, k + 1), at(text, k + 2));
+    let (v, a, b) = (text.lower_at(k), text.lower_at(k + 1), text.lower_at(k + 2));
     match v {
         "drove" | "walked" | "cried" | "laughed" | "talked" | "chatted" | "split" | "swapped"
         | "grabbed" | "sat" | "met" | "hosted" | "cooked" | "visited" | "spent" | "shared"
@@ -92,7 +85,7 @@ fn together(text: &Doc, k: usize) -> bool {
         "have" | "had" | "share" if a == "the" && b == "same" => true,
         // "are in the same boat", "were at uni together", "have been friends since school".
         "are" | "were" if matches!(a, "in" | "at") && matches!(b, "the" | "uni" | "school") => true,
-        "have" if a == "been" && b == "friends" && at(text, k + 3) == "since" => true,
+        "have" if a == "been" && b == "friends" && text.lower_at(k + 3) == "since" => true,
         // "are both", "have been married 30 years", "will be at the conference".
         // "are doing ok", "were getting on fine": how one is, also beside a drug.
         "are" | "were"
@@ -198,7 +191,7 @@ pub(super) fn beside_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     // "efua and i …": the writer after the word, "and" (or "&") between.
     let writer_at = if sep(text, i) == " & " {
         Some(i + 1)
-    } else if sep(text, i) == " " && at(text, i + 1) == "and" && sep(text, i + 1) == " " {
+    } else if sep(text, i) == " " && text.lower_at(i + 1) == "and" && sep(text, i + 1) == " " {
         Some(i + 2)
     } else {
         None
@@ -206,18 +199,18 @@ pub(super) fn beside_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     // "with efua and me", "invited tendai and me": the two as one object need no verb.
     let object = i > 0
         && matches!(
-            at(text, i - 1),
+            text.lower_at(i - 1),
             "with" | "for" | "to" | "invited" | "joined" | "visited" | "took"
         );
     let before_writer = writer_at.is_some_and(|me| {
-        let w = at(text, me);
+        let w = text.lower_at(me);
         (object && w == "me")
             || (matches!(w, "i" | "me") && sep(text, me) == " " && together(text, me + 1))
     });
     // "me and nyasha are doing …".
     let after_writer = i >= 2
-        && at(text, i - 1) == "and"
-        && at(text, i - 2) == "me"
+        && text.lower_at(i - 1) == "and"
+        && text.lower_at(i - 2) == "me"
         && sep(text, i - 2) == " "
         && sep(text, i - 1) == " "
         && sep(text, i) == " "
@@ -249,17 +242,17 @@ fn circle(a: &str, b: &str) -> bool {
 /// "selam from work brought me soup", "thanks to ngaire from church": a word that may be a
 /// person, told apart by the circle the writer knows them from.
 pub(super) fn known_from(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    if listed_as_word(text, i) || sep(text, i) != " " || at(text, i + 1) != "from" {
+    if listed_as_word(text, i) || sep(text, i) != " " || text.lower_at(i + 1) != "from" {
         return None;
     }
     // The circle closes the phrase ("selam from work brought me soup"); "sunosi from work
     // insurance" goes on to a noun.
-    let last = if matches!(at(text, i + 2), "next" | "my" | "our" | "the") {
+    let last = if matches!(text.lower_at(i + 2), "next" | "my" | "our" | "the") {
         i + 3
     } else {
         i + 2
     };
-    let after = at(text, last + 1);
+    let after = text.lower_at(last + 1);
     let closes = last + 1 >= text.words.len()
         || sep(text, last) != " "
         || text.is(last + 1, F_FUNCTION)
@@ -283,9 +276,9 @@ pub(super) fn known_from(text: &Doc, i: usize) -> Option<(usize, f32, &'static s
                 | "keeps"
         );
     let found = sep(text, i + 1) == " "
-        && circle(at(text, i + 2), at(text, i + 3))
+        && circle(text.lower_at(i + 2), text.lower_at(i + 3))
         && closes
-        && (i == 0 || !matches!(at(text, i - 1), "the" | "a" | "my" | "our" | "some"))
+        && (i == 0 || !matches!(text.lower_at(i - 1), "the" | "a" | "my" | "our" | "some"))
         // Only people are from a circle: a word one letter off English too ("selam": "slam",
         // "inti": "into").
         && known_name(text, i);
@@ -309,9 +302,9 @@ pub(super) fn mentioned(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
 /// there"): no thing has a sister.
 pub(super) fn with_family(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let found = sep(text, i) == " "
-        && at(text, i + 1) == "and"
+        && text.lower_at(i + 1) == "and"
         && sep(text, i + 1) == " "
-        && matches!(at(text, i + 2), "his" | "her")
+        && matches!(text.lower_at(i + 2), "his" | "her")
         && sep(text, i + 2) == " "
         && text.is(i + 3, F_RELATION)
         && ((!listed_as_word(text, i) && person(text, i))

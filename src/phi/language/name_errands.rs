@@ -10,8 +10,6 @@ use super::names::sep;
 
 const NAMED: &str = "a person's name";
 
-/// The word `k` of the post, lower case, or "" past its end.
-
 /// Where children spend their day: a carer takes them there and fetches them.
 fn childcare(w: &str) -> bool {
     matches!(

@@ -57,8 +57,6 @@ fn pet(w: &str) -> bool {
     )
 }
 
-/// Word `k`, lower case, or "" outside the post.
-
 /// What lies between words `k` and `k + 1`.
 fn gap<'t>(text: &'t Text, k: usize) -> &'t str {
     &text.raw[text.words[k].end..text.words[k + 1].start]

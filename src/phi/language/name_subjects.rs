@@ -16,8 +16,6 @@ use super::name_company::{plain, thing};
 use super::name_states::{after_is, in_state, only_people_doing};
 use super::names::{acronym, alpha, sep, unknown, GIVEN};
 
-/// Word `k`, lower case, or "" past the post's end.
-
 /// A past participle after "has" or "had": what happened to or was done by the subject ("has
 /// decided", "had gone"). Towns and drugs "have" things ("has great hospitals", "has side
 /// effects"), which stay out.

@@ -18,8 +18,6 @@ use super::names::{alpha, sep};
 
 const NAMED: &str = "a person's name";
 
-/// The word `k` of the post, lower case, or "" past its end.
-
 /// What two people do together, told by the words from `k` on: "went", "drove up", "took
 /// turns", "are both", "are doing the 5k", "had a long talk"; not what one does with a drug
 /// ("are on a break", "do not get along", "have a deal").

@@ -26,6 +26,15 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
         && matches!(text.lower_at(i + 2), "the" | "his" | "her")
         && matches!(text.lower_at(i + 3), "team" | "staff" | "nurses")
         && !text.is(i, F_TOWN);
+    // Session 21 (probe set 39): a person listed beside the writer's kin ("sahra and my gran
+    // both had it", "anbu itzel and my gran all had bowel cancer"): no drug is listed so.
+    let with_kin = i + 3 < n
+        && text.lower_at(i + 1) == "and"
+        && matches!(text.lower_at(i + 2), "my" | "our")
+        && text.is(i + 3, F_RELATION)
+        && sep(text, i) == " "
+        && !text.is(i, F_TOWN);
+    let with_team = with_team || with_kin;
     if !with_team && (i == 0 || sep(text, i - 1) != " ") {
         return None;
     }
@@ -105,7 +114,7 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             (_, "let" | "lets") => {
                 matches!(
                     next,
-                    "hold" | "see" | "visit" | "stay" | "come" | "sleep" | "sit"
+                    "hold" | "see" | "visit" | "stay" | "come" | "sleep" | "sit" | "have"
                 )
             }
             (_, "made" | "makes") => matches!(next, "do" | "walk" | "eat" | "drink" | "try"),
@@ -122,6 +131,13 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             // tesfaye bekele at the clinic", "Could Crystal please DM me".
             ("waiting", "for") => next == "to",
             ("came" | "arrived", "for") => true,
+            // "me glen and the kids all went down with covid", "i'm worried tolga is
+            // restricting again", "It was Hunter who noticed", "Every time May sees the
+            // consultant".
+            (_, "me") => next == "and" && matches!(text.lower_at(i + 2), "the" | "my" | "our"),
+            (_, "worried") => matches!(next, "is" | "has" | "was" | "isnt" | "wont" | "doesnt"),
+            ("it", "was") => next == "who",
+            ("every" | "evry", "time") => matches!(next, "sees" | "goes" | "has" | "comes"),
             // Session 20 (probe set 31): what is done or arranged for a person ("covering for
             // sanduni at work", "made soup for iris", "the referral came through for hamdi",
             // "a second opinion for arumugam", "the stairlift was fitted for amber", "the

@@ -142,6 +142,10 @@ fn a_person_as_the_object_of_care() {
             "The school rang to say Qiang was having a seizure in PE",
             "Qiang",
         ),
+        ("sahra and my gran both had it", "sahra"),
+        ("i'm worried tolga is restricting again", "tolga"),
+        ("The hospice let Chotu have her dog visit", "Chotu"),
+        ("It was Hunter who noticed the mole had changed.", "Hunter"),
     ] {
         assert_eq!(found(raw, persons_slot), vec![want], "{raw}");
     }
@@ -157,6 +161,10 @@ fn a_person_as_the_object_of_care() {
         "too hard for the kids",
         "the parcel came for me, cant leave it alone",
         "help me with insulin please, rang to say it was ready",
+        "work and my kids take all my time",
+        "chemo and my mum both wiped me out",
+        "i'm worried it is cancer, it was me who noticed",
+        "they let me have a sandwich",
     ] {
         assert!(found(raw, persons_slot).is_empty(), "{raw}");
     }

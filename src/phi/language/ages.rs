@@ -610,6 +610,15 @@ fn aged_thing(w: &str) -> bool {
             | "photo"
             | "book"
             | "letter"
+            // Session 21: heirlooms ("Wedding ring is 118 years old").
+            | "ring"
+            | "watch"
+            | "quilt"
+            | "bible"
+            | "dress"
+            | "necklace"
+            | "teddy"
+            | "painting"
     )
 }
 

@@ -57,6 +57,7 @@ const NOT_NAMES: &str =
          ta chur ppl bjs bjos lg gente \
          nga ngā mihi ndewo howzit sawubona minha meu \
          halloween hanukkah chanukah diwali deepavali eid ramadan hogmanay kwanzaa vaisakhi \
+         kayo hooroo viel \
          dr doctor nurse mr mrs ms miss";
 
 /// Family, household and care relations: a name right after one of these is a person's. Other
@@ -266,7 +267,9 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
     10 downing street|11 downing street|221b baker street|1600 pennsylvania avenue|\
     24 sussex drive|the white house|buckingham palace|the kremlin|\
     anthony nolan|admiral nurse|admiral nurses|ayushman bharat|philhealth|centrelink|\
-    telefonseelsorge|glasgow coma|dawn phenomenon|beverly hills|12 de octubre|burns night";
+    telefonseelsorge|glasgow coma|dawn phenomenon|beverly hills|12 de octubre|burns night|\
+    dia de reyes|día de reyes|dia de los reyes|día de los reyes|dia de los muertos|\
+    día de los muertos|faith hope and|jean coutu|droga raia|mr kipling";
 
 /// Names that identify no patient (issue 16, session 11): public figures that patients name
 /// for their illnesses or in the news, fictional characters and their doctors, "dr google" and
@@ -328,7 +331,7 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     princess anne|king william|tom daley|bear grylls|david beckham|victoria beckham|\
     paul kalanithi|terry pratchett|imran khan|christiaan barnard|sheikh mujib|bangabandhu|\
     shaukat khanum|florence nightingale|christopher reeve|michael mosley|stephen hawking|\
-    betty white|queen mother|the queen mother";
+    betty white|queen mother|the queen mother|grace and frankie|abdul sattar edhi|edhi";
 
 static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {

@@ -55,7 +55,8 @@ const BRAND_NAMES: &str = "\
      wegovy wellbutrin xanax xarelto xeljanz xifaxan xolair yuflyma zenpep zepbound zeposia \
      zetia zoloft \
      anadin buscopan calpol canesten cetraben dioralyte diprobase doublebase epaderm fybogel \
-     gaviscon lemsip movicol nurofen panadol piriton strepsils sudocrem";
+     gaviscon lemsip movicol nurofen panadol piriton strepsils sudocrem \
+     dana camaps ypsomed mylife";
 
 /// A generic name by its class stem ("-mab" antibodies, "-nib" kinase inhibitors, "-pril",
 /// "-sartan", "-statin"…), or a disease by its Latin or Greek ending (`disease_ending`).

@@ -46,6 +46,14 @@ pub(super) fn organisation(w: &str) -> bool {
         "medicare"
             // Session 18: charities members thank as they thank people.
             | "macmillan"
+            // Session 21: shops and chains by a founder's name, and a helpline.
+            | "nandos"
+            | "macys"
+            | "watsons"
+            | "drogasil"
+            | "raia"
+            | "kipling"
+            | "sadag"
             | "samaritans"
             | "maggies"
             | "barnardos"

@@ -38,6 +38,9 @@ pub(super) fn eponym(w: &str) -> bool {
             | "gehrig"
             | "bell"
             | "bells"
+            // Session 21: "Child-Pugh B", "my Guthrie heel prick".
+            | "pugh"
+            | "guthrie"
             | "guillain"
             | "barre"
             | "ehlers"

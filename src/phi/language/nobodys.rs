@@ -102,6 +102,44 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
             out.push((text.words[i + 1].start, text.words[last].end));
             continue;
         }
+        // Someone watched or seen on a screen, in a sentence about the screen ("Was watching
+        // Virat Kohli on the telly", "saw a clip of Daniel O'Donnell", "saw dr drauzio varella
+        // explain metformin on morning tv"): a public figure. Seen on a ward, or after kin
+        // ("watched my son Tomasz on the news"), they stay a person.
+        if i + 1 < n
+            && (matches!(w, "watching" | "watched" | "saw" | "seeing")
+                || (matches!(w, "of" | "with")
+                    && i >= 1
+                    && matches!(
+                        text.lower_word(i - 1),
+                        "clip" | "video" | "interview" | "documentary" | "footage"
+                    )))
+            && !text.is(i + 1, F_RELATION)
+            && !matches!(
+                text.lower_word(i + 1),
+                "my" | "our" | "his" | "her" | "their"
+            )
+            && on_screen(text, i)
+        {
+            let mut k = i + 1;
+            if text.is(k, F_TITLE) && k + 1 < n {
+                k += 1;
+            }
+            let mut last = k;
+            while last + 1 < n
+                && last < k + 3
+                && matches!(
+                    &text.raw[text.words[last].end..text.words[last + 1].start],
+                    " " | "'" | "’" | "-"
+                )
+                && !text.is(last + 1, F_FUNCTION)
+                && text.is_capitalised(last + 1) == text.is_capitalised(k)
+            {
+                last += 1;
+            }
+            out.push((text.words[i + 1].start, text.words[last].end));
+            continue;
+        }
         // A whole name before "show" or "podcast" is a programme's ("the Kelly Clarkson show").
         if i >= 2
             && matches!(w, "show" | "podcast")
@@ -126,6 +164,37 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The sentence of word `i` speaks of a screen or a broadcast ("on the telly", "a clip",
+/// "morning tv"), within twelve words either way.
+fn on_screen(text: &Doc, i: usize) -> bool {
+    let n = text.words.len();
+    let mut start = i;
+    while start > 0 && i - start < 12 && !text.starts_sentence(start) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < n && end - i < 12 && !text.starts_sentence(end) {
+        end += 1;
+    }
+    (start..end).any(|k| {
+        matches!(
+            text.lower_word(k),
+            "tv" | "telly"
+                | "television"
+                | "youtube"
+                | "netflix"
+                | "tiktok"
+                | "clip"
+                | "documentary"
+                | "interview"
+                | "broadcast"
+                | "olympics"
+                | "footage"
+                | "iplayer"
+        )
+    })
 }
 
 /// A published work's word.
@@ -205,6 +274,9 @@ mod tests {
             "the book Somebody I Used to Know by Wendy Mitchell is brilliant",
             "watched a documentary by louis theroux about dementia",
             "Kelly Clarkson show had a segment on ms",
+            "Was watching Virat Kohli on the telly while waiting for the results",
+            "SAW A CLIP OF DANIEL O'DONNELL VISITING THE WARD, THE KIDS WERE THRILLED",
+            "saw dr drauzio varella explain metformin on morning tv",
         ] {
             assert_eq!(
                 held(raw, super::super::detect),
@@ -221,6 +293,8 @@ mod tests {
             ("Storm chaser Arwen Jones rang", "Arwen Jones"),
             ("we watched Leeds with Tomasz", "Tomasz"),
             ("the book was lent to me by Tomasz", "Tomasz"),
+            ("we watched my son Tomasz on the tv news", "Tomasz"),
+            ("saw Tomasz on the ward today", "Tomasz"),
             ("the leaflet by Dr Okafor was clear", "Dr Okafor"),
         ] {
             let held = held(raw, super::super::detect);

@@ -308,6 +308,9 @@ fn near_words_after_a_relation_before_is() {
         // Session 16: an adverb before the verb, and verbs of thinking and asking.
         ("my aunty funmi still thinks sugar causes it", "funmi"),
         ("my cousin sipho asked about you", "sipho"),
+        // Session 21: a negative, whole or split at its apostrophe.
+        ("my nonna tanko won't take the blood thinners", "tanko"),
+        ("my nonna tanko doesnt eat much now", "tanko"),
     ]);
     for raw in [
         "my son wnet to school",

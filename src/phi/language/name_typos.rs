@@ -116,6 +116,27 @@ pub(super) fn subject_verb(w: &str) -> bool {
             | "asks"
             | "refuses"
             | "refused"
+            // Session 21: the negatives, whole or split at the apostrophe ("my nonna tanko
+            // won't take the blood thinners": "won", "t"), and what a body does.
+            | "wont"
+            | "won"
+            | "doesn"
+            | "didn"
+            | "isn"
+            | "wasn"
+            | "hasn"
+            | "couldn"
+            | "wouldn"
+            | "wouldnt"
+            | "couldnt"
+            | "isnt"
+            | "wasnt"
+            | "hasnt"
+            | "sleeps"
+            | "eats"
+            | "loves"
+            | "hates"
+            | "misses"
     )
 }
 

@@ -99,7 +99,9 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                     )
             }
             (_, "like") => {
-                i >= 2 && job(text, i - 2) && gap.trim_start().starts_with(['?', '.', ','])
+                (i >= 2 && job(text, i - 2) && gap.trim_start().starts_with(['?', '.', ',']))
+                    // Session 21: "like wislande said in the other thread".
+                    || (gap == " " && matches!(next, "said" | "says" | "mentioned" | "suggested"))
             }
             ("the", "lovely") => !text.is(i, F_TOWN),
             ("looking" | "look" | "looks" | "looked", "after") | ("caring", "for") => {
@@ -149,6 +151,9 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                 "for" | "4",
             ) => true,
             ("much" | "easy" | "difficult" | "tough" | "scary", "for") => p3 == "too",
+            // Session 21: "if it wasnt for moumita id have given up", "if it wasn't for".
+            ("wasnt", "for") => true,
+            ("t", "for") => p3 == "wasn",
             (_, "for") => next == "who" || (gap.trim() == "," && text.lower_at(i + 1) == "who"),
             ("update", "on") | ("seen", "by") => true,
             // "can AMBER message me about the group?" too (session 19).
@@ -225,6 +230,13 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             // convince joao to", "help me with milica", "rang to say Qiang was having a
             // seizure", "we've been told Evens has weeks", "thank you brook for the tip".
             (_, "leave" | "leaving") => next == "alone",
+            // "I'm so angry with Inderjit", "all this is so hard on kourosh", "we named the
+            // new puppy after athina".
+            ("angry" | "cross" | "furious" | "upset" | "fuming", "with") => !text.is(i, F_TOWN),
+            ("hard" | "tough", "on") => !text.is(i, F_TOWN),
+            (_, "after") => {
+                (i.saturating_sub(5)..i).any(|k| matches!(text.lower_at(k), "named" | "name"))
+            }
             (_, "convince" | "persuade") => matches!(next, "to" | "2"),
             ("me" | "us", "with") => matches!(p3, "help" | "helping" | "helped" | "helps"),
             ("to", "say") => matches!(next, "was" | "is" | "has" | "had"),

@@ -146,6 +146,23 @@ fn a_person_as_the_object_of_care() {
         ("i'm worried tolga is restricting again", "tolga"),
         ("The hospice let Chotu have her dog visit", "Chotu"),
         ("It was Hunter who noticed the mole had changed.", "Hunter"),
+        (
+            "I'm so angry with Inderjit for not visiting mum once",
+            "Inderjit",
+        ),
+        (
+            "all this is so hard on kourosh shes doing everything",
+            "kourosh",
+        ),
+        (
+            "honestly if it wasn't for moumita id have given up",
+            "moumita",
+        ),
+        (
+            "like wislande said in the other thread ask for a dexa scan",
+            "wislande",
+        ),
+        ("we named the new puppy after athina", "athina"),
     ] {
         assert_eq!(found(raw, persons_slot), vec![want], "{raw}");
     }
@@ -165,6 +182,8 @@ fn a_person_as_the_object_of_care() {
         "chemo and my mum both wiped me out",
         "i'm worried it is cancer, it was me who noticed",
         "they let me have a sandwich",
+        "so angry with the council, it is hard on my knees",
+        "if it wasnt for metformin, named after the hospital",
     ] {
         assert!(found(raw, persons_slot).is_empty(), "{raw}");
     }

@@ -277,7 +277,13 @@ pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
                 a,
                 "school" | "nursery" | "preschool" | "kindergarten" | "kindy" | "daycare" | "uni"
             ) || (matches!(a, "her" | "his") && matches!(b, "first" | "new"))
+                // Session 21: "JUN-JUN STARTS DIALYSIS NEXT MONTH", "Sonny has started a
+                // fundraiser": a drug starts no treatment and raises no money.
+                || matches!(a, "dialysis" | "chemo" | "radiotherapy" | "radiation")
+                || (a == "a" && matches!(b, "fundraiser" | "gofundme" | "justgiving"))
         }
+        // "Crystal shaved her head with me before chemo".
+        "shaved" => matches!(a, "her" | "his" | "my" | "their") && b == "head",
         // "nour picked me up", "gulnara picked up my prescription".
         "picked" => {
             (matches!(a, "me" | "us") && b == "up")

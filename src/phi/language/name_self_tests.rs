@@ -360,6 +360,7 @@ fn subjects_of_what_befalls_a_body() {
             "Jürgen",
         ),
         ("jean keeps phoning the ward at 3am", "jean"),
+        ("Crystal shaved her head with me before chemo x", "Crystal"),
     ]);
     for raw in [
         "the ozempic threw up a rash",
@@ -376,6 +377,7 @@ fn subjects_of_what_befalls_a_body() {
         "the tumour is relapsing and the rash is wandering",
         "i was told to wait, the dog is napping",
         "the cat is diabetic now and the pump keeps forgetting my settings",
+        "Keytruda started working after 3 cycles",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

@@ -57,7 +57,7 @@ const NOT_NAMES: &str =
          ta chur ppl bjs bjos lg gente \
          nga ngā mihi ndewo howzit sawubona minha meu \
          halloween hanukkah chanukah diwali deepavali eid ramadan hogmanay kwanzaa vaisakhi \
-         kayo hooroo viel \
+         kayo hooroo viel abeg dey ute hui \
          dr doctor nurse mr mrs ms miss";
 
 /// Family, household and care relations: a name right after one of these is a person's. Other
@@ -65,7 +65,7 @@ const NOT_NAMES: &str =
 /// out those that fold into a name or an English word ("mãe", "irmã", "mère").
 const RELATION: &str =
     "daughter son husband wife ex hubby mom mother mum mommy momma dad father daddy papa \
-         mam mammy ma nonna nonno abuela abuelo abuelita oma opa grandad granddad grandpop \
+         mam mammy ma nonna nonno abuela abuelo abuelita oma opa grandad granddad grandpop cucu \
          missus wifey eldest youngest flatmate housemate mate stepsister stepbrother \
          mil fil sil bil dil mummy \
          sister brother sis bro grandson granddaughter grandma grandmother granny nana nan \
@@ -269,7 +269,10 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
     anthony nolan|admiral nurse|admiral nurses|ayushman bharat|philhealth|centrelink|\
     telefonseelsorge|glasgow coma|dawn phenomenon|beverly hills|12 de octubre|burns night|\
     dia de reyes|día de reyes|dia de los reyes|día de los reyes|dia de los muertos|\
-    día de los muertos|faith hope and|jean coutu|droga raia|mr kipling";
+    día de los muertos|faith hope and|jean coutu|droga raia|mr kipling|\
+    pole sana|simbang gabi|santo nino|santo niño|mama mary|ganpati bappa|surya namaskar|\
+    ayat ul kursi|ayatul kursi|old arthur|arthur itis|peter to pay paul|red cross children|\
+    chris hani bara|eden park|joy comes in the morning";
 
 /// Names that identify no patient (issue 16, session 11): public figures that patients name
 /// for their illnesses or in the news, fictional characters and their doctors, "dr google" and

@@ -54,6 +54,7 @@ pub(super) fn organisation(w: &str) -> bool {
             | "raia"
             | "kipling"
             | "sadag"
+            | "rpa"
             | "samaritans"
             | "maggies"
             | "barnardos"

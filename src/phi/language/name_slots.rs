@@ -275,6 +275,12 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
     if !slot || (listed_as_word(text, i) && !word_name(text, i)) {
         return None;
     }
+    // Session 21: "Flexi cysto booked for August": a month after a word of time is the month.
+    if matches!(p1, "for" | "4" | "in" | "until" | "till" | "since" | "by")
+        && super::lexicon::month(text.lower_at(i)).is_some()
+    {
+        return None;
+    }
     // A name of the lists, a word no list knows, or a short one ("mo", "gaz"); a name that
     // is a word too only with its capital ("Tagging Eilidh", "lost will" stays a will).
     // The slot speaks whatever the case: a writer who capitalises sentences may not

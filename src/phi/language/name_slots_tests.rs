@@ -184,6 +184,7 @@ fn a_person_as_the_object_of_care() {
         "they let me have a sandwich",
         "so angry with the council, it is hard on my knees",
         "if it wasnt for metformin, named after the hospital",
+        "Flexi cysto booked for August",
     ] {
         assert!(found(raw, persons_slot).is_empty(), "{raw}");
     }

@@ -151,6 +151,16 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
             out.push((text.words[i - 2].start, text.words[i - 1].end));
             continue;
         }
+        // "Frank haematuria", "frank blood in the stool": the clinic's adjective.
+        if w == "frank"
+            && matches!(
+                next,
+                "haematuria" | "hematuria" | "blood" | "bleeding" | "pus" | "haemorrhage"
+            )
+        {
+            out.push((text.words[i].start, text.words[i].end));
+            continue;
+        }
         // A possessive of another language before kin ("Mia nonna (86) still makes pasta",
         // "minha vó", "mi abuela"): "my", however much it looks like a name.
         if spaced(i)
@@ -277,6 +287,7 @@ mod tests {
             "Was watching Virat Kohli on the telly while waiting for the results",
             "SAW A CLIP OF DANIEL O'DONNELL VISITING THE WARD, THE KIDS WERE THRILLED",
             "saw dr drauzio varella explain metformin on morning tv",
+            "Frank haematuria was the phrase they used",
         ] {
             assert_eq!(
                 held(raw, super::super::detect),

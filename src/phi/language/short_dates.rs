@@ -73,6 +73,14 @@ fn dotted(text: &Text, out: &mut Vec<Finding>) {
         {
             continue;
         }
+        // Session 21: "a1c 10.7.", "creatinine now 2.1 from 3.4.", "AHI down to 1.7.": a
+        // result after a test's name, its sentence's full stop read as the ordinal dot.
+        if text
+            .words_before(all.start(), 6)
+            .any(super::age_words::measure)
+        {
+            continue;
+        }
         let cued = text.words_before(all.start(), 4).any(strong_cue)
             || text.words_before(all.start(), 2).any(|w| {
                 time_preposition(w) || matches!(w, "am" | "vom" | "bis" | "seit" | "zum" | "ab")
@@ -159,6 +167,9 @@ mod tests {
             "my sugar was 12.03. yesterday",
             "version 1.2. is out",
             "born 12.03.1961",
+            // Session 21: a result after a test's name, then the sentence's full stop.
+            "new dx type 2, a1c 10.7. the clinic was amazing",
+            "creatinine now 2.1 from 3.4. Dialysis is twice a week",
         ] {
             assert!(!dates(raw).iter().any(|d| d.len() <= 5), "{raw}");
         }

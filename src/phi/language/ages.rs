@@ -321,7 +321,21 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
             // the world is 116").
             || (be(prev) && before.get(1).is_some_and(|w| aged_thing(w)))
             || prev == "its"
-            || (before.contains(&"oldest") && before.contains(&"world"));
+            || (before.contains(&"oldest") && before.contains(&"world"))
+            // "a 97 year old man on the news ran a marathon": a stranger in the news.
+            || (prev == "a"
+                && matches!(after(3), "man" | "woman" | "lady" | "gentleman" | "bloke" | "granny")
+                && (4..10).any(|k| matches!(after(k), "news" | "tv" | "telly" | "paper" | "newspaper")))
+            // "i want to live to 100", "hoping to live to 95": a wish, no one's age yet.
+            || (prev == "to"
+                && before.get(1) == Some(&"live")
+                && before.get(2) == Some(&"to")
+                && before.get(3).is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "want" | "wanna" | "hope" | "hoping" | "wish" | "plan" | "going" | "gonna"
+                    )
+                }));
         // "lived to 104", "made it to 95", "grandpa just hit 91": with a person before it.
         let reached = (matches!(prev, "to" | "until" | "till" | "til")
             && matches!(

@@ -132,6 +132,8 @@ fn numbers_that_are_not_old_ages() {
         "our house is 100 years old and freezing",
         "the hospital is celebrating its 100th birthday this year",
         "the oldest person in the world is 116",
+        "i want to live to 100 like my hero",
+        "a 97 year old man on the news ran a marathon",
         // Session 13: similes, wishes and a young age going on an old one.
         "he acts like he's 100",
         "i walk as if i was 90",

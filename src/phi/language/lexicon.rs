@@ -334,7 +334,8 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     princess anne|king william|tom daley|bear grylls|david beckham|victoria beckham|\
     paul kalanithi|terry pratchett|imran khan|christiaan barnard|sheikh mujib|bangabandhu|\
     shaukat khanum|florence nightingale|christopher reeve|michael mosley|stephen hawking|\
-    betty white|queen mother|the queen mother|grace and frankie|abdul sattar edhi|edhi";
+    betty white|queen mother|the queen mother|grace and frankie|abdul sattar edhi|edhi|\
+    captain tom|captain sir tom|captain tom moore";
 
 static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {

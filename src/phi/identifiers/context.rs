@@ -171,6 +171,10 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
     if crate::phi::labs::is_lab_test(text.lower_word(i)) {
         return None;
     }
+    // Session 21: "kia ora hba1c 60": the Māori greeting, not the car maker.
+    if keyword == "kia" && text.lower_word(i) == "ora" {
+        return None;
+    }
     if matches!(cue.mode, Mode::Username | Mode::Handle) {
         let vague = cue.mode == Mode::Handle || matches!(keyword, "handle" | "login" | "log");
         return username_at(text, i, near, cue, vague);

@@ -57,7 +57,7 @@ const NOT_NAMES: &str =
          ta chur ppl bjs bjos lg gente \
          nga ngā mihi ndewo howzit sawubona minha meu \
          halloween hanukkah chanukah diwali deepavali eid ramadan hogmanay kwanzaa vaisakhi \
-         kayo hooroo viel abeg dey ute hui \
+         kayo hooroo viel abeg dey ute hui seguimos rezept \
          dr doctor nurse mr mrs ms miss";
 
 /// Family, household and care relations: a name right after one of these is a person's. Other
@@ -272,7 +272,8 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
     día de los muertos|faith hope and|jean coutu|droga raia|mr kipling|\
     pole sana|simbang gabi|santo nino|santo niño|mama mary|ganpati bappa|surya namaskar|\
     ayat ul kursi|ayatul kursi|old arthur|arthur itis|peter to pay paul|red cross children|\
-    chris hani bara|eden park|joy comes in the morning";
+    chris hani bara|eden park|joy comes in the morning|jan aushadhi|eid ul adha|eid ul fitr|\
+    eid al adha|eid al fitr|harambee stars|springboks|outubro rosa|journee mondiale|journée mondiale";
 
 /// Names that identify no patient (issue 16, session 11): public figures that patients name
 /// for their illnesses or in the news, fictional characters and their doctors, "dr google" and

@@ -157,6 +157,18 @@ fn impersonal_dates(text: &Text, out: &mut Vec<Finding>, first_date: usize) {
             r"(?i)(?-u:\b)(?:my|his|her|me|i|mum|mom|dad|born|died|diagnos\w*|admitted|appointment|appt)(?-u:\b)",
         )
     });
+    // Session 21: public holidays and awareness days by their names, in the languages our
+    // members write in.
+    static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
+        crate::phi::regex(
+            r"(?i)(?-u:\b)(?:heritage|canada|rizal|bonifacio|waitangi|anzac|australia|republic|pakistan|independence|labou?r|memorial|remembrance|boxing|christmas|patrick'?s|valentine'?s|thanksgiving|freedom|youth|unity|mashujaa|jamhuri|madaraka|heroes'?|kidney|diabetes|heart|cancer|ms|aids|mental health)(?-u:\b) (?:day|tag)(?-u:\b)|-tag(?-u:\b)|journ[ée]e mondiale|d[ií]a mundial",
+        )
+    });
+    static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::phi::regex(
+            r"(?i)(?-u:\b)(?:admitted|died|passed|born|diagnos\w*|surgery|appointment|appt|operation|discharged|funeral|birthday)(?-u:\b)",
+        )
+    });
     let found = out.split_off(first_date);
     out.extend(found.into_iter().filter(|f| {
         if f.kind != Kind::Date {
@@ -173,6 +185,18 @@ fn impersonal_dates(text: &Text, out: &mut Vec<Finding>, first_date: usize) {
             .find(['.', '!', '?', '\n'])
             .map_or(hi, |p| f.end + p);
         let sentence = &text.raw[start..end];
+        // Session 21: "sugar 12.5. January I go repent": a decimal's last digit is no day.
+        let raw = text.raw.as_bytes();
+        if f.start >= 2 && raw[f.start - 1] == b'.' && raw[f.start - 2].is_ascii_digit() {
+            return false;
+        }
+        // A public holiday named just before its date ("Republic Day holiday, 26 January",
+        // "canada day (july 1st)", "St Patrick's Day, the 17th of March"), unless the sentence
+        // dates someone's own event by it.
+        let before = &text.raw[floor_char(text.raw, f.start.saturating_sub(32))..f.start];
+        if HOLIDAY.is_match(before) && !EVENT.is_match(sentence) {
+            return false;
+        }
         // Session 21: a holiday's date before its celebration ("the 4th of july fireworks",
         // "5th November bonfire") is the calendar's.
         let after = text.raw[f.end..end].trim_start().to_ascii_lowercase();
@@ -543,6 +567,10 @@ mod tests {
             "The pharmacy won't process repeats until the 1st of every month, so run out on the 28th.",
             // Session 21: a holiday's date before its celebration.
             "the 4th of july fireworks set off my ptsd took a prn and went to bed",
+            "Republic Day holiday, 26 January, and the dialysis centre runs the Sunday schedule",
+            "canada day (july 1st) long weekend and the walk-in is closed",
+            "St Patrick's Day, the 17th of March, and I'm on the couch with fatigue",
+            "Christmas and New Year, 3 weeks of rice and stew, sugar 12.5. January I go repent.",
         ] {
             assert!(dates_in(raw).is_empty(), "{raw}: {:?}", dates_in(raw));
         }
@@ -552,6 +580,7 @@ mod tests {
             "my mum's birthday is 3 March every year and she forgets",
             "the 28th of February is when my mum got her diagnosis, the same day as rare disease day",
             "dad was admitted on the 4th of july after the fall",
+            "on Christmas Day, 25 December, mum was admitted",
         ] {
             assert!(!dates_in(raw).is_empty(), "{raw}");
         }

@@ -104,6 +104,13 @@ pub(super) fn detect(text: &Text, out: &mut Vec<Finding>) {
         if chained(text, all.start(), all.end()) || !(valid(a, b) || day_first) {
             continue;
         }
+        // Session 21: "pain 3/10 now", "mmse 24/30": a score after what it scores.
+        if text.words_before(all.start(), 1).any(|w| {
+            crate::phi::labs::is_lab_test(w)
+                || matches!(w, "pain" | "mmse" | "moca" | "score" | "scored" | "rated")
+        }) {
+            continue;
+        }
         let strong = text.words_before(all.start(), 4).any(strong_cue);
         let weak = text.words_before(all.start(), 2).any(weak_cue);
         // Day first, a weak cue must be one of time ("on", "since", "till"): "the score was
@@ -170,6 +177,7 @@ mod tests {
             // Session 21: a result after a test's name, then the sentence's full stop.
             "new dx type 2, a1c 10.7. the clinic was amazing",
             "creatinine now 2.1 from 3.4. Dialysis is twice a week",
+            "pain 3/10 now after the surgery, mmse 24/30",
         ] {
             assert!(!dates(raw).iter().any(|d| d.len() <= 5), "{raw}");
         }

@@ -273,7 +273,8 @@ const INSTITUTIONS: &str = "mayo clinic|cleveland clinic|johns hopkins|md anders
     pole sana|simbang gabi|santo nino|santo niño|mama mary|ganpati bappa|surya namaskar|\
     ayat ul kursi|ayatul kursi|old arthur|arthur itis|peter to pay paul|red cross children|\
     chris hani bara|eden park|joy comes in the morning|jan aushadhi|eid ul adha|eid ul fitr|\
-    eid al adha|eid al fitr|harambee stars|springboks|outubro rosa|journee mondiale|journée mondiale";
+    eid al adha|eid al fitr|harambee stars|springboks|outubro rosa|journee mondiale|journée mondiale|\
+    lifehouse|roxas boulevard|babcock university|juan dela cruz|juan de la cruz";
 
 /// Names that identify no patient (issue 16, session 11): public figures that patients name
 /// for their illnesses or in the news, fictional characters and their doctors, "dr google" and
@@ -336,7 +337,8 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     paul kalanithi|terry pratchett|imran khan|christiaan barnard|sheikh mujib|bangabandhu|\
     shaukat khanum|florence nightingale|christopher reeve|michael mosley|stephen hawking|\
     betty white|queen mother|the queen mother|grace and frankie|abdul sattar edhi|edhi|\
-    captain tom|captain sir tom|captain tom moore";
+    captain tom|captain sir tom|captain tom moore|charlie brown|ted lasso|father ted|\
+    mrs doyle|lady luck|skeem saam|jack russell|jack russells";
 
 static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {
@@ -375,6 +377,7 @@ pub fn institutions(text: &Text) -> Vec<(usize, usize)> {
                     | "methodist"
                     | "baptist"
                     | "university"
+                    | "public"
             )
             && text.raw[text.words[i].end..text.words[i + 1].start] == *" "
             && text.is_capitalised(i)

@@ -140,6 +140,67 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
             out.push((text.words[i + 1].start, text.words[last].end));
             continue;
         }
+        // Session 21 (probe set 44): a public figure held up for comparison ("feel like Tom
+        // Brady after a marathon", "the discipline of Amy Macdonald", "wants to be Hamish Blake
+        // when he grows up", "compared to alanis morissette"): no one the writer knows is
+        // measured so, and a relation or a possessive after the cue keeps a person held ("looks
+        // like my dad").
+        if i + 1 < n && compared(text, i) && !text.is(i + 1, F_RELATION) {
+            let k = i + 1;
+            if !matches!(
+                text.lower_word(k),
+                "my" | "our" | "his" | "her" | "their" | "a" | "the"
+            ) {
+                let mut last = k;
+                while last + 1 < n
+                    && last < k + 3
+                    && matches!(
+                        &text.raw[text.words[last].end..text.words[last + 1].start],
+                        " " | "'" | "’" | "-"
+                    )
+                    && !text.is(last + 1, F_FUNCTION)
+                    && text.is_capitalised(last + 1) == text.is_capitalised(k)
+                {
+                    last += 1;
+                }
+                out.push((text.words[k].start, text.words[last].end));
+                continue;
+            }
+        }
+        // A ward or unit named after someone ("the mary seacole ward", "the Curie unit"), and a
+        // town flown into ("flew into houston for a wedding").
+        if i + 1 < n
+            && matches!(next, "ward" | "unit" | "wing")
+            && spaced(i)
+            // Not a flat's unit ("4816 Bramblewood Rd Unit 38").
+            && !text.lower_at(i + 2).starts_with(|c: char| c.is_ascii_digit())
+            && text.is_capitalised(i) == text.is_capitalised(i + 1)
+            && i >= 1
+            && !matches!(text.lower_word(i - 1), "s" | "my" | "our" | "his" | "her")
+        {
+            let first = if i >= 2
+                && text.lower_word(i - 2) == "the"
+                && spaced(i - 1)
+                && !text.is(i - 1, F_FUNCTION)
+            {
+                i - 1
+            } else {
+                i
+            };
+            out.push((text.words[first].start, text.words[i].end));
+            continue;
+        }
+        if i >= 2
+            && text.is(i, F_TOWN)
+            && matches!(text.lower_word(i - 1), "into" | "to" | "from")
+            && matches!(
+                text.lower_word(i - 2),
+                "flew" | "flying" | "fly" | "landed" | "flight"
+            )
+        {
+            out.push((text.words[i].start, text.words[i].end));
+            continue;
+        }
         // A whole name before "show" or "podcast" is a programme's ("the Kelly Clarkson show").
         if i >= 2
             && matches!(w, "show" | "podcast")
@@ -174,6 +235,31 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Word `i` ends a cue of comparison: "feel like", "look like", "compared to", "the
+/// discipline of", "wants to be … when".
+fn compared(text: &Doc, i: usize) -> bool {
+    let w = text.lower_word(i);
+    let p = if i >= 1 { text.lower_word(i - 1) } else { "" };
+    match w {
+        "like" => matches!(
+            p,
+            "feel" | "feels" | "felt" | "feeling" | "look" | "looks" | "looked" | "looking"
+        ),
+        "to" => matches!(p, "compared" | "comparison"),
+        "of" => matches!(
+            p,
+            "discipline" | "stamina" | "patience" | "strength" | "courage" | "energy" | "spirit"
+        ),
+        "be" => {
+            matches!(p, "to")
+                && i >= 2
+                && matches!(text.lower_word(i - 2), "wants" | "want" | "wanted")
+                && (i + 2..(i + 6).min(text.words.len())).any(|k| text.lower_word(k) == "when")
+        }
+        _ => false,
+    }
 }
 
 /// The sentence of word `i` speaks of a screen or a broadcast ("on the telly", "a clip",
@@ -288,6 +374,11 @@ mod tests {
             "SAW A CLIP OF DANIEL O'DONNELL VISITING THE WARD, THE KIDS WERE THRILLED",
             "saw dr drauzio varella explain metformin on morning tv",
             "Frank haematuria was the phrase they used",
+            "Feel like Tom Brady after a marathon every time I climb the stairs.",
+            "physio says i need the discipline of Amy Macdonald",
+            "My son wants to be Hamish Blake when he grows up",
+            "spent three nights on the mary seacole ward and the food was ok",
+            "flew into houston for a wedding and my pump set off the scanner",
         ] {
             assert_eq!(
                 held(raw, super::super::detect),
@@ -306,6 +397,8 @@ mod tests {
             ("the book was lent to me by Tomasz", "Tomasz"),
             ("we watched my son Tomasz on the tv news", "Tomasz"),
             ("saw Tomasz on the ward today", "Tomasz"),
+            ("he looks like my dad Tomasz", "Tomasz"),
+            ("visiting Tomasz on the ward", "Tomasz"),
             ("the leaflet by Dr Okafor was clear", "Dr Okafor"),
         ] {
             let held = held(raw, super::super::detect);

@@ -340,10 +340,19 @@ const PUBLIC_NAMES: &str = "king charles|prince charles|queen camilla|princess d
     captain tom|captain sir tom|captain tom moore|charlie brown|ted lasso|father ted|\
     mrs doyle|lady luck|skeem saam|jack russell|jack russells";
 
+/// Public figures members name in passing ("watching Virat Kohli", "Delta Goodrem beat
+/// cancer"), one whole name a line, folded to ASCII (`data/phi/README.md`). Whole names only:
+/// a patient called Delta is still held.
+const PUBLIC_FIGURES: &str = include_str!("../../../data/phi/public-figures.txt");
+
 static INSTITUTION_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {
         let mut m: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
-        for phrase in INSTITUTIONS.split('|').chain(PUBLIC_NAMES.split('|')) {
+        for phrase in INSTITUTIONS
+            .split('|')
+            .chain(PUBLIC_NAMES.split('|'))
+            .chain(PUBLIC_FIGURES.lines().filter(|l| !l.starts_with('#')))
+        {
             let words: Vec<&str> = phrase.split_whitespace().collect();
             if let Some(first) = words.first() {
                 m.entry(*first).or_default().push(words);
@@ -427,15 +436,31 @@ pub fn institutions(text: &Text) -> Vec<(usize, usize)> {
                 continue;
             }
         }
-        let Some(phrases) = INSTITUTION_BY_FIRST.get(text.lower_word(i)) else {
+        // The lists are folded to ASCII ("celine dion" for "Céline Dion").
+        let same = |k: usize, w: &str| {
+            let t = text.lower_word(k);
+            t == w || (!t.is_ascii() && fold(t) == w)
+        };
+        let first = text.lower_word(i);
+        let phrases = if first.is_ascii() {
+            INSTITUTION_BY_FIRST.get(first)
+        } else {
+            INSTITUTION_BY_FIRST.get(fold(first).as_str())
+        };
+        let Some(phrases) = phrases else {
             continue;
         };
         for p in phrases {
             let end = i + p.len() - 1;
+            // Session 21: the last word may carry a possessive written without its apostrophe
+            // ("david attenboroughs stamina").
             if end < text.words.len()
-                && p.iter()
-                    .enumerate()
-                    .all(|(k, w)| text.lower_word(i + k) == *w)
+                && p.iter().enumerate().all(|(k, w)| {
+                    same(i + k, w)
+                        || (k + 1 == p.len()
+                            && p.len() > 1
+                            && text.lower_word(i + k).strip_suffix('s') == Some(*w))
+                })
             {
                 out.push((text.words[i].start, text.words[end].end));
                 break;

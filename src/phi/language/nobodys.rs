@@ -379,6 +379,11 @@ mod tests {
             "My son wants to be Hamish Blake when he grows up",
             "spent three nights on the mary seacole ward and the food was ok",
             "flew into houston for a wedding and my pump set off the scanner",
+            // Whole names of public figures (`data/phi/public-figures.txt`, read by
+            // `lexicon::institutions`), accents and a possessive's missing apostrophe too.
+            "Delta Goodrem beat cancer and came back stronger",
+            "just found out Sinéad O'Connor had the same bipolar as me",
+            "would give anything to have david attenboroughs stamina",
         ] {
             assert_eq!(
                 held(raw, super::super::detect),
@@ -399,6 +404,8 @@ mod tests {
             ("saw Tomasz on the ward today", "Tomasz"),
             ("he looks like my dad Tomasz", "Tomasz"),
             ("visiting Tomasz on the ward", "Tomasz"),
+            ("my friend Delta beat cancer", "Delta"),
+            ("my neighbour Steve Smith drove me in", "Steve Smith"),
             ("the leaflet by Dr Okafor was clear", "Dr Okafor"),
         ] {
             let held = held(raw, super::super::detect);

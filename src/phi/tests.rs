@@ -326,8 +326,8 @@ mod unseen_corpora {
     /// told to mark a town where someone lives, scored once after the session's last rule and
     /// never read: held on the span 0.856 (0.807 with the session's first build), false holds
     /// 0.058 (0.075). At the end of session 16, 0.877 and 0.058; session 17, 0.888 and 0.058;
-    /// session 18, 0.898 and 0.058; session 19, 0.904 and 0.050.
-    const HELD_OUT_7: (f64, f64) = (0.90, 0.055);
+    /// session 18, 0.898 and 0.058; session 19, 0.904 and 0.050; session 21, 0.904 and 0.042.
+    const HELD_OUT_7: (f64, f64) = (0.90, 0.045);
 
     /// The tenth probe set (`probe-10-held-out.jsonl`), written early in session 16 as a
     /// realistic mix, scored with the session's first build and after its last rule, never read:
@@ -337,20 +337,22 @@ mod unseen_corpora {
     /// Session 18: 0.949, 0.120 (0.112 midway; one benign post more is held since a full stop
     /// no longer joins two sentences' words into one name, which freed the later rules).
     /// Session 19: 0.969, 0.104. Session 20: 0.969, 0.088 (a plain "in her 90s" and a lab's
-    /// name as a sentence's subject are no longer held).
-    const HELD_OUT_10: (f64, f64) = (0.965, 0.095);
+    /// name as a sentence's subject are no longer held). Session 21: 0.969, 0.064 (public
+    /// figures' whole names, comparisons, wards named after people).
+    const HELD_OUT_10: (f64, f64) = (0.965, 0.07);
 
     /// The thirteenth probe set (`probe-13-held-out.jsonl`), written first in session 17 as a
     /// realistic mix and never read: held on the span 0.955 and false holds 0.031 (4 of 130)
     /// with the session's first build and after its last rule (span recall 0.776 → 0.797).
     /// Session 18: 0.960 and 0.031 (span recall 0.809). Session 19: 0.960 and 0.023.
-    const HELD_OUT_13: (f64, f64) = (0.955, 0.03);
+    /// Session 21: 0.960 and 0.015.
+    const HELD_OUT_13: (f64, f64) = (0.955, 0.02);
 
     /// The seventeenth probe set (`probe-17-held-out.jsonl`), written first in session 18 as a
     /// realistic mix and never read: held on the span 0.951 and false holds 0.023 (3 of 132)
     /// with the session's first build, 0.961 and 0.023 after its last rule (span recall 0.814
-    /// → 0.823). Session 19: 0.966 and 0.023.
-    const HELD_OUT_17: (f64, f64) = (0.96, 0.03);
+    /// → 0.823). Session 19: 0.966 and 0.023. Session 21: 0.966 and 0.015.
+    const HELD_OUT_17: (f64, f64) = (0.96, 0.02);
 
     /// The twenty-first probe set (`probe-21-held-out.jsonl`), written first in session 19 as
     /// a realistic mix and never read: held on the span 0.950 and false holds 0.007 (1 of 136)
@@ -367,23 +369,24 @@ mod unseen_corpora {
     /// realistic mix (late-night phone posts, replies in threads, the newly diagnosed, the
     /// bereaved, rural members, clinicians, writers of English as a second language) and never
     /// read: held on the span 0.950 and false holds 0.046 (6 of 130) with the session's first
-    /// build and after its last rule.
-    const HELD_OUT_30: (f64, f64) = (0.945, 0.05);
+    /// build and after its last rule. Session 21: 0.950 and 0.023.
+    const HELD_OUT_30: (f64, f64) = (0.945, 0.03);
 
     /// The thirty-third probe set (`probe-33-held-out.jsonl`), written in session 20 by a
     /// generator imitating an evaluation corpus (15 locales, every kind, risky harmless posts,
     /// five styles; 300 PHI and 200 harmless posts) and never read. Its first scan found a
     /// panic (a dose after "to", fixed before it was scored): held on the span 0.893, false
     /// holds 0.115 (23 of 200). Its harmless posts are held far more often than any other
-    /// writer's, which says where the next session's work is.
-    const HELD_OUT_33: (f64, f64) = (0.89, 0.12);
+    /// writer's, which says where the next session's work is. Session 21: 0.907 and 0.090,
+    /// after the false holds of six more sets written to an evaluator's brief were mended.
+    const HELD_OUT_33: (f64, f64) = (0.90, 0.095);
 
     /// The fortieth probe set (`probe-40-held-out.jsonl`), written in session 21 as a
     /// realistic mix (carers at 3am, a teenager newly on insulin, the widowed, parents of
     /// children with epilepsy, a nurse and a pharmacist answering, 13 countries, replies in
     /// threads) and never read: held on the span 0.920 and false holds 0.054 (7 of 130) with
-    /// the build it was first scored with.
-    const HELD_OUT_40: (f64, f64) = (0.915, 0.06);
+    /// the build it was first scored with; 0.920 and 0.038 at the session's end.
+    const HELD_OUT_40: (f64, f64) = (0.915, 0.045);
 
     #[test]
     fn holds_as_much_of_a_held_out_writers_phi() {

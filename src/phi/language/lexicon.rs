@@ -57,7 +57,7 @@ const NOT_NAMES: &str =
          ta chur ppl bjs bjos lg gente \
          nga ngā mihi ndewo howzit sawubona minha meu \
          halloween hanukkah chanukah diwali deepavali eid ramadan hogmanay kwanzaa vaisakhi \
-         kayo hooroo viel abeg dey ute hui seguimos rezept \
+         kayo hooroo viel abeg dey ute hui seguimos rezept holi bixby \
          dr doctor nurse mr mrs ms miss";
 
 /// Family, household and care relations: a name right after one of these is a person's. Other

@@ -32,12 +32,18 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
                     | "rangers"
                     | "royals"
                     | "indians"
+                    | "thistle"
                     | "harbour"
                     | "harbor"
             )
             && text.is(i, F_TOWN)
         {
             out.push((text.words[i].start, text.words[i + 1].end));
+            continue;
+        }
+        // Session 21: a prophet or a saint by name ("thank Prophet Ayub", "Saint Jude").
+        if spaced(i) && matches!(w, "prophet" | "saint" | "hazrat" | "guru") {
+            out.push((text.words[i + 1].start, text.words[i + 1].end));
             continue;
         }
         // Session 21: a named storm ("Storm Arwen knocked the power out", "after Hurricane
@@ -384,6 +390,8 @@ mod tests {
             "Delta Goodrem beat cancer and came back stronger",
             "just found out Sinéad O'Connor had the same bipolar as me",
             "would give anything to have david attenboroughs stamina",
+            "just found out sinead oconnor had the same bipolar as me",
+            "Thank God and thank Prophet Ayub for a good result today.",
         ] {
             assert_eq!(
                 held(raw, super::super::detect),

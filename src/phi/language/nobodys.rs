@@ -131,19 +131,10 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
             if text.is(k, F_TITLE) && k + 1 < n {
                 k += 1;
             }
-            let mut last = k;
-            while last + 1 < n
-                && last < k + 3
-                && matches!(
-                    &text.raw[text.words[last].end..text.words[last + 1].start],
-                    " " | "'" | "’" | "-"
-                )
-                && !text.is(last + 1, F_FUNCTION)
-                && text.is_capitalised(last + 1) == text.is_capitalised(k)
-            {
-                last += 1;
-            }
-            out.push((text.words[i + 1].start, text.words[last].end));
+            out.push((
+                text.words[i + 1].start,
+                text.words[whole_name_end(text, k)].end,
+            ));
             continue;
         }
         // Session 21 (probe set 44): a public figure held up for comparison ("feel like Tom
@@ -157,19 +148,7 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
                 text.lower_word(k),
                 "my" | "our" | "his" | "her" | "their" | "a" | "the"
             ) {
-                let mut last = k;
-                while last + 1 < n
-                    && last < k + 3
-                    && matches!(
-                        &text.raw[text.words[last].end..text.words[last + 1].start],
-                        " " | "'" | "’" | "-"
-                    )
-                    && !text.is(last + 1, F_FUNCTION)
-                    && text.is_capitalised(last + 1) == text.is_capitalised(k)
-                {
-                    last += 1;
-                }
-                out.push((text.words[k].start, text.words[last].end));
+                out.push((text.words[k].start, text.words[whole_name_end(text, k)].end));
                 continue;
             }
         }
@@ -241,6 +220,26 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The last word of a whole name starting at word `k`: up to three more words joined by a
+/// space, an apostrophe or a hyphen ("Daniel O'Donnell", "Jean-Luc"), no function word, in
+/// the first word's case.
+fn whole_name_end(text: &Doc, k: usize) -> usize {
+    let n = text.words.len();
+    let mut last = k;
+    while last + 1 < n
+        && last < k + 3
+        && matches!(
+            &text.raw[text.words[last].end..text.words[last + 1].start],
+            " " | "'" | "’" | "-"
+        )
+        && !text.is(last + 1, F_FUNCTION)
+        && text.is_capitalised(last + 1) == text.is_capitalised(k)
+    {
+        last += 1;
+    }
+    last
 }
 
 /// Word `i` ends a cue of comparison: "feel like", "look like", "compared to", "the

@@ -142,13 +142,36 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
         // when he grows up", "compared to alanis morissette"): no one the writer knows is
         // measured so, and a relation or a possessive after the cue keeps a person held ("looks
         // like my dad").
+        // A whole name of two words or more, and not the subject of a clause ("it looks like
+        // Sarah Jones is back" speaks of her).
         if i + 1 < n && compared(text, i) && !text.is(i + 1, F_RELATION) {
             let k = i + 1;
-            if !matches!(
-                text.lower_word(k),
-                "my" | "our" | "his" | "her" | "their" | "a" | "the"
-            ) {
-                out.push((text.words[k].start, text.words[whole_name_end(text, k)].end));
+            let end = whole_name_end(text, k);
+            if end > k
+                && !matches!(
+                    text.lower_word(k),
+                    "my" | "our" | "his" | "her" | "their" | "a" | "the"
+                )
+                && !matches!(
+                    text.lower_at(end + 1),
+                    "is" | "was"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "wants"
+                        | "might"
+                        | "may"
+                        | "can"
+                        | "could"
+                        | "would"
+                        | "should"
+                        | "did"
+                        | "does"
+                        | "said"
+                        | "says"
+                )
+            {
+                out.push((text.words[k].start, text.words[end].end));
                 continue;
             }
         }
@@ -410,6 +433,11 @@ mod tests {
             ("we watched my son Tomasz on the tv news", "Tomasz"),
             ("saw Tomasz on the ward today", "Tomasz"),
             ("he looks like my dad Tomasz", "Tomasz"),
+            (
+                "it looks like Tomasz Nowak is back on the ward",
+                "Tomasz Nowak",
+            ),
+            ("she looks like Tomasz now", "Tomasz"),
             ("visiting Tomasz on the ward", "Tomasz"),
             ("my friend Delta beat cancer", "Delta"),
             ("my neighbour Steve Smith drove me in", "Steve Smith"),

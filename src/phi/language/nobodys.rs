@@ -94,18 +94,14 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
             && !text.is(i + 1, F_TITLE)
             && (work(text.lower_word(i - 1)) || text.is_capitalised(i - 1))
             && (i.saturating_sub(10)..i).any(|k| work(text.lower_word(k)))
+            // A whole name, as for a comparison below: "a poem by Amy" may be a friend's.
+            && whole_name_end(text, i + 1) > i + 1
+            && !matches!(text.lower_word(i + 1), "my" | "our" | "his" | "her" | "their")
         {
-            let mut last = i + 1;
-            while last + 1 < n
-                && last < i + 3
-                && spaced(last)
-                && text.is_capitalised(last + 1) == text.is_capitalised(i + 1)
-                && !text.is(last + 1, F_FUNCTION)
-                && !matches!(text.lower_word(last + 1), "is" | "was" | "should" | "has")
-            {
-                last += 1;
-            }
-            out.push((text.words[i + 1].start, text.words[last].end));
+            out.push((
+                text.words[i + 1].start,
+                text.words[whole_name_end(text, i + 1)].end,
+            ));
             continue;
         }
         // Someone watched or seen on a screen, in a sentence about the screen ("Was watching
@@ -442,6 +438,7 @@ mod tests {
             ("my friend Delta beat cancer", "Delta"),
             ("my neighbour Steve Smith drove me in", "Steve Smith"),
             ("the leaflet by Dr Okafor was clear", "Dr Okafor"),
+            ("a lovely poem by Tomasz for the group", "Tomasz"),
         ] {
             let held = held(raw, super::super::detect);
             assert!(held.iter().any(|n| n == name), "{raw}: {held:?}");

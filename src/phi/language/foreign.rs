@@ -141,7 +141,7 @@ fn participle(w: &str) -> bool {
 pub(super) fn cued(text: &super::lexicon::Doc, i: usize, end: usize) -> bool {
     use super::lexicon::{F_FIRST, F_RELATION, F_SURNAME, F_TITLE};
     let n = text.words.len();
-    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let w = |k: usize| text.lower_at(k);
     // "Frau Weber", and "Mann Jürgen" read as one name after "mein": the husband named.
     if text.is(i, F_TITLE) || (w(i) == "mann" && i < end) {
         return true;

@@ -109,7 +109,7 @@ fn praised(a: &str, b: &str, c: &str) -> bool {
 /// "reliable", "a biologic", and "lives in the fridge": none of those count.
 fn described(text: &Doc, i: usize) -> bool {
     let n = text.words.len();
-    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let w = |k: usize| text.lower_at(k);
     let (v, a, b) = (w(i + 1), w(i + 2), w(i + 3));
     // "Bisi has been so brave": what a person has been, as what they are.
     let (v, a, b) = if matches!(v, "has" | "had") && a == "been" {
@@ -195,8 +195,7 @@ fn described(text: &Doc, i: usize) -> bool {
 /// given name is needed (drugs "save lives" and are "a nightmare"; only people "say", "text"
 /// or are "in hospital").
 pub(super) fn people_verb(text: &Doc, i: usize) -> Option<bool> {
-    let n = text.words.len();
-    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let w = |k: usize| text.lower_at(k);
     // "chidinma just messaged me", "bongani finally rang": an adverb between the subject and
     // its verb.
     let j = i + usize::from(matches!(
@@ -599,8 +598,7 @@ fn body_event(v: &str, a: &str, b: &str, c: &str) -> bool {
 /// "… saved my life by calling 999", "… saved my life by noticing the rash": what saved the
 /// writer is something only a person does (a drug saves a life "by lowering" something).
 fn saved_by_doing(text: &Doc, k: usize) -> bool {
-    let n = text.words.len();
-    let w = |j: usize| if j < n { text.lower_word(j) } else { "" };
+    let w = |j: usize| text.lower_at(j);
     w(k) == "saved"
         && w(k + 1) == "my"
         && w(k + 2) == "life"

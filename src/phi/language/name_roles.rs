@@ -168,11 +168,10 @@ pub(super) fn former(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
 
 /// "Irenka is very reliable", "Glyceria was so stubborn", "why is Glyceria so impulsive?".
 pub(super) fn by_character(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
-    let n = text.words.len();
     if !text.cased {
         return None;
     }
-    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let w = |k: usize| text.lower_at(k);
     let be = |k: usize| matches!(w(k), "is" | "was" | "s");
     // The adjective after "NAME is (very)" or after "is NAME (so)".
     let adjective = if be(i + 1) && sep(text, i) != "-" {
@@ -236,7 +235,7 @@ pub(super) fn and_writer(text: &Doc, i: usize) -> bool {
 /// writer is a person.
 pub(super) fn with_writer(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let w = |k: usize| text.lower_at(k);
     let spaced = |k: usize| k + 1 < n && sep(text, k) == " ";
     let before = i >= 2 && w(i - 1) == "and" && w(i - 2) == "me" && spaced(i - 2) && spaced(i - 1);
     let after = and_writer(text, i);

@@ -34,7 +34,7 @@ pub(super) fn name_is(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)
     } else {
         i
     };
-    let at = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let at = |k: usize| text.lower_at(k);
     let mut k = end + 1;
     if !matches!(at(k), "is" | "was") || sep(text, end) != " " {
         return None;
@@ -82,7 +82,7 @@ pub(super) fn is_relation(text: &Doc, i: usize) -> Option<(usize, f32, &'static 
         return None;
     }
     // The words after it first (cheap), then whether it starts a sentence and could be a name.
-    let at = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let at = |k: usize| text.lower_at(k);
     let said = matches!(at(i + 1), "is" | "was") && sep(text, i) == " ";
     let k = if said { i + 2 } else { i + 1 };
     if at(k) != "my" || !matches!(sep(text, k - 1), " " | ", ") || (!said && sep(text, i) != " ") {

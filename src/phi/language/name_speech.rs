@@ -195,7 +195,7 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
     if sep(text, i).trim_end() != "," {
         // Session 16: chat leaves the comma out ("Priya so sorry to hear", "shaz hun i saw
         // ur post", "ailsa we r thinking of u"): a name then words only said to a person.
-        let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+        let w = |k: usize| text.lower_at(k);
         let chat = sep(text, i) == " "
             && (endearment(w(i + 1))
                 || (w(i + 1) == "so" && w(i + 2) == "sorry")
@@ -256,7 +256,7 @@ pub(super) fn called_to(text: &Doc, i: usize) -> Option<(usize, f32, &'static st
 /// sorry". Read from word `k`, the one after the name.
 fn said_only_to_them(text: &Doc, k: usize) -> bool {
     let n = text.words.len();
-    let w = |j: usize| if j < n { text.lower_word(j) } else { "" };
+    let w = |j: usize| text.lower_at(j);
     let you = |j: usize| matches!(w(j), "you" | "u" | "ya" | "yall");
     match w(k) {
         "please" | "pls" | "plz" => true,

@@ -51,8 +51,7 @@ pub(super) fn only_people_doing(a: &str) -> bool {
 /// labour", "was nil by mouth", "is on dialysis"): drugs and things are "in the fridge" and
 /// "on the list", never these.
 pub(super) fn in_state(text: &Doc, k: usize) -> bool {
-    let n = text.words.len();
-    let w = |j: usize| if j < n { text.lower_word(j) } else { "" };
+    let w = |j: usize| text.lower_at(j);
     // "is back in hospital", "is still on oxygen", "is now in recovery".
     let k = k + usize::from(matches!(w(k), "back" | "still" | "now" | "currently"));
     // Session 19: "is so anxious", "is much brighter", "is a bit confused".

@@ -116,7 +116,7 @@ fn beside_relation(text: &Doc, i: usize) -> bool {
 /// word (hope is "my therapist" and faith "my rock": things are called those too).
 fn said_relation(text: &Doc, i: usize) -> bool {
     let n = text.words.len();
-    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let w = |k: usize| text.lower_at(k);
     // Session 18: "has been" too ("Memory has been Dad's carer for three years").
     let k = match (w(i + 1), w(i + 2)) {
         ("is" | "was", _) => i + 2,
@@ -150,7 +150,7 @@ fn said_relation(text: &Doc, i: usize) -> bool {
 /// a birth, a discharge, a labour, an age, or a verb with "his" or "her" straight after it.
 pub(super) fn person_predicate(text: &Doc, i: usize) -> bool {
     let n = text.words.len();
-    let w = |k: usize| if k < n { text.lower_word(k) } else { "" };
+    let w = |k: usize| text.lower_at(k);
     // An adverb between the subject and its verb: "Joy peacefully died", "Will finally had".
     let j = i + usize::from(matches!(
         w(i + 1),

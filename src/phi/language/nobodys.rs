@@ -9,15 +9,10 @@ use super::lexicon::{relation, Doc, F_FUNCTION, F_RELATION, F_TITLE, F_TOWN};
 pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
     let n = text.words.len();
     let mut out = Vec::new();
-    let spaced =
-        |i: usize| i + 1 < n && text.raw[text.words[i].end..text.words[i + 1].start] == *" ";
+    let spaced = |i: usize| i + 1 < n && super::names::sep(text, i) == " ";
     for i in 0..n {
         let w = text.lower_word(i);
-        let next = if i + 1 < n {
-            text.lower_word(i + 1)
-        } else {
-            ""
-        };
+        let next = text.lower_at(i + 1);
         // Session 20: a town's team or landmark ("Leeds United lost again", "Mumbai Indians
         // vs Rajasthan Royals", "the sydney harbour bridge"): no one's name, in any case. Not
         // "City": "Quezon City", "Cebu City" are where people live.

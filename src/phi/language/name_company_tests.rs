@@ -142,6 +142,9 @@ fn names_signing_a_post_under_its_closing() {
         ("speak soon\ntevita", "tevita"),
         // Session 10: "love always,".
         ("love always, Tahlia", "Tahlia"),
+        // Session 22: the closing's last word, then the name and kisses, without a comma.
+        ("thanks for reading ildiko x", "ildiko"),
+        ("thx 4 reading zoltan x", "zoltan"),
     ] {
         assert_eq!(found(raw, signed), [want], "{raw}");
     }
@@ -158,6 +161,8 @@ fn names_signing_a_post_under_its_closing() {
         "thanks all, see you soon",
         "speak soon\nhumira x",
         "love always, lol",
+        "thanks for reading everyone x",
+        "thanks for reading lol x",
     ] {
         assert!(found(raw, signed).is_empty(), "{raw}");
     }

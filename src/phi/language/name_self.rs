@@ -74,7 +74,9 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
             || sep(text, i - 1).trim() == ","
             // "love you all gosia x": after a closing's last word, without its comma.
             || (sep(text, i - 1) == " "
-                && matches!(back(text, i, 1), "all" | "everyone" | "xx" | "xxx" | "love")))
+                && (matches!(back(text, i, 1), "all" | "everyone")
+                    // Session 22: "thanks for reading ildiko x", "thx 4 reading zoltan x".
+                    || closing_word(back(text, i, 1)))))
         && text.is(i, F_FIRST)
         && !text.is(
             i,
@@ -102,54 +104,7 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
         return None;
     }
     // The line above, by its last words: "thanks for reading", "take care all x", "regards".
-    let closing = |k: usize| {
-        matches!(
-            back(text, i, k),
-            "regards"
-                | "reading"
-                | "care"
-                | "cheers"
-                | "thanks"
-                | "love"
-                | "hugs"
-                | "x"
-                | "xx"
-                | "xxx"
-                | "wishes"
-                | "sincerely"
-                | "warmly"
-                | "best"
-                | "soon"
-                // "god bless,", "blessings,", "stay strong,", "prayers,", "ty,".
-                | "bless"
-                | "blessings"
-                | "strong"
-                | "prayers"
-                | "luck"
-                | "peace"
-                | "ty"
-                | "thx"
-                | "tia"
-                | "xo"
-                | "xoxo"
-                | "signed"
-                // "love always,", "yours always,".
-                | "always"
-                // Session 14: "thanks for listening", "thanks for the support", "that's all
-                // from me for now".
-                | "listening"
-                | "support"
-                | "advice"
-                | "help"
-                | "now"
-                | "appreciated"
-                | "lg"
-                | "salamat"
-                | "asante"
-                | "shukriya"
-                | "dhanyavaad"
-        ) || closing_abroad(back(text, i, k))
-    };
+    let closing = |k: usize| closing_word(back(text, i, k));
     // Who or what the closing is to: "thanks all", "thanks again", "love to all".
     let to_all = |k: usize| {
         matches!(
@@ -203,6 +158,57 @@ pub(super) fn signed(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)>
             super::name_company::plain_in_any_case(text, i)
         };
     (loose || person(text, i)).then_some((i, 0.6, GIVEN))
+}
+
+/// A closing's last word, in English or a language members mix in: "regards", "thanks for
+/// reading", "take care", "god bless", "love always", "salamat".
+fn closing_word(w: &str) -> bool {
+    matches!(
+        w,
+        "regards"
+            | "reading"
+            | "care"
+            | "cheers"
+            | "thanks"
+            | "love"
+            | "hugs"
+            | "x"
+            | "xx"
+            | "xxx"
+            | "wishes"
+            | "sincerely"
+            | "warmly"
+            | "best"
+            | "soon"
+            // "god bless,", "blessings,", "stay strong,", "prayers,", "ty,".
+            | "bless"
+            | "blessings"
+            | "strong"
+            | "prayers"
+            | "luck"
+            | "peace"
+            | "ty"
+            | "thx"
+            | "tia"
+            | "xo"
+            | "xoxo"
+            | "signed"
+            // "love always,", "yours always,".
+            | "always"
+            // Session 14: "thanks for listening", "thanks for the support", "that's all
+            // from me for now".
+            | "listening"
+            | "support"
+            | "advice"
+            | "help"
+            | "now"
+            | "appreciated"
+            | "lg"
+            | "salamat"
+            | "asante"
+            | "shukriya"
+            | "dhanyavaad"
+    ) || closing_abroad(w)
 }
 
 /// Words that greet, thank, wish or mourn someone named right after them, one word or two:

@@ -152,8 +152,19 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             ) => true,
             ("much" | "easy" | "difficult" | "tough" | "scary", "for") => p3 == "too",
             // Session 21: "if it wasnt for moumita id have given up", "if it wasn't for".
-            ("wasnt", "for") => true,
-            ("t", "for") => p3 == "wasn",
+            ("wasnt" | "werent", "for") => true,
+            ("t", "for") => matches!(p3, "wasn" | "weren"),
+            // Session 22 (probe set 22): whom one fears or prays for, has a row with, tells
+            // about, or hears from ("so worried for chintu", "had a row with schröder at the
+            // council", "I finally told Ha-eun about the biopsy", "much love from
+            // somtochukwu"), and a small child ("little themba aged 3", not "a little").
+            ("worried" | "scared" | "terrified" | "frightened", "for" | "about") => {
+                !text.is(i, F_TOWN)
+            }
+            ("row" | "rows" | "argument" | "bust", "with" | "w") => !text.is(i, F_TOWN),
+            (_, "told" | "tell" | "telling") if next == "about" => true,
+            ("love" | "luv" | "hugs" | "wishes", "from") => !text.is(i, F_TOWN),
+            (_, "little") => !matches!(p2, "a" | "the" | "very" | "so" | "too" | "this"),
             (_, "for") => next == "who" || (gap.trim() == "," && text.lower_at(i + 1) == "who"),
             ("update", "on") | ("seen", "by") => true,
             // "can AMBER message me about the group?" too (session 19).

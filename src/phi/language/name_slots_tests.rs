@@ -214,3 +214,34 @@ fn a_person_after_their_job() {
         assert!(found(raw, after_job).is_empty(), "{raw}");
     }
 }
+
+/// Session 22 (probe set 22): whom one fears for, rows with, tells about or hears from, a small
+/// child, and "if it weren't for"; things and places in the same slots stay words.
+#[test]
+fn fear_rows_news_and_small_children() {
+    for (raw, want) in [
+        ("I'M SO WORRIED FOR CHINTU RIGHT NOW.", "CHINTU"),
+        ("had a row with schröder at the council again", "schröder"),
+        ("I finally told Tendai about the biopsy results.", "Tendai"),
+        ("much love from somtochukwu and the kids", "somtochukwu"),
+        ("little themba aged 3 thinks the pump is a phone", "themba"),
+        (
+            "If it weren't for Saravanan I wouldn't be here",
+            "Saravanan",
+        ),
+    ] {
+        assert_eq!(found(raw, persons_slot), vec![want], "{raw}");
+    }
+    for raw in [
+        "so worried about Leeds flooding again",
+        "worried for nothing as it turned out",
+        "had a row with the council again",
+        "told everyone about the biopsy",
+        "much love from Leeds",
+        "a little bit better today",
+        "the little ones are at school",
+        "If it weren't for Macmillan I'd be lost",
+    ] {
+        assert!(found(raw, persons_slot).is_empty(), "{raw}");
+    }
+}

@@ -404,6 +404,62 @@ pub(super) fn spoken_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     (who && !given_not_word_or_word(text, i)).then_some((i, 0.6, GIVEN))
 }
 
+/// Session 22 (probe set 46): a reply's first word, the member it answers, before what is said
+/// to them: a question about them ("hieu, how did the scan go?", "delroy how did the scan
+/// go"), "you" ("Ákos how is your mum", "asabe, ignore the people telling you"), or the
+/// writer's own answer ("gianluca i had that exact rash", "Daiva same here with the brain
+/// fog"). Only at a post's or a line's start, where a capital says nothing: a listed name or a
+/// word no list knows (`person_any_case`), never a greeting, a term of endearment or a word.
+pub(super) fn opening_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
+    let n = text.words.len();
+    if i + 3 >= n || (i > 0 && !sep(text, i - 1).contains('\n')) {
+        return None;
+    }
+    let gap = sep(text, i);
+    if !matches!(gap, " " | ", ") {
+        return None;
+    }
+    let (a, b) = (text.lower_at(i + 1), text.lower_at(i + 2));
+    let you = |w: &str| {
+        matches!(
+            w,
+            "you" | "u" | "your" | "ur" | "youre" | "you're" | "you’re" | "youve" | "you've"
+        )
+    };
+    let asked = a == "how"
+        && (matches!(
+            b,
+            "is" | "was" | "did" | "are" | "r" | "were" | "have" | "has"
+        ) || (b == "s" && sep(text, i + 1).trim() == "'"));
+    let answered = matches!(
+        (a, b),
+        (
+            "i",
+            "had" | "was" | "have" | "think" | "totally" | "felt" | "feel"
+        ) | ("same", "here" | "boat")
+            | ("my", "heart")
+    );
+    // After a comma, anything said to them in the next few words ("Majid, ignore the people
+    // telling you", "bisola, id ask for a copy of the letter youre entitled to").
+    let said_to = gap == ", "
+        && (i + 1..n.min(i + 9))
+            .take_while(|&k| k == i + 1 || !text.starts_sentence(k))
+            .any(|k| you(text.lower_word(k)));
+    if !(asked || answered || you(a) || said_to) {
+        return None;
+    }
+    let w = text.lower_word(i);
+    // A plural no list holds is a group spoken to ("Canadians, how long did you wait").
+    let group = w.ends_with('s') && !text.is(i, F_FIRST | F_SURNAME);
+    let who = super::name_near::person_any_case(text, i)
+        && !group
+        && !super::name_self::greeting(w)
+        && !endearment(w)
+        && month(w).is_none()
+        && !given_not_word_or_word(text, i);
+    who.then_some((i, 0.6, GIVEN))
+}
+
 /// A term of endearment, a month or a word some list holds as one ("honey", "June", "Lord").
 fn given_not_word_or_word(text: &Doc, i: usize) -> bool {
     (text.is(i, F_FIRST) && !given_not_word(text, i)) || common(text, i)
@@ -412,6 +468,40 @@ fn given_not_word_or_word(text: &Doc, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::name_cues::tests::{finds, names};
+
+    /// Session 22: a reply's first word, the member it answers; not a group, a greeting, a
+    /// word or a drug.
+    #[test]
+    fn a_reply_opening_with_the_member_it_answers() {
+        use super::super::test_support::found;
+        use super::opening_to_you;
+        for (raw, want) in [
+            ("hieu, how did the scan go?", "hieu"),
+            ("delroy how did the scan go", "delroy"),
+            ("Ákos how is your mum doing after the fall?", "Ákos"),
+            (
+                "Majid, ignore the people telling you it's all in your head.",
+                "Majid",
+            ),
+            ("gianluca i had that exact rash on methotrexate", "gianluca"),
+            ("Dorota same here with the brain fog", "Dorota"),
+        ] {
+            assert_eq!(found(raw, opening_to_you), vec![want], "{raw}");
+        }
+        for raw in [
+            "Canadians, how long did you wait for a hip replacement?",
+            "Morning, how is everyone today?",
+            "Hiya how are you all",
+            "Kia ora, how are you all?",
+            "Metformin, how long did it take you to adjust?",
+            "hun how are you holding up",
+            "June, how did that come round so fast",
+            "Tonight i had the worst cramp",
+            "so how did the scan go",
+        ] {
+            assert!(found(raw, opening_to_you).is_empty(), "{raw}");
+        }
+    }
 
     /// A given name spoken to after a comma, closing a question or an exclamation, even one
     /// that is a word too; not a term of endearment, a month, a drug or a word.

@@ -12,7 +12,7 @@
 use super::lexicon::{
     Doc, F_CENSUS_FIRST, F_FIRST, F_FUNCTION, F_RELATION, F_STATE, F_TITLE, F_TOWN,
 };
-use super::name_company::{plain, thing};
+use super::name_company::{plain, plain_in_any_case, thing};
 use super::name_states::{after_is, in_state, only_people_doing};
 use super::names::{acronym, alpha, sep, unknown, GIVEN};
 
@@ -81,6 +81,8 @@ fn does(text: &Doc, j: usize) -> Option<bool> {
             if matches!(
                 a,
                 "the" | "her" | "his" | "a" | "an" | "home" | "back" | "out"
+                    // Session 22: "begum got moved to icu", "got admitted".
+                    | "moved" | "admitted" | "discharged" | "transferred" | "sent"
             ) =>
         {
             false
@@ -210,12 +212,32 @@ fn thing_past(v: &str) -> bool {
 pub(super) fn sentence_subject(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
     // Cheapest first: most words are no capital opening a sentence.
+    let capital = text.cased && text.titled && text.text.is_capitalised(i);
+    // Session 22 (probe set 22): a word a list holds as a given name, not capitalised, does
+    // what a capital does where a clause opens: in a post without capitals for names ("kwame
+    // got a signed shirt", "NIAMH IS ANGRY AT EVERYONE"), or after a word that opens a clause
+    // in any post ("ok so begum got moved to icu", "so chioma is back on the catheter"). The
+    // Census's given names too, which hold a capitalised word alone (`names::lone`) but no
+    // lower-case one.
+    let listed = !capital
+        && text.is(i, F_FIRST)
+        && (!(text.cased && text.titled) || (i > 0 && !text.starts_sentence(i)));
     let opens = i + 1 < n
-        && text.cased
-        && text.titled
-        && text.text.is_capitalised(i)
-        && text.starts_sentence(i);
-    if !opens || text.is(i, F_CENSUS_FIRST | F_TOWN) || text.foreign(i) || !plain(text, i) {
+        && if listed {
+            super::name_doers::opens_clause(text, i)
+        } else {
+            capital && text.starts_sentence(i)
+        };
+    if !opens
+        || text.is(i, F_TOWN)
+        || (capital && text.is(i, F_CENSUS_FIRST))
+        || text.foreign(i)
+        || !(if listed {
+            plain_in_any_case(text, i)
+        } else {
+            plain(text, i)
+        })
+    {
         return None;
     }
     let gap = sep(text, i);
@@ -381,6 +403,12 @@ mod tests {
             ),
             // Session 19: an English past tense before its object.
             ("Gareth knitted a little hat for every baby.", "Gareth"),
+            // Session 22: a listed name without its capital, where a clause opens.
+            ("so tired today dmitri has stopped eating", "dmitri"),
+            ("kwame got a signed shirt for the auction", "kwame"),
+            ("NIAMH IS IN HOSPITAL AGAIN", "NIAMH"),
+            ("ok so farida got moved to icu", "farida"),
+            ("Long night. So chioma is in hospital again.", "chioma"),
         ] {
             assert_eq!(found(raw, sentence_subject), vec![want], "{raw}");
         }
@@ -393,7 +421,9 @@ mod tests {
             "Berlin was lovely in May.",
             "Ozempic has stopped working for me.",
             "Mi madre está en el hospital.",
-            "so tired today dmitri has stopped eating",
+            "so tired today ozempic has stopped working",
+            "ok so london has great hospitals",
+            "Long night. So metformin is back on the list.",
             "We saw Femke at the clinic and she is fine.",
             // The Census's names are `lone`'s; a subject with an adjective says nothing.
             "Sarah has decided to stop chemo.",

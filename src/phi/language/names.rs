@@ -74,6 +74,7 @@ pub(super) fn detect(text: &Doc, blocked: &[(usize, usize)], out: &mut Vec<Findi
             .or_else(|| called_to(text, i))
             .or_else(|| vocative(text, i))
             .or_else(|| name_speech::spoken_to_you(text, i))
+            .or_else(|| name_speech::opening_to_you(text, i))
             .or_else(|| listed_after(text, i, last_held))
             .or_else(|| listed_alone(text, i))
             .or_else(|| name_roles::maker(text, i))

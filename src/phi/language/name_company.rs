@@ -43,6 +43,13 @@ pub(super) fn thing(w: &str) -> bool {
             | "zoom"
             | "mychart"
             | "webmd"
+            // Session 22: malted and energy drinks members live on ("horlicks keeps me going").
+            | "horlicks"
+            | "ovaltine"
+            | "bournvita"
+            | "complan"
+            | "lucozade"
+            | "ribena"
             | "covid"
             | "omicron"
             // Session 17: units and schemes by their short names ("the nicu nurse said",

@@ -535,7 +535,27 @@ pub(super) fn owned(text: &Doc, k: usize) -> bool {
                 | "stitches"
                 | "nappy"
                 | "nappies"
+                // Session 22 (probe sets 22 and 24): a body's organs and tests, a patient's
+                // case and secretary ("huys kidney function", "olgas scan", "Hamdi's case").
+                | "kidney"
+                | "kidneys"
+                | "liver"
+                | "lungs"
+                | "bloods"
+                | "scan"
+                | "case"
+                | "symptoms"
+                | "secretary"
         )
+        // "shazzas first day at nursery", "Rahimi's clinic letter", "Balaji's care plan",
+        // "brendas hospital stay": what is owned in two words.
+        || match (w, text.lower_at(k + 1)) {
+            ("first", n) => matches!(n, "day" | "week" | "birthday" | "chemo" | "round" | "steps"),
+            ("clinic", n) => matches!(n, "letter" | "appointment" | "appt" | "notes"),
+            ("care", n) => matches!(n, "plan" | "package" | "needs"),
+            ("hospital", n) => matches!(n, "stay" | "bed" | "notes" | "number" | "appointment"),
+            _ => false,
+        }
 }
 
 /// "tochi's appointment is friday", "waiting for chinwe's results" is not (results are a

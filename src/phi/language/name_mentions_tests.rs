@@ -32,6 +32,11 @@ fn people_mentioned_by_job_family_quote_or_pen() {
         // Session 21: what keeps a body going, past "new".
         ("amanuel's new cgm keeps falling off in the pool", "amanuel"),
         ("ravi's meds got changed again", "ravi"),
+        // Session 22: organs, tests, a case, and what is owned in two words.
+        ("ravi's kidney function is up", "ravi"),
+        ("Hamdi's case is with the panel", "Hamdi"),
+        ("kavita's first day at nursery went well", "kavita"),
+        ("a copy of Balaji's care plan at last", "Balaji"),
     ] {
         assert_eq!(found(raw, mentioned), vec![want], "{raw}");
     }
@@ -43,6 +48,8 @@ fn people_mentioned_by_job_family_quote_or_pen() {
         "my husband and humira are not friends",
         "\"ozempic, please work\" i said",
         "made by abbvie",
+        "ozempic's first dose made me sick",
+        "leeds's care home inspection was bad",
         "per nice, the guidance says",
         "the nurse on reception",
         "diagnosed with eczema and the kids too",

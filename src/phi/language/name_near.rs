@@ -228,6 +228,10 @@ pub(super) fn three_letter_name(w: &str) -> bool {
         && !matches!(
             w,
             "omg"
+                // Session 22: kisses and hugs ("well done xox").
+                | "xox"
+                | "xxo"
+                | "oxo"
                 | "tba"
                 | "tbc"
                 | "fyi"

@@ -54,6 +54,43 @@ fn pet(w: &str) -> bool {
             | "cockapoo"
             | "cavapoo"
             | "labradoodle"
+            // Session 22 (probe set 47).
+            | "pups"
+            | "puppies"
+            | "kittens"
+            | "rabbits"
+            | "husky"
+            | "corgi"
+            | "chihuahua"
+            | "bulldog"
+            | "frenchie"
+            | "rottweiler"
+            | "alsatian"
+            | "westie"
+            | "yorkie"
+            | "lurcher"
+            | "schnauzer"
+            | "dalmatian"
+            | "moggy"
+            | "cockerpoo"
+    )
+}
+
+/// What only an animal does, said of the word before it ("ollie was barking at the
+/// paramedics", "Milo keeps purring").
+fn animal_doing(w: &str) -> bool {
+    matches!(
+        w,
+        "barking"
+            | "barked"
+            | "barks"
+            | "purring"
+            | "purred"
+            | "purrs"
+            | "meowing"
+            | "wagging"
+            | "woofing"
+            | "howling"
     )
 }
 
@@ -179,6 +216,26 @@ pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
             }
         }
     }
+    // Session 22: "and ollie was barking at the paramedics", "Milo keeps purring": only an
+    // animal barks or purrs, with "is", "was" or "keeps" between at most.
+    for i in 0..n.saturating_sub(1) {
+        let k = i
+            + 1
+            + usize::from(matches!(
+                text.lower_at(i + 1),
+                "is" | "was" | "keeps" | "kept" | "started" | "wont" | "won't" | "just"
+            ));
+        // Not kin ("my son Oliver was barking orders"), nor the idiom.
+        let kin = i > 0 && super::lexicon::relation(text.lower_at(i - 1));
+        if k < n
+            && animal_doing(text.lower_at(k))
+            && text.lower_at(k + 1) != "orders"
+            && !kin
+            && (i..k).all(|m| gap(text, m) == " ")
+        {
+            push(i);
+        }
+    }
     // "the vet says Brian needs three teeth out".
     for i in 2..n {
         if text.lower_at(i - 2) == "vet"
@@ -237,6 +294,9 @@ mod tests {
             // Session 20: walked or taken round, in a post about a pet.
             "Walked Reggie n Hugo along the canal, both dogs came back filthy",
             "took loki round the park, the puppy rolled in something",
+            // Session 22: what only an animal does.
+            "and ollie was barking at the paramedics the poor thing was terrified",
+            "Milo keeps purring on my chest when I'm low",
         ] {
             assert!(names(raw).is_empty(), "{raw}: {:?}", names(raw));
         }
@@ -245,6 +305,7 @@ mod tests {
             ("took the dog to see Aisha yesterday", "Aisha"),
             ("the dog bit my son Jack", "Jack"),
             ("walked Aisha to the car, the dog stayed home", "Aisha"),
+            ("my son Oliver was barking orders at everyone", "Oliver"),
         ] {
             assert!(
                 names(raw).iter().any(|f| f == want),

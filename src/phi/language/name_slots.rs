@@ -164,7 +164,34 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
             ("row" | "rows" | "argument" | "bust", "with" | "w") => !text.is(i, F_TOWN),
             (_, "told" | "tell" | "telling") if next == "about" => true,
             ("love" | "luv" | "hugs" | "wishes", "from") => !text.is(i, F_TOWN),
-            (_, "little") => !matches!(p2, "a" | "the" | "very" | "so" | "too" | "this"),
+            // A listed given name, or one a person's verb follows ("little khadar dualeh
+            // asked"): "little mobi sensor" is a thing.
+            (_, "little") => {
+                let does = |w: &str| {
+                    matches!(
+                        w,
+                        "aged"
+                            | "asked"
+                            | "asks"
+                            | "is"
+                            | "was"
+                            | "has"
+                            | "had"
+                            | "keeps"
+                            | "thinks"
+                            | "said"
+                            | "says"
+                            | "who"
+                            | "loves"
+                            | "wants"
+                    )
+                };
+                !matches!(p2, "a" | "the" | "very" | "so" | "too" | "this")
+                    && (text.is(i, super::lexicon::F_FIRST)
+                        || does(next)
+                        || (!text.is(i + 1, super::lexicon::F_ENGLISH)
+                            && does(text.lower_at(i + 2))))
+            }
             (_, "for") => next == "who" || (gap.trim() == "," && text.lower_at(i + 1) == "who"),
             ("update", "on") | ("seen", "by") => true,
             // "can AMBER message me about the group?" too (session 19).

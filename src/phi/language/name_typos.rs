@@ -137,6 +137,9 @@ pub(super) fn subject_verb(w: &str) -> bool {
             | "loves"
             | "hates"
             | "misses"
+            // Session 22 (probe set 47): "on the telly made me cry", "sasha made me get up".
+            | "made"
+            | "makes"
     )
 }
 

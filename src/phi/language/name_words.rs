@@ -10,6 +10,12 @@ pub(super) fn eponym(w: &str) -> bool {
         folded = super::lexicon::fold(w);
         folded.as_str()
     };
+    // Session 22: chat's possessive without its apostrophe ("worried about marfans being
+    // passed on", "hartmanns procedure").
+    eponym_word(w) || w.strip_suffix('s').is_some_and(eponym_word)
+}
+
+fn eponym_word(w: &str) -> bool {
     matches!(
         w,
         "crohn"

@@ -366,6 +366,40 @@ pub(super) fn spoken_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
                 | "in"
                 | "on"
         );
+    // Session 22 (probe set 46): the name closing a clause to them mid-post, before a comma
+    // ("you asked about the blue badge form Jeyanthi, I'll message you", "what a week you've
+    // had Violet, sit down").
+    let comma_after = i + 1 < n && sep(text, i).starts_with(", ");
+    let spaced = spaced
+        || (i >= 2
+            && sep(text, i - 1) == " "
+            && comma_after
+            && !matches!(
+                text.lower_word(i - 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "my"
+                    | "our"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "your"
+                    | "of"
+                    | "to"
+                    | "with"
+                    | "for"
+                    | "and"
+                    | "or"
+                    | "since"
+                    | "from"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "about"
+                    | "by"
+                    | "like"
+            ));
     if i < 2 || !(sep(text, i - 1) == ", " || spaced) {
         return None;
     }
@@ -386,7 +420,7 @@ pub(super) fn spoken_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
                 | "you’re"
         )
     };
-    let last = (i + 1 == n || spaced) && closing;
+    let last = ((i + 1 == n || spaced) && closing) || (spaced && comma_after);
     // The clause before the comma, back to its sentence's start.
     let to_you = last
         && (1..=8)
@@ -412,9 +446,10 @@ pub(super) fn spoken_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
 /// word no list knows (`person_any_case`), never a greeting, a term of endearment or a word.
 pub(super) fn opening_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'static str)> {
     let n = text.words.len();
-    if i + 3 >= n || (i > 0 && !sep(text, i - 1).contains('\n')) {
+    if i + 3 >= n {
         return None;
     }
+    let opens = i == 0 || sep(text, i - 1).contains('\n');
     let gap = sep(text, i);
     if !matches!(gap, " " | ", ") {
         return None;
@@ -431,6 +466,12 @@ pub(super) fn opening_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stat
             b,
             "is" | "was" | "did" | "are" | "r" | "were" | "have" | "has"
         ) || (b == "s" && sep(text, i + 1).trim() == "'"));
+    // Anywhere in a post, a listed given name before a question about them ("just catching
+    // up on the thread tumelo how did the mri go").
+    let listed = text.is(i, F_FIRST) && !text.is(i, F_ENGLISH);
+    if !(opens || (asked && listed && sep(text, i - 1) == " ")) {
+        return None;
+    }
     let answered = matches!(
         (a, b),
         (
@@ -438,13 +479,20 @@ pub(super) fn opening_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stat
             "had" | "was" | "have" | "think" | "totally" | "felt" | "feel"
         ) | ("same", "here" | "boat")
             | ("my", "heart")
-    );
-    // After a comma, anything said to them in the next few words ("Majid, ignore the people
-    // telling you", "bisola, id ask for a copy of the letter youre entitled to").
-    let said_to = gap == ", "
-        && (i + 1..n.min(i + 9))
-            .take_while(|&k| k == i + 1 || !text.starts_sentence(k))
-            .any(|k| you(text.lower_word(k)));
+    ) || matches!(a, "id" | "ive");
+    // Anything said to them in the next few words of the sentence: after a comma ("Majid,
+    // ignore the people telling you"), or after a listed name without one ("nattaya best to
+    // check with your pharmacist").
+    let reach = if gap == ", " {
+        9
+    } else if listed {
+        7
+    } else {
+        0
+    };
+    let said_to = (i + 1..n.min(i + reach))
+        .take_while(|&k| k == i + 1 || !text.starts_sentence(k))
+        .any(|k| you(text.lower_word(k)));
     if !(asked || answered || you(a) || said_to) {
         return None;
     }
@@ -453,6 +501,7 @@ pub(super) fn opening_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stat
     let group = w.ends_with('s') && !text.is(i, F_FIRST | F_SURNAME);
     let who = super::name_near::person_any_case(text, i)
         && !group
+        && !text.is(i, super::lexicon::F_TOWN)
         && !super::name_self::greeting(w)
         && !endearment(w)
         && month(w).is_none()
@@ -485,6 +534,12 @@ mod tests {
             ),
             ("gianluca i had that exact rash on methotrexate", "gianluca"),
             ("Dorota same here with the brain fog", "Dorota"),
+            ("bisola id ask for a copy of the clinic letter", "bisola"),
+            ("priya best to check with your pharmacist", "priya"),
+            (
+                "just catching up on the thread priya how did the mri go",
+                "priya",
+            ),
         ] {
             assert_eq!(found(raw, opening_to_you), vec![want], "{raw}");
         }
@@ -498,6 +553,9 @@ mod tests {
             "June, how did that come round so fast",
             "Tonight i had the worst cramp",
             "so how did the scan go",
+            "Leeds, how are you all doing up there?",
+            "the thread tho how did the mri go",
+            "Ozempic best to take with your dinner",
         ] {
             assert!(found(raw, opening_to_you).is_empty(), "{raw}");
         }
@@ -536,6 +594,11 @@ mod tests {
             // Session 20: chat leaves the comma out where the name closes the post.
             ("miss you every single day sukhwinder xx", "sukhwinder"),
             ("youve got this jianhua!!!", "jianhua"),
+            // Session 22: the name closing a clause to them mid-post, before a comma.
+            (
+                "you asked about the blue badge form Jeyanthi, I'll message you",
+                "Jeyanthi",
+            ),
         ]);
         for raw in [
             "thank you, everyone.",
@@ -547,6 +610,9 @@ mod tests {
             "good news to share with you all, memory's been bad since the ect",
             "thank you all so much everyone",
             "see you all on thursday",
+            "did you try Ozempic, it helped me",
+            "you asked about the form from Leeds, I'll check",
+            "have you been to the clinic, it's new",
         ] {
             assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
         }

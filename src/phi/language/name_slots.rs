@@ -162,6 +162,13 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                 !text.is(i, F_TOWN)
             }
             ("row" | "rows" | "argument" | "bust", "with" | "w") => !text.is(i, F_TOWN),
+            // "email Mark at mark1@example.net", "sending love to you and Obinna x".
+            (_, "email" | "e-mail" | "contact" | "text" | "ring" | "phone")
+                if matches!(next, "at" | "on") =>
+            {
+                !text.is(i, F_TOWN)
+            }
+            ("you" | "u", "and") => matches!(p3, "to" | "2" | "with" | "for"),
             (_, "told" | "tell" | "telling") if next == "about" => true,
             ("love" | "luv" | "hugs" | "wishes", "from") => !text.is(i, F_TOWN),
             // A listed given name, or one a person's verb follows ("little khadar dualeh

@@ -229,6 +229,11 @@ fn fear_rows_news_and_small_children() {
             "If it weren't for Saravanan I wouldn't be here",
             "Saravanan",
         ),
+        (
+            "email Tendai at tendai1@example.net about the bake sale",
+            "Tendai",
+        ),
+        ("Sending love to you and Obinna x", "Obinna"),
     ] {
         assert_eq!(found(raw, persons_slot), vec![want], "{raw}");
     }
@@ -241,6 +246,9 @@ fn fear_rows_news_and_small_children() {
         "a little bit better today",
         "the little ones are at school",
         "If it weren't for Macmillan I'd be lost",
+        "email Leeds at the council address",
+        "text macmillan on their support line",
+        "love to you and yours",
     ] {
         assert!(found(raw, persons_slot).is_empty(), "{raw}");
     }

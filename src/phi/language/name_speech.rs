@@ -449,18 +449,31 @@ pub(super) fn opening_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stat
     if i + 3 >= n {
         return None;
     }
-    let opens = i == 0 || sep(text, i - 1).contains('\n');
-    let gap = sep(text, i);
-    if !matches!(gap, " " | ", ") {
-        return None;
-    }
-    let (a, b) = (text.lower_at(i + 1), text.lower_at(i + 2));
     let you = |w: &str| {
         matches!(
             w,
             "you" | "u" | "your" | "ur" | "youre" | "you're" | "you’re" | "youve" | "you've"
         )
     };
+    let (a, b) = (text.lower_at(i + 1), text.lower_at(i + 2));
+    // After a word that opens a clause, before "you" or a thanks to them ("honestly chioma
+    // youre doing better than you think", "so dariush thank you for the advice").
+    let after_opener = i > 0
+        && sep(text, i - 1) == " "
+        && matches!(
+            text.lower_word(i - 1),
+            "honestly" | "ok" | "okay" | "so" | "oh" | "aww" | "aw" | "omg" | "and" | "but" | "lol"
+        )
+        && (you(a) || (a == "thank" && matches!(b, "you" | "u")));
+    let opens = i == 0 || sep(text, i - 1).contains('\n') || after_opener;
+    let gap = sep(text, i);
+    // "ÇAĞLA!!! You did it!!!", "wullie!! so good 2 c you back": hailed, then spoken to.
+    let hailed = gap.trim_end().chars().all(|c| c == '!')
+        && gap.contains('!')
+        && (i + 1..n.min(i + 6)).any(|k| you(text.lower_word(k)));
+    if !(matches!(gap, " " | ", ") || (hailed && opens)) {
+        return None;
+    }
     let asked = a == "how"
         && (matches!(
             b,
@@ -479,7 +492,12 @@ pub(super) fn opening_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stat
             "had" | "was" | "have" | "think" | "totally" | "felt" | "feel"
         ) | ("same", "here" | "boat")
             | ("my", "heart")
-    ) || matches!(a, "id" | "ive");
+    ) || matches!(a, "id" | "ive")
+        // A question put to them: "tijana did they ever sort out your husbands meds".
+        || (matches!(
+            a,
+            "did" | "do" | "does" | "have" | "has" | "are" | "were" | "can" | "could" | "will"
+        ) && matches!(b, "you" | "u" | "they" | "she" | "he" | "ur" | "your"));
     // Anything said to them in the next few words of the sentence: after a comma ("Majid,
     // ignore the people telling you"), or after a listed name without one ("nattaya best to
     // check with your pharmacist").
@@ -493,7 +511,7 @@ pub(super) fn opening_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stat
     let said_to = (i + 1..n.min(i + reach))
         .take_while(|&k| k == i + 1 || !text.starts_sentence(k))
         .any(|k| you(text.lower_word(k)));
-    if !(asked || answered || you(a) || said_to) {
+    if !(asked || answered || you(a) || said_to || hailed) {
         return None;
     }
     let w = text.lower_word(i);
@@ -540,6 +558,16 @@ mod tests {
                 "just catching up on the thread priya how did the mri go",
                 "priya",
             ),
+            ("Tendai!!! You did it!!! clear scan!!!", "Tendai"),
+            (
+                "honestly chioma youre doing better than you think",
+                "chioma",
+            ),
+            (
+                "so dariush thank you for the advice on the pip form",
+                "dariush",
+            ),
+            ("tijana did they ever sort out your husbands meds", "tijana"),
         ] {
             assert_eq!(found(raw, opening_to_you), vec![want], "{raw}");
         }
@@ -556,6 +584,10 @@ mod tests {
             "Leeds, how are you all doing up there?",
             "the thread tho how did the mri go",
             "Ozempic best to take with your dinner",
+            "Wow!!! You did it!!! clear scan!!!",
+            "honestly metformin youre a lifesaver",
+            "so everyone thank you for the advice",
+            "Tesco did they ever restock your brand",
         ] {
             assert!(found(raw, opening_to_you).is_empty(), "{raw}");
         }

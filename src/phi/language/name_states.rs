@@ -181,10 +181,12 @@ pub(super) fn after_is(a: &str, b: &str) -> bool {
         "back" | "home" | "out" | "awake" | "asleep" | "due" | "having" | "still" | "now"
         | "finally" | "starting" | "eating" | "feeling" | "struggling" | "doing" | "asking"
         | "scared" | "terrified" | "nervous" | "allergic" | "pregnant" | "off" => true,
-        "in" | "on" => matches!(
-            b,
-            "hospital" | "icu" | "the" | "a" | "intensive" | "hospice" | "dialysis" | "oxygen"
-        ),
+        "in" | "on" => {
+            matches!(
+                b,
+                "hospital" | "icu" | "the" | "a" | "intensive" | "hospice" | "dialysis" | "oxygen"
+            ) || (a == "on" && matches!(b, "his" | "her" | "their"))
+        }
         _ => {
             (a.len() > 4
                 && a.ends_with("ing")

@@ -103,6 +103,17 @@ fn does(text: &Doc, j: usize) -> Option<bool> {
         // ("Keytruda shrank the tumour" is no "-ed"; "Humira caused a rash", "Stelara worked
         // a treat").
         _ if person_past(text, j, a) => false,
+        // Session 22 (probe sets 20 and 39): what a body does, and the verbs of a day's
+        // news, which a town's or a drug's name does not take as its sentence's second word
+        // ("Uwe sat by the bed till the end", "Ioane brings her frozen grapes", "Bogdan used
+        // to be the loudest man", "Seonaidh comes on Tuesdays", "Bukola picked up the
+        // prescription"); a listed name only.
+        "sat" | "sits" | "brings" | "comes" | "used" | "died" | "dies" | "passed" | "slept"
+        | "sleeps" | "woke" | "wakes" | "stayed" | "stays" | "cried" | "cries" | "smiled"
+        | "laughed" | "laughs" | "hugged" | "squeezed" | "picked" | "filled" | "eats" | "drank"
+        | "walks" | "talks" | "talked" | "spoke" | "speaks" | "sang" | "sings" | "prayed"
+        | "prays" | "knits" | "watched" | "played" | "plays" | "wore" | "works" | "worked"
+        | "lives" | "lived" => false,
         _ => return None,
     };
     Some(only_people)
@@ -409,6 +420,9 @@ mod tests {
             ("NIAMH IS IN HOSPITAL AGAIN", "NIAMH"),
             ("ok so farida got moved to icu", "farida"),
             ("Long night. So chioma is in hospital again.", "chioma"),
+            ("Dmitri sat by the bed till the end.", "Dmitri"),
+            ("Bogdan used to be the loudest man in any room.", "Bogdan"),
+            ("Tired. Dmitri is on his way from the airport.", "Dmitri"),
         ] {
             assert_eq!(found(raw, sentence_subject), vec![want], "{raw}");
         }
@@ -424,6 +438,9 @@ mod tests {
             "so tired today ozempic has stopped working",
             "ok so london has great hospitals",
             "Long night. So metformin is back on the list.",
+            "Humira works well for me.",
+            "London sat under snow all week.",
+            "Stelara used to be a game changer.",
             "We saw Femke at the clinic and she is fine.",
             // The Census's names are `lone`'s; a subject with an adjective says nothing.
             "Sarah has decided to stop chemo.",

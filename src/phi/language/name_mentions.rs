@@ -546,6 +546,9 @@ pub(super) fn owned(text: &Doc, k: usize) -> bool {
                 | "case"
                 | "symptoms"
                 | "secretary"
+                // "asas illness has eaten my whole life" (not "favourite": "Nando's
+                // favourite dish" is a shop's).
+                | "illness"
         )
         // "shazzas first day at nursery", "Rahimi's clinic letter", "Balaji's care plan",
         // "brendas hospital stay": what is owned in two words.

@@ -169,6 +169,24 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
                 !text.is(i, F_TOWN)
             }
             ("you" | "u", "and") => matches!(p3, "to" | "2" | "with" | "for"),
+            // Treatment booked for a person ("LAST CHEMO FOR BAMBANG WAS TODAY", "surgery for
+            // graça is booked"), a person wanted to do something ("mam wants lewandowski 2 do
+            // the reading", "id encourage min-jun lim to bring"), taken for someone else
+            // ("GRANDAD THINKS NATARAJAN IS HIS WIFE").
+            (
+                "chemo" | "dialysis" | "surgery" | "op" | "operation" | "scan" | "appointment"
+                | "appt" | "transplant" | "bloods" | "infusion",
+                "for" | "4",
+            ) => !text.is(i, F_TOWN),
+            (
+                _,
+                "wants" | "wanted" | "want" | "expects" | "expected" | "begged" | "encourage"
+                | "encouraged" | "allowed" | "convinced",
+            ) => matches!(next, "to" | "2") && !text.is(i, F_TOWN),
+            (_, "thinks" | "thought") => {
+                matches!(next, "is" | "was")
+                    && matches!(text.lower_at(i + 2), "his" | "her" | "my" | "their" | "our")
+            }
             (_, "told" | "tell" | "telling") if next == "about" => true,
             ("love" | "luv" | "hugs" | "wishes", "from") => !text.is(i, F_TOWN),
             // A listed given name, or one a person's verb follows ("little khadar dualeh

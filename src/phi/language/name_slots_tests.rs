@@ -234,6 +234,18 @@ fn fear_rows_news_and_small_children() {
             "Tendai",
         ),
         ("Sending love to you and Obinna x", "Obinna"),
+        (
+            "last chemo for tendai was today and the nurses sang",
+            "tendai",
+        ),
+        (
+            "mam wants lewandowski 2 do the reading at the service",
+            "lewandowski",
+        ),
+        (
+            "GRANDAD THINKS NATARAJAN IS HIS WIFE SOMETIMES.",
+            "NATARAJAN",
+        ),
     ] {
         assert_eq!(found(raw, persons_slot), vec![want], "{raw}");
     }
@@ -249,6 +261,11 @@ fn fear_rows_news_and_small_children() {
         "email Leeds at the council address",
         "text macmillan on their support line",
         "love to you and yours",
+        "last chemo for now, fingers crossed",
+        "scan for lymphoma booked",
+        "mum wants Tesco to deliver again",
+        "he thinks Ozempic is his only hope",
+        "in Jesus name, Amen, we pray",
     ] {
         assert!(found(raw, persons_slot).is_empty(), "{raw}");
     }

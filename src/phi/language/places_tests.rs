@@ -235,6 +235,22 @@ fn towns_where_someone_lives() {
             "dafydd here, 61 from aberystwyth, prostate biopsy came back",
             "aberystwyth",
         ),
+        // Session 22: where a person is treated; the writer's town before "originally" or
+        // "based" whatever stands before it; a post in capitals.
+        (
+            "Being seen in Trento for the trial, flying back and forth",
+            "Trento",
+        ),
+        (
+            "Dad gets dialysis in Hartlepool three times a week",
+            "Hartlepool",
+        ),
+        ("From Pau originally, the team here are lovely", "Pau"),
+        ("I'm Ilorin based and my mum has sickle cell", "Ilorin"),
+        (
+            "WE LIVE IN THIKA, THE NEAREST CENTRE IS 3 HOURS AWAY",
+            "THIKA",
+        ),
     ] {
         assert_eq!(places(raw), [want], "{raw}");
     }
@@ -283,6 +299,10 @@ fn towns_where_someone_lives() {
         "she lives in Fear of the next relapse",
         "How do other parents in Auckland cope with this?",
         "Looking for a family doctor in Halifax taking new patients",
+        // Session 22: a treatment in a country, a hospital's town, a town's name in English.
+        "Being seen in Spain for the trial",
+        "he was treated at the hospital in Rochester",
+        "chemo in hope of a cure",
     ] {
         assert!(places(raw).is_empty(), "{raw}: {:?}", places(raw));
     }

@@ -371,6 +371,16 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
             "fear" | "hope" | "denial" | "pain" | "limbo" | "remission" | "agony" | "peace"
                 | "terror" | "dread" | "constant" | "chronic" | "fact" | "reality"
         );
+    // Session 22: the writer's own town, whatever stands before the cue: "From Pau
+    // originally, now having chemo in Colmar", "I'm Ilorin based" (an apostrophe's "I'm").
+    if i >= 1 && i + 1 < text.words.len() && listed_town(text, i) && sep(text, i - 1) == " " {
+        let (p, next) = (text.lower_word(i - 1), text.lower_word(i + 1));
+        if (p == "from" && next == "originally")
+            || (next == "based" && matches!(p, "m" | "im" | "were" | "re"))
+        {
+            return Some(i);
+        }
+    }
     if i < 2
         || !(town_word(text, i) || lower_town_word(text, i) || listed_town(text, i) || living)
         || sep(text, i - 1) != " "
@@ -524,6 +534,11 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
                 // "my aunty Losana in Suva", "my da Pádraig down in Tralee".
                 || (i >= 3 && relation_before(i - 3) && text.is_capitalised(i - 2))
                 || (p2 == "down" || p2 == "up") && i >= 4 && relation_before(i - 4)
+                // Session 22 (probe sets 36-44): where a person is treated, a town of
+                // GeoNames' list right after the treatment ("Being seen in Trento for the
+                // trial", "Dad gets dialysis in Hartlepool", "now having chemo in Colmar").
+                // A hospital's town stays the institution's ("the clinic in Rochester").
+                || (listed_town(text, i) && treated(p2))
         }
         "to" => {
             (p2 == "home"
@@ -545,7 +560,9 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
         "hospital" | "clinic" | "centre" | "center" | "infirmary" | "institute" | "university"
     );
     let cued = cued || (p == "in" && !institution && listed_town(text, i) && about_home(text, i));
-    if !cued || (lower && super::lexicon::near_english(text.lower_word(i))) {
+    // A town on GeoNames' list is no typo of English ("WE LIVE IN THIKA").
+    if !cued || (lower && !listed_town(text, i) && super::lexicon::near_english(text.lower_word(i)))
+    {
         return None;
     }
     let mut last = i;
@@ -561,12 +578,38 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
     let state_after = last + 1 < text.words.len() && {
         let w = text.word(last + 1);
         text.is(last + 1, F_STATE | F_STATE_ABBR)
-            || ((2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()))
+            // In a post in capitals every short word is ("WE LIVE IN THIKA, THE NEAREST").
+            || (text.cased
+                && (2..=3).contains(&w.len())
+                && w.chars().all(|c| c.is_ascii_uppercase()))
     };
     if state_after {
         return None;
     }
     Some(last)
+}
+
+/// A treatment a person is given in a town ("seen in", "dialysis in", "chemo in").
+fn treated(w: &str) -> bool {
+    matches!(
+        w,
+        "seen"
+            | "treated"
+            | "dialysis"
+            | "haemodialysis"
+            | "hemodialysis"
+            | "chemo"
+            | "chemotherapy"
+            | "radiotherapy"
+            | "radiation"
+            | "transplant"
+            | "rehab"
+            | "operated"
+            | "hospitalised"
+            | "hospitalized"
+            | "admitted"
+            | "infusions"
+    )
 }
 
 /// Word `i` is a town of GeoNames' list (no English word: "Bath", "Reading" are not on it),

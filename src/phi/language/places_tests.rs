@@ -251,6 +251,7 @@ fn towns_where_someone_lives() {
             "WE LIVE IN THIKA, THE NEAREST CENTRE IS 3 HOURS AWAY",
             "THIKA",
         ),
+        ("Mum's from Omagh, diagnosed last month", "Omagh"),
     ] {
         assert_eq!(places(raw), [want], "{raw}");
     }
@@ -303,6 +304,8 @@ fn towns_where_someone_lives() {
         "Being seen in Spain for the trial",
         "he was treated at the hospital in Rochester",
         "chemo in hope of a cure",
+        "my mum is from Spain",
+        "the nurse is from Lagos",
     ] {
         assert!(places(raw).is_empty(), "{raw}: {:?}", places(raw));
     }

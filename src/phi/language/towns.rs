@@ -507,6 +507,15 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
         // is stopped above: the words before the town must be spaced).
         "im" | "were" if i + 1 < text.words.len() && text.lower_word(i + 1) == "based" => true,
         "from" if i + 1 < text.words.len() && text.lower_word(i + 1) == "originally" => true,
+        // Session 22: where kin come from ("Mum's from Omagh", "my dad is from Lagos"), a
+        // town of GeoNames' list.
+        "from"
+            if listed_town(text, i)
+                && i >= 3
+                && (matches!(p2, "s" | "is" | "was") && kin(i - 3)) =>
+        {
+            true
+        }
         // "lives just outside Tralee".
         "outside" if p2 == "just" && matches!(p3, "lives" | "live" | "living") => true,
         "in" if lower && p2 == "out" && matches!(p3, "lives" | "living") => true,

@@ -180,7 +180,10 @@ fn value_at(text: &Text, i: usize, cue: &Cue, near: bool, keyword: &str) -> Opti
         return username_at(text, i, near, cue, vague);
     }
     if cue.kind == Kind::Vehicle {
-        if let Some(end) = british_plate(text, i).or_else(|| indian_plate(text, i)) {
+        if let Some(end) = british_plate(text, i)
+            .or_else(|| indian_plate(text, i))
+            .or_else(|| plate(text, i))
+        {
             let start = text.words[i].start;
             return Some(found(cue.kind, start, end, confidence(cue, near), cue.why));
         }
@@ -336,6 +339,49 @@ fn british_plate(text: &Text, i: usize) -> Option<usize> {
         && tail.iter().all(u8::is_ascii_alphabetic)
         && (tail.iter().all(u8::is_ascii_uppercase) || code_prefix(text, i + 1));
     (front && back && &text.raw[text.words[i].end..next.start] == " ").then_some(next.end)
+}
+
+/// Session 22: a registration of another country after a vehicle's cue, in up to four groups
+/// of letters and digits joined by hyphens or spaces ("LAG-644SK", "ZMH-142", "gv-512-eu",
+/// "KS-R 52", "hb-gb 1524"): five to nine of them, two digits or more and a letter, no group
+/// a common word nor more than three letters alone. Read apart from `id_like`, whose "COVID-19" rule would take it for a public
+/// code. The end of the plate, if word `i` opens one.
+fn plate(text: &Text, i: usize) -> Option<usize> {
+    let (mut len, mut digits, mut groups, mut end) = (0, 0, 0, None);
+    let mut j = i;
+    while j < text.words.len() && groups < 4 {
+        let w = text.word(j);
+        if w.is_empty()
+            || w.len() > 5
+            || !w.bytes().all(|b| b.is_ascii_alphanumeric())
+            || WORDY.contains(&w.to_ascii_lowercase().as_str())
+            // A plate's groups of letters are short ("The reg was lovely, spent 40
+            // minutes": "spent" is a word, and "reg" a registrar).
+            || (w.len() > 3 && !w.bytes().any(|b| b.is_ascii_digit()))
+        {
+            break;
+        }
+        len += w.len();
+        digits += w.bytes().filter(u8::is_ascii_digit).count();
+        groups += 1;
+        end = Some(text.words[j].end);
+        let Some(next) = text.words.get(j + 1) else {
+            break;
+        };
+        let gap = &text.raw[text.words[j].end..next.start];
+        let next_word = text.word(j + 1);
+        let joins = gap == "-"
+            || (gap == " "
+                && next_word.len() <= 5
+                && next_word.bytes().any(|b| b.is_ascii_digit()));
+        if !joins {
+            break;
+        }
+        j += 1;
+    }
+    ((5..=9).contains(&len) && digits >= 2 && len > digits && groups >= 2)
+        .then_some(end)
+        .flatten()
 }
 
 /// An Indian registration in up to four groups: state, district, series, number ("KA 05 MN

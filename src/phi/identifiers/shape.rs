@@ -135,7 +135,9 @@ pub(super) fn range_shaped(s: &str) -> bool {
 /// "40mg", "1st", "10k").
 pub(super) fn glued_unit(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 {
+    // Session 22: seven digits or more and a letter are an identifier's shape, no quantity
+    // ("pps 7500436x", "crn 712104165x"; a dose runs to "100000iu").
+    if digits == 0 || digits >= 7 {
         return false;
     }
     let tail = &word[digits..];

@@ -139,6 +139,16 @@ fn identifiers_in_many_styles_are_held() {
         // Session 14: India's registrations, clinicians' registers by name.
         ("his plate is KA 05 MN 4417", Vehicle, "KA 05 MN 4417"),
         ("plate was MH12 DE 1433.", Vehicle, "MH12 DE 1433"),
+        // Session 22: other countries' registrations in groups, and an identifier's seven
+        // digits and a letter (no dose's unit).
+        ("Number plate LAG-644SK, the car", Vehicle, "LAG-644SK"),
+        ("my rego is ZMH-142, can I get a permit", Vehicle, "ZMH-142"),
+        (
+            "Kenteken WC-252-T, parkeerkaart aangevraagd",
+            Vehicle,
+            "WC-252-T",
+        ),
+        ("his pps number is 7500436x and", Ssn, "7500436x"),
         ("his GMC number is 7123456", License, "7123456"),
         (
             "my nhs number is 485 777 3456",
@@ -271,6 +281,10 @@ fn what_patients_safely_say_is_not_held() {
         "ref 12/03/22 was the date",
         "call the helpline on 0800 808 0000",
         "call nhs 111 or 0300 123 1053",
+        // Session 22: a registrar, a dose, a strain.
+        "The reg was lovely, spent 40 minutes with us.",
+        "vit d 50000iu weekly for 8 weeks",
+        "the plate is covid-19 safe",
     ] {
         assert_eq!(held(s), [], "{s}");
     }

@@ -228,8 +228,11 @@ mod unseen_corpora {
     /// drops the verb: 0.983, 0.010. Session 17's towns of GeoNames' list after "in", in a
     /// sentence about one's people (Safe Harbor counts a relation's town), hold one more
     /// benign post: 0.983, 0.012 (6 of 520). Session 19: 0.985 (512 of 520), 0.012. Session
-    /// 20 (names as objects of care): 0.987 (513 of 520), 0.012.
-    const OWN_RECALL: f64 = 0.985;
+    /// 20 (names as objects of care): 0.987 (513 of 520), 0.012. Session 22, with the given
+    /// names and surnames typed for the communities we serve (`data/phi/given-names-typed.txt`,
+    /// written by a helper who saw neither this corpus nor its generator): 0.990 (515 of 520),
+    /// 0.012.
+    const OWN_RECALL: f64 = 0.988;
     const OWN_FALSE_HOLD: f64 = 0.012;
 
     /// (span recall, typed recall) bars per kind, just under what was measured: names 0.956
@@ -237,7 +240,8 @@ mod unseen_corpora {
     /// session 16), addresses 1.000 (typed 0.985), every other kind 1.000.
     fn own_bars(kind: Kind) -> (f64, f64) {
         match kind {
-            Kind::Name => (0.964, 0.964),
+            // Session 22: 0.980 (289 of 295).
+            Kind::Name => (0.975, 0.975),
             Kind::AgeOver89 => (0.99, 0.99),
             Kind::Address => (0.99, 0.98),
             _ => (0.99, 0.99),
@@ -370,7 +374,8 @@ mod unseen_corpora {
     /// bereaved, rural members, clinicians, writers of English as a second language) and never
     /// read: held on the span 0.950 and false holds 0.046 (6 of 130) with the session's first
     /// build and after its last rule. Session 21: 0.950 and 0.023.
-    const HELD_OUT_30: (f64, f64) = (0.945, 0.03);
+    /// Session 22: 0.960 and 0.023.
+    const HELD_OUT_30: (f64, f64) = (0.955, 0.03);
 
     /// The thirty-third probe set (`probe-33-held-out.jsonl`), written in session 20 by a
     /// generator imitating an evaluation corpus (15 locales, every kind, risky harmless posts,
@@ -379,14 +384,16 @@ mod unseen_corpora {
     /// holds 0.115 (23 of 200). Its harmless posts are held far more often than any other
     /// writer's, which says where the next session's work is. Session 21: 0.907 and 0.090,
     /// after the false holds of six more sets written to an evaluator's brief were mended.
-    const HELD_OUT_33: (f64, f64) = (0.90, 0.095);
+    /// Session 22: 0.927 and 0.090.
+    const HELD_OUT_33: (f64, f64) = (0.92, 0.095);
 
     /// The fortieth probe set (`probe-40-held-out.jsonl`), written in session 21 as a
     /// realistic mix (carers at 3am, a teenager newly on insulin, the widowed, parents of
     /// children with epilepsy, a nurse and a pharmacist answering, 13 countries, replies in
     /// threads) and never read: held on the span 0.920 and false holds 0.054 (7 of 130) with
     /// the build it was first scored with; 0.920 and 0.038 at the session's end.
-    const HELD_OUT_40: (f64, f64) = (0.915, 0.045);
+    /// Session 22: 0.925 and 0.038.
+    const HELD_OUT_40: (f64, f64) = (0.92, 0.045);
 
     /// The forty-fifth probe set (`probe-45-held-out.jsonl`), written first in session 22 as a
     /// realistic mix (heart failure, COPD, Parkinson's, lupus, sickle cell, eating disorders,
@@ -401,7 +408,8 @@ mod unseen_corpora {
     /// conditions, 15 regions, 2,424 given names and 1,359 surnames of 72 origins, six styles;
     /// 300 PHI and 200 harmless posts) and never read: held on the span 0.873 and false holds
     /// 0.050 (10 of 200) with the session's first build, 0.880 and 0.055 midway.
-    const HELD_OUT_48: (f64, f64) = (0.875, 0.06);
+    /// Session 22 after the typed names: 0.897 and 0.055.
+    const HELD_OUT_48: (f64, f64) = (0.89, 0.06);
 
     #[test]
     fn holds_as_much_of_a_held_out_writers_phi() {

@@ -33,6 +33,11 @@ const WIKI_FIRST: &str = include_str!("../../../data/phi/given-names-wikipedia.t
 /// ("priyanka", "eilidh", "chukwuemeka"): names of every origin as US parents gave them.
 const SSA_FIRST: &str = include_str!("../../../data/phi/given-names-ssa.txt");
 const WIKI_SURNAME: &str = include_str!("../../../data/phi/surnames-wikipedia.txt");
+/// Given names and surnames of the communities our members write from that the lists above
+/// lack (Yoruba "funmilayo", Amharic "hiwot", Somali "warsame", Pashto "palwasha", Tamil
+/// "ramasamy"), typed for this scanner in session 22 from general knowledge.
+const TYPED_FIRST: &str = include_str!("../../../data/phi/given-names-typed.txt");
+const TYPED_SURNAME: &str = include_str!("../../../data/phi/surnames-typed.txt");
 /// The names of those lists that are also English words, and chat words ("lol", "thx") and
 /// abbreviations that some locale lists hold as names.
 const WORLD_NAME_WORD: &str = include_str!("../../../data/phi/name-words-world.txt");
@@ -536,12 +541,19 @@ static CLASSES: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fx>>> =
         for w in WORD_NAMES.split_ascii_whitespace() {
             *m.entry(w).or_insert(0) |= F_FIRST | F_WORLD | F_NAME_WORD;
         }
-        // A US birth name that the small lists hold as a kin word, a title or a function word
-        // ("tita", "nana", "sister") is that word here: "Tita Baby" is an aunt called Baby.
-        for w in SSA_FIRST.lines() {
-            let f = m.entry(w.trim_end_matches('\r')).or_insert(0);
-            if *f & (F_RELATION | F_TITLE | F_FUNCTION | F_STATE | F_STATE_ABBR) == 0 {
-                *f |= F_FIRST | F_WORLD;
+        // A US birth name (or one typed for the communities we serve) that the small lists
+        // hold as a kin word, a title or a function word ("tita", "nana", "sister", "abba") is
+        // that word here: "Tita Baby" is an aunt called Baby.
+        for (list, flag) in [
+            (SSA_FIRST, F_FIRST | F_WORLD),
+            (TYPED_FIRST, F_FIRST | F_WORLD),
+            (TYPED_SURNAME, F_SURNAME | F_WORLD),
+        ] {
+            for w in list.lines() {
+                let f = m.entry(w.trim_end_matches('\r')).or_insert(0);
+                if *f & (F_RELATION | F_TITLE | F_FUNCTION | F_STATE | F_STATE_ABBR) == 0 {
+                    *f |= flag;
+                }
             }
         }
         m

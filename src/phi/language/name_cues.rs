@@ -463,7 +463,7 @@ pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
         return None;
     }
     // A capitalised label over a name typed in lower case ("Name: ouyang xiaoling"): only a
-    // word on no list, and the next one if it is on none either.
+    // word on no list of words, and the next one if it is on none either.
     let lower = text.cased && !text.is_capitalised(i);
     // "Name:" opening a line, or a person's name label: not "brand name: Humira".
     let opens_line = text.starts_sentence(i - 1);
@@ -475,11 +475,16 @@ pub(super) fn labelled(text: &Doc, i: usize) -> Option<(usize, f32, &'static str
     if !matches!(marked, ":" | "?" | "-" | "–" | ":-") || before.matches('\n').count() > 1 {
         return None;
     }
+    // Session 22: or a name a list holds that is no word ("ouyang", "xiaoling").
+    let name_or_unknown = |k: usize| {
+        unknown(text, k)
+            || (text.is(k, F_FIRST | F_SURNAME) && !common(text, k) && !text.is(k, F_ENGLISH))
+    };
     if lower {
-        if !unknown(text, i) {
+        if !name_or_unknown(i) {
             return None;
         }
-        let end = if joined(text, i) && !text.is_capitalised(i + 1) && unknown(text, i + 1) {
+        let end = if joined(text, i) && !text.is_capitalised(i + 1) && name_or_unknown(i + 1) {
             i + 1
         } else {
             i

@@ -110,7 +110,8 @@ mod tests {
                 "Who's coming to the meetup?\n* Thabo\n* Ingrid\n* Nasser",
                 bulleted
             ),
-            ["Thabo", "Nasser"]
+            // Session 22: Ingrid too, now that her neighbours are on a list.
+            ["Thabo", "Ingrid", "Nasser"]
         );
         for raw in [
             "Symptoms:\n* Rash\n* Fever\n* Grace",

@@ -358,10 +358,13 @@ pub(super) fn persons_slot(text: &Doc, i: usize) -> Option<(usize, f32, &'static
     if !who {
         return None;
     }
-    // "yui tanaka", "tesfaye bekele": a surname after it.
+    // "yui tanaka", "tesfaye bekele": a surname after it (or a father's given name, as
+    // Ethiopians and many others carry).
     let end = if i + 1 < n
         && gap == " "
-        && (text.is(i + 1, super::lexicon::F_SURNAME) || super::names::unknown(text, i + 1))
+        && (text.is(i + 1, super::lexicon::F_SURNAME | super::lexicon::F_FIRST)
+            || super::names::unknown(text, i + 1))
+        && !text.is(i + 1, super::lexicon::F_NAME_WORD)
         && !text.is(
             i + 1,
             super::lexicon::F_ENGLISH | super::lexicon::F_FUNCTION,

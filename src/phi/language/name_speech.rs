@@ -340,10 +340,13 @@ pub(super) fn spoken_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
         .trim()
         .chars()
         .all(|c| matches!(c, '.' | '!' | 'x' | 'X' | ' '));
-    let spaced = i >= 2
-        && sep(text, i - 1) == " "
-        && closing
-        && !matches!(
+    // Session 22 (probe set 46): or the name closing a clause to them mid-post, before a
+    // comma ("you asked about the blue badge form Jeyanthi, I'll message you", "what a week
+    // you've had Violet, sit down").
+    let comma_after = i + 1 < n && sep(text, i).starts_with(", ");
+    // A determiner or a preposition before the word makes it a noun's or an object's place.
+    let governed = i >= 1
+        && matches!(
             text.lower_word(i - 1),
             "the"
                 | "a"
@@ -365,41 +368,11 @@ pub(super) fn spoken_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
                 | "at"
                 | "in"
                 | "on"
+                | "about"
+                | "by"
+                | "like"
         );
-    // Session 22 (probe set 46): the name closing a clause to them mid-post, before a comma
-    // ("you asked about the blue badge form Jeyanthi, I'll message you", "what a week you've
-    // had Violet, sit down").
-    let comma_after = i + 1 < n && sep(text, i).starts_with(", ");
-    let spaced = spaced
-        || (i >= 2
-            && sep(text, i - 1) == " "
-            && comma_after
-            && !matches!(
-                text.lower_word(i - 1),
-                "the"
-                    | "a"
-                    | "an"
-                    | "my"
-                    | "our"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "your"
-                    | "of"
-                    | "to"
-                    | "with"
-                    | "for"
-                    | "and"
-                    | "or"
-                    | "since"
-                    | "from"
-                    | "at"
-                    | "in"
-                    | "on"
-                    | "about"
-                    | "by"
-                    | "like"
-            ));
+    let spaced = i >= 2 && sep(text, i - 1) == " " && (closing || comma_after) && !governed;
     if i < 2 || !(sep(text, i - 1) == ", " || spaced) {
         return None;
     }

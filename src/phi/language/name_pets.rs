@@ -113,6 +113,9 @@ pub(super) fn pets(text: &Text) -> Vec<(usize, usize)> {
         if !pet(text.lower_word(i)) {
             continue;
         }
+        // The animal's word is no one's either ("buddy our labrador": Labrador is a given
+        // name on some list).
+        push(i);
         // "our guinea pig nibbles": the animal's second word.
         let last = if text.lower_at(i) == "guinea" && text.lower_at(i + 1) == "pig" {
             i + 1

@@ -160,6 +160,29 @@ pub(super) fn excluded(text: &Doc, i: usize, end: usize, blocked: &[(usize, usiz
     if end > i && (i..=end).all(|k| eponym(text.lower_word(k))) {
         return true;
     }
+    // Session 22: a hyphenated chain with an eponym in it is the illness or its score
+    // ("Charcot-Marie-Tooth", "Child-Pugh B"), whichever part a rule reads; not a name beside
+    // one ("Anne-Marie Pugh") nor a double-barrelled surname ("Adeyemi-Johnson").
+    let n = text.words.len();
+    for k in i..=end {
+        let linked = (k > 0 && sep(text, k - 1) == "-") || (k + 1 < n && sep(text, k) == "-");
+        if !linked {
+            continue;
+        }
+        let (mut a, mut b) = (k, k);
+        while a > 0 && sep(text, a - 1) == "-" {
+            a -= 1;
+        }
+        while b + 1 < n && sep(text, b) == "-" {
+            b += 1;
+        }
+        // Every other part an English word ("Child-Pugh"), or three parts and more
+        // ("Charcot-Marie-Tooth"): "Adeyemi-Johnson" stays a surname.
+        let other = |m: usize| eponym(text.lower_word(m)) || text.is(m, super::lexicon::F_ENGLISH);
+        if (a..=b).any(|m| eponym(text.lower_word(m))) && (b - a >= 2 || (a..=b).all(other)) {
+            return true;
+        }
+    }
     // Countries, provinces and states, and scores named after people, alone: "America, fix
     // this", "Ontario says 6-12 months", "Apgar scores were 3 and 8" (session 14).
     if i == end

@@ -31,7 +31,12 @@ pub(super) fn phrases(text: &Doc) -> Vec<(usize, usize)> {
                     | "harbour"
                     | "harbor"
             )
-            && text.is(i, F_TOWN)
+            && (text.is(i, F_TOWN)
+                // Session 22: a club's own suffix after any capitalised word, as fixtures
+                // write it ("Partick Thistle lost again", "Tranmere Rovers").
+                || (matches!(next, "thistle" | "rovers" | "wanderers" | "athletic" | "albion")
+                    && text.is_capitalised(i)
+                    && text.is_capitalised(i + 1)))
         {
             out.push((text.words[i].start, text.words[i + 1].end));
             continue;
@@ -419,12 +424,34 @@ mod tests {
             "gave the baby dozol and she settled after an hour",
             "worried about marfans being passed on to the kids",
             "hartmanns procedure recovery tips please",
+            "Partick Thistle lost again, which didn't help my mood.",
+            "buddy our labrador is the only one who listens to my moans",
+            "child-pugh b hepatologist says transplant assessment eventually",
+            "BOTH SPOKE ABOUT CHARCOT-MARIE-TOOTH THIS YEAR, AWARENESS IS GROWING",
         ] {
             assert_eq!(
                 held(raw, super::super::detect),
                 Vec::<String>::new(),
                 "{raw}"
             );
+        }
+    }
+
+    /// Session 22: a double-barrelled surname with an eponym's word in it stays a name.
+    #[test]
+    fn surnames_that_share_an_eponyms_word_stay_names() {
+        for (raw, want) in [
+            (
+                "Dr. Adeyemi-Johnson is the only endo in Lagos who listened",
+                "Adeyemi-Johnson",
+            ),
+            (
+                "the new carer is called guled okafor-williams, bless her",
+                "okafor-williams",
+            ),
+        ] {
+            let got = held(raw, super::super::detect);
+            assert!(got.iter().any(|g| g.contains(want)), "{raw}: {got:?}");
         }
     }
 

@@ -57,7 +57,7 @@ const BRAND_NAMES: &str = "\
      anadin buscopan calpol canesten cetraben dioralyte diprobase doublebase epaderm fybogel \
      gaviscon lemsip movicol nurofen panadol piriton strepsils sudocrem \
      dana camaps ypsomed mylife telma ecosprin \
-     dozol disprin panadeine codral crocin combiflam benylin";
+     dozol disprin panadeine codral crocin combiflam benylin resmed airsense dreamstation";
 
 /// A generic name by its class stem ("-mab" antibodies, "-nib" kinase inhibitors, "-pril",
 /// "-sartan", "-statin"…), or a disease by its Latin or Greek ending (`disease_ending`).

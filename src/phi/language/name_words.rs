@@ -514,7 +514,17 @@ pub(super) fn named_thing(w: &str) -> bool {
 pub(super) fn feast(w: &str) -> bool {
     matches!(
         w,
-        "easter"
+        // Session 22: nights and days named after people ("Guy Fawkes is the worst night for
+        // my dog", "rizal day, 30 december, holiday").
+        "fawkes"
+            | "rizal"
+            | "bonifacio"
+            | "mashujaa"
+            | "jamhuri"
+            | "madaraka"
+            | "waitangi"
+            | "anzac"
+            | "easter"
             | "christmas"
             | "xmas"
             | "ramadan"

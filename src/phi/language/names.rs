@@ -394,6 +394,11 @@ pub(super) fn surname_after(text: &Doc, k: usize, first_common: bool) -> bool {
     if text.cased {
         return false;
     }
+    // Session 22: after a name that is a word too, a town is no surname in lower case ("is it
+    // true rome has a centre").
+    if first_common && text.is(k, F_TOWN) {
+        return false;
+    }
     // "my consultant nwosu said no": a verb a subject takes is no surname in lower case, even
     // where a list holds it as one ("said", "will").
     if text.is(k, F_ENGLISH) && super::name_typos::subject_verb(text.lower_word(k)) {

@@ -428,6 +428,9 @@ mod tests {
             "buddy our labrador is the only one who listens to my moans",
             "child-pugh b hepatologist says transplant assessment eventually",
             "BOTH SPOKE ABOUT CHARCOT-MARIE-TOOTH THIS YEAR, AWARENESS IS GROWING",
+            "Guy Fawkes is the worst night for my dog and my anxiety.",
+            "is it true rome has a specialist centre for copd?",
+            "ResMed AirSense 11 with the F20 mask, AHI down to 1.7.",
         ] {
             assert_eq!(
                 held(raw, super::super::detect),

@@ -376,23 +376,7 @@ pub(super) fn spoken_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     if i < 2 || !(sep(text, i - 1) == ", " || spaced) {
         return None;
     }
-    let you = |w: &str| {
-        matches!(
-            w,
-            "you"
-                | "u"
-                | "ya"
-                | "your"
-                | "ur"
-                | "yourself"
-                | "you've"
-                | "youve"
-                | "you're"
-                | "youre"
-                | "you’ve"
-                | "you’re"
-        )
-    };
+    let you = you_word;
     let last = ((i + 1 == n || spaced) && closing) || (spaced && comma_after);
     // The clause before the comma, back to its sentence's start.
     let to_you = last
@@ -411,6 +395,25 @@ pub(super) fn spoken_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stati
     (who && !given_not_word_or_word(text, i)).then_some((i, 0.6, GIVEN))
 }
 
+/// "You" and its forms in chat, the words that speak to someone ("ya", "ur", "youve").
+fn you_word(w: &str) -> bool {
+    matches!(
+        w,
+        "you"
+            | "u"
+            | "ya"
+            | "your"
+            | "ur"
+            | "yourself"
+            | "you've"
+            | "youve"
+            | "you're"
+            | "youre"
+            | "you’ve"
+            | "you’re"
+    )
+}
+
 /// Session 22 (probe set 46): a reply's first word, the member it answers, before what is said
 /// to them: a question about them ("hieu, how did the scan go?", "delroy how did the scan
 /// go"), "you" ("Ákos how is your mum", "asabe, ignore the people telling you"), or the
@@ -422,12 +425,7 @@ pub(super) fn opening_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stat
     if i + 3 >= n {
         return None;
     }
-    let you = |w: &str| {
-        matches!(
-            w,
-            "you" | "u" | "your" | "ur" | "youre" | "you're" | "you’re" | "youve" | "you've"
-        )
-    };
+    let you = you_word;
     let (a, b) = (text.lower_at(i + 1), text.lower_at(i + 2));
     // After a word that opens a clause, before "you" or a thanks to them ("honestly chioma
     // youre doing better than you think", "so dariush thank you for the advice").
@@ -439,6 +437,11 @@ pub(super) fn opening_to_you(text: &Doc, i: usize) -> Option<(usize, f32, &'stat
         )
         && (you(a) || (a == "thank" && matches!(b, "you" | "u")));
     let opens = i == 0 || sep(text, i - 1).contains('\n') || after_opener;
+    // Most words open no line and stand before no "how": nothing more to read (this rule is
+    // asked of every word of every post).
+    if !(opens || (a == "how" && text.is(i, F_FIRST))) {
+        return None;
+    }
     let gap = sep(text, i);
     // "ÇAĞLA!!! You did it!!!", "wullie!! so good 2 c you back": hailed, then spoken to.
     let hailed = gap.trim_end().chars().all(|c| c == '!')

@@ -550,8 +550,9 @@ pub(super) fn owned(text: &Doc, k: usize) -> bool {
                 // favourite dish" is a shop's).
                 | "illness"
         )
-        // "shazzas first day at nursery", "Rahimi's clinic letter", "Balaji's care plan",
-        // "brendas hospital stay": what is owned in two words.
+        // "shazzas first day at nursery", "Balaji's care plan", "brendas hospital stay": what
+        // is owned in two words. ("Rahimi's clinic letter" is not read here: a name before
+        // "clinic" is read as the clinic's own name first.)
         || match (w, text.lower_at(k + 1)) {
             ("first", n) => matches!(n, "day" | "week" | "birthday" | "chemo" | "round" | "steps"),
             ("clinic", n) => matches!(n, "letter" | "appointment" | "appt" | "notes"),

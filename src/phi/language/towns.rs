@@ -371,9 +371,14 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
             "fear" | "hope" | "denial" | "pain" | "limbo" | "remission" | "agony" | "peace"
                 | "terror" | "dread" | "constant" | "chronic" | "fact" | "reality"
         );
-    // Session 22: the writer's own town, whatever stands before the cue: "From Pau
-    // originally, now having chemo in Colmar", "I'm Ilorin based" (an apostrophe's "I'm").
-    if i >= 1 && i + 1 < text.words.len() && listed_town(text, i) && sep(text, i - 1) == " " {
+    // The writer's own town before "originally" or "based", whatever stands before the cue
+    // (session 22: at a post's start, "From Pau originally, now having chemo in Colmar", and
+    // after an apostrophe's "I'm", "I'm Ilorin based"): the one place that reads these cues.
+    if i >= 1
+        && i + 1 < text.words.len()
+        && (town_word(text, i) || lower_town_word(text, i) || listed_town(text, i))
+        && sep(text, i - 1) == " "
+    {
         let (p, next) = (text.lower_word(i - 1), text.lower_word(i + 1));
         if (p == "from" && next == "originally")
             || (next == "based" && matches!(p, "m" | "im" | "were" | "re"))
@@ -503,10 +508,6 @@ fn residence(text: &Doc, i: usize) -> Option<usize> {
         {
             true
         }
-        // "im Ilorin based", "were Ilorin based", "from Pau originally" (an apostrophe's "I'm"
-        // is stopped above: the words before the town must be spaced).
-        "im" | "were" if i + 1 < text.words.len() && text.lower_word(i + 1) == "based" => true,
-        "from" if i + 1 < text.words.len() && text.lower_word(i + 1) == "originally" => true,
         // Session 22: where kin come from ("Mum's from Omagh", "my dad is from Lagos"), a
         // town of GeoNames' list.
         "from"
